@@ -1,0 +1,40 @@
+# Two entry points (see README): `make run` builds the graph and serves the
+# explorer; `make test` runs the whole test suite. Each installs what it needs.
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+KGRAPH := $(VENV)/bin/kgraph
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: run test setup system-deps build serve bench clean
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q --upgrade pip
+	$(VENV)/bin/pip install -q -e '.[test]'
+	touch $@
+
+setup: $(VENV)/.installed
+
+# Debian packages: Chromium for the browser tests, Java for the OWL reasoner.
+system-deps:
+	@command -v chromium >/dev/null 2>&1 && command -v java >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium default-jre-headless >/dev/null; }
+
+build: setup
+	$(KGRAPH) build
+
+serve: setup
+	$(KGRAPH) serve --host $(HOST) --port $(PORT)
+
+run: build serve
+
+test: setup system-deps
+	$(PY) -m pytest -q
+
+bench: setup
+	$(PY) bench/run.py
+
+clean:
+	rm -rf build .pytest_cache test-output

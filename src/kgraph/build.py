@@ -1,0 +1,240 @@
+"""Build the graph: catalog -> normalized text -> records -> RDF -> store.
+
+The output directory is replaced atomically: everything is written into a
+sibling temporary directory that is swapped in only when the whole build
+(parsing, SHACL in strict mode, store load) has succeeded.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from rdflib import Dataset, Graph, URIRef
+from rdflib.namespace import RDF
+
+from kgraph import catalog as catalog_mod
+from kgraph import iri
+from kgraph.errors import InputError, ValidationError
+from kgraph.rdf import Context
+from kgraph.rdf import document as document_rdf
+from kgraph.records import GlossaryEntry
+from kgraph.sources import extractor, metadata
+from kgraph.store import OxigraphStore
+from kgraph.text import normalize
+from kgraph.vocab import ROOT, SHAPES_FILE, ontology_graph
+
+DEFAULT_CATALOG = ROOT / "data" / "catalog.yaml"
+GRAPH_FILE = "graph.nq"
+STORE_DIR = "store"
+REPORT_FILE = "report.json"
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class DocumentReport:
+    id: str
+    language: str
+    kinds: tuple[str, ...]
+    triples: int
+    records: dict[str, int]
+    resolved: int = 0
+    unresolved: int = 0
+
+
+@dataclass
+class BuildReport:
+    documents: list[DocumentReport] = field(default_factory=list)
+    triples: int = 0
+    classes: dict[str, int] = field(default_factory=dict)
+    violations: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def to_json(self) -> dict:
+        return {
+            "documents": [d.__dict__ | {"kinds": list(d.kinds)} for d in self.documents],
+            "triples": self.triples,
+            "classes": self.classes,
+            "violations": self.violations,
+            "seconds": round(self.seconds, 3),
+        }
+
+
+def _registry_parts():
+    """The registry graph and a resolver bound to it, once the registry exists."""
+    try:
+        from kgraph import registry as registry_mod
+        from kgraph import resolve as resolve_mod
+        from kgraph.rdf import registry as registry_rdf
+    except ImportError:
+        return None, None
+    reg = registry_mod.load()
+
+    def resolver(text, lang, date, glossary):
+        return resolve_mod.resolve(text, lang, date, glossary, registry=reg)
+
+    return registry_rdf.graph(reg), resolver
+
+
+def build_dataset(catalog_path: Path = DEFAULT_CATALOG, progress: Progress | None = None) -> tuple[Dataset, BuildReport]:
+    """Parse every catalogued document into one named graph each."""
+    entries = catalog_mod.load(catalog_path)
+    report = BuildReport()
+    ds = Dataset()
+    ds.graph(URIRef(iri.ONTOLOGY_GRAPH)).__iadd__(ontology_graph())
+    registry_graph, resolver = _registry_parts()
+    if registry_graph is not None:
+        ds.graph(URIRef(iri.REGISTRY_GRAPH)).__iadd__(registry_graph)
+    for entry in entries:
+        if progress:
+            progress(entry.id)
+        raw = catalog_mod.read_text(entry, catalog_path)
+        norm = normalize(raw)
+        meta = metadata.extract(norm.text, fallback_kind=entry.kind or "other")
+        meta = _fill_from_catalog(meta, entry)
+        records = {kind: extractor(kind).parse(norm.text, meta) for kind in entry.kinds}
+        graph = ds.graph(URIRef(iri.graph(entry.id)))
+        ctx = Context(doc=entry, raw=raw, norm=norm, meta=meta, act=document_rdf.act_iri(entry, meta),
+                      graph=graph, resolver=resolver)
+        ctx.glossary = {r.abbr: r.expansion for recs in records.values() for r in recs if isinstance(r, GlossaryEntry)}
+        document_rdf.emit(ctx)
+        for kind, recs in records.items():
+            _writer(kind).emit(recs, ctx)
+        report.documents.append(DocumentReport(
+            entry.id, entry.language, entry.kinds, len(graph),
+            dict(Counter(type(r).__name__ for recs in records.values() for r in recs)),
+            ctx.stats.get("resolved", 0), ctx.stats.get("unresolved", 0),
+        ))
+    report.triples = sum(1 for _ in ds.quads((None, None, None, None)))
+    report.classes = count_classes(ds)
+    return ds, report
+
+
+def _writer(kind: str):
+    import importlib
+
+    return importlib.import_module(f"kgraph.rdf.{kind}")
+
+
+def _fill_from_catalog(meta, entry):
+    from dataclasses import replace
+
+    return replace(
+        meta,
+        date=meta.date or entry.date,
+        number=meta.number or entry.number,
+        kind=entry.kind or meta.kind,
+    )
+
+
+def count_classes(ds: Dataset) -> dict[str, int]:
+    counts: Counter[str] = Counter()
+    for g in ds.graphs():
+        if str(g.identifier) == iri.ONTOLOGY_GRAPH:
+            continue
+        for _, cls in g.subject_objects(RDF.type):
+            counts[_short(str(cls))] += 1
+    return dict(counts.most_common())
+
+
+def _short(uri: str) -> str:
+    from kgraph.vocab import PREFIXES
+
+    for prefix, ns in PREFIXES.items():
+        if uri.startswith(ns):
+            return f"{prefix}:{uri[len(ns):]}"
+    return uri
+
+
+def validate(ds: Dataset) -> list[str]:
+    """SHACL violations of the data graphs (ontology supplies the class tree)."""
+    import pyshacl
+
+    data = Graph()
+    for g in ds.graphs():
+        if str(g.identifier) != iri.ONTOLOGY_GRAPH:
+            data += g
+    shapes = Graph().parse(SHAPES_FILE, format="turtle")
+    conforms, results, _ = pyshacl.validate(
+        data, shacl_graph=shapes, ont_graph=ontology_graph(), inference="none", abort_on_first=False,
+        allow_warnings=True,
+    )
+    if conforms:
+        return []
+    return _violation_messages(results)
+
+
+def _violation_messages(results: Graph) -> list[str]:
+    SH = "http://www.w3.org/ns/shacl#"
+    out = []
+    for r in results.subjects(RDF.type, URIRef(SH + "ValidationResult")):
+        severity = results.value(r, URIRef(SH + "resultSeverity"))
+        if severity is not None and not str(severity).endswith("Violation"):
+            continue
+        focus = results.value(r, URIRef(SH + "focusNode"))
+        message = results.value(r, URIRef(SH + "resultMessage"))
+        path = results.value(r, URIRef(SH + "resultPath"))
+        out.append(f"{focus}: {message}" + (f" ({_short(str(path))})" if path is not None else ""))
+    return sorted(out)
+
+
+def write(ds: Dataset, report: BuildReport, out: Path) -> None:
+    """Write graph dump, store and report into `out`, replacing it atomically."""
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.parent / f".{out.name}.tmp-{int(time.time() * 1000)}"
+    try:
+        tmp.mkdir()
+        nq = tmp / GRAPH_FILE
+        ds.serialize(destination=str(nq), format="nquads")
+        store = OxigraphStore(tmp / STORE_DIR)
+        store.load_file(nq)
+        store.flush()
+        del store
+        (tmp / REPORT_FILE).write_text(json.dumps(report.to_json(), ensure_ascii=False, indent=2), encoding="utf-8")
+        _post_build(ds, tmp)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    old = out.parent / f".{out.name}.old-{int(time.time() * 1000)}"
+    if out.exists():
+        out.rename(old)
+    tmp.rename(out)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _post_build(ds: Dataset, out: Path) -> None:
+    """Artifacts derived from the graph (search index); modules register here."""
+    for hook in POST_BUILD:
+        hook(ds, out)
+
+
+POST_BUILD: list[Callable[[Dataset, Path], None]] = []
+
+
+def run(catalog_path: Path = DEFAULT_CATALOG, out: Path = Path("build"), strict: bool = False,
+        progress: Progress | None = None, shacl: bool = True) -> BuildReport:
+    start = time.perf_counter()
+    ds, report = build_dataset(catalog_path, progress)
+    if shacl:
+        if progress:
+            progress("SHACL validation")
+        report.violations = validate(ds)
+        if strict and report.violations:
+            raise ValidationError(
+                f"{len(report.violations)} SHACL violation(s); first: {report.violations[0]}"
+            )
+    if progress:
+        progress("writing store")
+    report.seconds = time.perf_counter() - start
+    write(ds, report, out)
+    return report
+
+
+__all__ = ["run", "build_dataset", "validate", "write", "BuildReport", "InputError"]

@@ -1,0 +1,192 @@
+"""Score extraction against hand-checked golden files (tests/golden/*.json).
+
+A record dataclass names its golden kind in a `kind` class attribute and uses
+the golden field names (CONTRIBUTING.md); `asdict` then gives the golden shape.
+Records are matched by their key fields; a match counts as a true positive
+only if its strict fields agree too. Texts compare with whitespace removed
+and case folded.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from kgraph.vocab import ROOT
+
+GOLDEN_DIR = ROOT / "tests" / "golden"
+
+# kind -> (key fields, strict fields that must agree for a true positive)
+KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "task": (("number",), ()),
+    "party": (("task", "position"), ("text", "by_agreement")),
+    "clause": (("number", "item"), ()),
+    "direction": (("number",), ()),
+    "indicator": (("number",), ()),
+    "glossary": (("abbr",), ("expansion",)),
+    "chapter": (("number",), ("title",)),
+    "article": (("number",), ("title",)),
+    "definition": (("article", "item"), ("term",)),
+    "competence": (("article", "paragraph", "item"), ("role",)),
+    "operator": (("role",), ("article",)),
+    "measure": (("label",), ("article",)),
+    "crossref": (("article", "paragraph", "item", "target"), ()),
+    "repeal": (("title",), ()),
+    "section": (("number",), ("title",)),
+    "actref": (("kind", "date", "number"), ()),
+    "mandate": (("sentence",), ()),
+    "initiative": (("text",), ()),
+    "territory": (("name",), ()),
+}
+NESTED = {"task": ("parties", "party", "number")}  # kind -> (list field, child kind, parent key)
+IGNORED_FIELDS = {"span", "kind", "notes", "members"}
+
+
+def canon(value: Any) -> Any:
+    """Comparison form of a golden or extracted value."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        return str(value).rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
+    if isinstance(value, str):
+        return re.sub(r"\s+", "", value).casefold()
+    if isinstance(value, dict):
+        return tuple(sorted((str(k), canon(v)) for k, v in value.items()))
+    if isinstance(value, (list, tuple)):
+        return tuple(canon(v) for v in value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return canon(str(value))
+
+
+def as_golden(records: Iterable[Any]) -> dict[str, list[dict]]:
+    """Group extracted records by golden kind, in golden shape."""
+    out: dict[str, list[dict]] = {}
+    for r in records:
+        kind = getattr(type(r), "kind", None) or getattr(r, "golden_kind", None)
+        if not kind or not dataclasses.is_dataclass(r):
+            continue
+        out.setdefault(kind, []).append(dataclasses.asdict(r))
+    return out
+
+
+def flatten(records: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """Explode nested lists (task parties) into records of their own kind."""
+    out = {k: list(v) for k, v in records.items()}
+    for kind, (list_field, child, parent_key) in NESTED.items():
+        for rec in records.get(kind, []):
+            for pos, sub in enumerate(rec.get(list_field) or []):
+                out.setdefault(child, []).append({"task": rec.get(parent_key), "position": pos, **sub})
+    return out
+
+
+@dataclass
+class Score:
+    kind: str
+    expected: int = 0
+    extracted: int = 0
+    tp: int = 0
+    fields: dict[str, list[int]] = field(default_factory=dict)  # field -> [correct, compared]
+    misses: list[str] = field(default_factory=list)
+    extras: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.extracted if self.extracted else (1.0 if not self.expected else 0.0)
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.expected if self.expected else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def field_accuracy(self, name: str) -> float:
+        c, n = self.fields.get(name, [0, 0])
+        return c / n if n else 1.0
+
+
+def _key(kind: str, rec: dict) -> tuple:
+    keys, _ = KINDS[kind]
+    return tuple(canon(rec.get(k)) for k in keys)
+
+
+def score_kind(kind: str, expected: list[dict], extracted: list[dict]) -> Score:
+    s = Score(kind, expected=len(expected), extracted=len(extracted))
+    _, strict = KINDS[kind]
+    got = {}
+    for rec in extracted:
+        got.setdefault(_key(kind, rec), rec)
+    for exp in expected:
+        k = _key(kind, exp)
+        ext = got.get(k)
+        if ext is None:
+            s.misses.append(repr(k))
+            continue
+        ok = True
+        for name, value in exp.items():
+            if name in IGNORED_FIELDS or name in KINDS[kind][0] or isinstance(value, list) and value and isinstance(value[0], dict):
+                continue
+            if name not in ext:
+                continue  # a field the extractor does not produce is not scored
+            same = canon(value) == canon(ext.get(name))
+            tally = s.fields.setdefault(name, [0, 0])
+            tally[0] += same
+            tally[1] += 1
+            if name in strict and not same:
+                ok = False
+        if ok:
+            s.tp += 1
+        else:
+            s.misses.append(repr(k) + " (fields differ)")
+    exp_keys = {_key(kind, e) for e in expected}
+    s.extras = [repr(k) for k in got if k not in exp_keys]
+    return s
+
+
+def load_golden(source_id: str, directory: Path = GOLDEN_DIR) -> dict[str, list[dict]]:
+    """Merge every golden file of a source (`<id>.json`, `<id>.<part>.json`)."""
+    merged: dict[str, list[dict]] = {}
+    for path in sorted(directory.glob(f"{source_id}*.json")):
+        if path.stem != source_id and not path.stem.startswith(source_id + "."):
+            continue
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for kind, recs in data.get("records", {}).items():
+            merged.setdefault(kind, []).extend(recs)
+    return merged
+
+
+def score(expected: dict[str, list[dict]], extracted: dict[str, list[dict]]) -> dict[str, Score]:
+    """Per-kind scores over the kinds the golden file covers."""
+    expected, extracted = flatten(expected), flatten(extracted)
+    return {kind: score_kind(kind, recs, extracted.get(kind, [])) for kind, recs in expected.items() if kind in KINDS}
+
+
+def extract(source_id: str) -> dict[str, list[dict]]:
+    """Run the extractors of one catalogued source, in golden shape."""
+    from kgraph import catalog
+    from kgraph.sources import extractor, metadata
+    from kgraph.text import normalize
+
+    cat_path = ROOT / "data" / "catalog.yaml"
+    entry = next((e for e in catalog.load(cat_path) if e.id == source_id), None)
+    if entry is None:
+        raise KeyError(f"no catalog entry {source_id!r}")
+    text = normalize(catalog.read_text(entry, cat_path)).text
+    meta = metadata.extract(text, fallback_kind=entry.kind or "other")
+    meta = dataclasses.replace(meta, date=meta.date or entry.date, number=meta.number or entry.number)
+    records = [r for kind in entry.kinds for r in extractor(kind).parse(text, meta)]
+    return as_golden(records)
+
+
+def golden_sources(directory: Path = GOLDEN_DIR) -> list[str]:
+    ids = {p.name.split(".")[0] for p in directory.glob("*.json") if p.stem != "mentions" and p.stem != "overlaps"}
+    return sorted(ids)

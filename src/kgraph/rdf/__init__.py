@@ -1,0 +1,113 @@
+"""Records -> triples. The only place that writes RDF.
+
+One module per document kind (`kgraph.rdf.<kind>.emit(records, ctx)`), plus
+`document` (the act and its source) and `registry` (reference data). They share
+the `Context` below, which mints provenance spans and links mentions to the
+bodies the resolver finds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS, XSD
+
+from kgraph import iri
+from kgraph.catalog import Entry
+from kgraph.records import DocumentMeta, Span
+from kgraph.text import Normalized, collapse
+from kgraph.vocab import KG, PROV
+
+Resolver = Callable[[str, str, "dt.date | None", "dict[str, str] | None"], Any]
+
+
+@dataclass
+class Context:
+    """What the writers of one document share."""
+
+    doc: Entry
+    raw: str
+    norm: Normalized
+    meta: DocumentMeta
+    act: URIRef
+    graph: Graph
+    resolver: Resolver | None = None
+    glossary: dict[str, str] = field(default_factory=dict)
+    stats: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def date(self) -> dt.date | None:
+        return self.meta.date
+
+    def add(self, s: URIRef, p: URIRef, o: Any, lang: str | None = None, datatype: URIRef | None = None) -> None:
+        """Add one triple; plain Python values become literals, None is skipped."""
+        if o is None:
+            return
+        if not isinstance(o, (URIRef, Literal)):
+            if isinstance(o, str):
+                o = Literal(o, lang=lang) if lang else Literal(o, datatype=datatype)
+            else:
+                o = Literal(o, datatype=datatype)
+        self.graph.add((s, p, o))
+
+    def label(self, s: URIRef, text: str | None, lang: str | None = None, pref: bool = False) -> None:
+        if not text:
+            return
+        lit = Literal(collapse(text), lang=lang or self.doc.language)
+        self.graph.add((s, RDFS.label, lit))
+        if pref:
+            self.graph.add((s, SKOS.prefLabel, lit))
+
+    def span(self, node: URIRef, span: Span) -> URIRef:
+        """Record where `node` came from: a SourceSpan over the raw text."""
+        start, end = self.norm.source_span(*span)
+        s = URIRef(iri.span(self.doc.id, start, end))
+        g = self.graph
+        if (s, RDF.type, KG.SourceSpan) not in g:
+            g.add((s, RDF.type, KG.SourceSpan))
+            g.add((s, KG.inSource, URIRef(iri.source(self.doc.id))))
+            g.add((s, KG.startOffset, Literal(start, datatype=XSD.integer)))
+            g.add((s, KG.endOffset, Literal(end, datatype=XSD.integer)))
+            g.add((s, KG.quote, Literal(self.raw[start:end])))
+        g.add((node, KG.sourceSpan, s))
+        return s
+
+    def agent(self, text: str, span: Span) -> URIRef:
+        """The body, group or role a mention names, or an UnresolvedMention node."""
+        res = self.resolver(text, self.doc.language, self.date, self.glossary) if self.resolver else None
+        kind = getattr(res, "kind", "unresolved")
+        if kind == "body":
+            self._count("resolved")
+            return URIRef(iri.org(res.id))
+        if kind == "role":
+            self._count("resolved")
+            return URIRef(iri.role(res.id))
+        if kind == "group":
+            self._count("resolved")
+            node = URIRef(iri.group(res.id))
+            for member in getattr(res, "members", ()) or ():
+                self.graph.add((node, KG.member, URIRef(iri.org(member))))
+            return node
+        self._count("unresolved")
+        start, _ = self.norm.source_span(*span)
+        node = URIRef(iri.mention(self.doc.id, start))
+        self.graph.add((node, RDF.type, KG.UnresolvedMention))
+        self.graph.add((node, KG.mentionText, Literal(collapse(text), lang=self.doc.language)))
+        self.graph.add((node, RDFS.label, Literal(collapse(text), lang=self.doc.language)))
+        if res is not None and getattr(res, "reason", None):
+            self.graph.add((node, KG.resolutionMethod, Literal(res.reason)))
+        self.span(node, span)
+        return node
+
+    def _count(self, key: str) -> None:
+        self.stats[key] = self.stats.get(key, 0) + 1
+
+
+def date_literal(value: dt.date) -> Literal:
+    return Literal(value.isoformat(), datatype=XSD.date)
+
+
+__all__ = ["Context", "date_literal", "PROV"]

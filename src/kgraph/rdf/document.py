@@ -1,0 +1,70 @@
+"""The source document and the act it contains."""
+
+from __future__ import annotations
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, XSD
+
+from kgraph import iri
+from kgraph.rdf import Context, date_literal
+from kgraph.vocab import ELI, KG, PROV
+
+ACT_CLASSES = {
+    "law": KG.Law, "code": KG.Code, "decree": KG.GovernmentDecree,
+    "presidential-decree": KG.PresidentialDecree, "address": KG.PresidentialAddress,
+    "order": KG.Order, "concept": KG.Concept, "plan": KG.Plan, "strategy": KG.Strategy,
+    "national-plan": KG.NationalPlan,
+}
+
+ACT_LABELS = {  # label when the text states no title
+    "ru": {"decree": "Постановление Правительства", "law": "Закон", "concept": "Концепция", "other": "Документ"},
+    "kk": {"decree": "Үкімет қаулысы", "law": "Заң", "concept": "Тұжырымдама", "other": "Құжат"},
+}
+
+
+def act_iri(ctx_doc, meta) -> URIRef:
+    """The act a document contains: ELI-style when its date and number are known."""
+    if meta.date and meta.number:
+        return URIRef(iri.act(meta.kind, meta.date, meta.number))
+    return URIRef(iri.act(meta.kind if meta.kind in iri.ACT_KINDS else "other", name=ctx_doc.id))
+
+
+def act_class(kind: str) -> URIRef:
+    return ACT_CLASSES.get(kind, KG.OtherAct)
+
+
+def emit(ctx: Context) -> None:
+    doc, meta, act = ctx.doc, ctx.meta, ctx.act
+    source = URIRef(iri.source(doc.id))
+    ctx.add(source, RDF.type, KG.SourceDocument)
+    ctx.add(source, DCTERMS.identifier, Literal(doc.id))
+    ctx.add(source, DCTERMS.language, Literal(doc.language))
+    ctx.add(source, DCTERMS.source, Literal(doc.path.name))
+    ctx.add(source, KG.sourceOf, act)
+    ctx.add(act, RDF.type, act_class(meta.kind))
+    ctx.add(act, RDF.type, ELI.LegalResource)
+    title = meta.title or _fallback_label(doc.language, meta)
+    ctx.add(act, ELI.title, Literal(title, lang=doc.language))
+    ctx.label(act, title)
+    if meta.date:
+        ctx.add(act, ELI.date_document, date_literal(meta.date))
+    if meta.number:
+        ctx.add(act, ELI.number, Literal(meta.number))
+    ctx.add(act, ELI.id_local, Literal(doc.id))
+    ctx.add(act, PROV.wasDerivedFrom, source)
+    if doc.issuer:
+        ctx.add(act, ELI.passed_by, URIRef(iri.org(doc.issuer)))
+    elif meta.issuer:
+        ctx.add(act, ELI.passed_by, ctx.agent(meta.issuer, meta.span))
+    if meta.span != (0, 0):
+        ctx.span(act, meta.span)
+
+
+def _fallback_label(lang: str, meta) -> str:
+    base = ACT_LABELS.get(lang, ACT_LABELS["ru"]).get(meta.kind, meta.kind)
+    parts = [base]
+    if meta.date:
+        parts.append(meta.date.isoformat())
+    if meta.number:
+        parts.append(f"№ {meta.number}")
+    return " ".join(parts)

@@ -1,0 +1,1 @@
+"""The web explorer and SPARQL endpoint (a thin layer over kgraph.store)."""

@@ -1,0 +1,142 @@
+"""The build pipeline: output shape, provenance, SHACL, atomic writes, bad input."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import socket
+import subprocess
+import sys
+import time
+
+import httpx
+import pytest
+from typer.testing import CliRunner
+
+from kgraph import build
+from kgraph.cli import app
+from kgraph.results import rows
+
+from conftest import ROOT
+
+SMALL_DOC = "kz-gov-decree-2013-631-kk"
+
+
+def small_catalog(tmp_path, extra: str = "", file: str | None = None) -> "Path":
+    """A one-document catalog (plus optional extra entries) in a temp dir."""
+    (tmp_path / "sources").mkdir(exist_ok=True)
+    shutil.copy(ROOT / "data" / "sources" / f"{SMALL_DOC}.txt", tmp_path / "sources" / f"{SMALL_DOC}.txt")
+    cat = tmp_path / "catalog.yaml"
+    cat.write_text(
+        "documents:\n"
+        f"  - {{id: {SMALL_DOC}, file: {file or SMALL_DOC + '.txt'}, language: kk, kinds: [decree, plan]}}\n" + extra,
+        encoding="utf-8",
+    )
+    return cat
+
+
+def digest(path) -> str:
+    return hashlib.sha256((path / build.GRAPH_FILE).read_bytes()).hexdigest()
+
+
+def test_full_build_report(built):
+    import json
+
+    report = json.loads((built / build.REPORT_FILE).read_text(encoding="utf-8"))
+    assert len(report["documents"]) == 5
+    assert report["triples"] > 5000
+    assert report["violations"] == []
+
+
+def test_one_named_graph_per_source(store):
+    _, graphs = rows(store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"))
+    names = {r["g"].rsplit("/", 1)[-1] for r in graphs}
+    catalog_ids = {e.id for e in __import__("kgraph.catalog", fromlist=["load"]).load(build.DEFAULT_CATALOG)}
+    assert catalog_ids <= names
+
+
+def test_every_span_quotes_the_raw_source(store):
+    """Provenance offsets point at the exact raw characters they quote."""
+    _, spans = rows(store.query(
+        "SELECT ?doc ?start ?end ?quote WHERE { ?s a kg:SourceSpan ; kg:inSource/dcterms:identifier ?doc ; "
+        "kg:startOffset ?start ; kg:endOffset ?end ; kg:quote ?quote }"))
+    assert len(spans) > 100
+    texts = {}
+    for r in spans:
+        doc = r["doc"]
+        if doc not in texts:
+            texts[doc] = (ROOT / "data" / "sources" / f"{doc}.txt").read_text(encoding="utf-8")
+        assert texts[doc][int(r["start"]):int(r["end"])] == r["quote"]
+
+
+def test_build_twice_is_stable(tmp_path):
+    cat = small_catalog(tmp_path)
+    build.run(cat, tmp_path / "a", shacl=False)
+    build.run(cat, tmp_path / "b", shacl=False)
+    a = sorted((tmp_path / "a" / build.GRAPH_FILE).read_text(encoding="utf-8").splitlines())
+    b = sorted((tmp_path / "b" / build.GRAPH_FILE).read_text(encoding="utf-8").splitlines())
+    assert a == b
+
+
+@pytest.mark.parametrize(
+    "case, expected",
+    [
+        ("missing", "not found"),
+        ("binary", "binary file"),
+        ("malformed", "unknown field(s) colour"),
+    ],
+)
+def test_bad_input_fails_cleanly_and_keeps_previous_graph(tmp_path, case, expected):
+    out = tmp_path / "out"
+    good = small_catalog(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(app, ["build", "--catalog", str(good), "--out", str(out), "--no-shacl"]).exit_code == 0
+    before = digest(out)
+    if case == "missing":
+        bad = small_catalog(tmp_path, "  - {id: extra, file: nowhere.txt, language: ru, kinds: [plan]}\n")
+        culprit = "nowhere.txt"
+    elif case == "binary":
+        (tmp_path / "sources" / "scan.txt").write_bytes(b"%PDF-1.4\x00\x01\x02binary")
+        bad = small_catalog(tmp_path, "  - {id: scan, file: scan.txt, language: ru, kinds: [plan]}\n")
+        culprit = "scan.txt"
+    else:
+        bad = small_catalog(tmp_path, "  - {id: x, file: x.txt, language: ru, kinds: [plan], colour: red}\n")
+        culprit = "catalog.yaml"
+    result = runner.invoke(app, ["build", "--catalog", str(bad), "--out", str(out), "--no-shacl"])
+    assert result.exit_code != 0
+    message = result.stderr.strip()
+    assert len(message.splitlines()) == 1, message
+    assert culprit in message and expected in message
+    assert digest(out) == before
+    assert not list(tmp_path.glob(".out.tmp-*")), "temporary build directory left behind"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.server
+def test_serve_answers_on_localhost(built):
+    """What `make run` does after building: the explorer answers."""
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "kgraph.cli", "serve", "--port", str(port), "--build", str(built)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        for _ in range(100):
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/health", timeout=1)
+                if r.status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        else:
+            pytest.fail("server did not answer: " + proc.stderr.read1(4000).decode(errors="replace") if proc.stderr else "")
+        assert r.json()["triples"] > 1000
+        home = httpx.get(f"http://127.0.0.1:{port}/", timeout=5)
+        assert home.status_code == 200
+        assert SMALL_DOC in home.text
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

@@ -1,0 +1,60 @@
+import pytest
+
+from kgraph import catalog
+from kgraph.errors import InputError
+
+from conftest import ROOT
+
+
+def write(tmp_path, body: str):
+    (tmp_path / "sources").mkdir(exist_ok=True)
+    p = tmp_path / "catalog.yaml"
+    p.write_text(body, encoding="utf-8")
+    return p
+
+
+def test_real_catalog_loads():
+    entries = catalog.load(ROOT / "data" / "catalog.yaml")
+    assert len(entries) == 5
+    assert all(e.path.is_file() for e in entries)
+
+
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        ("documents: [{id: a, file: a.txt, language: ru}]", "missing field(s) kinds"),
+        ("documents: [{id: a, file: a.txt, language: ru, kinds: [plan], colour: red}]", "unknown field(s) colour"),
+        ("documents: [{id: a, file: a.txt, language: xx, kinds: [plan]}]", "language must be one of"),
+        ("documents: [{id: a, file: a.txt, language: ru, kinds: [poem]}]", "unknown kind(s) poem"),
+        ("documents: [{id: a, file: a.txt, language: ru, kinds: [plan], date: yesterday}]", "date must be an ISO date"),
+        ("documents: {id: a}", "expected a mapping with a 'documents' list"),
+        ("documents: [: :", "not a readable YAML catalog"),
+    ],
+)
+def test_malformed_catalog_names_file_and_problem(tmp_path, body, message):
+    path = write(tmp_path, body)
+    with pytest.raises(InputError) as exc:
+        catalog.load(path)
+    assert str(path) in str(exc.value)
+    assert message in str(exc.value)
+
+
+def test_duplicate_id(tmp_path):
+    path = write(tmp_path, "documents:\n - {id: a, file: a.txt, language: ru, kinds: [plan]}\n"
+                           " - {id: a, file: b.txt, language: ru, kinds: [plan]}\n")
+    with pytest.raises(InputError, match="duplicate id"):
+        catalog.load(path)
+
+
+def test_missing_and_binary_source(tmp_path):
+    path = write(tmp_path, "documents:\n - {id: a, file: a.txt, language: ru, kinds: [plan]}\n")
+    entry = catalog.load(path)[0]
+    with pytest.raises(InputError, match="not found") as exc:
+        catalog.read_text(entry, path)
+    assert "a.txt" in str(exc.value)
+    (tmp_path / "sources" / "a.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    with pytest.raises(InputError, match="binary file"):
+        catalog.read_text(entry, path)
+    (tmp_path / "sources" / "a.txt").write_bytes("текст".encode("cp1251"))
+    with pytest.raises(InputError, match="not UTF-8"):
+        catalog.read_text(entry, path)

@@ -1,0 +1,122 @@
+import re
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from kgraph.text import collapse, letter_spaced_runs, normalize
+
+from conftest import SOURCES
+
+
+def nonspace(s: str) -> str:
+    return re.sub(r"\s", "", s)
+
+
+# Text shaped like PDF extractions: words, letter-spaced words, line breaks,
+# hyphen breaks, guillemets, debris.
+def _spaced(word: str) -> str:
+    return " ".join(word)
+
+
+words = st.text(alphabet="абвгдеМИНТқұәі0123456789", min_size=1, max_size=8)
+pieces = st.one_of(
+    words,
+    words.map(_spaced),
+    st.sampled_from([" ", "  ", "\n", "\n\n\n", "-\n", " «\n", "\n» ", "(", ")", ".", ",", "<p>", "---",
+                     "\t", " № ", "жылғытамыз", "1 2 3 4 5", "- - -"]),
+)
+docs = st.lists(pieces, max_size=40).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(docs)
+def test_idempotent(raw):
+    once = normalize(raw).text
+    assert normalize(once).text == once
+
+
+@settings(max_examples=600, deadline=None)
+@given(docs)
+def test_nonspace_characters_kept_in_order_except_recorded_debris(raw):
+    n = normalize(raw)
+    kept = list(raw)
+    for start, end in n.removed:
+        for i in range(start, end):
+            kept[i] = " "
+    assert nonspace(n.text) == nonspace("".join(kept))
+
+
+@settings(max_examples=600, deadline=None)
+@given(docs)
+def test_offset_map_round_trips(raw):
+    n = normalize(raw)
+    assert len(n.origin) == len(n.text) + 1
+    for i, ch in enumerate(n.text):
+        if not ch.isspace():
+            assert raw[n.origin[i]] == ch
+    # origins never go backwards
+    assert all(a <= b for a, b in zip(n.origin, n.origin[1:]))
+    # any span maps to a raw span with the same non-space characters
+    if n.text:
+        start, end = n.source_span(0, len(n.text))
+        kept = list(raw)
+        for a, b in n.removed:
+            for i in range(a, b):
+                kept[i] = " "
+        assert nonspace(n.text) == nonspace("".join(kept)[start:end])
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        # from decree 1331's table (letter-spaced cells)
+        ("М О Н ,  заинтересованные", "МОН, заинтересованные"),
+        ("(далее – \nП л а н  м е р о п р и я т и й ) .", "(далее –\nПлан мероприятий)."),
+        # from the law (kk): a letter-spaced article heading
+        ("1 1 - б а п .", "11-бап."),
+        ("2 8 . 0 9 . 2 0 1 5  №  7 9 5 .", "28.09.2015 № 795."),
+        # quotes split across lines
+        ("АО «\nУКСЭЗ «ПИТ» (по \nсогласованию)", "АО «УКСЭЗ «ПИТ» (по\nсогласованию)"),
+        # glued tokens (decree 631)
+        ("2013 жылғытамыз", "2013 жылғы тамыз"),
+        # hyphenated across lines
+        ("научно-\nтехнический", "научно-технический"),
+        # doubled blank lines
+        ("а\n\n\n\nб", "а\n\nб"),
+        # page-break debris from decree 1134's table
+        ("<p>Проведение анализа</p>", "Проведение анализа"),
+        # table column numbers are not letter-spacing
+        ("1 2 3 4 5", "1 2 3 4 5"),
+        ("- 1 2 4 7", "- 1 2 4 7"),
+    ],
+)
+def test_examples_from_sources(raw, expected):
+    assert normalize(raw).text == expected
+
+
+def test_source_span_points_at_raw_characters():
+    raw = "Ответственные: М О Н ,  МИНТ"
+    n = normalize(raw)
+    i = n.text.index("МОН")
+    start, end = n.source_span(i, i + 3)
+    assert raw[start:end] == "М О Н"
+
+
+@pytest.mark.parametrize("path", sorted(SOURCES.glob("*.txt")), ids=lambda p: p.stem)
+def test_sources_have_no_letter_spacing_left(path):
+    raw = path.read_text(encoding="utf-8")
+    assert letter_spaced_runs(normalize(raw).text) == []
+
+
+@pytest.mark.parametrize("doc", ["kz-gov-decree-2013-1331-ru", "kz-law-industrial-innovative-support-kk"])
+def test_detector_fires_on_damaged_sources(doc):
+    assert len(letter_spaced_runs((SOURCES / f"{doc}.txt").read_text(encoding="utf-8"))) > 10
+
+
+def test_detector():
+    assert letter_spaced_runs("П л а н мероприятий") == ["П л а н"]
+    assert letter_spaced_runs("в 2013 году и в а") == []
+
+
+def test_collapse():
+    assert collapse("  a\n b\t c ") == "a b c"
