@@ -97,8 +97,10 @@ def tenure(role_id: str, holder_id: str, start: dt.date | None) -> str:
     return f"{BASE}role/{role_id}/tenure/{holder_id}" + (f"/{start:%Y-%m-%d}" if start else "")
 
 
-def group(group_id: str) -> str:
-    return f"{BASE}group/{group_id}"
+def group(group_id: str, on: dt.date | None = None) -> str:
+    """A collective group; with `on`, the group as its members stood that day
+    ("акиматы областей" of 2013 and of 2025 have different members)."""
+    return f"{BASE}group/{group_id}" + (f"/{on:%Y-%m-%d}" if on else "")
 
 
 def event(event_id: str) -> str:

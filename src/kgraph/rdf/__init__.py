@@ -87,8 +87,15 @@ class Context:
             return URIRef(iri.role(res.id))
         if kind == "group":
             self._count("resolved")
-            node = URIRef(iri.group(res.id))
-            for member in getattr(res, "members", ()) or ():
+            members = tuple(getattr(res, "members", ()) or ())
+            if not members:
+                return URIRef(iri.group(res.id))
+            # Members depend on the document's date: a dated node of the group.
+            node = URIRef(iri.group(res.id, self.date))
+            self.graph.add((node, RDF.type, KG.CollectiveGroup))
+            self.graph.add((node, SKOS.broader, URIRef(iri.group(res.id))))
+            self.graph.add((node, RDFS.label, Literal(collapse(text), lang=self.doc.language)))
+            for member in members:
                 self.graph.add((node, KG.member, URIRef(iri.org(member))))
             return node
         self._count("unresolved")

@@ -1,0 +1,107 @@
+"""The institution registry (reference data) as triples: W3C ORG bodies,
+succession events, legal roles with dated tenures, collective groups."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, ORG, RDF, RDFS, SKOS, XSD
+
+from kgraph import iri
+from kgraph.registry import Registry
+from kgraph.vocab import KG
+
+CHANGE_KINDS = {
+    "renaming": KG.Renaming, "merger": KG.Merger, "split": KG.Split,
+    "transfer": KG.Transfer, "establishment": KG.Establishment, "abolition": KG.Abolition,
+}
+
+
+def _date(d: dt.date) -> Literal:
+    return Literal(d.isoformat(), datatype=XSD.date)
+
+
+def _names(g: Graph, node: URIRef, names) -> None:
+    for lang, name in names.items():
+        g.add((node, SKOS.prefLabel, Literal(name, lang=lang)))
+        g.add((node, RDFS.label, Literal(name, lang=lang)))
+
+
+def graph(reg: Registry, today: dt.date | None = None) -> Graph:
+    today = today or dt.date.today()
+    g = Graph()
+    for b in reg.bodies:
+        node = URIRef(iri.org(b.id))
+        g.add((node, RDF.type, KG[b.type]))
+        g.add((node, DCTERMS.identifier, Literal(b.id)))
+        _names(g, node, b.names)
+        for a in b.abbreviations:
+            g.add((node, SKOS.altLabel, Literal(a.text, lang=a.lang)))
+            g.add((node, KG.abbreviation, Literal(a.text)))
+        for v in b.variants:
+            g.add((node, SKOS.hiddenLabel, Literal(v)))
+        if b.parent:
+            g.add((node, ORG.subOrganizationOf, URIRef(iri.org(b.parent))))
+        if b.valid_from:
+            g.add((node, KG.validFrom, _date(b.valid_from)))
+        if b.valid_until:
+            g.add((node, KG.validUntil, _date(b.valid_until)))
+        if b.source_note:
+            g.add((node, DCTERMS.source, Literal(b.source_note, lang="en")))
+    for e in reg.events:
+        node = URIRef(iri.event(e.id))
+        g.add((node, RDF.type, ORG.ChangeEvent))
+        g.add((node, KG.changeKind, CHANGE_KINDS[e.kind]))
+        if e.date:
+            g.add((node, DCTERMS.date, _date(e.date)))
+        if e.note:
+            g.add((node, RDFS.comment, Literal(e.note, lang="en")))
+        g.add((node, RDFS.label, Literal(f"{e.kind}: {', '.join(e.from_ids) or '—'} → {', '.join(e.to_ids) or '—'}", lang="en")))
+        for src in e.from_ids:
+            g.add((node, ORG.originalOrganization, URIRef(iri.org(src))))
+            g.add((URIRef(iri.org(src)), ORG.changedBy, node))
+        for dst in e.to_ids:
+            g.add((node, ORG.resultingOrganization, URIRef(iri.org(dst))))
+            g.add((URIRef(iri.org(dst)), ORG.resultedFrom, node))
+    for r in reg.roles:
+        node = URIRef(iri.role(r.id))
+        g.add((node, RDF.type, KG.LegalRole))
+        _names(g, node, r.names)
+        for v in r.variants:
+            g.add((node, SKOS.hiddenLabel, Literal(v)))
+        if r.defined_in:
+            g.add((node, DCTERMS.source, Literal(r.defined_in, lang="en")))
+        for h in r.holders:
+            t = URIRef(iri.tenure(r.id, h.body, h.valid_from))
+            holder = URIRef(iri.group(h.body)) if _is_group(reg, h.body) else URIRef(iri.org(h.body))
+            g.add((t, RDF.type, KG.RoleTenure))
+            g.add((t, KG.roleOf, node))
+            g.add((t, KG.holder, holder))
+            g.add((t, RDFS.label, Literal(f"{r.id} held by {h.body}", lang="en")))
+            if h.valid_from:
+                g.add((t, KG.validFrom, _date(h.valid_from)))
+            if h.valid_until:
+                g.add((t, KG.validUntil, _date(h.valid_until)))
+            if h.note:
+                g.add((t, RDFS.comment, Literal(h.note, lang="en")))
+        current = reg.holder(r.id, today)
+        if current:
+            g.add((node, ORG.heldBy, URIRef(iri.group(current)) if _is_group(reg, current) else URIRef(iri.org(current))))
+    for grp in reg.groups:
+        node = URIRef(iri.group(grp.id))
+        g.add((node, RDF.type, KG.CollectiveGroup))
+        _names(g, node, grp.names)
+        for p in grp.patterns:
+            g.add((node, SKOS.hiddenLabel, Literal(p)))
+        if grp.note:
+            g.add((node, RDFS.comment, Literal(grp.note, lang="en")))
+    return g
+
+
+def _is_group(reg: Registry, ident: str) -> bool:
+    try:
+        reg.group(ident)
+        return True
+    except KeyError:
+        return False
