@@ -6,10 +6,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-SOURCES = ROOT / "data" / "sources"
-GOLDEN = ROOT / "tests" / "golden"
-OUTPUT = ROOT / "test-output"
+from kgtest import GOLDEN, OUTPUT, ROOT, SOURCES, source_text  # noqa: F401  (re-exported)
 
 
 @pytest.fixture(scope="session")
@@ -27,7 +24,3 @@ def store(built):
     from kgraph.store import open_store
 
     return open_store(built)
-
-
-def source_text(doc_id: str) -> str:
-    return (SOURCES / f"{doc_id}.txt").read_text(encoding="utf-8")

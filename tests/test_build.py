@@ -17,7 +17,7 @@ from kgraph import build
 from kgraph.cli import app
 from kgraph.results import rows
 
-from conftest import ROOT
+from kgtest import ROOT
 
 SMALL_DOC = "kz-gov-decree-2013-631-kk"
 

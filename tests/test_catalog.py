@@ -3,7 +3,7 @@ import pytest
 from kgraph import catalog
 from kgraph.errors import InputError
 
-from conftest import ROOT
+from kgtest import ROOT
 
 
 def write(tmp_path, body: str):

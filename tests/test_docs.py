@@ -6,7 +6,7 @@ import typer.main
 
 from kgraph.cli import app
 
-from conftest import ROOT
+from kgtest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

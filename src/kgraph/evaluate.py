@@ -30,7 +30,7 @@ KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "glossary": (("abbr",), ("expansion",)),
     "chapter": (("number",), ("title",)),
     "article": (("number",), ("title",)),
-    "definition": (("article", "item"), ("term",)),
+    "definition": (("article", "item", "number"), ("term",)),
     "competence": (("article", "paragraph", "item"), ("role",)),
     "operator": (("role",), ("article",)),
     "measure": (("label",), ("article",)),

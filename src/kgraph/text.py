@@ -50,6 +50,18 @@ def _is_spaced_text(run: str) -> bool:
     """
     return any(c.isalpha() for c in run) or "." in run
 
+# Justified lines whose words are two spaces apart sometimes split a word
+# around the Kazakh letter "і", which the PDF set as a glyph of its own
+# ("уәк ілетт і  орган  жүрг і зед і ."). In such lines, single spaces next
+# to "і" are inside words.
+WIDE_SPACED_LINE = re.compile(r"^[^\n]*\S {2,}\S[^\n]*\S {2,}\S[^\n]*$", re.MULTILINE)
+SPACE_AT_KK_I = re.compile(r"(?<=[^\W\d_]) (?=[іІ])|(?<=[іІ]) (?=[^\W\d_])")
+
+
+def _join_split_kk_i(m: re.Match[str]) -> str:
+    return SPACE_AT_KK_I.sub("", m.group(0)) if re.search(r"(?<! )[іІ] |(?<= )[іІ]", m.group(0)) else m.group(0)
+
+
 # A word hyphenated over a line break: "научно-\nтехнический".
 HYPHEN_BREAK = re.compile(r"(?<=\w-)" + _HSPACE + r"*\n" + _HSPACE + r"*(?=\w)")
 
@@ -159,6 +171,7 @@ _PASSES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str], bool]] = [
     (DEBRIS, lambda m: "", True),
     (TRAILING_SPACES, lambda m: "", False),
     (LETTER_SPACED, _join_letter_spaced, False),
+    (WIDE_SPACED_LINE, _join_split_kk_i, False),
     (HYPHEN_BREAK, lambda m: "", False),
     (SPACE_AFTER_OPEN, lambda m: "", False),
     (SPACE_BEFORE_CLOSE, lambda m: "", False),

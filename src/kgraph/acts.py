@@ -1,0 +1,670 @@
+"""References to other acts and amendment footnotes, in Russian and Kazakh.
+
+Shared by every document kind. Pure functions over normalized text:
+
+* `find_act_refs(text)` -> every reference to a law, code, decree, address,
+  national plan, strategy, concept, order or instruction, with kind, date,
+  number and title parsed; short forms the text defines ("(далее – Закон)",
+  a terms entry "Закон – Закон Республики Казахстан от …") resolve to the act
+  they stand for wherever they are used later.
+* `dedupe_refs(refs)` -> one record per distinct act, aliases collected.
+* `find_amendments(text)` -> the "Сноска." / "Ескерту." footnotes: which
+  act(s) changed which clause.
+* `sentence_spans(text)` -> sentence boundaries that survive PDF page breaks.
+
+Russian references name the kind first ("постановлением Правительства … от
+<date> № <n> «<title>»"); Kazakh ones name it last ("«<title>» Қазақстан
+Республикасы Үкіметінің <date> № <n> қаулысы"). The parser anchors on the
+kind word and reads the other elements forward (ru) or backward (kk) in any
+order, which also copes with the word order that PDF extraction scrambles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from typing import ClassVar
+
+from kgraph.dates import DATE_KK, DATE_NUMERIC, DATE_RU, parse_date
+from kgraph.records import Span
+from kgraph.text import collapse
+
+# Kinds as golden files name them -> kinds of kgraph.iri.act.
+IRI_KINDS = {
+    "law": "law", "code": "code", "presidential-decree": "presidential-decree",
+    "government-decree": "decree", "address": "address", "national-plan": "national-plan",
+    "strategy": "strategy", "concept": "concept", "order": "order", "other": "other",
+}
+
+
+@dataclass(frozen=True)
+class ActRef:
+    """One reference to an act, as written."""
+
+    golden_kind: ClassVar[str] = "actref"
+
+    kind: str  # a key of IRI_KINDS
+    date: dt.date | None
+    number: str | None
+    title: str | None  # the quoted title only
+    text: str
+    span: Span
+    jurisdiction: str = "KZ"
+    aliases: tuple[str, ...] = ()
+    name: str | None = None  # canonical designation when there is no quoted title
+    year: int | None = None  # year of adoption stated around an undated reference
+    approver: str | None = None  # kind of the act whose date/number these are ("утвержденный указом …")
+    basis: bool = False  # the citing act is based on it (decree preamble)
+    alias_of: str | None = None  # the short form this reference was written as
+
+    @property
+    def label(self) -> str:
+        return self.title or self.name or collapse(self.text)
+
+
+@dataclass(frozen=True)
+class AmendingAct:
+    kind: str
+    date: dt.date | None
+    number: str | None
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """An amendment footnote: the clause it changed and the act(s) that changed it."""
+
+    target_text: str  # as printed: "Пункт 2", "Национальная дорожная карта", "1-тармаққа"
+    scope: str  # "part" (a subdivision of the act), "act" (the act itself) or "annex"
+    target: tuple[tuple[str, str], ...]  # iri.part segments for scope "part"
+    change: str  # "amended", "revised", "excluded", "supplemented"
+    acts: tuple[AmendingAct, ...]
+    text: str
+    span: Span
+
+
+# --- named patterns -------------------------------------------------------------
+
+_CYR = "А-ЯЁа-яёӘәҒғҚқҢңӨөҰұҮүҺһІі"
+_WORD_END = rf"(?![{_CYR}\w])"
+# Russian kind words (all case forms), each with the kind it names.
+RU_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)) for k, p in (
+    ("law", rf"(?:(?:Федеральн|Национальн|Конституционн)\w+\s+)?[Зз]акон(?:а|у|ом|е|ы|ов|ами|ах)?{_WORD_END}"),
+    ("code", rf"(?:[А-ЯӘҒҚҢӨҰҮІ][{_CYR}]+(?:ым|ом|ый|ий|ого|ому|ой|ем|им)\s+)?[Кк]одекс(?:а|у|ом|е|ы)?{_WORD_END}"),
+    ("presidential-decree", rf"[Уу]каз(?:а|у|ом|е|ы|ов|ами)?{_WORD_END}"),
+    ("government-decree", rf"[Пп]остановлени(?:е|я|ю|ем|и|й|ями){_WORD_END}"),
+    ("order", rf"(?:[Пп]риказ(?:а|у|ом|е|ы|ов)?|[Рр]аспоряжени(?:е|я|ю|ем|и)){_WORD_END}"),
+    ("address", rf"[Пп]ослани(?:е|я|ю|ем|и|й|ях|ями){_WORD_END}"),
+    ("other", rf"(?:[Пп]ротокольн\w+\s+)?[Пп]оручени(?:е|я|ю|ем|и|й){_WORD_END}"),
+    ("national-plan", rf"[Нн]ациональн\w+\s+план(?:а|у|ом|е)?{_WORD_END}"),
+    ("strategy", rf"Стратеги(?:я|и|ей|ю){_WORD_END}"),
+    ("concept", rf"Концепци(?:я|и|ей|ю){_WORD_END}"),
+))
+# Kazakh kind words; the kind word closes the reference.
+KK_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)) for k, p in (
+    ("law", r"Заң(?:ы|ын|ына|ында|ымен|нан|ының)?(?!\w)"),
+    ("code", r"[Кк]одекс(?:і|i|ін|іне|інде|імен)?(?!\w)"),
+    ("presidential-decree", r"Жарлы[ғқ](?:ы|ын|ына|ында|ымен)?(?!\w)"),
+    ("government-decree", r"қаулы(?:сы|сын|сына|сында|сымен|ларымен)(?!\w)"),
+    ("address", r"Жолдау(?:ы|ын|ына|ында|ымен)?(?!\w)"),
+    ("order", r"бұйрығ(?:ы|ын|ымен)(?!\w)"),
+    ("strategy", r"стратегия(?:сы|сын|сына|сында)?(?!\w)"),
+))
+# An act number: "611", "103-VIII ЗРК", "25-01-11.1", "534-IV".
+NUMBER = r"\d+(?:[-./]\d+)*(?:-[IVXLCА-Я]+)?(?:\s+ЗРК)?"
+DATE_ANY = rf"(?:{DATE_RU.pattern}|{DATE_NUMERIC.pattern})"
+_DATE_GROUPS = re.compile(r"\(\?P<(\w)>")
+
+
+def _plain(pattern: str) -> str:
+    return _DATE_GROUPS.sub("(?:", pattern)
+
+
+DATE_PLAIN = _plain(DATE_ANY)
+# Elements that may follow a Russian kind word, tried in any order.
+RU_JURISDICTION = re.compile(r"\s+(?:Республики\s+Казахстан|РК|Российской\s+Федерации)(?!\w)")
+RU_ISSUER = re.compile(
+    r"\s+(?:Президента|Правительства|Премьер-Министра|Главы\s+государства|Министра\s+[^\s,.;]+(?:\s+[^\s,.;№]+){0,5}?"
+    r"|акимата\s+[^\s,.;]+(?:\s+[^\s,.;№]+){0,2}?)(?=\s+(?:Республики|РК|от|№|народу)|[\s,])"
+)
+RU_GIVEN = re.compile(r"\s*,\s*данн\w+\s+[^,]{3,150},")  # ", данного на заседании …,"
+RU_DATE = re.compile(rf"\s*от\s+({DATE_PLAIN})")
+RU_NUMBER = re.compile(rf"\s*\.?\s*№\s*({NUMBER})")
+RU_POINT = re.compile(r"\s*\((?:пункт|подпункт|п\.|пп\.)\s*[\d.]+\)")
+RU_AUDIENCE = re.compile(r"\s+народу\s+Казахстана")
+# Unquoted "о …" title of a law ("Закон о поддержке науки и техники"), up to
+# punctuation or a participle that starts another clause.
+RU_ABOUT = re.compile(
+    r"\s+(об?\s+[^,.;:()«»\"\n]+?)(?=\s*[,.;:()\n]|\s+и\s+\w+(?:ющ|ущ|ащ|ящ|вш|нн)\w*|$)"
+)
+LATIN_GLOSS = re.compile(r"\s*\([A-Za-z][^()]*\)")
+# Designation of a plan, strategy or concept: "… развития Республики Казахстан до 2029 года".
+RU_TAIL = re.compile(r"\s+((?=[а-яё])[^,.;:«»()\"]{2,200}?(?:до\s+\d{4}\s+года|на\s+\d{4}\s*[-–]\s*\d{4}\s+годы))")
+# A tail never spans a term/definition dash or another kind word.
+TAIL_BREAKERS = re.compile(r"\s[-–—]\s|Стратеги|Концепци|[Пп]лан\w*\s|[Зз]акон|[Уу]каз|[Пп]остановлени")
+RU_APPROVED = re.compile(r"\s*,\s*утвержденн\w+\s+")
+# Word order the PDF scrambled: "Президента Республики Казахстан от <date> Указа № 579".
+RU_ISSUER_BEFORE = re.compile(
+    rf"(?:Президента|Правительства)\s+(?:Республики\s+Казахстан|РК)\s+от\s+({DATE_PLAIN})\s*$"
+)
+# Kazakh elements, read backward from the kind word.
+KK_NUMBER = re.compile(rf"№\s*({NUMBER})\s*$")
+KK_DATE = re.compile(rf"({_plain(DATE_KK.pattern)}\w*|{_plain(DATE_NUMERIC.pattern)})\s*$")
+KK_ISSUER = re.compile(
+    r"(?:(?:Қазақстан\s+Республикасы(?:ның)?|ҚР)\s+)?(?:Президент[іi]н[іi]ң|Үк[іi]мет[іi]н[іi]ң|Мемлекет\s+басшысының)\s*$"
+)
+KK_JURISDICTION = re.compile(r"(?:Қазақстан\s+Республикасы(?:ның)?|ҚР)\s*$")
+KK_CODE_NAME = re.compile(r"([А-ЯӘҒҚҢӨҰҮІ][\wәғқңөұүһі]+)\s*$")  # "Жер кодексі", "Салық кодексі"
+KK_AUDIENCE = re.compile(r"(?:атты\s+)?Қазақстан\s+халқына\s*$")
+KK_SELF = re.compile(r"[Оо]сы\s*$")
+# A short form stands for a reference only if it repeats its kind word.
+KIND_WORDS = {
+    "law": r"[Зз]акон|Заң", "code": r"[Кк]одекс", "presidential-decree": r"[Уу]каз|Жарлы",
+    "government-decree": r"[Пп]остановлени|[Ққ]аулы", "national-plan": r"[Пп]лан|[Жж]оспар",
+    "strategy": r"[Сс]тратеги", "concept": r"[Кк]онцепци|[Тт]ұжырымдама", "address": r"[Пп]ослани|[Жж]олдау",
+    "order": r"[Пп]риказ|[Рр]аспоряжени|[Бб]ұйрық", "other": r"[Пп]оручени|[Тт]апсырма",
+}
+# "(далее – Закон)", "(бұдан әрі – Заң)"
+SHORT_FORM = re.compile(r"\s*\((?:далее|бұдан\s+әр[іi])\s*[-–—]+\s*([^()]{1,60}?)\)")
+# A terms-section entry "Закон – <reference>".
+TERM_ENTRY = re.compile(rf"(?m)^\s*(?:\d+\)\s*)?([А-ЯЁӘҒҚҢӨҰҮІ][{_CYR}\- ]{{1,40}}?)\s+[-–—]\s+")
+# Self references that are never another act.
+SELF_BEFORE = re.compile(r"(?:[Нн]астоящ\w+|[Дд]анн\w+|[Пп]рилагаем\w+|[Уу]казанн\w+|[Ээ]т(?:от|ого|ому|им|ом)|[Оо]сы)\s+$")
+# Year of adoption near an undated reference: "в 2001 году был принят", "2011 год, когда".
+YEAR_BEFORE = re.compile(r"(?<!\d)(\d{4})\s+год(?:у)?(?:\s*[,–-]\s*|\s+)[^.;\d]{0,40}$")
+# Foreign jurisdictions named in a sentence.
+FOREIGN = {
+    "RU": r"Росси|Российск", "JP": r"Япони", "KR": r"Коре", "US": r"США|Соединенн\w+\s+Штат",
+    "CN": r"Кита", "GB": r"Великобритани", "DE": r"Германи", "FR": r"Франци", "NO": r"Норвеги",
+    "BR": r"Бразили", "AU": r"Австрали", "CH": r"Швейцари",
+}
+# Decree preambles: the act the decree implements.
+BASIS_BEFORE = re.compile(r"(?:В\s+целях\s+реализации|Во\s+исполнение|В\s+соответствии\s+с|На\s+основании)\s*$")
+BASIS_AFTER_KK = re.compile(r"\s*(?:[іi]ске\s+асыру\s+мақсатында|сәйкес|негізінде)")
+ENACTING = re.compile(r"ПОСТАНОВЛЯ|ПРИКАЗЫВА|ҚАУЛЫ\s+ЕТЕД|БҰЙЫРАМЫН")
+
+
+# --- sentences ------------------------------------------------------------------
+
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]{2,}\S)")
+ENUMERATOR = re.compile(r"^\s*(?:[-−–•→]\s*)?(?:\d+(?:\.\d+)*[.)]|[-−–•→])\s")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[«\"(]?[А-ЯЁA-Z0-9ӘҒҚҢӨҰҮІ])")
+NO_SPLIT_AFTER = re.compile(
+    r"(?:\b(?:т\.\s?е|т\.\s?д|т\.\s?п|т\.\s?ч|г|гг|им|др|п|пп|ст|млн|млрд|тыс|чел|ед|проф|акад|РК)\.|\b[А-ЯЁA-Z]\.)$"
+)
+
+
+# Words that never end a sentence: a paragraph ending with one continues.
+DANGLING = {"в", "во", "на", "с", "со", "к", "по", "от", "для", "при", "у", "о", "об", "из", "за", "и", "а", "или",
+            "но", "что", "как", "между", "через", "до", "без", "под", "над", "мен", "және", "мен", "бен", "пен"}
+# A heading number is not a sentence: "1.", "4.1.", "Раздел 2.", "Параграф 1."
+NUMBER_LABEL = re.compile(r"(?:[-–•→]\s*)?(?:[А-ЯЁA-Z]\w+\s+)?\d+(?:\.\d+)*\.")
+
+
+def sentence_spans(text: str, breaks: tuple[int, ...] = ()) -> list[Span]:
+    """Sentence boundaries. A paragraph break ends a sentence unless the next
+    paragraph continues it (starts in lower case, or follows a long line
+    without final punctuation); `breaks` are extra hard boundaries (headings)."""
+    cuts = sorted(set(breaks))
+    paras: list[Span] = []
+    pos = 0
+    for m in PARAGRAPH_BREAK.finditer(text):
+        paras.append((pos, m.start()))
+        pos = m.end()
+    paras.append((pos, len(text)))
+    blocks: list[list[int]] = []
+    for start, end in paras:
+        chunk = text[start:end]
+        if not chunk.strip():
+            continue
+        prev = text[blocks[-1][0]:blocks[-1][1]].rstrip() if blocks else ""
+        first = chunk.lstrip()[:1]
+        last_word = prev.rsplit(None, 1)[-1].lower() if prev else ""
+        joins = bool(blocks) and not ENUMERATOR.match(chunk) and not any(blocks[-1][1] <= c <= start for c in cuts) and (
+            first.islower() or last_word in DANGLING or (len(prev.rsplit("\n", 1)[-1]) > 60 and prev[-1:] not in ".!?:;"))
+        if joins:
+            blocks[-1][1] = end
+        else:
+            blocks.append([start, end])
+    out: list[Span] = []
+    for start, end in blocks:
+        s = start
+        for m in SENTENCE_END.finditer(text, start, end):
+            if NO_SPLIT_AFTER.search(text[max(s, m.start() - 8):m.start()]) or \
+                    NUMBER_LABEL.fullmatch(text[s:m.start()].strip()):
+                continue
+            out.append(_trim(text, s, m.start()))
+            s = m.end()
+        out.append(_trim(text, s, end))
+    return [sp for sp in out if sp[1] > sp[0]]
+
+
+BULLET = re.compile(r"\s*(?:[→•−–-]\s+)?")
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    start = BULLET.match(text, start, end).end()
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _sentence_at(spans: list[Span], pos: int) -> Span:
+    for s in spans:
+        if s[0] <= pos < s[1]:
+            return s
+    return pos, pos
+
+
+# --- titles -----------------------------------------------------------------------
+
+
+def read_quoted(text: str, pos: int) -> tuple[str, int] | None:
+    """A quoted title starting at `pos` (after spaces): «…» with nesting, or "…".
+
+    An unbalanced «…» (the PDF lost a closing mark) closes at the last » before
+    the sentence ends."""
+    i = pos
+    while i < len(text) and text[i] in " \t\n":
+        i += 1
+    if i >= len(text) or text[i] not in "«\"“":
+        return None
+    if text[i] == "«":
+        depth, j, last = 0, i, None
+        while j < len(text):
+            c = text[j]
+            if c == "«":
+                depth += 1
+            elif c == "»":
+                depth -= 1
+                last = j
+                if depth == 0:
+                    return text[i + 1:j], j + 1
+            elif c == "." and j + 1 < len(text) and text[j + 1].isspace() and depth > 0 and last is not None:
+                return text[i + 1:last + 1], last + 1  # the lost mark is the outer closing one
+            elif c == "\n" and text[j + 1:j + 2] == "\n" and j - i > 400:
+                break
+            j += 1
+        return (text[i + 1:last + 1], last + 1) if last else None
+    close = "\"" if text[i] == "\"" else "”"
+    m = re.compile(rf"{re.escape(close)}(?=[\s,.;:)]|$)").search(text, i + 1, min(len(text), i + 400))
+    return (text[i + 1:m.start()], m.end()) if m else None
+
+
+# --- references ---------------------------------------------------------------------
+
+
+@dataclass
+class _Draft:
+    kind: str
+    start: int
+    end: int
+    date: dt.date | None = None
+    number: str | None = None
+    title: str | None = None
+    about: str | None = None
+    tail: str | None = None
+    issuer: bool = False
+    jurisdiction: str | None = None
+    approver: str | None = None
+    title_span: Span = (0, 0)
+
+
+def _read_ru(text: str, kind: str, m: re.Match[str]) -> _Draft:
+    d = _Draft(kind, m.start(), m.end())
+    pos = m.end()
+    steps = [("jur", RU_JURISDICTION), ("issuer", RU_ISSUER), ("given", RU_GIVEN), ("date", RU_DATE),
+             ("number", RU_NUMBER), ("point", RU_POINT), ("audience", RU_AUDIENCE)]
+    done: set[str] = set()
+    progressed = True
+    while progressed:
+        progressed = False
+        for name, pat in steps:
+            if name in done:
+                continue
+            sm = pat.match(text, pos)
+            if not sm:
+                continue
+            done.add(name)
+            pos, progressed = sm.end(), True
+            if name == "jur":
+                d.jurisdiction = "RU" if "Росси" in sm.group(0) else "KZ"
+            elif name == "issuer":
+                d.issuer = True
+                if "акимат" in sm.group(0):
+                    d.kind = "other"
+            elif name == "date":
+                d.date = parse_date(sm.group(1))
+            elif name == "number":
+                d.number = collapse(sm.group(1))
+        if "title" not in done:
+            q = read_quoted(text, pos)
+            if q and (q[1] - pos) < 400:
+                d.title, d.title_span, pos, progressed = collapse(q[0]), (pos, q[1]), q[1], True
+                done.add("title")
+    if d.kind in {"law", "code"} and not (d.title or d.date or d.number):
+        am = RU_ABOUT.match(text, pos)
+        if am:
+            d.about, pos = collapse(am.group(1)), am.end()
+            gm = LATIN_GLOSS.match(text, pos)
+            pos = gm.end() if gm else pos
+    if d.kind in {"national-plan", "strategy", "concept"} and not (d.title or d.date):
+        tm = RU_TAIL.match(text, pos)
+        if tm and not TAIL_BREAKERS.search(tm.group(1)):
+            d.tail, pos = collapse(tm.group(1)), tm.end()
+            am = RU_APPROVED.match(text, pos)
+            if am:
+                sub = _ref_at(text, am.end())
+                if sub is not None and (sub.date or sub.number):
+                    d.date, d.number, d.approver, pos = sub.date, sub.number, sub.kind, sub.end
+    if d.date is None:  # scrambled word order: issuer and date before the kind word
+        bm = RU_ISSUER_BEFORE.search(text, max(0, m.start() - 120), m.start())
+        if bm and not text[bm.end():m.start()].strip():
+            d.date, d.start, d.issuer = parse_date(bm.group(1)), bm.start(), True
+    d.end = pos
+    return d
+
+
+def _ref_at(text: str, pos: int) -> _Draft | None:
+    for kind, pat in RU_HEADS:
+        m = pat.match(text, pos)
+        if m:
+            return _read_ru(text, kind, m)
+    return None
+
+
+def _read_kk(text: str, kind: str, m: re.Match[str]) -> _Draft:
+    d = _Draft(kind, m.start(), m.end())
+    floor = max(0, m.start() - 400)
+    end = m.start()
+    steps = [("number", KK_NUMBER), ("date", KK_DATE), ("issuer", KK_ISSUER), ("jur", KK_JURISDICTION),
+             ("audience", KK_AUDIENCE)] + ([("name", KK_CODE_NAME)] if kind == "code" else [])
+    done: set[str] = set()
+    progressed = True
+    while progressed:
+        progressed = False
+        window = text[floor:end]
+        for name, pat in steps:
+            if name in done:
+                continue
+            sm = pat.search(window)
+            if not sm:
+                continue
+            done.add(name)
+            end, progressed = floor + sm.start(), True
+            if name == "number":
+                d.number = collapse(sm.group(1))
+            elif name == "date":
+                d.date = parse_date(sm.group(1))
+            elif name in {"issuer", "jur"}:
+                d.issuer, d.jurisdiction = True, "KZ"
+            elif name == "name":
+                d.about = sm.group(1)
+            break
+        if not progressed and "title" not in done:
+            t = _quoted_before(text, floor, end)
+            if t:
+                d.title, d.title_span, progressed = collapse(t[0]), (t[1], end), True
+                end = t[1]
+                done.add("title")
+    d.start = end
+    return d
+
+
+def _quoted_before(text: str, floor: int, end: int) -> tuple[str, int] | None:
+    """A «…» title that ends right before `end` (nesting respected)."""
+    j = end - 1
+    while j >= floor and text[j].isspace():
+        j -= 1
+    if j < floor or text[j] != "»":
+        return None
+    depth, i, outermost = 0, j, None
+    while i >= floor:
+        if text[i] == "»":
+            depth += 1
+        elif text[i] == "«":
+            depth -= 1
+            outermost = i
+            if depth == 0:
+                return text[i + 1:j], i
+        elif text[i] in ".;" and text[i + 1:i + 2].isspace() and outermost is not None:
+            break
+        i -= 1
+    # An opening mark was lost: the title starts at the outermost « found.
+    return (text[outermost + 1:j], outermost) if outermost is not None else None
+
+
+def _valid(d: _Draft) -> bool:
+    if d.kind in {"law", "code"}:
+        return bool(d.title or d.date or d.number or d.about or (d.kind == "code" and d.jurisdiction))
+    if d.kind == "other":
+        return bool(d.date and d.number)
+    if d.kind == "address":
+        return d.issuer or bool(d.title or d.date)
+    if d.kind in {"national-plan", "strategy", "concept"}:
+        return bool(d.title or d.tail or d.date)
+    return bool(d.date or d.number or d.title)
+
+
+def _canonical_name(text: str, d: _Draft) -> str | None:
+    """A designation that is the same in every case form ("Национальному плану …" -> "Национальный план …")."""
+    if d.title:
+        return None
+    if d.kind == "address" and not d.date:
+        return "Послание Президента Республики Казахстан народу Казахстана"
+    if d.kind == "code" and d.about:
+        return f"{d.about} кодексі"
+    if d.kind == "code":
+        m = re.match(rf"([А-ЯӘҒҚҢӨҰҮІ][{_CYR}]+?)(?:ым|ом|ый|ий|ого|ому|ой|ем|им)\s", text)
+        if m:
+            stem = m.group(1)
+            return stem + ("ий" if stem[-1] in "кгхжшщч" else "ый") + " кодекс"
+        return None
+    heads = {"national-plan": "Национальный план", "strategy": "Стратегия", "concept": "Концепция"}
+    if d.kind in heads and d.tail:
+        return f"{heads[d.kind]} {d.tail}"
+    if d.about:
+        return f"Закон {d.about}"
+    return None
+
+
+def find_act_refs(text: str) -> list[ActRef]:
+    """Every reference to an act in `text`, in order, short-form uses included."""
+    spans = sentence_spans(text)
+    footnotes = [m.span() for m in FOOTNOTE.finditer(text)]  # amendments, see find_amendments
+    drafts: list[_Draft] = []
+    for lang_heads, reader in ((RU_HEADS, _read_ru), (KK_HEADS, _read_kk)):
+        for kind, pat in lang_heads:
+            for m in pat.finditer(text):
+                if SELF_BEFORE.search(text, max(0, m.start() - 20), m.start()) or \
+                        any(a <= m.start() < b for a, b in footnotes):
+                    continue
+                d = reader(text, kind, m)
+                if _valid(d):
+                    drafts.append(d)
+    refs = [_finish(text, d, spans) for d in _resolve_overlaps(drafts)]
+    refs += _short_form_uses(text, refs)
+    return sorted(refs, key=lambda r: r.span)
+
+
+def _resolve_overlaps(drafts: list[_Draft]) -> list[_Draft]:
+    """Longest reference first; one that overlaps an accepted reference is
+    dropped, unless it lies inside that reference's title and is fully
+    identified (a decree named in the title of another decree)."""
+    accepted: list[_Draft] = []
+    for d in sorted(drafts, key=lambda d: (d.start - d.end, d.start)):
+        clash = next((a for a in accepted if d.start < a.end and a.start < d.end), None)
+        if clash is None or (d.date and d.number and clash.title_span[0] <= d.start and d.end <= clash.title_span[1]):
+            accepted.append(d)
+    return sorted(accepted, key=lambda d: d.start)
+
+
+def _finish(text: str, d: _Draft, spans: list[Span]) -> ActRef:
+    sent = _sentence_at(spans, d.start)
+    sentence = text[sent[0]:sent[1]]
+    jurisdiction = d.jurisdiction
+    if d.title and "Российской Федерации" in d.title or text[d.start:d.start + 11].lower().startswith("федеральн"):
+        jurisdiction = "RU"
+    if jurisdiction is None:
+        jurisdiction = "KZ"
+        before = text[sent[0]:d.start] + " " + sentence
+        for code, pat in FOREIGN.items():
+            if re.search(pat, before) and "Республики Казахстан" not in text[d.start:d.end]:
+                jurisdiction = code
+                break
+    year = None
+    if d.date is None:
+        ym = YEAR_BEFORE.search(text, max(sent[0], d.start - 80), d.start)
+        year = int(ym.group(1)) if ym else None
+    basis = bool(BASIS_BEFORE.search(text, max(sent[0], d.start - 40), d.start) or BASIS_AFTER_KK.match(text, d.end)) \
+        and bool(ENACTING.search(text, d.end, min(len(text), d.end + 600)))
+    raw = text[d.start:d.end]
+    aliases = ()
+    sm = SHORT_FORM.match(text, d.end)
+    if sm and re.search(KIND_WORDS[d.kind], sm.group(1)):
+        aliases = (collapse(sm.group(1)),)
+    return ActRef(d.kind, d.date, d.number, d.title, collapse(raw), (d.start, d.end), jurisdiction, aliases,
+                  _canonical_name(raw, d), year, d.approver, basis)
+
+
+# Case endings stripped from the words of a short form before matching its inflected uses.
+ENDING = re.compile(r"(?:ого|его|ому|ему|ый|ий|ой|ая|ое|ые|ие|ым|им|ом|ем|ую|ей|ия|а|я|ы|и|е|у|ю|о|ь)$")
+
+
+def _alias_pattern(alias: str) -> re.Pattern[str]:
+    words = [re.escape(ENDING.sub("", w) if len(w) > 4 else w) + r"\w{0,3}" for w in alias.split()]
+    return re.compile(r"(?<![\w«\"])" + r"\s+".join(words) + r"(?![\w»\"])")
+
+
+# The short form's own definition: "(далее – Закон)".
+DEFINING = re.compile(r"(?:далее|бұдан\s+әр[іi])\s*[-–—]+\s*$")
+# What follows a kind word that names another act explicitly.
+EXPLICIT_AFTER = re.compile(r"\s+(?:Республики|РК|от\s|№|«|\"|о\s|об\s)")
+
+
+def _short_form_uses(text: str, refs: list[ActRef]) -> list[ActRef]:
+    """Later uses of a defined short form, resolved to the act it stands for."""
+    defs: list[tuple[int, str, ActRef]] = [(r.span[1], a, r) for r in refs for a in r.aliases]
+    for m in TERM_ENTRY.finditer(text):  # "Закон – Закон Республики Казахстан …"
+        head = next((r for r in refs if r.span[0] == m.end()), None)
+        if head is not None:
+            defs.append((0, collapse(m.group(1)), head))
+    explicit = [r.span for r in refs]
+    out: list[ActRef] = []
+    for start_after, alias, target in defs:
+        for m in _alias_pattern(alias).finditer(text, start_after):
+            if any(a < m.end() and m.start() < b for a, b in explicit) or EXPLICIT_AFTER.match(text, m.end()) \
+                    or DEFINING.search(text, max(0, m.start() - 30), m.start()):
+                continue
+            out.append(replace(target, text=collapse(m.group(0)), span=m.span(), aliases=(), basis=False,
+                               alias_of=alias))
+            explicit.append(m.span())
+    return out
+
+
+def _same_act(a: ActRef, b: ActRef) -> bool:
+    if a.kind != b.kind or a.jurisdiction != b.jurisdiction:
+        return False
+    if a.number and b.number:
+        return a.number == b.number
+    key_a, key_b = (a.title or a.name or "").casefold(), (b.title or b.name or "").casefold()
+    if not key_a or key_a != key_b:
+        return False
+    if a.date and b.date and a.date != b.date:
+        return False
+    return not (a.year and b.year and a.year != b.year)
+
+
+def dedupe_refs(refs: list[ActRef]) -> list[ActRef]:
+    """One record per distinct act: its first explicit mention, with the aliases
+    and the date/number of any later mention that states them. An undated
+    mention goes to the latest earlier act it matches (Закон "О науке" after the
+    2011 law); a short-form use goes to the act it was defined for."""
+    acts: list[ActRef] = []
+
+    def merge(target: ActRef, r: ActRef) -> None:
+        acts[acts.index(target)] = replace(
+            target,
+            date=target.date or r.date, number=target.number or r.number, title=target.title or r.title,
+            aliases=tuple(dict.fromkeys(target.aliases + r.aliases)), year=target.year or r.year,
+            basis=target.basis or r.basis, approver=target.approver or r.approver,
+        )
+
+    explicit = sorted((r for r in refs if not r.alias_of), key=lambda r: r.span)
+    for r in explicit:
+        target = next((a for a in reversed(acts) if a.span < r.span and _same_act(a, r)), None)
+        if target is None:
+            acts.append(r)
+        else:
+            merge(target, r)
+    for r in (r for r in refs if r.alias_of):
+        target = next((a for a in acts if r.alias_of in a.aliases), None) or \
+            next((a for a in reversed(acts) if _same_act(a, r)), None)
+        if target is None:
+            acts.append(replace(r, alias_of=None, aliases=(r.alias_of,)))
+        elif r.alias_of not in target.aliases:
+            merge(target, replace(r, aliases=(r.alias_of,)))
+    return acts
+
+
+# --- amendment footnotes ---------------------------------------------------------------
+
+# "Сноска. Пункт 2 с изменением, внесенным постановлением Правительства РК от 28.09.2015 № 795."
+FOOTNOTE = re.compile(r"(?:Сноска|Ескерту)\s*\.\s*(?P<body>.+?)(?:\.(?=\s*(?:\n|$))|\n[ \t]*\n|$)", re.DOTALL)
+# What the footnote changed, up to the words naming the change.
+FOOTNOTE_TARGET = re.compile(
+    r"^(?P<target>.+?)\s*(?=с\s+изменени|с\s+дополнени|в\s+редакции|исключ|дополнен|изменен"
+    r"|өзгеріс|толықтыр|жаңа\s+редакция|алып\s+тасталд)", re.DOTALL
+)
+TARGET_PARA = re.compile(r"(?<![А-Яа-яё])[Пп]ункт\w*\s+(?P<n>[\d\-]+)|(?P<k>[\d\-]+)-тармақ(?!ша)")
+TARGET_ITEM = re.compile(r"[Пп]одпункт\w*\s+(?P<n>[\d\-]+)\)?|(?P<k>[\d\-]+)\)?\s*тармақша")
+CHANGE_WORDS = (("revised", r"в\s+редакции|жаңа\s+редакция"), ("excluded", r"исключ|алып\s+тасталд"),
+                ("supplemented", r"дополн|толықтыр"), ("amended", r"изменени|өзгеріс"))
+AMENDING_KIND = (("government-decree", r"постановлени|қаулы"), ("presidential-decree", r"[Уу]каз|Жарлы"),
+                 ("law", r"[Зз]акон|Заң"), ("order", r"приказ|бұйрығ"))
+ACT_SELF_WORDS = re.compile(r"^(?:Постановление|Указ|Закон|Приказ|Қаулы|Жарлық|Заң)\b")
+NUMBER_MARK = re.compile(rf"№\s*({NUMBER})")
+
+
+def find_amendments(text: str) -> list[Amendment]:
+    """Amendment footnotes. Dates and numbers are paired in order, which also
+    repairs footnotes whose numbers the PDF moved after all the dates."""
+    out: list[Amendment] = []
+    for m in FOOTNOTE.finditer(text):
+        body = m.group("body")
+        tm = FOOTNOTE_TARGET.match(body)
+        target_text = collapse(tm.group("target")) if tm else ""
+        segments: tuple[tuple[str, str], ...] = ()
+        pm, im = TARGET_PARA.search(target_text), TARGET_ITEM.search(target_text)
+        if pm:
+            segments = (("para", pm.group("n") or pm.group("k")),)
+            if im:
+                segments += (("item", im.group("n") or im.group("k")),)
+        scope = "part" if segments else ("act" if ACT_SELF_WORDS.match(target_text) else "annex")
+        change = next((c for c, p in CHANGE_WORDS if re.search(p, body)), "amended")
+        kind = next((k for k, p in AMENDING_KIND if re.search(p, body[len(target_text):])), "other")
+        dates = [d for d, _ in _dates(body)]
+        numbers = [n.rstrip(".") for n in NUMBER_MARK.findall(body)]
+        count = max(len(dates), len(numbers))
+        acts = tuple(AmendingAct(kind, dates[i] if i < len(dates) else None, numbers[i] if i < len(numbers) else None)
+                     for i in range(count))
+        if acts:
+            out.append(Amendment(target_text, scope, segments, change, acts, collapse(m.group(0)), m.span()))
+    return out
+
+
+def _dates(text: str) -> list[tuple[dt.date, Span]]:
+    """Full dates, Kazakh "2014.12.09" included."""
+    from kgraph.dates import find_dates
+
+    found = find_dates(text)
+    for m in re.finditer(r"(?<!\d)(\d{4})\.(\d{2})\.(\d{2})(?!\d)", text):
+        try:
+            found.append((dt.date(int(m[1]), int(m[2]), int(m[3])), m.span()))
+        except ValueError:
+            pass
+    return sorted(found, key=lambda f: f[1])
+
+
+__all__ = ["ActRef", "Amendment", "AmendingAct", "IRI_KINDS", "find_act_refs", "dedupe_refs",
+           "find_amendments", "sentence_spans", "read_quoted"]

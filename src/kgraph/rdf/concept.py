@@ -1,0 +1,208 @@
+"""Concept records -> triples.
+
+The concept node is the act itself for a standalone concept document, and
+`<act>/annex_concept` (kg:Concept, kg:Annex, kg:approvedBy the act) when a
+decree approves the concept as its annex. Under it (IRIs from `kgraph.iri`):
+
+  section     <concept>/sec_6.2               kg:Section, eli:is_part_of its parent section
+  term        term/<slug>                     kg:DefinedTerm (shared with laws defining the same term)
+  statement   <concept>/stmt_N                kg:MandateStatement, kg:mentions the body
+  initiative  <concept>/init_N                kg:Initiative
+  territory   <concept>/terr_N                kg:ScienceTerritory, kg:baseOrganization
+  indicator   <concept>/ind_N, <ind>/y_YYYY   kg:Indicator / kg:IndicatorValue (the plans' model)
+  acts        see kgraph.rdf.acts             eli:cites / eli:based_on from the concept node
+
+Every node carries kg:sourceSpan provenance; a sentence naming a body is a
+kg:SourceSpan that kg:mentions the body (and the concept kg:mentions it too).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
+
+from kgraph import iri
+from kgraph.acts import ActRef
+from kgraph.rdf import Context
+from kgraph.rdf import acts as acts_rdf
+from kgraph.vocab import ELI, KG
+
+TERMS_LABEL = {"ru": "понятия", "kk": "ұғымдар"}
+
+
+def concept_iri(ctx: Context) -> URIRef:
+    """The act itself for a concept document; its concept annex otherwise."""
+    if ctx.meta.kind == "concept" or ctx.doc.kind == "concept" or "decree" not in ctx.doc.kinds:
+        return ctx.act
+    return URIRef(iri.part(str(ctx.act), ("annex", "concept")))
+
+
+def emit(records: list, ctx: Context) -> None:
+    from kgraph.sources import concept as src
+
+    node = concept_iri(ctx)
+    info = next((r for r in records if isinstance(r, src.ConceptInfo)), None)
+    _concept(node, info, ctx)
+    sections = {r.number: r for r in records if isinstance(r, src.Section)}
+    for s in sections.values():
+        _section(node, s, ctx)
+    section_of = lambda number: URIRef(iri.part(str(node), ("sec", number))) if number in sections else node  # noqa: E731
+    counters: dict[str, int] = {}
+
+    def next_id(prefix: str) -> int:
+        counters[prefix] = counters.get(prefix, 0) + 1
+        return counters[prefix]
+
+    for r in records:
+        if isinstance(r, src.Definition):
+            _definition(node, r, section_of(r.section), ctx)
+        elif isinstance(r, src.Institution):
+            agent = ctx.agent(r.text, r.span)
+            ctx.add(sentence_span(ctx, r.sentence), KG.mentions, agent)
+            ctx.add(node, KG.mentions, agent)
+        elif isinstance(r, src.MandateStatement):
+            _mandate(node, next_id("stmt"), r, section_of(r.section), ctx)
+        elif isinstance(r, src.Initiative):
+            _initiative(node, next_id("init"), r, section_of(r.section), ctx)
+        elif isinstance(r, src.Territory):
+            _territory(node, next_id("terr"), r, ctx)
+        elif isinstance(r, src.Indicator):
+            indicator(node, r, ctx)
+    acts_rdf.emit_refs([r for r in records if isinstance(r, ActRef)], ctx, citing=node)
+
+
+_SCRATCH = URIRef("urn:kgraph:scratch")
+
+
+def sentence_span(ctx: Context, span) -> URIRef:
+    """A kg:SourceSpan for a sentence, not linked as the provenance of any node."""
+    s = ctx.span(_SCRATCH, span)
+    ctx.graph.remove((_SCRATCH, KG.sourceSpan, s))
+    return s
+
+
+def _concept(node: URIRef, info, ctx: Context) -> None:
+    lang = ctx.doc.language
+    ctx.add(node, RDF.type, KG.Concept)
+    ctx.add(node, RDF.type, ELI.LegalResource)
+    if node != ctx.act:
+        ctx.add(node, RDF.type, KG.Annex)
+        ctx.add(node, ELI.is_part_of, ctx.act)
+        ctx.add(ctx.act, ELI.has_part, node)
+        ctx.add(node, KG.approvedBy, ctx.act)
+    if info is None:
+        return
+    if info.title and (node != ctx.act or not ctx.meta.title):
+        ctx.add(node, ELI.title, Literal(info.title, lang=lang))
+        ctx.label(node, info.title)
+    if info.author:
+        ctx.add(node, ELI.responsibility_of, ctx.agent(info.author, info.span))
+    if info.period_start:
+        ctx.add(node, KG.validFrom, Literal(dt.date(info.period_start, 1, 1).isoformat(), datatype=XSD.date))
+    if info.period_end:
+        ctx.add(node, KG.validUntil, Literal(dt.date(info.period_end, 12, 31).isoformat(), datatype=XSD.date))
+    if info.span != (0, 0):
+        ctx.span(node, info.span)
+
+
+def _section(concept: URIRef, s, ctx: Context) -> URIRef:
+    node = URIRef(iri.part(str(concept), ("sec", s.number)))
+    parent = URIRef(iri.part(str(concept), ("sec", s.parent))) if s.parent else concept
+    ctx.add(node, RDF.type, KG.Section)
+    ctx.add(node, ELI.is_part_of, parent)
+    ctx.add(parent, ELI.has_part, node)
+    ctx.add(node, ELI.number, Literal(s.number))
+    ctx.add(node, ELI.title, Literal(s.title, lang=ctx.doc.language))
+    ctx.label(node, f"{s.label}. {s.title}")
+    ctx.span(node, s.span)
+    return node
+
+
+def _definition(concept: URIRef, r, where: URIRef, ctx: Context) -> None:
+    lang = ctx.doc.language
+    scheme = URIRef(iri.part(str(concept), ("stmt", "terms")))
+    ctx.add(scheme, RDF.type, KG.TermScheme)
+    ctx.add(scheme, RDF.type, SKOS.ConceptScheme)
+    ctx.add(scheme, RDFS.label, Literal(f"{ctx.meta.title or ctx.doc.id}: {TERMS_LABEL.get(lang, 'terms')}", lang=lang))
+    node = URIRef(iri.term(r.term))
+    ctx.add(node, RDF.type, KG.DefinedTerm)
+    ctx.add(node, RDF.type, SKOS.Concept)
+    ctx.label(node, r.term, pref=True)
+    ctx.add(node, SKOS.definition, Literal(r.definition, lang=lang))
+    ctx.add(node, SKOS.inScheme, scheme)
+    ctx.add(node, KG.definedIn, where)
+    if r.abbr:
+        ctx.add(node, KG.abbreviation, Literal(r.term))
+    ctx.span(node, r.span)
+
+
+def _mandate(concept: URIRef, n: int, r, where: URIRef, ctx: Context) -> None:
+    node = URIRef(iri.part(str(concept), ("stmt", n)))
+    ctx.add(node, RDF.type, KG.MandateStatement)
+    ctx.add(node, KG.mentions, ctx.agent(r.body, r.body_span))
+    ctx.label(node, r.action)
+    ctx.add(node, PROV.wasDerivedFrom, where)
+    ctx.span(node, r.span)
+
+
+def _initiative(concept: URIRef, n: int, r, where: URIRef, ctx: Context) -> None:
+    node = URIRef(iri.part(str(concept), ("init", n)))
+    ctx.add(node, RDF.type, KG.Initiative)
+    ctx.label(node, r.text)
+    if r.number:
+        ctx.add(node, SKOS.notation, Literal(f"{r.section}.{r.number}" if r.section else r.number))
+    ctx.add(node, PROV.wasDerivedFrom, where)
+    ctx.span(node, r.span)
+
+
+def _territory(concept: URIRef, n: int, r, ctx: Context) -> None:
+    node = URIRef(iri.part(str(concept), ("terr", n)))
+    ctx.add(node, RDF.type, KG.ScienceTerritory)
+    ctx.label(node, r.name)
+    if r.base:
+        ctx.add(node, KG.baseOrganization, ctx.agent(r.base, r.span))
+    if r.location:
+        ctx.add(node, KG.location, Literal(r.location, lang=ctx.doc.language))
+    ctx.add(node, PROV.wasDerivedFrom, concept)
+    ctx.span(node, r.span)
+
+
+def indicator(owner: URIRef, r, ctx: Context) -> URIRef:
+    """A target indicator with one kg:IndicatorValue per year ("-" stays text only)."""
+    lang = ctx.doc.language
+    node = URIRef(iri.part(str(owner), ("ind", r.number)))
+    ctx.add(node, RDF.type, KG.Indicator)
+    ctx.add(owner, KG.hasIndicator, node)
+    ctx.add(node, ELI.number, Literal(str(r.number)))
+    ctx.label(node, r.name)
+    ctx.add(node, KG.unit, r.unit, lang=lang)
+    if r.baseline:
+        ctx.add(node, KG.baseline, "; ".join(f"{y}: {v}" for y, v in r.baseline.items()), lang=lang)
+    ctx.span(node, r.span)
+    for year, text in r.values.items():
+        value = URIRef(iri.part(str(node), ("y", year)))
+        ctx.add(node, KG.hasValue, value)
+        ctx.add(value, RDF.type, KG.IndicatorValue)
+        ctx.add(value, KG.year, Literal(int(year), datatype=XSD.integer))
+        ctx.add(value, KG.valueText, text, lang=lang)
+        number = number_value(text)
+        if number is not None:
+            ctx.add(value, KG.value, Literal(number, datatype=XSD.decimal))
+        ctx.label(value, f"{year}: {text}")
+        ctx.span(value, r.span)
+    return node
+
+
+def number_value(text: str) -> Decimal | None:
+    """The number a printed value starts with ("2,35 млрд тенге" -> 2.35; "-" -> None)."""
+    m = re.match(r"^\s*(\d[\d\s]*(?:[.,]\d+)?)", text or "")
+    if not m:
+        return None
+    try:
+        return Decimal(re.sub(r"\s", "", m[1]).replace(",", "."))
+    except InvalidOperation:
+        return None

@@ -1,0 +1,568 @@
+"""Roles, support measures and references of laws (helper of `kgraph.sources.law`).
+
+Roles: a law names the bodies it empowers by role phrases ("уәкілетті орган"
+in a field, "ұлттық оператор" for a field, a council, the Government). Those
+phrases map to role slugs (CONTRIBUTING.md "Law role slugs") by general
+patterns plus one small table of field phrases in Russian and Kazakh.
+
+Support measures: see `measures` below. References to other acts and to
+provisions of the law itself, the repeal clause and entry into force: at the
+end. Everything here is pure.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from kgraph.dates import find_dates
+from kgraph.records import Span
+from kgraph.text import collapse
+
+# --- role phrases ---------------------------------------------------------------
+
+def tolerant(pattern: str, flags: int = re.I) -> re.Pattern[str]:
+    """Compile a pattern that also matches words split around "і".
+
+    PDF extraction spaces the Kazakh letter і apart ("уәк ілетт і орган
+    жүрг і зед і") and the normalizer cannot tell such a space from a word
+    boundary; literal "і" outside character classes may carry a space on
+    either side.
+    """
+    out, depth, i = [], 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        depth += c == "["
+        depth -= c == "]"
+        out.append("[ ]?і[ ]?" if c == "і" and depth == 0 else c)
+        i += 1
+    return re.compile("".join(out), flags)
+
+
+# Kazakh puts the field before the role noun ("X саласындағы уәкілетті орган"),
+# Russian after it ("уполномоченный орган в области X"): `side` says where to look.
+# `suf` captures the case/number ending so that agents (nominative) can be told
+# from objects ("операторды", "Үкіметіне").
+ROLE_PHRASES: list[tuple[re.Pattern[str], str, str]] = [(tolerant(p), kind, side) for p, kind, side in [
+    (r"(?:Қазақстан\s+Республикасы(?:ның)?\s+)?Үкімет(?P<suf>[а-яәғқңөұүһі]*)", "government", "before"),
+    (r"Правительств(?P<suf>[а-я]*)(?:\s+Республики\s+Казахстан)?", "government", "after"),
+    (r"уәкілетті\s+орган(?P<suf>[а-яәғқңөұүһі]*)", "authorized-body", "before"),
+    (r"уполномоченн[а-я]*\s+(?:государственн[а-я]*\s+)?орган(?P<suf>[а-я]*)", "authorized-body", "after"),
+    (r"ұлттық\s+оператор(?P<suf>[а-яәғқңөұүһі]*)", "national-operator", "before"),
+    (r"национальн[а-я]*\s+оператор(?P<suf>[а-я]*)", "national-operator", "after"),
+    # "кеңесші" (adviser) and "кеңестік" (advisory) are not councils.
+    (r"кеңес(?P<suf>інің|іне|інде|ін|і|тің|ті|ке|те|тен)?(?![а-яәғқңөұүһі])", "council", "before"),
+    (r"совет(?P<suf>а|у|ом|е)?(?![а-я])", "council", "after"),
+    (r"мемлекеттік\s+орган(?P<suf>дар[а-яәғқңөұүһі]*)", "state-bodies", "before"),
+    (r"государственн(?:ые|ых|ым|ыми)\s+орган(?P<suf>ы|ов|ам|ами|ах)", "state-bodies", "after"),
+    (r"жергілікті\s+атқарушы\s+орган(?P<suf>[а-яәғқңөұүһі]*)", "local-executive-bodies", "before"),
+    (r"местн[а-я]*\s+исполнительн[а-я]*\s+орган(?P<suf>[а-я]*)", "local-executive-bodies", "after"),
+    (r"Қазақстан\s+даму\s+банк(?P<suf>[а-яәғқңөұүһі]*)", "development-bank-of-kazakhstan", "before"),
+    (r"Банк(?P<suf>[а-я]*)\s+развития\s+Казахстана", "development-bank-of-kazakhstan", "after"),
+    (r"қаржы\s+агент(?P<suf>[а-яәғқңөұүһі]*)", "financial-agent", "before"),
+    (r"финансов[а-я]*\s+агент(?P<suf>[а-я]*)", "financial-agent", "after"),
+    (r"ұлттық\s+даму\s+институт(?P<suf>[а-яәғқңөұүһі]*)", "national-development-institutions", "before"),
+    (r"национальн[а-я]*\s+институт(?P<suf>[а-я]*)\s+развития", "national-development-institutions", "after"),
+    (r"ұлттық\s+басқару(?:шы)?\s+холдинг(?P<suf>[а-яәғқңөұүһі]*)", "national-holdings-and-companies", "before"),
+    (r"национальн[а-я]*\s+управляющ[а-я]*\s+холдинг(?P<suf>[а-я]*)", "national-holdings-and-companies", "after"),
+]]
+
+# Field phrases (ru/kk) -> English slug. Order matters: specific before general.
+FIELDS: list[tuple[re.Pattern[str], str]] = [(tolerant(p), slug) for p, slug in [
+    (r"үдемелі\s+индустриял|форсированн[а-я]*\s+индустриальн", "accelerated-industrial-innovative-development"),
+    (r"индустриял[а-яәғқңөұүһі]*-инновациял[а-яәғқңөұүһі]*\s+қызмет[а-яәғқңөұүһі]*\s+(?:мемлекеттік\s+)?қолдау"
+     r"|поддержк[а-я]*\s+индустриально-инновационн|индустриально-инновационн[а-я]*\s+деятельност", "industrial-innovation"),
+    (r"мемлекеттік\s+жоспарлау|государственн[а-я]*\s+планировани", "state-planning"),
+    (r"салалық\s+даму|отраслев[а-я]*\s+развити", "sectoral-development"),
+    (r"технологиялық\s+дам(?:у|ыту)|технологическ[а-я]*\s+развити", "technological-development"),
+    (r"технологиялық\s+саясат|технологическ[а-я]*\s+политик", "technological-policy"),
+    (r"жергілікті\s+қамту|местного\s+содержания", "local-content"),
+    (r"инвестиция[а-яәғқңөұүһі]*\s+тарту|привлечени[а-я]*\s+инвестиций", "investment-attraction"),
+    (r"экспорт[а-яәғқңөұүһі]*\s+дамыту|развити[а-я]*\s+(?:и\s+продвижени[а-я]*\s+)?экспорта", "export-development"),
+    (r"білім\s+беру|образовани", "education"),
+    (r"ғылым|науки", "science"),
+]]
+
+# Role kinds that take a field, and registry names that differ from kind-field.
+FIELDED = {"authorized-body", "national-operator", "council"}
+ROLE_NAMES = {"authorized-body-state-planning": "state-planning-body"}
+
+# How far (characters) a field phrase may sit from its role noun.
+FIELD_WINDOW = 120
+# Case endings of a subject (nominative, with possessive/plural): "органы", "Үкіметі".
+NOMINATIVE_KK = {"", "ы", "і", "сы", "сі", "лар", "лер", "дар", "дер", "тар", "тер",
+                 "лары", "лері", "дары", "дері", "тары", "тері"}
+NOMINATIVE_RU = {"", "о", "ы", "и"}
+# A Kazakh participle right after a body makes it a modifier ("Үкіметі айқындайтын қаржы агенті").
+PARTICIPLE = re.compile(r"\s*[а-яәғқңөұүһі]+(?:атын|етін|йтын|йтін|ған|ген|қан|кен)(?![а-яәғқңөұүһі])", re.I)
+
+
+@dataclass(frozen=True)
+class RoleMention:
+    role: str
+    start: int
+    end: int
+    subject: bool  # nominative and not a modifier: can be the agent of its clause
+    side: str  # where its field phrase sits: "before" (Kazakh order) or "after" (Russian)
+
+
+def _field(text: str, start: int, end: int, side: str) -> str | None:
+    """The field phrase next to a role noun, nearest first."""
+    if side == "before":
+        window = text[max(0, start - FIELD_WINDOW):start]
+        window = re.split(r"[.;:,()]", window)[-1]
+        hits = [(m.end(), slug) for p, slug in FIELDS for m in p.finditer(window)]
+        return max(hits)[1] if hits else None
+    window = re.split(r"[.;:,()]", text[end:end + FIELD_WINDOW])[0]
+    hits = [(m.start(), slug) for p, slug in FIELDS for m in p.finditer(window)]
+    return min(hits)[1] if hits else None
+
+
+def role_mentions(text: str, default_fields: dict[str, str] | None = None) -> list[RoleMention]:
+    """Every role named in `text`, in order; overlapping matches keep the longest."""
+    found: list[RoleMention] = []
+    for pattern, kind, side in ROLE_PHRASES:
+        for m in pattern.finditer(text):
+            role = kind
+            if kind in FIELDED:
+                field = _field(text, m.start(), m.end(), side) or (default_fields or {}).get(kind)
+                role = f"{kind}-{field}" if field else ("national-operators" if kind == "national-operator" else kind)
+                role = ROLE_NAMES.get(role, role)
+            suf = (m.group("suf") or "").lower()
+            suf = suf.replace(" ", "")
+            nominative = suf in (NOMINATIVE_KK if side == "before" else NOMINATIVE_RU)
+            modifier = bool(PARTICIPLE.match(text, m.end()))
+            found.append(RoleMention(role, m.start(), m.end(), nominative and not modifier, side))
+    found.sort(key=lambda r: (r.start, -(r.end - r.start)))
+    out: list[RoleMention] = []
+    for r in found:
+        if out and r.start < out[-1].end:
+            continue
+        out.append(r)
+    return out
+
+
+# --- word matching ----------------------------------------------------------------
+
+WORD = re.compile(r"[^\W\d_][\w-]*")
+STOPWORDS = {"және", "мен", "бен", "пен", "бойынша", "немесе", "үшін", "сондай-ақ", "оның", "олардың", "оларды",
+             "и", "в", "на", "по", "для", "или", "с", "а", "также", "их"}
+
+
+def stem(word: str) -> str:
+    """A crude stem for agglutinative Kazakh and inflected Russian: a prefix."""
+    w = word.lower()
+    return w[: max(4, math.ceil(len(w) * 0.6))]
+
+
+def content_stems(text: str) -> list[str]:
+    return [stem(w) for w in WORD.findall(text) if w.lower() not in STOPWORDS]
+
+
+def coverage(label: str, text: str) -> float:
+    """Share of the label's content words found (by stem) among the words of `text`."""
+    need = content_stems(label)
+    words = [w.lower() for w in WORD.findall(text)]
+    if not need:
+        return 0.0
+    return sum(any(w.startswith(s) for w in words) for s in need) / len(need)
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[А-ЯӘҒҚҢӨҰҮҺІA-Z«])")
+
+
+def sentences(text: str, start: int = 0) -> list[tuple[str, Span]]:
+    """Sentences of a text with their spans (offset by `start`)."""
+    out, pos = [], 0
+    for m in list(SENTENCE_END.finditer(text)) + [None]:
+        end = m.start() if m else len(text)
+        chunk = text[pos:end]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            out.append((chunk.strip(), (start + pos + lead, start + pos + lead + len(chunk.strip()))))
+        pos = m.end() if m else len(text)
+    return out
+
+
+# --- support measures -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Measure:
+    golden_kind: ClassVar[str] = "measure"  # `kind` is a field here, as in the golden file
+    label: str
+    kind: str  # financial | non-financial | service
+    article: str
+    provider: str | None
+    rules_approved_by: str | None
+    paragraph: str | None
+    item: str | None
+    parent: str | None  # label of the measure this one is a form of
+    span: Span
+
+
+# The article that lists the measures and whose items name the detailing articles.
+MEASURES_TITLE = re.compile(r"қолдау\s+шаралары|мер[а-я]*\s+(?:государственной\s+)?поддержки", re.I)
+MEASURE_LEAD = re.compile(r"шаралар|мер[аы]", re.I)
+# A list of forms of a measure: "... арқылы жүзеге асырылады" / "қамтиды" at its close,
+# "осуществляется путем:/посредством:" / "включает" in its lead-in, or "... шаралары:".
+FORMS_CLOSE = re.compile(r"(?:арқылы\s+(?:жүзеге|іске)\s+асырылады|қамтиды)\s*[.;]?\s*$", re.I)
+FORMS_LEAD = re.compile(r"(?:путем|посредством|включа[а-я]*|шаралары|мер[аы]\s+[а-я\s]*поддержки)\s*:\s*$", re.I)
+# System instruments: "X <system> жоспарлау құралдарына жатады", "Y құралы X болып табылады".
+INSTRUMENT_TITLE = re.compile(r"құралдары|инструмент", re.I)
+INSTRUMENT_PREDICATE = re.compile(r"құрал(?:ы|дары)\s+(?P<x>.+?)\s+болып\s+табылады", re.I)
+INSTRUMENT_SUBJECT = re.compile(r"^(?P<x>.+?)\s+құрал(?:дарына\s+жатады|ы\s+болып\s+табылады)", re.I)
+INSTRUMENT_RU = re.compile(r"инструмент[а-я]*\s+[^.]*?(?:являются|является|относятся)\s+(?P<x>[^.]+)", re.I)
+# Kazakh participles end a relative clause that precedes the head noun phrase.
+RELATIVE_CLAUSE = re.compile(r"^.*\s[а-яәғқңөұүһі]+(?:атын|етін|йтын|йтін)\s+", re.I)
+COORDINATION = re.compile(r"\s+(?:және|и)\s+", re.I)
+
+FINANCIAL = re.compile(r"қаржыландыр|кредит|кепілдік|кепілдеме|субсиди|грант|өтеу|ақы\s+төлеу|сақтандыру|жарғылық\s+капитал"
+                       r"|финансир|гаранти|возмещ|страховани|уставн[а-я]*\s+капитал", re.I)
+SERVICE = re.compile(r"сервистік|сервисн", re.I)
+REIMBURSEMENT = re.compile(r"өтеу|возмещ", re.I)
+RULES_NOUN = tolerant(r"қағида|тәртіб|әдістеме|шарттары\s+мен\s+тетіктер|правил|порядок|методик|услови[а-я]*\s+и\s+механизм")
+APPROVE_VERB = tolerant(r"бекітеді|айқындайды|бекітетін|бекіткен|утверждает|определяет|утвержда[а-я]*")
+PROVIDE_VERB = tolerant(r"жүзеге\s+асырады|жүргізеді|көрсетеді|қамтамасыз\s+етеді|орналастырады|міндетті"
+                        r"|осуществляет|оказывает|предоставляет|обеспечивает|размещает|обязан")
+# "A-ға және B-ға жәрдем көрсетуге арналған ... қағидасын": rules for two assistances.
+PURPOSE = re.compile(r"^(?P<p>.+?)\s+арналған\s", re.I)
+DATIVE = re.compile(r"[а-яәғқңөұүһі]+(?:ға|ге|қа|ке)$", re.I)
+
+# "Жер кодексіне сәйкес ..." / "в соответствии с Законом ... «...»,": the legal basis, not the measure.
+LEGAL_BASIS = re.compile(r"^(?:[^,;]*?(?:кодекс|заң|конституция)[а-яәғқңөұүһі]*\s+сәйкес"
+                         r"|в\s+соответствии\s+с\s+[^,;]*?(?:кодекс|закон|конституци)[^,;]*?(?:»|Казахстан))[\s,]+", re.I)
+
+# A measure label must cover this share of a sentence's words to be "the same".
+MATCH = 0.8
+# A list item names a detailing article when it covers this share of the title.
+TITLE_MATCH = 0.5
+# Operator functions are only a provider source for labels this specific.
+MIN_WORDS_FOR_FUNCTION = 4
+
+
+def _strip_label(text: str) -> str:
+    text = FORMS_CLOSE.sub("", collapse(text))
+    text = LEGAL_BASIS.sub("", text)
+    return text.strip(" ;.,:")
+
+
+def _agent(sentence: str, verb: re.Pattern[str], fields: dict[str, str]) -> str | None:
+    """The subject of the clause whose verb matches: the first nominative role
+    before it, or (Russian puts the subject after the verb too) right after it."""
+    m = verb.search(sentence)
+    if not m:
+        return None
+    subjects = [r for r in role_mentions(sentence[: m.start()], fields) if r.subject]
+    after = [r for r in role_mentions(sentence[m.end():], fields) if r.subject and r.side == "after"]
+    return subjects[0].role if subjects else after[0].role if after else None
+
+
+def _approver(sentence: str, fields: dict[str, str]) -> str | None:
+    """Who approves the rules a sentence names: the role nearest before the
+    approving verb, or (Russian order) the first one after it."""
+    if not RULES_NOUN.search(sentence):
+        return None
+    for m in APPROVE_VERB.finditer(sentence):
+        before = role_mentions(sentence[: m.start()], fields)
+        after = [r for r in role_mentions(sentence[m.end():], fields) if r.side == "after"]
+        if before or after:
+            return before[-1].role if before else after[0].role
+    return None
+
+
+def measures(doc: Any, competences: list[Any], fields: dict[str, str]) -> list[Measure]:
+    """Support measures of a law.
+
+    * The measures list (a list whose lead-in names measures, in an article
+      titled "... қолдау шаралары" / "меры ... поддержки"): each item is
+      recorded once, under the later article of the same chapter whose title
+      matches it, with that title as label (else under the list's article).
+    * In each such detailing article, every list of forms of the measure
+      (closing "арқылы жүзеге асырылады"/"қамтиды", or a lead-in "шаралары:",
+      "путем:") gives one measure per item.
+    * Instruments of a system (an article titled "... құралдары"): each
+      instrument named in "X ... құралдарына жатады" / "құралы X болып табылады".
+    Provider, rules approver and kind come from the other sentences of the
+    same article (see _complete).
+    """
+    found: list[Measure] = []
+    detailing: dict[str, str] = {}  # article number -> label of its measure
+    for art in doc.articles:
+        lists = [lst for lst in doc.lists_in(art.number) if lst.lead and MEASURE_LEAD.search(lst.lead)]
+        if not MEASURES_TITLE.search(art.title) or not lists:
+            continue
+        later = [a for a in doc.articles if a.chapter == art.chapter and doc.order(a) > doc.order(art)]
+        for item in lists[0].items:
+            label = _strip_label(item.text)
+            best = max(later, key=lambda a: coverage(label, a.title), default=None)
+            if best is not None and coverage(label, best.title) >= TITLE_MATCH and best.number not in detailing:
+                detailing[best.number] = best.title
+                found.append(Measure(best.title, "", best.number, None, None, None, None, None, best.span))
+            elif not item.excluded:
+                found.append(Measure(label, "", art.number, None, None, lists[0].paragraph, item.number, None, item.span))
+        break
+    for number, parent in detailing.items():
+        for lst in doc.lists_in(number):
+            if not lst.items or not (FORMS_CLOSE.search(lst.items[-1].text + ".") or FORMS_LEAD.search(lst.lead or "")):
+                continue
+            found.extend(Measure(_strip_label(it.text), "", number, None, None, lst.paragraph, it.number, parent, it.span)
+                         for it in lst.items if not it.excluded)
+    for art in doc.articles:
+        if INSTRUMENT_TITLE.search(art.title):
+            found.extend(_instruments(doc, art))
+    found = [_complete(doc, m, competences, fields) for m in found]
+    found += _purposes(doc, found, fields)
+    seen: set[str] = set()
+    out = []
+    for m in found:
+        key = re.sub(r"\s+", "", m.label).casefold()
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
+
+
+def _instruments(doc: Any, art: Any) -> list[Measure]:
+    out = []
+    title_stems = content_stems(art.title)[:2]
+    for para, sentence, span in doc.sentences(art.number):
+        m = INSTRUMENT_PREDICATE.search(sentence) or INSTRUMENT_RU.search(sentence)
+        if not m:
+            m = INSTRUMENT_SUBJECT.search(sentence)
+            # The subject ends where the system's name (the article title's words) begins.
+            if m:
+                words = m["x"].split()
+                cut = next((k for k in range(len(words)) if title_stems and words[k].lower().startswith(title_stems[0])), None)
+                x = " ".join(words[:cut]) if cut else m["x"]
+            else:
+                continue
+        else:
+            x = m["x"]
+        x = RELATIVE_CLAUSE.sub("", collapse(x))
+        for part in COORDINATION.split(x):
+            label = part.strip(" ,.;")
+            if label and len(label.split()) <= 12:
+                out.append(Measure(label, "", art.number, None, None, para, None, None, span))
+    return out
+
+
+def _complete(doc: Any, m: Measure, competences: list[Any], fields: dict[str, str]) -> Measure:
+    """Fill kind, provider and rules approver from the other sentences of the measure's article.
+
+    A sentence speaks of the measure when it covers the label's words; its
+    approving verb gives who approves the rules, its providing verb's subject
+    who provides. An instrument or a fallback item looks in its own paragraph,
+    the others in the whole article.
+    """
+    whole_article = m.parent is not None or (m.item is None and m.paragraph is None)
+    scope = [(s, sp) for p, s, sp in doc.sentences(m.article) if whole_article or p == m.paragraph]
+    provider = rules = None
+    context = ""
+    for s, sp in scope:
+        if sp[0] <= m.span[0] < sp[1] or coverage(m.label, s) < MATCH:
+            continue  # the measure's own sentence, or another topic
+        if RULES_NOUN.search(s):
+            rules = rules or _approver(s, fields)
+        elif provider is None and (who := _agent(s, PROVIDE_VERB, fields)):
+            provider, context = who, s
+    if provider is None:  # "... ұлттық оператордың веб-порталында ... орналастыру"
+        named = role_mentions(m.label, fields)
+        provider = named[0].role if named else None
+    if provider is None and m.item is not None and len(content_stems(m.label)) >= MIN_WORDS_FOR_FUNCTION:
+        provider = _operator_function(m.label, competences)
+    if FINANCIAL.search(m.label) or REIMBURSEMENT.search(context):
+        kind = "financial"
+    elif SERVICE.search(doc.lead_of(m.article, m.paragraph, m.item) if m.item else
+                        doc.article_text(m.article) if whole_article else ""):
+        kind = "service"
+    else:
+        kind = "non-financial"
+    return Measure(m.label, kind, m.article, provider, rules, m.paragraph, m.item, m.parent, m.span)
+
+
+def _operator_function(label: str, competences: list[Any]) -> str | None:
+    """A national operator whose own function (competence item) is this measure."""
+    for c in competences:
+        if (c.role or "").startswith("national-operator-") and not RULES_NOUN.search(c.text) and coverage(label, c.text) >= MATCH:
+            return c.role
+    return None
+
+
+def _purposes(doc: Any, found: list[Measure], fields: dict[str, str]) -> list[Measure]:
+    """Measures that only a rules sentence of a detailing article names.
+
+    "A-ға және B-ға жәрдем көрсетуге арналған шығындардың бір бөлігін өтеу
+    қағидасын Үкімет бекітеді" sets rules for two assistances, "A-ға жәрдем
+    көрсету" and "B-ға жәрдем көрсету"; one no list names is a measure too.
+    """
+    out: list[Measure] = []
+    for number in dict.fromkeys(m.article for m in found if m.parent is not None):
+        labels = [m.label for m in found if m.article == number]
+        for para, s, span in doc.sentences(number):
+            who, p = _approver(s, fields), PURPOSE.match(s)
+            parts = COORDINATION.split(p["p"]) if who and p else []
+            last = parts[-1].split() if len(parts) > 1 else []
+            datives = [k for k, w in enumerate(last) if DATIVE.search(w)]
+            if len(datives) < 2:
+                continue
+            head = last[datives[-2] + 1:]  # "жәрдем көрсетуге"
+            verb = DATIVE.sub(lambda d: d.group(0)[:-2], head[-1])  # "көрсету"
+            for k, part in enumerate(parts):
+                words = part.split()
+                if k == len(parts) - 1:
+                    label = " ".join(words[:-1] + [verb])
+                elif DATIVE.search(words[-1]):
+                    label = " ".join(words + head[:-1] + [verb])
+                else:
+                    continue
+                if any(coverage(label, x) >= MATCH and coverage(x, label) >= MATCH for x in labels):
+                    continue
+                kind = "financial" if REIMBURSEMENT.search(s) else "non-financial"
+                out.append(Measure(label, kind, number, None, who, para, None, None, span))
+    return out
+
+
+# --- references, repeal, entry into force ---------------------------------------
+
+NUMBER = r"\d{1,3}(?:-\d{1,3})*"  # "5", inserted "10-1"
+# Cross-references. Kazakh: «title»[, «title»] [date] [Қазақстан Республикасының] Заңы/Кодексі;
+# an unclosed quote ends before "Қазақстан Республикасының Заң…".
+LAW_REF_KK = re.compile(
+    r"(?P<titles>«[^«»]+?(?:»|(?=\s+Қазақстан\s+Республикасы(?:ның)?\s+[Зз]аң))(?:\s*,\s*«[^«»]+?»)*)"
+    r"\s*(?:\d{4}\s*жылғы\s+\d{1,2}\s+\S+\s*)?(?:№\s*\S+\s*)?"
+    r"(?:Қазақстан\s+Республикасы(?:ның)?\s+)?(?P<word>[Зз]аң|Кодекс)")
+# Russian: Закон/Кодекс [Республики Казахстан] [от … № …] «title»[, «title»].
+LAW_REF_RU = re.compile(
+    r"(?P<word>[Зз]акон|[Кк]одекс)[а-я]*\s+(?:Республики\s+Казахстан\s+)?(?:от\s+[^«»]{4,40}?\s+)?"
+    r"(?P<titles>«[^«»]+»(?:\s*(?:,|и)\s*«[^«»]+»)*)")
+CONSTITUTION_KK = re.compile(r"(?:Қазақстан\s+Республикасының\s+)?Конституция(?:сы|сына|сында|сын|сынан|ға|да)?(?![а-яәғқңөұүһі])")
+CONSTITUTION_RU = re.compile(r"Конституци(?:я|и|ю|ей)(?![а-я])(?:\s+Республики\s+Казахстан)?")
+# Named codes: "Қазақстан Республикасының Жер кодексіне", "Бюджетного кодекса".
+CODE_KK = re.compile(r"(?:(?P<rk>Қазақстан\s+Республикасының)\s+)?(?P<name>(?!Республикасы)[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]+)\s+кодексі[а-яәғқңөұүһі]*")
+CODE_RU = re.compile(r"(?P<adj>[А-Я][а-я]+?)(?:ого|ому|ым|ом|ый|ий|ой)\s+кодекс[а-я]*(?:\s+Республики\s+Казахстан)?")
+# Provisions of this law: "осы Заңның 19-бабы[ның 2-тармағы[ның 3) тармақшасы]]", "Осы баптың 1-тармағы".
+INTERNAL_KK = re.compile(
+    rf"осы\s+(?:заңның\s+(?P<art>{NUMBER})-ба[пб][а-яәғқңөұүһі]*|(?P<this>баптың))"
+    rf"(?:\s+(?P<para>{NUMBER})-тармағ[а-яәғқңөұүһі]*)?(?:\s+(?P<item>{NUMBER})\)\s*тармақша[а-яәғқңөұүһі]*)?", re.I)
+# "подпункт 3) пункта 2 статьи 5 настоящего Закона", "пункта 1 настоящей статьи".
+INTERNAL_RU = re.compile(
+    rf"(?:подпункт[а-я]*\s+(?P<item>{NUMBER})\)\s+)?(?:пункт[а-я]*\s+(?P<para>{NUMBER})\s+)?"
+    rf"(?:стать[а-я]*\s+(?P<art>{NUMBER})\s+настоящего\s+Закона|(?P<this>настоящей\s+статьи))", re.I)
+# Repeal: "… Заңының күші жойылды деп танылсын" / "Признать утратившим силу Закон …".
+REPEAL = re.compile(r"күші\s+жойылды\s+деп\s+танылсын|утратившим[и]?\s+силу", re.I)
+PUBLICATION = re.compile(r"\((?P<pub>(?:Қазақстан\s+Республикасы\s+Парламентінің\s+Жаршысы|Ведомости)[^()]*)\)")
+# Entry into force and its delay after official publication.
+IN_FORCE = re.compile(r"қолданысқа\s+енгізіледі|вводится\s+в\s+действие", re.I)
+DELAY = re.compile(r"(?P<n>\d+|\w+)\s+(?:күн\s+өткен|календарных\s+дней)", re.I)
+NUMERALS = {"бір": 1, "бес": 5, "он": 10, "жиырма": 20, "отыз": 30, "алпыс": 60, "тоқсан": 90,
+            "десяти": 10, "двадцати": 20, "тридцати": 30, "шестидесяти": 60, "девяноста": 90}
+
+
+@dataclass(frozen=True)
+class CrossRef:
+    kind: ClassVar[str] = "crossref"
+    article: str
+    paragraph: str | None
+    item: str | None
+    target: str  # a title as printed, or "art:N[/para:M][/item:K]" in this law
+    target_kind: str  # law | code | article | other
+    span: Span
+
+
+@dataclass(frozen=True)
+class Repeal:
+    kind: ClassVar[str] = "repeal"
+    title: str
+    date: str | None
+    date_iso: str | None
+    article: str
+    paragraph: str | None
+    publication: str | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class EntryIntoForce:
+    kind: ClassVar[str] = "entry_into_force"
+    article: str
+    paragraph: str | None
+    text: str
+    days_after_publication: int | None
+    span: Span
+
+
+def crossrefs(doc: Any) -> list[CrossRef]:
+    out: dict[tuple, CrossRef] = {}
+    for u in doc.units:
+        if u.footnote:
+            continue
+        chunk = doc.text[u.start:u.end]
+        for target, kind, (s, e) in _references(chunk, u.article):
+            key = (u.article, u.paragraph, u.item, re.sub(r"\s+", "", target).casefold())
+            out.setdefault(key, CrossRef(u.article, u.paragraph, u.item, target, kind, (u.start + s, u.start + e)))
+    return list(out.values())
+
+
+def _references(chunk: str, article: str) -> list[tuple[str, str, Span]]:
+    """(target, target kind, span) of every reference in a chunk of article `article`."""
+    found = []
+    for pattern in (LAW_REF_KK, LAW_REF_RU):
+        for m in pattern.finditer(chunk):
+            kind = "code" if m["word"].lower().startswith("кодекс") else "law"
+            for t in re.findall(r"«([^«»]+)", m["titles"]):
+                found.append((collapse(t), kind, m.span()))
+    for m in CONSTITUTION_KK.finditer(chunk):
+        found.append(("Қазақстан Республикасының Конституциясы", "other", m.span()))
+    for m in CONSTITUTION_RU.finditer(chunk):
+        found.append(("Конституция Республики Казахстан", "other", m.span()))
+    for m in CODE_KK.finditer(chunk):
+        found.append(((m["rk"] + " " if m["rk"] else "") + m["name"] + " кодексі", "code", m.span()))
+    for m in CODE_RU.finditer(chunk):
+        ending = "ий" if m["adj"][-1] in "кгхжшчщ" else "ый"
+        found.append((f"{m['adj']}{ending} кодекс Республики Казахстан", "code", m.span()))
+    for pattern in (INTERNAL_KK, INTERNAL_RU):
+        for m in pattern.finditer(chunk):
+            if m["this"] and not (m["para"] or m["item"]):
+                continue  # "Осы баптың мақсаттары үшін": no provision named
+            target = f"art:{m['art'] or article}"
+            target += f"/para:{m['para']}" if m["para"] else ""
+            target += f"/item:{m['item']}" if m["item"] else ""
+            found.append((target, "article", m.span()))
+    return found
+
+
+def repeals(doc: Any) -> list[Repeal]:
+    out = []
+    for art in doc.articles:
+        for para, s, span in doc.sentences(art.number):
+            if not REPEAL.search(s):
+                continue
+            pub = PUBLICATION.search(s)
+            dates = find_dates(s)
+            for m in list(LAW_REF_KK.finditer(s)) + list(LAW_REF_RU.finditer(s)):
+                for t in re.findall(r"«([^«»]+)", m["titles"]):
+                    date = dates[0] if dates else None
+                    out.append(Repeal(collapse(t), collapse(s[date[1][0]:date[1][1]]) if date else None,
+                                      date[0].isoformat() if date else None, art.number, para,
+                                      collapse(pub["pub"]) if pub else None, span))
+    return out
+
+
+def entry_into_force(doc: Any) -> list[EntryIntoForce]:
+    out = []
+    for art in doc.articles:
+        for para, s, span in doc.sentences(art.number):
+            if IN_FORCE.search(s) and re.search(r"осы\s+заң|настоящий\s+закон", s, re.I):
+                d = DELAY.search(s)
+                days = None
+                if d:
+                    days = int(d["n"]) if d["n"].isdigit() else NUMERALS.get(d["n"].lower())
+                out.append(EntryIntoForce(art.number, para, s, days, span))
+    return out
