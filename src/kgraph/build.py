@@ -19,11 +19,13 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from kgraph import catalog as catalog_mod
-from kgraph import iri
+from kgraph import iri, search
+from kgraph.analysis import index as overlap_index
 from kgraph.errors import InputError, ValidationError
 from kgraph.rdf import Context
 from kgraph.rdf import acts as acts_rdf
 from kgraph.rdf import document as document_rdf
+from kgraph.rdf import findings as findings_rdf
 from kgraph.records import GlossaryEntry
 from kgraph.sources import extractor, metadata
 from kgraph.store import OxigraphStore
@@ -114,6 +116,10 @@ def build_dataset(catalog_path: Path = DEFAULT_CATALOG, progress: Progress | Non
         ))
     # An act cited without date in one document and with it in another is one act.
     acts_rdf.link_same_acts(ds)
+    if progress:
+        progress("overlap detection")
+    # Overlap findings are derived data: their own named graph, validated like the rest.
+    ds.graph(URIRef(iri.FINDINGS_GRAPH)).__iadd__(findings_rdf.findings_graph(ds))
     report.triples = sum(1 for _ in ds.quads((None, None, None, None)))
     report.classes = count_classes(ds)
     return ds, report
@@ -220,8 +226,10 @@ def _post_build(ds: Dataset, out: Path) -> None:
         hook(ds, out)
 
 
-POST_BUILD: list[Callable[[Dataset, Path], None]] = []
-POST_BUILD.append(__import__("kgraph.search", fromlist=["write_index"]).write_index)  # search.sqlite
+# Artifacts derived from the finished graph, written into the new build
+# directory before it is swapped in: the full-text search index and the
+# drafter-check similarity index.
+POST_BUILD: list[Callable[[Dataset, Path], None]] = [search.write_index, overlap_index.post_build]
 
 
 def run(catalog_path: Path = DEFAULT_CATALOG, out: Path = Path("build"), strict: bool = False,

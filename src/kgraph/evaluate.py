@@ -188,5 +188,6 @@ def extract(source_id: str) -> dict[str, list[dict]]:
 
 
 def golden_sources(directory: Path = GOLDEN_DIR) -> list[str]:
-    ids = {p.name.split(".")[0] for p in directory.glob("*.json") if p.stem != "mentions" and p.stem != "overlaps"}
+    not_sources = {"mentions", "overlaps", "paraphrases"}  # golden sets of other stages
+    ids = {p.name.split(".")[0] for p in directory.glob("*.json") if p.stem not in not_sources}
     return sorted(ids)

@@ -85,6 +85,15 @@ def graph(reg: Registry, today: dt.date | None = None) -> Graph:
                 g.add((t, KG.validUntil, _date(h.valid_until)))
             if h.note:
                 g.add((t, RDFS.comment, Literal(h.note, lang="en")))
+        if r.group and not r.holders:
+            # A role the law gives to a whole class of bodies ("local executive
+            # bodies") is held by the collective group of those bodies.
+            t = URIRef(iri.tenure(r.id, r.group, None))
+            g.add((t, RDF.type, KG.RoleTenure))
+            g.add((t, KG.roleOf, node))
+            g.add((t, KG.holder, URIRef(iri.group(r.group))))
+            g.add((t, RDFS.label, Literal(f"{r.id} held by {r.group}", lang="en")))
+            g.add((node, ORG.heldBy, URIRef(iri.group(r.group))))
         current = reg.holder(r.id, today)
         if current:
             g.add((node, ORG.heldBy, URIRef(iri.group(current)) if _is_group(reg, current) else URIRef(iri.org(current))))
@@ -96,6 +105,8 @@ def graph(reg: Registry, today: dt.date | None = None) -> Graph:
             g.add((node, SKOS.hiddenLabel, Literal(p)))
         if grp.note:
             g.add((node, RDFS.comment, Literal(grp.note, lang="en")))
+        for member in reg.members(grp.id, today):  # enumerable groups, as they stand today
+            g.add((node, KG.member, URIRef(iri.org(member))))
     return g
 
 

@@ -1,0 +1,290 @@
+"""Competences, tasks and the facts around them, read from the graph by SPARQL.
+
+One call (`load(store)`) fetches everything the overlap checker needs as plain
+frozen records: the mandates with their parties and provenance spans, agent
+labels, role tenures, succession events, group members and glossaries. Nothing
+here knows how extractors mint IRIs: relations come from the ontology's
+properties; `kgraph.iri.parse` is used only to name a subdivision ("art:5/item:3").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from kgraph import iri
+from kgraph.results import rows
+
+KG = iri.ONTOLOGY
+LEAD = KG + "LeadExecutor"
+TRANSFER = KG + "Transfer"  # moves functions only: not organisational succession
+
+
+@dataclass(frozen=True)
+class Span:
+    iri: str
+    doc: str
+    start: int
+    end: int
+    quote: str
+
+
+@dataclass(frozen=True)
+class Party:
+    agent: str
+    kind: str  # body | group | role | unresolved
+    lead: bool
+    by_agreement: bool = False
+    position: int | None = None
+
+
+@dataclass(frozen=True)
+class Mandate:
+    iri: str
+    kind: str  # competence | task
+    text: str
+    lang: str
+    source: str  # source document id ("" if unknown)
+    ref: str  # "art:5/item:3" or "task:12"
+    date: dt.date | None  # date of the act (law or plan) that states it
+    container: str  # article IRI (competence) or plan IRI (task)
+    parties: tuple[Party, ...] = ()
+    residual: bool = False
+    spans: tuple[Span, ...] = ()
+
+    @property
+    def lead(self) -> Party | None:
+        leads = [p for p in self.parties if p.lead]
+        return leads[0] if leads else None
+
+
+@dataclass
+class Corpus:
+    mandates: list[Mandate]
+    labels: dict[str, str] = field(default_factory=dict)
+    tenures: list[tuple[str, str, dt.date | None, dt.date | None]] = field(default_factory=list)
+    events: list[tuple[str, str, dt.date | None, str]] = field(default_factory=list)
+    members: dict[str, set[str]] = field(default_factory=dict)
+    glossary: dict[str, dict[str, str]] = field(default_factory=dict)  # doc id -> abbreviation -> expansion
+    names: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # agent -> lang -> names
+
+    def label(self, node: str) -> str:
+        return self.labels.get(node) or node.rsplit("/", 1)[-1]
+
+    def by_iri(self) -> dict[str, Mandate]:
+        return {m.iri: m for m in self.mandates}
+
+
+def agent_kind(agent: str) -> str:
+    try:
+        kind = iri.parse(agent).kind
+    except iri.IRIError:
+        return "unresolved"
+    return {"org": "body", "group": "group", "role": "role"}.get(kind, "unresolved")
+
+
+def subdivision_ref(node: str) -> str:
+    """'art:5/para:3/item:1' for a law subdivision IRI ('' when not one)."""
+    try:
+        parts = iri.parse(node).parts
+    except iri.IRIError:
+        return ""
+    return "/".join(f"{p}:{n}" for p, n in parts if p in {"art", "para", "item"})
+
+
+def _glossary_doc(node: str) -> str:
+    """The document a glossary (or entry) IRI belongs to: glossary/<doc>[/<abbr>]."""
+    try:
+        p = iri.parse(node)
+    except iri.IRIError:
+        return ""
+    return p.path[0] if p.kind == "glossary" else ""
+
+
+def _date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _first(sol, *names: str) -> str:
+    for n in names:
+        if sol[n] is not None:
+            return sol[n].value
+    return ""
+
+
+def _bool(value: str) -> bool:
+    return value in {"true", "1"}
+
+
+COMPETENCES = """
+SELECT ?c ?text ?agent ?by ?residual ?article ?date ?doc ?actdoc WHERE {
+  ?c a kg:Competence ; rdfs:label ?text .
+  OPTIONAL { ?c kg:grantedTo ?agent }
+  OPTIONAL { ?c kg:grantedBy ?by .
+             OPTIONAL { ?by eli:is_part_of* ?article . ?article a kg:Article }
+             OPTIONAL { ?by eli:is_part_of* ?act . ?act eli:date_document ?date }
+             OPTIONAL { ?by eli:is_part_of* ?act2 . ?src kg:sourceOf ?act2 ; dcterms:identifier ?actdoc } }
+  OPTIONAL { ?c kg:residual ?residual }
+  OPTIONAL { ?c kg:sourceSpan/kg:inSource/dcterms:identifier ?doc }
+}"""
+
+TASKS = """
+SELECT ?t ?text ?number ?plan ?date ?doc ?actdoc ?agent ?role ?agree ?pos WHERE {
+  ?t a kg:Task ; rdfs:label ?text .
+  OPTIONAL { ?t eli:number ?number }
+  OPTIONAL { ?t kg:inPlan ?plan .
+             OPTIONAL { ?plan eli:is_part_of* ?act . ?act eli:date_document ?date }
+             OPTIONAL { ?plan eli:is_part_of* ?act2 . ?src kg:sourceOf ?act2 ; dcterms:identifier ?actdoc } }
+  OPTIONAL { ?t kg:sourceSpan/kg:inSource/dcterms:identifier ?doc }
+  OPTIONAL { ?t kg:hasAssignment ?a . ?a kg:assignee ?agent .
+             OPTIONAL { ?a kg:assignmentRole ?role }
+             OPTIONAL { ?a kg:byAgreement ?agree }
+             OPTIONAL { ?a kg:position ?pos } }
+}"""
+
+SPANS = """
+SELECT ?x ?s ?doc ?start ?end ?quote WHERE {
+  { ?x a kg:Competence } UNION { ?x a kg:Task }
+  ?x kg:sourceSpan ?s .
+  ?s kg:inSource/dcterms:identifier ?doc ; kg:startOffset ?start ; kg:endOffset ?end .
+  OPTIONAL { ?s kg:quote ?quote }
+}"""
+
+LABELS = """
+SELECT ?x ?p ?label WHERE {
+  { ?c kg:grantedTo ?x } UNION { ?a kg:assignee ?x } UNION { ?t kg:holder ?x } UNION { ?t kg:roleOf ?x }
+  UNION { ?e org:originalOrganization ?x } UNION { ?e org:resultingOrganization ?x } UNION { ?g kg:member ?x }
+  UNION { ?x a kg:Article } UNION { ?x a kg:Plan } UNION { ?t2 kg:inPlan ?x }
+  VALUES ?p { skos:prefLabel rdfs:label skos:altLabel eli:title }
+  ?x ?p ?label .
+}"""
+
+TENURES = """
+SELECT ?role ?holder ?from ?until WHERE {
+  { ?t a kg:RoleTenure ; kg:roleOf ?role ; kg:holder ?holder .
+    OPTIONAL { ?t kg:validFrom ?from } OPTIONAL { ?t kg:validUntil ?until } }
+  UNION
+  { ?role a kg:LegalRole ; org:heldBy ?holder . FILTER NOT EXISTS { ?t2 kg:roleOf ?role } }
+}"""
+
+EVENTS = """
+SELECT ?from ?to ?date ?kind WHERE {
+  ?e a org:ChangeEvent ; org:originalOrganization ?from ; org:resultingOrganization ?to .
+  OPTIONAL { ?e dcterms:date ?date } OPTIONAL { ?e kg:changeKind ?kind }
+}"""
+
+MEMBERS = "SELECT ?g ?m WHERE { ?g kg:member ?m }"
+
+GLOSSARY = """
+SELECT ?e ?g ?abbr ?exp WHERE {
+  ?e a kg:GlossaryEntry ; kg:abbreviation ?abbr ; kg:expansion ?exp . OPTIONAL { ?e kg:inGlossary ?g }
+}"""
+
+
+def load(store) -> Corpus:
+    """Every competence and task of the graph, with what overlap analysis needs."""
+    spans: dict[str, list[Span]] = defaultdict(list)
+    for r in rows(store.query(SPANS))[1]:
+        spans[r["x"]].append(Span(r["s"], r["doc"], int(r["start"]), int(r["end"]), r["quote"]))
+    mandates = _competences(store, spans) + _tasks(store, spans)
+    corpus = Corpus(sorted(mandates, key=lambda m: (m.kind, m.source, m.iri)))
+    _labels(store, corpus)
+    for r in rows(store.query(TENURES))[1]:
+        corpus.tenures.append((r["role"], r["holder"], _date(r["from"]), _date(r["until"])))
+    for r in rows(store.query(EVENTS))[1]:
+        corpus.events.append((r["from"], r["to"], _date(r["date"]), r["kind"]))
+    for r in rows(store.query(MEMBERS))[1]:
+        corpus.members.setdefault(r["g"], set()).add(r["m"])
+    for r in rows(store.query(GLOSSARY))[1]:
+        corpus.glossary.setdefault(_glossary_doc(r["g"] or r["e"]), {}).setdefault(r["abbr"], r["exp"])
+    return corpus
+
+
+def _competences(store, spans) -> list[Mandate]:
+    result = store.query(COMPETENCES)
+    out: dict[str, Mandate] = {}
+    for sol in result:
+        c = sol["c"].value
+        if c in out:
+            continue  # a second label or article path: first one wins
+        text = sol["text"]
+        agent = sol["agent"].value if sol["agent"] is not None else ""
+        by = sol["by"].value if sol["by"] is not None else ""
+        doc = _first(sol, "doc", "actdoc")
+        out[c] = Mandate(
+            iri=c, kind="competence", text=text.value, lang=text.language or "",
+            source=doc or (spans[c][0].doc if spans.get(c) else ""),
+            ref=subdivision_ref(by), date=_date(sol["date"].value) if sol["date"] is not None else None,
+            container=sol["article"].value if sol["article"] is not None else "",
+            parties=(Party(agent, agent_kind(agent), True),) if agent else (),
+            residual=sol["residual"] is not None and _bool(sol["residual"].value),
+            spans=tuple(spans.get(c, ())),
+        )
+    return list(out.values())
+
+
+def _tasks(store, spans) -> list[Mandate]:
+    heads: dict[str, dict] = {}
+    parties: dict[str, dict[str, Party]] = defaultdict(dict)
+    for sol in store.query(TASKS):
+        t = sol["t"].value
+        if t not in heads:
+            text = sol["text"]
+            heads[t] = {
+                "text": text.value, "lang": text.language or "",
+                "number": sol["number"].value if sol["number"] is not None else "",
+                "plan": sol["plan"].value if sol["plan"] is not None else "",
+                "date": _date(sol["date"].value) if sol["date"] is not None else None,
+                "doc": _first(sol, "doc", "actdoc"),
+            }
+        if sol["agent"] is not None:
+            agent = sol["agent"].value
+            pos = int(sol["pos"].value) if sol["pos"] is not None else None
+            lead = (sol["role"] is not None and sol["role"].value == LEAD) or (sol["role"] is None and pos == 0)
+            party = Party(agent, agent_kind(agent), lead,
+                          sol["agree"] is not None and _bool(sol["agree"].value), pos)
+            parties[t].setdefault(agent, party)
+    out = []
+    for t, h in heads.items():
+        date = h["date"]
+        if date is None and h["plan"]:
+            try:
+                date = iri.parse(h["plan"]).date
+            except iri.IRIError:
+                date = None
+        ps = sorted(parties[t].values(), key=lambda p: (p.position is None, p.position or 0, p.agent))
+        out.append(Mandate(
+            iri=t, kind="task", text=h["text"], lang=h["lang"],
+            source=h["doc"] or (spans[t][0].doc if spans.get(t) else ""),
+            ref=f"task:{h['number']}" if h["number"] else "", date=date, container=h["plan"],
+            parties=tuple(ps), spans=tuple(spans.get(t, ())),
+        ))
+    return out
+
+
+_PREFERENCE = {"prefLabel": 0, "label": 1, "title": 2, "altLabel": 3}
+_LANGS = {"ru": 0, "kk": 1, "en": 2, "": 3}
+
+
+def labels(store) -> tuple[dict[str, str], dict[str, dict[str, list[str]]]]:
+    """One display label per agent, article and plan (Russian prefLabel first),
+    and all their names by language."""
+    best: dict[str, tuple] = {}
+    names: dict[str, dict[str, list[str]]] = {}
+    for sol in store.query(LABELS):
+        node, prop, lit = sol["x"].value, sol["p"].value, sol["label"]
+        kind = prop.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+        lang = lit.language or ""
+        rank = (_PREFERENCE.get(kind, 9), _LANGS.get(lang, 4), len(lit.value))
+        if node not in best or rank < best[node][0]:
+            best[node] = (rank, lit.value)
+        names.setdefault(node, {}).setdefault(lang, []).append(lit.value)
+    return {k: v[1] for k, v in best.items()}, names
+
+
+def _labels(store, corpus: Corpus) -> None:
+    corpus.labels, corpus.names = labels(store)

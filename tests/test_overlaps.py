@@ -1,0 +1,393 @@
+"""Overlap detection and the drafter check, judged on hand-labelled data.
+
+tests/golden/overlaps.json: pairs of competence items and plan tasks labelled by
+reading the sources (overlap or not, with the reason), written before tuning.
+tests/golden/paraphrases.json: rewordings of competence items (Kazakh, and
+Russian translations) with the item they paraphrase.
+
+The thresholds in kgraph.analysis.index were chosen on overlaps.json (the F1
+plateau of each language pairing); the cross-validated figure below says how
+much that choice flatters the in-sample one.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+
+import numpy as np
+import pytest
+
+from kgtest import GOLDEN, OUTPUT
+from kgraph import iri
+from kgraph.analysis import index, overlaps, sample
+from kgraph.results import rows
+from kgraph.store import OxigraphStore
+
+PAIRS = json.loads((GOLDEN / "overlaps.json").read_text(encoding="utf-8"))
+PARAPHRASES = json.loads((GOLDEN / "paraphrases.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def golden():
+    """The golden-file graph (kgraph.analysis.sample): independent of extraction errors."""
+    return sample.golden_store()
+
+
+def _key(side: dict) -> tuple[str, str]:
+    return side["source"], side["ref"]
+
+
+def score_pairs(store) -> list[dict]:
+    an = overlaps.analyzer_for(store)
+    at = {(m.source, m.ref): i for i, m in enumerate(an.items)}
+    out = []
+    for p in PAIRS:
+        i, j = at[_key(p["a"])], at[_key(p["b"])]
+        predicted, score = an.is_overlap(i, j)
+        out.append({"score": score, "predicted": predicted, "label": p["overlap"],
+                    "cross": an.langs[i] != an.langs[j], "threshold": an.threshold(i, j), "pair": p})
+    return out
+
+
+def metrics(scored: list[dict]) -> dict:
+    ranked = sorted(scored, key=lambda r: -r["score"])
+    out = {"precision@10": sum(r["label"] for r in ranked[:10]) / 10}
+    for name, sel in (("all", scored), ("same-language", [r for r in scored if not r["cross"]]),
+                      ("kk-ru", [r for r in scored if r["cross"]])):
+        pred = [r for r in sel if r["predicted"]]
+        tp = sum(r["label"] for r in pred)
+        positives = sum(r["label"] for r in sel)
+        out[name] = {"pairs": len(sel), "positives": positives, "predicted": len(pred),
+                     "precision": round(tp / len(pred), 3) if pred else 0.0,
+                     "recall": round(tp / positives, 3) if positives else 0.0}
+    return out
+
+
+def _report(name: str, data: dict) -> None:
+    print(f"\n{name}: {json.dumps(data, ensure_ascii=False)}")
+    OUTPUT.mkdir(exist_ok=True)
+    (OUTPUT / f"{name}.json").write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+# --- the labelled set itself ------------------------------------------------------------
+
+
+def test_labelled_set_is_big_and_balanced(golden):
+    assert len(PAIRS) >= 60
+    labels = Counter(p["overlap"] for p in PAIRS)
+    assert labels[True] >= 25 and labels[False] >= 25
+    kinds = Counter((p["a"]["kind"], p["b"]["kind"]) for p in PAIRS)
+    assert set(kinds) == {("competence", "competence"), ("competence", "task"), ("task", "task")}
+    langs = {(p["a"]["source"][-2:], p["b"]["source"][-2:]) for p in PAIRS}
+    assert ("kk", "ru") in langs and ("kk", "kk") in langs and ("ru", "ru") in langs
+    assert all(p["why"] for p in PAIRS)
+    found = {(m.source, m.ref): m.text for m in overlaps.analyzer_for(golden).items}
+    for p in PAIRS:
+        for side in (p["a"], p["b"]):
+            assert found[_key(side)] == side["text"], side
+
+
+def test_paraphrases_name_existing_items(golden):
+    assert len(PARAPHRASES) >= 30
+    assert {p["lang"] for p in PARAPHRASES} == {"kk", "ru"}
+    refs = {(m.source, m.ref) for m in overlaps.analyzer_for(golden).items if m.kind == "competence"}
+    assert all(_key(p) in refs for p in PARAPHRASES)
+
+
+# --- detection quality ------------------------------------------------------------------
+
+
+def test_precision_and_recall_on_labelled_pairs(golden):
+    result = metrics(score_pairs(golden))
+    _report("overlap-metrics", result)
+    assert result["precision@10"] >= 0.8
+    assert result["all"]["precision"] >= 0.75 and result["all"]["recall"] >= 0.65
+
+
+def test_cross_validated_thresholds(golden):
+    """5-fold: pick each pairing's threshold on four folds (best F1), apply it to the fifth."""
+    scored = score_pairs(golden)
+    folds = [scored[k::5] for k in range(5)]
+    predictions = []
+    for k, held in enumerate(folds):
+        train = [r for j, f in enumerate(folds) if j != k for r in f]
+        for cross in (False, True):
+            th = _best_threshold([r for r in train if r["cross"] == cross])
+            predictions += [{**r, "predicted": r["score"] > 0 and r["score"] >= th}
+                            for r in held if r["cross"] == cross]
+    result = metrics(predictions)
+    _report("overlap-metrics-cv", result)
+    assert result["all"]["precision"] >= 0.6 and result["all"]["recall"] >= 0.5
+
+
+def _best_threshold(rows_: list[dict]) -> float:
+    best = (-1.0, 1.0)
+    for th in np.arange(0.1, 0.9, 0.025):
+        pred = [r for r in rows_ if r["score"] >= th]
+        tp = sum(r["label"] for r in pred)
+        pos = sum(r["label"] for r in rows_) or 1
+        f1 = 2 * tp / (len(pred) + pos) if pred else 0.0
+        best = max(best, (f1, -th))  # ties: the lower threshold
+    return -best[1]
+
+
+def test_residual_items_never_overlap(golden):
+    for r in score_pairs(golden):
+        if "residual" in r["pair"]["why"]:
+            assert r["score"] == 0.0
+
+
+# --- drafter check ----------------------------------------------------------------------
+
+
+def paraphrase_hits(store) -> dict:
+    hits: dict[str, list[int]] = {}
+    misses = []
+    for p in PARAPHRASES:
+        found = overlaps.check(p["text"], store=store, top=3)
+        ok = any((m.source, m.ref) == _key(p) for m in found)
+        h = hits.setdefault(f"{p['lang']}/{p.get('set', '')}", [0, 0])
+        h[0] += ok
+        h[1] += 1
+        if not ok:
+            misses.append((p["ref"], p["text"], [(m.ref, m.score) for m in found]))
+    total = sum(h[0] for h in hits.values()) / sum(h[1] for h in hits.values())
+    return {"top3_rate": round(total, 3), "by_language": hits, "misses": misses}
+
+
+def test_drafter_check_finds_paraphrased_items(golden):
+    result = paraphrase_hits(golden)
+    _report("paraphrase-top3", result)
+    assert result["top3_rate"] >= 0.9
+
+
+def test_drafter_check_returns_matches_with_provenance(golden):
+    text = "утверждает методику оценки эффективности мер государственной поддержки"
+    found = overlaps.check(text, lang="ru", store=golden, top=5)
+    assert len(found) == 5 and found == sorted(found, key=lambda m: -m.score)
+    # the 2013 plan task that amends this very methodology, then the law item that grants it
+    assert [(m.kind, m.ref) for m in found[:2]] == [("task", "task:16"), ("competence", "art:6/item:8")]
+    best = overlaps.check(text, store=golden, top=1, kinds=("competence",))[0]
+    assert best.kind == "competence" and best.ref == "art:6/item:8"
+    assert best.body == iri.role("state-planning-body") and best.body_label
+    assert best.article == iri.part(iri.act("law", sample.LAW_DATE, sample.LAW_NUMBER), ("art", 6))
+    assert "әдістемесін бекітеді" in best.quote and 0 < best.score <= 1
+    assert "Министерство национальной экономики Республики Казахстан" in best.holders
+
+
+def test_drafter_check_filters_by_body(golden):
+    found = overlaps.check("технологиялық болжау үдерісін қамтамасыз ету", store=golden, top=20, body="natd")
+    corpus = overlaps.analyzer_for(golden).corpus
+    by, natd = corpus.by_iri(), iri.org("natd")
+    role = iri.role("national-operator-technological-development")  # held by АО «НАТР» (natd)
+
+    def names_natd(m) -> bool:  # natd itself, or a group it belongs to ("институты развития")
+        return any(p.agent == natd or natd in corpus.members.get(p.agent, ()) for p in by[m.iri].parties)
+
+    assert found and all(m.body == role or names_natd(m) for m in found)
+    assert not any(m.body == iri.role("government") for m in found)
+    assert overlaps.check("технологиялық болжау", store=golden, body=iri.org("natd"),
+                          kinds=("competence",))[0].ref == "art:14/item:1"
+
+
+def test_drafter_check_is_sub_second_once_indexed(golden):
+    overlaps.check("warm-up", store=golden)
+    start = time.perf_counter()
+    for p in PARAPHRASES[:10]:
+        overlaps.check(p["text"], store=golden)
+    per_query = (time.perf_counter() - start) / 10
+    print(f"\ndrafter check: {per_query * 1000:.1f} ms per query")
+    assert per_query < 1.0
+
+
+def test_index_is_cached_on_disk(tmp_path):
+    path = tmp_path / "build" / "store"
+    path.mkdir(parents=True)
+    store = OxigraphStore(path)
+    store.load_nquads(sample.nquads())
+    first = overlaps.check("сыртқы нарықтарды талдау", store=store, top=3)
+    cache = tmp_path / "build" / index.CACHE_FILE
+    assert cache.is_file()
+    store.flush()
+    del store
+    again = OxigraphStore(path, read_only=True)
+    start = time.perf_counter()
+    assert index._read_cache(again) is not None
+    assert overlaps.check("сыртқы нарықтарды талдау", store=again, top=3) == first
+    print(f"\nindex from disk: {time.perf_counter() - start:.2f} s")
+
+
+# --- detection over the whole graph -----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def findings(golden):
+    return overlaps.detect(golden)
+
+
+def _refs(golden, f) -> tuple[str, str]:
+    by = overlaps.analyzer_for(golden).corpus.by_iri()
+    return by[f.a].ref, by[f.b].ref if f.b else ""
+
+
+def test_detect_finds_every_kind(findings):
+    kinds = Counter(f.kind for f in findings)
+    assert set(kinds) == {"competence-duplicate", "task-duplicate", "task-outside-competence",
+                          "competence-without-task", "task-without-single-lead", "co-assigned-pair"}
+    assert all(f.status == "to review" and f.reason for f in findings)
+
+
+def test_competence_duplicates(golden, findings):
+    dups = [f for f in findings if f.kind == "competence-duplicate"]
+    pairs = {frozenset(_refs(golden, f)) for f in dups}
+    assert frozenset({"art:5/item:12", "art:6/item:9"}) in pairs
+    assert frozenset({"art:4/item:14", "art:5/item:14"}) in pairs
+    by = overlaps.analyzer_for(golden).corpus.by_iri()
+    for f in dups:
+        a, b = by[f.a], by[f.b]
+        assert not a.residual and not b.residual and a.lead.agent != b.lead.agent
+        assert a.spans and b.spans and f.a_spans == a.spans and f.score >= index.THRESHOLD
+
+
+def test_task_duplicates_are_in_two_plans_with_unrelated_leads(golden, findings):
+    dups = [f for f in findings if f.kind == "task-duplicate"]
+    assert frozenset({"task:11", "task:14"}) in {frozenset(_refs(golden, f)) for f in dups}
+    an = overlaps.analyzer_for(golden)
+    by = an.corpus.by_iri()
+    for f in dups:
+        a, b = by[f.a], by[f.b]
+        assert a.container != b.container and not an.related(a.lead.agent, b.lead.agent)
+
+
+def test_tasks_without_single_lead(golden, findings):
+    by = overlaps.analyzer_for(golden).corpus.by_iri()
+    refs = {(by[f.a].source, by[f.a].ref): f for f in findings if f.kind == "task-without-single-lead"}
+    akimats = refs[("kz-gov-decree-2013-1331-ru", "task:6")]
+    assert "group" in akimats.reason  # "Акиматы областей, гг. Астаны и Алматы" lead as a group
+    assert any("by agreement" in f.reason for f in refs.values())
+
+
+def test_co_assigned_pairs(findings):
+    pairs = {frozenset(f.bodies): f.score for f in findings if f.kind == "co-assigned-pair"}
+    assert pairs[frozenset({iri.org("mint"), iri.org("mon")})] >= overlaps.MIN_SHARED_TASKS
+
+
+def test_law_vs_plan_findings_are_to_review(golden, findings):
+    an = overlaps.analyzer_for(golden)
+    by = an.corpus.by_iri()
+    for f in (f for f in findings if f.kind == "task-outside-competence"):
+        task, comp = by[f.a], by[f.b]
+        assert task.kind == "task" and comp.kind == "competence"
+        assert comp.lead.agent not in an.roles_of(task.lead.agent, task.date)
+    without = [f for f in findings if f.kind == "competence-without-task"]
+    assert without and all(not f.b for f in without)
+
+
+def test_roles_follow_succession(golden):
+    an = overlaps.analyzer_for(golden)
+    body = iri.role("authorized-body-industrial-innovation")
+    assert body in an.roles_of(iri.org("mint"), sample.PLANS["kz-gov-decree-2013-1331-ru"][2])
+    # МИР is named in the 2013 plan's later rows; on that date МИНТ, its predecessor, held the role
+    assert body in an.roles_of(iri.org("mid"), sample.PLANS["kz-gov-decree-2013-1331-ru"][2])
+    assert body not in an.roles_of(iri.org("mon"), sample.PLANS["kz-gov-decree-2013-1331-ru"][2])
+
+
+# --- findings in the graph ----------------------------------------------------------------
+
+
+def test_findings_graph_and_named_query(golden):
+    from pyshacl import validate
+    from rdflib import Dataset, Graph
+
+    from kgraph import queries
+    from kgraph.rdf import findings as findings_rdf
+    from kgraph.vocab import KG, SHAPES_FILE
+
+    g = findings_rdf.findings_graph(golden)
+    assert str(g.identifier) == iri.FINDINGS_GRAPH
+    nodes = set(g.subjects(predicate=KG.findingKind))
+    assert len(nodes) == sum(1 for f in overlaps.detect(golden) if f.kind in overlaps.PAIR_KINDS)
+    assert all(len(set(g.objects(n, KG.side))) == 2 for n in nodes)
+    conforms, _, text = validate(g, shacl_graph=Graph().parse(SHAPES_FILE), inference="none")
+    assert conforms, text
+
+    ds = Dataset()
+    ds.graph(g.identifier).__iadd__(g)
+    store = sample.golden_store()
+    store.load_nquads(ds.serialize(format="nquads").encode("utf-8"))
+    q = queries.find("overlaps")
+    assert q.title and q.params == {"kind": ""}
+    names, data = rows(store.query(q.sparql))
+    assert names == list(q.columns) and len(data) == len(nodes)
+    assert all(r["a_body"] and r["b_body"] and r["a_text"] and r["reason"] for r in data)
+    _, dups = rows(store.query(q.sparql, {"kind": "task-duplicate"}))
+    assert dups and {r["kind"] for r in dups} == {"task-duplicate"}
+
+
+def test_findings_graph_from_a_dataset_matches_the_store(golden):
+    from kgraph.rdf import findings as findings_rdf
+    from kgraph.vocab import KG
+
+    from_store = set(findings_rdf.findings_graph(golden).subjects(predicate=KG.findingKind))
+    from_dataset = set(findings_rdf.findings_graph(sample.dataset()).subjects(predicate=KG.findingKind))
+    assert from_store == from_dataset
+
+
+def test_an_empty_graph_has_no_findings_and_no_matches():
+    empty = OxigraphStore()
+    assert overlaps.detect(empty) == []
+    assert overlaps.check("утверждает карту", store=empty) == []
+
+
+# --- the command line -----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def build_dir(tmp_path_factory):
+    out = tmp_path_factory.mktemp("overlaps") / "build"
+    (out / "store").mkdir(parents=True)
+    st = OxigraphStore(out / "store")
+    st.load_nquads(sample.nquads())
+    st.flush()
+    return out
+
+
+def _run(*args):
+    from typer.testing import CliRunner
+
+    from kgraph.cli import app
+
+    return CliRunner().invoke(app, list(args))
+
+
+def test_cli_check(build_dir):
+    result = _run("overlaps", "check", "утверждает республиканскую карту индустриализации", "--build", str(build_dir),
+                  "--top", "2", "--format", "json")
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.output)
+    assert found[0]["ref"] == "art:4/item:6" and set(found[0]) >= {"kind", "iri", "body", "body_label", "article",
+                                                                   "score", "quote"}
+    assert _run("overlaps", "check", "x", "--lang", "en", "--build", str(build_dir)).exit_code == 1
+
+
+def test_cli_detect(build_dir):
+    result = _run("overlaps", "detect", "--kind", "competence-duplicate", "--limit", "3", "--build", str(build_dir))
+    assert result.exit_code == 0, result.output
+    assert "competence-duplicate" in result.output and "to review" in result.output
+    assert _run("overlaps", "detect", "--kind", "nonsense", "--build", str(build_dir)).exit_code == 1
+
+
+# --- on the graph the extractors build --------------------------------------------------------
+
+
+def test_on_built_graph(store):
+    an = overlaps.analyzer_for(store)
+    have = {(m.source, m.ref) for m in an.items}
+    if not all(_key(p["a"]) in have and _key(p["b"]) in have for p in PAIRS):
+        pytest.skip("the built graph lacks some labelled competences/tasks (extraction incomplete)")
+    result = {"pairs": metrics(score_pairs(store)), "paraphrases": paraphrase_hits(store)}
+    _report("overlap-metrics-built", result)
+    assert result["pairs"]["precision@10"] >= 0.8
+    assert result["paraphrases"]["top3_rate"] >= 0.9
