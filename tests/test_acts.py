@@ -1,4 +1,5 @@
-"""References to acts and amendment footnotes (kgraph.acts, kgraph.rdf.acts)."""
+"""References to acts, amendment footnotes and sentences (kgraph.acts, kgraph.amendments,
+kgraph.sentences, kgraph.rdf.acts)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ import pytest
 from rdflib import Dataset, Graph, URIRef
 
 from kgraph import iri
-from kgraph.acts import dedupe_refs, find_act_refs, find_amendments, read_quoted, sentence_spans
+from kgraph.acts import dedupe_refs, find_act_refs, read_quoted
+from kgraph.amendments import find_amendments
+from kgraph.sentences import sentence_spans
 from kgraph.text import normalize
 
 D = dt.date

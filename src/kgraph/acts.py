@@ -1,4 +1,4 @@
-"""References to other acts and amendment footnotes, in Russian and Kazakh.
+"""References to other acts, in Russian and Kazakh.
 
 Shared by every document kind. Pure functions over normalized text:
 
@@ -8,9 +8,10 @@ Shared by every document kind. Pure functions over normalized text:
   a terms entry "Закон – Закон Республики Казахстан от …") resolve to the act
   they stand for wherever they are used later.
 * `dedupe_refs(refs)` -> one record per distinct act, aliases collected.
-* `find_amendments(text)` -> the "Сноска." / "Ескерту." footnotes: which
-  act(s) changed which clause.
-* `sentence_spans(text)` -> sentence boundaries that survive PDF page breaks.
+* `read_quoted(text, pos)` -> a quoted title «…» that may have lost a mark.
+
+Amendment footnotes ("Сноска." / "Ескерту.") are skipped here and read by
+`kgraph.amendments`; sentence boundaries come from `kgraph.sentences`.
 
 Russian references name the kind first ("постановлением Правительства … от
 <date> № <n> «<title>»"); Kazakh ones name it last ("«<title>» Қазақстан
@@ -28,6 +29,7 @@ from typing import ClassVar
 
 from kgraph.dates import DATE_KK, DATE_NUMERIC, DATE_RU, parse_date
 from kgraph.records import Span
+from kgraph.sentences import sentence_at, sentence_spans
 from kgraph.text import collapse
 
 # Kinds as golden files name them -> kinds of kgraph.iri.act.
@@ -61,26 +63,6 @@ class ActRef:
     @property
     def label(self) -> str:
         return self.title or self.name or collapse(self.text)
-
-
-@dataclass(frozen=True)
-class AmendingAct:
-    kind: str
-    date: dt.date | None
-    number: str | None
-
-
-@dataclass(frozen=True)
-class Amendment:
-    """An amendment footnote: the clause it changed and the act(s) that changed it."""
-
-    target_text: str  # as printed: "Пункт 2", "Национальная дорожная карта", "1-тармаққа"
-    scope: str  # "part" (a subdivision of the act), "act" (the act itself) or "annex"
-    target: tuple[tuple[str, str], ...]  # iri.part segments for scope "part"
-    change: str  # "amended", "revised", "excluded", "supplemented"
-    acts: tuple[AmendingAct, ...]
-    text: str
-    span: Span
 
 
 # --- named patterns -------------------------------------------------------------
@@ -182,78 +164,10 @@ FOREIGN = {
 BASIS_BEFORE = re.compile(r"(?:В\s+целях\s+реализации|Во\s+исполнение|В\s+соответствии\s+с|На\s+основании)\s*$")
 BASIS_AFTER_KK = re.compile(r"\s*(?:[іi]ске\s+асыру\s+мақсатында|сәйкес|негізінде)")
 ENACTING = re.compile(r"ПОСТАНОВЛЯ|ПРИКАЗЫВА|ҚАУЛЫ\s+ЕТЕД|БҰЙЫРАМЫН")
-
-
-# --- sentences ------------------------------------------------------------------
-
-PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]{2,}\S)")
-ENUMERATOR = re.compile(r"^\s*(?:[-−–•→]\s*)?(?:\d+(?:\.\d+)*[.)]|[-−–•→])\s")
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[«\"(]?[А-ЯЁA-Z0-9ӘҒҚҢӨҰҮІ])")
-NO_SPLIT_AFTER = re.compile(
-    r"(?:\b(?:т\.\s?е|т\.\s?д|т\.\s?п|т\.\s?ч|г|гг|им|др|п|пп|ст|млн|млрд|тыс|чел|ед|проф|акад|РК)\.|\b[А-ЯЁA-Z]\.)$"
-)
-
-
-# Words that never end a sentence: a paragraph ending with one continues.
-DANGLING = {"в", "во", "на", "с", "со", "к", "по", "от", "для", "при", "у", "о", "об", "из", "за", "и", "а", "или",
-            "но", "что", "как", "между", "через", "до", "без", "под", "над", "мен", "және", "мен", "бен", "пен"}
-# A heading number is not a sentence: "1.", "4.1.", "Раздел 2.", "Параграф 1."
-NUMBER_LABEL = re.compile(r"(?:[-–•→]\s*)?(?:[А-ЯЁA-Z]\w+\s+)?\d+(?:\.\d+)*\.")
-
-
-def sentence_spans(text: str, breaks: tuple[int, ...] = ()) -> list[Span]:
-    """Sentence boundaries. A paragraph break ends a sentence unless the next
-    paragraph continues it (starts in lower case, or follows a long line
-    without final punctuation); `breaks` are extra hard boundaries (headings)."""
-    cuts = sorted(set(breaks))
-    paras: list[Span] = []
-    pos = 0
-    for m in PARAGRAPH_BREAK.finditer(text):
-        paras.append((pos, m.start()))
-        pos = m.end()
-    paras.append((pos, len(text)))
-    blocks: list[list[int]] = []
-    for start, end in paras:
-        chunk = text[start:end]
-        if not chunk.strip():
-            continue
-        prev = text[blocks[-1][0]:blocks[-1][1]].rstrip() if blocks else ""
-        first = chunk.lstrip()[:1]
-        last_word = prev.rsplit(None, 1)[-1].lower() if prev else ""
-        joins = bool(blocks) and not ENUMERATOR.match(chunk) and not any(blocks[-1][1] <= c <= start for c in cuts) and (
-            first.islower() or last_word in DANGLING or (len(prev.rsplit("\n", 1)[-1]) > 60 and prev[-1:] not in ".!?:;"))
-        if joins:
-            blocks[-1][1] = end
-        else:
-            blocks.append([start, end])
-    out: list[Span] = []
-    for start, end in blocks:
-        s = start
-        for m in SENTENCE_END.finditer(text, start, end):
-            if NO_SPLIT_AFTER.search(text[max(s, m.start() - 8):m.start()]) or \
-                    NUMBER_LABEL.fullmatch(text[s:m.start()].strip()):
-                continue
-            out.append(_trim(text, s, m.start()))
-            s = m.end()
-        out.append(_trim(text, s, end))
-    return [sp for sp in out if sp[1] > sp[0]]
-
-
-BULLET = re.compile(r"\s*(?:[→•−–-]\s+)?")
-
-
-def _trim(text: str, start: int, end: int) -> Span:
-    start = BULLET.match(text, start, end).end()
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def _sentence_at(spans: list[Span], pos: int) -> Span:
-    for s in spans:
-        if s[0] <= pos < s[1]:
-            return s
-    return pos, pos
+# An amendment footnote ("Сноска. Пункт 2 с изменением, внесенным постановлением
+# Правительства РК от 28.09.2015 № 795."): its act references are not the text's own;
+# kgraph.amendments reads what it changed and by which acts.
+FOOTNOTE = re.compile(r"(?:Сноска|Ескерту)\s*\.\s*(?P<body>.+?)(?:\.(?=\s*(?:\n|$))|\n[ \t]*\n|$)", re.DOTALL)
 
 
 # --- titles -----------------------------------------------------------------------
@@ -471,7 +385,7 @@ def _canonical_name(text: str, d: _Draft) -> str | None:
 def find_act_refs(text: str) -> list[ActRef]:
     """Every reference to an act in `text`, in order, short-form uses included."""
     spans = sentence_spans(text)
-    footnotes = [m.span() for m in FOOTNOTE.finditer(text)]  # amendments, see find_amendments
+    footnotes = [m.span() for m in FOOTNOTE.finditer(text)]  # amendments, see kgraph.amendments
     drafts: list[_Draft] = []
     for lang_heads, reader in ((RU_HEADS, _read_ru), (KK_HEADS, _read_kk)):
         for kind, pat in lang_heads:
@@ -500,7 +414,7 @@ def _resolve_overlaps(drafts: list[_Draft]) -> list[_Draft]:
 
 
 def _finish(text: str, d: _Draft, spans: list[Span]) -> ActRef:
-    sent = _sentence_at(spans, d.start)
+    sent = sentence_at(spans, d.start)
     sentence = text[sent[0]:sent[1]]
     jurisdiction = d.jurisdiction
     if d.title and "Российской Федерации" in d.title or text[d.start:d.start + 11].lower().startswith("федеральн"):
@@ -607,64 +521,4 @@ def dedupe_refs(refs: list[ActRef]) -> list[ActRef]:
     return acts
 
 
-# --- amendment footnotes ---------------------------------------------------------------
-
-# "Сноска. Пункт 2 с изменением, внесенным постановлением Правительства РК от 28.09.2015 № 795."
-FOOTNOTE = re.compile(r"(?:Сноска|Ескерту)\s*\.\s*(?P<body>.+?)(?:\.(?=\s*(?:\n|$))|\n[ \t]*\n|$)", re.DOTALL)
-# What the footnote changed, up to the words naming the change.
-FOOTNOTE_TARGET = re.compile(
-    r"^(?P<target>.+?)\s*(?=с\s+изменени|с\s+дополнени|в\s+редакции|исключ|дополнен|изменен"
-    r"|өзгеріс|толықтыр|жаңа\s+редакция|алып\s+тасталд)", re.DOTALL
-)
-TARGET_PARA = re.compile(r"(?<![А-Яа-яё])[Пп]ункт\w*\s+(?P<n>[\d\-]+)|(?P<k>[\d\-]+)-тармақ(?!ша)")
-TARGET_ITEM = re.compile(r"[Пп]одпункт\w*\s+(?P<n>[\d\-]+)\)?|(?P<k>[\d\-]+)\)?\s*тармақша")
-CHANGE_WORDS = (("revised", r"в\s+редакции|жаңа\s+редакция"), ("excluded", r"исключ|алып\s+тасталд"),
-                ("supplemented", r"дополн|толықтыр"), ("amended", r"изменени|өзгеріс"))
-AMENDING_KIND = (("government-decree", r"постановлени|қаулы"), ("presidential-decree", r"[Уу]каз|Жарлы"),
-                 ("law", r"[Зз]акон|Заң"), ("order", r"приказ|бұйрығ"))
-ACT_SELF_WORDS = re.compile(r"^(?:Постановление|Указ|Закон|Приказ|Қаулы|Жарлық|Заң)\b")
-NUMBER_MARK = re.compile(rf"№\s*({NUMBER})")
-
-
-def find_amendments(text: str) -> list[Amendment]:
-    """Amendment footnotes. Dates and numbers are paired in order, which also
-    repairs footnotes whose numbers the PDF moved after all the dates."""
-    out: list[Amendment] = []
-    for m in FOOTNOTE.finditer(text):
-        body = m.group("body")
-        tm = FOOTNOTE_TARGET.match(body)
-        target_text = collapse(tm.group("target")) if tm else ""
-        segments: tuple[tuple[str, str], ...] = ()
-        pm, im = TARGET_PARA.search(target_text), TARGET_ITEM.search(target_text)
-        if pm:
-            segments = (("para", pm.group("n") or pm.group("k")),)
-            if im:
-                segments += (("item", im.group("n") or im.group("k")),)
-        scope = "part" if segments else ("act" if ACT_SELF_WORDS.match(target_text) else "annex")
-        change = next((c for c, p in CHANGE_WORDS if re.search(p, body)), "amended")
-        kind = next((k for k, p in AMENDING_KIND if re.search(p, body[len(target_text):])), "other")
-        dates = [d for d, _ in _dates(body)]
-        numbers = [n.rstrip(".") for n in NUMBER_MARK.findall(body)]
-        count = max(len(dates), len(numbers))
-        acts = tuple(AmendingAct(kind, dates[i] if i < len(dates) else None, numbers[i] if i < len(numbers) else None)
-                     for i in range(count))
-        if acts:
-            out.append(Amendment(target_text, scope, segments, change, acts, collapse(m.group(0)), m.span()))
-    return out
-
-
-def _dates(text: str) -> list[tuple[dt.date, Span]]:
-    """Full dates, Kazakh "2014.12.09" included."""
-    from kgraph.dates import find_dates
-
-    found = find_dates(text)
-    for m in re.finditer(r"(?<!\d)(\d{4})\.(\d{2})\.(\d{2})(?!\d)", text):
-        try:
-            found.append((dt.date(int(m[1]), int(m[2]), int(m[3])), m.span()))
-        except ValueError:
-            pass
-    return sorted(found, key=lambda f: f[1])
-
-
-__all__ = ["ActRef", "Amendment", "AmendingAct", "IRI_KINDS", "find_act_refs", "dedupe_refs",
-           "find_amendments", "sentence_spans", "read_quoted"]
+__all__ = ["ActRef", "IRI_KINDS", "find_act_refs", "dedupe_refs", "read_quoted"]

@@ -105,7 +105,7 @@ def build_dataset(catalog_path: Path = DEFAULT_CATALOG, progress: Progress | Non
         graph = ds.graph(URIRef(iri.graph(entry.id)))
         ctx = Context(doc=entry, raw=raw, norm=norm, meta=meta, act=document_rdf.act_iri(entry, meta),
                       graph=graph, resolver=resolver)
-        ctx.glossary = {r.abbr: r.expansion for recs in records.values() for r in recs if isinstance(r, GlossaryEntry)}
+        ctx.glossary = document_glossary(r for recs in records.values() for r in recs)
         document_rdf.emit(ctx)
         for kind, recs in records.items():
             _writer(kind).emit(recs, ctx)
@@ -123,6 +123,21 @@ def build_dataset(catalog_path: Path = DEFAULT_CATALOG, progress: Progress | Non
     report.triples = sum(1 for _ in ds.quads((None, None, None, None)))
     report.classes = count_classes(ds)
     return ds, report
+
+
+def document_glossary(records) -> dict[str, str]:
+    """Short forms a document defines for itself, for the resolver: its
+    abbreviation note and any record that defines a short form (a concept's
+    "Академия – Национальная академия наук …" offers `glossary_entry()`)."""
+    glossary: dict[str, str] = {}
+    for r in records:
+        if isinstance(r, GlossaryEntry):
+            glossary[r.abbr] = r.expansion
+        elif hasattr(r, "glossary_entry"):
+            entry = r.glossary_entry()
+            if entry:
+                glossary.setdefault(*entry)
+    return glossary
 
 
 def _writer(kind: str):

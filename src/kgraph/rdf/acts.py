@@ -11,7 +11,7 @@ Writers call:
 * `emit_refs(refs, ctx, citing=None)` -- `citing eli:cites act` for every
   `kgraph.acts.ActRef`, `eli:based_on` as well for a decree's preamble basis;
   `citing` defaults to `ctx.act` (a concept annex passes its own node).
-* `emit_amendments(amendments, ctx)` -- for every `kgraph.acts.Amendment`:
+* `emit_amendments(amendments, ctx)` -- for every `kgraph.amendments.Amendment`:
   the amending act node (typed, dated, numbered), `ctx.act eli:amended_by`
   it, `it eli:amends ctx.act`, and the changed subdivision (`<act>/para_2`,
   the annex `<act>/annex_plan` / `annex_concept`) `eli:changed_by` it.
@@ -30,7 +30,8 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from kgraph import iri
-from kgraph.acts import IRI_KINDS, ActRef, AmendingAct, Amendment
+from kgraph.acts import IRI_KINDS, ActRef
+from kgraph.amendments import AmendingAct, Amendment
 from kgraph.rdf import Context, date_literal
 from kgraph.text import collapse
 from kgraph.vocab import ELI, KG

@@ -1,0 +1,100 @@
+"""Amendment footnotes, in Russian and Kazakh: which act(s) changed which clause.
+
+Pure functions over normalized text:
+
+* `find_amendments(text)` -> one `Amendment` per "Сноска." / "Ескерту."
+  footnote: the changed clause as printed, its subdivision (paragraph, item)
+  or the act/annex itself, the kind of change, and the amending acts with
+  their dates and numbers.
+
+The footnote pattern and the act-number pattern are shared with
+`kgraph.acts`, which skips footnotes when it reads act references.
+`kgraph.rdf.acts.emit_amendments` writes the triples.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from kgraph.acts import FOOTNOTE, NUMBER
+from kgraph.dates import find_dates
+from kgraph.records import Span
+from kgraph.text import collapse
+
+
+@dataclass(frozen=True)
+class AmendingAct:
+    kind: str
+    date: dt.date | None
+    number: str | None
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """An amendment footnote: the clause it changed and the act(s) that changed it."""
+
+    target_text: str  # as printed: "Пункт 2", "Национальная дорожная карта", "1-тармаққа"
+    scope: str  # "part" (a subdivision of the act), "act" (the act itself) or "annex"
+    target: tuple[tuple[str, str], ...]  # iri.part segments for scope "part"
+    change: str  # "amended", "revised", "excluded", "supplemented"
+    acts: tuple[AmendingAct, ...]
+    text: str
+    span: Span
+
+
+# What the footnote changed, up to the words naming the change.
+FOOTNOTE_TARGET = re.compile(
+    r"^(?P<target>.+?)\s*(?=с\s+изменени|с\s+дополнени|в\s+редакции|исключ|дополнен|изменен"
+    r"|өзгеріс|толықтыр|жаңа\s+редакция|алып\s+тасталд)", re.DOTALL
+)
+TARGET_PARA = re.compile(r"(?<![А-Яа-яё])[Пп]ункт\w*\s+(?P<n>[\d\-]+)|(?P<k>[\d\-]+)-тармақ(?!ша)")
+TARGET_ITEM = re.compile(r"[Пп]одпункт\w*\s+(?P<n>[\d\-]+)\)?|(?P<k>[\d\-]+)\)?\s*тармақша")
+CHANGE_WORDS = (("revised", r"в\s+редакции|жаңа\s+редакция"), ("excluded", r"исключ|алып\s+тасталд"),
+                ("supplemented", r"дополн|толықтыр"), ("amended", r"изменени|өзгеріс"))
+AMENDING_KIND = (("government-decree", r"постановлени|қаулы"), ("presidential-decree", r"[Уу]каз|Жарлы"),
+                 ("law", r"[Зз]акон|Заң"), ("order", r"приказ|бұйрығ"))
+ACT_SELF_WORDS = re.compile(r"^(?:Постановление|Указ|Закон|Приказ|Қаулы|Жарлық|Заң)\b")
+NUMBER_MARK = re.compile(rf"№\s*({NUMBER})")
+
+
+def find_amendments(text: str) -> list[Amendment]:
+    """Amendment footnotes. Dates and numbers are paired in order, which also
+    repairs footnotes whose numbers the PDF moved after all the dates."""
+    out: list[Amendment] = []
+    for m in FOOTNOTE.finditer(text):
+        body = m.group("body")
+        tm = FOOTNOTE_TARGET.match(body)
+        target_text = collapse(tm.group("target")) if tm else ""
+        segments: tuple[tuple[str, str], ...] = ()
+        pm, im = TARGET_PARA.search(target_text), TARGET_ITEM.search(target_text)
+        if pm:
+            segments = (("para", pm.group("n") or pm.group("k")),)
+            if im:
+                segments += (("item", im.group("n") or im.group("k")),)
+        scope = "part" if segments else ("act" if ACT_SELF_WORDS.match(target_text) else "annex")
+        change = next((c for c, p in CHANGE_WORDS if re.search(p, body)), "amended")
+        kind = next((k for k, p in AMENDING_KIND if re.search(p, body[len(target_text):])), "other")
+        dates = [d for d, _ in _dates(body)]
+        numbers = [n.rstrip(".") for n in NUMBER_MARK.findall(body)]
+        count = max(len(dates), len(numbers))
+        acts = tuple(AmendingAct(kind, dates[i] if i < len(dates) else None, numbers[i] if i < len(numbers) else None)
+                     for i in range(count))
+        if acts:
+            out.append(Amendment(target_text, scope, segments, change, acts, collapse(m.group(0)), m.span()))
+    return out
+
+
+def _dates(text: str) -> list[tuple[dt.date, Span]]:
+    """Full dates, Kazakh "2014.12.09" included."""
+    found = find_dates(text)
+    for m in re.finditer(r"(?<!\d)(\d{4})\.(\d{2})\.(\d{2})(?!\d)", text):
+        try:
+            found.append((dt.date(int(m[1]), int(m[2]), int(m[3])), m.span()))
+        except ValueError:
+            pass
+    return sorted(found, key=lambda f: f[1])
+
+
+__all__ = ["Amendment", "AmendingAct", "find_amendments"]
