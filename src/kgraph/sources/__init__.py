@@ -11,6 +11,10 @@ from types import ModuleType
 
 # kind -> module; each module has parse(text: str, meta: DocumentMeta) -> list[record]
 EXTRACTORS: dict[str, str] = {
+    "law": "kgraph.sources.law",
+    "decree": "kgraph.sources.decree",
+    "plan": "kgraph.sources.plan",
+    "concept": "kgraph.sources.concept",
 }
 
 

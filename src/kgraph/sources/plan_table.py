@@ -1,0 +1,406 @@
+"""Plan tables flattened out of PDFs: find the header, cut the body into rows.
+
+Three layouts are told apart by the header row:
+* cells separated by tabs, or by pipes ("1.\\t|\\tтекст\\t|\\t…");
+* no separators at all: cells follow one another separated by blank lines or
+  line breaks, sometimes glued on one line ("Информация в АП МИР, институты").
+
+The header's column names (ru/kk) decide the column order. A row starts with
+its task number; rows split over a page break come in fragments (a line with
+an empty number cell, or a continuation line after the row) that are aligned
+to the columns by what their cells look like and joined to the row.
+
+Every piece of text keeps the offset of each of its characters in the
+normalized document (`Piece`), so records can point at their source span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kgraph.deadlines import is_deadline
+
+# --- Pieces of text with offsets ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Text cut from the normalized document; `pos[i]` is the offset of `text[i]`."""
+
+    text: str
+    pos: tuple[int, ...]
+
+    @classmethod
+    def of(cls, doc: str, start: int, end: int) -> "Piece":
+        return cls(doc[start:end], tuple(range(start, end)))
+
+    def __bool__(self) -> bool:
+        return bool(self.text.strip())
+
+    def __getitem__(self, s: slice) -> "Piece":
+        return Piece(self.text[s], self.pos[s])
+
+    def strip(self, chars: str | None = None) -> "Piece":
+        t = self.text
+        a, b = 0, len(t)
+        while a < b and (t[a].isspace() if chars is None else (t[a].isspace() or t[a] in chars)):
+            a += 1
+        while b > a and (t[b - 1].isspace() if chars is None else (t[b - 1].isspace() or t[b - 1] in chars)):
+            b -= 1
+        return self[a:b]
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.pos[0], self.pos[-1] + 1) if self.pos else (0, 0)
+
+    @property
+    def flat(self) -> str:
+        """One-line form: whitespace runs become one space."""
+        return re.sub(r"\s+", " ", self.text).strip()
+
+    @staticmethod
+    def join(pieces: list["Piece"], sep: str = " ") -> "Piece":
+        text, pos = [], []
+        for p in pieces:
+            p = p.strip()
+            if not p.text:
+                continue
+            if text:
+                text.append(sep)
+                pos.extend([p.pos[0]] * len(sep))
+            text.append(p.text)
+            pos.extend(p.pos)
+        return Piece("".join(text), tuple(pos))
+
+
+EMPTY = Piece("", ())
+
+
+def split_top(piece: Piece, sep: str = ",") -> list[Piece]:
+    """Split at `sep` outside quotes and parentheses.
+
+    Quotes nest but are often left unclosed («УКСЭЗ «ПИТ»): a closing quote
+    followed by a space, a punctuation mark or the end closes every open one.
+    A straight quote (") opens after a space or an opening bracket and closes
+    otherwise.
+    """
+    out, depth, quotes, start = [], 0, 0, 0
+    t = piece.text
+    for i, ch in enumerate(t):
+        before = t[i - 1] if i else " "
+        after = t[i + 1] if i + 1 < len(t) else " "
+        if ch in "«“" or (ch == '"' and (before.isspace() or before in "(«")):
+            quotes += 1
+        elif ch in "»”\"":
+            quotes = 0 if (after.isspace() or after in ",;.)") else max(0, quotes - 1)
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch == sep and not depth and not quotes:
+            out.append(piece[start:i])
+            start = i + 1
+    out.append(piece[start:])
+    return out
+
+
+# --- Column names ---------------------------------------------------------------------
+
+# Header cell -> column kind; matched on lower-cased text with Latin i/I read as Kazakh і.
+COLUMN_NAMES = (
+    ("form", re.compile(r"форма\s+заверш|аяқталу\s+нысан|нысаны")),
+    ("parties", re.compile(r"ответственн|исполнител|жауапты|орындаушы")),
+    ("deadline", re.compile(r"срок|мерзім")),
+    ("funding", re.compile(r"(?:объ[её]м|сумма|көлем|сомасы).*(?:источник|көз)|(?:источник|көз).*(?:объ[её]м|сомасы|көлем)")),
+    ("amount", re.compile(r"объ[её]м|сумма|көлем|сомасы|расход|шығыс|(?:млн|млрд|тыс)\.?\s*те[нң]ге")),
+    ("source", re.compile(r"источник|көзі|көздері")),
+    ("number", re.compile(r"^\s*(?:№|п/п|р/с|n)(?:\s*п/п|\s*№|\s*р/с)?\s*$|№")),
+    ("text", re.compile(r"мероприяти|наименовани|іс-шара|іс\s+шара|атауы|реформ|задач|міндет")),
+)
+# The first line of a header printed cell by cell: "№", "№ п/п", "№ п/п Мероприятие".
+STACKED_HEADER_START = re.compile(r"^\s*(?:№|N|Р/с)\s*(?:п/п|р/с|№)?\s*(?:[А-ЯӘҒҚҢӨҰҮҺІA-Z][а-яәғқңөұүһіa-z\-]+\s*){0,3}$")
+# The row of column numbers under a header: "1 2 3 4 5" or "1\t2\t3".
+COLUMN_NUMBERS = re.compile(r"^\s*1(?:[\s|]+\d{1,2}){2,}[\s|]*$")
+# Where a table ends: the abbreviation note or a page footer.
+TABLE_END = re.compile(
+    r"^\s*(?:Примечани[ея]\s*[:–-]|Ескертпе\s*[:–-]|Ескерту\s*[:–-]|Расшифровка\s+аббревиатур|"
+    r"Аббревиатуралардың\s+толық|©)", re.MULTILINE | re.IGNORECASE)
+
+
+def _fold(text: str) -> str:
+    return text.lower().replace("i", "і").replace("ё", "е")
+
+
+def column_kind(cell: str) -> str | None:
+    f = _fold(cell)
+    for kind, pattern in COLUMN_NAMES:
+        if pattern.search(f):
+            return kind
+    return None
+
+
+@dataclass(frozen=True)
+class Table:
+    kinds: tuple[str, ...]  # column kinds in order
+    separator: str | None  # "\t", "|" or None (blank-line layout)
+    header: tuple[int, int]  # span of the header in the document
+    body: tuple[int, int]  # span of the body (rows) in the document
+
+
+def _line_cells(line: str, sep: str) -> list[str]:
+    cells = [c.strip() for c in line.split(sep)]
+    if sep == "|" and len(cells) > 2:  # "| 1 | текст |": the outer pipes frame the row
+        if line.lstrip().startswith("|"):
+            cells = cells[1:]
+        if line.rstrip().endswith("|"):
+            cells = cells[:-1]
+    return cells
+
+
+def _header_kinds(cells: list[str]) -> list[str]:
+    """Column kinds of a header row; unknown columns are "other", a second parties column "parties2"."""
+    kinds: list[str] = []
+    for cell in cells:
+        kind = column_kind(cell) or "other"
+        if kind in kinds and kind != "other":
+            kind = "parties2" if kind == "parties" and "parties2" not in kinds else "other"
+        kinds.append(kind)
+    return kinds
+
+
+def _header_goes_on(line: str, sep: str) -> bool:
+    """A wrapped header row continues on this line: it has the separator and is not a row."""
+    if not line.strip() or sep not in line or COLUMN_NUMBERS.match(line):
+        return False
+    if sep == "|" and line.lstrip().startswith("|"):
+        return False  # a new framed row ("| 1. Направление |"), not the rest of a wrapped cell
+    return not NUMBER_CELL.match(_line_cells(line, sep)[0] or "-")
+
+
+def _enough(kinds: list[str]) -> bool:
+    return len(set(kinds) - {"other", "parties2"}) >= 3 and "parties" in kinds
+
+
+def find_tables(text: str) -> list[Table]:
+    """Every plan table: a header naming at least three columns, parties among them.
+
+    A header row whose cells wrap over a few lines ("Форма\nзавершения\tОтветственные\n…")
+    is read with those lines joined.
+    """
+    tables: list[Table] = []
+    lines = list(re.finditer(r"^[^\n]*", text, re.MULTILINE))
+    i = 0
+    while i < len(lines):
+        m = lines[i]
+        line = m.group(0)
+        sep = "|" if "|" in line else "\t" if "\t" in line else None
+        kinds: list[str] = []
+        end = m.end()
+        if sep:
+            j = i
+            while j + 1 < len(lines) and j < i + 5 and _header_goes_on(lines[j + 1].group(0), sep):
+                j += 1
+            kinds = _header_kinds(_line_cells(line, sep))
+            if j > i:
+                joined = _header_kinds(_line_cells(" ".join(lines[k].group(0) for k in range(i, j + 1)), sep))
+                if _enough(joined):
+                    kinds, end = joined, lines[j].end()
+        elif STACKED_HEADER_START.match(line):
+            kinds, end = _stacked_header(text, lines, i)
+            kinds = _dedupe(kinds)
+        if _enough(kinds):
+            start = m.start()
+            j = i + 1
+            while j < len(lines) and (not lines[j].group(0).strip() or lines[j].end() <= end):
+                j += 1
+            if j < len(lines) and COLUMN_NUMBERS.match(lines[j].group(0)):
+                end = lines[j].end()
+            body_start = end
+            stop = TABLE_END.search(text, body_start)
+            body_end = stop.start() if stop else len(text)
+            if tables and tables[-1].body[1] > start:
+                prev = tables[-1]
+                tables[-1] = Table(prev.kinds, prev.separator, prev.header, (prev.body[0], start))
+            tables.append(Table(tuple(kinds), sep, (start, end), (body_start, body_end)))
+            while i < len(lines) and lines[i].start() < body_end:
+                i += 1
+            continue
+        i += 1
+    return tables
+
+
+def _dedupe(kinds: list[str]) -> list[str]:
+    out: list[str] = []
+    for k in kinds:
+        if k not in out or k == "text":
+            out.append(k)
+    return out
+
+
+def _stacked_header(text: str, lines, i: int) -> tuple[list[str], int]:
+    """A header printed one cell after another over several lines ("№\\nп/п\\n\\nМероприятие Форма\\nзавершения")."""
+    j, chunk_end = i, lines[i].end()
+    while j < len(lines) and j < i + 24 and not COLUMN_NUMBERS.match(lines[j].group(0)):
+        chunk_end = lines[j].end()
+        j += 1
+    chunk = _fold(text[lines[i].start():chunk_end])
+    hits = []
+    for kind, pattern in COLUMN_NAMES:
+        for m in pattern.finditer(chunk):
+            if kind == "number" and m.start() > 10:
+                continue
+            if not any(a <= m.start() < b for _, a, b in hits):
+                hits.append((kind, m.start(), m.end()))
+    hits.sort(key=lambda h: h[1])
+    return [k for k, _, _ in hits], chunk_end
+
+
+# --- What cells look like ---------------------------------------------------------------
+
+# Completion forms start with the name of a document kind (ru) or end with it (kk).
+FORM_HEAD = re.compile(
+    r"(?:Информаци[яи]|Предложени[ея]|Постановлени[ея]|Решени[ея]|Совместный\s+приказ|Приказ|Указ|"
+    r"Проект|Отч[её]т|Доклад|Закон|Распоряжени[ея]|Меморандум\w*|Соглашени[ея]|Протокол|"
+    r"Заключени[ея]|Письмо|Акт|Совместные\s+проекты)(?![\w-])", re.IGNORECASE)
+FORM_TAIL = re.compile(
+    r"(?:ақпарат|ұсыныс\w*|бұйрығы|бұйрық|қаулысы|қаулы|шешімі|шешім|есеп|жоба\w*|хат|келісім\w*|"
+    r"меморандум\w*)\.?$", re.IGNORECASE)
+# Funding sources as printed: budgets by abbreviation or name, "no funds needed".
+FUNDING_SOURCE = re.compile(
+    r"^(?:РБ|МБ|ГБ|НФ|ВБ|РБ,\s*МБ|МБ,\s*РБ|республиканский\s+бюджет|местный\s+бюджет|не\s+требу\w+|"
+    r"другие\s+источники|внебюджетные\s+средства|собственные\s+средства\w*|средства\s+\w+|"
+    r"республикалық\s+бюджет|жергілікті\s+бюджет|талап\s+етілмейді|қажет\s+етілмейді|"
+    r"бюджеттен\s+тыс\s+қаражат|басқа\s+көздер|өзге\s+көздер)[\s,.;]*"
+    r"(?:(?:и|,|және)\s*(?:РБ|МБ|другие\s+источники|внебюджетные\s+средства))?\.?$", re.IGNORECASE)
+# A funding amount: a number (with a unit), a dash, or a phrase about existing funds.
+FUNDING_AMOUNT = re.compile(
+    r"^(?:-|–|—|[\d\s]+(?:[.,]\d+)?(?:\s*(?:млн|млрд|тыс)\.?\s*(?:тенге|теңге)?)?|"
+    r"(?:в\s+(?:объеме|объёме|рамках|пределах)|шегінде|көлемінде|қаражат)[^\n]*)$", re.IGNORECASE)
+
+# The by-agreement flag, whole or cut by a line or page break.
+BY_AGREEMENT = re.compile(r"\(\s*(?:по\s+согласовани\w*|келісім\s+бойынша)\s*\)", re.IGNORECASE)
+FLAG_PART = re.compile(r"^\(?\s*(?:по|келісім)?\s*(?:согласовани\w*|бойынша)?\s*\)?$", re.IGNORECASE)
+# An abbreviation: two or more capitals (Cyrillic or Latin), maybe with digits,
+# dashes or a Kazakh case ending ("МИР", "НАН РК", "ИЖТМ-ге", "R&D").
+ABBR = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9&]+(?:-[a-zа-яәғқңөұүһі]+)?(?![a-zа-яёәғқңөұүһі])")
+# Words that head a generic group or name a kind of body: the party is whole
+# ("заинтересованные государственные органы", "Алматы қаласының әкімдігі").
+GROUP_WORD = re.compile(
+    r"^(?:заинтересованн|национальн|институт|акимат|местн|центральн|государственн|министерств|"
+    r"ведомств|организаци|университет|вуз|холдинг|компани|фонд|агентств|комитет|палат|ассоциаци|"
+    r"уполномоченн|иные|мүдделі|жергілікті|әкімдік|әкімдіг|министрлі|агенттіг|комитеті|ұйым|қоры|"
+    r"органдар|кеңес|компания|тобы|академи)", re.IGNORECASE)
+# Russian oblique case endings: "национальными холдингами", "управляющим холдингом" are running
+# text, not a party (parties are listed in the nominative).
+OBLIQUE_RU = re.compile(r"(?<![әғқңөұүһі])(?:ими|ыми|ому|ему|ами|ями|ом|ем|ам|ям|ах|ях|им|ым|ой|ей|у|ю)$")
+# Words after which a name goes on (the preceding word governs it): a party cannot start after them.
+PREPOSITION = re.compile(r"^(?:в|во|на|к|ко|для|по|от|с|со|и|из|при|о|об|да|және|мен)$", re.IGNORECASE)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w«»\"“”\-&.]+", text)
+
+
+def party_shaped(text: str, glossary: frozenset[str] = frozenset()) -> bool:
+    """Does this look like one responsible party (not running text)?"""
+    t = BY_AGREEMENT.sub("", text).strip(" ,;.\n")
+    if not t:
+        return False
+    if _fold(t) in glossary:
+        return True
+    if ABBR.match(t) or re.match(r"^[«\"“][^»\"”]*[»\"”]", t) and ABBR.search(t):
+        return True
+    words = [w.strip("«»\"“”.,") for w in _words(_fold(t))]
+    words = [w for w in words if w]
+    if not words:
+        return False
+    heads = [w for w in words[:2] if GROUP_WORD.match(w) and not OBLIQUE_RU.search(w)]
+    if heads or GROUP_WORD.match(words[-1]) and not OBLIQUE_RU.search(words[-1]):
+        return len(words) <= 12
+    return False
+
+
+def party_like(text: str, glossary: frozenset[str] = frozenset()) -> bool:
+    """Does a block of text read as a list of responsible parties?"""
+    items = [i.flat for i in split_top(Piece(text, tuple(range(len(text)))))]
+    items = [i for i in items if i]
+    if not items:
+        return False
+    shaped = sum(party_shaped(i, glossary) for i in items)
+    return shaped >= 1 and 2 * shaped >= len(items)
+
+
+def starts_party(words: list[str], k: int, glossary: frozenset[str] = frozenset()) -> bool:
+    """Does a party start at word k (a capitalised abbreviation or a group word, not governed by a preposition)?"""
+    w = words[k].strip(",;")
+    if k > 0 and PREPOSITION.match(words[k - 1]):
+        return False
+    if ABBR.match(w.lstrip("«\"“")) or (w[:1] in "«\"“" and ABBR.search(w)):
+        return True
+    return bool(GROUP_WORD.match(_fold(w))) or _fold(" ".join(words[k:k + 2])) in glossary
+
+
+# --- Rows -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    number: int | str
+    cells: dict[str, list[Piece]] = field(default_factory=dict)
+    pieces: list[Piece] = field(default_factory=list)  # everything the row was read from
+
+    def cell(self, kind: str) -> Piece:
+        return Piece.join(self.cells.get(kind, []))
+
+    def add(self, kind: str, piece: Piece, front: bool = False) -> None:
+        if not piece:
+            return
+        lst = self.cells.setdefault(kind, [])
+        lst.insert(0, piece) if front else lst.append(piece)
+        self.pieces.append(piece)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        spans = [p.span for p in self.pieces if p]
+        return (min(s for s, _ in spans), max(e for _, e in spans)) if spans else (0, 0)
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A line of the table body that is not a row: a direction or a target indicator."""
+
+    kind: str  # "direction" | "indicator"
+    number: int | None
+    title: Piece
+    span: tuple[int, int]
+
+
+# "Направление 1. …", "1-бағыт. …", "Раздел 2 …"
+DIRECTION_HEAD = re.compile(
+    r"^\s*(?:(?:Направление|Бағыт|Раздел|Бөлім|Блок)\s*(?P<n1>\d+)|(?P<n2>\d+)\s*-\s*(?:бағыт|бөлім))\.?\s*(?P<title>.*)$",
+    re.IGNORECASE)
+# "1. «ИТП» АЭА кластерлерін …" — a numbered heading without cell separators.
+NUMBERED_HEAD = re.compile(r"^\s*(?P<n>\d{1,2})\.\s+(?P<title>\S.*)$")
+# "Целевой индикатор 1", "Нысаналы индикатор 2", "Целевые индикаторы:"
+INDICATOR_HEAD = re.compile(
+    r"^\s*(?:Целев\w+\s+индикатор\w*|Нысаналы\s+индикатор\w*|Индикатор|Показатель\s+результата)\s*(?P<n>\d+)?\s*[.:]?\s*(?P<title>.*)$",
+    re.IGNORECASE)
+# A cell holding only a row number: "12", "12.".
+NUMBER_CELL = re.compile(r"^(?P<n>\d{1,3}(?:\.\d{1,3})*)\.?$")
+
+
+def read_rows(text: str, table: Table, glossary: frozenset[str] = frozenset()) -> list[Row | Heading]:
+    if table.separator:
+        from kgraph.sources.plan_cells import read_separated
+
+        return read_separated(text, table, glossary)
+    from kgraph.sources.plan_cells import read_stacked
+
+    return read_stacked(text, table, glossary)
+
+
+@lru_cache(maxsize=4096)
+def deadline_like(text: str) -> bool:
+    return is_deadline(text)

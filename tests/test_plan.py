@@ -1,0 +1,478 @@
+"""Plans (kgraph.sources.plan): golden scores on the three sources, synthetic
+plans in other layouts, party splitting, glossary, indicators, RDF and the
+"who is responsible for what" query."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kgraph import evaluate
+from kgraph.records import DocumentMeta, GlossaryEntry
+from kgraph.sources import metadata, plan
+from kgraph.sources.plan_table import Piece, find_tables
+from kgraph.text import normalize
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+D = dt.date
+
+TASK_COUNTS = {"kz-gov-decree-2013-1331-ru": 60, "kz-gov-decree-2025-1134-ru": 25, "kz-gov-decree-2013-631-kk": 20}
+PLAN_KINDS = ("task", "party", "direction", "indicator", "glossary")
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _entry(source_id: str) -> dict:
+    docs = yaml.safe_load((ROOT / "data" / "catalog.yaml").read_text(encoding="utf-8"))["documents"]
+    return next(d for d in docs if d["id"] == source_id)
+
+
+def _document(source_id: str):
+    entry = _entry(source_id)
+    raw = (ROOT / "data" / "sources" / entry["file"]).read_text(encoding="utf-8")
+    norm = normalize(raw)
+    meta = metadata.extract(norm.text, fallback_kind="other")
+    meta = dataclasses.replace(meta, date=meta.date or entry.get("date"), number=meta.number or entry.get("number"))
+    return entry, raw, norm, meta
+
+
+_CACHE: dict[str, list] = {}
+
+
+def records(source_id: str) -> list:
+    if source_id not in _CACHE:
+        _, _, norm, meta = _document(source_id)
+        _CACHE[source_id] = plan.parse(norm.text, meta)
+    return _CACHE[source_id]
+
+
+def scores(source_id: str) -> dict[str, evaluate.Score]:
+    """Scores against the golden file. Its `party` list duplicates the tasks' `parties`, which the
+    scorer explodes into party records again, so the party kind is taken from the tasks only."""
+    gold = {k: v for k, v in evaluate.load_golden(source_id).items() if k in PLAN_KINDS and k != "party"}
+    return evaluate.score(gold, evaluate.as_golden(records(source_id)))
+
+
+def parse_fixture(name: str, approved: dt.date) -> list:
+    text = normalize((FIXTURES / name).read_text(encoding="utf-8")).text
+    return plan.parse(text, DocumentMeta("decree", None, approved, "1", None, (0, 0)))
+
+
+def tasks_of(recs) -> dict[int, plan.Task]:
+    return {r.number: r for r in recs if isinstance(r, plan.Task)}
+
+
+# --- golden scores --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("source_id, count", TASK_COUNTS.items())
+def test_task_count_exact(source_id, count):
+    s = scores(source_id)["task"]
+    assert (s.expected, s.extracted, s.tp) == (count, count, count), s.misses + s.extras
+
+
+@pytest.mark.parametrize("source_id", TASK_COUNTS)
+def test_responsible_party_f1(source_id):
+    s = scores(source_id)["party"]  # boundaries, by-agreement flag and position (0 = lead) all count
+    assert s.f1 >= 0.97, (s.misses[:10], s.extras[:10])
+
+
+@pytest.mark.parametrize("source_id", TASK_COUNTS)
+def test_deadline_intervals(source_id):
+    s = scores(source_id)["task"]
+    assert s.field_accuracy("deadline_start") >= 0.95
+    assert s.field_accuracy("deadline_end") >= 0.95
+    assert s.field_accuracy("recurrence") >= 0.95
+
+
+@pytest.mark.parametrize("source_id", TASK_COUNTS)
+def test_task_fields(source_id):
+    s = scores(source_id)["task"]
+    for name in ("completion_form", "funding_source", "funding_amount", "direction", "deadline_text"):
+        assert s.field_accuracy(name) >= 0.95, name
+    assert s.field_accuracy("text") >= 0.9
+
+
+def test_indicator_values_exact():
+    s = scores("kz-gov-decree-2025-1134-ru")["indicator"]
+    assert (s.expected, s.tp, s.extracted) == (6, 6, 6)
+    assert s.field_accuracy("values") == 1.0
+    assert s.field_accuracy("unit") == 1.0
+    assert s.field_accuracy("name") == 1.0
+
+
+@pytest.mark.parametrize("source_id", TASK_COUNTS)
+def test_glossary_exact(source_id):
+    s = scores(source_id)["glossary"]
+    assert s.f1 == 1.0, (s.misses, s.extras)
+
+
+@pytest.mark.parametrize("source_id", ["kz-gov-decree-2025-1134-ru", "kz-gov-decree-2013-631-kk"])
+def test_directions_exact(source_id):
+    s = scores(source_id)["direction"]
+    assert s.f1 == 1.0 and s.field_accuracy("title") == 1.0
+
+
+@pytest.mark.parametrize("source_id", TASK_COUNTS)
+def test_task_spans_point_at_the_row(source_id):
+    _, _, norm, _ = _document(source_id)
+    for task in tasks_of(records(source_id)).values():
+        start, end = task.span
+        row = " ".join(norm.text[start:end].split())
+        assert task.text.split()[0] in row
+        for party in task.parties:
+            assert party.text.split()[0].strip("«\"") in norm.text[party.span[0]:party.span[1]]
+        norm.source_span(start, end)  # maps back to the raw text
+
+
+def test_plan_title_and_period():
+    info = next(r for r in records("kz-gov-decree-2025-1134-ru") if isinstance(r, plan.PlanInfo))
+    assert info.title.startswith("План действий по реализации Концепции")
+    assert (info.period_start, info.period_end) == (D(2026, 1, 1), D(2035, 12, 31))
+
+
+def test_akimat_group_members_1134():
+    t = tasks_of(records("kz-gov-decree-2025-1134-ru"))
+    assert t[17].parties[4].members == ("акимат Алматинской области", "акимат области Абай", "акимат города Алматы")
+    assert t[25].parties[0].members is None and t[25].parties[1].text == "акимат области Абай"
+
+
+# --- synthetic plans in other layouts ----------------------------------------------------------
+
+# (number, text, form, deadline text, start, end, recurrence, amount, source, direction, [(party, by agreement)])
+RU_TABS = [
+    (1, "Разработка программ обучения цифровой грамотности", "приказ МНВО", "Июнь 2024 года",
+     D(2024, 6, 1), D(2024, 6, 30), None, Decimal("125.5"), "РБ", 1, [("МНВО", False), ("МЦРИАП", False)]),
+    (2, "Обучение государственных служащих основам кибербезопасности", "информация в МЦРИАП",
+     "ежегодно, до 1 марта", D(2025, 3, 1), D(2026, 3, 1), "annual", None, "не требуется", 1,
+     [("МЦРИАП", False), ("акиматы областей, городов Астаны, Алматы и Шымкента", False)]),
+    (3, "Создание региональных центров цифровых компетенций на базе колледжей", "акт ввода в эксплуатацию",
+     "II полугодие 2025 года", D(2025, 7, 1), D(2025, 12, 31), None, Decimal("1200"), "МБ", 1,
+     [("акиматы Туркестанской области и города Шымкента", False), ("МП", False)]),
+    (4, "Подключение сельских школ к широкополосному интернету", "информация в Правительство",
+     "декабрь 2024 – 2026 годы", D(2024, 12, 1), D(2026, 12, 31), "annual", Decimal("3450.75"), "РБ, МБ", 2,
+     [("МЦРИАП", False), ("АО «Казахтелеком»", True), ("заинтересованные государственные органы", False)]),
+    (5, "Проведение ежегодного форума «Digital Bridge»", "информация в АП", "Ежегодно, октябрь",
+     D(2024, 10, 1), D(2026, 10, 31), "annual", None, "внебюджетные средства", 2,
+     [("МЦРИАП", False), ("АОО «Назарбаев Университет»", True)]),
+    (6, "Мониторинг исполнения плана мероприятий", "информация в Правительство", "раз в полугодие",
+     D(2024, 1, 1), D(2026, 12, 31), "semiannual", None, "не требуется", 2, [("МЦРИАП", False)]),
+]
+KK_PIPES = [
+    (1, "Ұжымдық пайдаланудағы зертханалар желісін құру", "ҒЖБМ бұйрығы", "2024 жылғы желтоқсан",
+     D(2024, 12, 1), D(2024, 12, 31), None, Decimal("1500"), "республикалық бюджет", 1,
+     [("ҒЖБМ", False), ("«ҰИХ» АҚ", True)]),
+    (2, "Өңірлік ғылыми орталықтарды дамыту бағдарламасын әзірлеу", "Қазақстан Республикасының Үкіметіне ақпарат",
+     "2025 жылғы ІІ тоқсан", D(2025, 4, 1), D(2025, 6, 30), None, None, "жергілікті бюджет", 1,
+     [("облыстардың, Астана, Алматы және Шымкент қалаларының әкімдіктері", False), ("ҒЖБМ", False)]),
+    (3, "Жас ғалымдарға гранттар беру", "ҒЖБМ-ге ақпарат", "жыл сайын, наурыз", D(2025, 3, 1), D(2027, 3, 31),
+     "annual", Decimal("250.5"), "республикалық бюджет", 2,
+     [("ҒЖБМ", False), ("Алматы облысының және Алматы қаласының әкімдіктері", False)]),
+    (4, "Шетелдік ғалымдарды тарту", "Үкіметке ұсыныс", "2024 - 2027 жылдар", D(2024, 1, 1), D(2027, 12, 31), None,
+     None, "талап етілмейді", 2,
+     [("ҒЖБМ", False), ("«Назарбаев Университеті» ДБҰ", True), ("мүдделі мемлекеттік органдар", False)]),
+    (5, "Зерттеу нәтижелерін коммерцияландыру", "есеп", "2026 жылғы қыркүйек", D(2026, 9, 1), D(2026, 9, 30), None,
+     None, "талап етілмейді", 2, [("«ҰИХ» АҚ", True), ("ҒЖБМ", False)]),
+]
+RU_STACKED = [
+    (1, "Разработка туристских маршрутов в горных районах", "Информация в МКС", "Декабрь 2020 года",
+     D(2020, 12, 1), D(2020, 12, 31), None, None, None, None,
+     [("МКС", False), ("акиматы областей, гг. Нур-Султана и Алматы", False)]),
+    (2, "Развитие придорожного сервиса на трассах республиканского значения", "Предложения в Правительство",
+     "Ежегодно, июнь", D(2020, 6, 1), D(2022, 6, 30), "annual", None, None, None,
+     [("МИИР", False), ("МНЭ", False), ("АО «НК «КазАвтоЖол»", True)]),
+    (3, "Привлечение инвесторов в туристские кластеры Алматинской области", "Информация в МКС", "2021 - 2022 гг.",
+     D(2021, 1, 1), D(2022, 12, 31), None, None, None, None,
+     [("МНЭ", False), ("МКС", False), ("акимат Алматинской области", False)]),
+    (4, "Совершенствование статистики въездного туризма", "Информация в АП", "I квартал 2021 года",
+     D(2021, 1, 1), D(2021, 3, 31), None, None, None, None, [("АС", False), ("МКС", False)]),
+]
+RU_FRAMED = [
+    ("1.1", "Подключение поликлиник к единой сети", "приказ МЗ", "III квартал 2023 года", D(2023, 7, 1),
+     D(2023, 9, 30), None, Decimal("1250.5"), "РБ", 1,
+     [("МЗ", False), ("МЦРИАП", False), ("акиматы областей, городов Астаны, Алматы и Шымкента", False)]),
+    ("1.2", "Внедрение электронных паспортов здоровья", "информация в Правительство", "Ежегодно, декабрь",
+     D(2023, 12, 1), D(2025, 12, 31), "annual", None, "не требуется", 1, [("МЗ", False), ("НАО «ФСМС»", True)]),
+    ("2.1", "Обучение медицинских работников", "отчет", "2023 - 2025 годы", D(2023, 1, 1), D(2025, 12, 31), None,
+     Decimal("320"), "МБ", 2, [("МЗ", False), ("МТСЗН", False)]),
+]
+
+
+def _norm(text):
+    return " ".join(text.split()) if isinstance(text, str) else text
+
+
+@pytest.mark.parametrize("name, approved, expected", [
+    ("plan-ru-tabs.txt", D(2024, 3, 5), RU_TABS),  # tabs; parties before deadline and form; funding columns
+    ("plan-kk-pipes.txt", D(2024, 4, 12), KK_PIPES),  # pipes; Kazakh; parties before form
+    ("plan-ru-stacked.txt", D(2020, 1, 10), RU_STACKED),  # no separators; parties before form
+    # framed pipes, header wrapped over lines, an unknown column, co-executors in their own column,
+    # sub-numbered rows, amount and source in one cell
+    ("plan-ru-framed.txt", D(2023, 2, 2), RU_FRAMED),
+])
+def test_synthetic_plans(name, approved, expected):
+    got = tasks_of(parse_fixture(name, approved))
+    assert sorted(got, key=str) == [e[0] for e in expected]
+    for number, text, form, dl_text, start, end, rec, amount, source, direction, parties in expected:
+        t = got[number]
+        assert (_norm(t.text), t.completion_form, t.deadline_text) == (text, form, dl_text), number
+        assert (t.deadline_start, t.deadline_end, t.recurrence) == (start, end, rec), number
+        assert (t.funding_amount, t.funding_source, t.direction) == (amount, source, direction), number
+        assert [(p.text, p.by_agreement) for p in t.parties] == parties, number
+
+
+def test_synthetic_headings_indicators_glossary():
+    recs = parse_fixture("plan-ru-tabs.txt", D(2024, 3, 5))
+    assert [(r.number, r.title) for r in recs if isinstance(r, plan.Direction)] == [
+        (1, "Подготовка кадров"), (2, "Инфраструктура")]
+    (ind,) = [r for r in recs if isinstance(r, plan.Indicator)]
+    assert (ind.number, ind.name, ind.unit, ind.direction) == (1, "Доля населения с базовыми цифровыми навыками", "%", 1)
+    assert ind.values == {"2023": "80 %", "2024": "82 %", "2025": "85 %", "2026": "88,5 %"}
+    assert (ind.baseline, ind.baseline_year) == ("80 %", 2023)
+    glossary = {r.abbr: r.expansion for r in recs if isinstance(r, GlossaryEntry)}
+    assert glossary["МЦРИАП"] == "Министерство цифрового развития, инноваций и аэрокосмической промышленности Республики Казахстан"
+    assert glossary["МБ"] == "местный бюджет" and len(glossary) == 6
+
+    kk = parse_fixture("plan-kk-pipes.txt", D(2024, 4, 12))
+    assert [(r.number, r.title) for r in kk if isinstance(r, plan.Direction)] == [
+        (1, "Ғылыми зертханаларды жаңғырту"), (2, "Ғылыми кадрлар")]
+    assert [(r.abbr, r.expansion) for r in kk if isinstance(r, GlossaryEntry)] == [
+        ("ҒЖБМ", "Қазақстан Республикасы Ғылым және жоғары білім министрлігі"),
+        ("«ҰИХ» АҚ", "«Ұлттық инновациялық холдинг» акционерлік қоғамы"),
+        ("ДБҰ", "дербес білім беру ұйымы"),
+        ("мүдделі мемлекеттік органдар", "Қазақстан Республикасының орталық мемлекеттік органдары"),
+    ]
+    members = tasks_of(kk)[3].parties[1].members
+    assert members == ("Алматы облысының әкімдігі", "Алматы қаласының әкімдігі")
+
+
+def test_layouts_detected():
+    def kinds(name):
+        text = normalize((FIXTURES / name).read_text(encoding="utf-8")).text
+        (table,) = find_tables(text)
+        return table.separator, table.kinds
+
+    assert kinds("plan-ru-tabs.txt") == ("\t", ("number", "text", "parties", "deadline", "form", "amount", "source"))
+    assert kinds("plan-kk-pipes.txt") == ("|", ("number", "text", "parties", "form", "deadline", "amount", "source"))
+    assert kinds("plan-ru-stacked.txt") == (None, ("number", "text", "parties", "form", "deadline"))
+    assert kinds("plan-ru-framed.txt") == (
+        "|", ("number", "text", "other", "form", "parties", "parties2", "deadline", "funding"))
+
+
+# --- parties, glossary, indicators -----------------------------------------------------------------
+
+
+def _piece(text: str) -> Piece:
+    return Piece(text, tuple(range(len(text))))
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("МИНТ, АО «УКСЭЗ «ПИТ» (по\nсогласованию), заинтересованные\nгосударственные органы",
+     [("МИНТ", False), ("АО «УКСЭЗ «ПИТ»", True), ("заинтересованные государственные органы", False)]),
+    ("МИР, акиматы\nобластей, гг. Астаны и\nАлматы, национальные холдинги и компании",
+     [("МИР", False), ("акиматы областей, гг. Астаны и Алматы", False), ("национальные холдинги и компании", False)]),
+    ("акиматы Алматинской области, и области Абай, АОО\" Назарбаев Университет\"",
+     [("акиматы Алматинской области, и области Абай", False), ("АОО\" Назарбаев Университет\"", False)]),
+    ("акиматы Алматинской области, акимат области Абай, ААЭ (по согласованию)",
+     [("акиматы Алматинской области", False), ("акимат области Абай", False), ("ААЭ", True)]),
+    ("ИЖТМ, басқарушы компания (келісім бойынша),жұмыс тобы, «ТДҰА» АҚ(келісім бойынша)",
+     [("ИЖТМ", False), ("басқарушы компания", True), ("жұмыс тобы", False), ("«ТДҰА» АҚ", True)]),
+    ("АО \"ФНБ \"Самрук-Қазына\" (по согласованию), МФ",
+     [("АО \"ФНБ \"Самрук-Қазына\"", True), ("МФ", False)]),
+    ("", []),
+])
+def test_split_parties(cell, expected):
+    assert [(p.text, p.by_agreement) for p in plan.split_parties(_piece(cell))] == expected
+
+
+@pytest.mark.parametrize("cell, members", [
+    ("акиматы Алматинской области и области Абай, города Алматы",
+     ("акимат Алматинской области", "акимат области Абай", "акимат города Алматы")),
+    ("акиматы г. Алматы и Алматинской области", ("акимат г. Алматы", "акимат Алматинской области")),
+    ("акиматы областей, гг. Астаны и Алматы", None),
+    ("Алматы облысының және Алматы қаласының әкімдіктері", ("Алматы облысының әкімдігі", "Алматы қаласының әкімдігі")),
+    ("МИНТ", None),
+])
+def test_party_members(cell, members):
+    (party,) = plan.split_parties(_piece(cell))
+    assert party.members == members
+
+
+def test_run_on_glossary_uses_terms_of_the_table():
+    text = ("Жауапты: басқарушы компания, жұмыс тобы\n\n"
+            "Ескертпе: аббревиатуралардың толық жазылуы: АҚ – акционерлік қоғам басқарушы компания – «ИТП» "
+            "басқарушы компаниясы ЖШС – жауапкершілігі шектеулі серіктестік «KAZNEX INVEST» АҚ – «KAZNEX INVEST» "
+            "агенттігі.")
+    assert [(e.abbr, e.expansion) for e in plan.parse_glossary(text)] == [
+        ("АҚ", "акционерлік қоғам"), ("басқарушы компания", "«ИТП» басқарушы компаниясы"),
+        ("ЖШС", "жауапкершілігі шектеулі серіктестік"), ("«KAZNEX INVEST» АҚ", "«KAZNEX INVEST» агенттігі")]
+
+
+def test_glossary_with_semicolons_on_one_line():
+    text = "Примечание: расшифровка аббревиатур: АО – акционерное общество; МФ – Министерство финансов Республики Казахстан."
+    assert [(e.abbr, e.expansion) for e in plan.parse_glossary(text)] == [
+        ("АО", "акционерное общество"), ("МФ", "Министерство финансов Республики Казахстан")]
+
+
+def test_indicator_with_year_words_and_commas():
+    content = _piece("Численность исследователей, человек (2025 г. – 878 чел.) (2026 г. – 1 100 чел., 2027 г. – 1 350,5 чел.)")
+    ind = plan.parse_indicator(3, content, 2)
+    assert ind.name == "Численность исследователей, человек"
+    assert ind.values == {"2025": "878 чел.", "2026": "1 100 чел.", "2027": "1 350,5 чел."}
+    assert ind.unit == "чел." and ind.baseline == "878 чел."
+    assert plan.number_value("1 350,5 чел.") == Decimal("1350.5")
+    assert plan.number_value("-") is None
+
+
+def test_no_table_no_records():
+    assert plan.parse("Просто текст без таблицы.", DocumentMeta("other", None, None, None, None, (0, 0))) == []
+
+
+# --- RDF and the named query --------------------------------------------------------------------------
+
+
+def _graph(source_id: str, resolver=None):
+    from rdflib import Dataset, URIRef
+
+    from kgraph import iri
+    from kgraph.catalog import Entry
+    from kgraph.rdf import Context
+    from kgraph.rdf import decree as decree_rdf
+    from kgraph.rdf import document as document_rdf
+    from kgraph.rdf import plan as plan_rdf
+    from kgraph.sources import decree
+
+    entry, raw, norm, meta = _document(source_id)
+    doc = Entry(entry["id"], ROOT / "data" / "sources" / entry["file"], entry["language"], tuple(entry["kinds"]))
+    ds = Dataset()
+    graph = ds.graph(URIRef(iri.graph(doc.id)))
+    ctx = Context(doc=doc, raw=raw, norm=norm, meta=meta, act=document_rdf.act_iri(doc, meta), graph=graph,
+                  resolver=resolver)
+    recs = plan.parse(norm.text, meta)
+    ctx.glossary = {r.abbr: r.expansion for r in recs if isinstance(r, GlossaryEntry)}
+    document_rdf.emit(ctx)
+    decree_rdf.emit(decree.parse(norm.text, meta), ctx)
+    plan_rdf.emit(recs, ctx)
+    return ds, graph, ctx
+
+
+def test_rdf_tasks_assignments_deadlines():
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import RDF, TIME, XSD
+
+    from kgraph import iri
+    from kgraph.vocab import KG
+
+    _, g, ctx = _graph("kz-gov-decree-2013-1331-ru")
+    plan_node = URIRef(iri.part(str(ctx.act), ("annex", "plan")))
+    assert (plan_node, RDF.type, KG.Plan) in g and (plan_node, KG.approvedBy, ctx.act) in g
+    tasks = set(g.subjects(RDF.type, KG.Task))
+    assert len(tasks) == 60
+    task3 = URIRef(iri.part(str(plan_node), ("task", 3)))
+    assignments = sorted(g.objects(task3, KG.hasAssignment), key=lambda a: int(g.value(a, KG.position)))
+    assert len(assignments) == 7
+    assert [g.value(a, KG.assignmentRole) for a in assignments] == [KG.LeadExecutor] + [KG.CoExecutor] * 6
+    assert g.value(assignments[5], KG.byAgreement) == Literal(True)
+    assert all(g.value(a, KG.assignee) is not None and g.value(a, KG.sourceSpan) is not None for a in assignments)
+    deadline = g.value(URIRef(iri.part(str(plan_node), ("task", 1))), KG.deadline)
+    assert g.value(deadline, KG.recurrence) == KG.Annual
+    start = g.value(g.value(deadline, TIME.hasBeginning), TIME.inXSDDate)
+    end = g.value(g.value(deadline, TIME.hasEnd), TIME.inXSDDate)
+    assert (start, end) == (Literal("2014-03-01", datatype=XSD.date), Literal("2020-03-31", datatype=XSD.date))
+    assert all((t, KG.sourceSpan, None) in g for t in tasks)
+    instructions = set(g.subjects(RDF.type, KG.Instruction))
+    assert len(instructions) == 6
+    report = URIRef(iri.part(str(ctx.act), ("para", 2), ("item", 2)))
+    assert g.value(report, KG.instructionKind) == KG.Report
+    assert g.value(report, KG.recurrence) == KG.SemiAnnual
+    assert g.value(report, KG.recipient) is not None
+
+
+def test_rdf_indicators_and_glossary():
+    from rdflib import URIRef
+    from rdflib.namespace import RDF, SKOS, XSD
+
+    from kgraph import iri
+    from kgraph.vocab import KG
+
+    _, g, ctx = _graph("kz-gov-decree-2025-1134-ru")
+    indicators = set(g.subjects(RDF.type, KG.Indicator))
+    assert len(indicators) == 6
+    ind1 = URIRef(iri.part(str(ctx.act), ("annex", "plan"), ("ind", 1)))
+    values = {int(g.value(v, KG.year)): g.value(v, KG.value) for v in g.objects(ind1, KG.hasValue)}
+    assert len(values) == 11 and values[2026].datatype == XSD.decimal and float(values[2026]) == 2.35
+    assert str(g.value(ind1, KG.baseline)) == "2,3 млрд тенге"
+    entries = set(g.subjects(RDF.type, KG.GlossaryEntry))
+    assert len(entries) == 27
+    mnvo = URIRef(iri.glossary_entry(ctx.doc.id, "МНВО"))
+    assert str(g.value(mnvo, SKOS.notation)) == "МНВО" and g.value(mnvo, KG.inGlossary) == URIRef(iri.glossary(ctx.doc.id))
+    assert len(set(g.subjects(RDF.type, KG.Direction))) == 4
+    task7 = URIRef(iri.part(str(ctx.act), ("annex", "plan"), ("task", 7)))
+    assert g.value(task7, KG.inDirection) == URIRef(iri.part(str(ctx.act), ("annex", "plan"), ("dir", 2)))
+
+
+def test_rdf_passes_shacl():
+    pyshacl = pytest.importorskip("pyshacl")
+    from rdflib import Graph
+
+    from kgraph.vocab import SHAPES_FILE, ontology_graph
+
+    _, g, _ = _graph("kz-gov-decree-2013-631-kk")
+    conforms, _, report = pyshacl.validate(Graph() + g, shacl_graph=Graph().parse(SHAPES_FILE),
+                                           ont_graph=ontology_graph(), inference="none", allow_warnings=True)
+    assert conforms, report
+
+
+def test_responsibilities_query():
+    from kgraph import queries
+    from kgraph.results import rows
+    from kgraph.store import OxigraphStore
+
+    from rdflib import URIRef
+
+    from kgraph import iri
+    from kgraph.vocab import ontology_graph
+
+    ds, _, _ = _graph("kz-gov-decree-2013-631-kk")
+    ds.graph(URIRef(iri.ONTOLOGY_GRAPH)).__iadd__(ontology_graph())  # as the build does
+    store = OxigraphStore()
+    data = ds.serialize(format="nquads")
+    store.load_nquads(data.encode("utf-8") if isinstance(data, str) else data)
+    q = queries.find("responsibilities")
+    assert q.columns == ("source", "task", "number", "text", "party", "party_label", "party_abbr", "role",
+                         "by_agreement", "deadline_start", "deadline_end")
+    names, data = rows(store.query(q.sparql))
+    assert tuple(names) == q.columns
+    assert len(data) == 52  # one row per (task, party)
+    assert {r["source"] for r in data} == {"kz-gov-decree-2013-631-kk"}
+    leads = [r for r in data if r["role"] == "lead"]
+    assert len(leads) == 20 and {r["role"] for r in data} == {"lead", "co-executor"}
+    first = next(r for r in data if r["number"] == "1" and r["role"] == "lead")
+    assert (first["party_label"], first["by_agreement"], first["deadline_start"], first["deadline_end"]) == (
+        "ИЖТМ", "false", "2013-08-01", "2013-08-31")
+    assert sum(r["by_agreement"] == "true" for r in data) == 40  # as in the golden file
+
+
+def test_kazakh_stacked_layout():
+    text = normalize(
+        "Қазақстан Республикасы Үкіметінің 2024 жылғы 12 сәуірдегі № 280 қаулысымен бекітілген\n\n"
+        "Ғылымды дамыту жөніндегі 2024 - 2026 жылдарға арналған жол картасы\n\n"
+        "Р/с №\n\nІс-шаралар\n\nАяқталу нысаны\n\nЖауапты орындаушылар\n\nОрындау мерзімі\n\n1 2 3 4 5\n\n"
+        "1 Зертханалар желісін\nқұру\n\nҒЖБМ-ге ақпарат\n\nҒЖБМ, «ҰИХ» АҚ (келісім\nбойынша)\n\n"
+        "2024 жылғы желтоқсан\n\n"
+        "2 Жас ғалымдарға гранттар беру\n\nҚазақстан Республикасының Үкіметіне ақпарат\n\nҒЖБМ\n\n"
+        "2025 - 2026 жылдар\n").text
+    recs = plan.parse(text, DocumentMeta("decree", None, D(2024, 4, 12), "280", None, (0, 0)))
+    got = tasks_of(recs)
+    assert [(t.number, t.text, t.completion_form, t.deadline_start, t.deadline_end) for t in got.values()] == [
+        (1, "Зертханалар желісін құру", "ҒЖБМ-ге ақпарат", D(2024, 12, 1), D(2024, 12, 31)),
+        (2, "Жас ғалымдарға гранттар беру", "Қазақстан Республикасының Үкіметіне ақпарат", D(2025, 1, 1), D(2026, 12, 31)),
+    ]
+    assert [(p.text, p.by_agreement) for p in got[1].parties] == [("ҒЖБМ", False), ("«ҰИХ» АҚ", True)]
