@@ -14,7 +14,22 @@ $(VENV)/.installed: pyproject.toml
 	$(VENV)/bin/pip install -q -e '.[test]'
 	touch $@
 
-setup: $(VENV)/.installed
+# Front-end packages (YASGUI, vis-network) from npm, copied where the app serves
+# them: every page works offline, no CDN. Without npm the app still runs: the
+# graph view falls back to pyvis's bundled vis-network, the SPARQL page to a
+# plain editor.
+VENDOR := src/kgraph/web/static/vendor
+
+$(VENDOR)/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --no-audit --no-fund --ignore-scripts --loglevel=error && \
+	  mkdir -p $(VENDOR)/yasgui $(VENDOR)/vis-network && \
+	  cp node_modules/@zazuko/yasgui/build/yasgui.min.js node_modules/@zazuko/yasgui/build/yasgui.min.css $(VENDOR)/yasgui/ && \
+	  cp node_modules/vis-network/standalone/umd/vis-network.min.js node_modules/vis-network/styles/vis-network.min.css $(VENDOR)/vis-network/ && \
+	  touch $@; \
+	else echo "npm not found: skipping front-end packages (plain SPARQL editor, pyvis's vis-network)" >&2; fi
+
+setup: $(VENV)/.installed $(VENDOR)/.installed
 
 # Debian packages: Chromium for the browser tests, Java for the OWL reasoner.
 system-deps:

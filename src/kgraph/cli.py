@@ -42,7 +42,7 @@ def build(
         n = len(__import__("kgraph.catalog", fromlist=["load"]).load(cat))
         with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                       TextColumn("{task.completed}/{task.total}"), console=err, transient=True) as bar:
-            task = bar.add_task("building", total=n + 2)
+            task = bar.add_task("building", total=n + 3)
 
             def step(what: str) -> None:
                 bar.update(task, description=what, advance=1)
@@ -55,12 +55,11 @@ def build(
 
 def _print_report(report: dict, out: Path) -> None:
     t = Table(title="Documents")
-    for col in ("document", "lang", "kinds", "triples", "records", "resolved", "unresolved"):
-        t.add_column(col, justify="right" if col in {"triples", "resolved", "unresolved"} else "left")
+    for col in ("document", "lang", "records", "triples", "resolved", "unresolved"):
+        t.add_column(col, justify="left" if col in {"document", "lang"} else "right", no_wrap=col != "document")
     for d in report["documents"]:
-        recs = ", ".join(f"{k} {v}" for k, v in sorted(d["records"].items()))
-        t.add_row(d["id"], d["language"], ",".join(d["kinds"]), str(d["triples"]), recs,
-                  str(d["resolved"]), str(d["unresolved"]))
+        t.add_row(d["id"], d["language"], str(sum(d["records"].values())),
+                  str(d["triples"]), str(d["resolved"]), str(d["unresolved"]))
     console.print(t)
     c = Table(title="Entities by class")
     c.add_column("class")
@@ -161,45 +160,70 @@ def export(
 
 @app.command()
 def query(
-    name: str = typer.Argument(..., help="Named query (file stem in queries/) or a .rq file."),
-    format: str = typer.Option("table", "--format", "-f", help="table | csv | tsv | json | xml"),
+    name: str = typer.Argument(..., help="Named query (file stem in queries/), a .rq file, or - for stdin."),
+    format: str = typer.Option("table", "--format", "-f",
+                               help="table | csv | tsv | json | xml (CONSTRUCT: ttl | nt | jsonld | xml)"),
     param: list[str] = typer.Option([], "--param", "-p", help="Parameter k=v (bound as a typed value)."),
-    store: Optional[str] = typer.Option(None, "--store", envvar="KGRAPH_STORE", help="Build dir, store dir or 'memory'."),
+    store: Optional[str] = typer.Option(None, "--store", envvar="KGRAPH_STORE",
+                                        help="SPARQL endpoint URL, build dir, store dir or 'memory'."),
     build_dir: Path = BuildDir,
 ) -> None:
-    """Run a named query or a .rq file on the built graph."""
+    """Run a named query or a .rq file on the built graph (or on a SPARQL endpoint with --store URL)."""
     from kgraph import queries
-    from kgraph.results import rows, serialize
     from kgraph.store import open_store
 
     try:
-        q = queries.find(name)
-        bindings = dict(q.params)
+        q = queries.parse_text(sys.stdin.read(), "stdin") if name == "-" else queries.find(name)
+        values = {}
         for p in param:
             if "=" not in p:
                 raise KgraphError(f"--param expects k=v, got {p!r}")
             k, v = p.split("=", 1)
-            if k not in q.params:
-                raise KgraphError(f"query {q.name!r} has no parameter {k!r}; it takes: {', '.join(q.params) or 'none'}")
-            bindings[k] = v
-        bindings = {k: v for k, v in bindings.items() if v != ""}
-        st = open_store(store or build_dir)
-        result = st.query(q.sparql, bindings)
+            values[k.strip()] = v.strip()
+        result = queries.run(q, open_store(store or build_dir), values)
         if format == "table":
-            names, data = rows(result)
-            t = Table(title=q.title or q.name)
-            for n in names:
-                t.add_column(n, overflow="fold")
-            for r in data:
-                t.add_row(*(r[n] for n in names))
-            console.print(t)
-            console.print(f"{len(data)} row(s)")
-        elif format in {"csv", "tsv", "json", "xml"}:
-            sys.stdout.buffer.write(serialize(result, format))
+            _print_result_table(result, q.title or q.name)
         else:
-            raise KgraphError(f"unknown format {format!r}; choose table, csv, tsv, json or xml")
+            sys.stdout.buffer.write(result.serialize(format).body)
+    except (KgraphError, ValueError) as exc:
+        _fail(exc)
+
+
+def _print_result_table(result, title: str) -> None:
+    if result.kind == "ask":
+        console.print("yes" if result else "no")
+        return
+    names = ["subject", "predicate", "object"] if result.kind == "graph" else result.variables
+    t = Table(title=title)
+    for n in names:
+        t.add_column(n, overflow="fold")
+    count = 0
+    for row in result:
+        cells = (row.subject, row.predicate, row.object) if result.kind == "graph" else \
+            (row[i] for i in range(len(names)))
+        t.add_row(*("" if c is None else c.value for c in cells))
+        count += 1
+    console.print(t)
+    console.print(f"{count} row(s)")
+
+
+@app.command("queries")
+def list_queries() -> None:
+    """List the named queries in queries/ with their titles and parameters."""
+    from kgraph import queries
+
+    try:
+        lib = queries.library()
     except KgraphError as exc:
         _fail(exc)
+    t = Table(title=f"Named queries ({len(lib)}) — run with `kgraph query NAME [--param k=v]`")
+    t.add_column("name", no_wrap=True)
+    t.add_column("title")
+    t.add_column("parameters (default)", overflow="fold")
+    for q in lib.values():
+        params = "\n".join(f"{p.name}: {p.type} = {p.default or '—'}" for p in q.parameters)
+        t.add_row(q.name, q.title, params)
+    console.print(t)
 
 
 @app.command("eval")
@@ -248,6 +272,138 @@ def serve(
     except KgraphError as exc:
         _fail(exc)
     uvicorn.run(application, host=host, port=port, log_level="info")
+
+
+# --- analysis: networks and mandate overlaps (kgraph.analysis) --------------------------
+
+# Which metrics to rank parties by in each network, and which node kinds count as "bodies".
+_NETWORK_TOPS = {
+    "body-task": (("lead", "degree", "betweenness"), ("body",)),
+    "coassignment": (("weighted_degree", "degree", "betweenness"), ("body",)),
+    "competence": (("degree", "betweenness"), ("role", "body")),
+    "succession": (("degree", "betweenness"), ("body",)),
+}
+
+
+@app.command()
+def analyze(
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write CSV, GraphML and GEXF files here."),
+    top: int = typer.Option(10, "--top", help="Bodies per metric."),
+    store: Optional[str] = typer.Option(None, "--store", envvar="KGRAPH_STORE", help="Build dir, store dir or 'memory'."),
+    build_dir: Path = BuildDir,
+) -> None:
+    """Networks of bodies, tasks and competences: top bodies per metric (and files for Gephi with --out)."""
+    from kgraph.analysis import networks
+    from kgraph.store import open_store
+
+    try:
+        nets = networks.networks(open_store(store or build_dir))
+    except KgraphError as exc:
+        _fail(exc)
+    written = 0
+    for name, g in nets.items():
+        values = networks.metrics(g)
+        s = networks.summary(g)
+        cols, kinds = _NETWORK_TOPS[name]
+        t = Table(title=f"{name}: {s['nodes']} nodes, {s['edges']} edges, "
+                        f"{s['components']} components, {s['communities']} communities")
+        t.add_column("#", justify="right")
+        for c in cols:
+            t.add_column(c.replace("_", " "), overflow="fold")
+        ranked = {c: networks.top(g, values[c], top, kinds) for c in cols}
+        for i in range(max((len(r) for r in ranked.values()), default=0)):
+            t.add_row(str(i + 1), *(f"{ranked[c][i][1]} ({ranked[c][i][2]:.3g})" if i < len(ranked[c]) else ""
+                                    for c in cols))
+        console.print(t)
+        if out:
+            written += len(networks.export(g, out, name, values))
+    if out:
+        console.print(f"wrote {written} files (CSV, GraphML, GEXF) to {out}")
+
+
+overlaps_app = typer.Typer(no_args_is_help=True, help="Mandate overlaps: the drafter check and detection. "
+                                                      "Findings are for review, never verdicts.")
+app.add_typer(overlaps_app, name="overlaps")
+
+
+@overlaps_app.command("check")
+def overlaps_check(
+    text: str = typer.Argument(..., help="The drafted competence or task."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="ru | kk (default: detected)."),
+    body: Optional[str] = typer.Option(None, "--body", help="Registry id or IRI: only this body's items."),
+    top: int = typer.Option(10, "--top", help="How many matches."),
+    format: str = typer.Option("table", "--format", "-f", help="table | json"),
+    store: Optional[str] = typer.Option(None, "--store", envvar="KGRAPH_STORE", help="Build dir, store dir or 'memory'."),
+    build_dir: Path = BuildDir,
+) -> None:
+    """Existing competence items and tasks similar to a drafted text, with body, article, score and quote."""
+    import dataclasses
+    import time
+
+    from kgraph.analysis import overlaps as ov
+    from kgraph.store import open_store
+
+    if lang not in (None, "ru", "kk"):
+        _fail(KgraphError(f"--lang must be ru or kk, not {lang!r}"))
+    try:
+        st = open_store(store or build_dir)
+        start = time.perf_counter()
+        matches = ov.check(text, lang=lang, body=body, store=st, top=top)
+        seconds = time.perf_counter() - start
+    except KgraphError as exc:
+        _fail(exc)
+    if format == "json":
+        sys.stdout.write(json.dumps([dataclasses.asdict(m) for m in matches], ensure_ascii=False, indent=2) + "\n")
+        return
+    t = Table(title=f"Similar to: {text[:80]}")
+    for col in ("#", "score", "kind", "body", "where", "text"):
+        t.add_column(col, overflow="fold", justify="right" if col in {"#", "score"} else "left")
+    for i, m in enumerate(matches, 1):
+        body_text = m.body_label + (f" (now: {', '.join(m.holders)})" if m.holders else "")
+        where = " ".join(x for x in (m.source, m.ref) if x)
+        # the readable text; the exact source quote (may be letter-spaced) is in --format json
+        t.add_row(str(i), f"{m.score:.2f}", m.kind, body_text, where, (m.text or m.quote)[:300])
+    console.print(t)
+    console.print(f"{len(matches)} match(es) in {seconds:.2f} s; scores are similarity, not a legal finding")
+
+
+@overlaps_app.command("detect")
+def overlaps_detect(
+    kind: list[str] = typer.Option([], "--kind", "-k", help="Finding kind(s) to show (default: all)."),
+    limit: int = typer.Option(20, "--limit", help="Findings per kind in the table."),
+    format: str = typer.Option("table", "--format", "-f", help="table | json"),
+    store: Optional[str] = typer.Option(None, "--store", envvar="KGRAPH_STORE", help="Build dir, store dir or 'memory'."),
+    build_dir: Path = BuildDir,
+) -> None:
+    """Overlap findings over the whole graph: duplicates, co-assignments, law vs plan (to review)."""
+    import dataclasses
+
+    from kgraph.analysis import overlaps as ov
+    from kgraph.store import open_store
+
+    known = ("competence-duplicate", "task-duplicate", "task-outside-competence", "competence-without-task",
+             "task-without-single-lead", "co-assigned-pair")
+    unknown = [k for k in kind if k not in known]
+    if unknown:
+        _fail(KgraphError(f"unknown finding kind {unknown[0]!r}; choose from {', '.join(known)}"))
+    try:
+        findings = ov.detect(open_store(store or build_dir), kinds=tuple(kind) or None)
+    except KgraphError as exc:
+        _fail(exc)
+    if format == "json":
+        sys.stdout.write(json.dumps([dataclasses.asdict(f) for f in findings], ensure_ascii=False, indent=2) + "\n")
+        return
+    for k in known:
+        these = [f for f in findings if f.kind == k]
+        if not these:
+            continue
+        t = Table(title=f"{k}: {len(these)} to review")
+        for col in ("score", "reason"):
+            t.add_column(col, overflow="fold", justify="right" if col == "score" else "left")
+        for f in these[:limit]:
+            t.add_row(f"{f.score:.2f}", f.reason)
+        console.print(t)
+    console.print(f"{len(findings)} finding(s); each is a pointer for review, not a verdict")
 
 
 def main() -> None:  # pragma: no cover

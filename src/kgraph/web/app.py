@@ -1,66 +1,81 @@
-"""FastAPI application: home, entity pages. Domain errors become HTTP errors here."""
+"""FastAPI application: the explorer's routers over one build directory.
+
+Each page family lives in its own module with an APIRouter; create_app wires
+them, so another router (the SPARQL endpoint) is one include_router line.
+Domain errors become HTTP errors here.
+"""
 
 from __future__ import annotations
 
-import json
+import threading
 from pathlib import Path
 
-from fastapi import FastAPI, HTTPException, Request
-from fastapi.responses import HTMLResponse
+from fastapi import FastAPI, Request
+from starlette.exceptions import HTTPException
+from fastapi.responses import JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
 
-from kgraph import iri
 from kgraph.errors import KgraphError
-from kgraph.results import rows
 from kgraph.store import open_store
+from kgraph.web import entity, graphindex, graphview, i18n, overlaps, pages, querypage, sparql, vendor
+from kgraph.web.render import HERE, render
+from kgraph.web.site import Site
 
-HERE = Path(__file__).parent
-templates = Jinja2Templates(directory=str(HERE / "templates"))
 
-
-def create_app(build_dir: Path = Path("build")) -> FastAPI:
+def create_app(build_dir: Path = Path("build"), sources_dir: Path | None = None,
+               queries_dir: Path | None = None, warm: bool = True) -> FastAPI:
+    build_dir = Path(build_dir)
     store = open_store(build_dir)
-    report_file = build_dir / "report.json"
-    report = json.loads(report_file.read_text(encoding="utf-8")) if report_file.is_file() else {}
     app = FastAPI(title="kgraph explorer")
-    app.state.store = store
-    app.state.report = report
+    app.state.store = store  # the SPARQL router reads the store from here
+    app.state.build_dir = build_dir
+    app.state.site = Site(store, build_dir, sources_dir)
+    app.state.queries_dir = queries_dir  # None: the project's queries/
+    if warm:
+        threading.Thread(target=warm_up, args=(app.state.site,), daemon=True).start()
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.include_router(vendor.router)
+    app.include_router(pages.router)
+    app.include_router(entity.router)
+    app.include_router(graphview.router)
+    app.include_router(sparql.router)
+    app.include_router(querypage.router)
+    app.include_router(overlaps.router)
 
-    @app.get("/", response_class=HTMLResponse)
-    def home(request: Request):
-        _, sources = rows(store.query(
-            "SELECT ?doc ?act ?title ?date WHERE { ?s a kg:SourceDocument ; dcterms:identifier ?doc ; kg:sourceOf ?act . "
-            "OPTIONAL { ?act eli:title ?title } OPTIONAL { ?act eli:date_document ?date } } ORDER BY ?doc"))
-        return templates.TemplateResponse(request, "home.html", {
-            "sources": sources, "classes": report.get("classes", {}), "triples": report.get("triples", 0),
-            "local": iri.local_path,
-        })
-
-    @app.get("/id/{path:path}", response_class=HTMLResponse)
-    def entity(request: Request, path: str):
-        subject = iri.BASE + path
-        _, out = rows(store.query("SELECT ?p ?o WHERE { ?s ?p ?o } ORDER BY ?p ?o", {"s": subject}))
-        _, inc = rows(store.query("SELECT ?s ?p WHERE { ?s ?p ?o } ORDER BY ?p ?s LIMIT 500", {"o": subject}))
-        if not out and not inc:
-            raise HTTPException(404, f"no resource {subject}")
-        return templates.TemplateResponse(request, "entity.html", {
-            "subject": subject, "outgoing": out, "incoming": inc, "local": _local_or_none,
-        })
+    @app.middleware("http")
+    async def language_and_headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")  # text/plain errors stay text
+        lang = request.query_params.get("lang")
+        if lang in i18n.LANGS:
+            response.set_cookie(i18n.COOKIE, lang, max_age=365 * 24 * 3600, samesite="lax")
+        return response
 
     @app.get("/health")
     def health():
         return {"status": "ok", "triples": len(store)}
 
+    def error_page(request: Request, status: int, detail: str, headers=None):
+        wants_html = "text/html" in request.headers.get("accept", "")
+        if wants_html and not request.url.path.startswith(("/api/", "/sparql")):
+            return render(request, "error.html", {"status": status, "detail": detail}, status=status)
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": detail}, status_code=status, headers=headers)
+        return PlainTextResponse(str(detail), status_code=status, headers=headers)
+
     @app.exception_handler(KgraphError)
     def domain_error(request: Request, exc: KgraphError):
-        from fastapi.responses import PlainTextResponse
+        return error_page(request, 400, str(exc))
 
-        return PlainTextResponse(str(exc), status_code=400)
+    @app.exception_handler(HTTPException)
+    def http_error(request: Request, exc: HTTPException):
+        return error_page(request, exc.status_code, exc.detail, exc.headers)
 
     return app
 
 
-def _local_or_none(value: str) -> str | None:
-    return iri.local_path(value) if value.startswith(iri.BASE) else None
+def warm_up(site: Site) -> None:
+    """Build what the first graph view and the first overlap check would otherwise wait
+    for (the adjacency, ~0.3 s; the checker's import and index, seconds) before anyone asks."""
+    graphindex.adjacency(site)
+    overlaps.warm_up(site)

@@ -1,0 +1,376 @@
+"""Full-text search over labels, abbreviations and texts: SQLite FTS5.
+
+The index is built with the graph (a POST_BUILD hook writes
+`<build>/search.sqlite`) and answers in milliseconds where a SPARQL CONTAINS
+scan would take hundreds. Every text is indexed as *normalized* tokens, and
+each token carries its variants, so that a query in any form finds any form:
+
+* case folded, ё -> е, Kazakh і and the Latin i that PDFs put in its place
+  -> и, Kazakh letters folded to their nearest Russian letter (people type
+  Kazakh on Russian keyboards), Latin look-alikes inside Cyrillic words fixed;
+* Russian lemma (pymorphy3: "министерству" -> "министерство");
+* Kazakh stem by suffix stripping ("министрлігіне" -> "министрлиг",
+  "ИЖТМ-ге" -> "ижтм");
+* a crude English singular ("ministries" -> "ministry").
+
+A query token matches when any of its variants is a prefix of any variant in
+the entry (prefix queries give autocomplete as you type).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator
+
+INDEX_FILE = "search.sqlite"
+
+_PREFIXES = {
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "eli": "http://data.europa.eu/eli/ontology#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "kg": "https://kgraph.kz/ontology#",
+}
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+# Indexed properties -> field name. Names and abbreviations rank above texts.
+FIELDS: dict[str, str] = {
+    _PREFIXES["skos"] + "prefLabel": "name",
+    _PREFIXES["rdfs"] + "label": "name",
+    _PREFIXES["skos"] + "altLabel": "alias",
+    _PREFIXES["skos"] + "hiddenLabel": "alias",
+    _PREFIXES["kg"] + "abbreviation": "abbr",
+    _PREFIXES["skos"] + "notation": "abbr",
+    _PREFIXES["eli"] + "title": "name",
+    _PREFIXES["eli"] + "title_short": "alias",
+    _PREFIXES["eli"] + "title_alternative": "alias",
+    _PREFIXES["dcterms"] + "title": "name",
+    _PREFIXES["kg"] + "expansion": "alias",
+    _PREFIXES["kg"] + "mentionText": "alias",
+    _PREFIXES["dcterms"] + "description": "text",
+    _PREFIXES["skos"] + "definition": "text",
+}
+FIELD_RANK = {"abbr": 0, "name": 1, "alias": 2, "text": 3}
+LABEL_PROPS = (_PREFIXES["skos"] + "prefLabel", _PREFIXES["rdfs"] + "label", _PREFIXES["eli"] + "title")
+SKIP_GRAPHS = ("https://kgraph.kz/id/graph/ontology",)
+MAX_MATCHES = 5000  # matches read per query; counts above it are reported as "at least"
+
+_STOPWORDS = (
+    "и в во на по с со к о об от для из при а или не что the of and for in on to a an by "
+    "және мен бен пен үшін бойынша жөніндегі туралы"
+)
+
+# Folding table. Kazakh-specific letters -> nearest Russian letters.
+_FOLD = str.maketrans({
+    "ё": "е", "і": "и", "ә": "а", "ғ": "г", "қ": "к", "ң": "н", "ө": "о", "ұ": "у", "ү": "у", "һ": "х",
+})
+# Latin letters that PDFs put inside Cyrillic words.
+_LOOKALIKE = str.maketrans({"i": "и", "a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "y": "у", "k": "к"})
+_CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]")
+_WORD = re.compile(r"\w+(?:-\w+)*")
+
+# Kazakh endings after folding (case, possessive, plural, adjectival), longest first.
+KK_SUFFIXES = tuple(sorted({
+    "га", "ге", "ка", "ке", "на", "не", "ына", "ине", "а", "е",  # dative
+    "нын", "нин", "дын", "дин", "тын", "тин",  # genitive
+    "ны", "ни", "ды", "ди", "ты", "ти",  # accusative
+    "да", "де", "та", "те", "нда", "нде",  # locative
+    "дан", "ден", "тан", "тен", "нан", "нен",  # ablative
+    "мен", "бен", "пен",  # instrumental
+    "ы", "и", "сы", "си",  # possessive 3rd person
+    "лар", "лер", "дар", "дер", "тар", "тер",  # plural
+    "гы", "ги", "кы", "ки", "дагы", "деги", "тагы", "теги",  # adjectival
+}, key=len, reverse=True))
+KK_CASE_SUFFIXES = frozenset(KK_SUFFIXES) | {"сын", "син", "сына", "сине", "сынын", "синин"}
+
+
+def fold(text: str) -> str:
+    """Case- and script-folded text (the form exact matches compare)."""
+    text = text.casefold().translate(_FOLD)
+    return " ".join(_fix_lookalikes(w) for w in text.split())
+
+
+def _fix_lookalikes(word: str) -> str:
+    return word.translate(_LOOKALIKE) if _CYRILLIC.search(word) else word
+
+
+STOPWORDS = frozenset(fold(_STOPWORDS).split())
+
+
+def words(text: str) -> list[str]:
+    """Folded words; a hyphenated Kazakh case ending ("ИЖТМ-ге") is dropped."""
+    out: list[str] = []
+    for m in _WORD.finditer(fold(text)):
+        parts = [p for p in m.group().split("-") if p and p != "_"]
+        if len(parts) > 1 and all(p in KK_CASE_SUFFIXES for p in parts[1:]):
+            parts = parts[:1]
+        out.extend(p.replace("_", "") for p in parts if p.replace("_", ""))
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def variants(word: str) -> tuple[str, ...]:
+    """The folded word, its Russian lemma, Kazakh stem and English singular."""
+    forms = [word]
+    if re.search("[а-я]", word):
+        lemma = fold(_morph().parse(word)[0].normal_form)
+        forms.append(lemma)
+        forms.append(kazakh_stem(word))
+    elif word.isascii() and word.isalpha() and len(word) > 3:
+        if word.endswith("ies"):
+            forms.append(word[:-3] + "y")
+        elif word.endswith("s") and not word.endswith("ss"):
+            forms.append(word[:-1])
+    return tuple(dict.fromkeys(f for f in forms if f))
+
+
+def kazakh_stem(word: str, min_stem: int = 3) -> str:
+    """Strip Kazakh endings repeatedly while a stem of min_stem letters remains."""
+    changed = True
+    while changed:
+        changed = False
+        for suffix in KK_SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= min_stem:
+                word = word[: -len(suffix)]
+                changed = True
+                break
+    return word
+
+
+@lru_cache(maxsize=1)
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+def index_text(text: str) -> str:
+    """What goes into the FTS column: every variant of every word."""
+    return " ".join(v for w in words(text) for v in variants(w))
+
+
+def match_expression(query: str) -> str | None:
+    """FTS5 MATCH expression: all query words, each as any of its variants, by prefix."""
+    ws = words(query)
+    content = [w for w in ws if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+    ws = content or ws
+    if not ws:
+        return None
+    groups = []
+    for w in ws:
+        alts = " OR ".join(f'"{v}"*' for v in variants(w))
+        groups.append(f"({alts})")
+    return " AND ".join(groups)
+
+
+# --- building -------------------------------------------------------------------
+
+Quad = tuple[str, str, str, str | None, str | None]  # subject, predicate, value, lang, graph
+
+
+def write_index(ds, out_dir: Path) -> Path:
+    """POST_BUILD hook: index an rdflib Dataset into out_dir/search.sqlite."""
+    from rdflib import Literal, URIRef
+
+    def quads() -> Iterator[Quad]:
+        for s, p, o, g in ds.quads((None, None, None, None)):
+            if not isinstance(s, URIRef):
+                continue
+            ps = str(p)
+            if ps == RDF_TYPE:
+                yield str(s), ps, str(o), None, str(getattr(g, "identifier", g))
+            elif ps in FIELDS and isinstance(o, Literal):
+                yield str(s), ps, str(o), o.language, str(getattr(g, "identifier", g))
+
+    return build_index(quads(), Path(out_dir) / INDEX_FILE)
+
+
+def quads_from_store(store) -> Iterator[Quad]:
+    """The same input from a pyoxigraph-backed store (for builds made before the hook)."""
+    import pyoxigraph as ox
+
+    raw = store.raw
+    for p in [RDF_TYPE, *FIELDS]:
+        for q in raw.quads_for_pattern(None, ox.NamedNode(p), None, None):
+            if not isinstance(q.subject, ox.NamedNode):
+                continue
+            o = q.object
+            g = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else None
+            if p == RDF_TYPE:
+                yield q.subject.value, p, o.value, None, g
+            elif isinstance(o, ox.Literal):
+                yield q.subject.value, p, o.value, o.language, g
+
+
+def build_index(quads: Iterable[Quad], path: Path) -> Path:
+    from kgraph.web.kinds import PLUMBING, kind_of
+
+    types: dict[str, set[str]] = {}
+    texts: dict[str, list[tuple[str, str, str | None]]] = {}
+    for s, p, value, lang, graph in quads:
+        if graph in SKIP_GRAPHS:
+            continue
+        if p == RDF_TYPE:
+            types.setdefault(s, set()).add(value)
+        else:
+            texts.setdefault(s, []).append((p, value, lang))
+    path = Path(path)
+    tmp = path.with_suffix(".tmp")
+    tmp.unlink(missing_ok=True)
+    con = sqlite3.connect(tmp)
+    con.executescript("""
+        CREATE VIRTUAL TABLE entries USING fts5(
+            norm, iri UNINDEXED, kind UNINDEXED, field UNINDEXED, lang UNINDEXED,
+            text UNINDEXED, exact UNINDEXED,
+            tokenize = "unicode61 remove_diacritics 0", prefix = '2 3');
+        CREATE TABLE entities (iri TEXT PRIMARY KEY, kind TEXT, labels TEXT);
+    """)
+    rows, entities = [], []
+    for s, items in texts.items():
+        kind = kind_of(types.get(s, ()))
+        if kind in PLUMBING:
+            continue
+        labels: dict[str, str] = {}
+        for p, value, lang in sorted(items, key=lambda i: LABEL_PROPS.index(i[0]) if i[0] in LABEL_PROPS else 9):
+            if p in LABEL_PROPS:
+                labels.setdefault(lang or "", value)
+        seen = set()
+        for p, value, lang in items:
+            f = FIELDS[p]
+            key = (f, value)
+            if key in seen or not value.strip():
+                continue
+            seen.add(key)
+            norm = index_text(value)
+            if norm:
+                rows.append((norm, s, kind, f, lang or "", value, " ".join(words(value))))
+        entities.append((s, kind, json.dumps(labels, ensure_ascii=False)))
+    con.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    con.executemany("INSERT OR REPLACE INTO entities VALUES (?, ?, ?)", entities)
+    con.execute("INSERT INTO entries(entries) VALUES ('optimize')")
+    con.commit()
+    con.close()
+    tmp.replace(path)
+    return path
+
+
+# --- querying -------------------------------------------------------------------
+
+
+@dataclass
+class Hit:
+    iri: str
+    kind: str
+    label: str
+    matched: str  # the text that matched
+    field: str
+    lang: str
+    exact: bool
+    score: float
+
+    def to_json(self) -> dict:
+        return {"iri": self.iri, "kind": self.kind, "label": self.label, "matched": self.matched,
+                "field": self.field, "lang": self.lang, "exact": self.exact, "score": round(self.score, 3)}
+
+
+@dataclass
+class Results:
+    query: str
+    total: int  # distinct resources matched (all kinds, or the filtered kind)
+    counts: dict[str, int] = field(default_factory=dict)  # kind -> distinct resources
+    hits: list[Hit] = field(default_factory=list)
+    truncated: bool = False  # more than MAX_MATCHES entries matched
+
+
+class Index:
+    """A read-only handle on search.sqlite (one short-lived connection per query)."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise FileNotFoundError(self.path)
+
+    @classmethod
+    def for_build(cls, build_dir: Path, store=None) -> "Index":
+        """The build's index; built from the store if the build predates the hook."""
+        path = Path(build_dir) / INDEX_FILE
+        if not path.is_file():
+            if store is None:
+                raise FileNotFoundError(path)
+            import tempfile
+
+            path = Path(tempfile.mkdtemp(prefix="kgraph-search-")) / INDEX_FILE
+            build_index(quads_from_store(store), path)
+        return cls(path)
+
+    def _connect(self) -> sqlite3.Connection:
+        return sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+
+    def search(self, query: str, kind: str | None = None, lang: str = "ru",
+               limit: int = 20, offset: int = 0) -> Results:
+        expr = match_expression(query)
+        res = Results(query=query, total=0)
+        if not expr:
+            return res
+        target = " ".join(words(query))
+        con = self._connect()
+        try:
+            matched = con.execute(
+                "SELECT iri, kind, field, lang, text, exact, bm25(entries) FROM entries "
+                "WHERE entries MATCH ? ORDER BY bm25(entries) LIMIT ?", (expr, MAX_MATCHES + 1)).fetchall()
+            res.truncated = len(matched) > MAX_MATCHES
+            best: dict[str, tuple] = {}
+            for iri, k, f, lg, text, exact, score in matched[:MAX_MATCHES]:
+                is_exact = exact == target
+                key = (not is_exact, FIELD_RANK[f], _kind_rank(k), score, 0 if lg == lang else 1)
+                if iri not in best or key < best[iri][0]:
+                    best[iri] = (key, iri, k, f, lg, text, is_exact, score)
+            for _, _, k, *_ in best.values():
+                res.counts[k] = res.counts.get(k, 0) + 1
+            chosen = sorted((b for b in best.values() if kind in (None, "", b[2])), key=lambda b: b[0])
+            res.total = len(chosen)
+            page = chosen[offset: offset + limit]
+            labels = _labels(con, [b[1] for b in page])
+        finally:
+            con.close()
+        for key, iri, k, f, lg, text, is_exact, score in page:
+            res.hits.append(Hit(iri, k, pick_label(labels.get(iri, {}), lang) or text, text, f, lg,
+                                is_exact, -score))
+        res.counts = dict(sorted(res.counts.items(), key=lambda kv: _kind_rank(kv[0])))
+        return res
+
+    def labels(self, iris: list[str]) -> dict[str, dict[str, str]]:
+        con = self._connect()
+        try:
+            return _labels(con, iris)
+        finally:
+            con.close()
+
+
+def _labels(con: sqlite3.Connection, iris: list[str]) -> dict[str, dict[str, str]]:
+    if not iris:
+        return {}
+    marks = ",".join("?" * len(iris))
+    return {iri: json.loads(labels) for iri, labels in
+            con.execute(f"SELECT iri, labels FROM entities WHERE iri IN ({marks})", iris)}
+
+
+FALLBACK = {"ru": ("ru", "", "kk", "en"), "kk": ("kk", "ru", "", "en"), "en": ("en", "ru", "", "kk")}
+
+
+def pick_label(labels: dict[str, str], lang: str) -> str | None:
+    for lg in FALLBACK.get(lang, FALLBACK["ru"]):
+        if labels.get(lg):
+            return labels[lg]
+    return next(iter(labels.values()), None)
+
+
+def _kind_rank(kind: str) -> int:
+    from kgraph.web.kinds import ORDER
+
+    return ORDER.get(kind, len(ORDER))

@@ -1,0 +1,187 @@
+"""What every page needs from the graph: rows of terms, labels, kinds, links.
+
+Labels and types of all resources are read once when the app starts (two
+SPARQL queries), so that a page with hundreds of linked values names each of
+them without a query per value. A build is immutable (rebuilding swaps the
+directory), so the cache never goes stale while the app serves that build.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+import pyoxigraph as ox
+
+from kgraph import iri
+from kgraph.search import FALLBACK, Index
+from kgraph.vocab import PREFIXES, ROOT
+from kgraph.web import kinds
+
+LABEL_PREDICATES = ("skos:prefLabel", "rdfs:label", "eli:title")
+ABBR_PREDICATES = ("skos:altLabel", "kg:abbreviation")
+SOURCES_DIR = ROOT / "data" / "sources"
+
+
+@dataclass
+class Term:
+    """A value as pages show it: a link with a label, or a literal."""
+
+    value: str
+    is_iri: bool
+    label: str = ""
+    href: str | None = None
+    prefixed: str | None = None
+    kind: str | None = None
+    lang: str | None = None
+    datatype: str | None = None
+
+    def __str__(self) -> str:
+        return self.label or self.value
+
+
+class Site:
+    def __init__(self, store, build_dir: Path, sources_dir: Path | None = None):
+        self.store = store
+        self.build_dir = Path(build_dir)
+        self.sources_dir = Path(sources_dir) if sources_dir else SOURCES_DIR
+        report_file = self.build_dir / "report.json"
+        self.report = json.loads(report_file.read_text(encoding="utf-8")) if report_file.is_file() else {}
+        self._labels: dict[str, dict[str, str]] = {}
+        self._abbrs: dict[str, list[str]] = {}
+        self._types: dict[str, set[str]] = {}
+        self._kind: dict[str, str] = {}
+        self.memo: dict[str, dict] = {}  # per-build results that pages compute once
+        self._load_caches()
+        self.index = Index.for_build(self.build_dir, store)
+
+    # --- queries -------------------------------------------------------------------
+
+    def select(self, sparql: str, bindings: dict[str, object] | None = None) -> list[dict[str, Any]]:
+        """Rows of a SELECT as dicts of pyoxigraph terms (None when unbound)."""
+        result = self.store.query(sparql, bindings)
+        names = [v if isinstance(v, str) else v.value for v in result.variables]
+        return [{n: sol[i] for i, n in enumerate(names)} for sol in result]
+
+    def _load_caches(self) -> None:
+        preds = " ".join(LABEL_PREDICATES + ABBR_PREDICATES)
+        rank = {PREFIXES[p.split(":")[0]] + p.split(":")[1]: i for i, p in enumerate(LABEL_PREDICATES)}
+        found: dict[str, dict[str, tuple[int, str]]] = {}
+        for row in self.select(f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {preds} }} ?s ?p ?o FILTER(isIRI(?s)) }}"):
+            s, p, o = row["s"].value, row["p"].value, row["o"]
+            if not isinstance(o, ox.Literal):
+                continue
+            if p in rank:
+                lang = o.language or ""
+                cur = found.setdefault(s, {}).get(lang)
+                if cur is None or (rank[p], o.value) < cur:
+                    found[s][lang] = (rank[p], o.value)
+            elif o.value not in self._abbrs.setdefault(s, []):
+                self._abbrs[s].append(o.value)
+        self._labels = {s: {lg: v for lg, (_, v) in by_lang.items()} for s, by_lang in found.items()}
+        for row in self.select("SELECT DISTINCT ?s ?t WHERE { ?s a ?t FILTER(isIRI(?s) && isIRI(?t)) }"):
+            self._types.setdefault(row["s"].value, set()).add(row["t"].value)
+        self._kind = {s: kinds.kind_of(ts) for s, ts in self._types.items()}
+
+    # --- naming --------------------------------------------------------------------
+
+    def labels(self, subject: str) -> dict[str, str]:
+        return self._labels.get(subject, {})
+
+    def abbreviations(self, subject: str) -> list[str]:
+        return self._abbrs.get(subject, [])
+
+    def types(self, subject: str) -> set[str]:
+        return self._types.get(subject, set())
+
+    def kind(self, subject: str) -> str:
+        return self._kind.get(subject, kinds.OTHER.key)
+
+    def label(self, subject: str, lang: str) -> str:
+        """The resource's label in `lang`, falling back through the other languages."""
+        by_lang = self._labels.get(subject)
+        if by_lang:
+            for lg in FALLBACK.get(lang, FALLBACK["ru"]):
+                if by_lang.get(lg):
+                    return by_lang[lg]
+            return next(iter(by_lang.values()))
+        if self._abbrs.get(subject):
+            return self._abbrs[subject][0]
+        return prefixed(subject) or short_path(subject)
+
+    def term(self, t, lang: str) -> Term:
+        """A pyoxigraph term (or an IRI string) as a Term for templates."""
+        if isinstance(t, str):
+            t = ox.NamedNode(t)
+        if isinstance(t, ox.NamedNode):
+            v = t.value
+            return Term(v, True, self.label(v, lang), href(v), prefixed(v), self.kind(v))
+        if isinstance(t, ox.BlankNode):
+            return Term("_:" + t.value, False, "_:" + t.value)
+        dt = t.datatype.value if t.datatype is not None else None
+        if dt and dt.endswith(("#string", "#langString")):
+            dt = None
+        return Term(t.value, False, t.value, lang=t.language, datatype=prefixed(dt) if dt else None)
+
+    def kinds_count(self) -> dict[str, int]:
+        if "kinds_count" not in self.memo:
+            out: dict[str, int] = {}
+            for s, k in self._kind.items():
+                if s.startswith(iri.BASE):
+                    out[k] = out.get(k, 0) + 1
+            self.memo["kinds_count"] = dict(sorted(out.items(), key=lambda kv: kinds.ORDER.get(kv[0], 99)))
+        return self.memo["kinds_count"]
+
+    def resources_of_kind(self, kind: str) -> Iterable[str]:
+        return (s for s, k in self._kind.items() if k == kind)
+
+    # --- source documents ------------------------------------------------------------
+
+    def source_docs(self) -> dict[str, str]:
+        """doc id -> file name, for the documents in the graph."""
+        rows = self.select("SELECT DISTINCT ?doc ?file WHERE { ?s a kg:SourceDocument ; dcterms:identifier ?doc "
+                           "OPTIONAL { ?s dcterms:source ?file } }")
+        return {r["doc"].value: (r["file"].value if r["file"] else r["doc"].value + ".txt") for r in rows}
+
+    def source_text(self, doc: str) -> str | None:
+        """The raw text the offsets of kg:SourceSpan count in; None if unknown or missing."""
+        files = self._source_files()
+        name = files.get(doc)
+        if name is None:
+            return None
+        texts = self.memo.setdefault("source_texts", {})
+        if doc not in texts:
+            path = (self.sources_dir / name).resolve()
+            if path.parent != self.sources_dir.resolve() or not path.is_file():
+                return None
+            texts[doc] = path.read_text(encoding="utf-8")
+        return texts[doc]
+
+    def _source_files(self) -> dict[str, str]:
+        if "source_files" not in self.memo:
+            self.memo["source_files"] = {"map": self.source_docs()}
+        return self.memo["source_files"]["map"]
+
+
+def prefixed(value: str | None) -> str | None:
+    if not value:
+        return None
+    for p, ns in PREFIXES.items():
+        if value.startswith(ns) and len(value) > len(ns):
+            return f"{p}:{value[len(ns):]}"
+    return None
+
+
+def href(value: str) -> str | None:
+    """Where the app serves a resource: kgraph IRIs under /id/, ontology terms on the ontology's page."""
+    if value.startswith(iri.BASE):
+        return iri.local_path(value)
+    if value.startswith(iri.ONTOLOGY):
+        return "/ontology#" + value[len(iri.ONTOLOGY):]
+    return None
+
+
+def short_path(value: str) -> str:
+    return value[len(iri.BASE):] if value.startswith(iri.BASE) else value

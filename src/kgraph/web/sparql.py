@@ -1,0 +1,70 @@
+"""The SPARQL 1.1 Protocol endpoint at /sparql: a thin FastAPI shell over `kgraph.sparql`.
+
+`app.include_router(sparql.router)` is all an app needs: the endpoint runs over
+`app.state.store` with the limits in `app.state.sparql_limits` (else the
+KGRAPH_QUERY_TIMEOUT / KGRAPH_MAX_ROWS / KGRAPH_MAX_GET / KGRAPH_QUERY_WORKERS
+environment), and is created on first use. Responses carry CORS headers so
+browser tools such as YASGUI can call it from any origin.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
+
+from kgraph import sparql
+
+CORS = {"Access-Control-Allow-Origin": "*",
+        "Access-Control-Expose-Headers": "X-SPARQL-MaxRows, X-Kgraph-Truncated, Content-Type"}
+PREFLIGHT = CORS | {"Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+                    "Access-Control-Allow-Headers": "Accept, Content-Type, Authorization",
+                    "Access-Control-Max-Age": "86400"}
+
+router = APIRouter()
+_lock = threading.Lock()
+
+
+def endpoint_of(app: FastAPI) -> sparql.Endpoint:
+    """The app's endpoint, created (worker processes started) on first use."""
+    ep = getattr(app.state, "sparql", None)
+    if ep is None:
+        with _lock:
+            ep = getattr(app.state, "sparql", None)
+            if ep is None:
+                limits = getattr(app.state, "sparql_limits", None) or sparql.Limits.from_env()
+                ep = app.state.sparql = sparql.Endpoint(app.state.store, limits)
+    return ep
+
+
+@router.api_route("/sparql", methods=["GET", "POST"], summary="SPARQL 1.1 Protocol (read-only)")
+async def sparql_endpoint(request: Request) -> Response:
+    endpoint = getattr(request.app.state, "sparql", None) or await run_in_threadpool(endpoint_of, request.app)
+    req = sparql.Request(
+        method=request.method,
+        params=tuple(request.query_params.multi_items()),
+        raw_query_string=request.url.query,
+        content_type=request.headers.get("content-type", ""),
+        body=await request.body() if request.method == "POST" else b"",
+        accept=request.headers.get("accept", ""),
+        endpoint_url=str(request.url.replace(query="")),
+    )
+    out = await run_in_threadpool(endpoint.handle, req)
+    return Response(out.body, status_code=out.status, media_type=out.media_type, headers=dict(out.headers) | CORS)
+
+
+@router.options("/sparql", include_in_schema=False)
+async def sparql_preflight() -> Response:
+    return Response(status_code=204, headers=PREFLIGHT)
+
+
+def install(app: FastAPI, store=None, limits: sparql.Limits | None = None) -> sparql.Endpoint:
+    """Add /sparql to an app now (workers start at once) rather than on the first request."""
+    if store is not None:
+        app.state.store = store
+    if limits is not None:
+        app.state.sparql_limits = limits
+    app.include_router(router)
+    return endpoint_of(app)
