@@ -6,8 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from kgtest import GOLDEN, OUTPUT, ROOT, SOURCES, source_text  # noqa: F401  (re-exported)
-
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Path:

@@ -27,16 +27,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from kgraph import iri
+from kgraph.vocab import PREFIXES
+
 INDEX_FILE = "search.sqlite"
 
-_PREFIXES = {
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "eli": "http://data.europa.eu/eli/ontology#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "kg": "https://kgraph.kz/ontology#",
-}
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_PREFIXES = PREFIXES
+RDF_TYPE = PREFIXES["rdf"] + "type"
 
 # Indexed properties -> field name. Names and abbreviations rank above texts.
 FIELDS: dict[str, str] = {
@@ -57,7 +54,7 @@ FIELDS: dict[str, str] = {
 }
 FIELD_RANK = {"abbr": 0, "name": 1, "alias": 2, "text": 3}
 LABEL_PROPS = (_PREFIXES["skos"] + "prefLabel", _PREFIXES["rdfs"] + "label", _PREFIXES["eli"] + "title")
-SKIP_GRAPHS = ("https://kgraph.kz/id/graph/ontology",)
+SKIP_GRAPHS = (iri.ONTOLOGY_GRAPH,)
 MAX_MATCHES = 5000  # matches read per query; counts above it are reported as "at least"
 
 _STOPWORDS = (
@@ -325,11 +322,11 @@ class Index:
                 "WHERE entries MATCH ? ORDER BY bm25(entries) LIMIT ?", (expr, MAX_MATCHES + 1)).fetchall()
             res.truncated = len(matched) > MAX_MATCHES
             best: dict[str, tuple] = {}
-            for iri, k, f, lg, text, exact, score in matched[:MAX_MATCHES]:
+            for subject, k, f, lg, text, exact, score in matched[:MAX_MATCHES]:
                 is_exact = exact == target
                 key = (not is_exact, FIELD_RANK[f], _kind_rank(k), score, 0 if lg == lang else 1)
-                if iri not in best or key < best[iri][0]:
-                    best[iri] = (key, iri, k, f, lg, text, is_exact, score)
+                if subject not in best or key < best[subject][0]:
+                    best[subject] = (key, subject, k, f, lg, text, is_exact, score)
             for _, _, k, *_ in best.values():
                 res.counts[k] = res.counts.get(k, 0) + 1
             chosen = sorted((b for b in best.values() if kind in (None, "", b[2])), key=lambda b: b[0])
@@ -338,8 +335,8 @@ class Index:
             labels = _labels(con, [b[1] for b in page])
         finally:
             con.close()
-        for key, iri, k, f, lg, text, is_exact, score in page:
-            res.hits.append(Hit(iri, k, pick_label(labels.get(iri, {}), lang) or text, text, f, lg,
+        for key, subject, k, f, lg, text, is_exact, score in page:
+            res.hits.append(Hit(subject, k, pick_label(labels.get(subject, {}), lang) or text, text, f, lg,
                                 is_exact, -score))
         res.counts = dict(sorted(res.counts.items(), key=lambda kv: _kind_rank(kv[0])))
         return res

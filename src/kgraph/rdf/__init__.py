@@ -109,6 +109,23 @@ class Context:
         self.span(node, span)
         return node
 
+    def indicator_values(self, node: URIRef, values: dict, span: Span) -> None:
+        """Yearly values of an indicator: printed text, and the number when there is one."""
+        from kgraph.sources.plan import number_value
+
+        lang = self.doc.language
+        for year, text in values.items():
+            value = URIRef(iri.part(str(node), ("y", year)))
+            self.add(node, KG.hasValue, value)
+            self.add(value, RDF.type, KG.IndicatorValue)
+            self.add(value, KG.year, Literal(int(year), datatype=XSD.integer))
+            self.add(value, KG.valueText, text, lang=lang)
+            number = number_value(text)
+            if number is not None:
+                self.add(value, KG.value, Literal(number, datatype=XSD.decimal))
+            self.label(value, f"{year}: {text}")
+            self.span(value, span)
+
     def _count(self, key: str) -> None:
         self.stats[key] = self.stats.get(key, 0) + 1
 

@@ -19,8 +19,6 @@ kg:SourceSpan that kg:mentions the body (and the concept kg:mentions it too).
 from __future__ import annotations
 
 import datetime as dt
-import re
-from decimal import Decimal, InvalidOperation
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
@@ -183,26 +181,5 @@ def indicator(owner: URIRef, r, ctx: Context) -> URIRef:
     if r.baseline:
         ctx.add(node, KG.baseline, "; ".join(f"{y}: {v}" for y, v in r.baseline.items()), lang=lang)
     ctx.span(node, r.span)
-    for year, text in r.values.items():
-        value = URIRef(iri.part(str(node), ("y", year)))
-        ctx.add(node, KG.hasValue, value)
-        ctx.add(value, RDF.type, KG.IndicatorValue)
-        ctx.add(value, KG.year, Literal(int(year), datatype=XSD.integer))
-        ctx.add(value, KG.valueText, text, lang=lang)
-        number = number_value(text)
-        if number is not None:
-            ctx.add(value, KG.value, Literal(number, datatype=XSD.decimal))
-        ctx.label(value, f"{year}: {text}")
-        ctx.span(value, r.span)
+    ctx.indicator_values(node, r.values, r.span)
     return node
-
-
-def number_value(text: str) -> Decimal | None:
-    """The number a printed value starts with ("2,35 млрд тенге" -> 2.35; "-" -> None)."""
-    m = re.match(r"^\s*(\d[\d\s]*(?:[.,]\d+)?)", text or "")
-    if not m:
-        return None
-    try:
-        return Decimal(re.sub(r"\s", "", m[1]).replace(",", "."))
-    except InvalidOperation:
-        return None

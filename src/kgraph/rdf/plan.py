@@ -152,8 +152,6 @@ def resolved(ctx: Context, text: str, span, kinds=("body", "group", "role")) -> 
 
 
 def indicator(plan: URIRef, r, ctx: Context) -> URIRef:
-    from kgraph.sources.plan import number_value
-
     lang = ctx.doc.language
     node = URIRef(iri.part(str(plan), ("ind", r.number)))
     ctx.add(node, RDF.type, KG.Indicator)
@@ -163,17 +161,7 @@ def indicator(plan: URIRef, r, ctx: Context) -> URIRef:
     ctx.add(node, KG.unit, r.unit, lang=lang)
     ctx.add(node, KG.baseline, r.baseline, lang=lang)
     ctx.span(node, r.span)
-    for year, text in r.values.items():
-        value = URIRef(iri.part(str(node), ("y", year)))
-        ctx.add(node, KG.hasValue, value)
-        ctx.add(value, RDF.type, KG.IndicatorValue)
-        ctx.add(value, KG.year, Literal(int(year), datatype=XSD.integer))
-        ctx.add(value, KG.valueText, text, lang=lang)
-        number = number_value(text)
-        if number is not None:
-            ctx.add(value, KG.value, Literal(number, datatype=XSD.decimal))
-        ctx.label(value, f"{year}: {text}")
-        ctx.span(value, r.span)
+    ctx.indicator_values(node, r.values, r.span)
     return node
 
 
