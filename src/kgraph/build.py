@@ -20,12 +20,15 @@ from rdflib.namespace import RDF, RDFS
 
 from kgraph import catalog as catalog_mod
 from kgraph import iri, search
+from kgraph import registry as registry_mod
+from kgraph import resolve as resolve_mod
 from kgraph.analysis import index as overlap_index
 from kgraph.errors import InputError, ValidationError
 from kgraph.rdf import Context
 from kgraph.rdf import acts as acts_rdf
 from kgraph.rdf import document as document_rdf
 from kgraph.rdf import findings as findings_rdf
+from kgraph.rdf import registry as registry_rdf
 from kgraph.records import GlossaryEntry
 from kgraph.sources import extractor, metadata
 from kgraph.store import OxigraphStore
@@ -70,19 +73,13 @@ class BuildReport:
 
 
 def _registry_parts():
-    """The registry graph and a resolver bound to it, once the registry exists."""
-    try:
-        from kgraph import registry as registry_mod
-        from kgraph import resolve as resolve_mod
-        from kgraph.rdf import registry as registry_rdf
-    except ImportError:
-        return None, None
+    """The registry, its graph and a resolver bound to it."""
     reg = registry_mod.load()
 
     def resolver(text, lang, date, glossary):
         return resolve_mod.resolve(text, lang, date, glossary, registry=reg)
 
-    return registry_rdf.graph(reg), resolver
+    return reg, registry_rdf.graph(reg), resolver
 
 
 def build_dataset(catalog_path: Path = DEFAULT_CATALOG, progress: Progress | None = None) -> tuple[Dataset, BuildReport]:
@@ -91,9 +88,8 @@ def build_dataset(catalog_path: Path = DEFAULT_CATALOG, progress: Progress | Non
     report = BuildReport()
     ds = Dataset()
     ds.graph(URIRef(iri.ONTOLOGY_GRAPH)).__iadd__(ontology_graph())
-    registry_graph, resolver = _registry_parts()
-    if registry_graph is not None:
-        ds.graph(URIRef(iri.REGISTRY_GRAPH)).__iadd__(registry_graph)
+    registry, registry_graph, resolver = _registry_parts()
+    ds.graph(URIRef(iri.REGISTRY_GRAPH)).__iadd__(registry_graph)
     for entry in entries:
         if progress:
             progress(entry.id)
@@ -104,7 +100,7 @@ def build_dataset(catalog_path: Path = DEFAULT_CATALOG, progress: Progress | Non
         records = {kind: extractor(kind).parse(norm.text, meta) for kind in entry.kinds}
         graph = ds.graph(URIRef(iri.graph(entry.id)))
         ctx = Context(doc=entry, raw=raw, norm=norm, meta=meta, act=document_rdf.act_iri(entry, meta),
-                      graph=graph, resolver=resolver)
+                      graph=graph, resolver=resolver, registry=registry)
         ctx.glossary = document_glossary(r for recs in records.values() for r in recs)
         document_rdf.emit(ctx)
         for kind, recs in records.items():

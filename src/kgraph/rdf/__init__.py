@@ -35,6 +35,7 @@ class Context:
     act: URIRef
     graph: Graph
     resolver: Resolver | None = None
+    registry: Any = None  # kgraph.registry.Registry, for names of dated group nodes
     glossary: dict[str, str] = field(default_factory=dict)
     stats: dict[str, int] = field(default_factory=dict)
 
@@ -95,6 +96,9 @@ class Context:
             self.graph.add((node, RDF.type, KG.CollectiveGroup))
             self.graph.add((node, SKOS.broader, URIRef(iri.group(res.id))))
             self.graph.add((node, RDFS.label, Literal(collapse(text), lang=self.doc.language)))
+            if self.registry is not None:
+                for lang, name in self.registry.group(res.id).names.items():
+                    self.graph.add((node, SKOS.prefLabel, Literal(f"{name} ({self.date:%Y-%m-%d})", lang=lang)))
             for member in members:
                 self.graph.add((node, KG.member, URIRef(iri.org(member))))
             return node
