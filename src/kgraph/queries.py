@@ -2,24 +2,83 @@
 
 Header format (lines starting with '#', before the query):
 
-    # title: Who is responsible for what
-    # description: One row per (task, party) ...
+    # title: Tasks of one body
+    # description: One row per (task, assignment) of the body ...
+    # description: (further lines continue the paragraph)
     # param: body = https://kgraph.kz/id/org/mid  (IRI of the body)
+    # param: date:date = 2016-12-31  (a typed parameter: iri, date, integer, decimal, boolean, string)
     # columns: source, task, number, ...
+
+A parameter's type is declared after a colon or inferred from its default
+(an http(s) IRI, a YYYY-MM-DD date, an integer, true/false, else a string).
+Parameters are bound as typed RDF terms in a VALUES block (never pasted into
+the query text); an empty default leaves the variable unbound (no filter).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Mapping
 
-from kgraph.errors import KgraphError
+import pyoxigraph as ox
+
+from kgraph.errors import KgraphError, QueryError
 from kgraph.vocab import ROOT
 
 QUERY_DIR = ROOT / "queries"
 HEADER_LINE = re.compile(r"^#\s*(?P<key>title|description|param|columns):\s*(?P<value>.*)$")
-PARAM = re.compile(r"^(?P<name>\w+)\s*=\s*(?P<default>\S*)\s*(?:\((?P<doc>.*)\))?\s*$")
+PARAM = re.compile(r"^(?P<name>\w+)\s*(?::\s*(?P<type>\w+))?\s*=\s*(?P<default>(?!\()\S*)\s*(?:\((?P<doc>.*)\))?\s*$")
+XSD = "http://www.w3.org/2001/XMLSchema#"
+TYPES = ("iri", "date", "integer", "decimal", "boolean", "string")
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    default: str = ""  # "" = no default: the variable stays unbound
+    type: str = "string"
+    doc: str = ""
+
+    def term(self, value: str) -> ox.NamedNode | ox.Literal:
+        """The typed RDF term for a value given as text; a clear error for a bad value."""
+        return typed_term(value, self.type, self.name)
+
+
+def infer_type(default: str) -> str:
+    if re.match(r"^(https?|urn):", default):
+        return "iri"
+    if re.match(r"^\d{4}-\d{2}-\d{2}$", default):
+        return "date"
+    if re.match(r"^[+-]?\d+$", default):
+        return "integer"
+    if default in {"true", "false"}:
+        return "boolean"
+    return "string"
+
+
+def typed_term(value: str, type_: str, name: str = "value") -> ox.NamedNode | ox.Literal:
+    try:
+        if type_ == "iri":
+            return ox.NamedNode(value.strip("<>"))
+        if type_ == "date":
+            import datetime as dt
+
+            return ox.Literal(dt.date.fromisoformat(value).isoformat(), datatype=ox.NamedNode(XSD + "date"))
+        if type_ == "integer":
+            return ox.Literal(str(int(value)), datatype=ox.NamedNode(XSD + "integer"))
+        if type_ == "decimal":
+            return ox.Literal(str(Decimal(value)), datatype=ox.NamedNode(XSD + "decimal"))
+        if type_ == "boolean":
+            if value.lower() not in {"true", "false", "1", "0"}:
+                raise ValueError("expected true or false")
+            return ox.Literal("true" if value.lower() in {"true", "1"} else "false",
+                              datatype=ox.NamedNode(XSD + "boolean"))
+    except (ValueError, InvalidOperation) as exc:
+        raise QueryError(f"parameter {name}: {value!r} is not a valid {type_} ({exc})") from None
+    return ox.Literal(value)
 
 
 @dataclass(frozen=True)
@@ -31,25 +90,60 @@ class NamedQuery:
     description: str = ""
     params: dict[str, str] = field(default_factory=dict)  # name -> default ("" = none)
     columns: tuple[str, ...] = ()
+    parameters: tuple[Param, ...] = ()
+
+    def param(self, name: str) -> Param:
+        for p in self.parameters:
+            if p.name == name:
+                return p
+        known = ", ".join(p.name for p in self.parameters) or "none"
+        raise QueryError(f"query {self.name!r} has no parameter {name!r}; it takes: {known}")
+
+    def bindings(self, values: Mapping[str, str] | None = None) -> dict[str, ox.NamedNode | ox.Literal]:
+        """Typed terms for the parameters: the given values over the defaults; unset ones left out."""
+        values = dict(values or {})
+        for name in values:
+            self.param(name)
+        out = {}
+        for p in self.parameters:
+            text = values.get(p.name, p.default)
+            if text != "":
+                out[p.name] = p.term(text)
+        return out
 
 
 def parse(path: Path) -> NamedQuery:
-    text = path.read_text(encoding="utf-8")
+    stat = path.stat()
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    if key not in _parsed:
+        _parsed[key] = parse_text(path.read_text(encoding="utf-8"), path.stem, path)
+    return _parsed[key]
+
+
+_parsed: dict[tuple, NamedQuery] = {}  # (path, mtime, size) -> parsed query
+
+
+def parse_text(text: str, name: str = "query", path: Path | None = None) -> NamedQuery:
+    """A query with its header; `path` only names it in error messages."""
     meta: dict[str, list[str]] = {}
     for line in text.splitlines():
         m = HEADER_LINE.match(line.strip())
         if m:
             meta.setdefault(m["key"], []).append(m["value"].strip())
-    params = {}
+    parameters = []
     for p in meta.get("param", []):
         pm = PARAM.match(p)
-        if pm:
-            params[pm["name"]] = pm["default"]
+        if not pm:
+            raise KgraphError(f"{path or name}: cannot read parameter line {p!r}; expected 'name[:type] = default (doc)'")
+        type_ = (pm["type"] or infer_type(pm["default"])).lower()
+        if type_ not in TYPES:
+            raise KgraphError(f"{path or name}: parameter {pm['name']}: unknown type {type_!r}; use one of {', '.join(TYPES)}")
+        parameters.append(Param(pm["name"], pm["default"], type_, (pm["doc"] or "").strip()))
     columns = tuple(c.strip() for c in ",".join(meta.get("columns", [])).split(",") if c.strip())
     return NamedQuery(
-        name=path.stem, path=path, sparql=text,
+        name=name, path=path or Path(f"{name}.rq"), sparql=text,
         title=" ".join(meta.get("title", [])), description=" ".join(meta.get("description", [])),
-        params=params, columns=columns,
+        params={p.name: p.default for p in parameters}, columns=columns, parameters=tuple(parameters),
     )
 
 
@@ -62,7 +156,13 @@ def find(name_or_file: str, directory: Path = QUERY_DIR) -> NamedQuery:
     path = Path(name_or_file)
     if path.suffix == ".rq" and path.is_file():
         return parse(path)
-    lib = library(directory)
-    if name_or_file in lib:
-        return lib[name_or_file]
-    raise KgraphError(f"no named query {name_or_file!r}; known: {', '.join(lib) or 'none'}")
+    candidate = directory / f"{name_or_file}.rq"
+    if "/" not in name_or_file and candidate.is_file():
+        return parse(candidate)
+    known = ", ".join(library(directory)) or "none"
+    raise KgraphError(f"no named query {name_or_file!r}; known: {known}")
+
+
+def run(query: NamedQuery, store, values: Mapping[str, str] | None = None):
+    """Run a named query on a store with its parameters bound (defaults unless given)."""
+    return store.query(query.sparql, query.bindings(values))

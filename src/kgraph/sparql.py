@@ -1,0 +1,653 @@
+"""SPARQL 1.1 Protocol logic, free of any web framework.
+
+* `analyze` lexes a request just enough to tell its form (SELECT, ASK,
+  CONSTRUCT, DESCRIBE or an update), whether it calls SERVICE, and where its
+  WHERE group opens; `bind` injects a VALUES block there, built from escaped
+  typed terms, which is how parameters are bound on every store.
+* `negotiate` picks a result format from an Accept header (or ?format=).
+* `Endpoint.handle` answers one protocol request: 414 for an over-long GET,
+  403 for any update or SERVICE call, 400 with the parser's message for a
+  malformed query, 406, 503 when the query timed out (the worker process
+  running it is killed, so the query really stops) or no worker is free.
+* `ProcessExecutor` keeps a pool of worker processes, each with its own copy
+  of the store (the build's N-Quads dump loaded in memory, or the on-disk store
+  opened read-only); `InlineExecutor` runs in the calling thread (remote stores,
+  where the remote's own limits and the HTTP timeout apply, and stores built in
+  memory by the caller, which get no hard timeout).
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import os
+import pickle
+import queue
+import re
+import select
+import struct
+import subprocess
+import sys
+import threading
+import weakref
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Mapping
+
+import pyoxigraph as ox
+
+from kgraph.errors import KgraphError, QueryError
+from kgraph.results import GRAPH_FORMATS, SOLUTION_FORMATS, Format, Result, format_named
+
+# --- configuration ---------------------------------------------------------------------
+
+
+def _env_number(name: str, default: float, kind=float):
+    value = os.environ.get(name)
+    if not value:
+        return default
+    try:
+        return kind(value)
+    except ValueError:
+        raise KgraphError(f"{name}={value!r} is not a number") from None
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Per-query limits of the endpoint; `from_env` reads the KGRAPH_* variables."""
+
+    timeout: float = 10.0  # seconds a query may run
+    max_rows: int = 10_000  # solutions (or triples) returned at most
+    max_get: int = 8192  # bytes of a GET request's query string
+    workers: int = 2  # worker processes
+
+    @classmethod
+    def from_env(cls, timeout: float | None = None, max_rows: int | None = None,
+                 max_get: int | None = None, workers: int | None = None) -> "Limits":
+        return cls(
+            timeout=timeout if timeout is not None else _env_number("KGRAPH_QUERY_TIMEOUT", 10.0),
+            max_rows=max_rows if max_rows is not None else _env_number("KGRAPH_MAX_ROWS", 10_000, int),
+            max_get=max_get if max_get is not None else _env_number("KGRAPH_MAX_GET", 8192, int),
+            workers=workers if workers is not None else _env_number(
+                "KGRAPH_QUERY_WORKERS", max(2, min(4, os.cpu_count() or 2)), int),
+        )
+
+
+# --- lexing: form, updates, SERVICE, where the WHERE group opens -------------------------
+
+_TOKEN = re.compile(
+    r"""
+    (?P<ws>\s+)
+  | (?P<comment>\#[^\n]*)
+  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
+              |'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
+  | (?P<var>[?$][\w\u00b7\u0300-\u036f\u203f-\u2040]+)
+  | (?P<word>[^\W\d][\w\-.]*(?::[\w\-.:%\\]*)?|:[\w\-.:%\\]*|_:[\w\-.]+)
+  | (?P<other>.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+QUERY_FORMS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
+UPDATE_KEYWORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
+
+
+@dataclass(frozen=True)
+class Analysis:
+    form: str | None  # SELECT, ASK, CONSTRUCT, DESCRIBE, UPDATE, or None when unrecognised
+    service: bool = False  # calls SERVICE (federation)
+    where: int | None = None  # offset just after the '{' that opens the WHERE group
+
+    @property
+    def kind(self) -> str:
+        """Result kind: 'graph' for CONSTRUCT/DESCRIBE, 'select' for SELECT/ASK (same formats)."""
+        return "graph" if self.form in {"CONSTRUCT", "DESCRIBE"} else "select"
+
+
+def analyze(text: str, stop_at_where: bool = False) -> Analysis:
+    """Lex a request (comments, strings and IRIs skipped) for its form and WHERE group.
+
+    With stop_at_where the lexing ends at the WHERE group (`service` is then not known).
+    Queries up to 16 KB are analysed once and remembered.
+    """
+    if len(text) <= 16384:
+        return _analyze_cached(text, stop_at_where)
+    return _analyze(text, stop_at_where)
+
+
+@functools.lru_cache(maxsize=512)
+def _analyze_cached(text: str, stop_at_where: bool) -> Analysis:
+    return _analyze(text, stop_at_where)
+
+
+def _analyze(text: str, stop_at_where: bool) -> Analysis:
+    form = None
+    service = False
+    where = None
+    after_where_kw = False
+    paren = brace = 0
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup
+        if kind == "word":
+            word = m.group().upper()
+            if ":" in word:
+                continue
+            if form is None:
+                if word in QUERY_FORMS:
+                    form = word
+                elif word in UPDATE_KEYWORDS:
+                    return Analysis("UPDATE")
+            elif word == "SERVICE":
+                service = True
+            elif word == "WHERE" and brace == 0:
+                after_where_kw = True
+        elif kind == "other" and form is not None:
+            c = m.group()
+            if c == "(":
+                paren += 1
+            elif c == ")":
+                paren -= 1
+            elif c == "{":
+                if where is None and brace == 0 and paren == 0 and (form != "CONSTRUCT" or after_where_kw):
+                    where = m.end()
+                    if stop_at_where:
+                        break
+                brace += 1
+            elif c == "}":
+                brace -= 1
+    return Analysis(form, service, where)
+
+
+def term_syntax(term) -> str:
+    """A term in SPARQL syntax. pyoxigraph validated it on construction and escapes it."""
+    if isinstance(term, (ox.NamedNode, ox.Literal)):
+        return str(term)
+    raise QueryError(f"cannot bind {term!r}: parameters must be IRIs or literals")
+
+
+def bind(text: str, bindings: Mapping[str, object] | None) -> str:
+    """The query with a VALUES block of typed terms opening its WHERE group.
+
+    Never pastes user text into the query: every value goes in as an escaped
+    RDF term, so it can only ever be a value. Bound variables are visible in the
+    whole top-level group (its FILTERs, OPTIONALs, BINDs and projection), but not
+    inside subqueries, which have their own scope.
+    """
+    if not bindings:
+        return text
+    where = analyze(text, stop_at_where=True).where
+    if where is None:
+        raise QueryError("cannot bind parameters: the query has no WHERE group")
+    names = " ".join(f"?{k}" for k in bindings)
+    values = " ".join(term_syntax(v) for v in bindings.values())
+    return f"{text[:where]} VALUES ({names}) {{ ({values}) }} {text[where:]}"
+
+
+# --- content negotiation ---------------------------------------------------------------
+
+# Media types a client may ask for -> format name, per result kind.
+_SOLUTION_TYPES = {
+    "application/sparql-results+json": "json", "application/json": "json",
+    "text/javascript": "json", "application/javascript": "json",
+    "application/sparql-results+xml": "xml", "application/xml": "xml", "text/xml": "xml",
+    "text/csv": "csv", "text/tab-separated-values": "tsv",
+}
+_GRAPH_TYPES = {
+    "text/turtle": "turtle", "application/turtle": "turtle", "application/x-turtle": "turtle",
+    "text/n3": "turtle", "text/rdf+n3": "turtle", "application/n3": "turtle",
+    "application/n-triples": "ntriples", "text/plain": "ntriples",
+    "application/ld+json": "jsonld", "application/x-json+ld": "jsonld", "application/json": "jsonld",
+    "application/rdf+xml": "rdfxml", "application/xml": "rdfxml", "text/xml": "rdfxml",
+}
+_DEFAULT = {"select": "json", "graph": "turtle"}
+
+
+class NotAcceptable(KgraphError):
+    pass
+
+
+def _accept_entries(accept: str) -> list[tuple[float, int, str]]:
+    out = []
+    for i, part in enumerate(accept.split(",")):
+        pieces = [p.strip() for p in part.split(";")]
+        media = pieces[0].lower()
+        if not media:
+            continue
+        q = 1.0
+        for p in pieces[1:]:
+            if p.lower().startswith("q="):
+                try:
+                    q = float(p[2:])
+                except ValueError:
+                    q = 0.0
+        out.append((q, i, media))
+    out.sort(key=lambda e: (-e[0], e[1]))
+    return out
+
+
+@functools.lru_cache(maxsize=256)
+def negotiate(kind: str, accept: str | None, requested: str | None = None) -> Format:
+    """The result format for a query kind from ?format= (if it names one) or the Accept header."""
+    if requested:
+        f = format_named(kind, requested)
+        if f is not None:
+            return f
+    formats = GRAPH_FORMATS if kind == "graph" else SOLUTION_FORMATS
+    table = _GRAPH_TYPES if kind == "graph" else _SOLUTION_TYPES
+    if not accept:
+        return formats[_DEFAULT[kind]]
+    for q, _, media in _accept_entries(accept):
+        if q <= 0:
+            continue
+        if media in table:
+            return formats[table[media]]
+        if media in {"*/*", "*"} or (media.endswith("/*") and
+                                     formats[_DEFAULT[kind]].media_type.startswith(media[:-1])):
+            return formats[_DEFAULT[kind]]
+    offered = ", ".join(f.media_type for f in formats.values())
+    raise NotAcceptable(f"cannot answer with {accept!r}; this result is available as {offered}")
+
+
+# --- running a query --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Job:
+    query: str
+    format: str  # format name
+    max_rows: int | None
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: int
+    body: bytes
+    media_type: str = "text/plain; charset=utf-8"
+    rows: int | None = None
+    truncated: bool = False
+
+
+def evaluate(store, job: Job) -> Outcome:
+    """Run a job on a store and serialize its result (in a worker process or inline)."""
+    try:
+        result = store.query(job.query, default_graph=job.default_graphs or None,
+                             named_graphs=job.named_graphs or None)
+        kind_formats = GRAPH_FORMATS if result.kind == "graph" else SOLUTION_FORMATS
+        fmt = kind_formats.get(job.format) or kind_formats[_DEFAULT[result.kind]]
+        out = result.serialize(fmt, job.max_rows, getattr(store, "prefixes", None))
+    except QueryError as exc:
+        return Outcome(400, _text(str(exc)))
+    except (SyntaxError, ValueError) as exc:
+        return Outcome(400, _text(f"malformed query: {exc}"))
+    except KgraphError as exc:
+        return Outcome(502, _text(str(exc)))
+    except Exception as exc:  # evaluation errors surface while iterating
+        return Outcome(500, _text(f"query failed: {type(exc).__name__}: {exc}"))
+    media = out.media_type + ("; charset=utf-8" if out.media_type.startswith("text/") else "")
+    return Outcome(200, out.body, media, out.rows, out.truncated)
+
+
+def _text(message: str) -> bytes:
+    return (message.rstrip() + "\n").encode("utf-8")
+
+
+class QueryTimeout(KgraphError):
+    pass
+
+
+class Busy(KgraphError):
+    pass
+
+
+class InlineExecutor:
+    """Runs queries in the calling thread. No hard timeout: for in-memory and remote stores."""
+
+    hard_timeout = False
+
+    def __init__(self, store):
+        self.store = store
+
+    def run(self, job: Job, timeout: float) -> Outcome:
+        return evaluate(self.store, job)
+
+    def close(self) -> None:
+        pass
+
+
+# Worker processes talk over pipes (their stdin and stdout, unbuffered file descriptors):
+# a 4-byte big-endian length, then a pickle. Jobs and outcomes travel as plain tuples.
+_FRAME = struct.Struct(">I")
+
+
+def _send(fd: int, obj) -> None:
+    data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+    view = memoryview(_FRAME.pack(len(data)) + data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _recv(fd: int):
+    head = os.read(fd, 65536)
+    if len(head) < _FRAME.size:
+        while head and len(head) < _FRAME.size:
+            head += os.read(fd, _FRAME.size - len(head))
+        if len(head) < _FRAME.size:
+            raise EOFError("worker pipe closed")
+    (n,) = _FRAME.unpack_from(head)
+    body = bytearray(head[_FRAME.size:])
+    while len(body) < n:
+        chunk = os.read(fd, min(n - len(body), 1 << 22))
+        if not chunk:
+            raise EOFError("worker pipe closed")
+        body += chunk
+    return pickle.loads(body)
+
+
+def worker_main() -> None:
+    """Entry point of a worker process: `python -c 'from kgraph.sparql import worker_main; worker_main()'`.
+
+    Reads ("disk" or "nquads", path, prefixes) and then jobs from stdin; writes outcomes to stdout.
+    Imports only pyoxigraph and kgraph's light modules, so it starts in ~0.1 s.
+    """
+    import signal
+
+    from kgraph.store import OxigraphStore
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    fin, fout = sys.stdin.fileno(), os.dup(sys.stdout.fileno())
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # stray prints must not corrupt the frames
+    kind, path, prefixes = _recv(fin)
+    if kind == "nquads":
+        store = OxigraphStore.from_nquads(Path(path), prefixes=prefixes)
+    else:
+        store = OxigraphStore(Path(path), read_only=True, prefixes=prefixes)
+    _send(fout, "ready")
+    while True:
+        try:
+            job = Job(*_recv(fin))
+        except EOFError:
+            return
+        out = evaluate(store, job)
+        _send(fout, (out.status, out.body, out.media_type, out.rows, out.truncated))
+
+
+class _Worker:
+    def __init__(self, kind: str, path: Path, prefixes: dict[str, str]):
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", "from kgraph.sparql import worker_main; worker_main()"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0, start_new_session=True)
+        self.in_fd, self.out_fd = self.proc.stdin.fileno(), self.proc.stdout.fileno()
+        _send(self.in_fd, (kind, str(path), prefixes))
+        self.ready = False
+
+    def send(self, job: Job) -> None:
+        _send(self.in_fd, (job.query, job.format, job.max_rows, job.default_graphs, job.named_graphs))
+
+    def wait(self, timeout: float) -> bool:
+        """True when a reply is readable within `timeout` seconds."""
+        readable, _, _ = select.select([self.out_fd], [], [], max(timeout, 0))
+        return bool(readable)
+
+    def recv(self):
+        reply = _recv(self.out_fd)
+        return reply if isinstance(reply, str) else Outcome(*reply)
+
+    def kill(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+        for stream in (self.proc.stdin, self.proc.stdout):
+            try:
+                stream.close()
+            except OSError:
+                pass
+        try:
+            self.proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            pass
+
+
+class ProcessExecutor:
+    """A pool of worker processes, each with its own copy of the store: the on-disk
+    store opened read-only (kind "disk") or an N-Quads dump loaded in memory ("nquads").
+
+    A query that overruns its timeout has its worker killed (SIGKILL) and
+    replaced, so it really stops: pyoxigraph cannot be interrupted from
+    another thread, a process can. Workers are plain `python -c` processes
+    (not multiprocessing forks), so they work under any parent (uvicorn,
+    pytest, a script without a __main__ guard) and inherit no threads.
+    """
+
+    hard_timeout = True
+
+    def __init__(self, path: Path, workers: int = 2, prefixes: dict[str, str] | None = None,
+                 kind: str = "disk"):
+        from kgraph.store import default_prefixes
+
+        self.path = Path(path)
+        self.kind = kind
+        if not (self.path.is_dir() if kind == "disk" else self.path.is_file()):
+            raise KgraphError(f"{path}: no graph store here; run `kgraph build` first")
+        self.prefixes = dict(prefixes) if prefixes is not None else default_prefixes()
+        self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()  # the last used worker is the warmest
+        self._all: set[_Worker] = set()
+        self._lock = threading.Lock()
+        self._closed = False
+        self.size = max(1, workers)
+        for _ in range(self.size):
+            self._idle.put(self._spawn())
+        self._finalizer = weakref.finalize(self, _kill_all, self._all)
+
+    def _spawn(self) -> _Worker:
+        w = _Worker(self.kind, self.path, self.prefixes)
+        with self._lock:
+            self._all.add(w)
+        return w
+
+    def _retire(self, w: _Worker) -> None:
+        with self._lock:
+            self._all.discard(w)
+        w.kill()
+        if not self._closed:
+            self._idle.put(self._spawn())
+
+    def run(self, job: Job, timeout: float) -> Outcome:
+        if self._closed:
+            raise KgraphError("the query executor is closed")
+        try:
+            w = self._idle.get(timeout=timeout)
+        except queue.Empty:
+            raise Busy(f"all {self.size} query workers stayed busy for {timeout:g} s; try again later") from None
+        try:
+            if not w.ready:  # a fresh worker: wait for its start-up, outside the query's time
+                if not w.wait(30) or w.recv() != "ready":
+                    raise EOFError("worker did not start")
+                w.ready = True
+            w.send(job)
+            if w.wait(timeout):
+                out = w.recv()
+                self._idle.put(w)
+                return out
+        except (EOFError, OSError, pickle.UnpicklingError):
+            self._retire(w)
+            return Outcome(500, _text("the query worker died while running the query (out of memory?)"))
+        self._retire(w)
+        raise QueryTimeout(
+            f"query stopped after {timeout:g} s (the limit, KGRAPH_QUERY_TIMEOUT): its worker process "
+            "was killed. Narrow the patterns, add a LIMIT, or run it on your own copy of the graph "
+            "(`kgraph query`, `oxigraph serve`).")
+
+    def close(self) -> None:
+        self._closed = True
+        self._finalizer()
+
+
+def _kill_all(workers: set) -> None:
+    for w in list(workers):
+        w.kill()
+    workers.clear()
+
+
+def executor_for(store, workers: int = 2):
+    """Worker processes for an Oxigraph store they can reopen (a store directory or the N-Quads
+    dump it was loaded from); inline execution for any other store (remote, built in memory)."""
+    from kgraph.store import OxigraphStore
+
+    if isinstance(store, OxigraphStore) and store.path is not None:
+        return ProcessExecutor(store.path, workers, store.prefixes)
+    if isinstance(store, OxigraphStore) and store.source is not None:
+        return ProcessExecutor(store.source, workers, store.prefixes, kind="nquads")
+    return InlineExecutor(store)
+
+
+# --- the protocol -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Request:
+    """What the protocol needs from an HTTP request."""
+
+    method: str  # GET or POST
+    params: tuple[tuple[str, str], ...] = ()  # URL query parameters, in order
+    raw_query_string: str = ""  # the URL's query string as sent (for the GET length limit)
+    content_type: str = ""
+    body: bytes = b""
+    accept: str = ""
+    endpoint_url: str = ""  # this endpoint's own URL, for the service description
+
+
+@dataclass(frozen=True)
+class Response:
+    status: int
+    body: bytes
+    media_type: str = "text/plain; charset=utf-8"
+    headers: tuple[tuple[str, str], ...] = ()
+
+
+SD = "http://www.w3.org/ns/sparql-service-description#"
+FORMATS_NS = "http://www.w3.org/ns/formats/"
+
+
+class Endpoint:
+    """A read-only SPARQL 1.1 Protocol endpoint over a store."""
+
+    def __init__(self, store, limits: Limits | None = None, executor=None):
+        self.store = store
+        self.limits = limits or Limits.from_env()
+        self.executor = executor or executor_for(store, self.limits.workers)
+
+    def close(self) -> None:
+        self.executor.close()
+
+    # One request -> one response. Never raises for a client's mistake.
+    def handle(self, req: Request) -> Response:
+        try:
+            return self._handle(req)
+        except NotAcceptable as exc:
+            return _error(406, str(exc))
+        except (QueryTimeout, Busy) as exc:
+            return _error(503, str(exc), (("Retry-After", "1"),) if isinstance(exc, Busy) else ())
+
+    def _handle(self, req: Request) -> Response:
+        params = list(req.params)
+        ctype = req.content_type.split(";")[0].strip().lower()
+        if req.method == "POST":
+            if ctype == "application/x-www-form-urlencoded":
+                from urllib.parse import parse_qsl
+
+                params += parse_qsl(req.body.decode("utf-8", "replace"), keep_blank_values=True)
+            elif ctype == "application/sparql-update":
+                return _refuse_update()
+            elif ctype == "application/sparql-query":
+                params.append(("query", req.body.decode("utf-8", "replace")))
+            else:
+                return _error(415, f"unsupported Content-Type {req.content_type!r}; send "
+                                   "application/sparql-query or application/x-www-form-urlencoded")
+        elif req.method == "GET" and len(req.raw_query_string.encode("utf-8")) > self.limits.max_get:
+            return _error(414, f"the query string is longer than {self.limits.max_get} bytes: "
+                               "send the query by POST (application/sparql-query or a form)")
+        if any(k in {"update", "using-graph-uri", "using-named-graph-uri"} for k, _ in params):
+            return _refuse_update()
+        queries = [v for k, v in params if k == "query"]
+        if not queries:
+            return self.service_description(req)
+        if len(queries) > 1:
+            return _error(400, "more than one 'query' parameter")
+        text = queries[0]
+        info = analyze(text)
+        if info.form == "UPDATE":
+            return _refuse_update()
+        if info.service:
+            return _error(403, "federated queries (SERVICE) are disabled on this endpoint")
+        requested = next((v for k, v in params if k in {"format", "output"}), None)
+        fmt = negotiate(info.kind, req.accept, requested)
+        job = Job(text, fmt.name, self.limits.max_rows,
+                  tuple(v for k, v in params if k == "default-graph-uri"),
+                  tuple(v for k, v in params if k == "named-graph-uri"))
+        out = self.executor.run(job, self.limits.timeout)
+        headers = [("Vary", "Accept")]
+        if out.truncated:
+            headers += [("X-SPARQL-MaxRows", str(self.limits.max_rows)), ("X-Kgraph-Truncated", "true")]
+        return Response(out.status, out.body, out.media_type, tuple(headers))
+
+    def service_description(self, req: Request) -> Response:
+        """SPARQL 1.1 Service Description of this endpoint, as RDF (Turtle unless asked otherwise)."""
+        fmt = negotiate("graph", req.accept, next((v for k, v in req.params if k == "format"), None))
+        sd = lambda t: ox.NamedNode(SD + t)  # noqa: E731
+        rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+        service = ox.BlankNode("service")
+        dataset = ox.BlankNode("dataset")
+        default_graph = ox.BlankNode("default")
+        triples = [
+            ox.Triple(service, rdf_type, sd("Service")),
+            ox.Triple(service, sd("supportedLanguage"), sd("SPARQL11Query")),
+            ox.Triple(service, sd("feature"), sd("UnionDefaultGraph")),
+            ox.Triple(service, sd("defaultDataset"), dataset),
+            ox.Triple(dataset, rdf_type, sd("Dataset")),
+            ox.Triple(dataset, sd("defaultGraph"), default_graph),
+            ox.Triple(default_graph, rdf_type, sd("Graph")),
+            ox.Triple(service, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#comment"), ox.Literal(
+                f"Read-only SPARQL 1.1 Query endpoint of kgraph. The default graph is the union of the "
+                f"named graphs (one per source document). Updates and SERVICE are refused (403); a query "
+                f"runs at most {self.limits.timeout:g} s and returns at most {self.limits.max_rows} rows; "
+                f"GET query strings up to {self.limits.max_get} bytes, POST for longer queries.")),
+        ]
+        if req.endpoint_url:
+            triples.append(ox.Triple(service, sd("endpoint"), ox.NamedNode(req.endpoint_url)))
+        for f in itertools.chain(SOLUTION_FORMATS.values(), GRAPH_FORMATS.values()):
+            triples.append(ox.Triple(service, sd("resultFormat"), ox.NamedNode(FORMATS_NS + _W3C_FORMAT[f.name])))
+        for i, g in enumerate(self._graph_names()):
+            node = ox.BlankNode(f"g{i}")
+            triples += [ox.Triple(dataset, sd("namedGraph"), node), ox.Triple(node, rdf_type, sd("NamedGraph")),
+                        ox.Triple(node, sd("name"), ox.NamedNode(g))]
+        from kgraph.store import default_prefixes
+
+        prefixes = {"sd": SD, "formats": FORMATS_NS, **default_prefixes()}
+        body = Result(triples, "graph").serialize(fmt, prefixes=prefixes).body
+        return Response(200, body, fmt.media_type + ("; charset=utf-8" if fmt.media_type.startswith("text/") else ""),
+                        (("Vary", "Accept"),))
+
+    def _graph_names(self) -> list[str]:
+        out = self.executor.run(Job("SELECT DISTINCT ?g WHERE { GRAPH ?g { } } ORDER BY ?g", "tsv", 10_000),
+                                self.limits.timeout)
+        if out.status != 200:
+            return []
+        return [line.strip()[1:-1] for line in out.body.decode("utf-8").splitlines()[1:] if line.startswith("<")]
+
+
+_W3C_FORMAT = {
+    "json": "SPARQL_Results_JSON", "xml": "SPARQL_Results_XML", "csv": "SPARQL_Results_CSV",
+    "tsv": "SPARQL_Results_TSV", "turtle": "Turtle", "ntriples": "N-Triples", "jsonld": "JSON-LD",
+    "rdfxml": "RDF_XML",
+}
+
+
+def _error(status: int, message: str, headers: Iterable[tuple[str, str]] = ()) -> Response:
+    return Response(status, _text(message), headers=tuple(headers))
+
+
+def _refuse_update() -> Response:
+    return _error(403, "this endpoint is read-only: SPARQL updates (INSERT, DELETE, LOAD, CLEAR, DROP, "
+                       "CREATE, COPY, MOVE, ADD) are refused")
