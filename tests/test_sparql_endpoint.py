@@ -44,8 +44,12 @@ def endpoint(request, build):
     app = FastAPI()
     ep = web_sparql.install(app, store, LIMITS)
     with uvicorn_server(app) as base:
+        ENDPOINTS[base + "/sparql"] = ep
         yield base + "/sparql"
     ep.close()
+
+
+ENDPOINTS: dict[str, object] = {}  # URL -> the Endpoint serving it, for tests that look at its workers
 
 
 
@@ -180,10 +184,11 @@ def test_a_slow_query_is_stopped_at_the_timeout_and_the_endpoint_keeps_answering
 
 
 def test_the_worker_running_a_timed_out_query_is_killed_and_replaced(endpoint):
-    import gc
     import os
 
-    pools = [o for o in gc.get_objects() if isinstance(o, sparql.ProcessExecutor) and not o._closed]
+    # Only this endpoint's pool: other modules' abandoned pools may be finalized meanwhile.
+    pools = [ENDPOINTS[endpoint].executor]
+    assert all(isinstance(p, sparql.ProcessExecutor) for p in pools)
     before = {w.proc.pid for p in pools for w in p._all}
     assert httpx.post(endpoint, data={"query": SLOW}, timeout=30).status_code == 503
     after = {w.proc.pid for p in pools for w in p._all}

@@ -260,6 +260,8 @@ def evaluate_cmd(
 def serve(
     host: str = typer.Option("127.0.0.1", help="Interface to bind."),
     port: int = typer.Option(8000, help="Port."),
+    query_timeout: Optional[float] = typer.Option(None, help="SPARQL endpoint: seconds before a query is stopped (default KGRAPH_QUERY_TIMEOUT or 10)."),
+    max_rows: Optional[int] = typer.Option(None, help="SPARQL endpoint: most result rows returned (default KGRAPH_MAX_ROWS or 10000)."),
     build_dir: Path = BuildDir,
 ) -> None:
     """Serve the web explorer and the SPARQL endpoint over the built graph."""
@@ -268,7 +270,7 @@ def serve(
     from kgraph.web.app import create_app
 
     try:
-        application = create_app(build_dir)
+        application = create_app(build_dir, query_timeout=query_timeout, max_rows=max_rows)
     except KgraphError as exc:
         _fail(exc)
     uvicorn.run(application, host=host, port=port, log_level="info")

@@ -16,6 +16,7 @@ from fastapi.responses import JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 
 from kgraph.errors import KgraphError
+from kgraph import sparql as sparql_protocol
 from kgraph.store import open_store
 from kgraph.web import entity, graphindex, graphview, i18n, overlaps, pages, querypage, sparql, vendor
 from kgraph.web.render import HERE, render
@@ -23,11 +24,15 @@ from kgraph.web.site import Site
 
 
 def create_app(build_dir: Path = Path("build"), sources_dir: Path | None = None,
-               queries_dir: Path | None = None, warm: bool = True) -> FastAPI:
+               queries_dir: Path | None = None, warm: bool = True,
+               query_timeout: float | None = None, max_rows: int | None = None) -> FastAPI:
+    """The explorer over a build. `query_timeout` and `max_rows` limit the
+    SPARQL endpoint (default: KGRAPH_QUERY_TIMEOUT / KGRAPH_MAX_ROWS)."""
     build_dir = Path(build_dir)
     store = open_store(build_dir)
     app = FastAPI(title="kgraph explorer")
     app.state.store = store  # the SPARQL router reads the store from here
+    app.state.sparql_limits = sparql_protocol.Limits.from_env(timeout=query_timeout, max_rows=max_rows)
     app.state.build_dir = build_dir
     app.state.site = Site(store, build_dir, sources_dir)
     app.state.queries_dir = queries_dir  # None: the project's queries/
