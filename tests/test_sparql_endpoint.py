@@ -17,6 +17,7 @@ from SPARQLWrapper import CSV, JSON, JSONLD, N3, POST, POSTDIRECTLY, RDFXML, TSV
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 from kgraph import sparql
+from kgraph.sparql_workers import InlineExecutor, ProcessExecutor
 from kgraph.store import OxigraphStore, open_store
 from kgraph.web import sparql as web_sparql
 from sparql_support import build_dir, filler, uvicorn_server
@@ -188,7 +189,7 @@ def test_the_worker_running_a_timed_out_query_is_killed_and_replaced(endpoint):
 
     # Only this endpoint's pool: other modules' abandoned pools may be finalized meanwhile.
     pools = [ENDPOINTS[endpoint].executor]
-    assert all(isinstance(p, sparql.ProcessExecutor) for p in pools)
+    assert all(isinstance(p, ProcessExecutor) for p in pools)
     before = {w.proc.pid for p in pools for w in p._all}
     assert httpx.post(endpoint, data={"query": SLOW}, timeout=30).status_code == 503
     after = {w.proc.pid for p in pools for w in p._all}
@@ -309,7 +310,7 @@ def test_an_in_memory_store_built_in_process_is_served_inline(build):
     store = OxigraphStore()
     store.load_file(build / "graph.nq")
     ep = sparql.Endpoint(store, LIMITS)
-    assert isinstance(ep.executor, sparql.InlineExecutor)
+    assert isinstance(ep.executor, InlineExecutor)
     out = ep.handle(sparql.Request("POST", (), "", "application/sparql-query", TASKS.encode(), "text/csv"))
     assert out.status == 200 and out.body.count(b"\r\n") == 4
 

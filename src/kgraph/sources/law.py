@@ -5,8 +5,8 @@ national operators, support measures, cross-references, repeal, entry into force
 lines of an article start indented, lines wrapped by the PDF start at column
 0, headings wrap onto lines indented deeper than the heading or starting in
 lower case. Structure, definitions and competences are read here; roles,
-support measures, references, repeal and entry into force in
-`kgraph.sources.law_support`.
+references, repeal and entry into force in `kgraph.sources.law_support`;
+support measures in `kgraph.sources.law_measures`.
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from kgraph.records import DocumentMeta, Span
-from kgraph.sources import law_support
-from kgraph.sources.law_support import (FIELDED, FIELDS, NUMBER, CrossRef, EntryIntoForce, Measure, Repeal, role_mentions,
+from kgraph.sources import law_measures, law_support
+from kgraph.sources.law_measures import Measure
+from kgraph.sources.law_support import (FIELDED, FIELDS, NUMBER, CrossRef, EntryIntoForce, Repeal, role_mentions,
                                         sentences)
 from kgraph.text import collapse
 
@@ -499,7 +500,7 @@ def parse(text: str, meta: DocumentMeta) -> list:
     records += law_support.crossrefs(doc)
     records += law_support.repeals(doc)
     records += law_support.entry_into_force(doc)
-    records += law_support.measures(doc, comps, fields)
+    records += law_measures.measures(doc, comps, fields)
     return records
 
 

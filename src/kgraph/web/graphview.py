@@ -130,7 +130,7 @@ def to_vis(s: Site, hood: Neighbourhood, lang: str) -> dict:
     physics = not positions
     net.options = {
         "physics": {"enabled": physics, "solver": "forceAtlas2Based",
-                    "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 110},
+                    "forceAtlas2Based": {"gravitationalConstant": -160, "springLength": 200, "avoidOverlap": 0.6},
                     "stabilization": {"enabled": physics, "iterations": 300, "fit": True}},
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": len(hood.edges) > 800},
         "edges": {"smooth": False, "color": {"color": "#9aa", "highlight": "#333"}},
