@@ -120,6 +120,8 @@ def _bool(value: str) -> bool:
     return value in {"true", "1"}
 
 
+# Every query is ordered: where a row "wins" (first label, first path), the
+# result must not depend on the order in which the store was loaded.
 COMPETENCES = """
 SELECT ?c ?text ?agent ?by ?residual ?article ?date ?doc ?actdoc WHERE {
   ?c a kg:Competence ; rdfs:label ?text .
@@ -130,7 +132,8 @@ SELECT ?c ?text ?agent ?by ?residual ?article ?date ?doc ?actdoc WHERE {
              OPTIONAL { ?by eli:is_part_of* ?act2 . ?src kg:sourceOf ?act2 ; dcterms:identifier ?actdoc } }
   OPTIONAL { ?c kg:residual ?residual }
   OPTIONAL { ?c kg:sourceSpan/kg:inSource/dcterms:identifier ?doc }
-}"""
+}
+ORDER BY ?c ?text ?agent ?by ?article ?date ?doc ?actdoc"""
 
 TASKS = """
 SELECT ?t ?text ?number ?plan ?date ?doc ?actdoc ?agent ?role ?agree ?pos WHERE {
@@ -144,7 +147,8 @@ SELECT ?t ?text ?number ?plan ?date ?doc ?actdoc ?agent ?role ?agree ?pos WHERE 
              OPTIONAL { ?a kg:assignmentRole ?role }
              OPTIONAL { ?a kg:byAgreement ?agree }
              OPTIONAL { ?a kg:position ?pos } }
-}"""
+}
+ORDER BY ?t ?pos ?agent ?text ?plan ?date ?doc ?actdoc"""
 
 SPANS = """
 SELECT ?x ?s ?doc ?start ?end ?quote WHERE {
@@ -152,7 +156,8 @@ SELECT ?x ?s ?doc ?start ?end ?quote WHERE {
   ?x kg:sourceSpan ?s .
   ?s kg:inSource/dcterms:identifier ?doc ; kg:startOffset ?start ; kg:endOffset ?end .
   OPTIONAL { ?s kg:quote ?quote }
-}"""
+}
+ORDER BY ?x ?start ?end"""
 
 LABELS = """
 SELECT ?x ?p ?label WHERE {
@@ -161,7 +166,8 @@ SELECT ?x ?p ?label WHERE {
   UNION { ?x a kg:Article } UNION { ?x a kg:Plan } UNION { ?t2 kg:inPlan ?x }
   VALUES ?p { skos:prefLabel rdfs:label skos:altLabel eli:title }
   ?x ?p ?label .
-}"""
+}
+ORDER BY ?x ?p ?label"""
 
 TENURES = """
 SELECT ?role ?holder ?from ?until WHERE {
@@ -169,20 +175,23 @@ SELECT ?role ?holder ?from ?until WHERE {
     OPTIONAL { ?t kg:validFrom ?from } OPTIONAL { ?t kg:validUntil ?until } }
   UNION
   { ?role a kg:LegalRole ; org:heldBy ?holder . FILTER NOT EXISTS { ?t2 kg:roleOf ?role } }
-}"""
+}
+ORDER BY ?role ?holder ?from"""
 
 EVENTS = """
 SELECT ?from ?to ?date ?kind WHERE {
   ?e a org:ChangeEvent ; org:originalOrganization ?from ; org:resultingOrganization ?to .
   OPTIONAL { ?e dcterms:date ?date } OPTIONAL { ?e kg:changeKind ?kind }
-}"""
+}
+ORDER BY ?from ?to ?date"""
 
-MEMBERS = "SELECT ?g ?m WHERE { ?g kg:member ?m }"
+MEMBERS = "SELECT ?g ?m WHERE { ?g kg:member ?m } ORDER BY ?g ?m"
 
 GLOSSARY = """
 SELECT ?e ?g ?abbr ?exp WHERE {
   ?e a kg:GlossaryEntry ; kg:abbreviation ?abbr ; kg:expansion ?exp . OPTIONAL { ?e kg:inGlossary ?g }
-}"""
+}
+ORDER BY ?e ?g ?abbr ?exp"""
 
 
 def load(store) -> Corpus:

@@ -19,7 +19,7 @@ from kgraph import iri
 from kgraph.catalog import Entry
 from kgraph.records import DocumentMeta, Span
 from kgraph.text import Normalized, collapse
-from kgraph.vocab import KG, PROV
+from kgraph.vocab import ELI, KG, PROV
 
 Resolver = Callable[[str, str, "dt.date | None", "dict[str, str] | None"], Any]
 
@@ -113,22 +113,33 @@ class Context:
         self.span(node, span)
         return node
 
-    def indicator_values(self, node: URIRef, values: dict, span: Span) -> None:
-        """Yearly values of an indicator: printed text, and the number when there is one."""
+    def indicator(self, owner: URIRef, number: str, name: str, unit: str | None,
+                  baseline: str | None, values: dict, span: Span) -> URIRef:
+        """A target indicator of a plan or concept, with one kg:IndicatorValue
+        per year: the printed text, and the number when there is one."""
         from kgraph.sources.plan import number_value
 
         lang = self.doc.language
+        node = URIRef(iri.part(str(owner), ("ind", number)))
+        self.add(node, RDF.type, KG.Indicator)
+        self.add(owner, KG.hasIndicator, node)
+        self.add(node, ELI.number, Literal(str(number)))
+        self.label(node, name)
+        self.add(node, KG.unit, unit, lang=lang)
+        self.add(node, KG.baseline, baseline, lang=lang)
+        self.span(node, span)
         for year, text in values.items():
             value = URIRef(iri.part(str(node), ("y", year)))
             self.add(node, KG.hasValue, value)
             self.add(value, RDF.type, KG.IndicatorValue)
             self.add(value, KG.year, Literal(int(year), datatype=XSD.integer))
             self.add(value, KG.valueText, text, lang=lang)
-            number = number_value(text)
-            if number is not None:
-                self.add(value, KG.value, Literal(number, datatype=XSD.decimal))
+            number_found = number_value(text)
+            if number_found is not None:
+                self.add(value, KG.value, Literal(number_found, datatype=XSD.decimal))
             self.label(value, f"{year}: {text}")
             self.span(value, span)
+        return node
 
     def _count(self, key: str) -> None:
         self.stats[key] = self.stats.get(key, 0) + 1

@@ -69,7 +69,8 @@ def emit(records: list, ctx: Context) -> None:
         elif isinstance(r, src.Territory):
             _territory(node, next_id("terr"), r, ctx)
         elif isinstance(r, src.Indicator):
-            indicator(node, r, ctx)
+            baseline = "; ".join(f"{y}: {v}" for y, v in r.baseline.items()) if r.baseline else None
+            ctx.indicator(node, r.number, r.name, r.unit, baseline, r.values, r.span)
     acts_rdf.emit_refs([r for r in records if isinstance(r, ActRef)], ctx, citing=node)
 
 
@@ -169,17 +170,3 @@ def _territory(concept: URIRef, n: int, r, ctx: Context) -> None:
     ctx.span(node, r.span)
 
 
-def indicator(owner: URIRef, r, ctx: Context) -> URIRef:
-    """A target indicator with one kg:IndicatorValue per year ("-" stays text only)."""
-    lang = ctx.doc.language
-    node = URIRef(iri.part(str(owner), ("ind", r.number)))
-    ctx.add(node, RDF.type, KG.Indicator)
-    ctx.add(owner, KG.hasIndicator, node)
-    ctx.add(node, ELI.number, Literal(str(r.number)))
-    ctx.label(node, r.name)
-    ctx.add(node, KG.unit, r.unit, lang=lang)
-    if r.baseline:
-        ctx.add(node, KG.baseline, "; ".join(f"{y}: {v}" for y, v in r.baseline.items()), lang=lang)
-    ctx.span(node, r.span)
-    ctx.indicator_values(node, r.values, r.span)
-    return node

@@ -45,7 +45,7 @@ def emit(records: list, ctx: Context) -> None:
         elif isinstance(r, Task):
             task(plan, r, directions.get(r.direction), ctx)
         elif isinstance(r, Indicator):
-            indicator(plan, r, ctx)
+            ctx.indicator(plan, r.number, r.name, r.unit, r.baseline, r.values, r.span)
     _glossary([r for r in records if isinstance(r, GlossaryEntry)], ctx)
 
 
@@ -151,18 +151,6 @@ def resolved(ctx: Context, text: str, span, kinds=("body", "group", "role")) -> 
     return ctx.agent(text, span)
 
 
-def indicator(plan: URIRef, r, ctx: Context) -> URIRef:
-    lang = ctx.doc.language
-    node = URIRef(iri.part(str(plan), ("ind", r.number)))
-    ctx.add(node, RDF.type, KG.Indicator)
-    ctx.add(plan, KG.hasIndicator, node)
-    ctx.add(node, ELI.number, Literal(str(r.number)))
-    ctx.label(node, r.name)
-    ctx.add(node, KG.unit, r.unit, lang=lang)
-    ctx.add(node, KG.baseline, r.baseline, lang=lang)
-    ctx.span(node, r.span)
-    ctx.indicator_values(node, r.values, r.span)
-    return node
 
 
 def _glossary(entries: list[GlossaryEntry], ctx: Context) -> None:
