@@ -97,6 +97,7 @@ def _concept(node: URIRef, info, ctx: Context) -> None:
         return
     if info.title and (node != ctx.act or not ctx.meta.title):
         ctx.add(node, ELI.title, Literal(info.title, lang=lang))
+        ctx.graph.remove((node, RDFS.label, None))  # the document layer's kind-and-date label
         ctx.label(node, info.title)
     if info.author:
         ctx.add(node, ELI.responsibility_of, ctx.agent(info.author, info.span))

@@ -43,9 +43,11 @@ def emit(ctx: Context) -> None:
     ctx.add(source, KG.sourceOf, act)
     ctx.add(act, RDF.type, act_class(meta.kind))
     ctx.add(act, RDF.type, ELI.LegalResource)
-    title = meta.title or _fallback_label(doc.language, meta)
-    ctx.add(act, ELI.title, Literal(title, lang=doc.language))
-    ctx.label(act, title)
+    if meta.title:
+        ctx.add(act, ELI.title, Literal(meta.title, lang=doc.language))
+    # Without a stated title the act is labelled by kind, date and number; a
+    # kind's writer may replace that label with a title found in the body.
+    ctx.label(act, meta.title or fallback_label(doc.language, meta))
     if meta.date:
         ctx.add(act, ELI.date_document, date_literal(meta.date))
     if meta.number:
@@ -60,7 +62,7 @@ def emit(ctx: Context) -> None:
         ctx.span(act, meta.span)
 
 
-def _fallback_label(lang: str, meta) -> str:
+def fallback_label(lang: str, meta) -> str:
     base = ACT_LABELS.get(lang, ACT_LABELS["ru"]).get(meta.kind, meta.kind)
     parts = [base]
     if meta.date:
