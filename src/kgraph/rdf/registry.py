@@ -73,30 +73,15 @@ def graph(reg: Registry, today: dt.date | None = None) -> Graph:
         if r.defined_in:
             g.add((node, DCTERMS.source, Literal(r.defined_in, lang="en")))
         for h in r.holders:
-            t = URIRef(iri.tenure(r.id, h.body, h.valid_from))
-            holder = URIRef(iri.group(h.body)) if _is_group(reg, h.body) else URIRef(iri.org(h.body))
-            g.add((t, RDF.type, KG.RoleTenure))
-            g.add((t, KG.roleOf, node))
-            g.add((t, KG.holder, holder))
-            g.add((t, RDFS.label, Literal(f"{r.id} held by {h.body}", lang="en")))
-            if h.valid_from:
-                g.add((t, KG.validFrom, _date(h.valid_from)))
-            if h.valid_until:
-                g.add((t, KG.validUntil, _date(h.valid_until)))
-            if h.note:
-                g.add((t, RDFS.comment, Literal(h.note, lang="en")))
+            _tenure(g, node, r.id, _holder(reg, h.body), h.body, h.valid_from, h.valid_until, h.note)
         if r.group and not r.holders:
             # A role the law gives to a whole class of bodies ("local executive
             # bodies") is held by the collective group of those bodies.
-            t = URIRef(iri.tenure(r.id, r.group, None))
-            g.add((t, RDF.type, KG.RoleTenure))
-            g.add((t, KG.roleOf, node))
-            g.add((t, KG.holder, URIRef(iri.group(r.group))))
-            g.add((t, RDFS.label, Literal(f"{r.id} held by {r.group}", lang="en")))
+            _tenure(g, node, r.id, URIRef(iri.group(r.group)), r.group)
             g.add((node, ORG.heldBy, URIRef(iri.group(r.group))))
         current = reg.holder(r.id, today)
         if current:
-            g.add((node, ORG.heldBy, URIRef(iri.group(current)) if _is_group(reg, current) else URIRef(iri.org(current))))
+            g.add((node, ORG.heldBy, _holder(reg, current)))
     for grp in reg.groups:
         node = URIRef(iri.group(grp.id))
         g.add((node, RDF.type, KG.CollectiveGroup))
@@ -108,6 +93,27 @@ def graph(reg: Registry, today: dt.date | None = None) -> Graph:
         for member in reg.members(grp.id, today):  # enumerable groups, as they stand today
             g.add((node, KG.member, URIRef(iri.org(member))))
     return g
+
+
+def _tenure(g: Graph, role_node: URIRef, role_id: str, holder: URIRef, holder_id: str,
+            start: dt.date | None = None, end: dt.date | None = None, note: str = "") -> None:
+    """One dated holding of a legal role (kg:RoleTenure)."""
+    t = URIRef(iri.tenure(role_id, holder_id, start))
+    g.add((t, RDF.type, KG.RoleTenure))
+    g.add((t, KG.roleOf, role_node))
+    g.add((t, KG.holder, holder))
+    g.add((t, RDFS.label, Literal(f"{role_id} held by {holder_id}", lang="en")))
+    if start:
+        g.add((t, KG.validFrom, _date(start)))
+    if end:
+        g.add((t, KG.validUntil, _date(end)))
+    if note:
+        g.add((t, RDFS.comment, Literal(note, lang="en")))
+
+
+def _holder(reg: Registry, ident: str) -> URIRef:
+    """A role holder: a collective group or a body of the registry."""
+    return URIRef(iri.group(ident)) if _is_group(reg, ident) else URIRef(iri.org(ident))
 
 
 def _is_group(reg: Registry, ident: str) -> bool:
