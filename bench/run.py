@@ -59,6 +59,27 @@ def median_ms(fn, budget_s: float = 3.0, max_runs: int = 9) -> tuple[float, int,
     return statistics.median(times) * 1000, runs, out
 
 
+def interleaved_ms(fns: dict, budget_s: float = 6.0, max_rounds: int = 31) -> dict[str, float]:
+    """Median wall time of each function, timed in rounds that run each once in turn.
+
+    Paths compared with each other are interleaved so that drift in the machine's load
+    (other processes, CPU frequency) affects them alike.
+    """
+    first = 0.0
+    for fn in fns.values():  # warm-up
+        t = time.perf_counter()
+        fn()
+        first += time.perf_counter() - t
+    rounds = max(5, min(max_rounds, int(budget_s / max(first, 1e-9))))
+    samples: dict[str, list[float]] = {k: [] for k in fns}
+    for _ in range(rounds):
+        for k, fn in fns.items():
+            t = time.perf_counter()
+            fn()
+            samples[k].append(time.perf_counter() - t)
+    return {k: statistics.median(v) * 1000 for k, v in samples.items()}
+
+
 # --- child: one engine, one dataset, many queries ---------------------------------------------
 
 
@@ -77,8 +98,7 @@ def child(engine: str, data: Path, names: list[str]) -> None:
 
         def run(text):
             res = store.query(text, prefixes=prefixes, use_default_graph_as_union=True)
-            body = res.serialize(format=ox.QueryResultsFormat.JSON)
-            return len(json.loads(body)["results"]["bindings"])
+            return res.serialize(format=ox.QueryResultsFormat.JSON)
     else:
         from rdflib import Dataset
 
@@ -86,14 +106,14 @@ def child(engine: str, data: Path, names: list[str]) -> None:
         store.parse(str(data), format="nquads")
 
         def run(text):
-            body = store.query(text, initNs=prefixes).serialize(format="json")
-            return len(json.loads(body)["results"]["bindings"])
+            return store.query(text, initNs=prefixes).serialize(format="json")
     print(json.dumps({"loaded": round(time.perf_counter() - t, 2)}), flush=True)
     for name in names:
         q = queries.find(name)
         text = sparql.bind(q.sparql, q.bindings())
         try:
-            ms, runs, rows = median_ms(lambda: run(text))
+            ms, runs, body = median_ms(lambda: run(text))
+            rows = len(json.loads(body)["results"]["bindings"])  # counted outside the timed runs
             print(json.dumps({"query": name, "ms": ms, "runs": runs, "rows": rows}), flush=True)
         except Exception as exc:  # noqa: BLE001 - report and go on
             print(json.dumps({"query": name, "error": f"{type(exc).__name__}: {exc}"[:200]}), flush=True)
@@ -180,10 +200,7 @@ def layers(build: Path, names: list[str]) -> dict[str, dict]:
                 assert r.status_code == 200, r.text
                 return r.content
 
-            row = {}
-            for label, fn in (("bare", bare), ("cli", cli), ("endpoint", ep), ("http", http)):
-                row[label], _, _ = median_ms(fn, budget_s=2.0, max_runs=21)
-            out[name] = row
+            out[name] = row = interleaved_ms({"bare": bare, "cli": cli, "endpoint": ep, "http": http})
             print(f"  layers   {name:22} bare {row['bare']:7.2f}  cli {row['cli']:7.2f}  endpoint "
                   f"{row['endpoint']:7.2f}  http {row['http']:7.2f} ms", flush=True)
     endpoint.close()
