@@ -203,6 +203,21 @@ def test_the_row_cap_cuts_every_format_at_exactly_max_rows(big, fmt):
         assert len(list(ox.parse_query_results(out.body, native))) == 100
 
 
+@pytest.mark.parametrize("query, rows", [
+    ("SELECT ?s ?o WHERE { ?s ?p ?o }", 250),
+    ("SELECT ?x WHERE { ?s ?p ?o }", 250),  # solutions that bind nothing
+    ("SELECT * WHERE { }", 1),
+    ("SELECT ?s WHERE { ?s ?p ?o FILTER(false) }", 0),
+    ('SELECT ?s ?v WHERE { ?s ?p ?o BIND(CONCAT("{\\"type\\": ", STR(?o), " {\\"") AS ?v) }', 250),
+])
+def test_json_results_are_counted_without_parsing(big, query, rows):
+    from kgraph.results import _row_upper_bound
+
+    body = big.query(query).raw.serialize(format=ox.QueryResultsFormat.JSON)
+    assert len(json.loads(body)["results"]["bindings"]) == rows
+    assert _row_upper_bound(body, "json") == rows
+
+
 def test_results_under_the_cap_are_not_marked_truncated(big):
     out = big.query("SELECT ?s WHERE { ?s ?p ?o }").serialize("json", max_rows=250)
     assert not out.truncated and len(json.loads(out.body)["results"]["bindings"]) == 250

@@ -145,12 +145,20 @@ def _serialize_solutions(solutions, f: Format, max_rows: int | None) -> Serializ
 
 
 def _row_upper_bound(out: bytes, fmt: str) -> int:
-    """Cheap bound on the number of solutions in serialized output (exact for TSV and XML)."""
+    """Number of solutions in serialized output, without parsing it.
+
+    Exact for TSV and XML; for JSON exact unless a value holds "{}" or an RDF-star
+    triple term (each adds one), so that a result under the row cap is never re-parsed.
+    """
     if fmt == "tsv":
         return max(out.count(b"\n") - 1, 0)
     if fmt == "xml":
         return out.count(b"<result>")  # '<' in values is escaped, so only result elements match
-    return max(out.count(b"{") - 3, 0)  # JSON: every solution opens at least one object
+    # JSON: a quote inside a string value is escaped, so '{"' only opens an object: the
+    # three of the frame ({"head", {"vars", {"bindings"), one per solution ('{}' when it
+    # binds nothing) and one per bound value ({"type"). Braces inside values can only
+    # add to the count.
+    return max(out.count(b'{"') + out.count(b"{}") - 3 - out.count(b'{"type"'), 0)
 
 
 def _tsv(variables, solutions) -> bytes:
