@@ -7,6 +7,7 @@ Domain errors become HTTP errors here.
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 
@@ -17,25 +18,33 @@ from fastapi.staticfiles import StaticFiles
 
 from kgraph.errors import KgraphError
 from kgraph import sparql as sparql_protocol
-from kgraph.store import open_store
-from kgraph.web import entity, graphindex, graphview, i18n, overlaps, pages, querypage, sparql, vendor
+from kgraph.web import entity, graphview, i18n, overlaps, pages, querypage, sparql, vendor
+from kgraph.web import reload as reload_mod
+from kgraph.web.reload import warm_up
 from kgraph.web.render import HERE, render
-from kgraph.web.site import Site
 
 
 def create_app(build_dir: Path = Path("build"), sources_dir: Path | None = None,
                queries_dir: Path | None = None, warm: bool = True,
-               query_timeout: float | None = None, max_rows: int | None = None) -> FastAPI:
+               query_timeout: float | None = None, max_rows: int | None = None,
+               reload: bool = True) -> FastAPI:
     """The explorer over a build. `query_timeout` and `max_rows` limit the
-    SPARQL endpoint (default: KGRAPH_QUERY_TIMEOUT / KGRAPH_MAX_ROWS)."""
+    SPARQL endpoint (default: KGRAPH_QUERY_TIMEOUT / KGRAPH_MAX_ROWS). With
+    `reload` (and KGRAPH_RELOAD not "0") the app switches to a new build when
+    `kgraph build` replaces the directory (kgraph.web.reload)."""
     build_dir = Path(build_dir)
-    store = open_store(build_dir)
+    served = reload_mod.identity(build_dir)  # before loading: a swap meanwhile is seen as a change
+    store, site = reload_mod.load_build(build_dir, sources_dir)
     app = FastAPI(title="kgraph explorer")
-    app.state.store = store  # the SPARQL router reads the store from here
+    # Routes read the store and the site from app.state on each request (never keep them):
+    # a reload replaces both, and the SPARQL endpoint with them.
+    app.state.store = store
     app.state.sparql_limits = sparql_protocol.Limits.from_env(timeout=query_timeout, max_rows=max_rows)
     app.state.build_dir = build_dir
-    app.state.site = Site(store, build_dir, sources_dir)
+    app.state.site = site
     app.state.queries_dir = queries_dir  # None: the project's queries/
+    enabled = reload and os.environ.get("KGRAPH_RELOAD", "1").strip() != "0"
+    app.state.reloader = reload_mod.Reloader(build_dir, sources_dir, served, enabled, warm)
     if warm:
         threading.Thread(target=warm_up, args=(app.state.site,), daemon=True).start()
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
@@ -49,6 +58,7 @@ def create_app(build_dir: Path = Path("build"), sources_dir: Path | None = None,
 
     @app.middleware("http")
     async def language_and_headers(request: Request, call_next):
+        reload_mod.check(request.app)  # a new build? (throttled; loads in the background)
         response = await call_next(request)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")  # text/plain errors stay text
         lang = request.query_params.get("lang")
@@ -57,8 +67,9 @@ def create_app(build_dir: Path = Path("build"), sources_dir: Path | None = None,
         return response
 
     @app.get("/health")
-    def health():
-        return {"status": "ok", "triples": len(store)}
+    def health(request: Request):
+        state = request.app.state
+        return {"status": "ok", "triples": len(state.store)} | state.reloader.status()
 
     def error_page(request: Request, status: int, detail: str, headers=None):
         wants_html = "text/html" in request.headers.get("accept", "")
@@ -77,10 +88,3 @@ def create_app(build_dir: Path = Path("build"), sources_dir: Path | None = None,
         return error_page(request, exc.status_code, exc.detail, exc.headers)
 
     return app
-
-
-def warm_up(site: Site) -> None:
-    """Build what the first graph view and the first overlap check would otherwise wait
-    for (the adjacency, ~0.3 s; the checker's import and index, seconds) before anyone asks."""
-    graphindex.adjacency(site)
-    overlaps.warm_up(site)

@@ -3,7 +3,8 @@
 A neighbourhood three levels deep touches hundreds of nodes; asking the store
 one query per level with all of them in a VALUES block cost 20-50 ms a level
 here, walking an in-memory adjacency costs microseconds. The build is
-immutable, so the index never goes stale while the app serves it. Memory is
+immutable, so the index (kept in the Site's memo) never goes stale: a new
+build comes with a new Site (kgraph.web.reload). Memory is
 a few tuples per IRI-to-IRI triple (about 100 MB at a million triples).
 
 N-ary plumbing is folded into edges here: task -[lead executor]-> body

@@ -3,7 +3,10 @@
 Labels and types of all resources are read once when the app starts (two
 SPARQL queries), so that a page with hundreds of linked values names each of
 them without a query per value. A build is immutable (rebuilding swaps the
-directory), so the cache never goes stale while the app serves that build.
+directory), so a Site's caches and `memo` never go stale: a Site belongs to
+one build. When a rebuild swaps the directory, kgraph.web.reload loads a new
+Site (and store) in the background and replaces `app.state.site`; pages take
+the site from `request.app.state` on each request, never keep one.
 """
 
 from __future__ import annotations

@@ -3,8 +3,9 @@
 `app.include_router(sparql.router)` is all an app needs: the endpoint runs over
 `app.state.store` with the limits in `app.state.sparql_limits` (else the
 KGRAPH_QUERY_TIMEOUT / KGRAPH_MAX_ROWS / KGRAPH_MAX_GET / KGRAPH_QUERY_WORKERS
-environment), and is created on first use. Responses carry CORS headers so
-browser tools such as YASGUI can call it from any origin.
+environment), and is created on first use (again after kgraph.web.reload drops
+it for a new build). Responses carry CORS headers so browser tools such as
+YASGUI can call it from any origin.
 """
 
 from __future__ import annotations
@@ -41,7 +42,6 @@ def endpoint_of(app: FastAPI) -> sparql.Endpoint:
 
 @router.api_route("/sparql", methods=["GET", "POST"], summary="SPARQL 1.1 Protocol (read-only)")
 async def sparql_endpoint(request: Request) -> Response:
-    endpoint = getattr(request.app.state, "sparql", None) or await run_in_threadpool(endpoint_of, request.app)
     req = sparql.Request(
         method=request.method,
         params=tuple(request.query_params.multi_items()),
@@ -51,6 +51,9 @@ async def sparql_endpoint(request: Request) -> Response:
         accept=request.headers.get("accept", ""),
         endpoint_url=str(request.url.replace(query="")),
     )
+    # Taken after the body is read, right before the query runs: after a reload the old
+    # endpoint is closed once every query taken so far must have ended (kgraph.web.reload).
+    endpoint = getattr(request.app.state, "sparql", None) or await run_in_threadpool(endpoint_of, request.app)
     out = await run_in_threadpool(endpoint.handle, req)
     return Response(out.body, status_code=out.status, media_type=out.media_type, headers=dict(out.headers) | CORS)
 
