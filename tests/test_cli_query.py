@@ -46,6 +46,23 @@ def test_query_writes_each_standard_format(build, fmt):
         assert len(list(ox.parse_query_results(out.stdout_bytes, native))) == 4
 
 
+def test_a_table_shows_the_first_rows_and_the_total(build):
+    out = kgraph("query", "top_bodies", "--store", str(build), "--limit", "2")
+    assert out.exit_code == 0, out.output
+    assert "showing 2 of 4 rows" in out.output and "4 row(s)" not in out.output
+
+
+@pytest.mark.parametrize("fmt, rows", [("csv", 2), ("json", 2)])
+def test_limit_cuts_every_format_and_says_so(build, fmt, rows):
+    out = kgraph("query", "top_bodies", "--store", str(build), "-f", fmt, "-n", "2")
+    assert out.exit_code == 0, out.output
+    if fmt == "csv":
+        assert len(list(csv.reader(io.StringIO(out.stdout)))) == rows + 1
+    else:
+        assert len(json.loads(out.stdout)["results"]["bindings"]) == rows
+    assert "cut at 2 rows" in out.stderr
+
+
 def test_query_binds_params_as_typed_values(build):
     out = kgraph("query", "tasks_due", "--store", str(build), "-p", "date=2014-12-15", "-f", "json")
     assert out.exit_code == 0, out.output

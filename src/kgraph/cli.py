@@ -158,6 +158,11 @@ def export(
         sys.stdout.buffer.write(data)
 
 
+# A terminal table of thousands of rows is slow to draw and useless to read: show the
+# first rows and the total; --limit raises the cap, --format csv gives every row.
+TABLE_ROWS = 200
+
+
 @app.command()
 def query(
     name: str = typer.Argument(..., help="Named query (file stem in queries/), a .rq file, or - for stdin."),
@@ -166,6 +171,8 @@ def query(
     param: list[str] = typer.Option([], "--param", "-p", help="Parameter k=v (bound as a typed value)."),
     store: Optional[str] = typer.Option(None, "--store", envvar="KGRAPH_STORE",
                                         help="SPARQL endpoint URL, build dir, store dir or 'memory'."),
+    limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1,
+                                        help=f"At most this many rows (default: all; a table shows {TABLE_ROWS})."),
     build_dir: Path = BuildDir,
 ) -> None:
     """Run a named query or a .rq file on the built graph (or on a SPARQL endpoint with --store URL)."""
@@ -182,14 +189,17 @@ def query(
             values[k.strip()] = v.strip()
         result = queries.run(q, open_store(store or build_dir), values)
         if format == "table":
-            _print_result_table(result, q.title or q.name)
+            _print_result_table(result, q.title or q.name, limit or TABLE_ROWS)
         else:
-            sys.stdout.buffer.write(result.serialize(format).body)
+            out = result.serialize(format, max_rows=limit)
+            sys.stdout.buffer.write(out.body)
+            if out.truncated:
+                err.print(f"cut at {limit} rows (--limit)")
     except (KgraphError, ValueError) as exc:
         _fail(exc)
 
 
-def _print_result_table(result, title: str) -> None:
+def _print_result_table(result, title: str, max_rows: int = TABLE_ROWS) -> None:
     if result.kind == "ask":
         console.print("yes" if result else "no")
         return
@@ -199,12 +209,17 @@ def _print_result_table(result, title: str) -> None:
         t.add_column(n, overflow="fold")
     count = 0
     for row in result:
+        count += 1
+        if count > max_rows:
+            continue  # counted, not drawn
         cells = (row.subject, row.predicate, row.object) if result.kind == "graph" else \
             (row[i] for i in range(len(names)))
         t.add_row(*("" if c is None else c.value for c in cells))
-        count += 1
     console.print(t)
-    console.print(f"{count} row(s)")
+    if count > max_rows:
+        console.print(f"showing {max_rows} of {count} rows: --limit N for more, --format csv for all")
+    else:
+        console.print(f"{count} row(s)")
 
 
 @app.command("queries")
