@@ -254,7 +254,10 @@ def report(names, small_ox, small_rdf, big_ox, lay, meta) -> str:
               "bare = `Store.query(...).serialize(JSON)` in process; CLI = `kgraph query NAME -f json` minus "
               "interpreter start-up (find + parse the .rq, bind, query, serialize); endpoint = "
               "`kgraph.sparql.Endpoint.handle` (lexing, negotiation, worker process, row cap); HTTP = "
-              "POST to /sparql under uvicorn with a keep-alive client (for information).", "",
+              "POST to /sparql under uvicorn with a keep-alive client (for information). The four paths are "
+              "timed in interleaved rounds, so the endpoint's worker process sits idle between its queries, "
+              "as on a lightly used server; its fixed cost (the process hop that lets a timeout kill a query, "
+              "and waking the idle worker) is 0.1–1 ms.", "",
               "| query | bare | CLI | CLI / bare | endpoint | endpoint / bare | HTTP | HTTP / bare |",
               "|---|--:|--:|--:|--:|--:|--:|--:|"]
     ratios = {"cli": [], "endpoint": [], "http": []}
