@@ -277,15 +277,17 @@ def serve(
     port: int = typer.Option(8000, help="Port."),
     query_timeout: Optional[float] = typer.Option(None, help="SPARQL endpoint: seconds before a query is stopped (default KGRAPH_QUERY_TIMEOUT or 10)."),
     max_rows: Optional[int] = typer.Option(None, help="SPARQL endpoint: most result rows returned (default KGRAPH_MAX_ROWS or 10000)."),
+    store: Optional[str] = typer.Option(None, "--store", envvar="KGRAPH_STORE",
+                                        help="Serve this store instead of the build's: a SPARQL endpoint URL or a store dir."),
     build_dir: Path = BuildDir,
 ) -> None:
-    """Serve the web explorer and the SPARQL endpoint over the built graph."""
+    """Serve the web explorer and the SPARQL endpoint over the built graph (or over --store)."""
     import uvicorn
 
     from kgraph.web.app import create_app
 
     try:
-        application = create_app(build_dir, query_timeout=query_timeout, max_rows=max_rows)
+        application = create_app(build_dir, query_timeout=query_timeout, max_rows=max_rows, store=store)
     except KgraphError as exc:
         _fail(exc)
     uvicorn.run(application, host=host, port=port, log_level="info")

@@ -188,20 +188,18 @@ def write_index(ds, out_dir: Path) -> Path:
 
 
 def quads_from_store(store) -> Iterator[Quad]:
-    """The same input from a pyoxigraph-backed store (for builds made before the hook)."""
+    """The same input from any store, local or a remote SPARQL endpoint, in one query
+    (for builds made before the hook, and for an explorer served over a remote store)."""
     import pyoxigraph as ox
 
-    raw = store.raw
-    for p in [RDF_TYPE, *FIELDS]:
-        for q in raw.quads_for_pattern(None, ox.NamedNode(p), None, None):
-            if not isinstance(q.subject, ox.NamedNode):
-                continue
-            o = q.object
-            g = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else None
-            if p == RDF_TYPE:
-                yield q.subject.value, p, o.value, None, g
-            elif isinstance(o, ox.Literal):
-                yield q.subject.value, p, o.value, o.language, g
+    values = " ".join(f"<{p}>" for p in (RDF_TYPE, *FIELDS))
+    rows = store.query(f"SELECT ?s ?p ?o ?g WHERE {{ VALUES ?p {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} "
+                       "FILTER(isIRI(?s)) }")
+    for s, p, o, g in rows:
+        if p.value == RDF_TYPE:
+            yield s.value, p.value, o.value, None, g.value
+        elif isinstance(o, ox.Literal):
+            yield s.value, p.value, o.value, o.language, g.value
 
 
 def build_index(quads: Iterable[Quad], path: Path) -> Path:

@@ -18,23 +18,35 @@ from fastapi.staticfiles import StaticFiles
 
 from kgraph.errors import KgraphError
 from kgraph import sparql as sparql_protocol
+from kgraph.store import open_store
 from kgraph.web import entity, graphview, i18n, overlaps, pages, querypage, sparql, vendor
 from kgraph.web import reload as reload_mod
 from kgraph.web.reload import warm_up
 from kgraph.web.render import HERE, render
+from kgraph.web.site import Site
 
 
 def create_app(build_dir: Path = Path("build"), sources_dir: Path | None = None,
                queries_dir: Path | None = None, warm: bool = True,
                query_timeout: float | None = None, max_rows: int | None = None,
-               reload: bool = True) -> FastAPI:
+               reload: bool = True, store: str | None = None) -> FastAPI:
     """The explorer over a build. `query_timeout` and `max_rows` limit the
     SPARQL endpoint (default: KGRAPH_QUERY_TIMEOUT / KGRAPH_MAX_ROWS). With
     `reload` (and KGRAPH_RELOAD not "0") the app switches to a new build when
-    `kgraph build` replaces the directory (kgraph.web.reload)."""
+    `kgraph build` replaces the directory (kgraph.web.reload).
+
+    `store` serves another store instead of the build's own: a SPARQL endpoint URL
+    (a cluster the data was loaded into) or a store directory (kgraph.store.open_store).
+    The build directory then only lends its report and search index if it has them
+    (the index is otherwise made from the store), and nothing is reloaded."""
     build_dir = Path(build_dir)
-    served = reload_mod.identity(build_dir)  # before loading: a swap meanwhile is seen as a change
-    store, site = reload_mod.load_build(build_dir, sources_dir)
+    if store is None:
+        served = reload_mod.identity(build_dir)  # before loading: a swap meanwhile is seen as a change
+        store, site = reload_mod.load_build(build_dir, sources_dir)
+    else:
+        served, reload = None, False
+        store = open_store(store)
+        site = Site(store, build_dir, sources_dir)
     app = FastAPI(title="kgraph explorer")
     # Routes read the store and the site from app.state on each request (never keep them):
     # a reload replaces both, and the SPARQL endpoint with them.
