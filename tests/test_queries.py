@@ -230,6 +230,20 @@ def test_built_role_holder_in_2016_is_the_ministry_for_investments_and_developme
     assert short(row["holder_at_date"]) == "mid"
 
 
+@pytest.mark.parametrize("date, expected", [
+    ("2013-12-31", set()),  # the ministry still existed
+    ("2016-01-01", {("mid", "merger")}),
+    ("2020-01-01", {("miid", "renaming"), ("mfa", "transfer")}),
+    ("", {("mps", "split"), ("mt", "split"), ("mfa", "transfer")}),  # today
+])
+def test_built_successors_of_the_ministry_that_led_a_2013_roadmap_task(store, date, expected):
+    task = BASE + "act/decree/2013/12/13/1331/annex_plan/task_3"
+    data = run(store, "successors", **({"date": date} if date else {}))
+    got = {(short(r["successor"]), r["step"]) for r in data if r["task"] == task and short(r["party"]) == "mint"}
+    assert got == expected
+    assert all(r["role"] == "lead" for r in data if r["task"] == task and short(r["party"]) == "mint")
+
+
 def test_built_tasks_of_mid_come_from_the_2013_roadmap(store):
     data = run(store, "tasks_of_body")
     assert data and {r["source"] for r in data} <= {"kz-gov-decree-2013-1331-ru", "kz-gov-decree-2013-631-kk"}
