@@ -148,6 +148,17 @@ def test_body_page_shows_tasks_competences_roles_succession_overlaps(client):
     assert "kg:Ministry" in html  # types as prefixed names with labels
 
 
+def test_a_successor_lists_the_tasks_of_its_predecessors_and_how_it_descends(client):
+    html = client.get("/id/org/miid", headers=HTML).text
+    inherited = section(html, "inherited")
+    heads = re.findall(r"<h3>(.*?)</h3>", inherited, re.S)
+    # The ministry of 2013, two reorganisations back, with its three tasks (the one in between
+    # has none of its own, so it is not listed).
+    assert len(heads) == 1 and "/id/org/mint" in heads[0] and "(3)" in heads[0] and heads[0].count("→") == 1
+    assert local(TASK1) in inherited
+    assert "<section id=\"inherited\">" not in client.get("/id/org/mint", headers=HTML).text
+
+
 def test_task_page_shows_parties_deadline_plan_and_highlighted_provenance(client):
     html = client.get(local(TASK1), headers=HTML).text
     task = section(html, "task")

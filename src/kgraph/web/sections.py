@@ -84,7 +84,8 @@ def named_graphs(s: Site, subject: str) -> list[str]:
 
 def for_kind(s: Site, subject: str, kind: str, lang: str) -> dict:
     if kind == "body":
-        return {"tasks": tasks_of(s, subject, lang), "competences": competences_of(s, subject, lang),
+        return {"tasks": tasks_of(s, subject, lang), "inherited": inherited_tasks(s, subject, lang),
+                "competences": competences_of(s, subject, lang),
                 "roles": roles_of(s, subject, lang), "succession": succession(s, subject, lang),
                 "overlaps": overlaps_of(s, subject, lang, body=True)}
     if kind == "role":
@@ -187,6 +188,33 @@ def holders_of(s: Site, role: str, lang: str) -> list[dict]:
     rows.sort(key=lambda r: _v(r["from"]) or "")
     return [{"tenure": s.term(r["t"], lang), "holder": s.term(r["holder"], lang), "from": _v(r["from"]),
              "until": _v(r["until"])} for r in rows]
+
+
+PREDECESSORS = ("SELECT DISTINCT ?from ?kind ?code WHERE { ?e org:resultingOrganization ?body ; "
+                "org:originalOrganization ?from OPTIONAL { ?e kg:changeKind ?kind OPTIONAL { ?kind skos:notation ?code } } }")
+
+
+def inherited_tasks(s: Site, body: str, lang: str, max_steps: int = 40) -> list[dict]:
+    """The tasks of the bodies this one descends from: reorganisations followed backwards,
+    nearest predecessor first, each with its tasks (as tasks_of) and the kinds of the
+    reorganisations from it to this body (terms, oldest first). `shared` says a split or a
+    transfer lies on the way: the task may have gone to another successor."""
+    out: list[dict] = []
+    todo, seen = [(body, ())], {body}
+    while todo and len(seen) < max_steps:
+        current, steps = todo.pop(0)
+        for r in s.select(PREDECESSORS, {"body": current}):
+            pred = r["from"].value
+            if pred in seen:
+                continue
+            seen.add(pred)
+            path = ((_v(r["code"]), s.term(r["kind"], lang) if r["kind"] else None),) + steps
+            todo.append((pred, path))
+            tasks = tasks_of(s, pred, lang)
+            if tasks["total"]:
+                out.append({"body": s.term(r["from"], lang), "steps": [term for _, term in path], "tasks": tasks,
+                            "shared": any(code in {"split", "transfer"} for code, _ in path)})
+    return out
 
 
 EVENTS = ("SELECT DISTINCT ?e ?date ?from ?to WHERE { "
