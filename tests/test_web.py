@@ -446,3 +446,13 @@ def test_every_kind_of_resource_in_the_real_graph_has_a_page(real_client):
             assert real_client.get("/graph", params={"iri": sample}).status_code == 200
     assert seen >= 8
     assert real_client.get("/api/search", params={"q": "ИЖТМ"}).json()["results"][0]["iri"] == MINT
+
+
+def test_a_task_of_an_abolished_ministry_names_the_bodies_that_exist_today(real_client):
+    html = real_client.get("/id/act/decree/2013/12/13/1331/annex_plan/task_3?lang=ru", headers=HTML).text
+    lead = re.search(r"<li>(.*?)</li>", section(html, "task"), re.S).group(1)
+    assert "/id/org/mint" in lead and "2014-08-06" in lead
+    # Today: the two ministries of the 2023 split, then the ministry the investment functions went to.
+    order = [lead.index(f'href="/id/org/{b}"') for b in ("mps", "mt", "mfa")]
+    assert order[2] > max(order[:2])
+    assert "/id/org/mid" not in lead and "/id/org/miid" not in lead  # gone too: not offered

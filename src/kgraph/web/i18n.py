@@ -77,6 +77,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Assigned to bodies this one descends from, before their reorganisation.",
         "ru": "Поручены органам, правопреемником которых является этот орган, до их реорганизации.",
         "kk": "Осы орган мирасқоры болып табылатын органдарға қайта ұйымдастырылғанға дейін жүктелген."},
+    "entity.abolished": {"en": "abolished on {date}; today:", "ru": "упразднён {date}; сегодня:",
+                         "kk": "{date} таратылды; бүгін:"},
     "entity.inherited_shared": {"en": "split or transfer: may rest with another successor",
                                 "ru": "разделение или передача: могут относиться к другому преемнику",
                                 "kk": "бөліну немесе беру: басқа мирасқорға тиесілі болуы мүмкін"},

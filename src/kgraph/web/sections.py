@@ -6,6 +6,8 @@ nothing here formats HTML.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from kgraph import iri
 from kgraph.web.site import Site
 
@@ -259,11 +261,39 @@ def overlaps_of(s: Site, subject: str, lang: str, body: bool = False) -> list[di
              "score": _v(r["score"]), "reason": _v(r["reason"])} for r in rows]
 
 
+SUCCESSORS = ("SELECT DISTINCT ?to ?kind ?code ?from ?until WHERE { ?e org:originalOrganization ?body ; "
+              "org:resultingOrganization ?to OPTIONAL { ?e kg:changeKind ?kind OPTIONAL { ?kind skos:notation ?code } } "
+              "OPTIONAL { ?to kg:validFrom ?from } OPTIONAL { ?to kg:validUntil ?until } }")
+
+
+def successors_at(s: Site, body: str, lang: str, day: str, max_steps: int = 40) -> list[dict]:
+    """The bodies existing on `day` (ISO date) that a body abolished before it passed into:
+    reorganisations followed forwards. Each with the kind of the last step (a term) and
+    `shared` when a split or a transfer lies on the way (the task may rest with another)."""
+    out: list[dict] = []
+    todo, seen = [(body, False)], {body}
+    while todo and len(seen) < max_steps:
+        current, shared = todo.pop(0)
+        for r in s.select(SUCCESSORS, {"body": current}):
+            nxt = r["to"].value
+            if nxt in seen or (_v(r["from"]) or "") > day:
+                continue
+            seen.add(nxt)
+            here = shared or _v(r["code"]) in {"split", "transfer"}
+            if (_v(r["until"]) or "9999") <= day:
+                todo.append((nxt, here))
+            else:
+                out.append({"body": s.term(r["to"], lang), "step": s.term(r["kind"], lang) if r["kind"] else None,
+                            "shared": here, "transfer": _v(r["code"]) == "transfer"})
+    return sorted(out, key=lambda x: (x["transfer"], x["body"].label))  # successions before transfers
+
+
 def task_detail(s: Site, task: str, lang: str) -> dict:
+    today = dt.date.today().isoformat()
     parties = s.select(
-        "SELECT ?a ?who ?role ?pos ?agree WHERE { ?task kg:hasAssignment ?a . ?a kg:assignee ?who "
+        "SELECT ?a ?who ?role ?pos ?agree ?until WHERE { ?task kg:hasAssignment ?a . ?a kg:assignee ?who "
         "OPTIONAL { ?a kg:assignmentRole ?role } OPTIONAL { ?a kg:position ?pos } "
-        "OPTIONAL { ?a kg:byAgreement ?agree } } LIMIT 200", {"task": task})
+        "OPTIONAL { ?a kg:byAgreement ?agree } OPTIONAL { ?who kg:validUntil ?until } } LIMIT 200", {"task": task})
     parties.sort(key=lambda p: int(p["pos"].value) if p["pos"] is not None else 99)
     info = s.select(
         "SELECT ?plan ?dir ?num ?form ?rec ?dtext ?dstart ?dend WHERE { "
@@ -273,7 +303,10 @@ def task_detail(s: Site, task: str, lang: str) -> dict:
     r = info[0] if info else {}
     return {
         "parties": [{"who": s.term(p["who"], lang), "lead": (_v(p["role"]) or "").endswith("LeadExecutor"),
-                     "by_agreement": _v(p["agree"]) in {"true", "1"}, "position": _v(p["pos"])} for p in parties],
+                     "by_agreement": _v(p["agree"]) in {"true", "1"}, "position": _v(p["pos"]),
+                     "abolished": _v(p["until"]) if (_v(p["until"]) or "9999") <= today else None,
+                     "successors": successors_at(s, p["who"].value, lang, today)
+                     if (_v(p["until"]) or "9999") <= today else []} for p in parties],
         "plan": s.term(r["plan"], lang) if r.get("plan") else None,
         "direction": s.term(r["dir"], lang) if r.get("dir") else None,
         "number": _v(r.get("num")), "form": _v(r.get("form")),
