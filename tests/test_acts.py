@@ -1,5 +1,5 @@
-"""References to acts, amendment footnotes and sentences (kgraph.acts, kgraph.amendments,
-kgraph.sentences, kgraph.rdf.acts)."""
+"""References to acts, amendment footnotes and sentences (kgraph.acts, kgraph.acts_reader,
+kgraph.amendments, kgraph.sentences, kgraph.rdf.acts)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import pytest
 from rdflib import Dataset, Graph, URIRef
 
 from kgraph import iri
-from kgraph.acts import dedupe_refs, find_act_refs, read_quoted
+from kgraph.acts import dedupe_refs, find_act_refs
+from kgraph.acts_reader import read_quoted
 from kgraph.amendments import find_amendments
 from kgraph.sentences import sentence_spans
 from kgraph.text import normalize

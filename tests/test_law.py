@@ -11,7 +11,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from kgraph import catalog, evaluate, iri, queries
-from kgraph.sources import law, metadata
+from kgraph.sources import law, law_structure, metadata
 from kgraph.sources.law_support import role_mentions
 from kgraph.text import normalize
 
@@ -209,8 +209,8 @@ def test_kenesshi_is_not_a_council():
     assert role_mentions("кеңесші консультативтік кеңестік орган") == []
 
 
-def _doc(body: str) -> law.Structure:
-    return law.read_structure(body)
+def _doc(body: str) -> law_structure.Structure:
+    return law_structure.read_structure(body)
 
 
 @pytest.mark.parametrize("text, title", [

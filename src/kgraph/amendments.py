@@ -7,8 +7,9 @@ Pure functions over normalized text:
   or the act/annex itself, the kind of change, and the amending acts with
   their dates and numbers.
 
-The footnote pattern and the act-number pattern are shared with
-`kgraph.acts`, which skips footnotes when it reads act references.
+The footnote pattern and the act-number pattern (in `kgraph.acts_reader`)
+are shared with `kgraph.acts`, which skips footnotes when it reads act
+references.
 `kgraph.rdf.acts.emit_amendments` writes the triples.
 """
 
@@ -18,7 +19,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from kgraph.acts import FOOTNOTE, NUMBER
+from kgraph.acts_reader import FOOTNOTE, NUMBER
 from kgraph.dates import find_dates
 from kgraph.records import Span
 from kgraph.text import collapse

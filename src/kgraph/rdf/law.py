@@ -17,6 +17,7 @@ from rdflib.namespace import RDF, RDFS, SKOS, XSD
 from kgraph import iri
 from kgraph.rdf import Context
 from kgraph.sources import law as law_src
+from kgraph.sources import law_structure
 from kgraph.vocab import ELI, KG
 
 MEASURE_KINDS = {"financial": KG.FinancialMeasure, "non-financial": KG.NonFinancialMeasure, "service": KG.ServiceMeasure}
@@ -32,9 +33,9 @@ class _Parts:
 
     def __init__(self, act: URIRef, records: list) -> None:
         self.act = act
-        self.chapter_of = {r.number: r.chapter for r in records if isinstance(r, law_src.Article)}
-        self.items = {(r.article, r.paragraph, r.number): r for r in records if isinstance(r, law_src.Item)}
-        self.items_at = {r.span: r for r in records if isinstance(r, law_src.Item)}
+        self.chapter_of = {r.number: r.chapter for r in records if isinstance(r, law_structure.Article)}
+        self.items = {(r.article, r.paragraph, r.number): r for r in records if isinstance(r, law_structure.Item)}
+        self.items_at = {r.span: r for r in records if isinstance(r, law_structure.Item)}
 
     def chapter(self, number: str) -> URIRef:
         return URIRef(iri.part(self.act, ("chp", number)))
@@ -78,21 +79,21 @@ def emit(records: list, ctx: Context) -> None:
     heading = HEADINGS.get(lang, HEADINGS["ru"])
     measures_in: dict[str, int] = {}
     for r in records:
-        if isinstance(r, law_src.Chapter):
+        if isinstance(r, law_structure.Chapter):
             node = parts.chapter(r.number)
             _subdivision(ctx, node, KG.Chapter, ctx.act, r.number, r.span)
             ctx.add(node, ELI.title, Literal(r.title, lang=lang))
             ctx.label(node, heading["chapter"].format(n=r.number, t=r.title))
-        elif isinstance(r, law_src.Article):
+        elif isinstance(r, law_structure.Article):
             node = parts.article(r.number)
             _subdivision(ctx, node, KG.Article, parts.parent_of_article(r.number), r.number, r.span)
             ctx.add(node, ELI.title, Literal(r.title, lang=lang))
             ctx.label(node, heading["article"].format(n=r.number, t=r.title))
-        elif isinstance(r, law_src.Paragraph):
+        elif isinstance(r, law_structure.Paragraph):
             node = parts.paragraph(r.article, r.number)
             _subdivision(ctx, node, KG.Paragraph, parts.article(r.article), r.number, r.span)
             ctx.label(node, f"{r.number}. {r.text}" if r.text else r.number)
-        elif isinstance(r, law_src.Item):
+        elif isinstance(r, law_structure.Item):
             node = parts.item(r.article, r.paragraph, r.segment)
             parent = parts.paragraph(r.article, r.paragraph) if r.paragraph else parts.article(r.article)
             _subdivision(ctx, node, KG.Item, parent, r.number, r.span)
