@@ -16,7 +16,7 @@ Engines run in child processes that the parent kills when a query overruns
 --timeout (neither engine can be interrupted in-process), so one pathological
 query cannot stall the run.
 
-    python bench/run.py [--build build] [--triples 1000000] [--timeout 60]
+    python bench/run.py [--build build] [--triples 1000000] [--timeout 60] [--queries NAME ...] [--out FILE]
 
 Prints the tables and writes bench/results/latest.md.
 """
@@ -282,6 +282,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--triples", type=int, default=1_000_000)
     ap.add_argument("--timeout", type=float, default=30, help="seconds before a query is given up")
     ap.add_argument("--queries", nargs="*", help="only these named queries")
+    ap.add_argument("--out", type=Path, default=RESULTS / "latest.md", help="report file")
+    ap.add_argument("--work", type=Path, default=ROOT / "build" / "bench", help="where the replicated graph is kept")
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
@@ -303,7 +305,7 @@ def main(argv: list[str] | None = None) -> None:
         print(f"building the five-source graph into {build} ...", flush=True)
         build_mod.run(out=build, shacl=False)
     small = build / "graph.nq"
-    big = ROOT / "build" / "bench" / f"replica-{args.triples}.nq"
+    big = args.work / f"replica-{args.triples}.nq"
     if not big.is_file() or big.stat().st_mtime < small.stat().st_mtime:  # replicas of an older build
         import synthetic
 
@@ -324,8 +326,8 @@ def main(argv: list[str] | None = None) -> None:
     lay = layers(build, names)
     meta["load_end"] = _load()
     text = report(names, small_ox, small_rdf, big_ox, lay, meta)
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "latest.md").write_text(text, encoding="utf-8")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text, encoding="utf-8")
     print()
     print(text)
 

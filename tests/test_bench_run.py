@@ -1,0 +1,24 @@
+"""bench/run.py end to end on a small replica, so that the benchmark keeps working (its
+timings are reported in notes, never asserted)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from kgtest import ROOT
+
+
+def test_the_benchmark_runs_every_part_and_writes_its_report(built, tmp_path):
+    out = tmp_path / "report.md"
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--build", str(built), "--triples", "60000",
+         "--queries", "institutions", "provenance", "--out", str(out), "--work", str(tmp_path)],
+        capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    report = out.read_text(encoding="utf-8")
+    # Five sources on both engines, the replica, and the layers table, one row per query.
+    assert "| institutions | 86 |" in report and "| provenance | 1 |" in report
+    assert report.count("| institutions |") == 2
+    assert "Geometric mean over the queries: cli" in report
+    assert (tmp_path / "replica-60000.nq").is_file()
