@@ -46,6 +46,14 @@ def test_query_writes_each_standard_format(build, fmt):
         assert len(list(ox.parse_query_results(out.stdout_bytes, native))) == 4
 
 
+def test_a_table_shows_our_iris_relative_to_the_base_and_says_so(build):
+    out = kgraph("query", "tasks_of_body", "--store", str(build))
+    cells = [line for line in out.output.splitlines() if line.startswith("│")]
+    assert any("annex_plan/task_1" in line for line in cells)
+    assert not any("https://kgraph.kz/id/" in line for line in cells)
+    assert "IRIs relative to https://kgraph.kz/id/" in out.output
+
+
 def test_a_table_shows_the_first_rows_and_the_total(build):
     out = kgraph("query", "top_bodies", "--store", str(build), "--limit", "2")
     assert out.exit_code == 0, out.output

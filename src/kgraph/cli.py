@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, BarColumn
 from rich.table import Table
 
+from kgraph import iri
 from kgraph.errors import KgraphError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -159,8 +160,10 @@ def export(
 
 
 # A terminal table of thousands of rows is slow to draw and useless to read: show the
-# first rows and the total; --limit raises the cap, --format csv gives every row.
+# first rows and the total; --limit raises the cap, --format csv gives every row. Cells
+# are shortened the same way: our IRIs relative to the base, long texts cut.
 TABLE_ROWS = 200
+TABLE_TEXT = 120  # characters of a literal shown in a table cell
 
 
 @app.command()
@@ -199,6 +202,17 @@ def query(
         _fail(exc)
 
 
+def _table_cell(term) -> str:
+    import pyoxigraph as ox
+
+    if term is None:
+        return ""
+    value = term.value
+    if isinstance(term, ox.NamedNode) and value.startswith(iri.BASE):
+        return value[len(iri.BASE):]
+    return value if len(value) <= TABLE_TEXT else value[:TABLE_TEXT - 1] + "…"
+
+
 def _print_result_table(result, title: str, max_rows: int = TABLE_ROWS) -> None:
     if result.kind == "ask":
         console.print("yes" if result else "no")
@@ -214,7 +228,8 @@ def _print_result_table(result, title: str, max_rows: int = TABLE_ROWS) -> None:
             continue  # counted, not drawn
         cells = (row.subject, row.predicate, row.object) if result.kind == "graph" else \
             (row[i] for i in range(len(names)))
-        t.add_row(*("" if c is None else c.value for c in cells))
+        t.add_row(*(_table_cell(c) for c in cells))
+    t.caption = f"IRIs relative to {iri.BASE}, texts cut at {TABLE_TEXT} characters (--format csv: full values)"
     console.print(t)
     if count > max_rows:
         console.print(f"showing {max_rows} of {count} rows: --limit N for more, --format csv for all")
