@@ -192,31 +192,63 @@ def holders_of(s: Site, role: str, lang: str) -> list[dict]:
              "until": _v(r["until"])} for r in rows]
 
 
-PREDECESSORS = ("SELECT DISTINCT ?from ?kind ?code WHERE { ?e org:resultingOrganization ?body ; "
-                "org:originalOrganization ?from OPTIONAL { ?e kg:changeKind ?kind OPTIONAL { ?kind skos:notation ?code } } }")
+# One reorganisation step from ?body: back to the bodies it came from, or forward to those
+# it became; with the kind of the change and the validity of the body reached.
+_STEP = ("SELECT DISTINCT ?next ?kind ?code ?from ?until WHERE {{ ?e org:{here} ?body ; org:{there} ?next "
+         "OPTIONAL {{ ?e kg:changeKind ?kind OPTIONAL {{ ?kind skos:notation ?code }} }} "
+         "OPTIONAL {{ ?next kg:validFrom ?from }} OPTIONAL {{ ?next kg:validUntil ?until }} }}")
+STEPS = {"back": _STEP.format(here="resultingOrganization", there="originalOrganization"),
+         "forward": _STEP.format(here="originalOrganization", there="resultingOrganization")}
+SHARING = {"split", "transfer"}  # after these, a task may rest with another body too
 
 
-def inherited_tasks(s: Site, body: str, lang: str, max_steps: int = 40) -> list[dict]:
-    """The tasks of the bodies this one descends from: reorganisations followed backwards,
-    nearest predecessor first, each with its tasks (as tasks_of) and the kinds of the
-    reorganisations from it to this body (terms, oldest first). `shared` says a split or a
-    transfer lies on the way: the task may have gone to another successor."""
-    out: list[dict] = []
+def lineage(s: Site, body: str, lang: str, direction: str, enter=None, stop=None, max_steps: int = 40):
+    """Bodies reached from `body` through reorganisations, nearest first, each once: pairs of
+    (row of STEPS: next, from, until, code) and the steps on the way as (code, kind term),
+    in the order they happened. A body `enter(row)` rejects is passed over; the walk does
+    not go on past a body where `stop(row)` holds."""
     todo, seen = [(body, ())], {body}
     while todo and len(seen) < max_steps:
         current, steps = todo.pop(0)
-        for r in s.select(PREDECESSORS, {"body": current}):
-            pred = r["from"].value
-            if pred in seen:
+        for r in s.select(STEPS[direction], {"body": current}):
+            nxt = r["next"].value
+            if nxt in seen or (enter and not enter(r)):
                 continue
-            seen.add(pred)
-            path = ((_v(r["code"]), s.term(r["kind"], lang) if r["kind"] else None),) + steps
-            todo.append((pred, path))
-            tasks = tasks_of(s, pred, lang)
-            if tasks["total"]:
-                out.append({"body": s.term(r["from"], lang), "steps": [term for _, term in path], "tasks": tasks,
-                            "shared": any(code in {"split", "transfer"} for code, _ in path)})
+            seen.add(nxt)
+            step = (_v(r["code"]), s.term(r["kind"], lang) if r["kind"] else None)
+            path = (step,) + steps if direction == "back" else steps + (step,)
+            if not (stop and stop(r)):
+                todo.append((nxt, path))
+            yield r, path
+
+
+def inherited_tasks(s: Site, body: str, lang: str) -> list[dict]:
+    """The tasks of the bodies this one descends from, nearest predecessor first, each with
+    its tasks (as tasks_of) and the kinds of the reorganisations from it to this body
+    (terms, oldest first); `shared` when a split or a transfer lies on the way."""
+    out = []
+    for r, path in lineage(s, body, lang, "back"):
+        tasks = tasks_of(s, r["next"].value, lang)
+        if tasks["total"]:
+            out.append({"body": s.term(r["next"], lang), "steps": [term for _, term in path], "tasks": tasks,
+                        "shared": any(code in SHARING for code, _ in path)})
     return out
+
+
+def successors_at(s: Site, body: str, lang: str, day: str) -> list[dict]:
+    """The bodies existing on `day` (ISO date) that a body abolished before it passed into,
+    successions before transfers, each with the kind of the last step (a term); `shared`
+    when a split or a transfer lies on the way (the task may rest with another)."""
+    def exists(r) -> bool:
+        return (_v(r["until"]) or "9999") > day
+
+    out = []
+    for r, path in lineage(s, body, lang, "forward", enter=lambda r: (_v(r["from"]) or "") <= day, stop=exists):
+        if exists(r):
+            code, kind = path[-1]
+            out.append({"body": s.term(r["next"], lang), "step": kind, "transfer": code == "transfer",
+                        "shared": any(c in SHARING for c, _ in path)})
+    return sorted(out, key=lambda x: (x["transfer"], x["body"].label))
 
 
 EVENTS = ("SELECT DISTINCT ?e ?date ?from ?to WHERE { "
@@ -259,33 +291,6 @@ def overlaps_of(s: Site, subject: str, lang: str, body: bool = False) -> list[di
     return [{"finding": s.term(r["f"], lang), "side": s.term(r["side"], lang),
              "other": s.term(r["other"], lang) if r["other"] else None, "kind": _v(r["fkind"]),
              "score": _v(r["score"]), "reason": _v(r["reason"])} for r in rows]
-
-
-SUCCESSORS = ("SELECT DISTINCT ?to ?kind ?code ?from ?until WHERE { ?e org:originalOrganization ?body ; "
-              "org:resultingOrganization ?to OPTIONAL { ?e kg:changeKind ?kind OPTIONAL { ?kind skos:notation ?code } } "
-              "OPTIONAL { ?to kg:validFrom ?from } OPTIONAL { ?to kg:validUntil ?until } }")
-
-
-def successors_at(s: Site, body: str, lang: str, day: str, max_steps: int = 40) -> list[dict]:
-    """The bodies existing on `day` (ISO date) that a body abolished before it passed into:
-    reorganisations followed forwards. Each with the kind of the last step (a term) and
-    `shared` when a split or a transfer lies on the way (the task may rest with another)."""
-    out: list[dict] = []
-    todo, seen = [(body, False)], {body}
-    while todo and len(seen) < max_steps:
-        current, shared = todo.pop(0)
-        for r in s.select(SUCCESSORS, {"body": current}):
-            nxt = r["to"].value
-            if nxt in seen or (_v(r["from"]) or "") > day:
-                continue
-            seen.add(nxt)
-            here = shared or _v(r["code"]) in {"split", "transfer"}
-            if (_v(r["until"]) or "9999") <= day:
-                todo.append((nxt, here))
-            else:
-                out.append({"body": s.term(r["to"], lang), "step": s.term(r["kind"], lang) if r["kind"] else None,
-                            "shared": here, "transfer": _v(r["code"]) == "transfer"})
-    return sorted(out, key=lambda x: (x["transfer"], x["body"].label))  # successions before transfers
 
 
 def task_detail(s: Site, task: str, lang: str) -> dict:
