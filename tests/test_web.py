@@ -289,6 +289,23 @@ def test_graph_filters_by_kind_and_document(client):
     assert not any("/task_" in n["id"] for n in data["nodes"])
 
 
+@pytest.mark.parametrize("at, holder", [("2013-01-01", MINT), ("2016-01-01", MID), ("2020-01-01", None)])
+def test_graph_as_of_a_date_shows_the_role_holder_then(client, at, holder):
+    role = str(webgraph.ROLE)
+    _, data = graph_data(client, iri=role, at=at)
+    held = {e["to"] for e in data["edges"] if e["from"] == role and e["to"] in (MINT, MID, MIID)}
+    assert held == ({holder} if holder else set())
+
+
+def test_graph_as_of_a_date_leaves_out_documents_adopted_later(client):
+    _, before = graph_data(client, iri=MINT, at="2013-01-01")  # the plan came in June 2013
+    _, after = graph_data(client, iri=MINT, at="2013-07-01")
+    assert TASK1 not in {n["id"] for n in before["nodes"]} and TASK1 in {n["id"] for n in after["nodes"]}
+    html, _ = graph_data(client, iri=MINT, at="2013-07-01")
+    assert 'value="2013-07-01"' in html and "at=2013-07-01" in html  # kept in the form and the links
+    assert client.get("/graph", params={"iri": MINT, "at": "13.07.2013"}).status_code == 400
+
+
 def test_graph_turns_physics_off_and_lays_out_large_views(client, monkeypatch):
     from kgraph.web import graphview
 

@@ -40,6 +40,7 @@ class Edge:
     label: str  # a predicate IRI, or LEAD / CO / HELD
     graphs: frozenset[str]
     period: str = ""  # for HELD: "2012–2014"
+    valid: tuple[str | None, str | None] = (None, None)  # for HELD: ISO dates, until exclusive
 
     @property
     def dashed(self) -> bool:
@@ -52,16 +53,17 @@ class Adjacency:
         self.by_node: dict[str, list[int]] = {}
         self._load(site)
 
-    def _add(self, a: str, b: str, label: str, graph: str | None, period: str = "") -> None:
+    def _add(self, a: str, b: str, label: str, graph: str | None, period: str = "",
+             valid: tuple[str | None, str | None] = (None, None)) -> None:
         key = (a, b, label, period)
         idx = self._seen.get(key)
         if idx is not None:
             e = self.edges[idx]
             if graph and graph not in e.graphs:
-                self.edges[idx] = Edge(a, b, label, e.graphs | {graph}, period)
+                self.edges[idx] = Edge(a, b, label, e.graphs | {graph}, period, e.valid)
             return
         self._seen[key] = len(self.edges)
-        self.edges.append(Edge(a, b, label, frozenset({graph} if graph else ()), period))
+        self.edges.append(Edge(a, b, label, frozenset({graph} if graph else ()), period, valid))
         self.by_node.setdefault(a, []).append(len(self.edges) - 1)
         self.by_node.setdefault(b, []).append(len(self.edges) - 1)
 
@@ -79,11 +81,36 @@ class Adjacency:
                              "kg:holder ?who } OPTIONAL { ?t kg:validFrom ?from } "
                              "OPTIONAL { ?t kg:validUntil ?until } }"):
             period = "–".join(x.value[:4] if x is not None else "" for x in (r["from"], r["until"]))
-            self._add(r["role"].value, r["who"].value, HELD, r["g"].value, period.strip("–"))
+            valid = tuple(x.value if x is not None else None for x in (r["from"], r["until"]))
+            self._add(r["role"].value, r["who"].value, HELD, r["g"].value, period.strip("–"), valid)
         del self._seen
+        # For the date filter: when each document was adopted (its graph states nothing before),
+        # and when each body existed.
+        self.graph_dates = {r["g"].value: r["date"].value for r in site.select(
+            "SELECT ?g ?date WHERE { GRAPH ?g { ?src a kg:SourceDocument ; kg:sourceOf ?act } "
+            "?act eli:date_document ?date }")}
+        self.validity = {r["x"].value: (r["from"].value if r["from"] else None, r["until"].value if r["until"] else None)
+                         for r in site.select(
+                             "SELECT ?x ?from ?until WHERE { { SELECT DISTINCT ?x WHERE { { ?x kg:validFrom ?v } "
+                             "UNION { ?x kg:validUntil ?v } } } OPTIONAL { ?x kg:validFrom ?from } "
+                             "OPTIONAL { ?x kg:validUntil ?until } }")}
 
-    def around(self, nodes, doc: str | None = None) -> list[Edge]:
-        """Edges touching any of the nodes (only those a document states, if doc is given)."""
+    def exists_at(self, node: str, day: str) -> bool:
+        """Whether a node existed on `day` (ISO date); nodes without validity dates always did."""
+        start, end = self.validity.get(node, (None, None))
+        return (start is None or start <= day) and (end is None or day < end)
+
+    def stated_by(self, e: Edge, day: str) -> bool:
+        """Whether an edge held on `day`: a role tenure covering it, or any edge stated by a
+        document adopted by then (or by an undated graph: the registry, the findings)."""
+        if e.label == HELD:
+            start, end = e.valid
+            return (start is None or start <= day) and (end is None or day < end)
+        return any(self.graph_dates.get(g, "") <= day for g in e.graphs) if e.graphs else True
+
+    def around(self, nodes, doc: str | None = None, day: str | None = None) -> list[Edge]:
+        """Edges touching any of the nodes (only those a document states, if doc is given;
+        only those that held on `day`, if given)."""
         graph = iri.graph(doc) if doc else None
         seen: set[int] = set()
         out = []
@@ -92,7 +119,7 @@ class Adjacency:
                 if i not in seen:
                     seen.add(i)
                     e = self.edges[i]
-                    if graph is None or graph in e.graphs:
+                    if (graph is None or graph in e.graphs) and (day is None or self.stated_by(e, day)):
                         out.append(e)
         return out
 

@@ -15,6 +15,7 @@ graphs; below it, physics runs until the view stabilises and then stops.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import Counter
 from dataclasses import dataclass, field
@@ -49,18 +50,21 @@ class Neighbourhood:
 
 
 def explore(s: Site, center: str, depth: int, only: set[str], doc: str | None, limit: int,
-            lang: str) -> Neighbourhood:
+            lang: str, day: str | None = None) -> Neighbourhood:
+    """The neighbourhood of `center`; with `day` (ISO date), as it stood then: bodies that
+    existed, role tenures that covered it, and what documents adopted by then state."""
     hood = Neighbourhood(center, {center: 0})
     all_edges: list[Edge] = []
+    adj = adjacency(s)
 
     def admissible(x: str) -> bool:
         k = s.kind(x)
-        return k not in kinds.PLUMBING and x.startswith(iri.BASE) and (not only or k in only)
+        return (k not in kinds.PLUMBING and x.startswith(iri.BASE) and (not only or k in only)
+                and (day is None or adj.exists_at(x, day)))
 
-    adj = adjacency(s)
     frontier = [center]
     for d in range(1, depth + 1):
-        found = adj.around(frontier, doc)
+        found = adj.around(frontier, doc, day)
         frontier = []
         for e in found:
             for x in (e.a, e.b):
@@ -69,7 +73,7 @@ def explore(s: Site, center: str, depth: int, only: set[str], doc: str | None, l
                     frontier.append(x)
         all_edges.extend(found)
     # one level further, only to count what expanding would add
-    further = adj.around(frontier[:COUNT_FRONTIER_MAX], doc) if frontier else []
+    further = adj.around(frontier[:COUNT_FRONTIER_MAX], doc, day) if frontier else []
     beyond: dict[str, str] = {}
     for e in further:
         for x, other in ((e.a, e.b), (e.b, e.a)):
@@ -172,6 +176,16 @@ def _layout(hood: Neighbourhood) -> dict[str, tuple[float, float]]:
     return pos
 
 
+def _day(value: str | None) -> str | None:
+    """The date filter: an ISO date (YYYY-MM-DD), or None when empty."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise HTTPException(400, f"at={value!r} is not a date (YYYY-MM-DD)") from None
+
+
 def _short(text: str, n: int = 40) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
@@ -197,7 +211,8 @@ def top_bodies(s: Site, lang: str, n: int = 12) -> list[dict]:
 @router.get("/graph/export")
 def graph_export(request: Request, iri_: str = Query(..., alias="iri"), depth: int = Query(1, ge=1, le=3),
                  kinds_: list[str] = Query([], alias="kinds"), doc: str | None = None,
-                 limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT), format: str = "graphml"):
+                 limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT), format: str = "graphml",
+                 at: str | None = None):
     """The current view for Gephi/yEd (GraphML) or a spreadsheet (CSV of edges)."""
     import csv
     import io
@@ -208,7 +223,8 @@ def graph_export(request: Request, iri_: str = Query(..., alias="iri"), depth: i
     s = site(request)
     lang = lang_of(request)
     only = {k for part in kinds_ for k in part.split(",") if k in kinds.BY_KEY}
-    hood = explore(s, _resolve(iri_), depth, only, doc if doc in s.source_docs() else None, limit, lang)
+    hood = explore(s, _resolve(iri_), depth, only, doc if doc in s.source_docs() else None, limit, lang,
+                   _day(at))
     t = translator(lang)
     names = {LEAD: t("entity.lead"), CO: t("entity.co"), HELD: t("graph.held_by")}
     g = nx.MultiDiGraph()
@@ -233,27 +249,28 @@ def graph_export(request: Request, iri_: str = Query(..., alias="iri"), depth: i
 @router.get("/graph")
 def graph_page(request: Request, iri_: str | None = Query(None, alias="iri"), depth: int = Query(1, ge=1, le=3),
                kinds_: list[str] = Query([], alias="kinds"), doc: str | None = None,
-               limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)):
+               limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT), at: str | None = None):
     s = site(request)
+    day = _day(at)
     lang = lang_of(request)
     only = {k for part in kinds_ for k in part.split(",") if k in kinds.BY_KEY}
     docs = sorted(s.source_docs())
     doc = doc if doc in docs else None
     base = {"depth": depth, "limit": limit, "kinds": sorted(only), "doc": doc, "docs": docs,
             "all_kinds": [k.key for k in kinds.KINDS if k.key not in kinds.PLUMBING],
-            "physics_max": PHYSICS_MAX, "step": DEFAULT_LIMIT}
+            "physics_max": PHYSICS_MAX, "step": DEFAULT_LIMIT, "at": day}
     if not iri_:
         return render(request, "graph.html", base | {"center": None, "suggestions": top_bodies(s, lang)})
     center = _resolve(iri_)
     if not s.types(center) and not s.labels(center) and not s.select("SELECT ?p WHERE { ?s ?p ?o } LIMIT 1",
                                                                      {"s": center}):
         raise HTTPException(404, f"no resource {center}")
-    hood = explore(s, center, depth, only, doc, limit, lang)
+    hood = explore(s, center, depth, only, doc, limit, lang, day)
     data = to_vis(s, hood, lang)
 
     def view(**changes) -> str:
         params = {"iri": center, "depth": depth, "limit": limit, "kinds": ",".join(sorted(only)) or None,
-                  "doc": doc} | changes
+                  "doc": doc, "at": day} | changes
         return "/graph?" + urlencode({k: v for k, v in params.items() if v not in (None, "")})
 
     nodes = sorted(hood.nodes, key=lambda x: (hood.nodes[x], kinds.ORDER.get(s.kind(x), 99), s.label(x, lang)))

@@ -98,6 +98,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "graph.depth": {"en": "Depth", "ru": "Глубина", "kk": "Тереңдігі"},
     "graph.kinds": {"en": "Kinds", "ru": "Типы", "kk": "Түрлері"},
     "graph.doc": {"en": "Document", "ru": "Документ", "kk": "Құжат"},
+    "graph.at": {"en": "As of", "ru": "На дату", "kk": "Күні"},
     "graph.limit": {"en": "Nodes at most", "ru": "Не более узлов", "kk": "Түйіндер саны"},
     "graph.show": {"en": "Show", "ru": "Показать", "kk": "Көрсету"},
     "graph.showing": {"en": "Showing {n} of {m} nodes", "ru": "Показано {n} из {m} узлов",
