@@ -6,7 +6,7 @@ KGRAPH := $(VENV)/bin/kgraph
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test setup system-deps build serve bench clean
+.PHONY: run test lint setup system-deps build serve bench clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -45,7 +45,11 @@ serve: setup
 
 run: build serve
 
-test: setup system-deps
+lint: setup
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff format --check src tests bench
+
+test: setup system-deps lint
 	$(PY) -m pytest -q
 
 bench: setup

@@ -108,6 +108,7 @@ def child(engine: str, data: Path, names: list[str]) -> None:
 
         def run(text):
             return store.query(text, initNs=prefixes).serialize(format="json")
+
     print(json.dumps({"loaded": round(time.perf_counter() - t, 2)}), flush=True)
     for name in names:
         q = queries.find(name)
@@ -125,8 +126,12 @@ def run_engine(engine: str, data: Path, names: list[str], timeout: float) -> dic
     results: dict[str, dict] = {}
     todo = list(names)
     while todo:
-        proc = subprocess.Popen([sys.executable, __file__, "--child", engine, str(data), *todo],
-                                stdout=subprocess.PIPE, text=True, bufsize=1)
+        proc = subprocess.Popen(
+            [sys.executable, __file__, "--child", engine, str(data), *todo],
+            stdout=subprocess.PIPE,
+            text=True,
+            bufsize=1,
+        )
         load = json.loads(proc.stdout.readline() or '{"loaded": null}')
         results.setdefault("_load", load)
         current = 0
@@ -145,8 +150,11 @@ def run_engine(engine: str, data: Path, names: list[str], timeout: float) -> dic
                 break
             rec = json.loads(line)
             results[rec["query"]] = rec
-            print(f"  {engine:8} {rec['query']:22} " + (f"{rec['ms']:9.1f} ms  {rec['rows']} rows"
-                  if "ms" in rec else rec.get("error", "")), flush=True)
+            print(
+                f"  {engine:8} {rec['query']:22} "
+                + (f"{rec['ms']:9.1f} ms  {rec['rows']} rows" if "ms" in rec else rec.get("error", "")),
+                flush=True,
+            )
             current += 1
         else:
             proc.wait()
@@ -185,7 +193,8 @@ def layers(build: Path, names: list[str]) -> dict[str, dict]:
 
             def bare():
                 return raw.query(text, prefixes=prefixes, use_default_graph_as_union=True).serialize(
-                    format=ox.QueryResultsFormat.JSON)
+                    format=ox.QueryResultsFormat.JSON
+                )
 
             def cli():  # what `kgraph query NAME -f json` does after start-up
                 nq = queries.find(name)
@@ -197,13 +206,18 @@ def layers(build: Path, names: list[str]) -> dict[str, dict]:
                 return r.body
 
             def http():
-                r = client.post(url, content=text, headers={"Content-Type": "application/sparql-query", "Accept": accept})
+                r = client.post(
+                    url, content=text, headers={"Content-Type": "application/sparql-query", "Accept": accept}
+                )
                 assert r.status_code == 200, r.text
                 return r.content
 
             out[name] = row = interleaved_ms({"bare": bare, "cli": cli, "endpoint": ep, "http": http})
-            print(f"  layers   {name:22} bare {row['bare']:7.2f}  cli {row['cli']:7.2f}  endpoint "
-                  f"{row['endpoint']:7.2f}  http {row['http']:7.2f} ms", flush=True)
+            print(
+                f"  layers   {name:22} bare {row['bare']:7.2f}  cli {row['cli']:7.2f}  endpoint "
+                f"{row['endpoint']:7.2f}  http {row['http']:7.2f} ms",
+                flush=True,
+            )
     endpoint.close()
     return out
 
@@ -222,17 +236,22 @@ def layers_big(data: Path, names: list[str]) -> dict[str, dict]:
     try:
         for name in names:
             text = sparql.bind(queries.find(name).sparql, queries.find(name).bindings())
-            request = sparql.Request("POST", (), "", "application/sparql-query", text.encode(),
-                                     "application/sparql-results+json")
+            request = sparql.Request(
+                "POST", (), "", "application/sparql-query", text.encode(), "application/sparql-results+json"
+            )
 
             def bare():
                 return store.raw.query(text, prefixes=store.prefixes, use_default_graph_as_union=True).serialize(
-                    format=ox.QueryResultsFormat.JSON)
+                    format=ox.QueryResultsFormat.JSON
+                )
 
-            out[name] = interleaved_ms({"bare": bare, "endpoint": lambda: endpoint.handle(request)},
-                                       budget_s=4.0, max_rounds=9)
-            print(f"  layers 1M {name:22} bare {out[name]['bare']:8.1f}  endpoint {out[name]['endpoint']:8.1f} ms",
-                  flush=True)
+            out[name] = interleaved_ms(
+                {"bare": bare, "endpoint": lambda: endpoint.handle(request)}, budget_s=4.0, max_rounds=9
+            )
+            print(
+                f"  layers 1M {name:22} bare {out[name]['bare']:8.1f}  endpoint {out[name]['endpoint']:8.1f} ms",
+                flush=True,
+            )
     finally:
         endpoint.close()
     return out
@@ -258,17 +277,23 @@ def geomean(values: list[float]) -> float:
 
 
 def report(names, small_ox, small_rdf, big_ox, lay, lay_big, meta) -> str:
-    lines = [f"# Named-query benchmark — {meta['date']}", "",
-             f"Machine: {meta['machine']}. Load average at start {meta['load_start']}, at end {meta['load_end']} "
-             "(other work on the machine inflates medians).", "",
-             f"Five-source graph: {meta['small_triples']} quads ({meta['small_path']}); synthetic graph: "
-             f"{meta['big_triples']} quads (bench/synthetic.py: the five-source build replicated). Load into Oxigraph: "
-             f"{small_ox['_load'].get('loaded')} s / {big_ox['_load'].get('loaded')} s; into rdflib: "
-             f"{small_rdf['_load'].get('loaded')} s.", "",
-             "## Named queries (median ms, results serialized to SPARQL JSON)", "",
-             "| query | rows (5 src) | Oxigraph | rdflib Memory | rdflib / Oxigraph | rows (1M) | Oxigraph 1M | "
-             "≤ 50 ms (5 src) | ≤ 500 ms (1M) |",
-             "|---|--:|--:|--:|--:|--:|--:|:-:|:-:|"]
+    lines = [
+        f"# Named-query benchmark — {meta['date']}",
+        "",
+        f"Machine: {meta['machine']}. Load average at start {meta['load_start']}, at end {meta['load_end']} "
+        "(other work on the machine inflates medians).",
+        "",
+        f"Five-source graph: {meta['small_triples']} quads ({meta['small_path']}); synthetic graph: "
+        f"{meta['big_triples']} quads (bench/synthetic.py: the five-source build replicated). Load into Oxigraph: "
+        f"{small_ox['_load'].get('loaded')} s / {big_ox['_load'].get('loaded')} s; into rdflib: "
+        f"{small_rdf['_load'].get('loaded')} s.",
+        "",
+        "## Named queries (median ms, results serialized to SPARQL JSON)",
+        "",
+        "| query | rows (5 src) | Oxigraph | rdflib Memory | rdflib / Oxigraph | rows (1M) | Oxigraph 1M | "
+        "≤ 50 ms (5 src) | ≤ 500 ms (1M) |",
+        "|---|--:|--:|--:|--:|--:|--:|:-:|:-:|",
+    ]
     speedups = []
     for n in names:
         a, r, b = small_ox.get(n), small_rdf.get(n), big_ox.get(n)
@@ -277,20 +302,28 @@ def report(names, small_ox, small_rdf, big_ox, lay, lay_big, meta) -> str:
             speedups.append(sp)
         ok_small = "✓" if a and "ms" in a and a["ms"] <= 50 else "✗"
         ok_big = "✓" if b and "ms" in b and b["ms"] <= 500 else "✗"
-        lines.append(f"| {n} | {a.get('rows', '—') if a else '—'} | {fmt_ms(a)} | {fmt_ms(r)} | "
-                     f"{f'{sp:.0f}×' if sp else '—'} | {b.get('rows', '—') if b else '—'} | {fmt_ms(b)} | "
-                     f"{ok_small} | {ok_big} |")
-    lines += ["", f"Geometric mean rdflib / Oxigraph on five sources: {geomean(speedups):.0f}×.", "",
-              "## Our layers against bare pyoxigraph (five sources, median ms)", "",
-              "bare = `Store.query(...).serialize(JSON)` in process; CLI = `kgraph query NAME -f json` minus "
-              "interpreter start-up (find + parse the .rq, bind, query, serialize); endpoint = "
-              "`kgraph.sparql.Endpoint.handle` (lexing, negotiation, worker process, row cap); HTTP = "
-              "POST to /sparql under uvicorn with a keep-alive client (for information). The four paths are "
-              "timed in interleaved rounds, so the endpoint's worker process sits idle between its queries, "
-              "as on a lightly used server; its fixed cost (the process hop that lets a timeout kill a query, "
-              "and waking the idle worker) is 0.1–1 ms.", "",
-              "| query | bare | CLI | CLI / bare | endpoint | endpoint / bare | HTTP | HTTP / bare |",
-              "|---|--:|--:|--:|--:|--:|--:|--:|"]
+        lines.append(
+            f"| {n} | {a.get('rows', '—') if a else '—'} | {fmt_ms(a)} | {fmt_ms(r)} | "
+            f"{f'{sp:.0f}×' if sp else '—'} | {b.get('rows', '—') if b else '—'} | {fmt_ms(b)} | "
+            f"{ok_small} | {ok_big} |"
+        )
+    lines += [
+        "",
+        f"Geometric mean rdflib / Oxigraph on five sources: {geomean(speedups):.0f}×.",
+        "",
+        "## Our layers against bare pyoxigraph (five sources, median ms)",
+        "",
+        "bare = `Store.query(...).serialize(JSON)` in process; CLI = `kgraph query NAME -f json` minus "
+        "interpreter start-up (find + parse the .rq, bind, query, serialize); endpoint = "
+        "`kgraph.sparql.Endpoint.handle` (lexing, negotiation, worker process, row cap); HTTP = "
+        "POST to /sparql under uvicorn with a keep-alive client (for information). The four paths are "
+        "timed in interleaved rounds, so the endpoint's worker process sits idle between its queries, "
+        "as on a lightly used server; its fixed cost (the process hop that lets a timeout kill a query, "
+        "and waking the idle worker) is 0.1–1 ms.",
+        "",
+        "| query | bare | CLI | CLI / bare | endpoint | endpoint / bare | HTTP | HTTP / bare |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|",
+    ]
     ratios = {"cli": [], "endpoint": [], "http": []}
     for n in names:
         row = lay.get(n)
@@ -302,10 +335,15 @@ def report(names, small_ox, small_rdf, big_ox, lay, lay_big, meta) -> str:
             ratios[k].append(ratio)
             cells += [f"{row[k]:.2f}", f"{ratio:.2f}×"]
         lines.append(f"| {n} | {row['bare']:.2f} | " + " | ".join(cells) + " |")
-    lines += ["", "Geometric mean over the queries: " + ", ".join(
-        f"{k} {geomean(v):.2f}×" for k, v in ratios.items()) + ".", "",
-              "## The endpoint against bare pyoxigraph at 1M triples (median ms, interleaved rounds)", "",
-              "| query | bare | endpoint | endpoint / bare |", "|---|--:|--:|--:|"]
+    lines += [
+        "",
+        "Geometric mean over the queries: " + ", ".join(f"{k} {geomean(v):.2f}×" for k, v in ratios.items()) + ".",
+        "",
+        "## The endpoint against bare pyoxigraph at 1M triples (median ms, interleaved rounds)",
+        "",
+        "| query | bare | endpoint | endpoint / bare |",
+        "|---|--:|--:|--:|",
+    ]
     big_ratios = []
     for n in names:
         row = lay_big.get(n)
@@ -334,9 +372,12 @@ def main(argv: list[str] | None = None) -> None:
     from kgraph import queries
 
     names = args.queries or sorted(queries.library())
-    meta = {"date": dt.datetime.now().strftime("%Y-%m-%d %H:%M"), "load_start": _load(),
-            "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
-                       f"pyoxigraph {_version('pyoxigraph')}, rdflib {_version('rdflib')}"}
+    meta = {
+        "date": dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+        "load_start": _load(),
+        "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+        f"pyoxigraph {_version('pyoxigraph')}, rdflib {_version('rdflib')}",
+    }
     build = args.build
     if not (build / "graph.nq").is_file():
         from kgraph import build as build_mod
@@ -353,8 +394,11 @@ def main(argv: list[str] | None = None) -> None:
         t = time.perf_counter()
         synthetic.write(big, small, args.triples)
         print(f"generated {big} in {time.perf_counter() - t:.1f} s", flush=True)
-    meta.update(small_path=str(small.relative_to(ROOT) if small.is_relative_to(ROOT) else small),
-                small_triples=_lines(small), big_triples=_lines(big))
+    meta.update(
+        small_path=str(small.relative_to(ROOT) if small.is_relative_to(ROOT) else small),
+        small_triples=_lines(small),
+        big_triples=_lines(big),
+    )
 
     print("five sources, Oxigraph:", flush=True)
     small_ox = run_engine("oxigraph", small, names, args.timeout)

@@ -31,8 +31,8 @@ import argparse
 import math
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 B = "https://kgraph.kz/id/"
 ONTOLOGY_GRAPH = f"<{B}graph/ontology>"
@@ -105,7 +105,7 @@ def generate(build_nquads: Path, triples: int = 1_000_000) -> Iterator[str]:
     registry = graphs.pop(REGISTRY_GRAPH, [])
     documents = [line for lines in graphs.values() for line in lines]
     registry_paths = {m.group(1) for line in registry if (m := _IRI.match(line))}
-    doc_ids = {g[len(f"<{B}graph/"):-1] for g in graphs if g.startswith(f"<{B}graph/")}
+    doc_ids = {g[len(f"<{B}graph/") : -1] for g in graphs if g.startswith(f"<{B}graph/")}
     rep = Replicator(registry_paths, doc_ids)
 
     # n document copies and ceil(n / DOCS_PER_REGISTRY) registries make `triples`.

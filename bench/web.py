@@ -55,7 +55,7 @@ def pages(app) -> list[tuple[str, str, dict]]:
         ("search type=task", "/search?type=task", {}),
         ("api/search autocomplete", "/api/search?limit=8&q=" + quote("минис"), {}),
         ("api/search ministry of industry", "/api/search?q=" + quote("ministry of industry"), {}),
-        (f"entity most connected body", "/id/" + body.split("/id/", 1)[1], {}),
+        ("entity most connected body", "/id/" + body.split("/id/", 1)[1], {}),
         ("entity body as Turtle", "/id/" + body.split("/id/", 1)[1], {"headers": {"accept": "text/turtle"}}),
         ("entity body as JSON-LD", "/id/" + body.split("/id/", 1)[1], {"headers": {"accept": "application/ld+json"}}),
     ]
@@ -70,13 +70,24 @@ def pages(app) -> list[tuple[str, str, dict]]:
     out += [
         ("graph (picker)", "/graph", {}),
         ("query page", "/query", {}),
-        ("sparql endpoint (named query)", "/sparql", {"method": "POST", "data": {
-            "query": "SELECT ?b (COUNT(?t) AS ?n) WHERE { ?t <https://kgraph.kz/ontology#hasAssignment>/"
-                     "<https://kgraph.kz/ontology#assignee> ?b } GROUP BY ?b ORDER BY DESC(?n) LIMIT 20"},
-            "headers": {"accept": "application/sparql-results+json"}}),
+        (
+            "sparql endpoint (named query)",
+            "/sparql",
+            {
+                "method": "POST",
+                "data": {
+                    "query": "SELECT ?b (COUNT(?t) AS ?n) WHERE { ?t <https://kgraph.kz/ontology#hasAssignment>/"
+                    "<https://kgraph.kz/ontology#assignee> ?b } GROUP BY ?b ORDER BY DESC(?n) LIMIT 20"
+                },
+                "headers": {"accept": "application/sparql-results+json"},
+            },
+        ),
         ("overlaps page", "/overlaps", {}),
-        ("overlaps check", "/overlaps", {"method": "POST", "data": {
-            "text": "разрабатывает межотраслевой план научно-технологического развития"}}),
+        (
+            "overlaps check",
+            "/overlaps",
+            {"method": "POST", "data": {"text": "разрабатывает межотраслевой план научно-технологического развития"}},
+        ),
         ("source view", f"/source/{docs[0]}?start=100&end=200" if docs else "/source/none", {}),
         ("ontology", "/ontology", {}),
     ]
@@ -115,8 +126,16 @@ def browser_graph(base: str, app) -> float | None:
     top = graphview.top_bodies(app.state.site, "ru", 1)
     if not top:
         return None
-    args = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+    args = [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ]
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(chromium), args=args)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})

@@ -38,7 +38,7 @@ def build_dir(path: Path, extra: bytes = b"") -> Path:
 
 def filler(n: int, graph: str = "https://kgraph.kz/id/graph/filler") -> bytes:
     """n triples in their own graph: material for slow cross products and row caps."""
-    return "".join(f"<urn:x:s{i}> <urn:x:p> \"{i}\" <{graph}> .\n" for i in range(n)).encode()
+    return "".join(f'<urn:x:s{i}> <urn:x:p> "{i}" <{graph}> .\n' for i in range(n)).encode()
 
 
 def free_port() -> int:
@@ -62,8 +62,11 @@ def _wait(url: str, seconds: float = 20) -> None:
 def oxigraph_server(location: Path):
     """`oxigraph serve` (the PyPI package's server) on a free loopback port; yields its base URL."""
     port = free_port()
-    proc = subprocess.Popen([str(OXIGRAPH), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
-                             "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [str(OXIGRAPH), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         _wait(base + "/query")

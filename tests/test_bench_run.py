@@ -12,9 +12,25 @@ from kgtest import ROOT
 def test_the_benchmark_runs_every_part_and_writes_its_report(built, tmp_path):
     out = tmp_path / "report.md"
     proc = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "run.py"), "--build", str(built), "--triples", "60000",
-         "--queries", "institutions", "provenance", "--out", str(out), "--work", str(tmp_path)],
-        capture_output=True, text=True, timeout=600)
+        [
+            sys.executable,
+            str(ROOT / "bench" / "run.py"),
+            "--build",
+            str(built),
+            "--triples",
+            "60000",
+            "--queries",
+            "institutions",
+            "provenance",
+            "--out",
+            str(out),
+            "--work",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
     report = out.read_text(encoding="utf-8")
     # The engines table (five sources and the replica), and the two layers tables, a row per query.

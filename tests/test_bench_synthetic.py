@@ -12,7 +12,7 @@ import pytest
 from kgtest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
-import synthetic  # noqa: E402
+import synthetic
 
 KG = "https://kgraph.kz/ontology#"
 
@@ -35,7 +35,8 @@ def _shares(store: ox.Store) -> dict[str, float]:
 def real_and_replica(built):
     """The build and a replica of 12 times its size (14 document copies, 2 registries)."""
     source = built / "graph.nq"
-    real = _load(open(source, encoding="utf-8"))
+    with open(source, encoding="utf-8") as f:
+        real = _load(f)
     return real, _load(synthetic.generate(source, 12 * len(real)))
 
 
@@ -54,7 +55,7 @@ def test_replica_has_the_build_proportions(real_and_replica):
 
 def test_copies_refer_to_their_own_registry(real_and_replica):
     _, store = real_and_replica
-    q = """SELECT DISTINCT ?g ?party WHERE { GRAPH ?g { ?a <%sassignee> ?party } }""" % KG
+    q = f"""SELECT DISTINCT ?g ?party WHERE {{ GRAPH ?g {{ ?a <{KG}assignee> ?party }} }}"""
     graphs_by_party = collections.defaultdict(set)
     for row in store.query(q):
         graphs_by_party[row["party"].value].add(row["g"].value)
@@ -64,9 +65,11 @@ def test_copies_refer_to_their_own_registry(real_and_replica):
     assert synthetic.B + "graph/kz-gov-decree-2013-1331-ru" in mint
     assert mint_r1 and all(int(g.rsplit("-c", 1)[1]) % 2 == 1 for g in mint_r1)
     # Every party of a copy is a registry entity of that copy's registry or a mention of the copy.
-    registry = {row["s"].value for row in store.query(
-        "SELECT DISTINCT ?s WHERE { GRAPH <https://kgraph.kz/id/graph/registry> { ?s ?p ?o } }")}
-    for party, graphs in graphs_by_party.items():
-        if "/mention/" in party or "/group/" in party and party not in registry:
+    registry = {
+        row["s"].value
+        for row in store.query("SELECT DISTINCT ?s WHERE { GRAPH <https://kgraph.kz/id/graph/registry> { ?s ?p ?o } }")
+    }
+    for party, _graphs in graphs_by_party.items():
+        if "/mention/" in party or ("/group/" in party and party not in registry):
             continue
         assert party in registry, party

@@ -17,13 +17,12 @@ from typer.testing import CliRunner
 from kgraph import build
 from kgraph.cli import app
 from kgraph.results import rows
-
 from kgtest import ROOT
 
 SMALL_DOC = "kz-gov-decree-2013-631-kk"
 
 
-def small_catalog(tmp_path, extra: str = "", file: str | None = None) -> "Path":
+def small_catalog(tmp_path, extra: str = "", file: str | None = None) -> Path:
     """A one-document catalog (plus optional extra entries) in a temp dir."""
     (tmp_path / "sources").mkdir(exist_ok=True)
     shutil.copy(ROOT / "data" / "sources" / f"{SMALL_DOC}.txt", tmp_path / "sources" / f"{SMALL_DOC}.txt")
@@ -58,16 +57,19 @@ def test_one_named_graph_per_source(store):
 
 def test_every_span_quotes_the_raw_source(store):
     """Provenance offsets point at the exact raw characters they quote."""
-    _, spans = rows(store.query(
-        "SELECT ?doc ?start ?end ?quote WHERE { ?s a kg:SourceSpan ; kg:inSource/dcterms:identifier ?doc ; "
-        "kg:startOffset ?start ; kg:endOffset ?end ; kg:quote ?quote }"))
+    _, spans = rows(
+        store.query(
+            "SELECT ?doc ?start ?end ?quote WHERE { ?s a kg:SourceSpan ; kg:inSource/dcterms:identifier ?doc ; "
+            "kg:startOffset ?start ; kg:endOffset ?end ; kg:quote ?quote }"
+        )
+    )
     assert len(spans) > 100
     texts = {}
     for r in spans:
         doc = r["doc"]
         if doc not in texts:
             texts[doc] = (ROOT / "data" / "sources" / f"{doc}.txt").read_text(encoding="utf-8")
-        assert texts[doc][int(r["start"]):int(r["end"])] == r["quote"]
+        assert texts[doc][int(r["start"]) : int(r["end"])] == r["quote"]
 
 
 def test_build_twice_is_stable(tmp_path):
@@ -82,11 +84,16 @@ def test_build_twice_is_stable(tmp_path):
 def test_separate_processes_build_the_same_graph(tmp_path):
     """Rebuilds in fresh interpreters (other hash seeds, other load orders) give
     the same quads, findings and their scores included; only blank nodes differ."""
+
     def quads(out):
-        subprocess.run([sys.executable, "-m", "kgraph.cli", "build", "--out", str(out), "--no-shacl"],
-                       check=True, capture_output=True)
-        return sorted(line for line in (out / build.GRAPH_FILE).read_text(encoding="utf-8").splitlines()
-                      if "_:" not in line)
+        subprocess.run(
+            [sys.executable, "-m", "kgraph.cli", "build", "--out", str(out), "--no-shacl"],
+            check=True,
+            capture_output=True,
+        )
+        return sorted(
+            line for line in (out / build.GRAPH_FILE).read_text(encoding="utf-8").splitlines() if "_:" not in line
+        )
 
     assert quads(tmp_path / "a") == quads(tmp_path / "b")
 
@@ -134,8 +141,11 @@ def _free_port() -> int:
 def test_serve_answers_on_localhost(built):
     """What `make run` does after building: the explorer answers."""
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "kgraph.cli", "serve", "--port", str(port), "--build", str(built)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kgraph.cli", "serve", "--port", str(port), "--build", str(built)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     try:
         for _ in range(100):
             try:
@@ -145,7 +155,9 @@ def test_serve_answers_on_localhost(built):
             except httpx.TransportError:
                 time.sleep(0.2)
         else:
-            pytest.fail("server did not answer: " + proc.stderr.read1(4000).decode(errors="replace") if proc.stderr else "")
+            pytest.fail(
+                "server did not answer: " + proc.stderr.read1(4000).decode(errors="replace") if proc.stderr else ""
+            )
         assert r.json()["triples"] > 1000
         home = httpx.get(f"http://127.0.0.1:{port}/", timeout=5)
         assert home.status_code == 200

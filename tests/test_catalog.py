@@ -2,7 +2,6 @@ import pytest
 
 from kgraph import catalog
 from kgraph.errors import InputError
-
 from kgtest import ROOT
 
 
@@ -40,8 +39,11 @@ def test_malformed_catalog_names_file_and_problem(tmp_path, body, message):
 
 
 def test_duplicate_id(tmp_path):
-    path = write(tmp_path, "documents:\n - {id: a, file: a.txt, language: ru, kinds: [plan]}\n"
-                           " - {id: a, file: b.txt, language: ru, kinds: [plan]}\n")
+    path = write(
+        tmp_path,
+        "documents:\n - {id: a, file: a.txt, language: ru, kinds: [plan]}\n"
+        " - {id: a, file: b.txt, language: ru, kinds: [plan]}\n",
+    )
     with pytest.raises(InputError, match="duplicate id"):
         catalog.load(path)
 

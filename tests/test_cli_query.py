@@ -78,12 +78,15 @@ def test_query_binds_params_as_typed_values(build):
     assert tasks == {"task_1", "task_2"}
 
 
-@pytest.mark.parametrize("args, message", [
-    (["-p", "date=31.12.2016"], "not a valid date"),
-    (["-p", "when=2016-01-01"], "has no parameter 'when'"),
-    (["-p", "date"], "expects k=v"),
-    (["-f", "yaml"], "no 'yaml' format"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["-p", "date=31.12.2016"], "not a valid date"),
+        (["-p", "when=2016-01-01"], "has no parameter 'when'"),
+        (["-p", "date"], "expects k=v"),
+        (["-f", "yaml"], "no 'yaml' format"),
+    ],
+)
 def test_bad_arguments_fail_with_one_line(build, args, message):
     out = kgraph("query", "tasks_due", "--store", str(build), *args)
     assert out.exit_code == 1 and message in out.output and "Traceback" not in out.output
@@ -134,6 +137,11 @@ def test_store_url_runs_the_same_query_on_a_remote_endpoint(build, tmp_path):
 def test_queries_lists_names_titles_and_parameters():
     out = kgraph("queries")
     assert out.exit_code == 0
-    for text in ("tasks_of_body", "Tasks of one body", "body: iri = https://kgraph.kz/id/org/mid",
-                 "succession_chain", "date: date = 2016-12-31"):
+    for text in (
+        "tasks_of_body",
+        "Tasks of one body",
+        "body: iri = https://kgraph.kz/id/org/mid",
+        "succession_chain",
+        "date: date = 2016-12-31",
+    ):
         assert text in out.output

@@ -62,11 +62,18 @@ def test_structure_and_definitions_exact(scores, sid, kind):
 def test_act_references(scores, parsed, sid):
     golden, s = scores[sid]
     assert s["actref"].f1 >= 0.9, (s["actref"].misses, s["actref"].extras)
+
     # The evaluator matches by (kind, date, number) only; match one to one on
     # jurisdiction and title as well.
     def key(r):
-        return (r["kind"], str(r["date"]) if r["date"] else None, r["number"], r.get("jurisdiction", "KZ"),
-                evaluate.canon(r["title"]))
+        return (
+            r["kind"],
+            str(r["date"]) if r["date"] else None,
+            r["number"],
+            r.get("jurisdiction", "KZ"),
+            evaluate.canon(r["title"]),
+        )
+
     expected = Counter(key(r) for r in golden["actref"])
     got = Counter(key(r) for r in evaluate.as_golden(parsed[sid])["actref"])
     tp = sum((expected & got).values())
@@ -90,7 +97,9 @@ def test_annex_concept_reads_only_its_body(parsed):
     recs = parsed["kz-gov-decree-2025-1134-ru"]
     text = _norm("kz-gov-decree-2025-1134-ru")
     start, end = concept.body_bounds(text)
-    assert text[start:].startswith("Концепция") and text[end:].startswith("План действий по реализации Концепции прилагается")
+    assert text[start:].startswith("Концепция") and text[end:].startswith(
+        "План действий по реализации Концепции прилагается"
+    )
     assert all(start <= r.span[0] and r.span[1] <= end for r in recs if r.span != (0, 0))
     numbers = {getattr(r, "number", None) for r in recs if type(r).__name__ == "ActRef"}
     assert "826" not in numbers  # cited only by the action plan
@@ -110,7 +119,9 @@ def test_concept_metadata(parsed):
 def test_no_kazakh_body_in_the_international_experience_section(parsed):
     recs = parsed["kz-gov-decree-2025-1134-ru"]
     foreign = {r.number for r in recs if isinstance(r, concept.Section) and r.number.startswith("3")}
-    assert not [r for r in recs if isinstance(r, (concept.Institution, concept.MandateStatement)) and r.section in foreign]
+    assert not [
+        r for r in recs if isinstance(r, (concept.Institution, concept.MandateStatement)) and r.section in foreign
+    ]
 
 
 # --- a concept in another layout -------------------------------------------------------
@@ -130,11 +141,16 @@ def _of(recs, cls):
 def test_synthetic_structure(synthetic):
     text, _, recs = synthetic
     assert [(s.number, s.parent, s.title) for s in _of(recs, concept.Section)] == [
-        ("1", None, "Общие положения"), ("2", None, "Анализ текущей ситуации"),
-        ("2.1", "2", "Состояние цифровой инфраструктуры"), ("2.2", "2", "Зарубежный опыт"),
-        ("3", None, "Основные подходы")]
+        ("1", None, "Общие положения"),
+        ("2", None, "Анализ текущей ситуации"),
+        ("2.1", "2", "Состояние цифровой инфраструктуры"),
+        ("2.2", "2", "Зарубежный опыт"),
+        ("3", None, "Основные подходы"),
+    ]
     assert [(d.number, d.term, d.abbr, d.section) for d in _of(recs, concept.Definition)] == [
-        ("1", "ЦНП", True, "1"), ("2", "Кодекс", False, "1")]
+        ("1", "ЦНП", True, "1"),
+        ("2", "Кодекс", False, "1"),
+    ]
     [info] = _of(recs, concept.ConceptInfo)
     assert info.title == "Концепция развития цифровой науки на 2027 – 2031 годы"
     start, _ = concept.body_bounds(text)
@@ -157,7 +173,10 @@ def test_synthetic_indicators(synthetic):
     _, _, recs = synthetic
     first, second = _of(recs, concept.Indicator)
     assert (first.unit, first.baseline, first.values) == (
-        "%", {"2026": "10 %"}, {"2027": "20 %", "2028": "35 %", "2029": "50 %"})
+        "%",
+        {"2026": "10 %"},
+        {"2027": "20 %", "2028": "35 %", "2029": "50 %"},
+    )
     assert (second.unit, second.baseline, second.values["2029"]) == ("ед.", {}, "8 ед.")
 
 

@@ -68,9 +68,9 @@ def test_footnotes_are_not_clause_text_and_spans_hold():
     text = normalize((ROOT / "data" / "sources" / entry["file"]).read_text(encoding="utf-8")).text
     for c in clauses("kz-gov-decree-2013-1331-ru"):
         assert "Сноска" not in c.text and "795" not in c.text
-        assert " ".join(text[c.span[0]:c.span[1]].split()).startswith(c.text[:20])
+        assert " ".join(text[c.span[0] : c.span[1]].split()).startswith(c.text[:20])
         for a, span in zip(c.addressees, c.addressee_spans):
-            assert " ".join(text[span[0]:span[1]].split()) == a
+            assert " ".join(text[span[0] : span[1]].split()) == a
 
 
 def _parse(text: str) -> dict:
@@ -94,13 +94,24 @@ def test_synthetic_russian_decree():
         "Премьер-Министр\nРеспублики Казахстан\n"
     )
     got = _parse(text)
-    assert sorted(got, key=str) == sorted([(1, None), (2, None), (3, 1), (3, 2), (4, None), (5, None), (6, None)], key=str)
+    assert sorted(got, key=str) == sorted(
+        [(1, None), (2, None), (3, 1), (3, 2), (4, None), (5, None), (6, None)], key=str
+    )
     assert [got[k].kind for k in [(1, None), (2, None), (3, 1), (3, 2), (4, None), (5, None), (6, None)]] == [
-        "approve", "execute", "execute", "report", "control", "other", "other"]
+        "approve",
+        "execute",
+        "execute",
+        "report",
+        "control",
+        "other",
+        "other",
+    ]
     assert got[(2, None)].addressees == ("Министерству туризма и спорта Республики Казахстан", "акиматам областей")
     assert got[(2, None)].addressee_by_agreement == (False, True)
-    assert got[(3, 2)].addressees == ("Центральным государственным органам",
-                                      "акиматам областей, городов Астаны, Алматы и Шымкента")
+    assert got[(3, 2)].addressees == (
+        "Центральным государственным органам",
+        "акиматам областей, городов Астаны, Алматы и Шымкента",
+    )
     assert got[(3, 2)].schedule == "ежеквартально, не позднее 10 числа месяца, следующего за отчетным кварталом"
     assert got[(3, 2)].recipient == "Министерство туризма и спорта Республики Казахстан"
     assert got[(4, None)].addressees == ("Министерство туризма и спорта Республики Казахстан",)

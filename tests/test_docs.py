@@ -5,7 +5,6 @@ import re
 import typer.main
 
 from kgraph.cli import app
-
 from kgtest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

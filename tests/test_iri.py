@@ -12,7 +12,11 @@ DECREE = iri.act("decree", dt.date(2013, 12, 13), "1331")
     [
         (DECREE, "act", ("decree", "2013", "12", "13", "1331")),
         (iri.act("law", dt.date(2024, 7, 1), "103-VIII ЗРК"), "act", ("law", "2024", "07", "01", "103-viii-zrk")),
-        (iri.act("concept", name="kz-nas-concept-science-regions-ru"), "act", ("concept", "kz-nas-concept-science-regions-ru")),
+        (
+            iri.act("concept", name="kz-nas-concept-science-regions-ru"),
+            "act",
+            ("concept", "kz-nas-concept-science-regions-ru"),
+        ),
         (iri.org("mint"), "org", ("mint",)),
         (iri.role("national-operator-export-development"), "role", ("national-operator-export-development",)),
         (iri.group("interested-state-bodies"), "group", ("interested-state-bodies",)),
@@ -49,7 +53,9 @@ def test_stable_across_calls():
     assert iri.finding("competence", "a", "b") == iri.finding("competence", "b", "a")
 
 
-@pytest.mark.parametrize("bad", ["http://example.org/x", iri.BASE + "nope/x", iri.BASE + "act/bogus/1", iri.BASE + "org/"])
+@pytest.mark.parametrize(
+    "bad", ["http://example.org/x", iri.BASE + "nope/x", iri.BASE + "act/bogus/1", iri.BASE + "org/"]
+)
 def test_parse_rejects_foreign_or_malformed(bad):
     with pytest.raises(iri.IRIError):
         iri.parse(bad)

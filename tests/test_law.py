@@ -30,10 +30,10 @@ def scores():
 
 # kind, minimum precision, minimum recall (key fields + strict fields must agree)
 TARGETS = [
-    ("chapter", 1.0, 1.0),      # 5 chapters, titles exact
-    ("article", 1.0, 1.0),      # 34 articles, titles and chapters exact
+    ("chapter", 1.0, 1.0),  # 5 chapters, titles exact
+    ("article", 1.0, 1.0),  # 34 articles, titles and chapters exact
     ("competence", 0.97, 0.97),  # right role, article, paragraph, item
-    ("measure", 0.9, 1.0),      # every measure, with its article
+    ("measure", 0.9, 1.0),  # every measure, with its article
     ("definition", 0.95, 0.95),
     ("operator", 1.0, 1.0),
     ("repeal", 1.0, 1.0),
@@ -55,14 +55,17 @@ def test_golden_crossrefs_f1(scores):
     assert scores["crossref"].f1 >= 0.9, (scores["crossref"].misses, scores["crossref"].extras)
 
 
-@pytest.mark.parametrize("kind, field, minimum", [
-    ("competence", "text", 0.97),
-    ("competence", "residual", 1.0),
-    ("definition", "definition", 0.95),
-    ("operator", "functions", 1.0),
-    ("measure", "provider", 0.85),
-    ("measure", "rules_approved_by", 0.85),
-])
+@pytest.mark.parametrize(
+    "kind, field, minimum",
+    [
+        ("competence", "text", 0.97),
+        ("competence", "residual", 1.0),
+        ("definition", "definition", 0.95),
+        ("operator", "functions", 1.0),
+        ("measure", "provider", 0.85),
+        ("measure", "rules_approved_by", 0.85),
+    ],
+)
 def test_golden_field_accuracy(scores, kind, field, minimum):
     assert scores[kind].field_accuracy(field) >= minimum
 
@@ -89,8 +92,11 @@ def test_ru_structure_with_wrapped_headings(ru):
     articles = {a["number"]: (a["title"], a["chapter"]) for a in got["article"]}
     assert len(chapters) == 4 and len(articles) == 11
     # continued at column 0 in lower case / indented deeper / chapter wrapped at column 0
-    assert articles["4"] == ("Компетенция уполномоченного органа в области государственной поддержки "
-                             "индустриально-инновационной деятельности", "2")
+    assert articles["4"] == (
+        "Компетенция уполномоченного органа в области государственной поддержки "
+        "индустриально-инновационной деятельности",
+        "2",
+    )
     assert articles["1"][0] == "Основные понятия, используемые в настоящем Законе"
     assert articles["8"][0] == "Меры государственной поддержки субъектов индустриально-инновационной деятельности"
     assert chapters["2"].endswith("поддержки индустриально-инновационной деятельности")
@@ -98,7 +104,7 @@ def test_ru_structure_with_wrapped_headings(ru):
 
 ROLE_OF = {
     ("3", "1"): "government",
-    ("3", "2-1"): "government",   # inserted item
+    ("3", "2-1"): "government",  # inserted item
     ("4", "1"): "authorized-body-industrial-innovation",  # bare "Уполномоченный орган": field from art. 1 definition
     ("5", "2"): "local-executive-bodies",
     ("6", "2"): "national-operator-technological-development",
@@ -127,7 +133,9 @@ def test_ru_definitions_drop_alias_and_terminator(ru):
     _, _, got, _ = ru
     terms = {d["term"]: d["definition"] for d in got["definition"]}
     assert set(terms) == {"уполномоченный орган", "технологический парк", "инновационный грант"}
-    assert terms["технологический парк"].startswith("юридическое лицо") and not terms["инновационный грант"].endswith(".")
+    assert terms["технологический парк"].startswith("юридическое лицо") and not terms["инновационный грант"].endswith(
+        "."
+    )
 
 
 def test_ru_crossrefs(ru):
@@ -147,7 +155,10 @@ def test_ru_repeal_and_entry_into_force(ru):
     _, _, got, _ = ru
     (repeal,) = got["repeal"]
     assert (repeal["title"], repeal["date_iso"], repeal["article"]) == (
-        "О государственной поддержке инновационной деятельности", "2006-03-23", "11")
+        "О государственной поддержке инновационной деятельности",
+        "2006-03-23",
+        "11",
+    )
     assert repeal["publication"].startswith("Ведомости Парламента")
     (force,) = got["entry_into_force"]
     assert (force["article"], force["days_after_publication"]) == ("11", 10)
@@ -157,9 +168,19 @@ def test_ru_measures(ru):
     _, _, got, _ = ru
     measures = {m["label"]: (m["kind"], m["article"], m["provider"], m["rules_approved_by"]) for m in got["measure"]}
     assert measures == {
-        "Предоставление инновационных грантов": ("financial", "9", "authorized-body-industrial-innovation", "government"),
+        "Предоставление инновационных грантов": (
+            "financial",
+            "9",
+            "authorized-body-industrial-innovation",
+            "government",
+        ),
         "Обеспечение квалифицированными кадровыми ресурсами": ("non-financial", "10", None, None),
-        "размещения государственного образовательного заказа на подготовку специалистов": ("non-financial", "10", None, None),
+        "размещения государственного образовательного заказа на подготовку специалистов": (
+            "non-financial",
+            "10",
+            None,
+            None,
+        ),
         "возмещения части затрат на подготовку кадров за рубежом": ("financial", "10", None, None),
     }
 
@@ -167,40 +188,57 @@ def test_ru_measures(ru):
 # --- role mapping and heading rules ---------------------------------------------------------
 
 
-@pytest.mark.parametrize("phrase, role", [
-    ("Қазақстан Республикасының Үкіметі:", "government"),
-    ("Правительство Республики Казахстан", "government"),
-    ("Индустриялық-инновациялық қызметті мемлекеттік қолдау саласындағы уәкілетті орган", "authorized-body-industrial-innovation"),
-    ("уполномоченный орган в области государственной поддержки индустриально-инновационной деятельности",
-     "authorized-body-industrial-innovation"),
-    ("Мемлекеттік жоспарлау жөніндегі уәкілетті органның құзыреті", "state-planning-body"),
-    ("уполномоченный орган по государственному планированию", "state-planning-body"),
-    ("Білім беру саласындағы уәкілетті орган", "authorized-body-education"),
-    ("Мемлекеттік органдар өз өкілеттіктері шектерінде", "state-bodies"),
-    ("Облыстардың, республикалық маңызы бар қалалардың, астананың жергілікті атқарушы органдары", "local-executive-bodies"),
-    ("местные исполнительные органы областей", "local-executive-bodies"),
-    ("Салалық даму жөніндегі ұлттық оператор", "national-operator-sectoral-development"),
-    ("Технологиялық дамыту жөніндегі ұлттық оператор", "national-operator-technological-development"),
-    ("Жергілікті қамтуды дамыту жөніндегі ұлттық оператор", "national-operator-local-content"),
-    ("Инвестицияларды тарту жөніндегі ұлттық оператор", "national-operator-investment-attraction"),
-    ("Экспортты дамыту және жылжыту жөніндегі ұлттық оператор", "national-operator-export-development"),
-    ("национальный оператор по привлечению инвестиций", "national-operator-investment-attraction"),
-    ("Үдемелі индустриялық-инновациялық даму жөніндегі үйлестіру кеңесі", "council-accelerated-industrial-innovative-development"),
-    ("Технологиялық саясат жөніндегі кеңестің негізгі міндеттері", "council-technological-policy"),
-    ("Совет по технологической политике", "council-technological-policy"),
-    ("Қазақстан даму банкі", "development-bank-of-kazakhstan"),
-    ("саласындағы уәк ілетт і орган", "authorized-body"),  # letters spaced apart by the PDF: still a role
-])
+@pytest.mark.parametrize(
+    "phrase, role",
+    [
+        ("Қазақстан Республикасының Үкіметі:", "government"),
+        ("Правительство Республики Казахстан", "government"),
+        (
+            "Индустриялық-инновациялық қызметті мемлекеттік қолдау саласындағы уәкілетті орган",
+            "authorized-body-industrial-innovation",
+        ),
+        (
+            "уполномоченный орган в области государственной поддержки индустриально-инновационной деятельности",
+            "authorized-body-industrial-innovation",
+        ),
+        ("Мемлекеттік жоспарлау жөніндегі уәкілетті органның құзыреті", "state-planning-body"),
+        ("уполномоченный орган по государственному планированию", "state-planning-body"),
+        ("Білім беру саласындағы уәкілетті орган", "authorized-body-education"),
+        ("Мемлекеттік органдар өз өкілеттіктері шектерінде", "state-bodies"),
+        (
+            "Облыстардың, республикалық маңызы бар қалалардың, астананың жергілікті атқарушы органдары",
+            "local-executive-bodies",
+        ),
+        ("местные исполнительные органы областей", "local-executive-bodies"),
+        ("Салалық даму жөніндегі ұлттық оператор", "national-operator-sectoral-development"),
+        ("Технологиялық дамыту жөніндегі ұлттық оператор", "national-operator-technological-development"),
+        ("Жергілікті қамтуды дамыту жөніндегі ұлттық оператор", "national-operator-local-content"),
+        ("Инвестицияларды тарту жөніндегі ұлттық оператор", "national-operator-investment-attraction"),
+        ("Экспортты дамыту және жылжыту жөніндегі ұлттық оператор", "national-operator-export-development"),
+        ("национальный оператор по привлечению инвестиций", "national-operator-investment-attraction"),
+        (
+            "Үдемелі индустриялық-инновациялық даму жөніндегі үйлестіру кеңесі",
+            "council-accelerated-industrial-innovative-development",
+        ),
+        ("Технологиялық саясат жөніндегі кеңестің негізгі міндеттері", "council-technological-policy"),
+        ("Совет по технологической политике", "council-technological-policy"),
+        ("Қазақстан даму банкі", "development-bank-of-kazakhstan"),
+        ("саласындағы уәк ілетт і орган", "authorized-body"),  # letters spaced apart by the PDF: still a role
+    ],
+)
 def test_role_mapping(phrase, role):
     assert role_mentions(phrase)[0].role == role
 
 
-@pytest.mark.parametrize("phrase, subject", [
-    ("Қазақстан даму банкі жүзеге асырады", True),
-    ("ұлттық операторды тарта отырып", False),       # accusative: an object
-    ("Қазақстан Республикасының Үкіметі айқындайтын қаржы агенті", False),  # followed by a participle: a modifier
-    ("Қазақстан Республикасы Үкіметіне", False),   # dative
-])
+@pytest.mark.parametrize(
+    "phrase, subject",
+    [
+        ("Қазақстан даму банкі жүзеге асырады", True),
+        ("ұлттық операторды тарта отырып", False),  # accusative: an object
+        ("Қазақстан Республикасының Үкіметі айқындайтын қаржы агенті", False),  # followed by a participle: a modifier
+        ("Қазақстан Республикасы Үкіметіне", False),  # dative
+    ],
+)
 def test_role_subjects(phrase, subject):
     assert role_mentions(phrase)[0].subject is subject
 
@@ -213,39 +251,61 @@ def _doc(body: str) -> law_structure.Structure:
     return law_structure.read_structure(body)
 
 
-@pytest.mark.parametrize("text, title", [
-    # continuation indented deeper than the heading
-    ("      2-бап. Қазақстан Республикасының индустриялық-инновациялық\n"
-     "               қызметті мемлекеттік қолдау туралы заңнамасы\n      1. Мәтін.\n",
-     "Қазақстан Республикасының индустриялық-инновациялық қызметті мемлекеттік қолдау туралы заңнамасы"),
-    # body lead-in at the body indent, capitalised: not part of the heading
-    ("      4-бап. Қазақстан Республикасы Үкіметінің құзыреті\n      Қазақстан Республикасының Үкіметі:\n"
-     "      1) бекітеді.\n", "Қазақстан Республикасы Үкіметінің құзыреті"),
-    # wrapped at column 0 under an indented heading, even capitalised
-    ("      Статья 3. Компетенция\nПравительства Республики Казахстан\n      Правительство:\n      1) утверждает.\n",
-     "Компетенция Правительства Республики Казахстан"),
-    # a paragraph number ends the heading
-    ("      Статья 9. Гранты\n      1. Гранты предоставляются.\n", "Гранты"),
-])
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # continuation indented deeper than the heading
+        (
+            "      2-бап. Қазақстан Республикасының индустриялық-инновациялық\n"
+            "               қызметті мемлекеттік қолдау туралы заңнамасы\n      1. Мәтін.\n",
+            "Қазақстан Республикасының индустриялық-инновациялық қызметті мемлекеттік қолдау туралы заңнамасы",
+        ),
+        # body lead-in at the body indent, capitalised: not part of the heading
+        (
+            "      4-бап. Қазақстан Республикасы Үкіметінің құзыреті\n      Қазақстан Республикасының Үкіметі:\n"
+            "      1) бекітеді.\n",
+            "Қазақстан Республикасы Үкіметінің құзыреті",
+        ),
+        # wrapped at column 0 under an indented heading, even capitalised
+        (
+            "      Статья 3. Компетенция\nПравительства Республики Казахстан\n      Правительство:\n      1) утверждает.\n",
+            "Компетенция Правительства Республики Казахстан",
+        ),
+        # a paragraph number ends the heading
+        ("      Статья 9. Гранты\n      1. Гранты предоставляются.\n", "Гранты"),
+    ],
+)
 def test_heading_rules(text, title):
     assert [a.title for a in _doc(text).articles] == [title]
 
 
 def test_items_and_inserted_and_restarted_numbering():
-    doc = _doc("      1-бап. Атауы\n      1. Мыналар:\n      1) бір;\n      1-1) бір жарым;\n      2) екі.\n"
-               "      Басқа мыналар:\n      1) тағы бір.\n")
+    doc = _doc(
+        "      1-бап. Атауы\n      1. Мыналар:\n      1) бір;\n      1-1) бір жарым;\n      2) екі.\n"
+        "      Басқа мыналар:\n      1) тағы бір.\n"
+    )
     assert [(i.paragraph, i.number, i.segment) for i in doc.items] == [
-        ("1", "1", "1"), ("1", "1-1", "1-1"), ("1", "2", "2"), ("1", "1", "2.1")]
+        ("1", "1", "1"),
+        ("1", "1-1", "1-1"),
+        ("1", "2", "2"),
+        ("1", "1", "2.1"),
+    ]
     assert [lst.lead for lst in doc.lists] == ["Мыналар:", "Басқа мыналар:"]
 
 
-@pytest.mark.parametrize("lead, role, body", [
-    # a body the role table does not know keeps its competences, named as written
-    ("Мемлекеттік ұлттық ғылыми-техникалық сараптама орталығының құзыретіне:", None,
-     "Мемлекеттік ұлттық ғылыми-техникалық сараптама орталығы"),
-    ("К компетенции Национального научного совета относятся:", None, "Национального научного совета"),
-    ("Ғылым саласындағы уәкілетті орган:", "authorized-body-science", "уәкілетті орган"),
-])
+@pytest.mark.parametrize(
+    "lead, role, body",
+    [
+        # a body the role table does not know keeps its competences, named as written
+        (
+            "Мемлекеттік ұлттық ғылыми-техникалық сараптама орталығының құзыретіне:",
+            None,
+            "Мемлекеттік ұлттық ғылыми-техникалық сараптама орталығы",
+        ),
+        ("К компетенции Национального научного совета относятся:", None, "Национального научного совета"),
+        ("Ғылым саласындағы уәкілетті орган:", "authorized-body-science", "уәкілетті орган"),
+    ],
+)
 def test_competence_lead_ins(lead, role, body):
     doc = _doc(f"      5-бап. Құзырет\n      1. {lead}\n      1) бір нәрсе жасайды;\n      2) екінші.\n")
     comps = law.competences(doc, {})
@@ -253,11 +313,14 @@ def test_competence_lead_ins(lead, role, body):
     assert comps[0].body.casefold() == body.casefold()
 
 
-@pytest.mark.parametrize("lead", [
-    "Индустриялық-инновациялық қызметті мемлекеттік қолдаудың міндеттері:",  # tasks of support, not of a body
-    "Технологиялық даму жөніндегі ұлттық оператор тартылған:",                 # the body is not the list's owner
-    "Уполномоченный орган, государственные органы обязаны руководствоваться одним из критериев:",
-])
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Индустриялық-инновациялық қызметті мемлекеттік қолдаудың міндеттері:",  # tasks of support, not of a body
+        "Технологиялық даму жөніндегі ұлттық оператор тартылған:",  # the body is not the list's owner
+        "Уполномоченный орган, государственные органы обязаны руководствоваться одним из критериев:",
+    ],
+)
 def test_lists_that_are_not_competences(lead):
     doc = _doc(f"      Статья 5. Атауы\n      1. {lead}\n      1) бір;\n      2) екі.\n")
     assert law.competences(doc, {}) == []
@@ -298,8 +361,11 @@ def test_rdf_has_part_and_is_part_of_both_ways(law_graph):
         assert (child, ELI.is_part_of, parent) in g
     art4 = URIRef(iri.part(act, ("art", "4")))
     assert (art4, ELI.is_part_of, URIRef(iri.part(act, ("chp", "2")))) in g
-    assert (URIRef(iri.part(act, ("art", "9"), ("para", "3"), ("item", "1"))), ELI.is_part_of,
-            URIRef(iri.part(act, ("art", "9"), ("para", "3")))) in g
+    assert (
+        URIRef(iri.part(act, ("art", "9"), ("para", "3"), ("item", "1"))),
+        ELI.is_part_of,
+        URIRef(iri.part(act, ("art", "9"), ("para", "3"))),
+    ) in g
 
 
 def test_rdf_every_competence_has_role_and_item(law_graph):

@@ -68,7 +68,11 @@ def small():
             g.add((c, KG.grantedBy, item))
         g.add((role, rns.RDF.type, KG.LegalRole))
         for holder, start in ((MINT, "2012-01-09"), (iri.org("mid"), "2014-08-06")):
-            t = URIRef(iri.tenure("authorized-body-industrial-innovation", holder.rsplit("/", 1)[-1], dt.date.fromisoformat(start)))
+            t = URIRef(
+                iri.tenure(
+                    "authorized-body-industrial-innovation", holder.rsplit("/", 1)[-1], dt.date.fromisoformat(start)
+                )
+            )
             g.add((t, rns.RDF.type, KG.RoleTenure))
             g.add((t, KG.roleOf, role))
             g.add((t, KG.holder, URIRef(holder)))
@@ -79,6 +83,7 @@ def small():
         g.add((e, rns.ORG.resultingOrganization, URIRef(iri.org("mid"))))
         g.add((e, rns.DCTERMS.date, Literal("2014-08-06", datatype=rns.XSD.date)))
         g.add((e, KG.changeKind, KG.Merger))
+
     return _store(build)
 
 
@@ -145,7 +150,12 @@ def test_betweenness_is_sampled_on_large_graphs(monkeypatch):
 def test_export_writes_readable_files(small, tmp_path):
     g = networks.body_task(small)
     paths = networks.export(g, tmp_path, "body-task", networks.metrics(g))
-    assert [p.name for p in paths] == ["body-task.graphml", "body-task.gexf", "body-task-nodes.csv", "body-task-edges.csv"]
+    assert [p.name for p in paths] == [
+        "body-task.graphml",
+        "body-task.gexf",
+        "body-task-nodes.csv",
+        "body-task-edges.csv",
+    ]
     back = nx.read_graphml(paths[0])
     assert back.number_of_nodes() == g.number_of_nodes() and back.number_of_edges() == g.number_of_edges()
     assert nx.read_gexf(paths[1]).number_of_nodes() == g.number_of_nodes()
@@ -158,9 +168,9 @@ COUNTS = {
     "tasks": "SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE { ?t a kg:Task }",
     "parties": "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?t a kg:Task ; kg:hasAssignment/kg:assignee ?a }",
     "assignments": "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?t ?a WHERE "
-                   "{ ?t a kg:Task ; kg:hasAssignment/kg:assignee ?a } }",
+    "{ ?t a kg:Task ; kg:hasAssignment/kg:assignee ?a } }",
     "copairs": "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?x ?y WHERE { ?t a kg:Task ; "
-               "kg:hasAssignment/kg:assignee ?x , ?y . FILTER (STR(?x) < STR(?y)) } }",
+    "kg:hasAssignment/kg:assignee ?x , ?y . FILTER (STR(?x) < STR(?y)) } }",
     "competence_nodes": """SELECT (COUNT(DISTINCT ?n) AS ?c) WHERE {
         { ?n a kg:Competence } UNION { ?c0 a kg:Competence ; kg:grantedTo ?n }
         UNION { ?c1 a kg:Competence ; kg:grantedBy/eli:is_part_of* ?n . ?n a kg:Article }
@@ -174,7 +184,7 @@ COUNTS = {
         ?e a org:ChangeEvent ; org:originalOrganization ?a ; org:resultingOrganization ?b . VALUES ?which { 0 1 }
         BIND (IF(?which = 0, ?a, ?b) AS ?o) }""",
     "succession_edges": "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?a ?b WHERE "
-                        "{ ?e a org:ChangeEvent ; org:originalOrganization ?a ; org:resultingOrganization ?b } }",
+    "{ ?e a org:ChangeEvent ; org:originalOrganization ?a ; org:resultingOrganization ?b } }",
 }
 
 
@@ -226,8 +236,9 @@ def test_analyze_command_prints_and_writes(tmp_path):
     st.load_nquads(sample.nquads())
     st.flush()
     del st
-    result = CliRunner().invoke(app, ["analyze", "--build", str(tmp_path / "build"), "--out", str(tmp_path / "net"),
-                                      "--top", "3"])
+    result = CliRunner().invoke(
+        app, ["analyze", "--build", str(tmp_path / "build"), "--out", str(tmp_path / "net"), "--top", "3"]
+    )
     assert result.exit_code == 0, result.output
     assert "coassignment" in result.output and "weighted degree" in result.output
     assert len(list((tmp_path / "net").iterdir())) == 16

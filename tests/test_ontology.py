@@ -8,6 +8,7 @@
 * the shapes are valid SHACL, accept the sample data and reject each kind of
   broken data with the expected message.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -43,9 +44,14 @@ PREFIXES = """
 @prefix dcterms: <http://purl.org/dc/terms/> .
 """
 INIT_NS = {
-    "kg": KG, "ex": Namespace("https://kgraph.kz/id/"), "org": ORG, "eli": ELI,
-    "skos": SKOS, "xsd": Namespace("http://www.w3.org/2001/XMLSchema#"),
-    "time": Namespace("http://www.w3.org/2006/time#"), "rdf": RDF,
+    "kg": KG,
+    "ex": Namespace("https://kgraph.kz/id/"),
+    "org": ORG,
+    "eli": ELI,
+    "skos": SKOS,
+    "xsd": Namespace("http://www.w3.org/2001/XMLSchema#"),
+    "time": Namespace("http://www.w3.org/2006/time#"),
+    "rdf": RDF,
 }
 
 
@@ -109,14 +115,27 @@ REQUIRED_TERMS = [(kind, name) for kind, names in REQUIRED.items() for name in n
 # scheme -> {concept: notation}
 CODE_LISTS = {
     "AssignmentRoles": {"LeadExecutor": "lead", "CoExecutor": "co-executor"},
-    "Recurrences": {"Annual": "annual", "SemiAnnual": "semiannual",
-                    "Quarterly": "quarterly", "Monthly": "monthly"},
-    "InstructionKinds": {"Execute": "execute", "Report": "report", "Control": "control",
-                         "Approve": "approve", "OtherInstruction": "other"},
-    "MeasureKinds": {"FinancialMeasure": "financial", "NonFinancialMeasure": "non-financial",
-                     "ServiceMeasure": "service"},
-    "ChangeKinds": {"Renaming": None, "Merger": None, "Split": None, "Transfer": None,
-                    "Establishment": None, "Abolition": None},
+    "Recurrences": {"Annual": "annual", "SemiAnnual": "semiannual", "Quarterly": "quarterly", "Monthly": "monthly"},
+    "InstructionKinds": {
+        "Execute": "execute",
+        "Report": "report",
+        "Control": "control",
+        "Approve": "approve",
+        "OtherInstruction": "other",
+    },
+    "MeasureKinds": {
+        "FinancialMeasure": "financial",
+        "NonFinancialMeasure": "non-financial",
+        "ServiceMeasure": "service",
+    },
+    "ChangeKinds": {
+        "Renaming": None,
+        "Merger": None,
+        "Split": None,
+        "Transfer": None,
+        "Establishment": None,
+        "Abolition": None,
+    },
 }
 
 # (subclass, superclass) pairs the brief fixes, checked through rdfs:subClassOf*.
@@ -144,10 +163,8 @@ SUBCLASS_OF = [
 
 def kg_terms(g: Graph) -> set[URIRef]:
     """Every kg: IRI declared in g as a class, property or named individual."""
-    kinds = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty,
-             OWL.AnnotationProperty, OWL.NamedIndividual)
-    return {s for k in kinds for s in g.subjects(RDF.type, k)
-            if isinstance(s, URIRef) and s.startswith(str(KG))}
+    kinds = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, OWL.NamedIndividual)
+    return {s for k in kinds for s in g.subjects(RDF.type, k) if isinstance(s, URIRef) and s.startswith(str(KG))}
 
 
 @pytest.mark.parametrize("kind,name", REQUIRED_TERMS, ids=[n for _, n in REQUIRED_TERMS])
@@ -172,8 +189,11 @@ def test_every_kg_term_is_labelled_in_three_languages_and_defined_in_english(ont
         for lang in ("en", "ru", "kk"):
             if langs.count(lang) != 1:
                 problems.append(f"{t.fragment}: {langs.count(lang)} rdfs:label@{lang}")
-        defs = [d for d in onto.objects(t, SKOS.definition)
-                if isinstance(d, Literal) and d.language == "en" and str(d).strip()]
+        defs = [
+            d
+            for d in onto.objects(t, SKOS.definition)
+            if isinstance(d, Literal) and d.language == "en" and str(d).strip()
+        ]
         if len(defs) != 1:
             problems.append(f"{t.fragment}: {len(defs)} English skos:definition")
     assert not problems, "\n".join(problems)
@@ -182,25 +202,34 @@ def test_every_kg_term_is_labelled_in_three_languages_and_defined_in_english(ont
 def test_every_kg_iri_used_is_declared(onto):
     """A typo such as rdfs:domain kg:Mandat would otherwise pass silently."""
     declared = kg_terms(onto)
-    used = {n for triple in onto for n in triple
-            if isinstance(n, URIRef) and n.startswith(str(KG))}
+    used = {n for triple in onto for n in triple if isinstance(n, URIRef) and n.startswith(str(KG))}
     assert used - declared == set()
 
 
 def test_external_terms_used_in_axioms_are_declared(onto):
     """The ontology is self-contained: owlready2 and pySHACL see no unknown term."""
-    builtin = ("http://www.w3.org/2002/07/owl#", "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-               "http://www.w3.org/2000/01/rdf-schema#", "http://www.w3.org/2001/XMLSchema#")
-    declared = {s for s, _, o in onto.triples((None, RDF.type, None))
-                if o in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty,
-                         OWL.AnnotationProperty, OWL.NamedIndividual)}
+    builtin = (
+        "http://www.w3.org/2002/07/owl#",
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+        "http://www.w3.org/2000/01/rdf-schema#",
+        "http://www.w3.org/2001/XMLSchema#",
+    )
+    declared = {
+        s
+        for s, _, o in onto.triples((None, RDF.type, None))
+        if o in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, OWL.NamedIndividual)
+    }
     declared |= set(onto.subjects(RDF.type, SKOS.Concept))
     declared |= set(onto.subjects(RDF.type, SKOS.ConceptScheme))
     missing = set()
     for s, p, o in onto:
         for node in (s, p, o):
-            if (isinstance(node, URIRef) and not str(node).startswith(builtin)
-                    and node != ONTOLOGY_IRI and node not in declared):
+            if (
+                isinstance(node, URIRef)
+                and not str(node).startswith(builtin)
+                and node != ONTOLOGY_IRI
+                and node not in declared
+            ):
                 missing.add(node)
     assert missing == set()
 
@@ -212,8 +241,7 @@ def test_reuses_standard_classes(onto, sub, sup):
 
 def test_inglossary_and_sourcespan_specialise_standard_properties(onto):
     assert (KG.inGlossary, RDFS.subPropertyOf, SKOS.inScheme) in onto
-    assert (KG.sourceSpan, RDFS.subPropertyOf,
-            URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")) in onto
+    assert (KG.sourceSpan, RDFS.subPropertyOf, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")) in onto
 
 
 @pytest.mark.parametrize("scheme", CODE_LISTS)
@@ -335,6 +363,7 @@ def validate(data: Graph, shapes: Graph, **kwargs):
 # Reasoning (owlready2 + HermiT)
 # ---------------------------------------------------------------------------
 
+
 def reason(tmp_path: Path, *graphs: Graph):
     """Load the graphs into a fresh owlready2 World and run HermiT on them.
 
@@ -361,8 +390,7 @@ def reason(tmp_path: Path, *graphs: Graph):
 
 def unsatisfiable(world) -> list[str]:
     """IRIs of the named classes HermiT inferred equivalent to owl:Nothing."""
-    return sorted(c.iri for c in world.inconsistent_classes()
-                  if c.iri != "http://www.w3.org/2002/07/owl#Nothing")
+    return sorted(c.iri for c in world.inconsistent_classes() if c.iri != "http://www.w3.org/2002/07/owl#Nothing")
 
 
 @pytest.fixture
@@ -416,14 +444,17 @@ def test_hermit_reports_unsatisfiable_class(require_java, onto, tmp_path):
 
 
 @pytest.mark.timeout(60)
-@pytest.mark.parametrize("data", [
-    pytest.param("ex:x a kg:Task , kg:Ministry .", id="task-is-not-an-organization"),
-    pytest.param("ex:x a kg:Task , kg:Competence .", id="task-is-not-a-competence"),
-    pytest.param("ex:x a kg:Law , kg:Ministry .", id="act-is-not-an-organization"),
-    pytest.param("ex:x a kg:SourceSpan , kg:Deadline .", id="span-is-not-a-deadline"),
-    pytest.param('ex:x a kg:Task ; kg:fundingAmount "120.5"^^xsd:double .', id="float-funding"),
-    pytest.param('ex:x a kg:Assignment ; kg:position "1" .', id="string-position"),
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param("ex:x a kg:Task , kg:Ministry .", id="task-is-not-an-organization"),
+        pytest.param("ex:x a kg:Task , kg:Competence .", id="task-is-not-a-competence"),
+        pytest.param("ex:x a kg:Law , kg:Ministry .", id="act-is-not-an-organization"),
+        pytest.param("ex:x a kg:SourceSpan , kg:Deadline .", id="span-is-not-a-deadline"),
+        pytest.param('ex:x a kg:Task ; kg:fundingAmount "120.5"^^xsd:double .', id="float-funding"),
+        pytest.param('ex:x a kg:Assignment ; kg:position "1" .', id="string-position"),
+    ],
+)
 def test_hermit_rejects_data_that_breaks_the_axioms(require_java, onto, tmp_path, data):
     import owlready2
 
@@ -457,18 +488,19 @@ def test_ontology_is_in_owl2_dl_profile(require_java, onto, tmp_path):
     if shutil.which("javac") is None or not jar.exists():
         pytest.skip("javac or owlready2's HermiT.jar not found")
     (tmp_path / "DLProfile.java").write_text(PROFILE_CHECKER)
-    subprocess.run(["javac", "-cp", str(jar), "DLProfile.java"], cwd=tmp_path,
-                   check=True, capture_output=True)
+    subprocess.run(["javac", "-cp", str(jar), "DLProfile.java"], cwd=tmp_path, check=True, capture_output=True)
     owl_file = tmp_path / "kgraph.owl"
     onto.serialize(owl_file, format="xml")
-    run = subprocess.run(["java", "-cp", f"{jar}:{tmp_path}", "DLProfile", str(owl_file)],
-                         cwd=tmp_path, capture_output=True, text=True)
+    run = subprocess.run(
+        ["java", "-cp", f"{jar}:{tmp_path}", "DLProfile", str(owl_file)], cwd=tmp_path, capture_output=True, text=True
+    )
     assert run.returncode == 0, run.stdout + run.stderr
 
 
 # ---------------------------------------------------------------------------
 # SHACL shapes
 # ---------------------------------------------------------------------------
+
 
 def test_shapes_are_valid_shacl(shapes):
     conforms, _, text = validate(Graph(), shapes, meta_shacl=True)
@@ -479,26 +511,31 @@ def test_meta_shacl_check_is_not_vacuous():
     import pyshacl
     from pyshacl.errors import ReportableRuntimeError
 
-    broken = Graph().parse(data="""
+    broken = Graph().parse(
+        data="""
         @prefix sh: <http://www.w3.org/ns/shacl#> .
         @prefix kg: <https://kgraph.kz/ontology#> .
         kg:BadShape a sh:NodeShape ; sh:targetClass kg:Task ;
             sh:property [ sh:path kg:deadline ; sh:maxCount "one" ] .
-    """, format="turtle")
+    """,
+        format="turtle",
+    )
     with pytest.raises(ReportableRuntimeError):
         pyshacl.validate(Graph(), shacl_graph=broken, meta_shacl=True)
 
 
 def test_every_kg_term_in_shapes_is_defined_in_ontology(onto, shapes):
-    used = {n for triple in shapes for n in triple
-            if isinstance(n, URIRef) and n.startswith(str(KG))}
+    used = {n for triple in shapes for n in triple if isinstance(n, URIRef) and n.startswith(str(KG))}
     assert used - kg_terms(onto) == set()
 
 
-@pytest.mark.parametrize("shape,root", [
-    ("OrganizationShape", ORG.FormalOrganization),
-    ("SubdivisionShape", ELI.LegalResourceSubdivision),
-])
+@pytest.mark.parametrize(
+    "shape,root",
+    [
+        ("OrganizationShape", ORG.FormalOrganization),
+        ("SubdivisionShape", ELI.LegalResourceSubdivision),
+    ],
+)
 def test_shape_targets_list_every_subclass(onto, shapes, shape, root):
     """Shapes name subclasses explicitly so they work without RDFS inference."""
     targets = set(shapes.objects(URIRef("https://kgraph.kz/shapes#" + shape), SH.targetClass))
@@ -507,7 +544,7 @@ def test_shape_targets_list_every_subclass(onto, shapes, shape, root):
 
 
 def test_sample_data_conforms(shapes):
-    conforms, messages, text = validate(turtle(VALID_DATA), shapes)
+    conforms, _messages, text = validate(turtle(VALID_DATA), shapes)
     assert conforms, text
 
 
@@ -519,8 +556,7 @@ def test_sample_data_conforms_with_ontology_and_rdfs_inference(onto, shapes):
     individuals when mixing the ontology in, and a cycle between them (e.g.
     skos:hasTopConcept next to skos:topConceptOf) made this take minutes.
     """
-    conforms, messages, text = validate(turtle(VALID_DATA), shapes,
-                                        ont_graph=onto, inference="rdfs")
+    conforms, _messages, text = validate(turtle(VALID_DATA), shapes, ont_graph=onto, inference="rdfs")
     assert conforms, text
 
 
@@ -544,122 +580,166 @@ def test_tiny_nonconforming_graph(shapes):
 BROKEN = {
     "assignment-without-assignee": (
         "DELETE WHERE { ex:task1-a1 kg:assignee ?x }",
-        {"An assignment must have exactly one kg:assignee, an IRI."}),
+        {"An assignment must have exactly one kg:assignee, an IRI."},
+    ),
     "assignment-with-two-assignees": (
         "INSERT DATA { ex:task1-a1 kg:assignee ex:mir }",
-        {"An assignment must have exactly one kg:assignee, an IRI."}),
+        {"An assignment must have exactly one kg:assignee, an IRI."},
+    ),
     "assignee-is-a-literal": (
         'DELETE WHERE { ex:task1-a1 kg:assignee ?x } ; INSERT DATA { ex:task1-a1 kg:assignee "НБ" }',
-        {"An assignment must have exactly one kg:assignee, an IRI."}),
+        {"An assignment must have exactly one kg:assignee, an IRI."},
+    ),
     "assignment-role-outside-list": (
         "DELETE WHERE { ex:task1-a1 kg:assignmentRole ?r } ; INSERT DATA { ex:task1-a1 kg:assignmentRole kg:Annual }",
-        {"An assignment must have exactly one kg:assignmentRole, either kg:LeadExecutor or kg:CoExecutor."}),
+        {"An assignment must have exactly one kg:assignmentRole, either kg:LeadExecutor or kg:CoExecutor."},
+    ),
     "two-lead-executors": (
         "DELETE WHERE { ex:task1-a1 kg:assignmentRole ?r } ; INSERT DATA { ex:task1-a1 kg:assignmentRole kg:LeadExecutor }",
-        {"A plan task may have at most one lead executor (the first party listed)."}),
+        {"A plan task may have at most one lead executor (the first party listed)."},
+    ),
     "negative-position": (
         "DELETE WHERE { ex:task1-a1 kg:position ?p } ; INSERT DATA { ex:task1-a1 kg:position -1 }",
-        {"An assignment must have exactly one kg:position, an xsd:integer >= 0."}),
+        {"An assignment must have exactly one kg:position, an xsd:integer >= 0."},
+    ),
     "position-as-string": (
         'DELETE WHERE { ex:task1-a1 kg:position ?p } ; INSERT DATA { ex:task1-a1 kg:position "1" }',
-        {"An assignment must have exactly one kg:position, an xsd:integer >= 0.",
-         "kg:position must be an xsd:integer."}),
+        {
+            "An assignment must have exactly one kg:position, an xsd:integer >= 0.",
+            "kg:position must be an xsd:integer.",
+        },
+    ),
     "by-agreement-as-string": (
         'DELETE WHERE { ex:task1-a1 kg:byAgreement ?b } ; INSERT DATA { ex:task1-a1 kg:byAgreement "true" }',
-        {"An assignment must have exactly one kg:byAgreement, an xsd:boolean."}),
+        {"An assignment must have exactly one kg:byAgreement, an xsd:boolean."},
+    ),
     "task-without-number": (
         "DELETE WHERE { ex:task1 eli:number ?n }",
-        {"A plan task must have exactly one eli:number (its row number), given as a literal."}),
+        {"A plan task must have exactly one eli:number (its row number), given as a literal."},
+    ),
     "task-with-two-numbers": (
         'INSERT DATA { ex:task1 eli:number "1.1" }',
-        {"A plan task must have exactly one eli:number (its row number), given as a literal."}),
+        {"A plan task must have exactly one eli:number (its row number), given as a literal."},
+    ),
     "task-without-span": (
         "DELETE WHERE { ex:task2 kg:sourceSpan ?s }",
-        {"A plan task must have at least one kg:sourceSpan, each a kg:SourceSpan."}),
+        {"A plan task must have at least one kg:sourceSpan, each a kg:SourceSpan."},
+    ),
     "task-with-two-deadlines": (
         'INSERT DATA { ex:task1 kg:deadline ex:d2 . ex:d2 a kg:Deadline ; kg:originalText "2015" }',
-        {"A plan task may have at most one kg:deadline, and it must be a kg:Deadline."}),
+        {"A plan task may have at most one kg:deadline, and it must be a kg:Deadline."},
+    ),
     "untyped-deadline": (
         "DELETE WHERE { ex:task1-deadline a kg:Deadline }",
-        {"A plan task may have at most one kg:deadline, and it must be a kg:Deadline."}),
+        {"A plan task may have at most one kg:deadline, and it must be a kg:Deadline."},
+    ),
     "deadline-without-original-text": (
         "DELETE WHERE { ex:task1-deadline kg:originalText ?t }",
-        {"A deadline must have exactly one kg:originalText (the deadline as printed)."}),
+        {"A deadline must have exactly one kg:originalText (the deadline as printed)."},
+    ),
     "span-start-after-end": (
         "DELETE WHERE { ex:span1 kg:startOffset ?s } ; INSERT DATA { ex:span1 kg:startOffset 500 }",
-        {"A source span's kg:startOffset must not be greater than its kg:endOffset."}),
+        {"A source span's kg:startOffset must not be greater than its kg:endOffset."},
+    ),
     "span-without-source": (
         "DELETE WHERE { ex:span1 kg:inSource ?d }",
-        {"A source span must have exactly one kg:inSource, an IRI."}),
+        {"A source span must have exactly one kg:inSource, an IRI."},
+    ),
     "span-without-quote": (
         "DELETE WHERE { ex:span1 kg:quote ?q }",
-        {"A source span must have exactly one kg:quote (the text it covers)."}),
+        {"A source span must have exactly one kg:quote (the text it covers)."},
+    ),
     "span-offset-as-string": (
         'DELETE WHERE { ex:span2 kg:endOffset ?e } ; INSERT DATA { ex:span2 kg:endOffset "40" }',
-        {"A source span must have exactly one kg:endOffset, an xsd:integer >= 0.",
-         "A source span's kg:startOffset must not be greater than its kg:endOffset.",
-         "kg:endOffset must be an xsd:integer."}),
+        {
+            "A source span must have exactly one kg:endOffset, an xsd:integer >= 0.",
+            "A source span's kg:startOffset must not be greater than its kg:endOffset.",
+            "kg:endOffset must be an xsd:integer.",
+        },
+    ),
     "organization-without-label": (
         "INSERT DATA { ex:new-ministry a kg:Ministry }",
-        {"An organization must have at least one skos:prefLabel."}),
+        {"An organization must have at least one skos:prefLabel."},
+    ),
     "committee-without-label": (
         "DELETE WHERE { ex:science-committee skos:prefLabel ?l }",
-        {"An organization must have at least one skos:prefLabel."}),
+        {"An organization must have at least one skos:prefLabel."},
+    ),
     "untagged-label": (
         'INSERT DATA { ex:mir skos:prefLabel "MIR" }',
-        {"skos:prefLabel values must be language-tagged, with at most one per language."}),
+        {"skos:prefLabel values must be language-tagged, with at most one per language."},
+    ),
     "two-labels-in-one-language": (
         'INSERT DATA { ex:mir skos:prefLabel "Investment ministry"@en }',
-        {"skos:prefLabel values must be language-tagged, with at most one per language."}),
+        {"skos:prefLabel values must be language-tagged, with at most one per language."},
+    ),
     "competence-without-granting-item": (
         "DELETE WHERE { ex:comp1 kg:grantedBy ?i }",
-        {"A competence must have exactly one kg:grantedBy (the subdivision of the act that grants it), an IRI."}),
+        {"A competence must have exactly one kg:grantedBy (the subdivision of the act that grants it), an IRI."},
+    ),
     "competence-granted-to-two": (
         "INSERT DATA { ex:comp1 kg:grantedTo ex:mint }",
-        {"A competence must have exactly one kg:grantedTo (the role or body it is granted to), an IRI."}),
+        {"A competence must have exactly one kg:grantedTo (the role or body it is granted to), an IRI."},
+    ),
     "competence-without-span": (
         "DELETE WHERE { ex:comp1 kg:sourceSpan ?s }",
-        {"A competence must have at least one kg:sourceSpan, each a kg:SourceSpan."}),
+        {"A competence must have at least one kg:sourceSpan, each a kg:SourceSpan."},
+    ),
     "indicator-value-without-year": (
         "DELETE WHERE { ex:ind1-2015 kg:year ?y }",
-        {"An indicator value must have exactly one kg:year, an xsd:integer."}),
+        {"An indicator value must have exactly one kg:year, an xsd:integer."},
+    ),
     "renaming-without-result": (
         "DELETE WHERE { ex:change1 org:resultingOrganization ?o }",
-        {"A change event must have at least one org:resultingOrganization (unless it is a kg:Abolition)."}),
+        {"A change event must have at least one org:resultingOrganization (unless it is a kg:Abolition)."},
+    ),
     "renaming-without-original": (
         "DELETE WHERE { ex:change1 org:originalOrganization ?o }",
-        {"A change event must have at least one org:originalOrganization (unless it is a kg:Establishment)."}),
+        {"A change event must have at least one org:originalOrganization (unless it is a kg:Establishment)."},
+    ),
     "establishment-without-result": (
         "DELETE WHERE { ex:change2 org:resultingOrganization ?o }",
-        {"A change event must have at least one org:resultingOrganization (unless it is a kg:Abolition)."}),
+        {"A change event must have at least one org:resultingOrganization (unless it is a kg:Abolition)."},
+    ),
     "change-kind-outside-scheme": (
         "DELETE WHERE { ex:change1 kg:changeKind ?k } ; INSERT DATA { ex:change1 kg:changeKind kg:Annual }",
-        {"The kg:changeKind of a change event must be a concept of kg:ChangeKinds."}),
+        {"The kg:changeKind of a change event must be a concept of kg:ChangeKinds."},
+    ),
     "article-without-parent": (
         "DELETE WHERE { ex:law-art1 eli:is_part_of ?p }",
-        {"A subdivision of an act must have exactly one eli:is_part_of, an IRI."}),
+        {"A subdivision of an act must have exactly one eli:is_part_of, an IRI."},
+    ),
     "direction-with-two-parents": (
         "INSERT DATA { ex:plan-dir1 eli:is_part_of ex:decree }",
-        {"A subdivision of an act must have exactly one eli:is_part_of, an IRI."}),
+        {"A subdivision of an act must have exactly one eli:is_part_of, an IRI."},
+    ),
     "float-funding": (
         "DELETE WHERE { ex:task1 kg:fundingAmount ?a } ; INSERT DATA { ex:task1 kg:fundingAmount 120.5e0 }",
-        {"kg:fundingAmount must be an xsd:decimal or xsd:integer (write Python Decimal, not float)."}),
+        {"kg:fundingAmount must be an xsd:decimal or xsd:integer (write Python Decimal, not float)."},
+    ),
     "float-score": (
         "DELETE WHERE { ex:finding1 kg:score ?s } ; INSERT DATA { ex:finding1 kg:score 0.82e0 }",
-        {"kg:score must be an xsd:decimal or xsd:integer (write Python Decimal, not float)."}),
+        {"kg:score must be an xsd:decimal or xsd:integer (write Python Decimal, not float)."},
+    ),
     "tenure-ends-before-it-starts": (
         'DELETE WHERE { ex:tenure1 kg:validFrom ?d } ; INSERT DATA { ex:tenure1 kg:validFrom "2015-01-01"^^xsd:date }',
-        {"A role tenure may have at most one kg:validFrom, not later than its kg:validUntil."}),
+        {"A role tenure may have at most one kg:validFrom, not later than its kg:validUntil."},
+    ),
     "tenure-date-as-string": (
         'DELETE WHERE { ex:tenure1 kg:validUntil ?d } ; INSERT DATA { ex:tenure1 kg:validUntil "2014-08-06" }',
-        {"A role tenure may have at most one kg:validFrom, not later than its kg:validUntil.",
-         "kg:validUntil must be an xsd:date."}),
+        {
+            "A role tenure may have at most one kg:validFrom, not later than its kg:validUntil.",
+            "kg:validUntil must be an xsd:date.",
+        },
+    ),
     "tenure-without-holder": (
         "DELETE WHERE { ex:tenure2 kg:holder ?h }",
-        {"A role tenure must have exactly one kg:holder, an IRI."}),
+        {"A role tenure must have exactly one kg:holder, an IRI."},
+    ),
     "finding-with-one-side": (
         "DELETE WHERE { ex:finding1 kg:side ex:task1 }",
-        {"An overlap finding must have exactly two kg:side values (the two mandates compared)."}),
+        {"An overlap finding must have exactly two kg:side values (the two mandates compared)."},
+    ),
 }
 
 

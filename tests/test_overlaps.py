@@ -19,11 +19,11 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from kgtest import GOLDEN, OUTPUT
 from kgraph import iri
 from kgraph.analysis import index, overlaps, sample
 from kgraph.results import rows
 from kgraph.store import OxigraphStore
+from kgtest import GOLDEN, OUTPUT
 
 PAIRS = json.loads((GOLDEN / "overlaps.json").read_text(encoding="utf-8"))
 PARAPHRASES = json.loads((GOLDEN / "paraphrases.json").read_text(encoding="utf-8"))
@@ -46,22 +46,37 @@ def score_pairs(store) -> list[dict]:
     for p in PAIRS:
         i, j = at[_key(p["a"])], at[_key(p["b"])]
         predicted, score = an.is_overlap(i, j)
-        out.append({"score": score, "predicted": predicted, "label": p["overlap"],
-                    "cross": an.langs[i] != an.langs[j], "threshold": an.threshold(i, j), "pair": p})
+        out.append(
+            {
+                "score": score,
+                "predicted": predicted,
+                "label": p["overlap"],
+                "cross": an.langs[i] != an.langs[j],
+                "threshold": an.threshold(i, j),
+                "pair": p,
+            }
+        )
     return out
 
 
 def metrics(scored: list[dict]) -> dict:
     ranked = sorted(scored, key=lambda r: -r["score"])
     out = {"precision@10": sum(r["label"] for r in ranked[:10]) / 10}
-    for name, sel in (("all", scored), ("same-language", [r for r in scored if not r["cross"]]),
-                      ("kk-ru", [r for r in scored if r["cross"]])):
+    for name, sel in (
+        ("all", scored),
+        ("same-language", [r for r in scored if not r["cross"]]),
+        ("kk-ru", [r for r in scored if r["cross"]]),
+    ):
         pred = [r for r in sel if r["predicted"]]
         tp = sum(r["label"] for r in pred)
         positives = sum(r["label"] for r in sel)
-        out[name] = {"pairs": len(sel), "positives": positives, "predicted": len(pred),
-                     "precision": round(tp / len(pred), 3) if pred else 0.0,
-                     "recall": round(tp / positives, 3) if positives else 0.0}
+        out[name] = {
+            "pairs": len(sel),
+            "positives": positives,
+            "predicted": len(pred),
+            "precision": round(tp / len(pred), 3) if pred else 0.0,
+            "recall": round(tp / positives, 3) if positives else 0.0,
+        }
     return out
 
 
@@ -115,8 +130,9 @@ def test_cross_validated_thresholds(golden):
         train = [r for j, f in enumerate(folds) if j != k for r in f]
         for cross in (False, True):
             th = _best_threshold([r for r in train if r["cross"] == cross])
-            predictions += [{**r, "predicted": r["score"] > 0 and r["score"] >= th}
-                            for r in held if r["cross"] == cross]
+            predictions += [
+                {**r, "predicted": r["score"] > 0 and r["score"] >= th} for r in held if r["cross"] == cross
+            ]
     result = metrics(predictions)
     _report("overlap-metrics-cv", result)
     assert result["all"]["precision"] >= 0.6 and result["all"]["recall"] >= 0.5
@@ -188,8 +204,10 @@ def test_drafter_check_filters_by_body(golden):
 
     assert found and all(m.body == role or names_natd(m) for m in found)
     assert not any(m.body == iri.role("government") for m in found)
-    assert overlaps.check("технологиялық болжау", store=golden, body=iri.org("natd"),
-                          kinds=("competence",))[0].ref == "art:14/item:1"
+    assert (
+        overlaps.check("технологиялық болжау", store=golden, body=iri.org("natd"), kinds=("competence",))[0].ref
+        == "art:14/item:1"
+    )
 
 
 def test_drafter_check_is_sub_second_once_indexed(golden):
@@ -234,8 +252,14 @@ def _refs(golden, f) -> tuple[str, str]:
 
 def test_detect_finds_every_kind(findings):
     kinds = Counter(f.kind for f in findings)
-    assert set(kinds) == {"competence-duplicate", "task-duplicate", "task-outside-competence",
-                          "competence-without-task", "task-without-single-lead", "co-assigned-pair"}
+    assert set(kinds) == {
+        "competence-duplicate",
+        "task-duplicate",
+        "task-outside-competence",
+        "competence-without-task",
+        "task-without-single-lead",
+        "co-assigned-pair",
+    }
     assert all(f.status == "to review" and f.reason for f in findings)
 
 
@@ -363,12 +387,28 @@ def _run(*args):
 
 
 def test_cli_check(build_dir):
-    result = _run("overlaps", "check", "утверждает республиканскую карту индустриализации", "--build", str(build_dir),
-                  "--top", "2", "--format", "json")
+    result = _run(
+        "overlaps",
+        "check",
+        "утверждает республиканскую карту индустриализации",
+        "--build",
+        str(build_dir),
+        "--top",
+        "2",
+        "--format",
+        "json",
+    )
     assert result.exit_code == 0, result.output
     found = json.loads(result.output)
-    assert found[0]["ref"] == "art:4/item:6" and set(found[0]) >= {"kind", "iri", "body", "body_label", "article",
-                                                                   "score", "quote"}
+    assert found[0]["ref"] == "art:4/item:6" and set(found[0]) >= {
+        "kind",
+        "iri",
+        "body",
+        "body_label",
+        "article",
+        "score",
+        "quote",
+    }
     assert _run("overlaps", "check", "x", "--lang", "en", "--build", str(build_dir)).exit_code == 1
 
 

@@ -128,7 +128,7 @@ def test_task_spans_point_at_the_row(source_id):
         row = " ".join(norm.text[start:end].split())
         assert task.text.split()[0] in row
         for party in task.parties:
-            assert party.text.split()[0].strip("«\"") in norm.text[party.span[0]:party.span[1]]
+            assert party.text.split()[0].strip('«"') in norm.text[party.span[0] : party.span[1]]
         norm.source_span(start, end)  # maps back to the raw text
 
 
@@ -148,60 +148,246 @@ def test_akimat_group_members_1134():
 
 # (number, text, form, deadline text, start, end, recurrence, amount, source, direction, [(party, by agreement)])
 RU_TABS = [
-    (1, "Разработка программ обучения цифровой грамотности", "приказ МНВО", "Июнь 2024 года",
-     D(2024, 6, 1), D(2024, 6, 30), None, Decimal("125.5"), "РБ", 1, [("МНВО", False), ("МЦРИАП", False)]),
-    (2, "Обучение государственных служащих основам кибербезопасности", "информация в МЦРИАП",
-     "ежегодно, до 1 марта", D(2025, 3, 1), D(2026, 3, 1), "annual", None, "не требуется", 1,
-     [("МЦРИАП", False), ("акиматы областей, городов Астаны, Алматы и Шымкента", False)]),
-    (3, "Создание региональных центров цифровых компетенций на базе колледжей", "акт ввода в эксплуатацию",
-     "II полугодие 2025 года", D(2025, 7, 1), D(2025, 12, 31), None, Decimal("1200"), "МБ", 1,
-     [("акиматы Туркестанской области и города Шымкента", False), ("МП", False)]),
-    (4, "Подключение сельских школ к широкополосному интернету", "информация в Правительство",
-     "декабрь 2024 – 2026 годы", D(2024, 12, 1), D(2026, 12, 31), "annual", Decimal("3450.75"), "РБ, МБ", 2,
-     [("МЦРИАП", False), ("АО «Казахтелеком»", True), ("заинтересованные государственные органы", False)]),
-    (5, "Проведение ежегодного форума «Digital Bridge»", "информация в АП", "Ежегодно, октябрь",
-     D(2024, 10, 1), D(2026, 10, 31), "annual", None, "внебюджетные средства", 2,
-     [("МЦРИАП", False), ("АОО «Назарбаев Университет»", True)]),
-    (6, "Мониторинг исполнения плана мероприятий", "информация в Правительство", "раз в полугодие",
-     D(2024, 1, 1), D(2026, 12, 31), "semiannual", None, "не требуется", 2, [("МЦРИАП", False)]),
+    (
+        1,
+        "Разработка программ обучения цифровой грамотности",
+        "приказ МНВО",
+        "Июнь 2024 года",
+        D(2024, 6, 1),
+        D(2024, 6, 30),
+        None,
+        Decimal("125.5"),
+        "РБ",
+        1,
+        [("МНВО", False), ("МЦРИАП", False)],
+    ),
+    (
+        2,
+        "Обучение государственных служащих основам кибербезопасности",
+        "информация в МЦРИАП",
+        "ежегодно, до 1 марта",
+        D(2025, 3, 1),
+        D(2026, 3, 1),
+        "annual",
+        None,
+        "не требуется",
+        1,
+        [("МЦРИАП", False), ("акиматы областей, городов Астаны, Алматы и Шымкента", False)],
+    ),
+    (
+        3,
+        "Создание региональных центров цифровых компетенций на базе колледжей",
+        "акт ввода в эксплуатацию",
+        "II полугодие 2025 года",
+        D(2025, 7, 1),
+        D(2025, 12, 31),
+        None,
+        Decimal("1200"),
+        "МБ",
+        1,
+        [("акиматы Туркестанской области и города Шымкента", False), ("МП", False)],
+    ),
+    (
+        4,
+        "Подключение сельских школ к широкополосному интернету",
+        "информация в Правительство",
+        "декабрь 2024 – 2026 годы",
+        D(2024, 12, 1),
+        D(2026, 12, 31),
+        "annual",
+        Decimal("3450.75"),
+        "РБ, МБ",
+        2,
+        [("МЦРИАП", False), ("АО «Казахтелеком»", True), ("заинтересованные государственные органы", False)],
+    ),
+    (
+        5,
+        "Проведение ежегодного форума «Digital Bridge»",
+        "информация в АП",
+        "Ежегодно, октябрь",
+        D(2024, 10, 1),
+        D(2026, 10, 31),
+        "annual",
+        None,
+        "внебюджетные средства",
+        2,
+        [("МЦРИАП", False), ("АОО «Назарбаев Университет»", True)],
+    ),
+    (
+        6,
+        "Мониторинг исполнения плана мероприятий",
+        "информация в Правительство",
+        "раз в полугодие",
+        D(2024, 1, 1),
+        D(2026, 12, 31),
+        "semiannual",
+        None,
+        "не требуется",
+        2,
+        [("МЦРИАП", False)],
+    ),
 ]
 KK_PIPES = [
-    (1, "Ұжымдық пайдаланудағы зертханалар желісін құру", "ҒЖБМ бұйрығы", "2024 жылғы желтоқсан",
-     D(2024, 12, 1), D(2024, 12, 31), None, Decimal("1500"), "республикалық бюджет", 1,
-     [("ҒЖБМ", False), ("«ҰИХ» АҚ", True)]),
-    (2, "Өңірлік ғылыми орталықтарды дамыту бағдарламасын әзірлеу", "Қазақстан Республикасының Үкіметіне ақпарат",
-     "2025 жылғы ІІ тоқсан", D(2025, 4, 1), D(2025, 6, 30), None, None, "жергілікті бюджет", 1,
-     [("облыстардың, Астана, Алматы және Шымкент қалаларының әкімдіктері", False), ("ҒЖБМ", False)]),
-    (3, "Жас ғалымдарға гранттар беру", "ҒЖБМ-ге ақпарат", "жыл сайын, наурыз", D(2025, 3, 1), D(2027, 3, 31),
-     "annual", Decimal("250.5"), "республикалық бюджет", 2,
-     [("ҒЖБМ", False), ("Алматы облысының және Алматы қаласының әкімдіктері", False)]),
-    (4, "Шетелдік ғалымдарды тарту", "Үкіметке ұсыныс", "2024 - 2027 жылдар", D(2024, 1, 1), D(2027, 12, 31), None,
-     None, "талап етілмейді", 2,
-     [("ҒЖБМ", False), ("«Назарбаев Университеті» ДБҰ", True), ("мүдделі мемлекеттік органдар", False)]),
-    (5, "Зерттеу нәтижелерін коммерцияландыру", "есеп", "2026 жылғы қыркүйек", D(2026, 9, 1), D(2026, 9, 30), None,
-     None, "талап етілмейді", 2, [("«ҰИХ» АҚ", True), ("ҒЖБМ", False)]),
+    (
+        1,
+        "Ұжымдық пайдаланудағы зертханалар желісін құру",
+        "ҒЖБМ бұйрығы",
+        "2024 жылғы желтоқсан",
+        D(2024, 12, 1),
+        D(2024, 12, 31),
+        None,
+        Decimal("1500"),
+        "республикалық бюджет",
+        1,
+        [("ҒЖБМ", False), ("«ҰИХ» АҚ", True)],
+    ),
+    (
+        2,
+        "Өңірлік ғылыми орталықтарды дамыту бағдарламасын әзірлеу",
+        "Қазақстан Республикасының Үкіметіне ақпарат",
+        "2025 жылғы ІІ тоқсан",
+        D(2025, 4, 1),
+        D(2025, 6, 30),
+        None,
+        None,
+        "жергілікті бюджет",
+        1,
+        [("облыстардың, Астана, Алматы және Шымкент қалаларының әкімдіктері", False), ("ҒЖБМ", False)],
+    ),
+    (
+        3,
+        "Жас ғалымдарға гранттар беру",
+        "ҒЖБМ-ге ақпарат",
+        "жыл сайын, наурыз",
+        D(2025, 3, 1),
+        D(2027, 3, 31),
+        "annual",
+        Decimal("250.5"),
+        "республикалық бюджет",
+        2,
+        [("ҒЖБМ", False), ("Алматы облысының және Алматы қаласының әкімдіктері", False)],
+    ),
+    (
+        4,
+        "Шетелдік ғалымдарды тарту",
+        "Үкіметке ұсыныс",
+        "2024 - 2027 жылдар",
+        D(2024, 1, 1),
+        D(2027, 12, 31),
+        None,
+        None,
+        "талап етілмейді",
+        2,
+        [("ҒЖБМ", False), ("«Назарбаев Университеті» ДБҰ", True), ("мүдделі мемлекеттік органдар", False)],
+    ),
+    (
+        5,
+        "Зерттеу нәтижелерін коммерцияландыру",
+        "есеп",
+        "2026 жылғы қыркүйек",
+        D(2026, 9, 1),
+        D(2026, 9, 30),
+        None,
+        None,
+        "талап етілмейді",
+        2,
+        [("«ҰИХ» АҚ", True), ("ҒЖБМ", False)],
+    ),
 ]
 RU_STACKED = [
-    (1, "Разработка туристских маршрутов в горных районах", "Информация в МКС", "Декабрь 2020 года",
-     D(2020, 12, 1), D(2020, 12, 31), None, None, None, None,
-     [("МКС", False), ("акиматы областей, гг. Нур-Султана и Алматы", False)]),
-    (2, "Развитие придорожного сервиса на трассах республиканского значения", "Предложения в Правительство",
-     "Ежегодно, июнь", D(2020, 6, 1), D(2022, 6, 30), "annual", None, None, None,
-     [("МИИР", False), ("МНЭ", False), ("АО «НК «КазАвтоЖол»", True)]),
-    (3, "Привлечение инвесторов в туристские кластеры Алматинской области", "Информация в МКС", "2021 - 2022 гг.",
-     D(2021, 1, 1), D(2022, 12, 31), None, None, None, None,
-     [("МНЭ", False), ("МКС", False), ("акимат Алматинской области", False)]),
-    (4, "Совершенствование статистики въездного туризма", "Информация в АП", "I квартал 2021 года",
-     D(2021, 1, 1), D(2021, 3, 31), None, None, None, None, [("АС", False), ("МКС", False)]),
+    (
+        1,
+        "Разработка туристских маршрутов в горных районах",
+        "Информация в МКС",
+        "Декабрь 2020 года",
+        D(2020, 12, 1),
+        D(2020, 12, 31),
+        None,
+        None,
+        None,
+        None,
+        [("МКС", False), ("акиматы областей, гг. Нур-Султана и Алматы", False)],
+    ),
+    (
+        2,
+        "Развитие придорожного сервиса на трассах республиканского значения",
+        "Предложения в Правительство",
+        "Ежегодно, июнь",
+        D(2020, 6, 1),
+        D(2022, 6, 30),
+        "annual",
+        None,
+        None,
+        None,
+        [("МИИР", False), ("МНЭ", False), ("АО «НК «КазАвтоЖол»", True)],
+    ),
+    (
+        3,
+        "Привлечение инвесторов в туристские кластеры Алматинской области",
+        "Информация в МКС",
+        "2021 - 2022 гг.",
+        D(2021, 1, 1),
+        D(2022, 12, 31),
+        None,
+        None,
+        None,
+        None,
+        [("МНЭ", False), ("МКС", False), ("акимат Алматинской области", False)],
+    ),
+    (
+        4,
+        "Совершенствование статистики въездного туризма",
+        "Информация в АП",
+        "I квартал 2021 года",
+        D(2021, 1, 1),
+        D(2021, 3, 31),
+        None,
+        None,
+        None,
+        None,
+        [("АС", False), ("МКС", False)],
+    ),
 ]
 RU_FRAMED = [
-    ("1.1", "Подключение поликлиник к единой сети", "приказ МЗ", "III квартал 2023 года", D(2023, 7, 1),
-     D(2023, 9, 30), None, Decimal("1250.5"), "РБ", 1,
-     [("МЗ", False), ("МЦРИАП", False), ("акиматы областей, городов Астаны, Алматы и Шымкента", False)]),
-    ("1.2", "Внедрение электронных паспортов здоровья", "информация в Правительство", "Ежегодно, декабрь",
-     D(2023, 12, 1), D(2025, 12, 31), "annual", None, "не требуется", 1, [("МЗ", False), ("НАО «ФСМС»", True)]),
-    ("2.1", "Обучение медицинских работников", "отчет", "2023 - 2025 годы", D(2023, 1, 1), D(2025, 12, 31), None,
-     Decimal("320"), "МБ", 2, [("МЗ", False), ("МТСЗН", False)]),
+    (
+        "1.1",
+        "Подключение поликлиник к единой сети",
+        "приказ МЗ",
+        "III квартал 2023 года",
+        D(2023, 7, 1),
+        D(2023, 9, 30),
+        None,
+        Decimal("1250.5"),
+        "РБ",
+        1,
+        [("МЗ", False), ("МЦРИАП", False), ("акиматы областей, городов Астаны, Алматы и Шымкента", False)],
+    ),
+    (
+        "1.2",
+        "Внедрение электронных паспортов здоровья",
+        "информация в Правительство",
+        "Ежегодно, декабрь",
+        D(2023, 12, 1),
+        D(2025, 12, 31),
+        "annual",
+        None,
+        "не требуется",
+        1,
+        [("МЗ", False), ("НАО «ФСМС»", True)],
+    ),
+    (
+        "2.1",
+        "Обучение медицинских работников",
+        "отчет",
+        "2023 - 2025 годы",
+        D(2023, 1, 1),
+        D(2025, 12, 31),
+        None,
+        Decimal("320"),
+        "МБ",
+        2,
+        [("МЗ", False), ("МТСЗН", False)],
+    ),
 ]
 
 
@@ -209,14 +395,17 @@ def _norm(text):
     return " ".join(text.split()) if isinstance(text, str) else text
 
 
-@pytest.mark.parametrize("name, approved, expected", [
-    ("plan-ru-tabs.txt", D(2024, 3, 5), RU_TABS),  # tabs; parties before deadline and form; funding columns
-    ("plan-kk-pipes.txt", D(2024, 4, 12), KK_PIPES),  # pipes; Kazakh; parties before form
-    ("plan-ru-stacked.txt", D(2020, 1, 10), RU_STACKED),  # no separators; parties before form
-    # framed pipes, header wrapped over lines, an unknown column, co-executors in their own column,
-    # sub-numbered rows, amount and source in one cell
-    ("plan-ru-framed.txt", D(2023, 2, 2), RU_FRAMED),
-])
+@pytest.mark.parametrize(
+    "name, approved, expected",
+    [
+        ("plan-ru-tabs.txt", D(2024, 3, 5), RU_TABS),  # tabs; parties before deadline and form; funding columns
+        ("plan-kk-pipes.txt", D(2024, 4, 12), KK_PIPES),  # pipes; Kazakh; parties before form
+        ("plan-ru-stacked.txt", D(2020, 1, 10), RU_STACKED),  # no separators; parties before form
+        # framed pipes, header wrapped over lines, an unknown column, co-executors in their own column,
+        # sub-numbered rows, amount and source in one cell
+        ("plan-ru-framed.txt", D(2023, 2, 2), RU_FRAMED),
+    ],
+)
 def test_synthetic_plans(name, approved, expected):
     got = tasks_of(parse_fixture(name, approved))
     assert sorted(got, key=str) == [e[0] for e in expected]
@@ -231,18 +420,30 @@ def test_synthetic_plans(name, approved, expected):
 def test_synthetic_headings_indicators_glossary():
     recs = parse_fixture("plan-ru-tabs.txt", D(2024, 3, 5))
     assert [(r.number, r.title) for r in recs if isinstance(r, plan.Direction)] == [
-        (1, "Подготовка кадров"), (2, "Инфраструктура")]
+        (1, "Подготовка кадров"),
+        (2, "Инфраструктура"),
+    ]
     (ind,) = [r for r in recs if isinstance(r, plan.Indicator)]
-    assert (ind.number, ind.name, ind.unit, ind.direction) == (1, "Доля населения с базовыми цифровыми навыками", "%", 1)
+    assert (ind.number, ind.name, ind.unit, ind.direction) == (
+        1,
+        "Доля населения с базовыми цифровыми навыками",
+        "%",
+        1,
+    )
     assert ind.values == {"2023": "80 %", "2024": "82 %", "2025": "85 %", "2026": "88,5 %"}
     assert (ind.baseline, ind.baseline_year) == ("80 %", 2023)
     glossary = {r.abbr: r.expansion for r in recs if isinstance(r, GlossaryEntry)}
-    assert glossary["МЦРИАП"] == "Министерство цифрового развития, инноваций и аэрокосмической промышленности Республики Казахстан"
+    assert (
+        glossary["МЦРИАП"]
+        == "Министерство цифрового развития, инноваций и аэрокосмической промышленности Республики Казахстан"
+    )
     assert glossary["МБ"] == "местный бюджет" and len(glossary) == 6
 
     kk = parse_fixture("plan-kk-pipes.txt", D(2024, 4, 12))
     assert [(r.number, r.title) for r in kk if isinstance(r, plan.Direction)] == [
-        (1, "Ғылыми зертханаларды жаңғырту"), (2, "Ғылыми кадрлар")]
+        (1, "Ғылыми зертханаларды жаңғырту"),
+        (2, "Ғылыми кадрлар"),
+    ]
     assert [(r.abbr, r.expansion) for r in kk if isinstance(r, GlossaryEntry)] == [
         ("ҒЖБМ", "Қазақстан Республикасы Ғылым және жоғары білім министрлігі"),
         ("«ҰИХ» АҚ", "«Ұлттық инновациялық холдинг» акционерлік қоғамы"),
@@ -263,7 +464,9 @@ def test_layouts_detected():
     assert kinds("plan-kk-pipes.txt") == ("|", ("number", "text", "parties", "form", "deadline", "amount", "source"))
     assert kinds("plan-ru-stacked.txt") == (None, ("number", "text", "parties", "form", "deadline"))
     assert kinds("plan-ru-framed.txt") == (
-        "|", ("number", "text", "other", "form", "parties", "parties2", "deadline", "funding"))
+        "|",
+        ("number", "text", "other", "form", "parties", "parties2", "deadline", "funding"),
+    )
 
 
 # --- parties, glossary, indicators -----------------------------------------------------------------
@@ -273,56 +476,89 @@ def _piece(text: str) -> Piece:
     return Piece(text, tuple(range(len(text))))
 
 
-@pytest.mark.parametrize("cell, expected", [
-    ("МИНТ, АО «УКСЭЗ «ПИТ» (по\nсогласованию), заинтересованные\nгосударственные органы",
-     [("МИНТ", False), ("АО «УКСЭЗ «ПИТ»", True), ("заинтересованные государственные органы", False)]),
-    ("МИР, акиматы\nобластей, гг. Астаны и\nАлматы, национальные холдинги и компании",
-     [("МИР", False), ("акиматы областей, гг. Астаны и Алматы", False), ("национальные холдинги и компании", False)]),
-    ("акиматы Алматинской области, и области Абай, АОО\" Назарбаев Университет\"",
-     [("акиматы Алматинской области, и области Абай", False), ("АОО\" Назарбаев Университет\"", False)]),
-    ("акиматы Алматинской области, акимат области Абай, ААЭ (по согласованию)",
-     [("акиматы Алматинской области", False), ("акимат области Абай", False), ("ААЭ", True)]),
-    ("ИЖТМ, басқарушы компания (келісім бойынша),жұмыс тобы, «ТДҰА» АҚ(келісім бойынша)",
-     [("ИЖТМ", False), ("басқарушы компания", True), ("жұмыс тобы", False), ("«ТДҰА» АҚ", True)]),
-    ("АО \"ФНБ \"Самрук-Қазына\" (по согласованию), МФ",
-     [("АО \"ФНБ \"Самрук-Қазына\"", True), ("МФ", False)]),
-    ("", []),
-])
+@pytest.mark.parametrize(
+    "cell, expected",
+    [
+        (
+            "МИНТ, АО «УКСЭЗ «ПИТ» (по\nсогласованию), заинтересованные\nгосударственные органы",
+            [("МИНТ", False), ("АО «УКСЭЗ «ПИТ»", True), ("заинтересованные государственные органы", False)],
+        ),
+        (
+            "МИР, акиматы\nобластей, гг. Астаны и\nАлматы, национальные холдинги и компании",
+            [
+                ("МИР", False),
+                ("акиматы областей, гг. Астаны и Алматы", False),
+                ("национальные холдинги и компании", False),
+            ],
+        ),
+        (
+            'акиматы Алматинской области, и области Абай, АОО" Назарбаев Университет"',
+            [("акиматы Алматинской области, и области Абай", False), ('АОО" Назарбаев Университет"', False)],
+        ),
+        (
+            "акиматы Алматинской области, акимат области Абай, ААЭ (по согласованию)",
+            [("акиматы Алматинской области", False), ("акимат области Абай", False), ("ААЭ", True)],
+        ),
+        (
+            "ИЖТМ, басқарушы компания (келісім бойынша),жұмыс тобы, «ТДҰА» АҚ(келісім бойынша)",
+            [("ИЖТМ", False), ("басқарушы компания", True), ("жұмыс тобы", False), ("«ТДҰА» АҚ", True)],
+        ),
+        ('АО "ФНБ "Самрук-Қазына" (по согласованию), МФ', [('АО "ФНБ "Самрук-Қазына"', True), ("МФ", False)]),
+        ("", []),
+    ],
+)
 def test_split_parties(cell, expected):
     assert [(p.text, p.by_agreement) for p in plan.split_parties(_piece(cell))] == expected
 
 
-@pytest.mark.parametrize("cell, members", [
-    ("акиматы Алматинской области и области Абай, города Алматы",
-     ("акимат Алматинской области", "акимат области Абай", "акимат города Алматы")),
-    ("акиматы г. Алматы и Алматинской области", ("акимат г. Алматы", "акимат Алматинской области")),
-    ("акиматы областей, гг. Астаны и Алматы", None),
-    ("Алматы облысының және Алматы қаласының әкімдіктері", ("Алматы облысының әкімдігі", "Алматы қаласының әкімдігі")),
-    ("МИНТ", None),
-])
+@pytest.mark.parametrize(
+    "cell, members",
+    [
+        (
+            "акиматы Алматинской области и области Абай, города Алматы",
+            ("акимат Алматинской области", "акимат области Абай", "акимат города Алматы"),
+        ),
+        ("акиматы г. Алматы и Алматинской области", ("акимат г. Алматы", "акимат Алматинской области")),
+        ("акиматы областей, гг. Астаны и Алматы", None),
+        (
+            "Алматы облысының және Алматы қаласының әкімдіктері",
+            ("Алматы облысының әкімдігі", "Алматы қаласының әкімдігі"),
+        ),
+        ("МИНТ", None),
+    ],
+)
 def test_party_members(cell, members):
     (party,) = plan.split_parties(_piece(cell))
     assert party.members == members
 
 
 def test_run_on_glossary_uses_terms_of_the_table():
-    text = ("Жауапты: басқарушы компания, жұмыс тобы\n\n"
-            "Ескертпе: аббревиатуралардың толық жазылуы: АҚ – акционерлік қоғам басқарушы компания – «ИТП» "
-            "басқарушы компаниясы ЖШС – жауапкершілігі шектеулі серіктестік «KAZNEX INVEST» АҚ – «KAZNEX INVEST» "
-            "агенттігі.")
+    text = (
+        "Жауапты: басқарушы компания, жұмыс тобы\n\n"
+        "Ескертпе: аббревиатуралардың толық жазылуы: АҚ – акционерлік қоғам басқарушы компания – «ИТП» "
+        "басқарушы компаниясы ЖШС – жауапкершілігі шектеулі серіктестік «KAZNEX INVEST» АҚ – «KAZNEX INVEST» "
+        "агенттігі."
+    )
     assert [(e.abbr, e.expansion) for e in plan.parse_glossary(text)] == [
-        ("АҚ", "акционерлік қоғам"), ("басқарушы компания", "«ИТП» басқарушы компаниясы"),
-        ("ЖШС", "жауапкершілігі шектеулі серіктестік"), ("«KAZNEX INVEST» АҚ", "«KAZNEX INVEST» агенттігі")]
+        ("АҚ", "акционерлік қоғам"),
+        ("басқарушы компания", "«ИТП» басқарушы компаниясы"),
+        ("ЖШС", "жауапкершілігі шектеулі серіктестік"),
+        ("«KAZNEX INVEST» АҚ", "«KAZNEX INVEST» агенттігі"),
+    ]
 
 
 def test_glossary_with_semicolons_on_one_line():
     text = "Примечание: расшифровка аббревиатур: АО – акционерное общество; МФ – Министерство финансов Республики Казахстан."
     assert [(e.abbr, e.expansion) for e in plan.parse_glossary(text)] == [
-        ("АО", "акционерное общество"), ("МФ", "Министерство финансов Республики Казахстан")]
+        ("АО", "акционерное общество"),
+        ("МФ", "Министерство финансов Республики Казахстан"),
+    ]
 
 
 def test_indicator_with_year_words_and_commas():
-    content = _piece("Численность исследователей, человек (2025 г. – 878 чел.) (2026 г. – 1 100 чел., 2027 г. – 1 350,5 чел.)")
+    content = _piece(
+        "Численность исследователей, человек (2025 г. – 878 чел.) (2026 г. – 1 100 чел., 2027 г. – 1 350,5 чел.)"
+    )
     ind = plan.parse_indicator(3, content, 2)
     assert ind.name == "Численность исследователей, человек"
     assert ind.values == {"2025": "878 чел.", "2026": "1 100 чел.", "2027": "1 350,5 чел."}
@@ -353,8 +589,9 @@ def _graph(source_id: str, resolver=None):
     doc = Entry(entry["id"], ROOT / "data" / "sources" / entry["file"], entry["language"], tuple(entry["kinds"]))
     ds = Dataset()
     graph = ds.graph(URIRef(iri.graph(doc.id)))
-    ctx = Context(doc=doc, raw=raw, norm=norm, meta=meta, act=document_rdf.act_iri(doc, meta), graph=graph,
-                  resolver=resolver)
+    ctx = Context(
+        doc=doc, raw=raw, norm=norm, meta=meta, act=document_rdf.act_iri(doc, meta), graph=graph, resolver=resolver
+    )
     recs = plan.parse(norm.text, meta)
     ctx.glossary = {r.abbr: r.expansion for r in recs if isinstance(r, GlossaryEntry)}
     document_rdf.emit(ctx)
@@ -412,7 +649,9 @@ def test_rdf_indicators_and_glossary():
     entries = set(g.subjects(RDF.type, KG.GlossaryEntry))
     assert len(entries) == 27
     mnvo = URIRef(iri.glossary_entry(ctx.doc.id, "МНВО"))
-    assert str(g.value(mnvo, SKOS.notation)) == "МНВО" and g.value(mnvo, KG.inGlossary) == URIRef(iri.glossary(ctx.doc.id))
+    assert str(g.value(mnvo, SKOS.notation)) == "МНВО" and g.value(mnvo, KG.inGlossary) == URIRef(
+        iri.glossary(ctx.doc.id)
+    )
     assert len(set(g.subjects(RDF.type, KG.Direction))) == 4
     task7 = URIRef(iri.part(str(ctx.act), ("annex", "plan"), ("task", 7)))
     assert g.value(task7, KG.inDirection) == URIRef(iri.part(str(ctx.act), ("annex", "plan"), ("dir", 2)))
@@ -425,19 +664,22 @@ def test_rdf_passes_shacl():
     from kgraph.vocab import SHAPES_FILE, ontology_graph
 
     _, g, _ = _graph("kz-gov-decree-2013-631-kk")
-    conforms, _, report = pyshacl.validate(Graph() + g, shacl_graph=Graph().parse(SHAPES_FILE),
-                                           ont_graph=ontology_graph(), inference="none", allow_warnings=True)
+    conforms, _, report = pyshacl.validate(
+        Graph() + g,
+        shacl_graph=Graph().parse(SHAPES_FILE),
+        ont_graph=ontology_graph(),
+        inference="none",
+        allow_warnings=True,
+    )
     assert conforms, report
 
 
 def test_responsibilities_query():
-    from kgraph import queries
-    from kgraph.results import rows
-    from kgraph.store import OxigraphStore
-
     from rdflib import URIRef
 
-    from kgraph import iri
+    from kgraph import iri, queries
+    from kgraph.results import rows
+    from kgraph.store import OxigraphStore
     from kgraph.vocab import ontology_graph
 
     ds, _, _ = _graph("kz-gov-decree-2013-631-kk")
@@ -446,8 +688,19 @@ def test_responsibilities_query():
     data = ds.serialize(format="nquads")
     store.load_nquads(data.encode("utf-8") if isinstance(data, str) else data)
     q = queries.find("responsibilities")
-    assert q.columns == ("source", "task", "number", "text", "party", "party_label", "party_abbr", "role",
-                         "by_agreement", "deadline_start", "deadline_end")
+    assert q.columns == (
+        "source",
+        "task",
+        "number",
+        "text",
+        "party",
+        "party_label",
+        "party_abbr",
+        "role",
+        "by_agreement",
+        "deadline_start",
+        "deadline_end",
+    )
     names, data = rows(store.query(q.sparql))
     assert tuple(names) == q.columns
     assert len(data) == 52  # one row per (task, party)
@@ -456,7 +709,11 @@ def test_responsibilities_query():
     assert len(leads) == 20 and {r["role"] for r in data} == {"lead", "co-executor"}
     first = next(r for r in data if r["number"] == "1" and r["role"] == "lead")
     assert (first["party_label"], first["by_agreement"], first["deadline_start"], first["deadline_end"]) == (
-        "ИЖТМ", "false", "2013-08-01", "2013-08-31")
+        "ИЖТМ",
+        "false",
+        "2013-08-01",
+        "2013-08-31",
+    )
     assert sum(r["by_agreement"] == "true" for r in data) == 40  # as in the golden file
 
 
@@ -468,11 +725,18 @@ def test_kazakh_stacked_layout():
         "1 Зертханалар желісін\nқұру\n\nҒЖБМ-ге ақпарат\n\nҒЖБМ, «ҰИХ» АҚ (келісім\nбойынша)\n\n"
         "2024 жылғы желтоқсан\n\n"
         "2 Жас ғалымдарға гранттар беру\n\nҚазақстан Республикасының Үкіметіне ақпарат\n\nҒЖБМ\n\n"
-        "2025 - 2026 жылдар\n").text
+        "2025 - 2026 жылдар\n"
+    ).text
     recs = plan.parse(text, DocumentMeta("decree", None, D(2024, 4, 12), "280", None, (0, 0)))
     got = tasks_of(recs)
     assert [(t.number, t.text, t.completion_form, t.deadline_start, t.deadline_end) for t in got.values()] == [
         (1, "Зертханалар желісін құру", "ҒЖБМ-ге ақпарат", D(2024, 12, 1), D(2024, 12, 31)),
-        (2, "Жас ғалымдарға гранттар беру", "Қазақстан Республикасының Үкіметіне ақпарат", D(2025, 1, 1), D(2026, 12, 31)),
+        (
+            2,
+            "Жас ғалымдарға гранттар беру",
+            "Қазақстан Республикасының Үкіметіне ақпарат",
+            D(2025, 1, 1),
+            D(2026, 12, 31),
+        ),
     ]
     assert [(p.text, p.by_agreement) for p in got[1].parties] == [("ҒЖБМ", False), ("«ҰИХ» АҚ", True)]

@@ -22,20 +22,47 @@ TASK_1 = BASE + "act/decree/2013/12/13/1331/annex_plan/task_1"
 
 # Must the query return rows on the five-source build? (All should by the end of the project.)
 ROWS_REQUIRED = {
-    "abbreviations": True, "acts_cited": True, "body_competences": True, "coassigned_pairs": True,
-    "competences": True, "indicators": True, "institutions": True, "instructions": True,
-    "legal_basis": True, "provenance": True, "responsibilities": True, "role_holders": True,
-    "sources": True, "succession_chain": True, "support_measures": True, "tasks_due": True,
-    "tasks_of_body": True, "tasks_without_lead": True, "top_bodies": True, "unresolved_mentions": True,
+    "abbreviations": True,
+    "acts_cited": True,
+    "body_competences": True,
+    "coassigned_pairs": True,
+    "competences": True,
+    "indicators": True,
+    "institutions": True,
+    "instructions": True,
+    "legal_basis": True,
+    "provenance": True,
+    "responsibilities": True,
+    "role_holders": True,
+    "sources": True,
+    "succession_chain": True,
+    "support_measures": True,
+    "tasks_due": True,
+    "tasks_of_body": True,
+    "tasks_without_lead": True,
+    "top_bodies": True,
+    "unresolved_mentions": True,
     "overlaps": True,
 }
 
 
 def test_the_library_has_at_least_fifteen_queries_including_the_extraction_ones():
     assert len(LIBRARY) >= 15
-    for name in ("tasks_of_body", "tasks_due", "top_bodies", "tasks_without_lead", "body_competences",
-                 "role_holders", "succession_chain", "acts_cited", "support_measures", "coassigned_pairs",
-                 "provenance", "unresolved_mentions", "sources"):
+    for name in (
+        "tasks_of_body",
+        "tasks_due",
+        "top_bodies",
+        "tasks_without_lead",
+        "body_competences",
+        "role_holders",
+        "succession_chain",
+        "acts_cited",
+        "support_measures",
+        "coassigned_pairs",
+        "provenance",
+        "unresolved_mentions",
+        "sources",
+    ):
         assert name in LIBRARY
 
 
@@ -60,15 +87,18 @@ def test_sparql_parses_and_projects_the_declared_columns(name):
 # --- parameters ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("line, name, default, type_", [
-    ("body = https://kgraph.kz/id/org/mid  (IRI)", "body", "https://kgraph.kz/id/org/mid", "iri"),
-    ("date = 2016-12-31  (a day)", "date", "2016-12-31", "date"),
-    ("min_tasks = 2 (count)", "min_tasks", "2", "integer"),
-    ("flag = true (a flag)", "flag", "true", "boolean"),
-    ("abbr = (empty for all)", "abbr", "", "string"),
-    ("number:string = 12 (printed number)", "number", "12", "string"),
-    ("share:decimal = 0.5 (a share)", "share", "0.5", "decimal"),
-])
+@pytest.mark.parametrize(
+    "line, name, default, type_",
+    [
+        ("body = https://kgraph.kz/id/org/mid  (IRI)", "body", "https://kgraph.kz/id/org/mid", "iri"),
+        ("date = 2016-12-31  (a day)", "date", "2016-12-31", "date"),
+        ("min_tasks = 2 (count)", "min_tasks", "2", "integer"),
+        ("flag = true (a flag)", "flag", "true", "boolean"),
+        ("abbr = (empty for all)", "abbr", "", "string"),
+        ("number:string = 12 (printed number)", "number", "12", "string"),
+        ("share:decimal = 0.5 (a share)", "share", "0.5", "decimal"),
+    ],
+)
 def test_param_lines_give_name_default_and_type(line, name, default, type_):
     q = queries.parse_text(f"# title: t\n# param: {line}\nSELECT * WHERE {{ }}")
     (p,) = q.parameters
@@ -77,19 +107,25 @@ def test_param_lines_give_name_default_and_type(line, name, default, type_):
 
 
 def test_bindings_are_typed_terms_and_empty_defaults_stay_unbound():
-    q = queries.parse_text("# param: date = 2016-12-31 (d)\n# param: abbr = (a)\n# param: n:integer = 3 (n)\n"
-                           "SELECT * WHERE { }")
+    q = queries.parse_text(
+        "# param: date = 2016-12-31 (d)\n# param: abbr = (a)\n# param: n:integer = 3 (n)\nSELECT * WHERE { }"
+    )
     b = q.bindings({"n": "7"})
-    assert b == {"date": ox.Literal("2016-12-31", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")),
-                 "n": ox.Literal("7", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))}
+    assert b == {
+        "date": ox.Literal("2016-12-31", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")),
+        "n": ox.Literal("7", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")),
+    }
 
 
-@pytest.mark.parametrize("name, values, message", [
-    ("tasks_due", {"date": "2016-13-45"}, "not a valid date"),
-    ("tasks_of_body", {"body": "not an iri"}, "not a valid iri"),
-    ("coassigned_pairs", {"min_tasks": "many"}, "not a valid integer"),
-    ("tasks_due", {"dates": "2016-01-01"}, "has no parameter 'dates'"),
-])
+@pytest.mark.parametrize(
+    "name, values, message",
+    [
+        ("tasks_due", {"date": "2016-13-45"}, "not a valid date"),
+        ("tasks_of_body", {"body": "not an iri"}, "not a valid iri"),
+        ("coassigned_pairs", {"min_tasks": "many"}, "not a valid integer"),
+        ("tasks_due", {"dates": "2016-01-01"}, "has no parameter 'dates'"),
+    ],
+)
 def test_bad_parameter_values_are_clear_errors(name, values, message):
     with pytest.raises(QueryError, match=message):
         LIBRARY[name].bindings(values)
@@ -128,33 +164,46 @@ def short(iri: str) -> str:
 
 
 def test_mini_tasks_of_body_direct_and_through_a_group(mini):
-    assert [(short(r["task"]), r["role"], r["via_group"]) for r in run(mini, "tasks_of_body")] == [("task_1", "lead", "")]
-    got = {(short(r["task"]), r["role"], short(r["via_group"]) if r["via_group"] else "")
-           for r in run(mini, "tasks_of_body", body=BASE + "org/mne")}
-    assert got == {("task_1", "co-executor", ""), ("task_2", "lead", ""),
-                   ("task_2", "co-executor", "interested-state-bodies")}
+    assert [(short(r["task"]), r["role"], r["via_group"]) for r in run(mini, "tasks_of_body")] == [
+        ("task_1", "lead", "")
+    ]
+    got = {
+        (short(r["task"]), r["role"], short(r["via_group"]) if r["via_group"] else "")
+        for r in run(mini, "tasks_of_body", body=BASE + "org/mne")
+    }
+    assert got == {
+        ("task_1", "co-executor", ""),
+        ("task_2", "lead", ""),
+        ("task_2", "co-executor", "interested-state-bodies"),
+    }
 
 
-@pytest.mark.parametrize("date, expected", [
-    ("2016-12-31", {("task_1", "overdue"), ("task_2", "due")}),
-    ("2014-01-01", set()),
-    ("2014-12-15", {("task_1", "due"), ("task_2", "due")}),
-    ("2021-01-01", {("task_1", "overdue"), ("task_2", "overdue"), ("task_3", "overdue")}),
-])
+@pytest.mark.parametrize(
+    "date, expected",
+    [
+        ("2016-12-31", {("task_1", "overdue"), ("task_2", "due")}),
+        ("2014-01-01", set()),
+        ("2014-12-15", {("task_1", "due"), ("task_2", "due")}),
+        ("2021-01-01", {("task_1", "overdue"), ("task_2", "overdue"), ("task_3", "overdue")}),
+    ],
+)
 def test_mini_tasks_due(mini, date, expected):
     assert {(short(r["task"]), r["status"]) for r in run(mini, "tasks_due", date=date)} == expected
 
 
 def test_mini_top_bodies_counts_lead_co_and_agreement(mini):
-    got = {short(r["body"]): (r["tasks"], r["as_lead"], r["as_co_executor"], r["by_agreement"])
-           for r in run(mini, "top_bodies")}
+    got = {
+        short(r["body"]): (r["tasks"], r["as_lead"], r["as_co_executor"], r["by_agreement"])
+        for r in run(mini, "top_bodies")
+    }
     assert got["nb"] == ("2", "1", "1", "2") and got["mid"] == ("1", "1", "0", "0")
     assert "1450" not in got  # the unresolved mention is left out
 
 
 def test_mini_tasks_without_lead(mini):
-    assert [(short(r["task"]), r["problem"]) for r in run(mini, "tasks_without_lead")] == \
-        [("task_3", "only by-agreement executors")]
+    assert [(short(r["task"]), r["problem"]) for r in run(mini, "tasks_without_lead")] == [
+        ("task_3", "only by-agreement executors")
+    ]
 
 
 def test_mini_body_competences_of_a_role_and_of_a_body_through_its_tenure(mini):
@@ -165,8 +214,10 @@ def test_mini_body_competences_of_a_role_and_of_a_body_through_its_tenure(mini):
     assert len(by_body) == 2
 
 
-@pytest.mark.parametrize("date, holder", [("2013-05-01", "mint"), ("2016-01-01", "mid"), ("2014-08-06", "mid"),
-                                          ("2020-01-01", ""), ("2024-01-01", "mps")])
+@pytest.mark.parametrize(
+    "date, holder",
+    [("2013-05-01", "mint"), ("2016-01-01", "mid"), ("2014-08-06", "mid"), ("2020-01-01", ""), ("2024-01-01", "mps")],
+)
 def test_mini_role_holders_at_a_date(mini, date, holder):
     row = next(r for r in run(mini, "role_holders", date=date) if r["role"].endswith("industrial-innovation"))
     assert short(row["holder_at_date"]) == holder and short(row["current_holder"]) == "mps"
@@ -174,22 +225,40 @@ def test_mini_role_holders_at_a_date(mini, date, holder):
 
 def test_mini_succession_chain_both_directions(mini):
     forward = [(r["direction"], short(r["from"]), short(r["to"])) for r in run(mini, "succession_chain")]
-    assert forward == [("after", "mint", "mid"), ("after", "mid", "miid"), ("after", "miid", "mps"), ("after", "miid", "mt")]
-    around = {(r["direction"], short(r["from"]), short(r["to"])) for r in run(mini, "succession_chain", body=BASE + "org/mid")}
-    assert around == {("before", "mint", "mid"), ("after", "mid", "miid"), ("after", "miid", "mps"), ("after", "miid", "mt")}
+    assert forward == [
+        ("after", "mint", "mid"),
+        ("after", "mid", "miid"),
+        ("after", "miid", "mps"),
+        ("after", "miid", "mt"),
+    ]
+    around = {
+        (r["direction"], short(r["from"]), short(r["to"])) for r in run(mini, "succession_chain", body=BASE + "org/mid")
+    }
+    assert around == {
+        ("before", "mint", "mid"),
+        ("after", "mid", "miid"),
+        ("after", "miid", "mps"),
+        ("after", "miid", "mt"),
+    }
 
 
 def test_mini_acts_cited(mini):
     got = {(r["source"], r["relation"], short(r["cited"])) for r in run(mini, "acts_cited")}
-    assert got == {("kz-gov-decree-2013-1331-ru", "based_on", "579"),
-                   ("kz-law-industrial-innovative-support-kk", "cites", "entrepreneurial-code")}
+    assert got == {
+        ("kz-gov-decree-2013-1331-ru", "based_on", "579"),
+        ("kz-law-industrial-innovative-support-kk", "cites", "entrepreneurial-code"),
+    }
     assert len(run(mini, "acts_cited", source="kz-gov-decree-2013-1331-ru")) == 1
 
 
 def test_mini_support_measures(mini):
     (row,) = run(mini, "support_measures")
-    assert (row["kind"], short(row["provider"]), short(row["current_holder"]), row["article"]) == \
-        ("financial", "national-operator-technological-development", "natd", "7")
+    assert (row["kind"], short(row["provider"]), short(row["current_holder"]), row["article"]) == (
+        "financial",
+        "national-operator-technological-development",
+        "natd",
+        "7",
+    )
 
 
 def test_mini_coassigned_pairs(mini):
@@ -225,17 +294,23 @@ def test_built_succession_of_mint_reaches_the_ministry_of_industry_and_construct
 
 
 def test_built_role_holder_in_2016_is_the_ministry_for_investments_and_development(store):
-    row = next(r for r in run(store, "role_holders", date="2016-01-01")
-               if r["role"] == BASE + "role/authorized-body-industrial-innovation")
+    row = next(
+        r
+        for r in run(store, "role_holders", date="2016-01-01")
+        if r["role"] == BASE + "role/authorized-body-industrial-innovation"
+    )
     assert short(row["holder_at_date"]) == "mid"
 
 
-@pytest.mark.parametrize("date, expected", [
-    ("2013-12-31", set()),  # the ministry still existed
-    ("2016-01-01", {("mid", "merger")}),
-    ("2020-01-01", {("miid", "renaming"), ("mfa", "transfer")}),
-    ("", {("mps", "split"), ("mt", "split"), ("mfa", "transfer")}),  # today
-])
+@pytest.mark.parametrize(
+    "date, expected",
+    [
+        ("2013-12-31", set()),  # the ministry still existed
+        ("2016-01-01", {("mid", "merger")}),
+        ("2020-01-01", {("miid", "renaming"), ("mfa", "transfer")}),
+        ("", {("mps", "split"), ("mt", "split"), ("mfa", "transfer")}),  # today
+    ],
+)
 def test_built_successors_of_the_ministry_that_led_a_2013_roadmap_task(store, date, expected):
     task = BASE + "act/decree/2013/12/13/1331/annex_plan/task_3"
     data = run(store, "successors", **({"date": date} if date else {}))
@@ -255,7 +330,7 @@ def test_built_provenance_quotes_the_raw_source_text(store):
     assert data
     for r in data:
         raw = (sources / r["file"]).read_text(encoding="utf-8")
-        assert raw[int(r["start"]):int(r["end"])] == r["quote"]
+        assert raw[int(r["start"]) : int(r["end"])] == r["quote"]
 
 
 def test_built_sources_list_the_five_documents(store):

@@ -1,14 +1,16 @@
 """Tests for kgraph.registry: loading, validation, succession, roles, groups."""
+
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-
 from kgraph.registry import BODY_TYPES, DEFAULT_PATH, RegistryError, load
+
+ROOT = Path(__file__).resolve().parents[1]
 
 D2013 = dt.date(2013, 12, 13)
 D2016 = dt.date(2016, 6, 1)
@@ -34,13 +36,24 @@ def test_loads_with_every_section(registry):
     assert len(registry.bodies) >= 70
     assert len(registry.events) >= 10
     assert {r.id for r in registry.roles} >= {
-        "government", "authorized-body-industrial-innovation", "state-planning-body", "state-bodies",
-        "local-executive-bodies", "national-operator-sectoral-development",
-        "national-operator-technological-development", "national-operator-local-content",
-        "national-operator-investment-attraction", "national-operator-export-development"}
+        "government",
+        "authorized-body-industrial-innovation",
+        "state-planning-body",
+        "state-bodies",
+        "local-executive-bodies",
+        "national-operator-sectoral-development",
+        "national-operator-technological-development",
+        "national-operator-local-content",
+        "national-operator-investment-attraction",
+        "national-operator-export-development",
+    }
     assert {g.id for g in registry.groups} >= {
-        "interested-state-bodies", "national-holdings-and-companies", "development-institutions",
-        "local-executive-bodies", "central-and-local-executive-bodies"}
+        "interested-state-bodies",
+        "national-holdings-and-companies",
+        "development-institutions",
+        "local-executive-bodies",
+        "central-and-local-executive-bodies",
+    }
 
 
 def test_every_body_is_complete(registry):
@@ -51,12 +64,27 @@ def test_every_body_is_complete(registry):
         assert b.id == b.id.lower() and b.id.isascii() and " " not in b.id
 
 
-@pytest.mark.parametrize("body_id, lang, abbr", [
-    ("mint", "ru", "МИНТ"), ("mint", "kk", "ИЖТМ"), ("mid", "ru", "МИР"), ("miid", "ru", "МИИР"),
-    ("mps", "ru", "МПС"), ("mne", "ru", "МНЭ"), ("mebp", "ru", "МЭБП"), ("mrr", "ru", "МРР"),
-    ("mon", "ru", "МОН"), ("mnvo", "ru", "МНВО"), ("mp", "ru", "МП"), ("as", "ru", "АС"),
-    ("natd", "ru", "НАТР"), ("natd", "kk", "ТДҰА"), ("nas", "ru", "НАН РК"), ("ap", "ru", "АП"),
-])
+@pytest.mark.parametrize(
+    "body_id, lang, abbr",
+    [
+        ("mint", "ru", "МИНТ"),
+        ("mint", "kk", "ИЖТМ"),
+        ("mid", "ru", "МИР"),
+        ("miid", "ru", "МИИР"),
+        ("mps", "ru", "МПС"),
+        ("mne", "ru", "МНЭ"),
+        ("mebp", "ru", "МЭБП"),
+        ("mrr", "ru", "МРР"),
+        ("mon", "ru", "МОН"),
+        ("mnvo", "ru", "МНВО"),
+        ("mp", "ru", "МП"),
+        ("as", "ru", "АС"),
+        ("natd", "ru", "НАТР"),
+        ("natd", "kk", "ТДҰА"),
+        ("nas", "ru", "НАН РК"),
+        ("ap", "ru", "АП"),
+    ],
+)
 def test_abbreviations(registry, body_id, lang, abbr):
     assert abbr in registry.body(body_id).abbr[lang]
 
@@ -80,13 +108,20 @@ def test_successors_skip_function_transfers(registry):
     assert "mfa" not in registry.chain("mint")
 
 
-@pytest.mark.parametrize("body_id, successors", [
-    ("mebp", ("mne",)), ("mrr", ("mne",)), ("as", ("mne",)), ("mng", ("me",)),
-    ("mon", ("mp", "mnvo")), ("miid", ("mps", "mt")),
-    ("akimat-south-kazakhstan-region", ("akimat-turkistan-region", "akimat-shymkent")),
-    ("akimat-east-kazakhstan-region", ("akimat-abai-region",)),
-    ("mne", ()),
-])
+@pytest.mark.parametrize(
+    "body_id, successors",
+    [
+        ("mebp", ("mne",)),
+        ("mrr", ("mne",)),
+        ("as", ("mne",)),
+        ("mng", ("me",)),
+        ("mon", ("mp", "mnvo")),
+        ("miid", ("mps", "mt")),
+        ("akimat-south-kazakhstan-region", ("akimat-turkistan-region", "akimat-shymkent")),
+        ("akimat-east-kazakhstan-region", ("akimat-abai-region",)),
+        ("mne", ()),
+    ],
+)
 def test_successors(registry, body_id, successors):
     assert registry.successors(body_id) == successors
 
@@ -109,20 +144,23 @@ def test_successor_starts_when_predecessor_ends(registry):
 # Roles and groups
 
 
-@pytest.mark.parametrize("role, day, holder", [
-    ("authorized-body-industrial-innovation", dt.date(2012, 1, 9), "mint"),
-    ("authorized-body-industrial-innovation", D2013, "mint"),
-    ("authorized-body-industrial-innovation", D2016, "mid"),
-    ("authorized-body-industrial-innovation", D2020, "miid"),
-    ("authorized-body-industrial-innovation", D2025, "mps"),
-    ("state-planning-body", D2013, "mebp"),
-    ("state-planning-body", D2016, "mne"),
-    ("authorized-body-science", D2020, "mon"),
-    ("authorized-body-science", D2025, "mnvo"),
-    ("national-operator-technological-development", D2013, "natd"),
-    ("government", D2025, "government"),
-    ("state-bodies", D2013, None),
-])
+@pytest.mark.parametrize(
+    "role, day, holder",
+    [
+        ("authorized-body-industrial-innovation", dt.date(2012, 1, 9), "mint"),
+        ("authorized-body-industrial-innovation", D2013, "mint"),
+        ("authorized-body-industrial-innovation", D2016, "mid"),
+        ("authorized-body-industrial-innovation", D2020, "miid"),
+        ("authorized-body-industrial-innovation", D2025, "mps"),
+        ("state-planning-body", D2013, "mebp"),
+        ("state-planning-body", D2016, "mne"),
+        ("authorized-body-science", D2020, "mon"),
+        ("authorized-body-science", D2025, "mnvo"),
+        ("national-operator-technological-development", D2013, "natd"),
+        ("government", D2025, "government"),
+        ("state-bodies", D2013, None),
+    ],
+)
 def test_holder_on_date(registry, role, day, holder):
     assert registry.holder(role, day) == holder
 
@@ -130,7 +168,7 @@ def test_holder_on_date(registry, role, day, holder):
 def test_role_holdings_do_not_overlap(registry):
     for r in registry.roles:
         spans = sorted((h.valid_from or dt.date.min, h.valid_until or dt.date.max) for h in r.holders)
-        for (_, end), (start, _) in zip(spans, spans[1:]):
+        for (_, end), (start, _) in itertools.pairwise(spans):
             assert end <= start, r.id
 
 
@@ -140,8 +178,13 @@ def test_akimats_as_of_2013_and_2025(registry):
     assert len(m2013) == 16  # 14 regions + Astana + Almaty
     assert len(m2025) == 20  # 17 regions + Astana + Almaty + Shymkent
     assert "akimat-south-kazakhstan-region" in m2013 and "akimat-shymkent" not in m2013
-    assert {"akimat-abai-region", "akimat-zhetisu-region", "akimat-ulytau-region",
-            "akimat-turkistan-region", "akimat-shymkent"} <= set(m2025)
+    assert {
+        "akimat-abai-region",
+        "akimat-zhetisu-region",
+        "akimat-ulytau-region",
+        "akimat-turkistan-region",
+        "akimat-shymkent",
+    } <= set(m2025)
     assert "akimat-south-kazakhstan-region" not in m2025
 
 
@@ -166,28 +209,44 @@ def write(tmp_path, text: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize("yaml_text, message", [
-    ("bodies:\n  - {id: a, type: Ministery, names: {ru: А, kk: А, en: A}}\n",
-     "body a: unknown type 'Ministery'"),
-    (f"bodies:\n  - {GOOD_BODY}\n  - {GOOD_BODY}\n", "duplicate body id 'a'"),
-    ("bodies:\n  - {id: a, type: Ministry, names: {ru: А, kk: А, en: A}, parent: nowhere}\n",
-     "body a: unknown parent 'nowhere'"),
-    (f"bodies:\n  - {GOOD_BODY}\nevents:\n  - {{id: e1, kind: merger, date: 2014-08-06, from: [a], to: [zz]}}\n",
-     "event e1: unknown body id 'zz'"),
-    (f"bodies:\n  - {GOOD_BODY}\nevents:\n  - {{id: e1, kind: teleport, date: 2014-08-06, from: [a], to: [a]}}\n",
-     "event e1: unknown kind 'teleport'"),
-    ("bodies:\n  - {id: a, type: Ministry, names: {ru: А, kk: А, en: A}, abbr: {ru: [МХ]}}\n"
-     "  - {id: b, type: Agency, names: {ru: Б, kk: Б, en: B}, abbr: {ru: [МХ]}, valid_from: 2014-01-01}\n",
-     "abbreviation 'МХ' used by both 'a' and 'b'"),
-    ("bodies:\n  - {id: a, type: Ministry, names: {ru: А, kk: А, en: A}, valid_from: 2014-13-01}\n",
-     "body a: not an ISO date"),
-    (f"bodies:\n  - {GOOD_BODY}\nroles:\n  - {{id: r, names: {{ru: Р, kk: Р, en: R}}, holders: [{{body: ghost}}]}}\n",
-     "role r: unknown holder body 'ghost'"),
-    (f"bodies:\n  - {GOOD_BODY}\ngroups:\n  - {{id: g, names: {{ru: Г, kk: Г, en: G}}, members: {{type: [Ghost]}}}}\n",
-     "group g: members rule needs known body types"),
-    ("bodies:\n  - {id: a, type: Ministry, names: {ru: А}}\n", "body a: names need ru, kk and en"),
-    ("bodies: [\n", "not valid YAML"),
-])
+@pytest.mark.parametrize(
+    "yaml_text, message",
+    [
+        ("bodies:\n  - {id: a, type: Ministery, names: {ru: А, kk: А, en: A}}\n", "body a: unknown type 'Ministery'"),
+        (f"bodies:\n  - {GOOD_BODY}\n  - {GOOD_BODY}\n", "duplicate body id 'a'"),
+        (
+            "bodies:\n  - {id: a, type: Ministry, names: {ru: А, kk: А, en: A}, parent: nowhere}\n",
+            "body a: unknown parent 'nowhere'",
+        ),
+        (
+            f"bodies:\n  - {GOOD_BODY}\nevents:\n  - {{id: e1, kind: merger, date: 2014-08-06, from: [a], to: [zz]}}\n",
+            "event e1: unknown body id 'zz'",
+        ),
+        (
+            f"bodies:\n  - {GOOD_BODY}\nevents:\n  - {{id: e1, kind: teleport, date: 2014-08-06, from: [a], to: [a]}}\n",
+            "event e1: unknown kind 'teleport'",
+        ),
+        (
+            "bodies:\n  - {id: a, type: Ministry, names: {ru: А, kk: А, en: A}, abbr: {ru: [МХ]}}\n"
+            "  - {id: b, type: Agency, names: {ru: Б, kk: Б, en: B}, abbr: {ru: [МХ]}, valid_from: 2014-01-01}\n",
+            "abbreviation 'МХ' used by both 'a' and 'b'",
+        ),
+        (
+            "bodies:\n  - {id: a, type: Ministry, names: {ru: А, kk: А, en: A}, valid_from: 2014-13-01}\n",
+            "body a: not an ISO date",
+        ),
+        (
+            f"bodies:\n  - {GOOD_BODY}\nroles:\n  - {{id: r, names: {{ru: Р, kk: Р, en: R}}, holders: [{{body: ghost}}]}}\n",
+            "role r: unknown holder body 'ghost'",
+        ),
+        (
+            f"bodies:\n  - {GOOD_BODY}\ngroups:\n  - {{id: g, names: {{ru: Г, kk: Г, en: G}}, members: {{type: [Ghost]}}}}\n",
+            "group g: members rule needs known body types",
+        ),
+        ("bodies:\n  - {id: a, type: Ministry, names: {ru: А}}\n", "body a: names need ru, kk and en"),
+        ("bodies: [\n", "not valid YAML"),
+    ],
+)
 def test_broken_registry_is_rejected(tmp_path, yaml_text, message):
     path = write(tmp_path, yaml_text)
     with pytest.raises(RegistryError) as err:
@@ -197,7 +256,9 @@ def test_broken_registry_is_rejected(tmp_path, yaml_text, message):
 
 
 def test_abbreviations_in_disjoint_periods_are_allowed(tmp_path):
-    path = write(tmp_path, """
+    path = write(
+        tmp_path,
+        """
 bodies:
   - {id: a, type: Ministry, names: {ru: А, kk: А, en: A}, abbr: {ru: [МХ]}, valid_until: 2014-08-06}
   - {id: b, type: Ministry, names: {ru: Б, kk: Б, en: B}, valid_from: 2014-08-06,
@@ -206,7 +267,8 @@ bodies:
     type: Agency
     names: {ru: В, kk: В, en: C}
     abbr: {ru: [{text: МХ, from: 2030-01-01}]}
-""")
+""",
+    )
     reg = load(path)
     assert reg.body("c").abbreviations[0].valid_from == dt.date(2030, 1, 1)
 

@@ -20,25 +20,31 @@ def index(web_build):
     return search.Index(web_build / search.INDEX_FILE)
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("ИЖТМ-ге", ["ижтм"]),  # Kazakh dative after a hyphen is dropped
-    ("ИЖТМ-ның", ["ижтм"]),
-    ("Үкiметiне", ["укиметине"]),  # Latin i inside a Kazakh word, Kazakh letters folded
-    ("Үкіметіне", ["укиметине"]),  # the same word with Kazakh і
-    ("Ёлка", ["елка"]),
-    ("инфо-коммуникациялық", ["инфо", "коммуникациялык"]),  # a real compound stays two words
-    ("Ministry of Industry", ["ministry", "of", "industry"]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ИЖТМ-ге", ["ижтм"]),  # Kazakh dative after a hyphen is dropped
+        ("ИЖТМ-ның", ["ижтм"]),
+        ("Үкiметiне", ["укиметине"]),  # Latin i inside a Kazakh word, Kazakh letters folded
+        ("Үкіметіне", ["укиметине"]),  # the same word with Kazakh і
+        ("Ёлка", ["елка"]),
+        ("инфо-коммуникациялық", ["инфо", "коммуникациялык"]),  # a real compound stays two words
+        ("Ministry of Industry", ["ministry", "of", "industry"]),
+    ],
+)
 def test_words_fold_scripts_and_drop_hyphenated_case_endings(text, expected):
     assert search.words(text) == expected
 
 
-@pytest.mark.parametrize("word, variant", [
-    ("министерству", "министерство"),  # Russian lemma
-    ("технологиям", "технология"),
-    ("министрлигине", "министрлиг"),  # Kazakh stem (folded)
-    ("ministries", "ministry"),
-])
+@pytest.mark.parametrize(
+    "word, variant",
+    [
+        ("министерству", "министерство"),  # Russian lemma
+        ("технологиям", "технология"),
+        ("министрлигине", "министрлиг"),  # Kazakh stem (folded)
+        ("ministries", "ministry"),
+    ],
+)
 def test_variants_include_lemma_and_stem(word, variant):
     assert variant in search.variants(word)
 
@@ -59,11 +65,22 @@ def test_build_writes_index_into_build_directory(web_build):
     con.close()
 
 
-@pytest.mark.parametrize("query", [
-    "МИНТ", "минт", "ИЖТМ", "ИЖТМ-ге", "ИЖТМ-ның", "ministry of industry and new", "Ministry of Industry and New Technologies",
-    "Министерству индустрии и новых технологий", "министерства индустрии и новых",
-    "Индустрия және жаңа технологиялар министрлігіне", "индустрия жана технологиялар",  # Russian keyboard
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "МИНТ",
+        "минт",
+        "ИЖТМ",
+        "ИЖТМ-ге",
+        "ИЖТМ-ның",
+        "ministry of industry and new",
+        "Ministry of Industry and New Technologies",
+        "Министерству индустрии и новых технологий",
+        "министерства индустрии и новых",
+        "Индустрия және жаңа технологиялар министрлігіне",
+        "индустрия жана технологиялар",  # Russian keyboard
+    ],
+)
 def test_inflected_and_abbreviated_queries_find_the_ministry(index, query):
     res = index.search(query, limit=5)
     assert res.hits, query

@@ -53,7 +53,6 @@ def endpoint(request, build):
 ENDPOINTS: dict[str, object] = {}  # URL -> the Endpoint serving it, for tests that look at its workers
 
 
-
 def wrapper(url: str, query: str, fmt, method=None) -> SPARQLWrapper:
     w = SPARQLWrapper(url)
     w.setQuery(query)
@@ -81,7 +80,10 @@ def test_sparqlwrapper_select_xml(endpoint):
 
 @pytest.mark.parametrize("fmt, sep", [(CSV, ","), (TSV, "\t")])
 def test_sparqlwrapper_select_csv_and_tsv(endpoint, fmt, sep):
-    q = PREFIX + "SELECT ?task ?n WHERE { ?task a kg:Task ; <http://data.europa.eu/eli/ontology#number> ?n } ORDER BY ?n"
+    q = (
+        PREFIX
+        + "SELECT ?task ?n WHERE { ?task a kg:Task ; <http://data.europa.eu/eli/ontology#number> ?n } ORDER BY ?n"
+    )
     text = wrapper(endpoint, q, fmt).query().convert().decode("utf-8")
     lines = text.strip().splitlines()
     assert len(lines) == 4 and sep in lines[1]
@@ -98,8 +100,11 @@ def test_sparqlwrapper_ask(endpoint, fmt):
 def test_sparqlwrapper_construct_in_every_rdf_format(endpoint, fmt):
     res = wrapper(endpoint, PREFIX + "CONSTRUCT WHERE { ?t a kg:Task }", fmt).query()
     out = res.convert()
-    g = out if isinstance(out, Graph) else Graph().parse(data=out, format={
-        TURTLE: "turtle", N3: "turtle", JSONLD: "json-ld"}[fmt])
+    g = (
+        out
+        if isinstance(out, Graph)
+        else Graph().parse(data=out, format={TURTLE: "turtle", N3: "turtle", JSONLD: "json-ld"}[fmt])
+    )
     assert len(set(g.subjects(RDF.type, KG.Task))) == 3
 
 
@@ -144,19 +149,32 @@ def test_malformed_query_is_400_with_the_parsers_message(endpoint):
     assert resp.status_code == 400 and resp.text.startswith("malformed query: error at 1:")
 
 
-@pytest.mark.parametrize("request_kwargs", [
-    {"method": "POST", "data": {"query": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"}},
-    {"method": "POST", "data": {"update": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"}},
-    {"method": "POST", "content": "DELETE WHERE { ?s ?p ?o }", "headers": {"Content-Type": "application/sparql-update"}},
-    {"method": "POST", "content": "DROP ALL", "headers": {"Content-Type": "application/sparql-query"}},
-    {"method": "GET", "params": {"query": "LOAD <http://example.org/data.ttl>"}},
-    {"method": "GET", "params": {"update": "CLEAR ALL"}},
-])
+@pytest.mark.parametrize(
+    "request_kwargs",
+    [
+        {"method": "POST", "data": {"query": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"}},
+        {"method": "POST", "data": {"update": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"}},
+        {
+            "method": "POST",
+            "content": "DELETE WHERE { ?s ?p ?o }",
+            "headers": {"Content-Type": "application/sparql-update"},
+        },
+        {"method": "POST", "content": "DROP ALL", "headers": {"Content-Type": "application/sparql-query"}},
+        {"method": "GET", "params": {"query": "LOAD <http://example.org/data.ttl>"}},
+        {"method": "GET", "params": {"update": "CLEAR ALL"}},
+    ],
+)
 def test_every_update_is_refused_with_403(endpoint, request_kwargs):
     resp = httpx.request(url=endpoint, **request_kwargs)
     assert resp.status_code == 403 and "read-only" in resp.text
-    assert httpx.get(endpoint, params={"query": "ASK { <urn:a> <urn:b> <urn:c> }"},
-                     headers={"Accept": "application/sparql-results+json"}).json()["boolean"] is False
+    assert (
+        httpx.get(
+            endpoint,
+            params={"query": "ASK { <urn:a> <urn:b> <urn:c> }"},
+            headers={"Accept": "application/sparql-results+json"},
+        ).json()["boolean"]
+        is False
+    )
 
 
 def test_sparqlwrapper_update_is_refused(endpoint):
@@ -210,8 +228,11 @@ def test_a_get_query_over_the_limit_is_414_and_the_same_query_by_post_is_answere
 
 
 def test_results_are_capped_at_max_rows_with_a_header(endpoint):
-    resp = httpx.get(endpoint, params={"query": "SELECT ?s WHERE { ?s <urn:x:p> ?o }"},
-                     headers={"Accept": "application/sparql-results+json"})
+    resp = httpx.get(
+        endpoint,
+        params={"query": "SELECT ?s WHERE { ?s <urn:x:p> ?o }"},
+        headers={"Accept": "application/sparql-results+json"},
+    )
     assert resp.status_code == 200
     assert len(resp.json()["results"]["bindings"]) == 100
     assert resp.headers["X-SPARQL-MaxRows"] == "100" and resp.headers["X-Kgraph-Truncated"] == "true"
@@ -220,28 +241,38 @@ def test_results_are_capped_at_max_rows_with_a_header(endpoint):
 # --- content negotiation, dataset, CORS, service description ------------------------------------
 
 
-@pytest.mark.parametrize("accept, media", [
-    ("application/sparql-results+json", "application/sparql-results+json"),
-    ("application/sparql-results+xml", "application/sparql-results+xml"),
-    ("text/csv", "text/csv"),
-    ("text/tab-separated-values", "text/tab-separated-values"),
-    ("text/csv;q=0.5, application/sparql-results+xml", "application/sparql-results+xml"),
-    ("text/html,application/xhtml+xml,*/*;q=0.8", "application/sparql-results+json"),
-    ("", "application/sparql-results+json"),
-])
+@pytest.mark.parametrize(
+    "accept, media",
+    [
+        ("application/sparql-results+json", "application/sparql-results+json"),
+        ("application/sparql-results+xml", "application/sparql-results+xml"),
+        ("text/csv", "text/csv"),
+        ("text/tab-separated-values", "text/tab-separated-values"),
+        ("text/csv;q=0.5, application/sparql-results+xml", "application/sparql-results+xml"),
+        ("text/html,application/xhtml+xml,*/*;q=0.8", "application/sparql-results+json"),
+        ("", "application/sparql-results+json"),
+    ],
+)
 def test_select_content_negotiation(endpoint, accept, media):
     resp = httpx.get(endpoint, params={"query": TASKS}, headers={"Accept": accept} if accept else {})
     assert resp.status_code == 200 and resp.headers["content-type"].split(";")[0] == media
     assert resp.headers["Vary"] == "Accept"
 
 
-@pytest.mark.parametrize("accept, media", [
-    ("text/turtle", "text/turtle"), ("application/n-triples", "application/n-triples"),
-    ("application/ld+json", "application/ld+json"), ("application/rdf+xml", "application/rdf+xml"),
-    ("*/*", "text/turtle"),
-])
+@pytest.mark.parametrize(
+    "accept, media",
+    [
+        ("text/turtle", "text/turtle"),
+        ("application/n-triples", "application/n-triples"),
+        ("application/ld+json", "application/ld+json"),
+        ("application/rdf+xml", "application/rdf+xml"),
+        ("*/*", "text/turtle"),
+    ],
+)
 def test_construct_content_negotiation(endpoint, accept, media):
-    resp = httpx.get(endpoint, params={"query": PREFIX + "CONSTRUCT WHERE { ?t a kg:Task }"}, headers={"Accept": accept})
+    resp = httpx.get(
+        endpoint, params={"query": PREFIX + "CONSTRUCT WHERE { ?t a kg:Task }"}, headers={"Accept": accept}
+    )
     assert resp.status_code == 200 and resp.headers["content-type"].split(";")[0] == media
 
 
@@ -251,22 +282,33 @@ def test_unacceptable_media_type_is_406(endpoint):
 
 
 def test_format_parameter_overrides_accept(endpoint):
-    resp = httpx.get(endpoint, params={"query": TASKS, "format": "csv"}, headers={"Accept": "application/sparql-results+json"})
+    resp = httpx.get(
+        endpoint, params={"query": TASKS, "format": "csv"}, headers={"Accept": "application/sparql-results+json"}
+    )
     assert resp.headers["content-type"].startswith("text/csv")
 
 
 def test_default_graph_uri_restricts_the_dataset(endpoint):
     q = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     whole = httpx.get(endpoint, params={"query": q}, headers={"Accept": "application/sparql-results+json"}).json()
-    one = httpx.get(endpoint, params={"query": q, "default-graph-uri": "https://kgraph.kz/id/graph/registry"},
-                    headers={"Accept": "application/sparql-results+json"}).json()
-    n = lambda r: int(r["results"]["bindings"][0]["n"]["value"])  # noqa: E731
+    one = httpx.get(
+        endpoint,
+        params={"query": q, "default-graph-uri": "https://kgraph.kz/id/graph/registry"},
+        headers={"Accept": "application/sparql-results+json"},
+    ).json()
+    n = lambda r: int(r["results"]["bindings"][0]["n"]["value"])
     assert 0 < n(one) < n(whole)
 
 
 def test_cors_for_browser_clients(endpoint):
-    pre = httpx.options(endpoint, headers={"Origin": "https://yasgui.triply.cc", "Access-Control-Request-Method": "POST",
-                                           "Access-Control-Request-Headers": "content-type"})
+    pre = httpx.options(
+        endpoint,
+        headers={
+            "Origin": "https://yasgui.triply.cc",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "content-type",
+        },
+    )
     assert pre.status_code in (200, 204)
     assert pre.headers["access-control-allow-origin"] == "*"
     assert "POST" in pre.headers["access-control-allow-methods"]
@@ -290,7 +332,9 @@ def test_concurrent_queries_are_all_answered(endpoint):
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(8) as pool:
-        codes = list(pool.map(lambda _: httpx.get(endpoint, params={"query": TASKS}, timeout=30).status_code, range(24)))
+        codes = list(
+            pool.map(lambda _: httpx.get(endpoint, params={"query": TASKS}, timeout=30).status_code, range(24))
+        )
     assert codes == [200] * 24
 
 
@@ -315,14 +359,17 @@ def test_an_in_memory_store_built_in_process_is_served_inline(build):
     assert out.status == 200 and out.body.count(b"\r\n") == 4
 
 
-@pytest.mark.parametrize("accept, kind, name", [
-    ("application/sparql-results+json;q=0.1, text/csv", "select", "csv"),
-    ("text/*", "graph", "turtle"),
-    ("application/json", "graph", "jsonld"),
-    ("application/json", "select", "json"),
-    ("application/xml", "select", "xml"),
-    ("application/xml", "graph", "rdfxml"),
-])
+@pytest.mark.parametrize(
+    "accept, kind, name",
+    [
+        ("application/sparql-results+json;q=0.1, text/csv", "select", "csv"),
+        ("text/*", "graph", "turtle"),
+        ("application/json", "graph", "jsonld"),
+        ("application/json", "select", "json"),
+        ("application/xml", "select", "xml"),
+        ("application/xml", "graph", "rdfxml"),
+    ],
+)
 def test_negotiate(accept, kind, name):
     assert sparql.negotiate(kind, accept).name == name
 

@@ -1,10 +1,10 @@
 import re
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kgraph.text import collapse, letter_spaced_runs, normalize
-
 from kgtest import SOURCES
 
 
@@ -22,8 +22,28 @@ words = st.text(alphabet="абвгдеМИНТқұәі0123456789", min_size=1, m
 pieces = st.one_of(
     words,
     words.map(_spaced),
-    st.sampled_from([" ", "  ", "\n", "\n\n\n", "-\n", " «\n", "\n» ", "(", ")", ".", ",", "<p>", "---",
-                     "\t", " № ", "жылғытамыз", "1 2 3 4 5", "- - -"]),
+    st.sampled_from(
+        [
+            " ",
+            "  ",
+            "\n",
+            "\n\n\n",
+            "-\n",
+            " «\n",
+            "\n» ",
+            "(",
+            ")",
+            ".",
+            ",",
+            "<p>",
+            "---",
+            "\t",
+            " № ",
+            "жылғытамыз",
+            "1 2 3 4 5",
+            "- - -",
+        ]
+    ),
 )
 docs = st.lists(pieces, max_size=40).map("".join)
 

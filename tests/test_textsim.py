@@ -7,50 +7,66 @@ import pytest
 from kgraph.analysis import textsim
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("Бекiтедi", "бекітеді"),  # Latin i inside a Kazakh word
-    ("  «Назарбаев  Университет» ", "назарбаев университет"),
-    ("Ёлка – ёж", "елка - еж"),
-    ("KAZNEX INVEST", "kaznex invest"),  # Latin words stay Latin
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("Бекiтедi", "бекітеді"),  # Latin i inside a Kazakh word
+        ("  «Назарбаев  Университет» ", "назарбаев университет"),
+        ("Ёлка – ёж", "елка - еж"),
+        ("KAZNEX INVEST", "kaznex invest"),  # Latin words stay Latin
+    ],
+)
 def test_normalize(raw, expected):
     assert textsim.normalize(raw) == expected
 
 
-@pytest.mark.parametrize("text, lang", [
-    ("республикалық индустрияландыру картасын бекітеді", "kk"),
-    ("экспортты қолдау жөніндегі отандық институттармен өзара іс-қимыл жасау", "kk"),
-    ("Разработка механизма по управлению рисками", "ru"),
-    ("Привлечение средств АО \"ФНБ \"Самрук-Қазына\" для финансирования проектов", "ru"),
-])
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("республикалық индустрияландыру картасын бекітеді", "kk"),
+        ("экспортты қолдау жөніндегі отандық институттармен өзара іс-қимыл жасау", "kk"),
+        ("Разработка механизма по управлению рисками", "ru"),
+        ('Привлечение средств АО "ФНБ "Самрук-Қазына" для финансирования проектов', "ru"),
+    ],
+)
 def test_detect_lang(text, lang):
     assert textsim.detect_lang(text) == lang
 
 
-@pytest.mark.parametrize("forms", [
-    ("бекітеді", "бекіту", "бекітуді", "бекітілген"),
-    ("әзірлейді", "әзірлеу", "әзірлеуге"),
-    ("бағдарламаларды", "бағдарламалар", "бағдарлама"),
-    ("картасын", "картасы", "карта"),
-    ("тауарлардың", "тауарлар", "тауар"),
-    ("мемлекеттің", "мемлекетке", "мемлекет"),
-])
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ("бекітеді", "бекіту", "бекітуді", "бекітілген"),
+        ("әзірлейді", "әзірлеу", "әзірлеуге"),
+        ("бағдарламаларды", "бағдарламалар", "бағдарлама"),
+        ("картасын", "картасы", "карта"),
+        ("тауарлардың", "тауарлар", "тауар"),
+        ("мемлекеттің", "мемлекетке", "мемлекет"),
+    ],
+)
 def test_kk_stem_merges_inflected_forms(forms):
     assert len({textsim.kk_stem(f) for f in forms}) == 1
 
 
-@pytest.mark.parametrize("a, b", [
-    ("салалық", "саласындағы"),  # sectoral vs in the field: derivation is kept
-    ("салу", "сала"),  # to build vs field
-    ("мемлекеттік", "мемлекет"),
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("салалық", "саласындағы"),  # sectoral vs in the field: derivation is kept
+        ("салу", "сала"),  # to build vs field
+        ("мемлекеттік", "мемлекет"),
+    ],
+)
 def test_kk_stem_keeps_derivation(a, b):
     assert textsim.kk_stem(a) != textsim.kk_stem(b)
 
 
 def test_ru_base_forms_are_lemmas():
     assert textsim.base_forms("утверждает методики оценки эффективности", "ru") == [
-        "утверждать", "методика", "оценка", "эффективность"]
+        "утверждать",
+        "методика",
+        "оценка",
+        "эффективность",
+    ]
 
 
 def test_terms_bridge_kazakh_and_russian():
@@ -69,16 +85,22 @@ def test_terms_take_extra_phrases():
     assert textsim.terms("строительство Парка инновационных технологий", "ru", extra) == ["#build", "#agent:pit"]
 
 
-@pytest.mark.parametrize("text, lang, actions", [
-    ("ғылыми-технологиялық дамытудың салааралық жоспарын әзірлейді", "kk", {"#develop"}),
-    ("ғылыми-технологиялық дамытудың салааралық жоспарын бекітеді", "kk", {"#approve"}),
-    ("басым тауарлар мен қызметтердің бірыңғай картасын әзірлеуге және қолдауға қатысады", "kk",
-     {"#develop", "#support"}),  # "participates in" is transparent
-    ("бағдарламаларды бағалауды жүзеге асырады", "kk", {"#evaluate"}),  # light verb "carries out"
-    ("Проработка вопроса по созданию центров трансферта технологий", "ru", {"#create"}),
-    ("Внесение изменений и дополнений в методику оценки", "ru", {"#approve"}),  # amending = approving
-    ("Информация о ходе работ", "ru", set()),
-])
+@pytest.mark.parametrize(
+    "text, lang, actions",
+    [
+        ("ғылыми-технологиялық дамытудың салааралық жоспарын әзірлейді", "kk", {"#develop"}),
+        ("ғылыми-технологиялық дамытудың салааралық жоспарын бекітеді", "kk", {"#approve"}),
+        (
+            "басым тауарлар мен қызметтердің бірыңғай картасын әзірлеуге және қолдауға қатысады",
+            "kk",
+            {"#develop", "#support"},
+        ),  # "participates in" is transparent
+        ("бағдарламаларды бағалауды жүзеге асырады", "kk", {"#evaluate"}),  # light verb "carries out"
+        ("Проработка вопроса по созданию центров трансферта технологий", "ru", {"#create"}),
+        ("Внесение изменений и дополнений в методику оценки", "ru", {"#approve"}),  # amending = approving
+        ("Информация о ходе работ", "ru", set()),
+    ],
+)
 def test_main_actions(text, lang, actions):
     assert textsim.main_actions(textsim.terms(text, lang), lang) == actions
 
@@ -98,4 +120,6 @@ def test_index_scores():
     assert sims[0, 2] > sims[0, 1]
     assert index.query("#approve #map #republican").argmax() == 0
     assert textsim.pair_scores([(docs[0], docs[0]), (docs[0], docs[1])], docs) == [
-        pytest.approx(1.0), pytest.approx(sims[0, 1])]
+        pytest.approx(1.0),
+        pytest.approx(sims[0, 1]),
+    ]

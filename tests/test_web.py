@@ -44,11 +44,27 @@ def client(web_build, tmp_path_factory):
 
 
 PAGES = [
-    "/", "/search?q=alert", "/search?q=ИЖТМ", "/search?type=body", "/id/org/evil", "/id/org/mint",
-    local(TASK_XSS), local(TASK1), local(str(webgraph.ART5)), local(str(webgraph.COMPETENCE)),
-    "/id/role/authorized-body-industrial-innovation", local(str(webgraph.FINDING)), local(str(webgraph.PLAN)),
-    "/graph", f"/graph?iri={MINT}", f"/graph?iri={MINT}&depth=3", "/query", "/query?name=bodies",
-    "/overlaps", "/source/kz-gov-decree-2013-631-kk?start=10&end=40", "/ontology",
+    "/",
+    "/search?q=alert",
+    "/search?q=ИЖТМ",
+    "/search?type=body",
+    "/id/org/evil",
+    "/id/org/mint",
+    local(TASK_XSS),
+    local(TASK1),
+    local(str(webgraph.ART5)),
+    local(str(webgraph.COMPETENCE)),
+    "/id/role/authorized-body-industrial-innovation",
+    local(str(webgraph.FINDING)),
+    local(str(webgraph.PLAN)),
+    "/graph",
+    f"/graph?iri={MINT}",
+    f"/graph?iri={MINT}&depth=3",
+    "/query",
+    "/query?name=bodies",
+    "/overlaps",
+    "/source/kz-gov-decree-2013-631-kk?start=10&end=40",
+    "/ontology",
 ]
 
 
@@ -71,8 +87,9 @@ def test_injected_script_is_never_markup(client, url):
         assert "src=" in attrs or 'type="application/json"' in attrs, f"{url}: inline code {body[:80]}"
 
 
-@pytest.mark.parametrize("url", ["/id/org/evil", "/id/org/mint", "/search?q=alert", local(TASK_XSS),
-                                 f"/graph?iri={MINT}", "/query"])
+@pytest.mark.parametrize(
+    "url", ["/id/org/evil", "/id/org/mint", "/search?q=alert", local(TASK_XSS), f"/graph?iri={MINT}", "/query"]
+)
 def test_injected_label_is_shown_as_text(client, url):
     assert ESCAPED_XSS in client.get(url, headers=HTML).text
 
@@ -156,7 +173,7 @@ def test_a_successor_lists_the_tasks_of_its_predecessors_and_how_it_descends(cli
     # has none of its own, so it is not listed).
     assert len(heads) == 1 and "/id/org/mint" in heads[0] and "(3)" in heads[0] and heads[0].count("→") == 1
     assert local(TASK1) in inherited
-    assert "<section id=\"inherited\">" not in client.get("/id/org/mint", headers=HTML).text
+    assert '<section id="inherited">' not in client.get("/id/org/mint", headers=HTML).text
 
 
 def test_task_page_shows_parties_deadline_plan_and_highlighted_provenance(client):
@@ -170,7 +187,7 @@ def test_task_page_shows_parties_deadline_plan_and_highlighted_provenance(client
     assert "<mark>Басқарушы компанияны «ТДҰА» АҚ-ға сенімгерлік басқаруға беру</mark>" in prov
     quote = "Басқарушы компанияны «ТДҰА» АҚ-ға сенімгерлік басқаруға беру"
     start = webgraph.raw(webgraph.PLAN_DOC).index(quote)
-    assert f'/source/{webgraph.PLAN_DOC}?start={start}&amp;end={start + len(quote)}#span' in prov
+    assert f"/source/{webgraph.PLAN_DOC}?start={start}&amp;end={start + len(quote)}#span" in prov
     assert "ИЖТМ, «ТДҰА» АҚ (келісім бойынша)" in prov  # the rest of its paragraph (the table row)
 
 
@@ -190,13 +207,16 @@ def test_property_values_are_labelled_links(client):
     assert '<code class="pn">kg:side</code>' in incoming and local(str(webgraph.FINDING)) in incoming
 
 
-@pytest.mark.parametrize("accept, media", [
-    ("text/turtle", "text/turtle"),
-    ("application/ld+json", "application/ld+json"),
-    ("application/n-triples", "application/n-triples"),
-    ("text/html;q=0.5, text/turtle", "text/turtle"),
-    ("text/html,application/xhtml+xml,*/*;q=0.8", "text/html"),
-])
+@pytest.mark.parametrize(
+    "accept, media",
+    [
+        ("text/turtle", "text/turtle"),
+        ("application/ld+json", "application/ld+json"),
+        ("application/n-triples", "application/n-triples"),
+        ("text/html;q=0.5, text/turtle", "text/turtle"),
+        ("text/html,application/xhtml+xml,*/*;q=0.8", "text/html"),
+    ],
+)
 def test_content_negotiation(client, accept, media):
     r = client.get("/id/org/mint", headers={"accept": accept})
     assert r.status_code == 200
@@ -220,7 +240,9 @@ def test_rdf_description_carries_owned_nodes(client):
     assert len(list(g.triples((URIRef(TASK1), URIRef("https://kgraph.kz/ontology#hasAssignment"), None)))) == 2
 
 
-@pytest.mark.parametrize("url", ["/id/%3Cscript%3Ealert(1)%3C/script%3E", "/graph?iri=%3Cscript%3Ealert(1)%3C/script%3E"])
+@pytest.mark.parametrize(
+    "url", ["/id/%3Cscript%3Ealert(1)%3C/script%3E", "/graph?iri=%3Cscript%3Ealert(1)%3C/script%3E"]
+)
 def test_malformed_iris_are_refused_as_text(client, url):
     r = client.get(url, headers=HTML)
     assert r.status_code == 400 and RAW_XSS not in r.text and ESCAPED_XSS in r.text
@@ -243,10 +265,16 @@ def test_source_view_highlights_the_span(client):
     assert f'<mark id="span">{raw[100:140]}</mark>' in r.text
 
 
-@pytest.mark.parametrize("url, status", [
-    ("/source/nope", 404), ("/source/..%2F..%2Fpyproject", 404), ("/source/catalog", 404),
-    (f"/source/{webgraph.PLAN_DOC}?start=50&end=10", 400), (f"/source/{webgraph.PLAN_DOC}?start=5&end=99999999", 400),
-])
+@pytest.mark.parametrize(
+    "url, status",
+    [
+        ("/source/nope", 404),
+        ("/source/..%2F..%2Fpyproject", 404),
+        ("/source/catalog", 404),
+        (f"/source/{webgraph.PLAN_DOC}?start=50&end=10", 400),
+        (f"/source/{webgraph.PLAN_DOC}?start=5&end=99999999", 400),
+    ],
+)
 def test_source_view_refuses_bad_requests(client, url, status):
     assert client.get(url).status_code == status
 
@@ -269,7 +297,7 @@ def test_graph_neighbourhood_folds_assignments_into_edges(client):
     assert lead and not lead[0].get("dashes")
     node = next(n for n in data["nodes"] if n["id"] == TASK1)
     assert node["url"] == local(TASK1) and node["shape"] == "box"
-    assert "href=\"/graph?iri=" in html  # re-centre links
+    assert 'href="/graph?iri=' in html  # re-centre links
     assert data["options"]["physics"]["enabled"] is True
 
 
@@ -345,8 +373,9 @@ def test_graph_of_unknown_resource_is_404(client):
 
 def test_query_page_offers_named_queries_and_uses_the_endpoint(client):
     html = client.get("/query?name=bodies", headers=HTML).text
-    config = json.loads(re.search(r'<script type="application/json" id="query-config">(.*?)</script>',
-                                  html, re.S).group(1))
+    config = json.loads(
+        re.search(r'<script type="application/json" id="query-config">(.*?)</script>', html, re.S).group(1)
+    )
     assert config["endpoint"] == "/sparql"
     assert [e["name"] for e in config["examples"]] == ["bodies"]
     assert config["initial"].startswith("# title: Bodies")
@@ -376,8 +405,16 @@ def fake_checker(monkeypatch):
 
     def check(text, lang=None, body=None, store=None):
         calls.append((text, lang, body))
-        return [types.SimpleNamespace(kind="competence", iri=str(webgraph.COMPETENCE), body=str(webgraph.ROLE),
-                                      article=str(webgraph.ART5), score=0.91, quote="quote " + RAW_XSS)]
+        return [
+            types.SimpleNamespace(
+                kind="competence",
+                iri=str(webgraph.COMPETENCE),
+                body=str(webgraph.ROLE),
+                article=str(webgraph.ART5),
+                score=0.91,
+                quote="quote " + RAW_XSS,
+            )
+        ]
 
     module = types.ModuleType("kgraph.analysis.overlaps")
     module.check = check

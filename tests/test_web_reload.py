@@ -26,7 +26,7 @@ NEW_QUADS = (  # a new ministry: two quads
     f'<{NEW}> <http://www.w3.org/2004/02/skos/core#prefLabel> "Reloaded Agency"@en {GRAPH} .\n'
     f"<{NEW}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://kgraph.kz/ontology#Ministry> {GRAPH} .\n"
 )
-ASK = "ASK { <%s> ?p ?o }" % NEW
+ASK = f"ASK {{ <{NEW}> ?p ?o }}"
 
 
 @pytest.fixture(scope="module")

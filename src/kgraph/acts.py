@@ -29,8 +29,23 @@ from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from kgraph.acts_reader import (
-    BASIS_AFTER_KK, BASIS_BEFORE, ENACTING, FOOTNOTE, FOREIGN, KIND_WORDS, KK_HEADS, RU_HEADS, SELF_BEFORE,
-    SHORT_FORM, TERM_ENTRY, YEAR_BEFORE, Draft, canonical_name, read_kk, read_ru, valid,
+    BASIS_AFTER_KK,
+    BASIS_BEFORE,
+    ENACTING,
+    FOOTNOTE,
+    FOREIGN,
+    KIND_WORDS,
+    KK_HEADS,
+    RU_HEADS,
+    SELF_BEFORE,
+    SHORT_FORM,
+    TERM_ENTRY,
+    YEAR_BEFORE,
+    Draft,
+    canonical_name,
+    read_kk,
+    read_ru,
+    valid,
 )
 from kgraph.records import Span
 from kgraph.sentences import sentence_at, sentence_spans
@@ -38,9 +53,16 @@ from kgraph.text import collapse
 
 # Kinds as golden files name them -> kinds of kgraph.iri.act.
 IRI_KINDS = {
-    "law": "law", "code": "code", "presidential-decree": "presidential-decree",
-    "government-decree": "decree", "address": "address", "national-plan": "national-plan",
-    "strategy": "strategy", "concept": "concept", "order": "order", "other": "other",
+    "law": "law",
+    "code": "code",
+    "presidential-decree": "presidential-decree",
+    "government-decree": "decree",
+    "address": "address",
+    "national-plan": "national-plan",
+    "strategy": "strategy",
+    "concept": "concept",
+    "order": "order",
+    "other": "other",
 }
 
 
@@ -80,8 +102,9 @@ def find_act_refs(text: str) -> list[ActRef]:
     for lang_heads, reader in ((RU_HEADS, read_ru), (KK_HEADS, read_kk)):
         for kind, pat in lang_heads:
             for m in pat.finditer(text):
-                if SELF_BEFORE.search(text, max(0, m.start() - 20), m.start()) or \
-                        any(a <= m.start() < b for a, b in footnotes):
+                if SELF_BEFORE.search(text, max(0, m.start() - 20), m.start()) or any(
+                    a <= m.start() < b for a, b in footnotes
+                ):
                     continue
                 d = reader(text, kind, m)
                 if valid(d):
@@ -105,30 +128,43 @@ def _resolve_overlaps(drafts: list[Draft]) -> list[Draft]:
 
 def _finish(text: str, d: Draft, spans: list[Span]) -> ActRef:
     sent = sentence_at(spans, d.start)
-    sentence = text[sent[0]:sent[1]]
+    sentence = text[sent[0] : sent[1]]
     jurisdiction = d.jurisdiction
-    if d.title and "Российской Федерации" in d.title or text[d.start:d.start + 11].lower().startswith("федеральн"):
+    if (d.title and "Российской Федерации" in d.title) or text[d.start : d.start + 11].lower().startswith("федеральн"):
         jurisdiction = "RU"
     if jurisdiction is None:
         jurisdiction = "KZ"
-        before = text[sent[0]:d.start] + " " + sentence
+        before = text[sent[0] : d.start] + " " + sentence
         for code, pat in FOREIGN.items():
-            if re.search(pat, before) and "Республики Казахстан" not in text[d.start:d.end]:
+            if re.search(pat, before) and "Республики Казахстан" not in text[d.start : d.end]:
                 jurisdiction = code
                 break
     year = None
     if d.date is None:
         ym = YEAR_BEFORE.search(text, max(sent[0], d.start - 80), d.start)
         year = int(ym.group(1)) if ym else None
-    basis = bool(BASIS_BEFORE.search(text, max(sent[0], d.start - 40), d.start) or BASIS_AFTER_KK.match(text, d.end)) \
-        and bool(ENACTING.search(text, d.end, min(len(text), d.end + 600)))
-    raw = text[d.start:d.end]
+    basis = bool(
+        BASIS_BEFORE.search(text, max(sent[0], d.start - 40), d.start) or BASIS_AFTER_KK.match(text, d.end)
+    ) and bool(ENACTING.search(text, d.end, min(len(text), d.end + 600)))
+    raw = text[d.start : d.end]
     aliases = ()
     sm = SHORT_FORM.match(text, d.end)
     if sm and re.search(KIND_WORDS[d.kind], sm.group(1)):
         aliases = (collapse(sm.group(1)),)
-    return ActRef(d.kind, d.date, d.number, d.title, collapse(raw), (d.start, d.end), jurisdiction, aliases,
-                  canonical_name(raw, d), year, d.approver, basis)
+    return ActRef(
+        d.kind,
+        d.date,
+        d.number,
+        d.title,
+        collapse(raw),
+        (d.start, d.end),
+        jurisdiction,
+        aliases,
+        canonical_name(raw, d),
+        year,
+        d.approver,
+        basis,
+    )
 
 
 # Case endings stripped from the words of a short form before matching its inflected uses.
@@ -157,11 +193,15 @@ def _short_form_uses(text: str, refs: list[ActRef]) -> list[ActRef]:
     out: list[ActRef] = []
     for start_after, alias, target in defs:
         for m in _alias_pattern(alias).finditer(text, start_after):
-            if any(a < m.end() and m.start() < b for a, b in explicit) or EXPLICIT_AFTER.match(text, m.end()) \
-                    or DEFINING.search(text, max(0, m.start() - 30), m.start()):
+            if (
+                any(a < m.end() and m.start() < b for a, b in explicit)
+                or EXPLICIT_AFTER.match(text, m.end())
+                or DEFINING.search(text, max(0, m.start() - 30), m.start())
+            ):
                 continue
-            out.append(replace(target, text=collapse(m.group(0)), span=m.span(), aliases=(), basis=False,
-                               alias_of=alias))
+            out.append(
+                replace(target, text=collapse(m.group(0)), span=m.span(), aliases=(), basis=False, alias_of=alias)
+            )
             explicit.append(m.span())
     return out
 
@@ -189,9 +229,13 @@ def dedupe_refs(refs: list[ActRef]) -> list[ActRef]:
     def merge(target: ActRef, r: ActRef) -> None:
         acts[acts.index(target)] = replace(
             target,
-            date=target.date or r.date, number=target.number or r.number, title=target.title or r.title,
-            aliases=tuple(dict.fromkeys(target.aliases + r.aliases)), year=target.year or r.year,
-            basis=target.basis or r.basis, approver=target.approver or r.approver,
+            date=target.date or r.date,
+            number=target.number or r.number,
+            title=target.title or r.title,
+            aliases=tuple(dict.fromkeys(target.aliases + r.aliases)),
+            year=target.year or r.year,
+            basis=target.basis or r.basis,
+            approver=target.approver or r.approver,
         )
 
     explicit = sorted((r for r in refs if not r.alias_of), key=lambda r: r.span)
@@ -202,8 +246,9 @@ def dedupe_refs(refs: list[ActRef]) -> list[ActRef]:
         else:
             merge(target, r)
     for r in (r for r in refs if r.alias_of):
-        target = next((a for a in acts if r.alias_of in a.aliases), None) or \
-            next((a for a in reversed(acts) if _same_act(a, r)), None)
+        target = next((a for a in acts if r.alias_of in a.aliases), None) or next(
+            (a for a in reversed(acts) if _same_act(a, r)), None
+        )
         if target is None:
             acts.append(replace(r, alias_of=None, aliases=(r.alias_of,)))
         elif r.alias_of not in target.aliases:
@@ -211,4 +256,4 @@ def dedupe_refs(refs: list[ActRef]) -> list[ActRef]:
     return acts
 
 
-__all__ = ["ActRef", "IRI_KINDS", "find_act_refs", "dedupe_refs"]
+__all__ = ["IRI_KINDS", "ActRef", "dedupe_refs", "find_act_refs"]

@@ -24,34 +24,39 @@ from kgraph.dates import DATE_KK, DATE_NUMERIC, DATE_RU, parse_date
 from kgraph.records import Span
 from kgraph.text import collapse
 
-
 # --- named patterns -------------------------------------------------------------
 
 _CYR = "А-ЯЁа-яёӘәҒғҚқҢңӨөҰұҮүҺһІі"
 _WORD_END = rf"(?![{_CYR}\w])"
 # Russian kind words (all case forms), each with the kind it names.
-RU_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)) for k, p in (
-    ("law", rf"(?:(?:Федеральн|Национальн|Конституционн)\w+\s+)?[Зз]акон(?:а|у|ом|е|ы|ов|ами|ах)?{_WORD_END}"),
-    ("code", rf"(?:[А-ЯӘҒҚҢӨҰҮІ][{_CYR}]+(?:ым|ом|ый|ий|ого|ому|ой|ем|им)\s+)?[Кк]одекс(?:а|у|ом|е|ы)?{_WORD_END}"),
-    ("presidential-decree", rf"[Уу]каз(?:а|у|ом|е|ы|ов|ами)?{_WORD_END}"),
-    ("government-decree", rf"[Пп]остановлени(?:е|я|ю|ем|и|й|ями){_WORD_END}"),
-    ("order", rf"(?:[Пп]риказ(?:а|у|ом|е|ы|ов)?|[Рр]аспоряжени(?:е|я|ю|ем|и)){_WORD_END}"),
-    ("address", rf"[Пп]ослани(?:е|я|ю|ем|и|й|ях|ями){_WORD_END}"),
-    ("other", rf"(?:[Пп]ротокольн\w+\s+)?[Пп]оручени(?:е|я|ю|ем|и|й){_WORD_END}"),
-    ("national-plan", rf"[Нн]ациональн\w+\s+план(?:а|у|ом|е)?{_WORD_END}"),
-    ("strategy", rf"Стратеги(?:я|и|ей|ю){_WORD_END}"),
-    ("concept", rf"Концепци(?:я|и|ей|ю){_WORD_END}"),
-))
+RU_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (k, re.compile(p))
+    for k, p in (
+        ("law", rf"(?:(?:Федеральн|Национальн|Конституционн)\w+\s+)?[Зз]акон(?:а|у|ом|е|ы|ов|ами|ах)?{_WORD_END}"),
+        ("code", rf"(?:[А-ЯӘҒҚҢӨҰҮІ][{_CYR}]+(?:ым|ом|ый|ий|ого|ому|ой|ем|им)\s+)?[Кк]одекс(?:а|у|ом|е|ы)?{_WORD_END}"),
+        ("presidential-decree", rf"[Уу]каз(?:а|у|ом|е|ы|ов|ами)?{_WORD_END}"),
+        ("government-decree", rf"[Пп]остановлени(?:е|я|ю|ем|и|й|ями){_WORD_END}"),
+        ("order", rf"(?:[Пп]риказ(?:а|у|ом|е|ы|ов)?|[Рр]аспоряжени(?:е|я|ю|ем|и)){_WORD_END}"),
+        ("address", rf"[Пп]ослани(?:е|я|ю|ем|и|й|ях|ями){_WORD_END}"),
+        ("other", rf"(?:[Пп]ротокольн\w+\s+)?[Пп]оручени(?:е|я|ю|ем|и|й){_WORD_END}"),
+        ("national-plan", rf"[Нн]ациональн\w+\s+план(?:а|у|ом|е)?{_WORD_END}"),
+        ("strategy", rf"Стратеги(?:я|и|ей|ю){_WORD_END}"),
+        ("concept", rf"Концепци(?:я|и|ей|ю){_WORD_END}"),
+    )
+)
 # Kazakh kind words; the kind word closes the reference.
-KK_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)) for k, p in (
-    ("law", r"Заң(?:ы|ын|ына|ында|ымен|нан|ының)?(?!\w)"),
-    ("code", r"[Кк]одекс(?:і|i|ін|іне|інде|імен)?(?!\w)"),
-    ("presidential-decree", r"Жарлы[ғқ](?:ы|ын|ына|ында|ымен)?(?!\w)"),
-    ("government-decree", r"қаулы(?:сы|сын|сына|сында|сымен|ларымен)(?!\w)"),
-    ("address", r"Жолдау(?:ы|ын|ына|ында|ымен)?(?!\w)"),
-    ("order", r"бұйрығ(?:ы|ын|ымен)(?!\w)"),
-    ("strategy", r"стратегия(?:сы|сын|сына|сында)?(?!\w)"),
-))
+KK_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (k, re.compile(p))
+    for k, p in (
+        ("law", r"Заң(?:ы|ын|ына|ында|ымен|нан|ының)?(?!\w)"),
+        ("code", r"[Кк]одекс(?:і|i|ін|іне|інде|імен)?(?!\w)"),
+        ("presidential-decree", r"Жарлы[ғқ](?:ы|ын|ына|ында|ымен)?(?!\w)"),
+        ("government-decree", r"қаулы(?:сы|сын|сына|сында|сымен|ларымен)(?!\w)"),
+        ("address", r"Жолдау(?:ы|ын|ына|ында|ымен)?(?!\w)"),
+        ("order", r"бұйрығ(?:ы|ын|ымен)(?!\w)"),
+        ("strategy", r"стратегия(?:сы|сын|сына|сында)?(?!\w)"),
+    )
+)
 # An act number: "611", "103-VIII ЗРК", "25-01-11.1", "534-IV".
 NUMBER = r"\d+(?:[-./]\d+)*(?:-[IVXLCА-Я]+)?(?:\s+ЗРК)?"
 DATE_ANY = rf"(?:{DATE_RU.pattern}|{DATE_NUMERIC.pattern})"
@@ -76,9 +81,7 @@ RU_POINT = re.compile(r"\s*\((?:пункт|подпункт|п\.|пп\.)\s*[\d.]
 RU_AUDIENCE = re.compile(r"\s+народу\s+Казахстана")
 # Unquoted "о …" title of a law ("Закон о поддержке науки и техники"), up to
 # punctuation or a participle that starts another clause.
-RU_ABOUT = re.compile(
-    r"\s+(об?\s+[^,.;:()«»\"\n]+?)(?=\s*[,.;:()\n]|\s+и\s+\w+(?:ющ|ущ|ащ|ящ|вш|нн)\w*|$)"
-)
+RU_ABOUT = re.compile(r"\s+(об?\s+[^,.;:()«»\"\n]+?)(?=\s*[,.;:()\n]|\s+и\s+\w+(?:ющ|ущ|ащ|ящ|вш|нн)\w*|$)")
 LATIN_GLOSS = re.compile(r"\s*\([A-Za-z][^()]*\)")
 # Designation of a plan, strategy or concept: "… развития Республики Казахстан до 2029 года".
 RU_TAIL = re.compile(r"\s+((?=[а-яё])[^,.;:«»()\"]{2,200}?(?:до\s+\d{4}\s+года|на\s+\d{4}\s*[-–]\s*\d{4}\s+годы))")
@@ -101,24 +104,41 @@ KK_AUDIENCE = re.compile(r"(?:атты\s+)?Қазақстан\s+халқына\s
 KK_SELF = re.compile(r"[Оо]сы\s*$")
 # A short form stands for a reference only if it repeats its kind word.
 KIND_WORDS = {
-    "law": r"[Зз]акон|Заң", "code": r"[Кк]одекс", "presidential-decree": r"[Уу]каз|Жарлы",
-    "government-decree": r"[Пп]остановлени|[Ққ]аулы", "national-plan": r"[Пп]лан|[Жж]оспар",
-    "strategy": r"[Сс]тратеги", "concept": r"[Кк]онцепци|[Тт]ұжырымдама", "address": r"[Пп]ослани|[Жж]олдау",
-    "order": r"[Пп]риказ|[Рр]аспоряжени|[Бб]ұйрық", "other": r"[Пп]оручени|[Тт]апсырма",
+    "law": r"[Зз]акон|Заң",
+    "code": r"[Кк]одекс",
+    "presidential-decree": r"[Уу]каз|Жарлы",
+    "government-decree": r"[Пп]остановлени|[Ққ]аулы",
+    "national-plan": r"[Пп]лан|[Жж]оспар",
+    "strategy": r"[Сс]тратеги",
+    "concept": r"[Кк]онцепци|[Тт]ұжырымдама",
+    "address": r"[Пп]ослани|[Жж]олдау",
+    "order": r"[Пп]риказ|[Рр]аспоряжени|[Бб]ұйрық",
+    "other": r"[Пп]оручени|[Тт]апсырма",
 }
 # "(далее – Закон)", "(бұдан әрі – Заң)"
 SHORT_FORM = re.compile(r"\s*\((?:далее|бұдан\s+әр[іi])\s*[-–—]+\s*([^()]{1,60}?)\)")
 # A terms-section entry "Закон – <reference>".
 TERM_ENTRY = re.compile(rf"(?m)^\s*(?:\d+\)\s*)?([А-ЯЁӘҒҚҢӨҰҮІ][{_CYR}\- ]{{1,40}}?)\s+[-–—]\s+")
 # Self references that are never another act.
-SELF_BEFORE = re.compile(r"(?:[Нн]астоящ\w+|[Дд]анн\w+|[Пп]рилагаем\w+|[Уу]казанн\w+|[Ээ]т(?:от|ого|ому|им|ом)|[Оо]сы)\s+$")
+SELF_BEFORE = re.compile(
+    r"(?:[Нн]астоящ\w+|[Дд]анн\w+|[Пп]рилагаем\w+|[Уу]казанн\w+|[Ээ]т(?:от|ого|ому|им|ом)|[Оо]сы)\s+$"
+)
 # Year of adoption near an undated reference: "в 2001 году был принят", "2011 год, когда".
 YEAR_BEFORE = re.compile(r"(?<!\d)(\d{4})\s+год(?:у)?(?:\s*[,–-]\s*|\s+)[^.;\d]{0,40}$")
 # Foreign jurisdictions named in a sentence.
 FOREIGN = {
-    "RU": r"Росси|Российск", "JP": r"Япони", "KR": r"Коре", "US": r"США|Соединенн\w+\s+Штат",
-    "CN": r"Кита", "GB": r"Великобритани", "DE": r"Германи", "FR": r"Франци", "NO": r"Норвеги",
-    "BR": r"Бразили", "AU": r"Австрали", "CH": r"Швейцари",
+    "RU": r"Росси|Российск",
+    "JP": r"Япони",
+    "KR": r"Коре",
+    "US": r"США|Соединенн\w+\s+Штат",
+    "CN": r"Кита",
+    "GB": r"Великобритани",
+    "DE": r"Германи",
+    "FR": r"Франци",
+    "NO": r"Норвеги",
+    "BR": r"Бразили",
+    "AU": r"Австрали",
+    "CH": r"Швейцари",
 }
 # Decree preambles: the act the decree implements.
 BASIS_BEFORE = re.compile(r"(?:В\s+целях\s+реализации|Во\s+исполнение|В\s+соответствии\s+с|На\s+основании)\s*$")
@@ -141,7 +161,7 @@ def read_quoted(text: str, pos: int) -> tuple[str, int] | None:
     i = pos
     while i < len(text) and text[i] in " \t\n":
         i += 1
-    if i >= len(text) or text[i] not in "«\"“":
+    if i >= len(text) or text[i] not in '«"“':
         return None
     if text[i] == "«":
         depth, j, last = 0, i, None
@@ -153,16 +173,16 @@ def read_quoted(text: str, pos: int) -> tuple[str, int] | None:
                 depth -= 1
                 last = j
                 if depth == 0:
-                    return text[i + 1:j], j + 1
+                    return text[i + 1 : j], j + 1
             elif c == "." and j + 1 < len(text) and text[j + 1].isspace() and depth > 0 and last is not None:
-                return text[i + 1:last + 1], last + 1  # the lost mark is the outer closing one
-            elif c == "\n" and text[j + 1:j + 2] == "\n" and j - i > 400:
+                return text[i + 1 : last + 1], last + 1  # the lost mark is the outer closing one
+            elif c == "\n" and text[j + 1 : j + 2] == "\n" and j - i > 400:
                 break
             j += 1
-        return (text[i + 1:last + 1], last + 1) if last else None
-    close = "\"" if text[i] == "\"" else "”"
+        return (text[i + 1 : last + 1], last + 1) if last else None
+    close = '"' if text[i] == '"' else "”"
     m = re.compile(rf"{re.escape(close)}(?=[\s,.;:)]|$)").search(text, i + 1, min(len(text), i + 400))
-    return (text[i + 1:m.start()], m.end()) if m else None
+    return (text[i + 1 : m.start()], m.end()) if m else None
 
 
 # --- reading one reference -----------------------------------------------------------
@@ -187,8 +207,15 @@ class Draft:
 def read_ru(text: str, kind: str, m: re.Match[str]) -> Draft:
     d = Draft(kind, m.start(), m.end())
     pos = m.end()
-    steps = [("jur", RU_JURISDICTION), ("issuer", RU_ISSUER), ("given", RU_GIVEN), ("date", RU_DATE),
-             ("number", RU_NUMBER), ("point", RU_POINT), ("audience", RU_AUDIENCE)]
+    steps = [
+        ("jur", RU_JURISDICTION),
+        ("issuer", RU_ISSUER),
+        ("given", RU_GIVEN),
+        ("date", RU_DATE),
+        ("number", RU_NUMBER),
+        ("point", RU_POINT),
+        ("audience", RU_AUDIENCE),
+    ]
     done: set[str] = set()
     progressed = True
     while progressed:
@@ -233,7 +260,7 @@ def read_ru(text: str, kind: str, m: re.Match[str]) -> Draft:
                     d.date, d.number, d.approver, pos = sub.date, sub.number, sub.kind, sub.end
     if d.date is None:  # scrambled word order: issuer and date before the kind word
         bm = RU_ISSUER_BEFORE.search(text, max(0, m.start() - 120), m.start())
-        if bm and not text[bm.end():m.start()].strip():
+        if bm and not text[bm.end() : m.start()].strip():
             d.date, d.start, d.issuer = parse_date(bm.group(1)), bm.start(), True
     d.end = pos
     return d
@@ -251,8 +278,13 @@ def read_kk(text: str, kind: str, m: re.Match[str]) -> Draft:
     d = Draft(kind, m.start(), m.end())
     floor = max(0, m.start() - 400)
     end = m.start()
-    steps = [("number", KK_NUMBER), ("date", KK_DATE), ("issuer", KK_ISSUER), ("jur", KK_JURISDICTION),
-             ("audience", KK_AUDIENCE)] + ([("name", KK_CODE_NAME)] if kind == "code" else [])
+    steps = [
+        ("number", KK_NUMBER),
+        ("date", KK_DATE),
+        ("issuer", KK_ISSUER),
+        ("jur", KK_JURISDICTION),
+        ("audience", KK_AUDIENCE),
+    ] + ([("name", KK_CODE_NAME)] if kind == "code" else [])
     done: set[str] = set()
     progressed = True
     while progressed:
@@ -300,12 +332,12 @@ def _quoted_before(text: str, floor: int, end: int) -> tuple[str, int] | None:
             depth -= 1
             outermost = i
             if depth == 0:
-                return text[i + 1:j], i
-        elif text[i] in ".;" and text[i + 1:i + 2].isspace() and outermost is not None:
+                return text[i + 1 : j], i
+        elif text[i] in ".;" and text[i + 1 : i + 2].isspace() and outermost is not None:
             break
         i -= 1
     # An opening mark was lost: the title starts at the outermost « found.
-    return (text[outermost + 1:j], outermost) if outermost is not None else None
+    return (text[outermost + 1 : j], outermost) if outermost is not None else None
 
 
 def valid(d: Draft) -> bool:

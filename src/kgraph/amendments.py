@@ -15,6 +15,7 @@ references.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -48,14 +49,23 @@ class Amendment:
 # What the footnote changed, up to the words naming the change.
 FOOTNOTE_TARGET = re.compile(
     r"^(?P<target>.+?)\s*(?=с\s+изменени|с\s+дополнени|в\s+редакции|исключ|дополнен|изменен"
-    r"|өзгеріс|толықтыр|жаңа\s+редакция|алып\s+тасталд)", re.DOTALL
+    r"|өзгеріс|толықтыр|жаңа\s+редакция|алып\s+тасталд)",
+    re.DOTALL,
 )
 TARGET_PARA = re.compile(r"(?<![А-Яа-яё])[Пп]ункт\w*\s+(?P<n>[\d\-]+)|(?P<k>[\d\-]+)-тармақ(?!ша)")
 TARGET_ITEM = re.compile(r"[Пп]одпункт\w*\s+(?P<n>[\d\-]+)\)?|(?P<k>[\d\-]+)\)?\s*тармақша")
-CHANGE_WORDS = (("revised", r"в\s+редакции|жаңа\s+редакция"), ("excluded", r"исключ|алып\s+тасталд"),
-                ("supplemented", r"дополн|толықтыр"), ("amended", r"изменени|өзгеріс"))
-AMENDING_KIND = (("government-decree", r"постановлени|қаулы"), ("presidential-decree", r"[Уу]каз|Жарлы"),
-                 ("law", r"[Зз]акон|Заң"), ("order", r"приказ|бұйрығ"))
+CHANGE_WORDS = (
+    ("revised", r"в\s+редакции|жаңа\s+редакция"),
+    ("excluded", r"исключ|алып\s+тасталд"),
+    ("supplemented", r"дополн|толықтыр"),
+    ("amended", r"изменени|өзгеріс"),
+)
+AMENDING_KIND = (
+    ("government-decree", r"постановлени|қаулы"),
+    ("presidential-decree", r"[Уу]каз|Жарлы"),
+    ("law", r"[Зз]акон|Заң"),
+    ("order", r"приказ|бұйрығ"),
+)
 ACT_SELF_WORDS = re.compile(r"^(?:Постановление|Указ|Закон|Приказ|Қаулы|Жарлық|Заң)\b")
 NUMBER_MARK = re.compile(rf"№\s*({NUMBER})")
 
@@ -76,12 +86,14 @@ def find_amendments(text: str) -> list[Amendment]:
                 segments += (("item", im.group("n") or im.group("k")),)
         scope = "part" if segments else ("act" if ACT_SELF_WORDS.match(target_text) else "annex")
         change = next((c for c, p in CHANGE_WORDS if re.search(p, body)), "amended")
-        kind = next((k for k, p in AMENDING_KIND if re.search(p, body[len(target_text):])), "other")
+        kind = next((k for k, p in AMENDING_KIND if re.search(p, body[len(target_text) :])), "other")
         dates = [d for d, _ in _dates(body)]
         numbers = [n.rstrip(".") for n in NUMBER_MARK.findall(body)]
         count = max(len(dates), len(numbers))
-        acts = tuple(AmendingAct(kind, dates[i] if i < len(dates) else None, numbers[i] if i < len(numbers) else None)
-                     for i in range(count))
+        acts = tuple(
+            AmendingAct(kind, dates[i] if i < len(dates) else None, numbers[i] if i < len(numbers) else None)
+            for i in range(count)
+        )
         if acts:
             out.append(Amendment(target_text, scope, segments, change, acts, collapse(m.group(0)), m.span()))
     return out
@@ -91,11 +103,9 @@ def _dates(text: str) -> list[tuple[dt.date, Span]]:
     """Full dates, Kazakh "2014.12.09" included."""
     found = find_dates(text)
     for m in re.finditer(r"(?<!\d)(\d{4})\.(\d{2})\.(\d{2})(?!\d)", text):
-        try:
+        with contextlib.suppress(ValueError):
             found.append((dt.date(int(m[1]), int(m[2]), int(m[3])), m.span()))
-        except ValueError:
-            pass
     return sorted(found, key=lambda f: f[1])
 
 
-__all__ = ["Amendment", "AmendingAct", "find_amendments"]
+__all__ = ["AmendingAct", "Amendment", "find_amendments"]

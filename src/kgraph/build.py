@@ -11,9 +11,9 @@ import json
 import shutil
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF, RDFS
@@ -82,7 +82,9 @@ def _registry_parts():
     return reg, registry_rdf.graph(reg), resolver
 
 
-def build_dataset(catalog_path: Path = DEFAULT_CATALOG, progress: Progress | None = None) -> tuple[Dataset, BuildReport]:
+def build_dataset(
+    catalog_path: Path = DEFAULT_CATALOG, progress: Progress | None = None
+) -> tuple[Dataset, BuildReport]:
     """Parse every catalogued document into one named graph each."""
     entries = catalog_mod.load(catalog_path)
     report = BuildReport()
@@ -99,17 +101,31 @@ def build_dataset(catalog_path: Path = DEFAULT_CATALOG, progress: Progress | Non
         meta = _fill_from_catalog(meta, entry)
         records = {kind: extractor(kind).parse(norm.text, meta) for kind in entry.kinds}
         graph = ds.graph(URIRef(iri.graph(entry.id)))
-        ctx = Context(doc=entry, raw=raw, norm=norm, meta=meta, act=document_rdf.act_iri(entry, meta),
-                      graph=graph, resolver=resolver, registry=registry)
+        ctx = Context(
+            doc=entry,
+            raw=raw,
+            norm=norm,
+            meta=meta,
+            act=document_rdf.act_iri(entry, meta),
+            graph=graph,
+            resolver=resolver,
+            registry=registry,
+        )
         ctx.glossary = document_glossary(r for recs in records.values() for r in recs)
         document_rdf.emit(ctx)
         for kind, recs in records.items():
             _writer(kind).emit(recs, ctx)
-        report.documents.append(DocumentReport(
-            entry.id, entry.language, entry.kinds, len(graph),
-            dict(Counter(type(r).__name__ for recs in records.values() for r in recs)),
-            ctx.stats.get("resolved", 0), ctx.stats.get("unresolved", 0),
-        ))
+        report.documents.append(
+            DocumentReport(
+                entry.id,
+                entry.language,
+                entry.kinds,
+                len(graph),
+                dict(Counter(type(r).__name__ for recs in records.values() for r in recs)),
+                ctx.stats.get("resolved", 0),
+                ctx.stats.get("unresolved", 0),
+            )
+        )
     # An act cited without date in one document and with it in another is one act.
     acts_rdf.link_same_acts(ds)
     if progress:
@@ -168,7 +184,7 @@ def _short(uri: str) -> str:
 
     for prefix, ns in PREFIXES.items():
         if uri.startswith(ns):
-            return f"{prefix}:{uri[len(ns):]}"
+            return f"{prefix}:{uri[len(ns) :]}"
     return uri
 
 
@@ -185,7 +201,11 @@ def validate(ds: Dataset) -> list[str]:
     # ontology mix-in clones the ontology node by node and takes minutes.
     data += ontology_graph().triples((None, RDFS.subClassOf, None))
     conforms, results, _ = pyshacl.validate(
-        data, shacl_graph=shapes, inference="none", abort_on_first=False, allow_warnings=True,
+        data,
+        shacl_graph=shapes,
+        inference="none",
+        abort_on_first=False,
+        allow_warnings=True,
     )
     if conforms:
         return []
@@ -243,8 +263,13 @@ def _post_build(ds: Dataset, out: Path) -> None:
 POST_BUILD: list[Callable[[Dataset, Path], None]] = [search.write_index, overlap_index.post_build]
 
 
-def run(catalog_path: Path = DEFAULT_CATALOG, out: Path = Path("build"), strict: bool = False,
-        progress: Progress | None = None, shacl: bool = True) -> BuildReport:
+def run(
+    catalog_path: Path = DEFAULT_CATALOG,
+    out: Path = Path("build"),
+    strict: bool = False,
+    progress: Progress | None = None,
+    shacl: bool = True,
+) -> BuildReport:
     start = time.perf_counter()
     ds, report = build_dataset(catalog_path, progress)
     if shacl:
@@ -252,9 +277,7 @@ def run(catalog_path: Path = DEFAULT_CATALOG, out: Path = Path("build"), strict:
             progress("SHACL validation")
         report.violations = validate(ds)
         if strict and report.violations:
-            raise ValidationError(
-                f"{len(report.violations)} SHACL violation(s); first: {report.violations[0]}"
-            )
+            raise ValidationError(f"{len(report.violations)} SHACL violation(s); first: {report.violations[0]}")
     if progress:
         progress("writing store")
     report.seconds = time.perf_counter() - start
@@ -262,4 +285,4 @@ def run(catalog_path: Path = DEFAULT_CATALOG, out: Path = Path("build"), strict:
     return report
 
 
-__all__ = ["run", "build_dataset", "validate", "write", "BuildReport", "InputError"]
+__all__ = ["BuildReport", "InputError", "build_dataset", "run", "validate", "write"]

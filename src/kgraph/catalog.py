@@ -62,7 +62,9 @@ def load(path: Path) -> list[Entry]:
             raise InputError(path, f"{where}: kinds must be a non-empty list")
         bad = [k for k in kinds if k not in EXTRACTORS]
         if bad:
-            raise InputError(path, f"{where}: unknown kind(s) {', '.join(map(str, bad))}; known: {', '.join(sorted(EXTRACTORS))}")
+            raise InputError(
+                path, f"{where}: unknown kind(s) {', '.join(map(str, bad))}; known: {', '.join(sorted(EXTRACTORS))}"
+            )
         date = raw.get("date")
         if date is not None and not isinstance(date, dt.date):
             raise InputError(path, f"{where}: date must be an ISO date (YYYY-MM-DD)")
@@ -87,7 +89,9 @@ def read_text(entry: Entry, catalog_path: Path) -> str:
     try:
         data = entry.path.read_bytes()
     except FileNotFoundError:
-        raise InputError(entry.path, f"source file of catalog entry {entry.id!r} not found (listed in {catalog_path})") from None
+        raise InputError(
+            entry.path, f"source file of catalog entry {entry.id!r} not found (listed in {catalog_path})"
+        ) from None
     except OSError as exc:
         raise InputError(entry.path, f"cannot read source file: {exc.strerror}") from None
     if b"\x00" in data[:8192]:

@@ -5,18 +5,20 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, BarColumn
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
 from kgraph import iri
 from kgraph.errors import KgraphError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="kgraph: knowledge graph of Kazakhstan's state institutions and their mandates.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="kgraph: knowledge graph of Kazakhstan's state institutions and their mandates.",
+)
 console = Console()
 err = Console(stderr=True)
 
@@ -41,8 +43,14 @@ def build(
     try:
         cat = catalog or build_mod.DEFAULT_CATALOG
         n = len(__import__("kgraph.catalog", fromlist=["load"]).load(cat))
-        with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-                      TextColumn("{task.completed}/{task.total}"), console=err, transient=True) as bar:
+        with Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TextColumn("{task.completed}/{task.total}"),
+            console=err,
+            transient=True,
+        ) as bar:
             task = bar.add_task("building", total=n + 3)
 
             def step(what: str) -> None:
@@ -59,8 +67,14 @@ def _print_report(report: dict, out: Path) -> None:
     for col in ("document", "lang", "records", "triples", "resolved", "unresolved"):
         t.add_column(col, justify="left" if col in {"document", "lang"} else "right", no_wrap=col != "document")
     for d in report["documents"]:
-        t.add_row(d["id"], d["language"], str(sum(d["records"].values())),
-                  str(d["triples"]), str(d["resolved"]), str(d["unresolved"]))
+        t.add_row(
+            d["id"],
+            d["language"],
+            str(sum(d["records"].values())),
+            str(d["triples"]),
+            str(d["resolved"]),
+            str(d["unresolved"]),
+        )
     console.print(t)
     c = Table(title="Entities by class")
     c.add_column("class")
@@ -69,8 +83,10 @@ def _print_report(report: dict, out: Path) -> None:
         c.add_row(cls, str(n))
     console.print(c)
     v = report.get("violations", [])
-    console.print(f"{report['triples']} triples in {report['seconds']:.2f} s -> {out}; "
-                  f"SHACL: {'0 violations' if not v else f'{len(v)} violation(s)'}")
+    console.print(
+        f"{report['triples']} triples in {report['seconds']:.2f} s -> {out}; "
+        f"SHACL: {'0 violations' if not v else f'{len(v)} violation(s)'}"
+    )
     for line in v[:20]:
         console.print(f"  [yellow]{line}[/yellow]", highlight=False)
 
@@ -82,14 +98,17 @@ def stats(build_dir: Path = BuildDir) -> None:
     if not report_file.is_file():
         _fail(KgraphError(f"{build_dir}: no build here; run `kgraph build` first"))
     _print_report(json.loads(report_file.read_text(encoding="utf-8")), build_dir)
-    from kgraph.store import open_store
     from kgraph.results import rows
+    from kgraph.store import open_store
 
     try:
         store = open_store(build_dir)
-        _, unresolved = rows(store.query(
-            "SELECT ?text ?quote ?doc WHERE { ?m a kg:UnresolvedMention ; kg:mentionText ?text ; "
-            "kg:sourceSpan/kg:inSource/dcterms:identifier ?doc } ORDER BY ?doc ?text"))
+        _, unresolved = rows(
+            store.query(
+                "SELECT ?text ?quote ?doc WHERE { ?m a kg:UnresolvedMention ; kg:mentionText ?text ; "
+                "kg:sourceSpan/kg:inSource/dcterms:identifier ?doc } ORDER BY ?doc ?text"
+            )
+        )
     except KgraphError as exc:
         _fail(exc)
     if unresolved:
@@ -106,7 +125,8 @@ def validate(build_dir: Path = BuildDir) -> None:
     """Validate the built graph against ontology/shapes.ttl (pySHACL); exit 1 on violations."""
     from rdflib import Dataset
 
-    from kgraph.build import GRAPH_FILE, validate as shacl
+    from kgraph.build import GRAPH_FILE
+    from kgraph.build import validate as shacl
 
     nq = build_dir / GRAPH_FILE
     if not nq.is_file():
@@ -126,7 +146,7 @@ EXPORT_FORMATS = {"ttl": "turtle", "nq": "nquads", "jsonld": "json-ld", "trig": 
 @app.command()
 def export(
     format: str = typer.Option("ttl", "--format", "-f", help="ttl | nq | jsonld | trig"),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
     build_dir: Path = BuildDir,
 ) -> None:
     """Export the built graph (Turtle merges the named graphs; N-Quads/TriG/JSON-LD keep them)."""
@@ -169,13 +189,16 @@ TABLE_TEXT = 120  # characters of a literal shown in a table cell
 @app.command()
 def query(
     name: str = typer.Argument(..., help="Named query (file stem in queries/), a .rq file, or - for stdin."),
-    format: str = typer.Option("table", "--format", "-f",
-                               help="table | csv | tsv | json | xml (CONSTRUCT: ttl | nt | jsonld | xml)"),
+    format: str = typer.Option(
+        "table", "--format", "-f", help="table | csv | tsv | json | xml (CONSTRUCT: ttl | nt | jsonld | xml)"
+    ),
     param: list[str] = typer.Option([], "--param", "-p", help="Parameter k=v (bound as a typed value)."),
-    store: Optional[str] = typer.Option(None, "--store", envvar="KGRAPH_STORE",
-                                        help="SPARQL endpoint URL, build dir, store dir or 'memory'."),
-    limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1,
-                                        help=f"At most this many rows (default: all; a table shows {TABLE_ROWS})."),
+    store: str | None = typer.Option(
+        None, "--store", envvar="KGRAPH_STORE", help="SPARQL endpoint URL, build dir, store dir or 'memory'."
+    ),
+    limit: int | None = typer.Option(
+        None, "--limit", "-n", min=1, help=f"At most this many rows (default: all; a table shows {TABLE_ROWS})."
+    ),
     build_dir: Path = BuildDir,
 ) -> None:
     """Run a named query or a .rq file on the built graph (or on a SPARQL endpoint with --store URL)."""
@@ -209,8 +232,8 @@ def _table_cell(term) -> str:
         return ""
     value = term.value
     if isinstance(term, ox.NamedNode) and value.startswith(iri.BASE):
-        return value[len(iri.BASE):]
-    return value if len(value) <= TABLE_TEXT else value[:TABLE_TEXT - 1] + "…"
+        return value[len(iri.BASE) :]
+    return value if len(value) <= TABLE_TEXT else value[: TABLE_TEXT - 1] + "…"
 
 
 def _print_result_table(result, title: str, max_rows: int = TABLE_ROWS) -> None:
@@ -226,8 +249,9 @@ def _print_result_table(result, title: str, max_rows: int = TABLE_ROWS) -> None:
         count += 1
         if count > max_rows:
             continue  # counted, not drawn
-        cells = (row.subject, row.predicate, row.object) if result.kind == "graph" else \
-            (row[i] for i in range(len(names)))
+        cells = (
+            (row.subject, row.predicate, row.object) if result.kind == "graph" else (row[i] for i in range(len(names)))
+        )
         t.add_row(*(_table_cell(c) for c in cells))
     t.caption = f"IRIs relative to {iri.BASE}, texts cut at {TABLE_TEXT} characters (--format csv: full values)"
     console.print(t)
@@ -258,7 +282,7 @@ def list_queries() -> None:
 
 @app.command("eval")
 def evaluate_cmd(
-    source: Optional[str] = typer.Argument(None, help="Source id (default: every source with a golden file)."),
+    source: str | None = typer.Argument(None, help="Source id (default: every source with a golden file)."),
     show_misses: bool = typer.Option(False, "--misses", help="List missed and extra records."),
 ) -> None:
     """Score extraction against the hand-checked golden files: precision/recall/F1 per kind and field."""
@@ -275,8 +299,9 @@ def evaluate_cmd(
             t.add_column(col)
         for kind, s in scores.items():
             fields = ", ".join(f"{f} {s.field_accuracy(f):.2f}" for f in s.fields)
-            t.add_row(kind, str(s.expected), str(s.extracted), f"{s.precision:.3f}", f"{s.recall:.3f}",
-                      f"{s.f1:.3f}", fields)
+            t.add_row(
+                kind, str(s.expected), str(s.extracted), f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", fields
+            )
         console.print(t)
         if show_misses:
             for kind, s in scores.items():
@@ -290,10 +315,18 @@ def evaluate_cmd(
 def serve(
     host: str = typer.Option("127.0.0.1", help="Interface to bind."),
     port: int = typer.Option(8000, help="Port."),
-    query_timeout: Optional[float] = typer.Option(None, help="SPARQL endpoint: seconds before a query is stopped (default KGRAPH_QUERY_TIMEOUT or 10)."),
-    max_rows: Optional[int] = typer.Option(None, help="SPARQL endpoint: most result rows returned (default KGRAPH_MAX_ROWS or 10000)."),
-    store: Optional[str] = typer.Option(None, "--store", envvar="KGRAPH_STORE",
-                                        help="Serve this store instead of the build's: a SPARQL endpoint URL or a store dir."),
+    query_timeout: float | None = typer.Option(
+        None, help="SPARQL endpoint: seconds before a query is stopped (default KGRAPH_QUERY_TIMEOUT or 10)."
+    ),
+    max_rows: int | None = typer.Option(
+        None, help="SPARQL endpoint: most result rows returned (default KGRAPH_MAX_ROWS or 10000)."
+    ),
+    store: str | None = typer.Option(
+        None,
+        "--store",
+        envvar="KGRAPH_STORE",
+        help="Serve this store instead of the build's: a SPARQL endpoint URL or a store dir.",
+    ),
     build_dir: Path = BuildDir,
 ) -> None:
     """Serve the web explorer and the SPARQL endpoint over the built graph (or over --store)."""
@@ -321,9 +354,9 @@ _NETWORK_TOPS = {
 
 @app.command()
 def analyze(
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write CSV, GraphML and GEXF files here."),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Write CSV, GraphML and GEXF files here."),
     top: int = typer.Option(10, "--top", help="Bodies per metric."),
-    store: Optional[str] = typer.Option(None, "--store", envvar="KGRAPH_STORE", help="Build dir, store dir or 'memory'."),
+    store: str | None = typer.Option(None, "--store", envvar="KGRAPH_STORE", help="Build dir, store dir or 'memory'."),
     build_dir: Path = BuildDir,
 ) -> None:
     """Networks of bodies, tasks and competences: top bodies per metric (and files for Gephi with --out)."""
@@ -339,15 +372,18 @@ def analyze(
         values = networks.metrics(g)
         s = networks.summary(g)
         cols, kinds = _NETWORK_TOPS[name]
-        t = Table(title=f"{name}: {s['nodes']} nodes, {s['edges']} edges, "
-                        f"{s['components']} components, {s['communities']} communities")
+        t = Table(
+            title=f"{name}: {s['nodes']} nodes, {s['edges']} edges, "
+            f"{s['components']} components, {s['communities']} communities"
+        )
         t.add_column("#", justify="right")
         for c in cols:
             t.add_column(c.replace("_", " "), overflow="fold")
         ranked = {c: networks.top(g, values[c], top, kinds) for c in cols}
         for i in range(max((len(r) for r in ranked.values()), default=0)):
-            t.add_row(str(i + 1), *(f"{ranked[c][i][1]} ({ranked[c][i][2]:.3g})" if i < len(ranked[c]) else ""
-                                    for c in cols))
+            t.add_row(
+                str(i + 1), *(f"{ranked[c][i][1]} ({ranked[c][i][2]:.3g})" if i < len(ranked[c]) else "" for c in cols)
+            )
         console.print(t)
         if out:
             written += len(networks.export(g, out, name, values))
@@ -355,19 +391,21 @@ def analyze(
         console.print(f"wrote {written} files (CSV, GraphML, GEXF) to {out}")
 
 
-overlaps_app = typer.Typer(no_args_is_help=True, help="Mandate overlaps: the drafter check and detection. "
-                                                      "Findings are for review, never verdicts.")
+overlaps_app = typer.Typer(
+    no_args_is_help=True,
+    help="Mandate overlaps: the drafter check and detection. Findings are for review, never verdicts.",
+)
 app.add_typer(overlaps_app, name="overlaps")
 
 
 @overlaps_app.command("check")
 def overlaps_check(
     text: str = typer.Argument(..., help="The drafted competence or task."),
-    lang: Optional[str] = typer.Option(None, "--lang", help="ru | kk (default: detected)."),
-    body: Optional[str] = typer.Option(None, "--body", help="Registry id or IRI: only this body's items."),
+    lang: str | None = typer.Option(None, "--lang", help="ru | kk (default: detected)."),
+    body: str | None = typer.Option(None, "--body", help="Registry id or IRI: only this body's items."),
     top: int = typer.Option(10, "--top", help="How many matches."),
     format: str = typer.Option("table", "--format", "-f", help="table | json"),
-    store: Optional[str] = typer.Option(None, "--store", envvar="KGRAPH_STORE", help="Build dir, store dir or 'memory'."),
+    store: str | None = typer.Option(None, "--store", envvar="KGRAPH_STORE", help="Build dir, store dir or 'memory'."),
     build_dir: Path = BuildDir,
 ) -> None:
     """Existing competence items and tasks similar to a drafted text, with body, article, score and quote."""
@@ -406,7 +444,7 @@ def overlaps_detect(
     kind: list[str] = typer.Option([], "--kind", "-k", help="Finding kind(s) to show (default: all)."),
     limit: int = typer.Option(20, "--limit", help="Findings per kind in the table."),
     format: str = typer.Option("table", "--format", "-f", help="table | json"),
-    store: Optional[str] = typer.Option(None, "--store", envvar="KGRAPH_STORE", help="Build dir, store dir or 'memory'."),
+    store: str | None = typer.Option(None, "--store", envvar="KGRAPH_STORE", help="Build dir, store dir or 'memory'."),
     build_dir: Path = BuildDir,
 ) -> None:
     """Overlap findings over the whole graph: duplicates, co-assignments, law vs plan (to review)."""
@@ -415,8 +453,14 @@ def overlaps_detect(
     from kgraph.analysis import overlaps as ov
     from kgraph.store import open_store
 
-    known = ("competence-duplicate", "task-duplicate", "task-outside-competence", "competence-without-task",
-             "task-without-single-lead", "co-assigned-pair")
+    known = (
+        "competence-duplicate",
+        "task-duplicate",
+        "task-outside-competence",
+        "competence-without-task",
+        "task-without-single-lead",
+        "co-assigned-pair",
+    )
     unknown = [k for k in kind if k not in known]
     if unknown:
         _fail(KgraphError(f"unknown finding kind {unknown[0]!r}; choose from {', '.join(known)}"))

@@ -12,9 +12,10 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from kgraph.vocab import ROOT
 
@@ -135,7 +136,11 @@ def score_kind(kind: str, expected: list[dict], extracted: list[dict]) -> Score:
             continue
         ok = True
         for name, value in exp.items():
-            if name in IGNORED_FIELDS or name in KINDS[kind][0] or isinstance(value, list) and value and isinstance(value[0], dict):
+            if (
+                name in IGNORED_FIELDS
+                or name in KINDS[kind][0]
+                or (isinstance(value, list) and value and isinstance(value[0], dict))
+            ):
                 continue
             if name not in ext:
                 continue  # a field the extractor does not produce is not scored

@@ -17,23 +17,82 @@ ONTOLOGY = "https://kgraph.kz/ontology#"
 
 # Act kinds as they appear in IRIs (closed list; see ontology classes).
 ACT_KINDS = (
-    "law", "code", "decree", "presidential-decree", "address", "order",
-    "concept", "plan", "strategy", "national-plan", "constitution", "other",
+    "law",
+    "code",
+    "decree",
+    "presidential-decree",
+    "address",
+    "order",
+    "concept",
+    "plan",
+    "strategy",
+    "national-plan",
+    "constitution",
+    "other",
 )
 
 # Subdivision segments: prefix_number. Order matters only for readability.
 PART_PREFIXES = (
-    "chp", "sec", "art", "para", "item", "annex", "dir", "task", "ind", "y",
-    "party", "init", "terr", "stmt", "fn",
+    "chp",
+    "sec",
+    "art",
+    "para",
+    "item",
+    "annex",
+    "dir",
+    "task",
+    "ind",
+    "y",
+    "party",
+    "init",
+    "terr",
+    "stmt",
+    "fn",
 )
 
 _TRANSLIT = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
-    "з": "z", "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
-    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
-    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "iu",
-    "я": "ia", "ә": "a", "ғ": "g", "қ": "q", "ң": "n", "ө": "o", "ұ": "u", "ү": "u",
-    "һ": "h", "і": "i",
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "д": "d",
+    "е": "e",
+    "ё": "e",
+    "ж": "zh",
+    "з": "z",
+    "и": "i",
+    "й": "i",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "kh",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "shch",
+    "ъ": "",
+    "ы": "y",
+    "ь": "",
+    "э": "e",
+    "ю": "iu",
+    "я": "ia",
+    "ә": "a",
+    "ғ": "g",
+    "қ": "q",
+    "ң": "n",
+    "ө": "o",
+    "ұ": "u",
+    "ү": "u",
+    "һ": "h",
+    "і": "i",
 }
 
 _SEGMENT = re.compile(r"^(?P<prefix>[a-z]+)_(?P<number>[0-9a-z.\-]+)$")
@@ -174,10 +233,14 @@ class Parsed:
 def parse(iri: str) -> Parsed:
     if not iri.startswith(BASE):
         raise IRIError(f"not a kgraph IRI: {iri}")
-    segments = tuple(iri[len(BASE):].split("/"))
+    segments = tuple(iri[len(BASE) :].split("/"))
     kind, rest = segments[0], segments[1:]
-    if kind not in {"act", "org", "role", "group", "event", "source", "graph", "mention",
-                    "glossary", "term", "finding"} or not rest or "" in rest:
+    if (
+        kind
+        not in {"act", "org", "role", "group", "event", "source", "graph", "mention", "glossary", "term", "finding"}
+        or not rest
+        or "" in rest
+    ):
         raise IRIError(f"malformed kgraph IRI: {iri}")
     if kind != "act":
         return Parsed(kind, rest)
@@ -208,4 +271,4 @@ def local_path(iri: str) -> str:
     """Path under which the web app serves an IRI (/id/...)."""
     if not iri.startswith(BASE):
         raise IRIError(f"not a kgraph IRI: {iri}")
-    return "/id/" + iri[len(BASE):]
+    return "/id/" + iri[len(BASE) :]

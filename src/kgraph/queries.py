@@ -18,10 +18,10 @@ the query text); an empty default leaves the variable unbound (no filter).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Mapping
 
 import pyoxigraph as ox
 
@@ -74,8 +74,9 @@ def typed_term(value: str, type_: str, name: str = "value") -> ox.NamedNode | ox
         if type_ == "boolean":
             if value.lower() not in {"true", "false", "1", "0"}:
                 raise ValueError("expected true or false")
-            return ox.Literal("true" if value.lower() in {"true", "1"} else "false",
-                              datatype=ox.NamedNode(XSD + "boolean"))
+            return ox.Literal(
+                "true" if value.lower() in {"true", "1"} else "false", datatype=ox.NamedNode(XSD + "boolean")
+            )
     except (ValueError, InvalidOperation) as exc:
         raise QueryError(f"parameter {name}: {value!r} is not a valid {type_} ({exc})") from None
     return ox.Literal(value)
@@ -134,16 +135,25 @@ def parse_text(text: str, name: str = "query", path: Path | None = None) -> Name
     for p in meta.get("param", []):
         pm = PARAM.match(p)
         if not pm:
-            raise KgraphError(f"{path or name}: cannot read parameter line {p!r}; expected 'name[:type] = default (doc)'")
+            raise KgraphError(
+                f"{path or name}: cannot read parameter line {p!r}; expected 'name[:type] = default (doc)'"
+            )
         type_ = (pm["type"] or infer_type(pm["default"])).lower()
         if type_ not in TYPES:
-            raise KgraphError(f"{path or name}: parameter {pm['name']}: unknown type {type_!r}; use one of {', '.join(TYPES)}")
+            raise KgraphError(
+                f"{path or name}: parameter {pm['name']}: unknown type {type_!r}; use one of {', '.join(TYPES)}"
+            )
         parameters.append(Param(pm["name"], pm["default"], type_, (pm["doc"] or "").strip()))
     columns = tuple(c.strip() for c in ",".join(meta.get("columns", [])).split(",") if c.strip())
     return NamedQuery(
-        name=name, path=path or Path(f"{name}.rq"), sparql=text,
-        title=" ".join(meta.get("title", [])), description=" ".join(meta.get("description", [])),
-        params={p.name: p.default for p in parameters}, columns=columns, parameters=tuple(parameters),
+        name=name,
+        path=path or Path(f"{name}.rq"),
+        sparql=text,
+        title=" ".join(meta.get("title", [])),
+        description=" ".join(meta.get("description", [])),
+        params={p.name: p.default for p in parameters},
+        columns=columns,
+        parameters=tuple(parameters),
     )
 
 

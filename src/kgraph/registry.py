@@ -10,6 +10,7 @@ the day the successor took over, so predecessor and successor never overlap.
 ``load()`` validates the whole file and raises ``RegistryError`` naming the
 file and the entry for every problem it finds.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -26,12 +27,27 @@ from kgraph.errors import InputError
 
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "data" / "registry.yaml"
 
-BODY_TYPES = frozenset({
-    "Government", "Ministry", "Agency", "Committee", "LocalExecutiveBody",
-    "PresidentialBody", "NationalBank", "Parliament", "NationalHolding",
-    "NationalCompany", "JointStockCompany", "DevelopmentInstitution", "Council",
-    "University", "ResearchOrganization", "Fund", "OtherOrganization",
-})
+BODY_TYPES = frozenset(
+    {
+        "Government",
+        "Ministry",
+        "Agency",
+        "Committee",
+        "LocalExecutiveBody",
+        "PresidentialBody",
+        "NationalBank",
+        "Parliament",
+        "NationalHolding",
+        "NationalCompany",
+        "JointStockCompany",
+        "DevelopmentInstitution",
+        "Council",
+        "University",
+        "ResearchOrganization",
+        "Fund",
+        "OtherOrganization",
+    }
+)
 EVENT_KINDS = frozenset({"renaming", "merger", "split", "transfer", "establishment", "abolition"})
 LANGS = ("ru", "kk", "en")
 LEVELS = frozenset({"region", "republican-city", "capital"})
@@ -151,8 +167,14 @@ class Group:
 class Registry:
     """Lookups over bodies, events, roles and groups. Built by ``load``."""
 
-    def __init__(self, bodies: Iterable[Body], events: Iterable[Event],
-                 roles: Iterable[Role], groups: Iterable[Group], path: Path | None = None):
+    def __init__(
+        self,
+        bodies: Iterable[Body],
+        events: Iterable[Event],
+        roles: Iterable[Role],
+        groups: Iterable[Group],
+        path: Path | None = None,
+    ):
         self.path = path
         self.bodies = tuple(bodies)
         self.events = tuple(events)
@@ -163,8 +185,10 @@ class Registry:
         self._groups = {g.id: g for g in self.groups}
 
     def __repr__(self) -> str:
-        return (f"Registry({self.path}, bodies={len(self.bodies)}, events={len(self.events)}, "
-                f"roles={len(self.roles)}, groups={len(self.groups)})")
+        return (
+            f"Registry({self.path}, bodies={len(self.bodies)}, events={len(self.events)}, "
+            f"roles={len(self.roles)}, groups={len(self.groups)})"
+        )
 
     def body(self, body_id: str) -> Body:
         return self._bodies[body_id]
@@ -220,7 +244,8 @@ class Registry:
             return ()
         levels = SCOPES.get(rule.scope) if rule.scope else None
         return tuple(
-            b.id for b in self.bodies
+            b.id
+            for b in self.bodies
             if b.type in rule.types and b.valid_on(on) and (levels is None or b.level in levels)
         )
 
@@ -275,9 +300,14 @@ def _abbreviations(raw, where: str, errors: list[str]) -> tuple[Abbreviation, ..
             continue
         for item in items or ():
             if isinstance(item, dict):
-                out.append(Abbreviation(str(item["text"]), lang,
-                                        _as_date(item.get("from"), where, errors),
-                                        _as_date(item.get("until"), where, errors)))
+                out.append(
+                    Abbreviation(
+                        str(item["text"]),
+                        lang,
+                        _as_date(item.get("from"), where, errors),
+                        _as_date(item.get("until"), where, errors),
+                    )
+                )
             else:
                 out.append(Abbreviation(str(item), lang))
     return tuple(out)
@@ -313,9 +343,12 @@ def _parse(data: Mapping, path: Path) -> Registry:
         if raw.get("level") is not None and raw["level"] not in LEVELS:
             errors.append(f"{where}: unknown level {raw['level']!r}")
         body = Body(
-            id=bid, type=raw.get("type"), names=_names(raw.get("names"), where, errors),
+            id=bid,
+            type=raw.get("type"),
+            names=_names(raw.get("names"), where, errors),
             abbreviations=_abbreviations(raw.get("abbr"), where, errors),
-            variants=tuple(raw.get("variants") or ()), parent=raw.get("parent"),
+            variants=tuple(raw.get("variants") or ()),
+            parent=raw.get("parent"),
             level=raw.get("level"),
             valid_from=_as_date(raw.get("valid_from"), where, errors),
             valid_until=_as_date(raw.get("valid_until"), where, errors),
@@ -325,11 +358,17 @@ def _parse(data: Mapping, path: Path) -> Registry:
             errors.append(f"{where}: valid_until is not after valid_from")
         bodies.append(body)
 
-    events = [Event(id=raw.get("id"), kind=raw.get("kind"),
-                    date=_as_date(raw.get("date"), f"event {raw.get('id')}", errors),
-                    from_ids=tuple(raw.get("from") or ()), to_ids=tuple(raw.get("to") or ()),
-                    note=raw.get("note") or "")
-              for raw in entries("events")]
+    events = [
+        Event(
+            id=raw.get("id"),
+            kind=raw.get("kind"),
+            date=_as_date(raw.get("date"), f"event {raw.get('id')}", errors),
+            from_ids=tuple(raw.get("from") or ()),
+            to_ids=tuple(raw.get("to") or ()),
+            note=raw.get("note") or "",
+        )
+        for raw in entries("events")
+    ]
 
     roles: list[Role] = []
     for raw in entries("roles"):
@@ -337,15 +376,26 @@ def _parse(data: Mapping, path: Path) -> Registry:
         raw_holders = raw.get("holders") or ()
         if any(not isinstance(h, dict) for h in raw_holders):
             errors.append(f"{where}: every holder must be a mapping with a body")
-        holders = tuple(RoleHolding(body=h.get("body"),
-                                    valid_from=_as_date(h.get("from"), where, errors),
-                                    valid_until=_as_date(h.get("until"), where, errors),
-                                    note=h.get("note") or "")
-                        for h in raw_holders if isinstance(h, dict))
-        roles.append(Role(id=raw.get("id"), names=_names(raw.get("names"), where, errors),
-                          variants=tuple(raw.get("variants") or ()),
-                          defined_in=raw.get("defined_in") or "", holders=holders,
-                          group=raw.get("group")))
+        holders = tuple(
+            RoleHolding(
+                body=h.get("body"),
+                valid_from=_as_date(h.get("from"), where, errors),
+                valid_until=_as_date(h.get("until"), where, errors),
+                note=h.get("note") or "",
+            )
+            for h in raw_holders
+            if isinstance(h, dict)
+        )
+        roles.append(
+            Role(
+                id=raw.get("id"),
+                names=_names(raw.get("names"), where, errors),
+                variants=tuple(raw.get("variants") or ()),
+                defined_in=raw.get("defined_in") or "",
+                holders=holders,
+                group=raw.get("group"),
+            )
+        )
 
     groups: list[Group] = []
     for raw in entries("groups"):
@@ -360,9 +410,15 @@ def _parse(data: Mapping, path: Path) -> Registry:
             if rule.get("scope") is not None and rule["scope"] not in SCOPES:
                 errors.append(f"{where}: unknown members scope {rule['scope']!r}")
             member_rule = MemberRule(types=types, scope=rule.get("scope"))
-        groups.append(Group(id=raw.get("id"), names=_names(raw.get("names"), where, errors),
-                            patterns=tuple(raw.get("patterns") or ()), members=member_rule,
-                            note=raw.get("note") or ""))
+        groups.append(
+            Group(
+                id=raw.get("id"),
+                names=_names(raw.get("names"), where, errors),
+                patterns=tuple(raw.get("patterns") or ()),
+                members=member_rule,
+                note=raw.get("note") or "",
+            )
+        )
 
     _check_references(bodies, events, roles, groups, errors)
     if errors:
@@ -387,7 +443,7 @@ def _check_references(bodies, events, roles, groups, errors) -> None:
     for e in events:
         if e.kind not in EVENT_KINDS:
             errors.append(f"event {e.id}: unknown kind {e.kind!r}")
-        if not e.from_ids and e.kind != "establishment" or not e.to_ids and e.kind != "abolition":
+        if (not e.from_ids and e.kind != "establishment") or (not e.to_ids and e.kind != "abolition"):
             errors.append(f"event {e.id}: needs from and to ids")
         for ref in e.from_ids + e.to_ids:
             if ref not in ids:
@@ -405,10 +461,9 @@ def _check_references(bodies, events, roles, groups, errors) -> None:
             by_key.setdefault(_abbr_key(a.text), []).append((b, b.abbreviation_window(a)))
     for key, owners in by_key.items():
         for i, (b1, w1) in enumerate(owners):
-            for b2, w2 in owners[i + 1:]:
+            for b2, w2 in owners[i + 1 :]:
                 if b1.id != b2.id and _overlap(w1, w2):
-                    errors.append(f"abbreviation {key!r} used by both "
-                                  f"{b1.id!r} and {b2.id!r} while both are valid")
+                    errors.append(f"abbreviation {key!r} used by both {b1.id!r} and {b2.id!r} while both are valid")
 
 
 class _Loader(yaml.SafeLoader):
@@ -434,7 +489,7 @@ def _load_path(path: Path) -> Registry:
     except OSError as exc:
         raise RegistryError(path, [f"cannot read registry: {exc}"]) from exc
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         raise RegistryError(path, [f"not valid YAML: {exc}"]) from exc
     return _parse(data or {}, path)

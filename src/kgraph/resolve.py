@@ -21,6 +21,7 @@ order, each tried on progressively normalised forms of the mention:
 The lookup index is built once per Registry and cached; lemmas are cached per
 word, so resolving thousands of mentions costs little after the first.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -76,21 +77,86 @@ _CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.I)
 _KAZAKH = re.compile(r"[әғқңөұүһі]", re.I)
 _WORD = re.compile(r"\w+(?:-\w+)*")
 
-_LEGAL_PREFIXES = [tuple(p.split()) for p in (
-    "республиканское государственное предприятие на праве хозяйственного ведения",
-    "товарищество с ограниченной ответственностью", "некоммерческое акционерное общество",
-    "автономная организация образования", "акционерное общество",
-    "ргп на пхв", "ргп", "ао", "аоо", "тоо", "нао", "jsc", "llp",
-)]
-_LEGAL_SUFFIXES = [tuple(p.split()) for p in (
-    "жауапкершілігі шектеулі серіктестігі", "дербес білім беру ұйымы", "акционерлік қоғамы",
-    "шжқ рмк", "рмк", "ақ", "жшс", "дбұ", "кеақ", "ұк", "jsc", "llp",
-)]
+_LEGAL_PREFIXES = [
+    tuple(p.split())
+    for p in (
+        "республиканское государственное предприятие на праве хозяйственного ведения",
+        "товарищество с ограниченной ответственностью",
+        "некоммерческое акционерное общество",
+        "автономная организация образования",
+        "акционерное общество",
+        "ргп на пхв",
+        "ргп",
+        "ао",
+        "аоо",
+        "тоо",
+        "нао",
+        "jsc",
+        "llp",
+    )
+]
+_LEGAL_SUFFIXES = [
+    tuple(p.split())
+    for p in (
+        "жауапкершілігі шектеулі серіктестігі",
+        "дербес білім беру ұйымы",
+        "акционерлік қоғамы",
+        "шжқ рмк",
+        "рмк",
+        "ақ",
+        "жшс",
+        "дбұ",
+        "кеақ",
+        "ұк",
+        "jsc",
+        "llp",
+    )
+]
 _ABBREVIATED = {"г": "город", "гг": "город"}
 
 # Kazakh case endings, longest first, and 3rd-person possessive endings.
-_KK_CASE = sorted("""ның нің дың дің тың тің нда нде дан ден тан тен нан нен мен бен пен
-    ға ге қа ке на не ны ні ды ді ты ті да де та те а е н""".split(), key=len, reverse=True)
+_KK_CASE = sorted(
+    [
+        "ның",
+        "нің",
+        "дың",
+        "дің",
+        "тың",
+        "тің",
+        "нда",
+        "нде",
+        "дан",
+        "ден",
+        "тан",
+        "тен",
+        "нан",
+        "нен",
+        "мен",
+        "бен",
+        "пен",
+        "ға",
+        "ге",
+        "қа",
+        "ке",
+        "на",
+        "не",
+        "ны",
+        "ні",
+        "ды",
+        "ді",
+        "ты",
+        "ті",
+        "да",
+        "де",
+        "та",
+        "те",
+        "а",
+        "е",
+        "н",
+    ],
+    key=len,
+    reverse=True,
+)
 _KK_POSSESSIVE = ("сы", "сі", "ы", "і")
 _KK_VOICING = {"г": "к", "ғ": "қ", "б": "п"}
 _KK_STEM_MIN = 3
@@ -146,11 +212,11 @@ def _strip_affixes(words: list[str]) -> list[str]:
     while changed and words:
         changed = False
         for p in _LEGAL_PREFIXES:
-            if len(words) > len(p) and tuple(words[:len(p)]) == p:
-                words, changed = words[len(p):], True
+            if len(words) > len(p) and tuple(words[: len(p)]) == p:
+                words, changed = words[len(p) :], True
         for s in _LEGAL_SUFFIXES:
-            if len(words) > len(s) and tuple(words[-len(s):]) == s:
-                words, changed = words[:-len(s)], True
+            if len(words) > len(s) and tuple(words[-len(s) :]) == s:
+                words, changed = words[: -len(s)], True
     out: list[str] = []
     i = 0
     while i < len(words):
@@ -181,6 +247,7 @@ def plain_key(text: str) -> str:
 def _morph():
     # Lazy singleton: building the analyzer loads dictionaries (~0.2 s).
     import pymorphy3
+
     return pymorphy3.MorphAnalyzer()
 
 
@@ -216,7 +283,7 @@ def _kk_head_forms(word: str) -> list[tuple[str, str]]:
     stems = [(word, "")]
     for suffix in _KK_CASE:
         if word.endswith(suffix) and len(word) - len(suffix) >= _KK_STEM_MIN:
-            stems.append((word[:-len(suffix)], "-" + suffix))
+            stems.append((word[: -len(suffix)], "-" + suffix))
     for stem, ending in stems:
         if ending:
             forms.append((stem, ending))
@@ -230,7 +297,7 @@ def _kk_possessives(word: str) -> list[tuple[str, str]]:
     out = []
     for poss in _KK_POSSESSIVE:
         if word.endswith(poss) and len(word) - len(poss) >= _KK_STEM_MIN:
-            bare = word[:-len(poss)]
+            bare = word[: -len(poss)]
             out.append((bare[:-1] + _KK_VOICING.get(bare[-1], bare[-1]), poss))
     return out
 
@@ -250,7 +317,7 @@ def _script(text: str) -> str:
 class _Index:
     def __init__(self, registry: Registry):
         self.exact: dict[str, list[_Entry]] = {}  # plain keys, incl. kk bare heads
-        self.abbr: dict[str, list[_Entry]] = {}   # abbreviations (plain and spaceless)
+        self.abbr: dict[str, list[_Entry]] = {}  # abbreviations (plain and spaceless)
         self.lemma: dict[str, list[_Entry]] = {}  # Russian lemma keys
         for b in registry.bodies:
             for a in b.abbreviations:
@@ -310,6 +377,7 @@ def _distance(day: dt.date, e: _Entry) -> int:
 
 def _pick(entries: list[_Entry], day: dt.date | None) -> tuple[_Entry, float, str]:
     """The best entry for a date, a confidence factor and a note."""
+
     def rank(e: _Entry) -> tuple:
         return (_distance(day, e) if day else 0), _PRIORITY[e.how], _KIND_ORDER[e.kind]
 
@@ -330,8 +398,7 @@ def _pick(entries: list[_Entry], day: dt.date | None) -> tuple[_Entry, float, st
     return best, factor, note
 
 
-def _result(registry: Registry, entry: _Entry, confidence: float, reason: str,
-            day: dt.date | None) -> Resolution:
+def _result(registry: Registry, entry: _Entry, confidence: float, reason: str, day: dt.date | None) -> Resolution:
     members: tuple[str, ...] = ()
     if entry.kind == "group" and day is not None:
         members = registry.members(entry.id, day)
@@ -349,9 +416,13 @@ def _result(registry: Registry, entry: _Entry, confidence: float, reason: str,
 # The resolver
 
 
-def resolve(mention: str, lang: str, date: dt.date | None,
-            glossary: Mapping[str, str] | None = None,
-            registry: Registry | None = None) -> Resolution:
+def resolve(
+    mention: str,
+    lang: str,
+    date: dt.date | None,
+    glossary: Mapping[str, str] | None = None,
+    registry: Registry | None = None,
+) -> Resolution:
     """Resolve one mention written in ``lang`` in a document dated ``date``."""
     registry = registry if registry is not None else load()
     if isinstance(date, dt.datetime):
@@ -364,8 +435,13 @@ def resolve(mention: str, lang: str, date: dt.date | None,
         if expansion is not None:
             inner = _resolve(expansion, lang, date, registry)
             if inner.kind != "unresolved":
-                return Resolution(inner.kind, inner.id, round(inner.confidence * 0.98, 3),
-                                  f"glossary: {text!r} = {expansion!r}; {inner.reason}", inner.members)
+                return Resolution(
+                    inner.kind,
+                    inner.id,
+                    round(inner.confidence * 0.98, 3),
+                    f"glossary: {text!r} = {expansion!r}; {inner.reason}",
+                    inner.members,
+                )
     return _resolve(text, lang, date, registry)
 
 
@@ -430,7 +506,7 @@ def _resolve(text: str, lang: str, date: dt.date | None, registry: Registry) -> 
 
 
 def _akimat_list(text: str, lang: str, date, registry: Registry) -> Resolution | None:
-    """"акиматы Алматинской области и области Абай, города Алматы" -> members."""
+    """ "акиматы Алматинской области и области Абай, города Алматы" -> members."""
     m = re.match(r"\s*(акимат\w*|аким\w*)\s+(.*)$", text, re.I)
     if not m or lang == "kk":
         return None
@@ -446,8 +522,9 @@ def _akimat_list(text: str, lang: str, date, registry: Registry) -> Resolution |
             return None
         entry, _, _ = _pick(entries, date)
         members.append(entry.id)
-    return Resolution("group", "akimats-enumerated", 0.95,
-                      f"list of {len(members)} akimats", tuple(dict.fromkeys(members)))
+    return Resolution(
+        "group", "akimats-enumerated", 0.95, f"list of {len(members)} akimats", tuple(dict.fromkeys(members))
+    )
 
 
 def _fuzzy(plain, text, tokens, kk_forms, lang, date, registry) -> Resolution:
@@ -465,17 +542,20 @@ def _fuzzy(plain, text, tokens, kk_forms, lang, date, registry) -> Resolution:
         if found and (best is None or found[1] > best[1]):
             best = (found[0], found[1], table, query)
     if best is None:
-        return Resolution("unresolved", None, 0.0,
-                          f"no abbreviation, name, lemma or fuzzy match >= {FUZZY_THRESHOLD:g} for {text!r}")
+        return Resolution(
+            "unresolved", None, 0.0, f"no abbreviation, name, lemma or fuzzy match >= {FUZZY_THRESHOLD:g} for {text!r}"
+        )
     key, score, table, query = best
     entry, factor, note = _pick(table[key], date)
     reason = f"fuzzy {score:.1f} {query!r} ~ {key!r}" + (f" ({note})" if note else "")
     return _result(registry, entry, score / 100 * 0.9 * factor, reason, date)
 
 
-def resolve_many(mentions: Iterable[tuple[str, str, dt.date | None]],
-                 glossary: Mapping[str, str] | None = None,
-                 registry: Registry | None = None) -> list[Resolution]:
+def resolve_many(
+    mentions: Iterable[tuple[str, str, dt.date | None]],
+    glossary: Mapping[str, str] | None = None,
+    registry: Registry | None = None,
+) -> list[Resolution]:
     """Resolve (mention, lang, date) triples against one registry."""
     registry = registry if registry is not None else load()
     return [resolve(m, lang, day, glossary, registry) for m, lang, day in mentions]

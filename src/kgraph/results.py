@@ -11,8 +11,9 @@ when a result may exceed it.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterable, Iterator, NamedTuple
+from typing import NamedTuple
 
 import pyoxigraph as ox
 
@@ -42,9 +43,21 @@ GRAPH_FORMATS: dict[str, Format] = {
 # Short names a user may type (CLI --format, the endpoint's ?format=) -> canonical name per kind.
 _ALIASES = {
     "select": {"json": "json", "srj": "json", "xml": "xml", "srx": "xml", "csv": "csv", "tsv": "tsv"},
-    "graph": {"turtle": "turtle", "ttl": "turtle", "n3": "turtle", "ntriples": "ntriples", "nt": "ntriples",
-              "n-triples": "ntriples", "jsonld": "jsonld", "json-ld": "jsonld", "json": "jsonld",
-              "rdfxml": "rdfxml", "rdf+xml": "rdfxml", "rdf": "rdfxml", "xml": "rdfxml"},
+    "graph": {
+        "turtle": "turtle",
+        "ttl": "turtle",
+        "n3": "turtle",
+        "ntriples": "ntriples",
+        "nt": "ntriples",
+        "n-triples": "ntriples",
+        "jsonld": "jsonld",
+        "json-ld": "jsonld",
+        "json": "jsonld",
+        "rdfxml": "rdfxml",
+        "rdf+xml": "rdfxml",
+        "rdf": "rdfxml",
+        "xml": "rdfxml",
+    },
 }
 
 
@@ -74,7 +87,7 @@ class Result:
     A result is a one-pass stream, like the pyoxigraph object it wraps.
     """
 
-    __slots__ = ("kind", "_raw", "_variables")
+    __slots__ = ("_raw", "_variables", "kind")
 
     def __init__(self, raw, kind: str | None = None, variables: list[str] | None = None):
         if kind is None:
@@ -106,8 +119,9 @@ class Result:
     def __bool__(self) -> bool:
         return bool(self._raw) if self.kind == "ask" else True
 
-    def serialize(self, fmt: str | Format = "json", max_rows: int | None = None,
-                  prefixes: dict[str, str] | None = None) -> Serialized:
+    def serialize(
+        self, fmt: str | Format = "json", max_rows: int | None = None, prefixes: dict[str, str] | None = None
+    ) -> Serialized:
         """Write the result in a standard format; past `max_rows` rows it is cut (truncated=True).
 
         `prefixes` abbreviate IRIs in Turtle (default: the project's, kgraph.vocab.PREFIXES).

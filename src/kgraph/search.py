@@ -22,10 +22,10 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from kgraph import iri
 from kgraph.vocab import PREFIXES
@@ -63,26 +63,89 @@ _STOPWORDS = (
 )
 
 # Folding table. Kazakh-specific letters -> nearest Russian letters.
-_FOLD = str.maketrans({
-    "ё": "е", "і": "и", "ә": "а", "ғ": "г", "қ": "к", "ң": "н", "ө": "о", "ұ": "у", "ү": "у", "һ": "х",
-})
+_FOLD = str.maketrans(
+    {
+        "ё": "е",
+        "і": "и",
+        "ә": "а",
+        "ғ": "г",
+        "қ": "к",
+        "ң": "н",
+        "ө": "о",
+        "ұ": "у",
+        "ү": "у",
+        "һ": "х",
+    }
+)
 # Latin letters that PDFs put inside Cyrillic words.
 _LOOKALIKE = str.maketrans({"i": "и", "a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "y": "у", "k": "к"})
 _CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]")
 _WORD = re.compile(r"\w+(?:-\w+)*")
 
 # Kazakh endings after folding (case, possessive, plural, adjectival), longest first.
-KK_SUFFIXES = tuple(sorted({
-    "га", "ге", "ка", "ке", "на", "не", "ына", "ине", "а", "е",  # dative
-    "нын", "нин", "дын", "дин", "тын", "тин",  # genitive
-    "ны", "ни", "ды", "ди", "ты", "ти",  # accusative
-    "да", "де", "та", "те", "нда", "нде",  # locative
-    "дан", "ден", "тан", "тен", "нан", "нен",  # ablative
-    "мен", "бен", "пен",  # instrumental
-    "ы", "и", "сы", "си",  # possessive 3rd person
-    "лар", "лер", "дар", "дер", "тар", "тер",  # plural
-    "гы", "ги", "кы", "ки", "дагы", "деги", "тагы", "теги",  # adjectival
-}, key=len, reverse=True))
+KK_SUFFIXES = tuple(
+    sorted(
+        {
+            "га",
+            "ге",
+            "ка",
+            "ке",
+            "на",
+            "не",
+            "ына",
+            "ине",
+            "а",
+            "е",  # dative
+            "нын",
+            "нин",
+            "дын",
+            "дин",
+            "тын",
+            "тин",  # genitive
+            "ны",
+            "ни",
+            "ды",
+            "ди",
+            "ты",
+            "ти",  # accusative
+            "да",
+            "де",
+            "та",
+            "те",
+            "нда",
+            "нде",  # locative
+            "дан",
+            "ден",
+            "тан",
+            "тен",
+            "нан",
+            "нен",  # ablative
+            "мен",
+            "бен",
+            "пен",  # instrumental
+            "ы",
+            "и",
+            "сы",
+            "си",  # possessive 3rd person
+            "лар",
+            "лер",
+            "дар",
+            "дер",
+            "тар",
+            "тер",  # plural
+            "гы",
+            "ги",
+            "кы",
+            "ки",
+            "дагы",
+            "деги",
+            "тагы",
+            "теги",  # adjectival
+        },
+        key=len,
+        reverse=True,
+    )
+)
 KK_CASE_SUFFIXES = frozenset(KK_SUFFIXES) | {"сын", "син", "сына", "сине", "сынын", "синин"}
 
 
@@ -193,8 +256,9 @@ def quads_from_store(store) -> Iterator[Quad]:
     import pyoxigraph as ox
 
     values = " ".join(f"<{p}>" for p in (RDF_TYPE, *FIELDS))
-    rows = store.query(f"SELECT ?s ?p ?o ?g WHERE {{ VALUES ?p {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} "
-                       "FILTER(isIRI(?s)) }")
+    rows = store.query(
+        f"SELECT ?s ?p ?o ?g WHERE {{ VALUES ?p {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} FILTER(isIRI(?s)) }}"
+    )
     for s, p, o, g in rows:
         if p.value == RDF_TYPE:
             yield s.value, p.value, o.value, None, g.value
@@ -269,8 +333,16 @@ class Hit:
     score: float
 
     def to_json(self) -> dict:
-        return {"iri": self.iri, "kind": self.kind, "label": self.label, "matched": self.matched,
-                "field": self.field, "lang": self.lang, "exact": self.exact, "score": round(self.score, 3)}
+        return {
+            "iri": self.iri,
+            "kind": self.kind,
+            "label": self.label,
+            "matched": self.matched,
+            "field": self.field,
+            "lang": self.lang,
+            "exact": self.exact,
+            "score": round(self.score, 3),
+        }
 
 
 @dataclass
@@ -291,7 +363,7 @@ class Index:
             raise FileNotFoundError(self.path)
 
     @classmethod
-    def for_build(cls, build_dir: Path, store=None) -> "Index":
+    def for_build(cls, build_dir: Path, store=None) -> Index:
         """The build's index; built from the store if the build predates the hook."""
         path = Path(build_dir) / INDEX_FILE
         if not path.is_file():
@@ -306,8 +378,9 @@ class Index:
     def _connect(self) -> sqlite3.Connection:
         return sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
 
-    def search(self, query: str, kind: str | None = None, lang: str = "ru",
-               limit: int = 20, offset: int = 0) -> Results:
+    def search(
+        self, query: str, kind: str | None = None, lang: str = "ru", limit: int = 20, offset: int = 0
+    ) -> Results:
         expr = match_expression(query)
         res = Results(query=query, total=0)
         if not expr:
@@ -317,7 +390,9 @@ class Index:
         try:
             matched = con.execute(
                 "SELECT iri, kind, field, lang, text, exact, bm25(entries) FROM entries "
-                "WHERE entries MATCH ? ORDER BY bm25(entries) LIMIT ?", (expr, MAX_MATCHES + 1)).fetchall()
+                "WHERE entries MATCH ? ORDER BY bm25(entries) LIMIT ?",
+                (expr, MAX_MATCHES + 1),
+            ).fetchall()
             res.truncated = len(matched) > MAX_MATCHES
             best: dict[str, tuple] = {}
             for subject, k, f, lg, text, exact, score in matched[:MAX_MATCHES]:
@@ -329,13 +404,14 @@ class Index:
                 res.counts[k] = res.counts.get(k, 0) + 1
             chosen = sorted((b for b in best.values() if kind in (None, "", b[2])), key=lambda b: b[0])
             res.total = len(chosen)
-            page = chosen[offset: offset + limit]
+            page = chosen[offset : offset + limit]
             labels = _labels(con, [b[1] for b in page])
         finally:
             con.close()
-        for key, subject, k, f, lg, text, is_exact, score in page:
-            res.hits.append(Hit(subject, k, pick_label(labels.get(subject, {}), lang) or text, text, f, lg,
-                                is_exact, -score))
+        for _key, subject, k, f, lg, text, is_exact, score in page:
+            res.hits.append(
+                Hit(subject, k, pick_label(labels.get(subject, {}), lang) or text, text, f, lg, is_exact, -score)
+            )
         res.counts = dict(sorted(res.counts.items(), key=lambda kv: _kind_rank(kv[0])))
         return res
 
@@ -351,8 +427,10 @@ def _labels(con: sqlite3.Connection, iris: list[str]) -> dict[str, dict[str, str
     if not iris:
         return {}
     marks = ",".join("?" * len(iris))
-    return {iri: json.loads(labels) for iri, labels in
-            con.execute(f"SELECT iri, labels FROM entities WHERE iri IN ({marks})", iris)}
+    return {
+        iri: json.loads(labels)
+        for iri, labels in con.execute(f"SELECT iri, labels FROM entities WHERE iri IN ({marks})", iris)
+    }
 
 
 FALLBACK = {"ru": ("ru", "", "kk", "en"), "kk": ("kk", "ru", "", "en"), "en": ("en", "ru", "", "kk")}

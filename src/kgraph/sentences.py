@@ -28,8 +28,39 @@ NO_SPLIT_AFTER = re.compile(
 
 
 # Words that never end a sentence: a paragraph ending with one continues.
-DANGLING = {"в", "во", "на", "с", "со", "к", "по", "от", "для", "при", "у", "о", "об", "из", "за", "и", "а", "или",
-            "но", "что", "как", "между", "через", "до", "без", "под", "над", "мен", "және", "мен", "бен", "пен"}
+DANGLING = {
+    "в",
+    "во",
+    "на",
+    "с",
+    "со",
+    "к",
+    "по",
+    "от",
+    "для",
+    "при",
+    "у",
+    "о",
+    "об",
+    "из",
+    "за",
+    "и",
+    "а",
+    "или",
+    "но",
+    "что",
+    "как",
+    "между",
+    "через",
+    "до",
+    "без",
+    "под",
+    "над",
+    "мен",
+    "және",
+    "бен",
+    "пен",
+}
 # A heading number is not a sentence: "1.", "4.1.", "Раздел 2.", "Параграф 1."
 NUMBER_LABEL = re.compile(r"(?:[-–•→]\s*)?(?:[А-ЯЁA-Z]\w+\s+)?\d+(?:\.\d+)*\.")
 
@@ -50,11 +81,19 @@ def sentence_spans(text: str, breaks: tuple[int, ...] = ()) -> list[Span]:
         chunk = text[start:end]
         if not chunk.strip():
             continue
-        prev = text[blocks[-1][0]:blocks[-1][1]].rstrip() if blocks else ""
+        prev = text[blocks[-1][0] : blocks[-1][1]].rstrip() if blocks else ""
         first = chunk.lstrip()[:1]
         last_word = prev.rsplit(None, 1)[-1].lower() if prev else ""
-        joins = bool(blocks) and not ENUMERATOR.match(chunk) and not any(blocks[-1][1] <= c <= start for c in cuts) and (
-            first.islower() or last_word in DANGLING or (len(prev.rsplit("\n", 1)[-1]) > 60 and prev[-1:] not in ".!?:;"))
+        joins = (
+            bool(blocks)
+            and not ENUMERATOR.match(chunk)
+            and not any(blocks[-1][1] <= c <= start for c in cuts)
+            and (
+                first.islower()
+                or last_word in DANGLING
+                or (len(prev.rsplit("\n", 1)[-1]) > 60 and prev[-1:] not in ".!?:;")
+            )
+        )
         if joins:
             blocks[-1][1] = end
         else:
@@ -63,8 +102,9 @@ def sentence_spans(text: str, breaks: tuple[int, ...] = ()) -> list[Span]:
     for start, end in blocks:
         s = start
         for m in SENTENCE_END.finditer(text, start, end):
-            if NO_SPLIT_AFTER.search(text[max(s, m.start() - 8):m.start()]) or \
-                    NUMBER_LABEL.fullmatch(text[s:m.start()].strip()):
+            if NO_SPLIT_AFTER.search(text[max(s, m.start() - 8) : m.start()]) or NUMBER_LABEL.fullmatch(
+                text[s : m.start()].strip()
+            ):
                 continue
             out.append(_trim(text, s, m.start()))
             s = m.end()
@@ -91,4 +131,4 @@ def sentence_at(spans: list[Span], pos: int) -> Span:
     return pos, pos
 
 
-__all__ = ["sentence_spans", "sentence_at"]
+__all__ = ["sentence_at", "sentence_spans"]

@@ -20,8 +20,8 @@ import functools
 import itertools
 import os
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Iterable, Mapping
 
 import pyoxigraph as ox
 
@@ -52,14 +52,20 @@ class Limits:
     workers: int = 2  # worker processes
 
     @classmethod
-    def from_env(cls, timeout: float | None = None, max_rows: int | None = None,
-                 max_get: int | None = None, workers: int | None = None) -> "Limits":
+    def from_env(
+        cls,
+        timeout: float | None = None,
+        max_rows: int | None = None,
+        max_get: int | None = None,
+        workers: int | None = None,
+    ) -> Limits:
         return cls(
             timeout=timeout if timeout is not None else _env_number("KGRAPH_QUERY_TIMEOUT", 10.0),
             max_rows=max_rows if max_rows is not None else _env_number("KGRAPH_MAX_ROWS", 10_000, int),
             max_get=max_get if max_get is not None else _env_number("KGRAPH_MAX_GET", 8192, int),
-            workers=workers if workers is not None else _env_number(
-                "KGRAPH_QUERY_WORKERS", max(2, min(4, os.cpu_count() or 2)), int),
+            workers=workers
+            if workers is not None
+            else _env_number("KGRAPH_QUERY_WORKERS", max(2, min(4, os.cpu_count() or 2)), int),
         )
 
 
@@ -178,17 +184,31 @@ def bind(text: str, bindings: Mapping[str, object] | None) -> str:
 
 # Media types a client may ask for -> format name, per result kind.
 _SOLUTION_TYPES = {
-    "application/sparql-results+json": "json", "application/json": "json",
-    "text/javascript": "json", "application/javascript": "json",
-    "application/sparql-results+xml": "xml", "application/xml": "xml", "text/xml": "xml",
-    "text/csv": "csv", "text/tab-separated-values": "tsv",
+    "application/sparql-results+json": "json",
+    "application/json": "json",
+    "text/javascript": "json",
+    "application/javascript": "json",
+    "application/sparql-results+xml": "xml",
+    "application/xml": "xml",
+    "text/xml": "xml",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
 }
 _GRAPH_TYPES = {
-    "text/turtle": "turtle", "application/turtle": "turtle", "application/x-turtle": "turtle",
-    "text/n3": "turtle", "text/rdf+n3": "turtle", "application/n3": "turtle",
-    "application/n-triples": "ntriples", "text/plain": "ntriples",
-    "application/ld+json": "jsonld", "application/x-json+ld": "jsonld", "application/json": "jsonld",
-    "application/rdf+xml": "rdfxml", "application/xml": "rdfxml", "text/xml": "rdfxml",
+    "text/turtle": "turtle",
+    "application/turtle": "turtle",
+    "application/x-turtle": "turtle",
+    "text/n3": "turtle",
+    "text/rdf+n3": "turtle",
+    "application/n3": "turtle",
+    "application/n-triples": "ntriples",
+    "text/plain": "ntriples",
+    "application/ld+json": "jsonld",
+    "application/x-json+ld": "jsonld",
+    "application/json": "jsonld",
+    "application/rdf+xml": "rdfxml",
+    "application/xml": "rdfxml",
+    "text/xml": "rdfxml",
 }
 
 
@@ -231,8 +251,9 @@ def negotiate(kind: str, accept: str | None, requested: str | None = None) -> Fo
             continue
         if media in table:
             return formats[table[media]]
-        if media in {"*/*", "*"} or (media.endswith("/*") and
-                                     formats[DEFAULT_FORMAT[kind]].media_type.startswith(media[:-1])):
+        if media in {"*/*", "*"} or (
+            media.endswith("/*") and formats[DEFAULT_FORMAT[kind]].media_type.startswith(media[:-1])
+        ):
             return formats[DEFAULT_FORMAT[kind]]
     offered = ", ".join(f.media_type for f in formats.values())
     raise NotAcceptable(f"cannot answer with {accept!r}; this result is available as {offered}")
@@ -299,11 +320,17 @@ class Endpoint:
             elif ctype == "application/sparql-query":
                 params.append(("query", req.body.decode("utf-8", "replace")))
             else:
-                return _error(415, f"unsupported Content-Type {req.content_type!r}; send "
-                                   "application/sparql-query or application/x-www-form-urlencoded")
+                return _error(
+                    415,
+                    f"unsupported Content-Type {req.content_type!r}; send "
+                    "application/sparql-query or application/x-www-form-urlencoded",
+                )
         elif req.method == "GET" and len(req.raw_query_string.encode("utf-8")) > self.limits.max_get:
-            return _error(414, f"the query string is longer than {self.limits.max_get} bytes: "
-                               "send the query by POST (application/sparql-query or a form)")
+            return _error(
+                414,
+                f"the query string is longer than {self.limits.max_get} bytes: "
+                "send the query by POST (application/sparql-query or a form)",
+            )
         if any(k in {"update", "using-graph-uri", "using-named-graph-uri"} for k, _ in params):
             return _refuse_update()
         queries = [v for k, v in params if k == "query"]
@@ -319,9 +346,13 @@ class Endpoint:
             return _error(403, "federated queries (SERVICE) are disabled on this endpoint")
         requested = next((v for k, v in params if k in {"format", "output"}), None)
         fmt = negotiate(info.kind, req.accept, requested)
-        job = Job(text, fmt.name, self.limits.max_rows,
-                  tuple(v for k, v in params if k == "default-graph-uri"),
-                  tuple(v for k, v in params if k == "named-graph-uri"))
+        job = Job(
+            text,
+            fmt.name,
+            self.limits.max_rows,
+            tuple(v for k, v in params if k == "default-graph-uri"),
+            tuple(v for k, v in params if k == "named-graph-uri"),
+        )
         out = self.executor.run(job, self.limits.timeout)
         headers = [("Vary", "Accept")]
         if out.truncated:
@@ -331,7 +362,7 @@ class Endpoint:
     def service_description(self, req: Request) -> Response:
         """SPARQL 1.1 Service Description of this endpoint, as RDF (Turtle unless asked otherwise)."""
         fmt = negotiate("graph", req.accept, next((v for k, v in req.params if k == "format"), None))
-        sd = lambda t: ox.NamedNode(SD + t)  # noqa: E731
+        sd = lambda t: ox.NamedNode(SD + t)
         rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
         service = ox.BlankNode("service")
         dataset = ox.BlankNode("dataset")
@@ -344,11 +375,16 @@ class Endpoint:
             ox.Triple(dataset, rdf_type, sd("Dataset")),
             ox.Triple(dataset, sd("defaultGraph"), default_graph),
             ox.Triple(default_graph, rdf_type, sd("Graph")),
-            ox.Triple(service, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#comment"), ox.Literal(
-                f"Read-only SPARQL 1.1 Query endpoint of kgraph. The default graph is the union of the "
-                f"named graphs (one per source document). Updates and SERVICE are refused (403); a query "
-                f"runs at most {self.limits.timeout:g} s and returns at most {self.limits.max_rows} rows; "
-                f"GET query strings up to {self.limits.max_get} bytes, POST for longer queries.")),
+            ox.Triple(
+                service,
+                ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#comment"),
+                ox.Literal(
+                    f"Read-only SPARQL 1.1 Query endpoint of kgraph. The default graph is the union of the "
+                    f"named graphs (one per source document). Updates and SERVICE are refused (403); a query "
+                    f"runs at most {self.limits.timeout:g} s and returns at most {self.limits.max_rows} rows; "
+                    f"GET query strings up to {self.limits.max_get} bytes, POST for longer queries."
+                ),
+            ),
         ]
         if req.endpoint_url:
             triples.append(ox.Triple(service, sd("endpoint"), ox.NamedNode(req.endpoint_url)))
@@ -356,26 +392,39 @@ class Endpoint:
             triples.append(ox.Triple(service, sd("resultFormat"), ox.NamedNode(FORMATS_NS + _W3C_FORMAT[f.name])))
         for i, g in enumerate(self._graph_names()):
             node = ox.BlankNode(f"g{i}")
-            triples += [ox.Triple(dataset, sd("namedGraph"), node), ox.Triple(node, rdf_type, sd("NamedGraph")),
-                        ox.Triple(node, sd("name"), ox.NamedNode(g))]
+            triples += [
+                ox.Triple(dataset, sd("namedGraph"), node),
+                ox.Triple(node, rdf_type, sd("NamedGraph")),
+                ox.Triple(node, sd("name"), ox.NamedNode(g)),
+            ]
         from kgraph.store import default_prefixes
 
         prefixes = {"sd": SD, "formats": FORMATS_NS, **default_prefixes()}
         body = Result(triples, "graph").serialize(fmt, prefixes=prefixes).body
-        return Response(200, body, fmt.media_type + ("; charset=utf-8" if fmt.media_type.startswith("text/") else ""),
-                        (("Vary", "Accept"),))
+        return Response(
+            200,
+            body,
+            fmt.media_type + ("; charset=utf-8" if fmt.media_type.startswith("text/") else ""),
+            (("Vary", "Accept"),),
+        )
 
     def _graph_names(self) -> list[str]:
-        out = self.executor.run(Job("SELECT DISTINCT ?g WHERE { GRAPH ?g { } } ORDER BY ?g", "tsv", 10_000),
-                                self.limits.timeout)
+        out = self.executor.run(
+            Job("SELECT DISTINCT ?g WHERE { GRAPH ?g { } } ORDER BY ?g", "tsv", 10_000), self.limits.timeout
+        )
         if out.status != 200:
             return []
         return [line.strip()[1:-1] for line in out.body.decode("utf-8").splitlines()[1:] if line.startswith("<")]
 
 
 _W3C_FORMAT = {
-    "json": "SPARQL_Results_JSON", "xml": "SPARQL_Results_XML", "csv": "SPARQL_Results_CSV",
-    "tsv": "SPARQL_Results_TSV", "turtle": "Turtle", "ntriples": "N-Triples", "jsonld": "JSON-LD",
+    "json": "SPARQL_Results_JSON",
+    "xml": "SPARQL_Results_XML",
+    "csv": "SPARQL_Results_CSV",
+    "tsv": "SPARQL_Results_TSV",
+    "turtle": "Turtle",
+    "ntriples": "N-Triples",
+    "jsonld": "JSON-LD",
     "rdfxml": "RDF_XML",
 }
 
@@ -385,5 +434,8 @@ def _error(status: int, message: str, headers: Iterable[tuple[str, str]] = ()) -
 
 
 def _refuse_update() -> Response:
-    return _error(403, "this endpoint is read-only: SPARQL updates (INSERT, DELETE, LOAD, CLEAR, DROP, "
-                       "CREATE, COPY, MOVE, ADD) are refused")
+    return _error(
+        403,
+        "this endpoint is read-only: SPARQL updates (INSERT, DELETE, LOAD, CLEAR, DROP, "
+        "CREATE, COPY, MOVE, ADD) are refused",
+    )

@@ -20,6 +20,7 @@ replaced.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import queue
@@ -61,8 +62,7 @@ class Outcome:
 def evaluate(store, job: Job) -> Outcome:
     """Run a job on a store and serialize its result (in a worker process or inline)."""
     try:
-        result = store.query(job.query, default_graph=job.default_graphs or None,
-                             named_graphs=job.named_graphs or None)
+        result = store.query(job.query, default_graph=job.default_graphs or None, named_graphs=job.named_graphs or None)
         kind_formats = GRAPH_FORMATS if result.kind == "graph" else SOLUTION_FORMATS
         fmt = kind_formats.get(job.format) or kind_formats[DEFAULT_FORMAT[result.kind]]
         out = result.serialize(fmt, job.max_rows, getattr(store, "prefixes", None))
@@ -72,7 +72,7 @@ def evaluate(store, job: Job) -> Outcome:
         return Outcome(400, message_body(f"malformed query: {exc}"))
     except KgraphError as exc:
         return Outcome(502, message_body(str(exc)))
-    except Exception as exc:  # evaluation errors surface while iterating
+    except Exception as exc:  # noqa: BLE001 - evaluation errors surface while iterating
         return Outcome(500, message_body(f"query failed: {type(exc).__name__}: {exc}"))
     media = out.media_type + ("; charset=utf-8" if out.media_type.startswith("text/") else "")
     return Outcome(200, out.body, media, out.rows, out.truncated)
@@ -115,7 +115,7 @@ def _send(fd: int, obj) -> None:
     data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
     view = memoryview(_FRAME.pack(len(data)) + data)
     while view:
-        view = view[os.write(fd, view):]
+        view = view[os.write(fd, view) :]
 
 
 def _recv(fd: int):
@@ -126,7 +126,7 @@ def _recv(fd: int):
         if len(head) < _FRAME.size:
             raise EOFError("worker pipe closed")
     (n,) = _FRAME.unpack_from(head)
-    body = bytearray(head[_FRAME.size:])
+    body = bytearray(head[_FRAME.size :])
     while len(body) < n:
         chunk = os.read(fd, min(n - len(body), 1 << 22))
         if not chunk:
@@ -167,7 +167,11 @@ class _Worker:
     def __init__(self, kind: str, path: Path, prefixes: dict[str, str]):
         self.proc = subprocess.Popen(
             [sys.executable, "-c", "from kgraph.sparql_workers import worker_main; worker_main()"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0, start_new_session=True)
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            bufsize=0,
+            start_new_session=True,
+        )
         self.in_fd, self.out_fd = self.proc.stdin.fileno(), self.proc.stdout.fileno()
         _send(self.in_fd, (kind, str(path), prefixes))
         self.ready = False
@@ -188,14 +192,10 @@ class _Worker:
         if self.proc.poll() is None:
             self.proc.kill()
         for stream in (self.proc.stdin, self.proc.stdout):
-            try:
+            with contextlib.suppress(OSError):
                 stream.close()
-            except OSError:
-                pass
-        try:
+        with contextlib.suppress(subprocess.TimeoutExpired):
             self.proc.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            pass
 
 
 class ProcessExecutor:
@@ -211,8 +211,7 @@ class ProcessExecutor:
 
     hard_timeout = True
 
-    def __init__(self, path: Path, workers: int = 2, prefixes: dict[str, str] | None = None,
-                 kind: str = "disk"):
+    def __init__(self, path: Path, workers: int = 2, prefixes: dict[str, str] | None = None, kind: str = "disk"):
         from kgraph.store import default_prefixes
 
         self.path = Path(path)
@@ -266,7 +265,8 @@ class ProcessExecutor:
         raise QueryTimeout(
             f"query stopped after {timeout:g} s (the limit, KGRAPH_QUERY_TIMEOUT): its worker process "
             "was killed. Narrow the patterns, add a LIMIT, or run it on your own copy of the graph "
-            "(`kgraph query`, `oxigraph serve`).")
+            "(`kgraph query`, `oxigraph serve`)."
+        )
 
     def close(self) -> None:
         self._closed = True

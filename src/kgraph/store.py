@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from urllib.parse import urlencode
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping, Protocol
+from typing import Protocol
+from urllib.parse import urlencode
 
 import pyoxigraph as ox
 
@@ -37,8 +38,14 @@ Graphs = Iterable[str] | None
 
 
 class Store(Protocol):
-    def query(self, sparql: str, bindings: Mapping[str, object] | None = None, *,
-              default_graph: Graphs = None, named_graphs: Graphs = None) -> Result: ...
+    def query(
+        self,
+        sparql: str,
+        bindings: Mapping[str, object] | None = None,
+        *,
+        default_graph: Graphs = None,
+        named_graphs: Graphs = None,
+    ) -> Result: ...
     def load_nquads(self, data: bytes) -> None: ...
     def __len__(self) -> int: ...
 
@@ -46,8 +53,7 @@ class Store(Protocol):
 class OxigraphStore:
     """pyoxigraph's Store used directly (no rdflib layer in the hot path)."""
 
-    def __init__(self, path: Path | None = None, read_only: bool = False,
-                 prefixes: Mapping[str, str] | None = None):
+    def __init__(self, path: Path | None = None, read_only: bool = False, prefixes: Mapping[str, str] | None = None):
         self.path = path  # on-disk store directory, None in memory
         self.source: Path | None = None  # N-Quads file an in-memory store was loaded from
         self.prefixes = dict(prefixes) if prefixes is not None else default_prefixes()
@@ -58,8 +64,14 @@ class OxigraphStore:
         else:
             self._store = ox.Store(str(path))
 
-    def query(self, sparql: str, bindings: Mapping[str, object] | None = None, *,
-              default_graph: Graphs = None, named_graphs: Graphs = None) -> Result:
+    def query(
+        self,
+        sparql: str,
+        bindings: Mapping[str, object] | None = None,
+        *,
+        default_graph: Graphs = None,
+        named_graphs: Graphs = None,
+    ) -> Result:
         if bindings:
             sparql = bind(sparql, {k: to_term(v) for k, v in bindings.items()})
         kwargs = {}
@@ -75,7 +87,7 @@ class OxigraphStore:
             raise QueryError(f"malformed query: {exc}") from None
 
     @classmethod
-    def from_nquads(cls, path: Path, prefixes: Mapping[str, str] | None = None) -> "OxigraphStore":
+    def from_nquads(cls, path: Path, prefixes: Mapping[str, str] | None = None) -> OxigraphStore:
         """An in-memory store holding an N-Quads file (e.g. build/graph.nq)."""
         store = cls(prefixes=prefixes)
         store.load_file(path)
@@ -110,11 +122,12 @@ class RemoteStore:
     or set KGRAPH_STORE_GSP.
     """
 
-    ACCEPT = ("application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8, "
-              "application/sparql-results+xml;q=0.5")
+    ACCEPT = (
+        "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8, "
+        "application/sparql-results+xml;q=0.5"
+    )
 
-    def __init__(self, url: str, graph_store_url: str | None = None, timeout: float | None = None,
-                 client=None):
+    def __init__(self, url: str, graph_store_url: str | None = None, timeout: float | None = None, client=None):
         import httpx
 
         self.url = url
@@ -126,8 +139,14 @@ class RemoteStore:
         # All prefix declarations on one line: the parser's line numbers stay those of the query.
         self._prologue = " ".join(f"PREFIX {p}: <{ns}>" for p, ns in default_prefixes().items()) + " "
 
-    def query(self, sparql: str, bindings: Mapping[str, object] | None = None, *,
-              default_graph: Graphs = None, named_graphs: Graphs = None) -> Result:
+    def query(
+        self,
+        sparql: str,
+        bindings: Mapping[str, object] | None = None,
+        *,
+        default_graph: Graphs = None,
+        named_graphs: Graphs = None,
+    ) -> Result:
         import httpx
 
         if bindings:
@@ -136,8 +155,11 @@ class RemoteStore:
         form += [("default-graph-uri", g) for g in default_graph or ()]
         form += [("named-graph-uri", g) for g in named_graphs or ()]
         try:
-            resp = self._client.post(self.url, content=urlencode(form), headers={
-                "Accept": self.ACCEPT, "Content-Type": "application/x-www-form-urlencoded"})
+            resp = self._client.post(
+                self.url,
+                content=urlencode(form),
+                headers={"Accept": self.ACCEPT, "Content-Type": "application/x-www-form-urlencoded"},
+            )
         except httpx.TimeoutException:
             raise KgraphError(f"{self.url}: no answer within {self._client.timeout.read} s") from None
         except httpx.HTTPError as exc:
@@ -161,12 +183,17 @@ class RemoteStore:
             by_graph.setdefault(key, []).append(q.triple)
         for graph, triples in by_graph.items():
             params = {"graph": graph} if graph else {"default": ""}
-            resp = self._client.put(self.graph_store_url, params=params,
-                                    content=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES),
-                                    headers={"Content-Type": "application/n-triples"})
+            resp = self._client.put(
+                self.graph_store_url,
+                params=params,
+                content=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES),
+                headers={"Content-Type": "application/n-triples"},
+            )
             if resp.status_code not in (200, 201, 204):
-                raise KgraphError(f"{self.graph_store_url}: loading {graph or 'default graph'} failed: "
-                                  f"HTTP {resp.status_code}: {resp.text.strip()[:300]}")
+                raise KgraphError(
+                    f"{self.graph_store_url}: loading {graph or 'default graph'} failed: "
+                    f"HTTP {resp.status_code}: {resp.text.strip()[:300]}"
+                )
 
     def load_file(self, path: Path) -> None:
         self.load_nquads(Path(path).read_bytes())

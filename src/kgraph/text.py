@@ -18,8 +18,8 @@ which only lets a pass change whitespace or cut debris.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 # --- Named patterns ---------------------------------------------------------
 
@@ -34,8 +34,8 @@ DEBRIS = re.compile(r"</?p>|^[\t \-]*-{2,}[\t \-]*$", re.MULTILINE)
 # spaces ("П л а н", "1 1 - б а п ."); words inside it are separated by two or
 # more spaces ("М О Н ,  заинтересованные").
 LETTER_SPACED = re.compile(
-    r"(?<![^\s«(\"“])"          # starts after whitespace, an opening quote/paren or at start
-    r"(?:\S {1}){2,}\S"         # c c c ... (single-spaced single chars)
+    r"(?<![^\s«(\"“])"  # starts after whitespace, an opening quote/paren or at start
+    r"(?:\S {1}){2,}\S"  # c c c ... (single-spaced single chars)
     r"(?:(?: {2,}|\n)(?:\S {1})+\S)*"  # more letter-spaced words after wider gaps
     r"(?!\S)"
 )
@@ -49,6 +49,7 @@ def _is_spaced_text(run: str) -> bool:
     do ("2 8 . 0 9 . 2 0 1 5", "7 9 5 .").
     """
     return any(c.isalpha() for c in run) or "." in run
+
 
 # Justified lines whose words are two spaces apart sometimes split a word
 # around the Kazakh letter "і", which the PDF set as a glyph of its own
@@ -73,9 +74,7 @@ SPACE_BEFORE_CLOSE = re.compile(r"(?<=\S)\s+(?=[»)])")
 SPACE_BEFORE_PUNCT = re.compile(_HSPACE + r"+(?=[.,;:)»](?:\s|$))")
 
 # Glued tokens: Kazakh "жылғы" stuck to the month name ("2013 жылғытамыз").
-KK_MONTHS = (
-    "қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан"
-)
+KK_MONTHS = "қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан"
 GLUED_YEAR_MONTH = re.compile(r"(?<=жылғы)(?=(?:" + KK_MONTHS + r"))", re.IGNORECASE)
 # A lower-case Cyrillic letter directly followed by an upper-case word of
 # two or more letters ("проектаМИНТ") is two words glued together.

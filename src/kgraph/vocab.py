@@ -42,15 +42,28 @@ def ontology_graph() -> Graph:
 
 def _ontology_terms() -> list[str]:
     return sorted(
-        {str(s)[len(iri.ONTOLOGY):] for s in ontology_graph().subjects() if str(s).startswith(iri.ONTOLOGY)}
-        - {""}
+        {str(s)[len(iri.ONTOLOGY) :] for s in ontology_graph().subjects() if str(s).startswith(iri.ONTOLOGY)} - {""}
     )
 
 
 KG = ClosedNamespace(iri.ONTOLOGY, _ontology_terms())
 
-__all__ = ["KG", "ELI", "ORG", "SKOS", "PROV", "DCTERMS", "TIME", "RDF", "RDFS", "OWL", "XSD",
-           "PREFIXES", "URIRef", "ontology_graph"]
+__all__ = [
+    "DCTERMS",
+    "ELI",
+    "KG",
+    "ORG",
+    "OWL",
+    "PREFIXES",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "SKOS",
+    "TIME",
+    "XSD",
+    "URIRef",
+    "ontology_graph",
+]
 
 
 def sparql_prefixes() -> str:

@@ -10,12 +10,19 @@ import time
 from pathlib import Path
 
 import pytest
-
 import webgraph
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 NAMED_QUERY = """# title: Bodies and their Russian names
 # description: Every formal organization of the graph with its Russian name.
@@ -79,8 +86,9 @@ def browser(tmp_path_factory):
 
 @pytest.fixture
 def page(browser, server):
-    context = browser.new_context(accept_downloads=True, base_url=server, locale="ru-RU",
-                                  viewport={"width": 1400, "height": 1000})
+    context = browser.new_context(
+        accept_downloads=True, base_url=server, locale="ru-RU", viewport={"width": 1400, "height": 1000}
+    )
     p = context.new_page()
     p.set_default_timeout(15000)
     p.external_requests = []

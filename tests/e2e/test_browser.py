@@ -8,7 +8,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 import webgraph
 
 pytestmark = pytest.mark.browser
@@ -61,8 +60,13 @@ def test_home_search_ijtm_reaches_ministry_with_tasks_and_quote(page):
 def test_injected_label_is_text_and_never_runs(page):
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    for url in ("/id/org/evil", "/id/org/mint", "/search?q=alert", "/graph?iri=" + webgraph.MINT,
-                webgraph.TASK_XSS.replace("https://kgraph.kz", "")):
+    for url in (
+        "/id/org/evil",
+        "/id/org/mint",
+        "/search?q=alert",
+        "/graph?iri=" + webgraph.MINT,
+        webgraph.TASK_XSS.replace("https://kgraph.kz", ""),
+    ):
         page.goto(url)
         page.wait_for_load_state("networkidle")
     page.goto("/id/org/evil")
@@ -85,7 +89,9 @@ def test_graph_view_click_through_to_a_neighbour(page):
     box = page.evaluate(
         """(id) => { const n = window.kgraphNetwork; const p = n.getPositions([id])[id];
                       const d = n.canvasToDOM(p); const r = document.querySelector('#graph canvas').getBoundingClientRect();
-                      return {x: r.left + d.x, y: r.top + d.y}; }""", target)
+                      return {x: r.left + d.x, y: r.top + d.y}; }""",
+        target,
+    )
     page.mouse.click(box["x"], box["y"])
     page.wait_for_url("**/task_1")
     assert page.locator("#task ol.parties li").count() == 2
@@ -114,7 +120,7 @@ def test_named_query_runs_and_downloads_csv(page):
     with page.expect_download() as info:
         page.locator("#download-csv").click()
     download = info.value
-    text = open(download.path(), encoding="utf-8").read()
+    text = Path(download.path()).read_text(encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert {"body", "label"} <= set(rows[0])
     assert str(webgraph.MINT) in [r["body"] for r in rows]
@@ -127,7 +133,8 @@ def test_sparql_errors_are_readable(page):
     page.locator("#run").click()
     page.wait_for_function(
         "(document.querySelector('#query-error') && !document.querySelector('#query-error').hidden) "
-        "|| document.querySelector('#yasgui').innerText.includes('malformed')")
+        "|| document.querySelector('#yasgui').innerText.includes('malformed')"
+    )
     assert "malformed" in page.locator("main").inner_text()  # the parser's message, not a blank table
     shot(page, "10-sparql-error")
 

@@ -94,24 +94,47 @@ def _body(w: _Writer, node, cls, ru, kk, en, abbrs):
 
 def registry(ds: Dataset) -> None:
     w = _Writer(ds, None)
-    _body(w, MINT, KG.Ministry, "Министерство индустрии и новых технологий Республики Казахстан",
-          "Қазақстан Республикасы Индустрия және жаңа технологиялар министрлігі",
-          "Ministry of Industry and New Technologies of the Republic of Kazakhstan",
-          [("МИНТ", "ru"), ("ИЖТМ", "kk")])
-    _body(w, MID, KG.Ministry, "Министерство по инвестициям и развитию Республики Казахстан",
-          "Қазақстан Республикасы Инвестициялар және даму министрлігі",
-          "Ministry for Investments and Development of the Republic of Kazakhstan",
-          [("МИР", "ru"), ("МИД", "ru"), ("ИДМ", "kk")])
-    _body(w, MIID, KG.Ministry, "Министерство индустрии и инфраструктурного развития Республики Казахстан",
-          "Қазақстан Республикасы Индустрия және инфрақұрылымдық даму министрлігі",
-          "Ministry of Industry and Infrastructural Development of the Republic of Kazakhstan",
-          [("МИИР", "ru"), ("ИИДМ", "kk")])
-    _body(w, NATR, KG.JointStockCompany, "АО «Национальное агентство по технологическому развитию»",
-          "«Технологиялық даму жөніндегі ұлттық агенттік» АҚ", "National Agency for Technological Development JSC",
-          [("НАТР", "ru"), ("ТДҰА", "kk")])
+    _body(
+        w,
+        MINT,
+        KG.Ministry,
+        "Министерство индустрии и новых технологий Республики Казахстан",
+        "Қазақстан Республикасы Индустрия және жаңа технологиялар министрлігі",
+        "Ministry of Industry and New Technologies of the Republic of Kazakhstan",
+        [("МИНТ", "ru"), ("ИЖТМ", "kk")],
+    )
+    _body(
+        w,
+        MID,
+        KG.Ministry,
+        "Министерство по инвестициям и развитию Республики Казахстан",
+        "Қазақстан Республикасы Инвестициялар және даму министрлігі",
+        "Ministry for Investments and Development of the Republic of Kazakhstan",
+        [("МИР", "ru"), ("МИД", "ru"), ("ИДМ", "kk")],
+    )
+    _body(
+        w,
+        MIID,
+        KG.Ministry,
+        "Министерство индустрии и инфраструктурного развития Республики Казахстан",
+        "Қазақстан Республикасы Индустрия және инфрақұрылымдық даму министрлігі",
+        "Ministry of Industry and Infrastructural Development of the Republic of Kazakhstan",
+        [("МИИР", "ru"), ("ИИДМ", "kk")],
+    )
+    _body(
+        w,
+        NATR,
+        KG.JointStockCompany,
+        "АО «Национальное агентство по технологическому развитию»",
+        "«Технологиялық даму жөніндегі ұлттық агенттік» АҚ",
+        "National Agency for Technological Development JSC",
+        [("НАТР", "ru"), ("ТДҰА", "kk")],
+    )
     _body(w, EVIL, KG.OtherOrganization, XSS, XSS, XSS, [("EVIL<b>", "en")])
-    for ev, before, after, date in (("mint-to-mid-2014", MINT, MID, "2014-08-06"),
-                                    ("mid-to-miid-2018", MID, MIID, "2018-12-25")):
+    for ev, before, after, date in (
+        ("mint-to-mid-2014", MINT, MID, "2014-08-06"),
+        ("mid-to-miid-2018", MID, MIID, "2018-12-25"),
+    ):
         e = URIRef(iri.event(ev))
         w.add(e, RDF.type, ORG.ChangeEvent)
         w.add(e, ORG.originalOrganization, before)
@@ -121,15 +144,30 @@ def registry(ds: Dataset) -> None:
         w.add(before, ORG.changedBy, e)
         w.add(after, ORG.resultedFrom, e)
     w.add(ROLE, RDF.type, KG.LegalRole)
-    w.add(ROLE, SKOS.prefLabel, Literal("уполномоченный орган в области государственной поддержки "
-                                        "индустриально-инновационной деятельности", lang="ru"))
-    w.add(ROLE, SKOS.prefLabel, Literal("индустриялық-инновациялық қызметті мемлекеттік қолдау "
-                                        "саласындағы уәкілетті орган", lang="kk"))
-    w.add(ROLE, SKOS.prefLabel, Literal("authorized body for state support of industrial-innovative activity",
-                                        lang="en"))
+    w.add(
+        ROLE,
+        SKOS.prefLabel,
+        Literal(
+            "уполномоченный орган в области государственной поддержки индустриально-инновационной деятельности",
+            lang="ru",
+        ),
+    )
+    w.add(
+        ROLE,
+        SKOS.prefLabel,
+        Literal("индустриялық-инновациялық қызметті мемлекеттік қолдау саласындағы уәкілетті орган", lang="kk"),
+    )
+    w.add(
+        ROLE, SKOS.prefLabel, Literal("authorized body for state support of industrial-innovative activity", lang="en")
+    )
     for holder, start, end in ((MINT, "2012-01-09", "2014-08-06"), (MID, "2014-08-06", "2018-12-25")):
-        t = URIRef(iri.tenure("authorized-body-industrial-innovation", holder.rsplit("/", 1)[1],
-                              __import__("datetime").date.fromisoformat(start)))
+        t = URIRef(
+            iri.tenure(
+                "authorized-body-industrial-innovation",
+                holder.rsplit("/", 1)[1],
+                __import__("datetime").date.fromisoformat(start),
+            )
+        )
         w.add(t, RDF.type, KG.RoleTenure)
         w.add(t, KG.roleOf, ROLE)
         w.add(t, KG.holder, holder)
@@ -147,20 +185,48 @@ def plan(ds: Dataset) -> None:
     w.add(PLAN, RDF.type, KG.Annex)
     w.add(PLAN, ELI.is_part_of, PLAN_ACT)
     w.add(PLAN_ACT, ELI.has_part, PLAN)
-    w.add(PLAN, RDFS.label, Literal("«Инновациялық технологиялар паркі» арнайы экономикалық аймағының базасында "
-                                    "перспективалы ұлттық кластерлер қалыптастыру жөніндегі жол картасы", lang="kk"))
+    w.add(
+        PLAN,
+        RDFS.label,
+        Literal(
+            "«Инновациялық технологиялар паркі» арнайы экономикалық аймағының базасында "
+            "перспективалы ұлттық кластерлер қалыптастыру жөніндегі жол картасы",
+            lang="kk",
+        ),
+    )
     direction = URIRef(iri.part(PLAN, ("dir", 1)))
     w.add(direction, RDF.type, KG.Direction)
     w.add(direction, ELI.is_part_of, PLAN)
     w.add(direction, RDFS.label, Literal("«ИТП» АЭА кластерлерін және құрылымдық қызметін дамыту", lang="kk"))
     w.span(direction, "1. «ИТП» АЭА кластерлерін және құрылымдық қызметін дамыту")
     tasks = (
-        (TASK1, "1", "Басқарушы компанияны «ТДҰА» АҚ-ға сенімгерлік басқаруға беру",
-         [(MINT, False), (NATR, True)], "2013 жылғытамыз", "2013-08-01", "2013-08-31"),
-        (TASK3, "3", "«ИТП» АЭА кластерлерін дамыту бойынша жұмыс тобын құру",
-         [(MINT, False), (NATR, True)], "2013 жылғытамыз", "2013-08-01", "2013-08-31"),
-        (TASK_XSS, "99", "Жұмыс тобының отырысын өткізу " + XSS, [(MINT, False), (EVIL, True)],
-         "2013 жыл", "2013-01-01", "2013-12-31"),
+        (
+            TASK1,
+            "1",
+            "Басқарушы компанияны «ТДҰА» АҚ-ға сенімгерлік басқаруға беру",
+            [(MINT, False), (NATR, True)],
+            "2013 жылғытамыз",
+            "2013-08-01",
+            "2013-08-31",
+        ),
+        (
+            TASK3,
+            "3",
+            "«ИТП» АЭА кластерлерін дамыту бойынша жұмыс тобын құру",
+            [(MINT, False), (NATR, True)],
+            "2013 жылғытамыз",
+            "2013-08-01",
+            "2013-08-31",
+        ),
+        (
+            TASK_XSS,
+            "99",
+            "Жұмыс тобының отырысын өткізу " + XSS,
+            [(MINT, False), (EVIL, True)],
+            "2013 жыл",
+            "2013-01-01",
+            "2013-12-31",
+        ),
     )
     for task, number, text, parties, deadline, start, end in tasks:
         w.add(task, RDF.type, KG.Task)
@@ -201,8 +267,13 @@ def law(ds: Dataset) -> None:
     w.add(ART5, ELI.is_part_of, LAW)
     w.add(LAW, ELI.has_part, ART5)
     w.add(ART5, ELI.number, Literal("5"))
-    w.add(ART5, ELI.title, Literal("Индустриялық-инновациялық қызметті мемлекеттік қолдау саласындағы "
-                                   "уәкілетті органның құзыреті", lang="kk"))
+    w.add(
+        ART5,
+        ELI.title,
+        Literal(
+            "Индустриялық-инновациялық қызметті мемлекеттік қолдау саласындағы уәкілетті органның құзыреті", lang="kk"
+        ),
+    )
     w.span(ART5, "5-бап. Индустриялық-инновациялық қызметті мемлекеттік")
     w.add(ITEM2, RDF.type, KG.Item)
     w.add(ITEM2, ELI.is_part_of, ART5)
@@ -234,8 +305,13 @@ def roadmap_glossary(ds: Dataset) -> None:
     act = URIRef(iri.act("decree", __import__("datetime").date(2013, 12, 13), "1331"))
     w.add(act, RDF.type, KG.GovernmentDecree)
     w.add(act, RDF.type, ELI.LegalResource)
-    w.source(act, "Об утверждении Национальной дорожной карты по реализации Концепции инновационного развития "
-                  "Республики Казахстан до 2020 года", "ru", "2013-12-13")
+    w.source(
+        act,
+        "Об утверждении Национальной дорожной карты по реализации Концепции инновационного развития "
+        "Республики Казахстан до 2020 года",
+        "ru",
+        "2013-12-13",
+    )
     w.add(act, ELI.passed_by, URIRef(iri.org("government")))
     w.span(act, "Об утверждении Национальной дорожной карты")
 
@@ -253,11 +329,13 @@ def make_build(out: Path) -> Path:
     from kgraph import build, search
 
     ds = dataset()
-    report = build.BuildReport(triples=sum(1 for _ in ds.quads((None, None, None, None))),
-                               classes=build.count_classes(ds))
+    report = build.BuildReport(
+        triples=sum(1 for _ in ds.quads((None, None, None, None))), classes=build.count_classes(ds)
+    )
     for doc, lang in ((PLAN_DOC, "kk"), (LAW_DOC, "kk"), (ROADMAP_DOC, "ru")):
-        report.documents.append(build.DocumentReport(doc, lang, ("plan",), len(ds.graph(URIRef(iri.graph(doc)))),
-                                                     {"Task": 3}))
+        report.documents.append(
+            build.DocumentReport(doc, lang, ("plan",), len(ds.graph(URIRef(iri.graph(doc)))), {"Task": 3})
+        )
     build.write(ds, report, out)
     if not (out / search.INDEX_FILE).is_file():  # the hook is registered in kgraph.build.POST_BUILD
         search.write_index(ds, out)

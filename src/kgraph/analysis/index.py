@@ -35,8 +35,7 @@ class Analyzer:
         self.items = corpus.mandates
         self.extra = {lang: self._extra_terms(lang) for lang in ("ru", "kk")}
         self.langs = [m.lang or textsim.detect_lang(m.text) for m in self.items]
-        self.terms = [textsim.terms(self._expand(m), lang, self.extra[lang])
-                      for m, lang in zip(self.items, self.langs)]
+        self.terms = [textsim.terms(self._expand(m), lang, self.extra[lang]) for m, lang in zip(self.items, self.langs)]
         self.actions = [textsim.main_actions(t, lang) for t, lang in zip(self.terms, self.langs)]
         self.full = textsim.Index([" ".join(t) for t in self.terms])
         self.shared = textsim.Index([" ".join(_shared(t)) for t in self.terms])
@@ -101,8 +100,12 @@ class Analyzer:
         if self._matrix is None:
             own = (self.full.word_matrix, self.full.char_matrix)
             shr = (self.shared.word_matrix, self.shared.char_matrix)
-            self._matrix = self._adjust(np.arange(len(self.items)), np.arange(len(self.items)),
-                                        self.full.similarity(own, own), self.shared.similarity(shr, shr))
+            self._matrix = self._adjust(
+                np.arange(len(self.items)),
+                np.arange(len(self.items)),
+                self.full.similarity(own, own),
+                self.shared.similarity(shr, shr),
+            )
         return self._matrix
 
     def _adjust(self, rows: np.ndarray, cols: np.ndarray, full: np.ndarray, shared: np.ndarray) -> np.ndarray:
@@ -176,9 +179,10 @@ class Analyzer:
         for p in m.parties:
             if p.agent == body or body in self.corpus.members.get(p.agent, ()):
                 return True
-            if p.kind == "role" and any(h == body or body in self._related.get(h, ())
-                                        or body in self.corpus.members.get(h, ())
-                                        for h, _, _ in self._holdings.get(p.agent, [])):
+            if p.kind == "role" and any(
+                h == body or body in self._related.get(h, ()) or body in self.corpus.members.get(h, ())
+                for h, _, _ in self._holdings.get(p.agent, [])
+            ):
                 return True
         return False
 
@@ -226,7 +230,7 @@ def _succession(corpus: Corpus) -> dict[str, set[str]]:
 
 # --- caching: one analyzer per store, and one per build on disk ---------------------------
 
-_CACHE: "weakref.WeakKeyDictionary[object, tuple[int, Analyzer]]" = weakref.WeakKeyDictionary()
+_CACHE: weakref.WeakKeyDictionary[object, tuple[int, Analyzer]] = weakref.WeakKeyDictionary()
 CACHE_FILE = "analysis-index.pickle"  # next to the store in the build directory
 
 
@@ -267,7 +271,7 @@ def _read_cache(store) -> Analyzer | None:
     try:
         with path.open("rb") as f:
             key, an = pickle.load(f)
-    except Exception:  # a stale or foreign file is only a missed cache
+    except Exception:  # noqa: BLE001 - a stale or foreign file is only a missed cache
         return None
     return an if key == _cache_key(store) else None
 
@@ -291,5 +295,3 @@ def post_build(ds, out: Path) -> None:
     from kgraph.store import OxigraphStore
 
     analyzer_for(OxigraphStore(out / "store", read_only=True))
-
-

@@ -225,9 +225,13 @@ def _competences(store, spans) -> list[Mandate]:
         by = sol["by"].value if sol["by"] is not None else ""
         doc = _first(sol, "doc", "actdoc")
         out[c] = Mandate(
-            iri=c, kind="competence", text=text.value, lang=text.language or "",
+            iri=c,
+            kind="competence",
+            text=text.value,
+            lang=text.language or "",
             source=doc or (spans[c][0].doc if spans.get(c) else ""),
-            ref=subdivision_ref(by), date=_date(sol["date"].value) if sol["date"] is not None else None,
+            ref=subdivision_ref(by),
+            date=_date(sol["date"].value) if sol["date"] is not None else None,
             container=sol["article"].value if sol["article"] is not None else "",
             parties=(Party(agent, agent_kind(agent), True),) if agent else (),
             residual=sol["residual"] is not None and _bool(sol["residual"].value),
@@ -244,7 +248,8 @@ def _tasks(store, spans) -> list[Mandate]:
         if t not in heads:
             text = sol["text"]
             heads[t] = {
-                "text": text.value, "lang": text.language or "",
+                "text": text.value,
+                "lang": text.language or "",
                 "number": sol["number"].value if sol["number"] is not None else "",
                 "plan": sol["plan"].value if sol["plan"] is not None else "",
                 "date": _date(sol["date"].value) if sol["date"] is not None else None,
@@ -254,8 +259,7 @@ def _tasks(store, spans) -> list[Mandate]:
             agent = sol["agent"].value
             pos = int(sol["pos"].value) if sol["pos"] is not None else None
             lead = (sol["role"] is not None and sol["role"].value == LEAD) or (sol["role"] is None and pos == 0)
-            party = Party(agent, agent_kind(agent), lead,
-                          sol["agree"] is not None and _bool(sol["agree"].value), pos)
+            party = Party(agent, agent_kind(agent), lead, sol["agree"] is not None and _bool(sol["agree"].value), pos)
             parties[t].setdefault(agent, party)
     out = []
     for t, h in heads.items():
@@ -266,12 +270,20 @@ def _tasks(store, spans) -> list[Mandate]:
             except iri.IRIError:
                 date = None
         ps = sorted(parties[t].values(), key=lambda p: (p.position is None, p.position or 0, p.agent))
-        out.append(Mandate(
-            iri=t, kind="task", text=h["text"], lang=h["lang"],
-            source=h["doc"] or (spans[t][0].doc if spans.get(t) else ""),
-            ref=f"task:{h['number']}" if h["number"] else "", date=date, container=h["plan"],
-            parties=tuple(ps), spans=tuple(spans.get(t, ())),
-        ))
+        out.append(
+            Mandate(
+                iri=t,
+                kind="task",
+                text=h["text"],
+                lang=h["lang"],
+                source=h["doc"] or (spans[t][0].doc if spans.get(t) else ""),
+                ref=f"task:{h['number']}" if h["number"] else "",
+                date=date,
+                container=h["plan"],
+                parties=tuple(ps),
+                spans=tuple(spans.get(t, ())),
+            )
+        )
     return out
 
 

@@ -137,8 +137,12 @@ def succession(store) -> nx.DiGraph:
 
 def networks(store) -> dict[str, nx.Graph]:
     bt = body_task(store)
-    return {"body-task": bt, "coassignment": coassignment(bt),
-            "competence": competence_network(store), "succession": succession(store)}
+    return {
+        "body-task": bt,
+        "coassignment": coassignment(bt),
+        "competence": competence_network(store),
+        "succession": succession(store),
+    }
 
 
 # --- metrics ----------------------------------------------------------------------------
@@ -183,8 +187,12 @@ def metrics(g: nx.Graph, weight: str = "weight", k: int | None = None, seed: int
 
 
 def summary(g: nx.Graph) -> dict[str, int]:
-    return {"nodes": g.number_of_nodes(), "edges": g.number_of_edges(),
-            "components": len(components(g)), "communities": len(communities(g))}
+    return {
+        "nodes": g.number_of_nodes(),
+        "edges": g.number_of_edges(),
+        "components": len(components(g)),
+        "communities": len(communities(g)),
+    }
 
 
 def top(g: nx.Graph, values: dict, n: int = 10, kinds: tuple[str, ...] = PARTY_KINDS) -> list[tuple[str, str, float]]:

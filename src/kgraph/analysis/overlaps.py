@@ -27,8 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from kgraph import iri
-from kgraph.analysis.index import (CROSS_THRESHOLD, METHOD, THRESHOLD, Analyzer, analyzer_for,  # noqa: F401
-                                   post_build)
+from kgraph.analysis.index import CROSS_THRESHOLD, METHOD, THRESHOLD, Analyzer, analyzer_for, post_build  # noqa: F401
 from kgraph.analysis.mandates import Mandate, Span
 
 MIN_SHARED_TASKS = 3  # co-assigned-pair: body pairs sharing at least this many tasks
@@ -74,8 +73,14 @@ def _agent_iri(body: str) -> str:
 # --- drafter check ----------------------------------------------------------------------
 
 
-def check(text: str, lang: str | None = None, body: str | None = None, store=None, top: int = 10,
-          kinds: tuple[str, ...] = ("competence", "task")) -> list[Match]:
+def check(
+    text: str,
+    lang: str | None = None,
+    body: str | None = None,
+    store=None,
+    top: int = 10,
+    kinds: tuple[str, ...] = ("competence", "task"),
+) -> list[Match]:
     """Existing competence items and tasks most similar to a drafted text."""
     if store is None:
         from kgraph.store import open_store
@@ -83,8 +88,11 @@ def check(text: str, lang: str | None = None, body: str | None = None, store=Non
         store = open_store()
     an = analyzer_for(store)
     terms, lang = an.query_terms(text, lang)
-    rows = [i for i, m in enumerate(an.items) if m.kind in kinds and not m.residual
-            and (body is None or an.belongs_to(m, _agent_iri(body)))]
+    rows = [
+        i
+        for i, m in enumerate(an.items)
+        if m.kind in kinds and not m.residual and (body is None or an.belongs_to(m, _agent_iri(body)))
+    ]
     if not rows or not terms:
         return []
     scores = an.scores_against(terms, lang, rows)
@@ -97,9 +105,17 @@ def _match(an: Analyzer, m: Mandate, score: float) -> Match:
     agent = lead.agent if lead else ""
     quote = m.spans[0].quote if m.spans else m.text
     return Match(
-        kind=m.kind, iri=m.iri, body=agent, body_label=an.corpus.label(agent) if agent else "",
-        article=m.container, score=round(score, 4), quote=" ".join(quote.split()), text=m.text,
-        ref=m.ref, source=m.source, article_label=an.corpus.label(m.container) if m.container else "",
+        kind=m.kind,
+        iri=m.iri,
+        body=agent,
+        body_label=an.corpus.label(agent) if agent else "",
+        article=m.container,
+        score=round(score, 4),
+        quote=" ".join(quote.split()),
+        text=m.text,
+        ref=m.ref,
+        source=m.source,
+        article_label=an.corpus.label(m.container) if m.container else "",
         holders=an.holders_now(agent) if lead and lead.kind == "role" else (),
     )
 
@@ -113,10 +129,12 @@ def detect(store, kinds: tuple[str, ...] | None = None) -> list[Finding]:
     out: list[Finding] = []
     wanted = set(kinds or ()) or None
     steps = (
-        ("competence-duplicate", competence_duplicates), ("task-duplicate", task_duplicates),
+        ("competence-duplicate", competence_duplicates),
+        ("task-duplicate", task_duplicates),
         ("task-outside-competence", tasks_outside_competence),
         ("competence-without-task", competences_without_task),
-        ("task-without-single-lead", tasks_without_single_lead), ("co-assigned-pair", co_assigned_pairs),
+        ("task-without-single-lead", tasks_without_single_lead),
+        ("co-assigned-pair", co_assigned_pairs),
     )
     for kind, step in steps:
         if wanted is None or kind in wanted:
@@ -149,9 +167,17 @@ def competence_duplicates(an: Analyzer) -> list[Finding]:
             ga, gb = (a.lead.agent if a.lead else ""), (b.lead.agent if b.lead else "")
             if sims[x, y] < an.threshold(i, j) or not ga or an.related(ga, gb):
                 continue
-            out.append(_finding(an, "competence-duplicate", a, b, sims[x, y],
-                                f"{_name(an, a)} ({an.corpus.label(ga)}) and {_name(an, b)} "
-                                f"({an.corpus.label(gb)}) grant the same action on the same object"))
+            out.append(
+                _finding(
+                    an,
+                    "competence-duplicate",
+                    a,
+                    b,
+                    sims[x, y],
+                    f"{_name(an, a)} ({an.corpus.label(ga)}) and {_name(an, b)} "
+                    f"({an.corpus.label(gb)}) grant the same action on the same object",
+                )
+            )
     return out
 
 
@@ -164,11 +190,19 @@ def task_duplicates(an: Analyzer) -> list[Finding]:
             j = idx[y]
             a, b = an.items[i], an.items[j]
             la, lb = a.lead.agent, b.lead.agent
-            if (sims[x, y] < an.threshold(i, j) or a.container == b.container or an.related(la, lb)):
+            if sims[x, y] < an.threshold(i, j) or a.container == b.container or an.related(la, lb):
                 continue
-            out.append(_finding(an, "task-duplicate", a, b, sims[x, y],
-                                f"the same action is assigned in two plans: {_name(an, a)} led by "
-                                f"{an.corpus.label(la)}, {_name(an, b)} led by {an.corpus.label(lb)}"))
+            out.append(
+                _finding(
+                    an,
+                    "task-duplicate",
+                    a,
+                    b,
+                    sims[x, y],
+                    f"the same action is assigned in two plans: {_name(an, a)} led by "
+                    f"{an.corpus.label(la)}, {_name(an, b)} led by {an.corpus.label(lb)}",
+                )
+            )
     return out
 
 
@@ -184,8 +218,11 @@ def tasks_outside_competence(an: Analyzer) -> list[Finding]:
         t = an.items[i]
         body = t.lead.agent
         roles = an.roles_of(body, t.date)
-        own = [y for y, j in enumerate(comps) if an.items[j].lead and
-               (an.items[j].lead.agent in roles or an.related(an.items[j].lead.agent, body))]
+        own = [
+            y
+            for y, j in enumerate(comps)
+            if an.items[j].lead and (an.items[j].lead.agent in roles or an.related(an.items[j].lead.agent, body))
+        ]
         if any(sims[x, y] >= an.threshold(i, comps[y]) for y in own):
             continue  # its own law gives it something like this
         best = max(range(len(comps)), key=lambda y: sims[x, y])
@@ -194,10 +231,18 @@ def tasks_outside_competence(an: Analyzer) -> list[Finding]:
         if sims[x, best] < an.threshold(i, comps[best]) or grantee not in known:
             continue  # nothing matches, or the matching role has no known holders (e.g. "state bodies")
         have = ", ".join(sorted(an.corpus.label(r) for r in roles)) or "no role in the loaded laws"
-        out.append(_finding(an, "task-outside-competence", t, c, sims[x, best],
-                            f"{_name(an, t)} is led by {an.corpus.label(body)} (roles on "
-                            f"{t.date or 'unknown date'}: {have}); the closest competence, {_name(an, c)}, "
-                            f"is granted to {an.corpus.label(grantee)}"))
+        out.append(
+            _finding(
+                an,
+                "task-outside-competence",
+                t,
+                c,
+                sims[x, best],
+                f"{_name(an, t)} is led by {an.corpus.label(body)} (roles on "
+                f"{t.date or 'unknown date'}: {have}); the closest competence, {_name(an, c)}, "
+                f"is granted to {an.corpus.label(grantee)}",
+            )
+        )
     return out
 
 
@@ -212,10 +257,20 @@ def competences_without_task(an: Analyzer) -> list[Finding]:
         if sims[x, y] >= an.threshold(i, tasks[y]):
             continue
         c = an.items[i]
-        out.append(Finding("competence-without-task", c.iri, "", round(1 - float(sims[x, y]), 4),
-                           f"{_name(an, c)}: no plan task resembles it (closest: {_name(an, an.items[tasks[y]])}, "
-                           f"{sims[x, y]:.2f})", METHOD, c.spans, (),
-                           tuple(p.agent for p in c.parties[:1])))
+        out.append(
+            Finding(
+                "competence-without-task",
+                c.iri,
+                "",
+                round(1 - float(sims[x, y]), 4),
+                f"{_name(an, c)}: no plan task resembles it (closest: {_name(an, an.items[tasks[y]])}, "
+                f"{sims[x, y]:.2f})",
+                METHOD,
+                c.spans,
+                (),
+                tuple(p.agent for p in c.parties[:1]),
+            )
+        )
     return out
 
 
@@ -234,9 +289,19 @@ def tasks_without_single_lead(an: Analyzer) -> list[Finding]:
         if len(t.parties) < 2 and lead is not None and lead.kind == "body":
             continue
         score = 1.0 if lead is None else 0.8 if lead.kind != "body" else 0.6
-        out.append(Finding("task-without-single-lead", t.iri, "", score,
-                           f"{_name(an, t)}: {why}; {len(t.parties)} executor(s)", "assignment-structure",
-                           t.spans, (), tuple(p.agent for p in t.parties)))
+        out.append(
+            Finding(
+                "task-without-single-lead",
+                t.iri,
+                "",
+                score,
+                f"{_name(an, t)}: {why}; {len(t.parties)} executor(s)",
+                "assignment-structure",
+                t.spans,
+                (),
+                tuple(p.agent for p in t.parties),
+            )
+        )
     return out
 
 
@@ -245,14 +310,24 @@ def co_assigned_pairs(an: Analyzer, minimum: int = MIN_SHARED_TASKS) -> list[Fin
     for t in (m for m in an.items if m.kind == "task"):
         agents = sorted({p.agent for p in t.parties if p.kind == "body"})
         for x, a in enumerate(agents):
-            for b in agents[x + 1:]:
+            for b in agents[x + 1 :]:
                 shared[(a, b)].append(t)
     out = []
     for (a, b), ts in shared.items():
         if len(ts) < minimum:
             continue
         refs = ", ".join(_name(an, t) for t in ts[:8]) + (" …" if len(ts) > 8 else "")
-        out.append(Finding("co-assigned-pair", a, b, float(len(ts)),
-                           f"{an.corpus.label(a)} and {an.corpus.label(b)} are co-assigned to {len(ts)} tasks: {refs}",
-                           "co-assignment-count", (), (), (a, b)))
+        out.append(
+            Finding(
+                "co-assigned-pair",
+                a,
+                b,
+                float(len(ts)),
+                f"{an.corpus.label(a)} and {an.corpus.label(b)} are co-assigned to {len(ts)} tasks: {refs}",
+                "co-assignment-count",
+                (),
+                (),
+                (a, b),
+            )
+        )
     return out

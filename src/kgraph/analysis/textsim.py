@@ -14,10 +14,11 @@ misses (derivations, typos, international words).
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import Iterable, Sequence
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -30,7 +31,9 @@ _HOMOGLYPHS = str.maketrans("ABCEHKMOPTXYaceopxyiI", "АВСЕНКМОРТХУа
 _CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.I)
 _KAZAKH_LETTERS = re.compile(r"[әғқңөұүһі]")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_KK_FUNCTION_WORDS = frozenset("және бойынша жөніндегі жөнінде туралы үшін немесе сондай-ақ мен бен пен".split())
+_KK_FUNCTION_WORDS = frozenset(
+    ["және", "бойынша", "жөніндегі", "жөнінде", "туралы", "үшін", "немесе", "сондай-ақ", "мен", "бен", "пен"]
+)
 
 
 def normalize(text: str) -> str:
@@ -67,18 +70,85 @@ def words(text: str) -> list[str]:
 
 # Inflectional endings only; the loop strips them right to left
 # ("бағдарламаларды" -> -ды -> -лар -> "бағдарлама").
-_KK_SUFFIXES = sorted(set("""
-    ндағы ндегі дағы дегі тағы тегі
-    ылатын ілетін атын етін йтын йтін ған ген қан кен
-    ады еді йды йді ды ді ты ті
-    лар лер дар дер тар тер
-    ның нің дың дің тың тің
-    нда нде дан ден тан тен нан нен
-    мен бен пен
-    ға ге қа ке на не ны ні да де та те
-    сы сі ыл іл ып іп
-    а е ы і н у
-""".split()), key=len, reverse=True)
+_KK_SUFFIXES = sorted(
+    set(
+        [
+            "ндағы",
+            "ндегі",
+            "дағы",
+            "дегі",
+            "тағы",
+            "тегі",
+            "ылатын",
+            "ілетін",
+            "атын",
+            "етін",
+            "йтын",
+            "йтін",
+            "ған",
+            "ген",
+            "қан",
+            "кен",
+            "ады",
+            "еді",
+            "йды",
+            "йді",
+            "ды",
+            "ді",
+            "ты",
+            "ті",
+            "лар",
+            "лер",
+            "дар",
+            "дер",
+            "тар",
+            "тер",
+            "ның",
+            "нің",
+            "дың",
+            "дің",
+            "тың",
+            "тің",
+            "нда",
+            "нде",
+            "дан",
+            "ден",
+            "тан",
+            "тен",
+            "нан",
+            "нен",
+            "мен",
+            "бен",
+            "пен",
+            "ға",
+            "ге",
+            "қа",
+            "ке",
+            "на",
+            "не",
+            "ны",
+            "ні",
+            "да",
+            "де",
+            "та",
+            "те",
+            "сы",
+            "сі",
+            "ыл",
+            "іл",
+            "ып",
+            "іп",
+            "а",
+            "е",
+            "ы",
+            "і",
+            "н",
+            "у",
+        ]
+    ),
+    key=len,
+    reverse=True,
+)
 
 
 @lru_cache(maxsize=200_000)
@@ -134,8 +204,11 @@ LEXICON: tuple[tuple[str, str, str], ...] = (
     ("approve", "утверждать;утверждение;утвердить", "бекіту;бекітеді"),
     ("develop", "разрабатывать;разработка;разработать;выработка;вырабатывать", "әзірлеу;әзірлейді;дайындау"),
     ("determine", "определять;определение;определить;выявление", "айқындау;айқындайды;анықтау"),
-    ("amend", "внесение изменение;внесение изменение и дополнение;изменение и дополнение",
-     "өзгеріс енгізу;өзгерістер мен толықтырулар енгізу"),
+    (
+        "amend",
+        "внесение изменение;внесение изменение и дополнение;изменение и дополнение",
+        "өзгеріс енгізу;өзгерістер мен толықтырулар енгізу",
+    ),
     ("submit", "вносить;внесение;внести", "енгізу;енгізеді"),
     ("proposal", "предложение", "ұсыныс"),
     ("recommendation", "рекомендация", "ұсыным"),
@@ -160,8 +233,11 @@ LEXICON: tuple[tuple[str, str, str], ...] = (
     ("attract", "привлекать;привлечение;привлечь", "тарту"),
     ("promote", "продвигать;продвижение;продвинуть", "жылжыту;ілгерілету;ілгерілетеді"),
     ("assist", "содействовать;содействие;помощь", "жәрдем;жәрдемдесу"),
-    ("cooperate", "сотрудничество;сотрудничать;взаимодействие;взаимодействовать",
-     "ынтымақтастық;ынтымақтасу;ынтымақтасады;өзара іс-қимыл;өзара іс-әрекет;іс-әрекеттесу"),
+    (
+        "cooperate",
+        "сотрудничество;сотрудничать;взаимодействие;взаимодействовать",
+        "ынтымақтастық;ынтымақтасу;ынтымақтасады;өзара іс-қимыл;өзара іс-әрекет;іс-әрекеттесу",
+    ),
     ("stimulate", "стимулирование;стимулировать", "ынталандыру"),
     ("regulate", "регулирование;регулировать", "реттеу"),
     ("support", "поддержка;поддерживать", "қолдау"),
@@ -288,10 +364,10 @@ LEXICON: tuple[tuple[str, str, str], ...] = (
 
 _STOP = {
     "ru": "и в во на по с со к о об от до для из за а также или не что как при под через их его ее "
-          "том числе т д др который этот год республика казахстан рк сфера свой",
+    "том числе т д др который этот год республика казахстан рк сфера свой",
     "kk": "және мен бен пен үшін бойынша жөніндегі жөнінде туралы оның олардың олар сондай-ақ немесе "
-          "да де қазақстан республикасы өз шегінде шектерінде шеңберінде ету етеді етілетін болып "
-          "табылады саласындағы сала оларды тиісті",
+    "да де қазақстан республикасы өз шегінде шектерінде шеңберінде ету етеді етілетін болып "
+    "табылады саласындағы сала оларды тиісті",
 }
 
 
@@ -328,7 +404,7 @@ def terms(text: str, lang: str | None = None, extra: dict[tuple[str, ...], str] 
     i = 0
     while i < len(forms):
         for n in range(min(longest, len(forms) - i), 0, -1):
-            key = tuple(forms[i:i + n])
+            key = tuple(forms[i : i + n])
             hit = (extra or {}).get(key) or table.get(key)
             if hit:
                 out.append(hit)
@@ -356,12 +432,42 @@ def term_string(text: str, lang: str | None = None, extra=None) -> str:
 # different actions ("develops the plan" / "approves the plan") are a division
 # of labour between the stages of one procedure, not a duplicate.
 ACTIONS = frozenset(
-    "#approve #amend #develop #determine #submit #form #implement #coordinate #agree #render #provide "
-    "#evaluate #monitor #analyse #conduct #create #attract #promote #assist #cooperate #stimulate "
-    "#regulate #support #reimburse #improve #increase #build #update #collect #forecast".split())
+    [
+        "#approve",
+        "#amend",
+        "#develop",
+        "#determine",
+        "#submit",
+        "#form",
+        "#implement",
+        "#coordinate",
+        "#agree",
+        "#render",
+        "#provide",
+        "#evaluate",
+        "#monitor",
+        "#analyse",
+        "#conduct",
+        "#create",
+        "#attract",
+        "#promote",
+        "#assist",
+        "#cooperate",
+        "#stimulate",
+        "#regulate",
+        "#support",
+        "#reimburse",
+        "#improve",
+        "#increase",
+        "#build",
+        "#update",
+        "#collect",
+        "#forecast",
+    ]
+)
 # Light verbs: "participates in developing", "ensures the process of forecasting",
 # "carries out the evaluation", "studies the question of creating" - the action is the next one.
-TRANSPARENT = frozenset("#participate #ensure #carry-out #study #issue".split())
+TRANSPARENT = frozenset(["#participate", "#ensure", "#carry-out", "#study", "#issue"])
 _SAME_ACTION = {"#amend": "#approve"}  # approving an amendment is an approval
 
 
@@ -396,7 +502,7 @@ WORD_WEIGHT = 0.5  # share of the word channel; the rest is character n-grams (s
 def _split(doc: str) -> list[str]:
     """Word analyzer: unigrams and bigrams of the term string (module-level so it pickles)."""
     toks = doc.split()
-    return toks + [f"{a} {b}" for a, b in zip(toks, toks[1:])]
+    return toks + [f"{a} {b}" for a, b in itertools.pairwise(toks)]
 
 
 def _transform(vectorizer: TfidfVectorizer, docs: list[str]):
@@ -444,7 +550,9 @@ class Index:
         return self.similarity(self.transform([doc]), (self.word_matrix, self.char_matrix))[0]
 
 
-def pair_scores(pairs: Sequence[tuple[str, str]], corpus: Sequence[str], word_weight: float = WORD_WEIGHT) -> list[float]:
+def pair_scores(
+    pairs: Sequence[tuple[str, str]], corpus: Sequence[str], word_weight: float = WORD_WEIGHT
+) -> list[float]:
     """Scores of (term string, term string) pairs under an index fitted on `corpus`."""
     index = Index(corpus, word_weight)
     a = index.transform([p[0] for p in pairs])

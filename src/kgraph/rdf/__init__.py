@@ -9,8 +9,9 @@ bodies the resolver finds.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
@@ -113,8 +114,9 @@ class Context:
         self.span(node, span)
         return node
 
-    def indicator(self, owner: URIRef, number: str, name: str, unit: str | None,
-                  baseline: str | None, values: dict, span: Span) -> URIRef:
+    def indicator(
+        self, owner: URIRef, number: str, name: str, unit: str | None, baseline: str | None, values: dict, span: Span
+    ) -> URIRef:
         """A target indicator of a plan or concept, with one kg:IndicatorValue
         per year: the printed text, and the number when there is one."""
         from kgraph.sources.plan import number_value
@@ -149,4 +151,4 @@ def date_literal(value: dt.date) -> Literal:
     return Literal(value.isoformat(), datatype=XSD.date)
 
 
-__all__ = ["Context", "date_literal", "PROV"]
+__all__ = ["PROV", "Context", "date_literal"]

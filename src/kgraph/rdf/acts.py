@@ -24,7 +24,7 @@ Writers call:
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
@@ -37,17 +37,27 @@ from kgraph.text import collapse
 from kgraph.vocab import ELI, KG
 
 ACT_CLASSES = {
-    "law": KG.Law, "code": KG.Code, "presidential-decree": KG.PresidentialDecree,
-    "government-decree": KG.GovernmentDecree, "address": KG.PresidentialAddress,
-    "national-plan": KG.NationalPlan, "strategy": KG.Strategy, "concept": KG.Concept, "order": KG.Order,
+    "law": KG.Law,
+    "code": KG.Code,
+    "presidential-decree": KG.PresidentialDecree,
+    "government-decree": KG.GovernmentDecree,
+    "address": KG.PresidentialAddress,
+    "national-plan": KG.NationalPlan,
+    "strategy": KG.Strategy,
+    "concept": KG.Concept,
+    "order": KG.Order,
     "other": KG.OtherAct,
 }
 # Kinds whose identity is their designation, not the decree that approved them.
 NAMED_KINDS = {"national-plan", "strategy", "concept"}
 # Words naming the annex a whole-annex footnote changed -> its part segment.
 ANNEX_WORDS = (("concept", ("концепци", "тұжырымдама")), ("plan", ("план", "карт", "жоспар")))
-CHANGE_LABELS = {"amended": "изменения", "revised": "новая редакция", "excluded": "исключение",
-                 "supplemented": "дополнение"}
+CHANGE_LABELS = {
+    "amended": "изменения",
+    "revised": "новая редакция",
+    "excluded": "исключение",
+    "supplemented": "дополнение",
+}
 
 
 def emit(records: Iterable, ctx: Context, citing: URIRef | None = None) -> None:
@@ -57,15 +67,29 @@ def emit(records: Iterable, ctx: Context, citing: URIRef | None = None) -> None:
     emit_amendments([r for r in records if isinstance(r, Amendment)], ctx)
 
 
-def act_node(kind: str, date=None, number: str | None = None, name: str | None = None,
-             jurisdiction: str = "KZ", year: int | None = None) -> URIRef:
+def act_node(
+    kind: str,
+    date=None,
+    number: str | None = None,
+    name: str | None = None,
+    jurisdiction: str = "KZ",
+    year: int | None = None,
+) -> URIRef:
     """The IRI of an act. Undated acts are named; foreign acts and undated acts
     of a known year carry the jurisdiction and year in the name."""
     iri_kind = IRI_KINDS.get(kind, "other")
     if date is not None:
         return URIRef(iri.act(iri_kind, date, number, name=None if number else name))
-    label = " ".join(p for p in (jurisdiction if jurisdiction != "KZ" else "", str(year or ""), name or "",
-                                 f"№ {number}" if number else "") if p)
+    label = " ".join(
+        p
+        for p in (
+            jurisdiction if jurisdiction != "KZ" else "",
+            str(year or ""),
+            name or "",
+            f"№ {number}" if number else "",
+        )
+        if p
+    )
     return URIRef(iri.act(iri_kind, name=label or "unnamed"))
 
 
@@ -112,10 +136,18 @@ def emit_refs(refs: list[ActRef], ctx: Context, citing: URIRef | None = None) ->
         ctx.span(node, r.span)
 
 
-KIND_LABELS = {"law": "Закон", "code": "Кодекс", "presidential-decree": "Указ Президента",
-               "government-decree": "Постановление Правительства", "address": "Послание", "order": "Приказ",
-               "national-plan": "Национальный план", "strategy": "Стратегия", "concept": "Концепция",
-               "other": "Акт"}
+KIND_LABELS = {
+    "law": "Закон",
+    "code": "Кодекс",
+    "presidential-decree": "Указ Президента",
+    "government-decree": "Постановление Правительства",
+    "address": "Послание",
+    "order": "Приказ",
+    "national-plan": "Национальный план",
+    "strategy": "Стратегия",
+    "concept": "Концепция",
+    "other": "Акт",
+}
 
 
 def _label(r: ActRef) -> str:
@@ -176,7 +208,9 @@ def link_same_acts(ds: Dataset, graph: URIRef | None = None) -> int:
         for node, title in g.subject_objects(ELI.title):
             for cls in g.objects(node, RDF.type):
                 if cls != ELI.LegalResource:
-                    titled.setdefault((cls, str(title).casefold()), []).append((node, g.value(node, ELI.date_document), g))
+                    titled.setdefault((cls, str(title).casefold()), []).append(
+                        (node, g.value(node, ELI.date_document), g)
+                    )
     added = 0
     for entries in titled.values():
         dated = sorted({(n, str(d)) for n, d, _ in entries if d is not None})
@@ -196,4 +230,4 @@ def _year_of(node: URIRef) -> int | None:
     return int(head) if head.isdigit() and len(head) == 4 else None
 
 
-__all__ = ["emit", "emit_refs", "emit_amendments", "act_node", "ref_node", "link_same_acts", "ACT_CLASSES"]
+__all__ = ["ACT_CLASSES", "act_node", "emit", "emit_amendments", "emit_refs", "link_same_acts", "ref_node"]

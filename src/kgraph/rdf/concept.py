@@ -48,7 +48,7 @@ def emit(records: list, ctx: Context) -> None:
     sections = {r.number: r for r in records if isinstance(r, src.Section)}
     for s in sections.values():
         _section(node, s, ctx)
-    section_of = lambda number: URIRef(iri.part(str(node), ("sec", number))) if number in sections else node  # noqa: E731
+    section_of = lambda number: URIRef(iri.part(str(node), ("sec", number))) if number in sections else node
     counters: dict[str, int] = {}
 
     def next_id(prefix: str) -> int:
@@ -169,5 +169,3 @@ def _territory(concept: URIRef, n: int, r, ctx: Context) -> None:
         ctx.add(node, KG.location, Literal(r.location, lang=ctx.doc.language))
     ctx.add(node, PROV.wasDerivedFrom, concept)
     ctx.span(node, r.span)
-
-

@@ -19,8 +19,13 @@ from kgraph.rdf import Context
 from kgraph.rdf.plan import RECURRENCES, assignment
 from kgraph.vocab import ELI, KG
 
-KINDS = {"execute": KG.Execute, "report": KG.Report, "control": KG.Control, "approve": KG.Approve,
-         "other": KG.OtherInstruction}
+KINDS = {
+    "execute": KG.Execute,
+    "report": KG.Report,
+    "control": KG.Control,
+    "approve": KG.Approve,
+    "other": KG.OtherInstruction,
+}
 
 
 def emit(records: list, ctx: Context) -> None:

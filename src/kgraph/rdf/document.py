@@ -10,9 +10,15 @@ from kgraph.rdf import Context, date_literal
 from kgraph.vocab import ELI, KG, PROV
 
 ACT_CLASSES = {
-    "law": KG.Law, "code": KG.Code, "decree": KG.GovernmentDecree,
-    "presidential-decree": KG.PresidentialDecree, "address": KG.PresidentialAddress,
-    "order": KG.Order, "concept": KG.Concept, "plan": KG.Plan, "strategy": KG.Strategy,
+    "law": KG.Law,
+    "code": KG.Code,
+    "decree": KG.GovernmentDecree,
+    "presidential-decree": KG.PresidentialDecree,
+    "address": KG.PresidentialAddress,
+    "order": KG.Order,
+    "concept": KG.Concept,
+    "plan": KG.Plan,
+    "strategy": KG.Strategy,
     "national-plan": KG.NationalPlan,
 }
 

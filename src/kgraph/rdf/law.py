@@ -20,7 +20,11 @@ from kgraph.sources import law as law_src
 from kgraph.sources import law_structure
 from kgraph.vocab import ELI, KG
 
-MEASURE_KINDS = {"financial": KG.FinancialMeasure, "non-financial": KG.NonFinancialMeasure, "service": KG.ServiceMeasure}
+MEASURE_KINDS = {
+    "financial": KG.FinancialMeasure,
+    "non-financial": KG.NonFinancialMeasure,
+    "service": KG.ServiceMeasure,
+}
 TARGET_CLASSES = {"law": KG.Law, "code": KG.Code}
 HEADINGS = {  # how a heading reads in each language, for labels
     "kk": {"chapter": "{n}-тарау. {t}", "article": "{n}-бап. {t}"},
@@ -115,7 +119,9 @@ def emit(records: list, ctx: Context) -> None:
             measures_in[r.article] = measures_in.get(r.article, 0) + 1
             _measure(ctx, parts, r, measures_in[r.article])
         elif isinstance(r, law_src.CrossRef):
-            ctx.add(parts.of(r.article, r.paragraph, r.item, None), ELI.cites, _target(ctx, parts, r.target, r.target_kind))
+            ctx.add(
+                parts.of(r.article, r.paragraph, r.item, None), ELI.cites, _target(ctx, parts, r.target, r.target_kind)
+            )
         elif isinstance(r, law_src.Repeal):
             repealed = _target(ctx, parts, r.title, "law")
             ctx.add(ctx.act, ELI.repeals, repealed)
@@ -128,8 +134,14 @@ def _definition(ctx: Context, parts: _Parts, r) -> None:
     scheme = URIRef(iri.part(ctx.act, ("stmt", "terms")))
     ctx.add(scheme, RDF.type, KG.TermScheme)
     ctx.add(scheme, RDF.type, SKOS.ConceptScheme)
-    ctx.add(scheme, RDFS.label, Literal(f"{ctx.meta.title or ctx.doc.id}: " + ("ұғымдар" if ctx.doc.language == "kk" else "понятия"),
-                                        lang=ctx.doc.language))
+    ctx.add(
+        scheme,
+        RDFS.label,
+        Literal(
+            f"{ctx.meta.title or ctx.doc.id}: " + ("ұғымдар" if ctx.doc.language == "kk" else "понятия"),
+            lang=ctx.doc.language,
+        ),
+    )
     node = URIRef(iri.term(r.term))
     ctx.add(node, RDF.type, KG.DefinedTerm)
     ctx.add(node, RDF.type, SKOS.Concept)

@@ -101,8 +101,9 @@ def task(plan: URIRef, r, direction: URIRef | None, ctx: Context) -> URIRef:
     return node
 
 
-def deadline(owner: URIRef, text: str, start: dt.date | None, end: dt.date | None, recurrence: str | None,
-             span, ctx: Context) -> URIRef:
+def deadline(
+    owner: URIRef, text: str, start: dt.date | None, end: dt.date | None, recurrence: str | None, span, ctx: Context
+) -> URIRef:
     node = URIRef(iri.part(str(owner), ("y", "deadline")))
     ctx.add(owner, KG.deadline, node)
     ctx.add(node, RDF.type, KG.Deadline)
@@ -120,8 +121,7 @@ def deadline(owner: URIRef, text: str, start: dt.date | None, end: dt.date | Non
     return node
 
 
-def assignment(owner: URIRef, position: int, text: str, by_agreement: bool, span, ctx: Context,
-               members=None) -> URIRef:
+def assignment(owner: URIRef, position: int, text: str, by_agreement: bool, span, ctx: Context, members=None) -> URIRef:
     """One party of a task or instruction: who, in which role, at which position."""
     node = URIRef(iri.part(str(owner), ("party", position)))
     agent = ctx.agent(text, span)
@@ -149,8 +149,6 @@ def resolved(ctx: Context, text: str, span, kinds=("body", "group", "role")) -> 
     if getattr(res, "kind", "unresolved") not in kinds:
         return None
     return ctx.agent(text, span)
-
-
 
 
 def _glossary(entries: list[GlossaryEntry], ctx: Context) -> None:

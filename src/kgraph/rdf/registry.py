@@ -13,8 +13,12 @@ from kgraph.registry import Registry
 from kgraph.vocab import KG
 
 CHANGE_KINDS = {
-    "renaming": KG.Renaming, "merger": KG.Merger, "split": KG.Split,
-    "transfer": KG.Transfer, "establishment": KG.Establishment, "abolition": KG.Abolition,
+    "renaming": KG.Renaming,
+    "merger": KG.Merger,
+    "split": KG.Split,
+    "transfer": KG.Transfer,
+    "establishment": KG.Establishment,
+    "abolition": KG.Abolition,
 }
 
 
@@ -57,7 +61,13 @@ def graph(reg: Registry, today: dt.date | None = None) -> Graph:
             g.add((node, DCTERMS.date, _date(e.date)))
         if e.note:
             g.add((node, RDFS.comment, Literal(e.note, lang="en")))
-        g.add((node, RDFS.label, Literal(f"{e.kind}: {', '.join(e.from_ids) or '—'} → {', '.join(e.to_ids) or '—'}", lang="en")))
+        g.add(
+            (
+                node,
+                RDFS.label,
+                Literal(f"{e.kind}: {', '.join(e.from_ids) or '—'} → {', '.join(e.to_ids) or '—'}", lang="en"),
+            )
+        )
         for src in e.from_ids:
             g.add((node, ORG.originalOrganization, URIRef(iri.org(src))))
             g.add((URIRef(iri.org(src)), ORG.changedBy, node))
@@ -95,8 +105,16 @@ def graph(reg: Registry, today: dt.date | None = None) -> Graph:
     return g
 
 
-def _tenure(g: Graph, role_node: URIRef, role_id: str, holder: URIRef, holder_id: str,
-            start: dt.date | None = None, end: dt.date | None = None, note: str = "") -> None:
+def _tenure(
+    g: Graph,
+    role_node: URIRef,
+    role_id: str,
+    holder: URIRef,
+    holder_id: str,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    note: str = "",
+) -> None:
     """One dated holding of a legal role (kg:RoleTenure)."""
     t = URIRef(iri.tenure(role_id, holder_id, start))
     g.add((t, RDF.type, KG.RoleTenure))

@@ -123,7 +123,9 @@ PLAN_ANNEX = re.compile(
     r"(?m)^[ \t]*(?:План\s+(?:действий|мероприятий)[^\n]*прилагается|Приложение\s*\n(?:[^\n]*\n){0,4}?[^\n]*\bк\s+Концепции)"
 )
 TOC = re.compile(r"(?m)^\s*(?:Содержание|Оглавление|Мазмұны)\s*:?\s*$")
-WORD_HEADING = re.compile(r"(?m)^[ \t]*(?P<word>Раздел|Параграф|Направление|Глава)\s+(?P<n>\d+)\.?[ \t]+(?P<title>[^\n]+?)[ \t]*$")
+WORD_HEADING = re.compile(
+    r"(?m)^[ \t]*(?P<word>Раздел|Параграф|Направление|Глава)\s+(?P<n>\d+)\.?[ \t]+(?P<title>[^\n]+?)[ \t]*$"
+)
 NUM_HEADING = re.compile(r"(?m)^[ \t]*(?P<n>\d+(?:\.\d+)*)\.[ \t]+(?P<title>[А-ЯЁA-ZӘҒҚҢӨҰҮІ][^\n\t]*?)[ \t]*$")
 TOP_WORDS = {"Раздел", "Глава"}
 TERMS_TITLE = re.compile(r"[Оо]пределени|[Тт]ермин|[Сс]окращени|[Пп]онятия")
@@ -134,9 +136,13 @@ ALIAS_DEF = re.compile(r"\((?:далее|бұдан\s+әр[іi])\s*[-–—]+\s*
 # Target indicators that the action-plan annex restates ("Целевой индикатор 1").
 PLAN_INDICATOR = re.compile(r"(?m)^\s*Целевой\s+индикатор\s+\d")
 PASSPORT_AUTHOR = re.compile(r"ответственн\w+\s+за\s+разработку[^\t\n]*\t(?P<a>[^\t\n]+)")
-PERIOD = re.compile(r"на\s+(\d{4})\s*[-–]\s*(\d{4})\s+годы|[Сс]роки\s+реализации\s+(\d{4})\s*[-–]\s*(\d{4})"
-                    r"|реализации\s+Концепции\s+до\s+(\d{4})\s+года")
-SELF_TITLE = re.compile(r"(?:[Нн]астоящ\w+|[Вв]\s+настоящей)\s+(Концепци\w+\s+[^(]+?)\s*(?:\(далее|используются|определяет)")
+PERIOD = re.compile(
+    r"на\s+(\d{4})\s*[-–]\s*(\d{4})\s+годы|[Сс]роки\s+реализации\s+(\d{4})\s*[-–]\s*(\d{4})"
+    r"|реализации\s+Концепции\s+до\s+(\d{4})\s+года"
+)
+SELF_TITLE = re.compile(
+    r"(?:[Нн]астоящ\w+|[Вв]\s+настоящей)\s+(Концепци\w+\s+[^(]+?)\s*(?:\(далее|используются|определяет)"
+)
 BASIS_SECTION = re.compile(r"[Оо]сновани\w*\s+для\s+разработки|направлен\w*\s+на\s+реализацию")
 
 
@@ -170,14 +176,26 @@ def parse(text: str, meta: DocumentMeta) -> list:
     # Target indicators that the action-plan annex restates are extracted
     # there (kgraph.sources.plan), once.
     indicators = [] if PLAN_INDICATOR.search(text, end) else find_indicators(body)
-    records = [info, *sections, *definitions, *refs, *institutions, *mandates,
-               *find_initiatives(body, sentences, sections), *find_territories(body, aliases), *indicators]
+    records = [
+        info,
+        *sections,
+        *definitions,
+        *refs,
+        *institutions,
+        *mandates,
+        *find_initiatives(body, sentences, sections),
+        *find_territories(body, aliases),
+        *indicators,
+    ]
     return [_shift(r, start) for r in records if r is not None]
 
 
 def _shift(rec, offset: int):
-    changes = {k: (v[0] + offset, v[1] + offset) for k, v in vars(rec).items()
-               if k in {"span", "extent", "sentence", "body_span"} and isinstance(v, tuple)}
+    changes = {
+        k: (v[0] + offset, v[1] + offset)
+        for k, v in vars(rec).items()
+        if k in {"span", "extent", "sentence", "body_span"} and isinstance(v, tuple)
+    }
     return replace(rec, **changes)
 
 
@@ -197,7 +215,7 @@ def _sections(body: str) -> list[Section]:
     if toc:
         for m in WORD_HEADING.finditer(body, toc.end()):
             n = m["n"]
-            if n in toc_entries or body[scan_from or toc.end():m.start()].strip() and toc_entries:
+            if n in toc_entries or (body[scan_from or toc.end() : m.start()].strip() and toc_entries):
                 break
             toc_entries[n] = Section(n, f"{m['word']} {n}", None, collapse(m["title"]), m.span())
             scan_from = m.end()
@@ -238,16 +256,23 @@ def _in_sequence(parts: list[int], last: dict[int, int]) -> bool:
     level = len(parts)
     if level == 1:
         return parts[0] == last.get(1, 0) + 1
-    return parts[0] == last.get(1) and all(parts[i] == last.get(i + 1) for i in range(level - 1)) \
+    return (
+        parts[0] == last.get(1)
+        and all(parts[i] == last.get(i + 1) for i in range(level - 1))
         and parts[-1] > last.get(level, 0)
+    )
 
 
 def _heading_title(body: str, m: re.Match[str]) -> tuple[str, Span]:
     """A heading title, with a short continuation line the PDF wrapped off."""
     title, end = m["title"], m.end()
     nxt = re.compile(r"\n\s*\n?[ \t]*(?P<c>[^\n]{1,40})[ \t]*(?=\n\s*\n|\Z)").match(body, end)
-    if nxt and len(m.group(0).strip()) >= 60 and nxt["c"].strip()[-1:] not in ".;:," and \
-            not re.match(r"\s*(?:\d|Рисунок|Таблица|Источник)", nxt["c"]):
+    if (
+        nxt
+        and len(m.group(0).strip()) >= 60
+        and nxt["c"].strip()[-1:] not in ".;:,"
+        and not re.match(r"\s*(?:\d|Рисунок|Таблица|Источник)", nxt["c"])
+    ):
         title, end = f"{title} {nxt['c']}", nxt.end()
     return collapse(title), (m.start() + len(m.group(0)) - len(m.group(0).lstrip()), end)
 
@@ -258,9 +283,9 @@ def _info(body: str) -> ConceptInfo:
     if head:
         stop = re.compile(r"\n\s*\n\s*(?:Содержание|Раздел|\d+\.)").search(body, head.end())
         span = (head.start(), stop.start() if stop else head.end())
-        title = collapse(body[span[0]:span[1]])
+        title = collapse(body[span[0] : span[1]])
         first = title.split(" ", 1)[0]
-        title = first.capitalize() + title[len(first):] if first.isupper() else title
+        title = first.capitalize() + title[len(first) :] if first.isupper() else title
     else:
         m = SELF_TITLE.search(body)
         if m:
@@ -269,8 +294,13 @@ def _info(body: str) -> ConceptInfo:
     author = PASSPORT_AUTHOR.search(body)
     period = PERIOD.search(title or "") or PERIOD.search(body)
     years = [int(y) for y in period.groups() if y] if period else []
-    return ConceptInfo(title, collapse(author["a"]) if author else None, years[0] if len(years) == 2 else None,
-                       years[-1] if years else None, span)
+    return ConceptInfo(
+        title,
+        collapse(author["a"]) if author else None,
+        years[0] if len(years) == 2 else None,
+        years[-1] if years else None,
+        span,
+    )
 
 
 def _definitions(body: str, sections: list[Section]) -> list[Definition]:
@@ -289,7 +319,7 @@ def _definitions(body: str, sections: list[Section]) -> list[Definition]:
     for i, m in enumerate(items):
         stop = items[i + 1].start() if i + 1 < len(items) else region[1]
         end = item_end(body, m.end(), stop)
-        term, definition = collapse(m["term"]), collapse(body[m.end():end])
+        term, definition = collapse(m["term"]), collapse(body[m.end() : end])
         out.append(Definition(m["n"], term, _is_abbreviation(term, definition), definition, (m.start(), end), label))
     return out
 
@@ -298,10 +328,10 @@ def item_end(body: str, start: int, stop: int) -> int:
     """A list item ends at the next item, or at a paragraph that starts a new
     sentence after the item's text has ended."""
     for p in re.finditer(r"\n\s*\n\s*(?=\S)", body[start:stop]):
-        before = body[start:start + p.start()].rstrip()
-        after = body[start + p.end():start + p.end() + 1]
+        before = body[start : start + p.start()].rstrip()
+        after = body[start + p.end() : start + p.end() + 1]
         if before.endswith(".") and after.isupper():
-            return start + len(body[start:start + p.start()].rstrip())
+            return start + len(body[start : start + p.start()].rstrip())
     return start + len(body[start:stop].rstrip())
 
 
@@ -331,7 +361,7 @@ def _act_refs(body: str, sections: list[Section], info: ConceptInfo) -> list[Act
         if r.kind == "concept" and (r.name or "").casefold() == own:
             continue
         sec = section_of(sections, r.span[0])
-        line = body[body.rfind("\n", 0, r.span[0]) + 1:r.span[0]]
+        line = body[body.rfind("\n", 0, r.span[0]) + 1 : r.span[0]]
         if BASIS_SECTION.search(line) or (sec and BASIS_SECTION.search(sec.title)):
             r = replace(r, basis=True)
         refs.append(r)

@@ -21,14 +21,23 @@ from collections import Counter
 
 from kgraph.records import Span
 from kgraph.sources.concept import (
-    ALIAS_DEF, FOREIGN_SECTION, Indicator, Initiative, Section, Territory, item_end, section_of,
+    ALIAS_DEF,
+    FOREIGN_SECTION,
+    Indicator,
+    Initiative,
+    Section,
+    Territory,
+    item_end,
+    section_of,
 )
 from kgraph.text import collapse
 
 # --- named patterns -------------------------------------------------------------
 
 # Initiatives: a numbered list led by "следующие инициативы / механизм … последовательность:".
-INITIATIVE_LEAD = re.compile(r"(?:инициатив|механизм|последовательност)[^:]*следующ|следующ[^:]*(?:инициатив|механизм|последовательност)")
+INITIATIVE_LEAD = re.compile(
+    r"(?:инициатив|механизм|последовательност)[^:]*следующ|следующ[^:]*(?:инициатив|механизм|последовательност)"
+)
 LIST_ITEM = re.compile(r"(?m)^\s*(?:[-−–]\s*)?(?P<n>\d+)\)\s*")
 PROPOSES = re.compile(r"\s+предлагает\s")
 COMMITMENT = re.compile(
@@ -45,17 +54,24 @@ EXAMPLE_TAIL = re.compile(r"\s*\((?:как|например|в\s+том\s+чис
 PARK = r"НТП|научно-технологическ\w+\s+парк\w*|технопарк\w*"
 TERRITORY_AT_BASE = re.compile(
     rf"(?:[Сс]озда\w*)\s+(?P<name>(?P<kind>{PARK})\s+(?:для\s+[^,(.;]+?\s+)?на\s+базе\s+(?P<base>[^,.;(]+?))"
-    r"(?=\s*(?:\(|,|\.|;|$)|\s+с\s|\s+в\s+город)")
-TERRITORY_OF = re.compile(rf"(?:[Сс]озда\w*(?:\s+и\s+развити\w+)?)\s+(?P<name>(?P<kind>{PARK})\s+(?P<base>[А-ЯЁ]\w+\s+[А-ЯЁ]\w+))")
+    r"(?=\s*(?:\(|,|\.|;|$)|\s+с\s|\s+в\s+город)"
+)
+TERRITORY_OF = re.compile(
+    rf"(?:[Сс]озда\w*(?:\s+и\s+развити\w+)?)\s+(?P<name>(?P<kind>{PARK})\s+(?P<base>[А-ЯЁ]\w+\s+[А-ЯЁ]\w+))"
+)
 CITY_STATUS = re.compile(r"статус\w*\s+наукоград\w*\s+город\w*\s+(?P<city>[А-ЯЁ]\w+)")
 CITIES = re.compile(r"[Сс]озда\w*\s+наукоград\w*\s+в\s+город(?:е|ах)\s+(?P<list>[^.]+?)(?=,\s+[а-яё]+вш?и|\.|$)")
-CITY_ITEM = re.compile(r"(?:\((?:i|ii|iii|iv|v)\)\s*)?(?P<city>[А-ЯЁ]\w+)(?:\s+на\s+базе\s+(?P<base>[^()]+?))?"
-                       r"(?P<region>,\s*област\w+\s+[А-ЯЁӘҒҚҢӨҰҮІ]\w+)?(?=\s+и\s+\(|\s*$|,\s)")
+CITY_ITEM = re.compile(
+    r"(?:\((?:i|ii|iii|iv|v)\)\s*)?(?P<city>[А-ЯЁ]\w+)(?:\s+на\s+базе\s+(?P<base>[^()]+?))?"
+    r"(?P<region>,\s*област\w+\s+[А-ЯЁӘҒҚҢӨҰҮІ]\w+)?(?=\s+и\s+\(|\s*$|,\s)"
+)
 REGION_IN = re.compile(r"в\s+области\s+(?P<r>[А-ЯЁӘҒҚҢӨҰҮІ]\w+)")
 CORE_OF = r"(?:ядром|основой|базой)[^.]*?{city}\w*\s+является\s+(?P<base>[А-ЯЁ][^,.(]+?)(?:\s*\(далее\s*[-–]\s*(?P<abbr>[^)]+)\))?[,.]"
 # Indicators: a prose list after "Целевые индикаторы:", a table titled "… индикаторы …".
 INDICATOR_LEAD = re.compile(r"(?m)^\s*(?:Целевые\s+(?:индикаторы|показатели)|Показатели\s+результатов)\s*:?\s*$")
-INDICATOR_ITEM = re.compile(r"(?ms)^\s*(?P<n>\d+)\.\s+(?P<body>.+?)(?=\n\s*\n\s*(?:\d+\.\s|[-–]?\s*\d+\)|[А-ЯЁ][^\n]*:\s*$)|\Z)")
+INDICATOR_ITEM = re.compile(
+    r"(?ms)^\s*(?P<n>\d+)\.\s+(?P<body>.+?)(?=\n\s*\n\s*(?:\d+\.\s|[-–]?\s*\d+\)|[А-ЯЁ][^\n]*:\s*$)|\Z)"
+)
 YEAR_GROUP = re.compile(r"\(([^()]*?\d{4}\s*(?:год|г\.)[^()]*)\)")
 YEAR_VALUE = re.compile(r"(\d{4})\s*(?:года|год|г\.)\s*[-–]\s*(.+?)\s*(?=,\s*\d{4}\s*(?:года|год|г\.)|$)")
 UNIT_IN_NAME = re.compile(r",\s*(человек|единиц\w*|тенге|процент\w*|%)(?=\s|\(|$)")
@@ -71,7 +87,7 @@ def find_initiatives(body: str, sentences: list[Span], sections: list[Section]) 
     out: list[Initiative] = []
     listed: set[str] = set()
     for sent in sentences:
-        text = body[sent[0]:sent[1]]
+        text = body[sent[0] : sent[1]]
         sec = section_of(sections, sent[0])
         secnum = sec.number if sec else None
         if text.rstrip().endswith(":") and INITIATIVE_LEAD.search(text):
@@ -84,10 +100,10 @@ def find_initiatives(body: str, sentences: list[Span], sections: list[Section]) 
         if not (VISION_SECTION.search(sec.title) or (parent and VISION_SECTION.search(parent.title))):
             continue
         pm = PROPOSES.search(text)
-        subject = re.search(r"(?:^|,\s+|\s)(?P<s>[А-ЯЁ]\w+)\s*$", text[:pm.start()]) if pm else None
+        subject = re.search(r"(?:^|,\s+|\s)(?P<s>[А-ЯЁ]\w+)\s*$", text[: pm.start()]) if pm else None
         if subject:
             start = sent[0] + subject.start("s")
-            out.append(Initiative(secnum, None, _trim_initiative(body[start:sent[1]]), (start, sent[1])))
+            out.append(Initiative(secnum, None, _trim_initiative(body[start : sent[1]]), (start, sent[1])))
             listed.add(secnum or "")
         elif COMMITMENT.search(text) and secnum not in listed:
             start, end = _commitment_clause(text)
@@ -101,7 +117,7 @@ def _commitment_clause(text: str) -> Span:
     participial clause that only describes."""
     m = COMMITMENT.search(text)
     comma = text.rfind(", ", 0, m.start())
-    start = comma + 2 if comma >= 0 and IMPERSONAL.match(text, m.start()) and "(" not in text[comma:m.start()] else 0
+    start = comma + 2 if comma >= 0 and IMPERSONAL.match(text, m.start()) and "(" not in text[comma : m.start()] else 0
     lead = LEADING_LINK.match(text, start)
     start = lead.end() if lead else start
     tail = CLAUSE_TAIL.search(text, m.end())
@@ -124,7 +140,7 @@ def _list_items(body: str, start: int, sec: Section | None, secnum: str | None) 
     out = []
     for i, m in enumerate(items):
         end = items[i + 1].start() if i + 1 < len(items) else item_end(body, m.end(), stop)
-        out.append(Initiative(secnum, m["n"], collapse(body[m.end():end]).rstrip(".;"), (m.start(), end)))
+        out.append(Initiative(secnum, m["n"], collapse(body[m.end() : end]).rstrip(".;"), (m.start(), end)))
     return out
 
 
@@ -145,31 +161,63 @@ def find_territories(body: str, aliases: dict[str, str]) -> list[Territory]:
     out: list[Territory] = []
     for m in list(TERRITORY_AT_BASE.finditer(body)) + list(TERRITORY_OF.finditer(body)):
         base = collapse(m["base"])
-        base = next((a for a in aliases if len(a.split()) == len(base.split()) and
-                     all(w.startswith(x[:max(3, len(x) - 2)]) for w, x in zip(base.split(), a.split()))), base)
+        base = next(
+            (
+                a
+                for a in aliases
+                if len(a.split()) == len(base.split())
+                and all(w.startswith(x[: max(3, len(x) - 2)]) for w, x in zip(base.split(), a.split()))
+            ),
+            base,
+        )
         abbr = _alias_after(body, m.end("base"))
         where = re.search(rf"на\s+базе\s+{re.escape(abbr)}\s+в\s+городе\s+(?P<c>[А-ЯЁ]\w+)", body) if abbr else None
-        out.append(Territory(collapse(m["name"]), "science-and-technology-park",
-                             _nominative(base) + (f" ({abbr})" if abbr else ""),
-                             f"город {where['c']}" if where else None, m.span("name")))
+        out.append(
+            Territory(
+                collapse(m["name"]),
+                "science-and-technology-park",
+                _nominative(base) + (f" ({abbr})" if abbr else ""),
+                f"город {where['c']}" if where else None,
+                m.span("name"),
+            )
+        )
     for m in CITY_STATUS.finditer(body):
         city = re.sub(r"(ов|ев|ин|ск)(?:у|а|е|ом)$", r"\1", m["city"])
         sent_start = body.rfind(".", 0, m.start()) + 1
         region = REGION_IN.search(body, sent_start, m.start())
         core = re.search(CORE_OF.format(city=re.escape(city)), body)
-        base = f"{collapse(core['base'])} ({collapse(core['abbr'])})" if core and core["abbr"] else \
-            (collapse(core["base"]) if core else None)
-        out.append(Territory(f"наукоград {city}", "science-city", base,
-                             f"город {city}" + (f", область {region['r']}" if region else ""), m.span("city")))
+        base = (
+            f"{collapse(core['base'])} ({collapse(core['abbr'])})"
+            if core and core["abbr"]
+            else (collapse(core["base"]) if core else None)
+        )
+        out.append(
+            Territory(
+                f"наукоград {city}",
+                "science-city",
+                base,
+                f"город {city}" + (f", область {region['r']}" if region else ""),
+                m.span("city"),
+            )
+        )
     for m in CITIES.finditer(body):
         for item in CITY_ITEM.finditer(m["list"]):
             city = item["city"]
             base = collapse(item["base"]) if item["base"] else None
             nominal = re.sub(r"(ов|ев|ин|ск)е$", r"\1", city)
-            region = (", " + collapse(item["region"].strip(", ")).replace("области", "область")) if item["region"] else ""
+            region = (
+                (", " + collapse(item["region"].strip(", ")).replace("области", "область")) if item["region"] else ""
+            )
             name = f"наукоград в городе {city}" + (f" на базе {base}" if base else "")
-            out.append(Territory(name, "science-city", _nominative(base) if base else None, f"город {nominal}{region}",
-                                 (m.start("list") + item.start(), m.start("list") + item.end())))
+            out.append(
+                Territory(
+                    name,
+                    "science-city",
+                    _nominative(base) if base else None,
+                    f"город {nominal}{region}",
+                    (m.start("list") + item.start(), m.start("list") + item.end()),
+                )
+            )
     return out
 
 
@@ -180,7 +228,7 @@ def find_indicators(body: str) -> list[Indicator]:
     out: list[Indicator] = []
     for lead in INDICATOR_LEAD.finditer(body):
         stop = re.compile(r"\n\s*\n\s*[А-ЯЁ][^\n]*:\s*$", re.M).search(body, lead.end())
-        region = body[:stop.start() if stop else len(body)]
+        region = body[: stop.start() if stop else len(body)]
         for m in INDICATOR_ITEM.finditer(region, lead.end()):
             ind = _prose_indicator(m)
             if ind:
@@ -197,7 +245,7 @@ def _prose_indicator(m: re.Match[str]) -> Indicator | None:
     if not groups:
         return None
     first = YEAR_GROUP.search(text)
-    name = text[:first.start()].strip()
+    name = text[: first.start()].strip()
     baseline: dict[str, str] = {}
     if len(groups) > 1 and len(groups[0]) == 1 and int(groups[0][0][0]) < min(int(y) for g in groups[1:] for y, _ in g):
         baseline = dict(groups.pop(0))
@@ -213,17 +261,18 @@ def _table_indicators(body: str, start: int) -> list[Indicator]:
     if not years_row:
         return []
     years = re.findall(r"\d{4}", years_row.group(1))
-    lines = [(m.start(), m.end(), m.group(0).strip()) for m in re.finditer(r"(?m)^[^\n]*\S[^\n]*$", body[years_row.end():])]
+    lines = [
+        (m.start(), m.end(), m.group(0).strip()) for m in re.finditer(r"(?m)^[^\n]*\S[^\n]*$", body[years_row.end() :])
+    ]
     out: list[Indicator] = []
     row: list[tuple[int, int, str]] = []
     expected = 1
     for s, e, line in lines:
-        if not row:
-            if not re.match(rf"{expected}\.\s", line):
-                break
+        if not row and not re.match(rf"{expected}\.\s", line):
+            break
         row.append((s, e, line))
         tokens = line.split()
-        if len(tokens) >= len(years) and all(VALUE_TOKEN.match(t) for t in tokens[-len(years):]):
+        if len(tokens) >= len(years) and all(VALUE_TOKEN.match(t) for t in tokens[-len(years) :]):
             out.append(_table_row(row, years, years_row.end()))
             row, expected = [], expected + 1
     return out
@@ -233,8 +282,8 @@ def _table_row(row: list[tuple[int, int, str]], years: list[str], offset: int) -
     first = re.match(r"(\d+)\.\s+(.*)", row[0][2])
     *cells, last = [line for _, _, line in row[1:]] or [""]
     values_line = last.split() if len(row) > 1 else first.group(2).split()
-    values = values_line[-len(years):]
-    lead = " ".join(values_line[:-len(years)])
+    values = values_line[-len(years) :]
+    lead = " ".join(values_line[: -len(years)])
     name_parts = [first.group(2)]
     groups: list[str] = []
     for piece in [*cells, *re.findall(r"\S+", lead)] if len(row) > 1 else []:
@@ -248,5 +297,11 @@ def _table_row(row: list[tuple[int, int, str]], years: list[str], offset: int) -
         name_parts.append(groups.pop(0))
     unit = groups[0] if groups else None
     form = groups[1] if len(groups) > 1 else None
-    return Indicator(first.group(1), collapse(" ".join(name_parts)), unit, form, dict(zip(years, values)),
-                     (offset + row[0][0], offset + row[-1][1]))
+    return Indicator(
+        first.group(1),
+        collapse(" ".join(name_parts)),
+        unit,
+        form,
+        dict(zip(years, values)),
+        (offset + row[0][0], offset + row[-1][1]),
+    )

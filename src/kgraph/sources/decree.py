@@ -50,10 +50,13 @@ OPERATIVE = re.compile(r"(?:ПОСТАНОВЛЯЕТ|ПОСТАНОВЛЯЮ|ҚА
 # End of it: the signature or the approval stamp of the annex.
 SIGNATURE = re.compile(
     r"^[\s*]*(?:Премьер-Министр|Президент\s+Республики|Қазақстан\s+Республикасының\s+(?:Премьер-Министрі|Президенті)|"
-    r"Утвержден|Приложение\b|Қосымша\b)|(?:бекітілген|бекiтiлген)\s*$", re.MULTILINE)
+    r"Утвержден|Приложение\b|Қосымша\b)|(?:бекітілген|бекiтiлген)\s*$",
+    re.MULTILINE,
+)
 # Amendment footnotes, up to the next numbered clause or item.
-FOOTNOTE = re.compile(r"(?:Сноска|Ескерту|Ескертпе)\.(?:.|\n(?![ \t]*\d{1,2}[.)]\s))*?(?=\n[ \t]*\d{1,2}[.)]\s|\n\s*\n|\Z)",
-                      re.MULTILINE)
+FOOTNOTE = re.compile(
+    r"(?:Сноска|Ескерту|Ескертпе)\.(?:.|\n(?![ \t]*\d{1,2}[.)]\s))*?(?=\n[ \t]*\d{1,2}[.)]\s|\n\s*\n|\Z)", re.MULTILINE
+)
 # "1. " / "2) " after a line start, a sentence end or a colon.
 CLAUSE_NO = re.compile(r"(?:(?<=^)|(?<=[\s:;.*]))(?P<n>\d{1,2})\.\s+(?=\S)", re.MULTILINE)
 ITEM_NO = re.compile(r"(?:(?<=^)|(?<=[\s:;]))(?P<n>\d{1,2})\)\s+(?=\S)", re.MULTILINE)
@@ -62,23 +65,35 @@ ITEM_NO = re.compile(r"(?:(?<=^)|(?<=[\s:;]))(?P<n>\d{1,2})\)\s+(?=\S)", re.MULT
 KIND_RULES = (
     ("control", re.compile(r"контроль\s+за\s+(?:исполнени|выполнени|ходом)|бақылау\w*\s+.*жүктелсін")),
     ("approve", re.compile(r"^утвердить|бекітілсін|^одобрить|мақұлдансын")),
-    ("report", re.compile(r"(?:представ|направ|внос|информир)\w*\s.*информаци|информаци\w*\s.*(?:представ|направ)|"
-                          r"ақпарат\w*\s+(?:ұсынсын|берсін|жіберсін|ұсынып)|есеп\w*\s+(?:ұсынсын|берсін)|"
-                          r"(?:представ|направ)\w*\s.*(?:отч[её]т|доклад)")),
-    ("execute", re.compile(r"принять\s+(?:\w+\s+)?мер|обеспечить|реализовать|исполнить|"
-                           r"шаралар\s+(?:қабылдасын|қолдансын)|қамтамасыз\s+етсін|орындасын|іске\s+асырсын")),
+    (
+        "report",
+        re.compile(
+            r"(?:представ|направ|внос|информир)\w*\s.*информаци|информаци\w*\s.*(?:представ|направ)|"
+            r"ақпарат\w*\s+(?:ұсынсын|берсін|жіберсін|ұсынып)|есеп\w*\s+(?:ұсынсын|берсін)|"
+            r"(?:представ|направ)\w*\s.*(?:отч[её]т|доклад)"
+        ),
+    ),
+    (
+        "execute",
+        re.compile(
+            r"принять\s+(?:\w+\s+)?мер|обеспечить|реализовать|исполнить|"
+            r"шаралар\s+(?:қабылдасын|қолдансын)|қамтамасыз\s+етсін|орындасын|іске\s+асырсын"
+        ),
+    ),
 )
 # Reporting schedules as printed.
 SCHEDULE_RU = re.compile(
     r"(?:(?:ежегодно|ежеквартально|ежемесячно|раз\s+в\s+(?:полугодие|год|квартал|месяц)|два\s+раза\s+в\s+год)\s*,?\s*)?"
     r"(?:не\s+позднее|до)\s+\d{1,2}(?:-?го)?\s+(?:числа(?:\s+месяца)?|[а-я]+)(?:\s+года)?"
     r"(?:,?\s*следующ\w+\s+за\s+отч[её]тным\s+\w+)?"
-    r"|(?:ежегодно|ежеквартально|ежемесячно|раз\s+в\s+(?:полугодие|год|квартал|месяц))(?=[\s,])")
+    r"|(?:ежегодно|ежеквартально|ежемесячно|раз\s+в\s+(?:полугодие|год|квартал|месяц))(?=[\s,])"
+)
 SCHEDULE_KK = re.compile(
     r"(?:жылына\s+(?:бір|екі)\s+рет|жыл\s+сайын|тоқсан\s+сайын|ай\s+сайын|жарты\s+жылда\s+бір\s+рет)"
     r"(?:\s*,?\s*\d{1,2}\s+[а-яәғқңөұүһі]+(?:\s+(?:және|мен)\s+\d{1,2}\s+[а-яәғқңөұүһі]+)*)?"
     r"(?:\s+[а-яәғқңөұүһі]+\s+қорытындылары\s+бойынша)?"
-    r"|(?:есепті\s+[а-яәғқңөұүһі]+\s+кейінгі\s+[а-яәғқңөұүһі]+\s+)?\d{1,2}\s+[а-яәғқңөұүһі]+\s+(?:кешіктірмей|дейін)")
+    r"|(?:есепті\s+[а-яәғқңөұүһі]+\s+кейінгі\s+[а-яәғқңөұүһі]+\s+)?\d{1,2}\s+[а-яәғқңөұүһі]+\s+(?:кешіктірмей|дейін)"
+)
 # ", а также" / "сондай-ақ" join two addressees.
 ALSO = re.compile(r",?\s+(?:а\s+также|сондай-ақ|и\s+иным)\s+|,\s+(?=иным\s)")
 # A comma inside a list of places does not start a new addressee:
@@ -95,13 +110,17 @@ INFINITIVE = re.compile(r"(?<![\w-])[а-яё]+(?:ть|ти|чь)(?![\w-])")
 CONTROL_RU = re.compile(r"возложить\s+на\s+(?P<a>.+?)\s*[.;]?$", re.DOTALL)
 CONTROL_KK = re.compile(r"бақылау\w*\s+(?P<a>.+?)\s+жүктелсін", re.DOTALL)
 # Recipient of a report: "информацию … в <body>" up to the end or ", а также".
-RECIPIENT_RU = re.compile(r"информаци\w*(?:(?!\s(?:в|во)\s).)*?\s(?:в|во)\s+(?P<r>[^.;]+?)(?=\s*(?:[.;]|,\s*а\s+также|,\s*и\s|\(|$))",
-                          re.DOTALL)
+RECIPIENT_RU = re.compile(
+    r"информаци\w*(?:(?!\s(?:в|во)\s).)*?\s(?:в|во)\s+(?P<r>[^.;]+?)(?=\s*(?:[.;]|,\s*а\s+также|,\s*и\s|\(|$))",
+    re.DOTALL,
+)
 # Kazakh dative ending of the recipient's head word ("министрлiгiне", "Үкiметiне").
 DATIVE_KK = re.compile(r"(?:ға|ге|қа|ке|на|не)$")
 KK_FUNCTION_WORDS = {"және", "мен", "пен", "бен", "жылына"}
 # Kazakh body nouns that end the subject of a clause.
-KK_BODY_HEAD = re.compile(r"(?:министрлігі|агенттігі|комитеті|әкімдіктері|әкімдігі|органдар\w*|ұйымдар\w*|Үкіметі|орталығы)$")
+KK_BODY_HEAD = re.compile(
+    r"(?:министрлігі|агенттігі|комитеті|әкімдіктері|әкімдігі|органдар\w*|ұйымдар\w*|Үкіметі|орталығы)$"
+)
 
 
 def _fold(text: str) -> str:
@@ -166,10 +185,16 @@ def _clause(number: int, item: int | None, body: Piece, lead_addr: list[tuple[Pi
     else:
         addressees = []
     return Clause(
-        number, item, flat, kind,
-        tuple(a.flat for a, _ in addressees), recipient.flat if recipient else None,
-        schedule.flat if schedule else None, body.span,
-        tuple(a.span for a, _ in addressees), recipient.span if recipient else None,
+        number,
+        item,
+        flat,
+        kind,
+        tuple(a.flat for a, _ in addressees),
+        recipient.flat if recipient else None,
+        schedule.flat if schedule else None,
+        body.span,
+        tuple(a.span for a, _ in addressees),
+        recipient.span if recipient else None,
         tuple(flag for _, flag in addressees),
     )
 
@@ -179,18 +204,18 @@ def _schedule(body: Piece) -> Piece | None:
     for pattern in (SCHEDULE_KK, SCHEDULE_RU):
         m = pattern.search(folded)
         if m:
-            return body[m.start():m.end()].strip(" ,")
+            return body[m.start() : m.end()].strip(" ,")
     return None
 
 
 def _split_addressees(lead: Piece) -> list[tuple[Piece, bool]]:
-    """"A, а также B:" -> [(A, flag), (B, flag)]; the by-agreement flag is read off the text,
+    """ "A, а также B:" -> [(A, flag), (B, flag)]; the by-agreement flag is read off the text,
     qualifiers ("ответственным за …") dropped."""
     lead = lead.strip(" :")
     parts: list[Piece] = []
     start = 0
     for m in ALSO.finditer(lead.text):
-        parts.append(lead[start:m.start()])
+        parts.append(lead[start : m.start()])
         start = m.end()
     parts.append(lead[start:])
     out: list[tuple[Piece, bool]] = []
@@ -198,17 +223,19 @@ def _split_addressees(lead: Piece) -> list[tuple[Piece, bool]]:
         items: list[Piece] = []
         for item in split_top(part):
             flat = item.flat
-            if items and (PLACES_GO_ON.match(flat) or AKIMATS.search(items[-1].flat) and flat[:1].isupper()
-                          and not DATIVE_START.match(flat)):
+            if items and (
+                PLACES_GO_ON.match(flat)
+                or (AKIMATS.search(items[-1].flat) and flat[:1].isupper() and not DATIVE_START.match(flat))
+            ):
                 prev = items.pop()
-                item = part[part.pos.index(prev.strip().pos[0]):part.pos.index(item.strip().pos[-1]) + 1]
+                item = part[part.pos.index(prev.strip().pos[0]) : part.pos.index(item.strip().pos[-1]) + 1]
             items.append(item)
         for item in items:
             flat = BY_AGREEMENT.sub("", item.flat).strip(" ,")
             if not flat or QUALIFIER.match(flat):
                 continue
             cut = BY_AGREEMENT.search(item.text)
-            out.append(((item[:cut.start()] if cut else item).strip(" ,"), bool(cut)))
+            out.append(((item[: cut.start()] if cut else item).strip(" ,"), bool(cut)))
     return out
 
 
@@ -216,7 +243,7 @@ def _control_addressee(body: Piece) -> list[tuple[Piece, bool]]:
     for pattern, kk in ((CONTROL_RU, False), (CONTROL_KK, True)):
         m = pattern.search(_fold(body.text) if kk else body.text)
         if m:
-            return [(body[m.start("a"):m.end("a")].strip(" ."), False)]
+            return [(body[m.start("a") : m.end("a")].strip(" ."), False)]
     return []
 
 
@@ -228,7 +255,7 @@ def _subject(body: Piece, schedule: Piece | None) -> list[tuple[Piece, bool]]:
         words = list(re.finditer(r"\S+", text[:stop]))
         for w in words:
             if KK_BODY_HEAD.search(_fold(w.group(0)).strip(",")):
-                return _split_addressees(body[:w.end()])
+                return _split_addressees(body[: w.end()])
         return []
     if not DATIVE_START.match(text):
         return []
@@ -241,7 +268,7 @@ def _recipient(body: Piece, schedule: Piece | None) -> Piece | None:
     text = body.text
     if not _kk(text):
         m = RECIPIENT_RU.search(text)
-        return body[m.start("r"):m.end("r")].strip() if m else None
+        return body[m.start("r") : m.end("r")].strip() if m else None
     start = schedule.span[1] - body.span[0] if schedule else 0
     words = list(re.finditer(r"\S+", text[start:]))
     first = None
@@ -251,7 +278,7 @@ def _recipient(body: Piece, schedule: Piece | None) -> Piece | None:
             continue
         first = first if first is not None else w.start()
         if word not in KK_FUNCTION_WORDS and DATIVE_KK.search(word):
-            return body[start + first:start + w.end()].strip(" ,")
+            return body[start + first : start + w.end()].strip(" ,")
     return None
 
 

@@ -34,21 +34,27 @@ COMPETENCE_WORDS = re.compile(r"міндеттер|функция|құзырет
 QUALIFIER = re.compile(
     r"^\s*(?:өз\s+(?:өкілеттіктері|құзыреті)\s+(?:шектерінде|шегінде|шеңберінде)"
     r"|в\s+пределах\s+(?:своей\s+компетенции|своих\s+полномочий)"
-    r"|осуществляет(?:\s+следующие)?\s+(?:функции|полномочия)|жүзеге\s+асырады)?\s*:\s*$", re.I)
+    r"|осуществляет(?:\s+следующие)?\s+(?:функции|полномочия)|жүзеге\s+асырады)?\s*:\s*$",
+    re.I,
+)
 # The catch-all item: "... өзге де өкілеттіктерді жүзеге асырады" / "осуществляет иные полномочия".
 RESIDUAL = re.compile(r"өзге\s+де\s+(?:өкілеттіктер|функциялар)|ин(?:ые|ых)\s+(?:полномочи|функци)", re.I)
 # A body the role table does not know, named as the owner of the competence:
 # "X-ның құзыретіне (мыналар жатады):", "К компетенции X относятся:", "X осуществляет следующие функции:".
 BODY_IN_LEAD = [
-    re.compile(r"^(?:Мыналар\s+)?(?P<body>[^:]+?)(?:ның|нің|дың|дің|тың|тің)\s+(?:негізгі\s+)?"
-               r"(?:құзыретіне|міндеттеріне|функцияларына|міндеттері|функциялары)"),
+    re.compile(
+        r"^(?:Мыналар\s+)?(?P<body>[^:]+?)(?:ның|нің|дың|дің|тың|тің)\s+(?:негізгі\s+)?"
+        r"(?:құзыретіне|міндеттеріне|функцияларына|міндеттері|функциялары)"
+    ),
     re.compile(r"^К\s+(?:компетенции|функциям|задачам)\s+(?P<body>[^:]+?)\s+относ"),
     re.compile(r"^(?P<body>[^:]+?)\s+(?:осуществляет|выполняет)\s+следующие\s+(?:функции|полномочия)"),
 ]
 # ... and that body must be an organisation: "орталығы", "комиссия", "центр", "фонд" ...
 ORGANISATION_NOUN = re.compile(
     r"орталы|кеңес|комиссия|агентті|министрлі|орган|холдинг|қоры|банк|институт|ұйым|кәсіпорн|компания|академия|әкімдік"
-    r"|центр|совет|агентств|министерств|фонд|организаци|предприяти|акимат|палат|служб", re.I)
+    r"|центр|совет|агентств|министерств|фонд|организаци|предприяти|акимат|палат|служб",
+    re.I,
+)
 # A finite Russian verb: a lead-in "<body> <verb> …:" does not just name the body.
 RU_FINITE_VERB = re.compile(r"[а-я]+(?:ет|ют|ит|ят|ется|ются|ится|ятся|ал|ала|али)(?![а-я])", re.I)
 
@@ -110,7 +116,7 @@ def _split_definition(text: str) -> tuple[str | None, str | None]:
     for m in DEFINITION_DASH.finditer(text):
         depth = text[: m.start()].count("(") - text[: m.start()].count(")")
         if depth == 0:
-            return ALIAS.sub("", text[: m.start()]).strip(), text[m.end():].strip()
+            return ALIAS.sub("", text[: m.start()]).strip(), text[m.end() :].strip()
     return None, None
 
 
@@ -146,18 +152,28 @@ def competences(doc: Structure, fields: dict[str, str]) -> list[Competence]:
         elif named:
             if not (_title_names_body(art.title, fields) or COMPETENCE_WORDS.search(lst.lead)):
                 continue
-            body, rest = named[0], lst.lead[named[0].end:]
+            body, rest = named[0], lst.lead[named[0].end :]
             # Russian names run on after the role noun ("Местные исполнительные органы областей, …:").
             names_only = body.side == "after" and rest.rstrip().endswith(":") and not RU_FINITE_VERB.search(rest)
             if not (QUALIFIER.match(rest) or COMPETENCE_WORDS.search(lst.lead) or names_only):
                 continue
-            role, name = body.role, lst.lead[body.start:body.end]
+            role, name = body.role, lst.lead[body.start : body.end]
         else:
             continue
         for it in lst.items:
             if not it.excluded:
-                out.append(Competence(lst.article, lst.paragraph, it.number, role, it.text,
-                                      bool(RESIDUAL.search(it.text)), collapse(name), it.span))
+                out.append(
+                    Competence(
+                        lst.article,
+                        lst.paragraph,
+                        it.number,
+                        role,
+                        it.text,
+                        bool(RESIDUAL.search(it.text)),
+                        collapse(name),
+                        it.span,
+                    )
+                )
     return out
 
 
@@ -188,4 +204,4 @@ def parse(text: str, meta: DocumentMeta) -> list:
     return records
 
 
-__all__ = ["parse", "Definition", "Competence", "Operator", "CrossRef", "Repeal", "EntryIntoForce", "Measure"]
+__all__ = ["Competence", "CrossRef", "Definition", "EntryIntoForce", "Measure", "Operator", "Repeal", "parse"]

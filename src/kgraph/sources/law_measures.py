@@ -24,8 +24,29 @@ from kgraph.text import collapse
 # --- word matching ----------------------------------------------------------------
 
 WORD = re.compile(r"[^\W\d_][\w-]*")
-STOPWORDS = {"және", "мен", "бен", "пен", "бойынша", "немесе", "үшін", "сондай-ақ", "оның", "олардың", "оларды",
-             "и", "в", "на", "по", "для", "или", "с", "а", "также", "их"}
+STOPWORDS = {
+    "және",
+    "мен",
+    "бен",
+    "пен",
+    "бойынша",
+    "немесе",
+    "үшін",
+    "сондай-ақ",
+    "оның",
+    "олардың",
+    "оларды",
+    "и",
+    "в",
+    "на",
+    "по",
+    "для",
+    "или",
+    "с",
+    "а",
+    "также",
+    "их",
+}
 
 
 def stem(word: str) -> str:
@@ -80,21 +101,31 @@ INSTRUMENT_RU = re.compile(r"инструмент[а-я]*\s+[^.]*?(?:являю�
 RELATIVE_CLAUSE = re.compile(r"^.*\s[а-яәғқңөұүһі]+(?:атын|етін|йтын|йтін)\s+", re.I)
 COORDINATION = re.compile(r"\s+(?:және|и)\s+", re.I)
 
-FINANCIAL = re.compile(r"қаржыландыр|кредит|кепілдік|кепілдеме|субсиди|грант|өтеу|ақы\s+төлеу|сақтандыру|жарғылық\s+капитал"
-                       r"|финансир|гаранти|возмещ|страховани|уставн[а-я]*\s+капитал", re.I)
+FINANCIAL = re.compile(
+    r"қаржыландыр|кредит|кепілдік|кепілдеме|субсиди|грант|өтеу|ақы\s+төлеу|сақтандыру|жарғылық\s+капитал"
+    r"|финансир|гаранти|возмещ|страховани|уставн[а-я]*\s+капитал",
+    re.I,
+)
 SERVICE = re.compile(r"сервистік|сервисн", re.I)
 REIMBURSEMENT = re.compile(r"өтеу|возмещ", re.I)
-RULES_NOUN = tolerant(r"қағида|тәртіб|әдістеме|шарттары\s+мен\s+тетіктер|правил|порядок|методик|услови[а-я]*\s+и\s+механизм")
+RULES_NOUN = tolerant(
+    r"қағида|тәртіб|әдістеме|шарттары\s+мен\s+тетіктер|правил|порядок|методик|услови[а-я]*\s+и\s+механизм"
+)
 APPROVE_VERB = tolerant(r"бекітеді|айқындайды|бекітетін|бекіткен|утверждает|определяет|утвержда[а-я]*")
-PROVIDE_VERB = tolerant(r"жүзеге\s+асырады|жүргізеді|көрсетеді|қамтамасыз\s+етеді|орналастырады|міндетті"
-                        r"|осуществляет|оказывает|предоставляет|обеспечивает|размещает|обязан")
+PROVIDE_VERB = tolerant(
+    r"жүзеге\s+асырады|жүргізеді|көрсетеді|қамтамасыз\s+етеді|орналастырады|міндетті"
+    r"|осуществляет|оказывает|предоставляет|обеспечивает|размещает|обязан"
+)
 # "A-ға және B-ға жәрдем көрсетуге арналған ... қағидасын": rules for two assistances.
 PURPOSE = re.compile(r"^(?P<p>.+?)\s+арналған\s", re.I)
 DATIVE = re.compile(r"[а-яәғқңөұүһі]+(?:ға|ге|қа|ке)$", re.I)
 
 # "Жер кодексіне сәйкес ..." / "в соответствии с Законом ... «...»,": the legal basis, not the measure.
-LEGAL_BASIS = re.compile(r"^(?:[^,;]*?(?:кодекс|заң|конституция)[а-яәғқңөұүһі]*\s+сәйкес"
-                         r"|в\s+соответствии\s+с\s+[^,;]*?(?:кодекс|закон|конституци)[^,;]*?(?:»|Казахстан))[\s,]+", re.I)
+LEGAL_BASIS = re.compile(
+    r"^(?:[^,;]*?(?:кодекс|заң|конституция)[а-яәғқңөұүһі]*\s+сәйкес"
+    r"|в\s+соответствии\s+с\s+[^,;]*?(?:кодекс|закон|конституци)[^,;]*?(?:»|Казахстан))[\s,]+",
+    re.I,
+)
 
 # A measure label must cover this share of a sentence's words to be "the same".
 MATCH = 0.8
@@ -117,7 +148,7 @@ def _agent(sentence: str, verb: re.Pattern[str], fields: dict[str, str]) -> str 
     if not m:
         return None
     subjects = [r for r in role_mentions(sentence[: m.start()], fields) if r.subject]
-    after = [r for r in role_mentions(sentence[m.end():], fields) if r.subject and r.side == "after"]
+    after = [r for r in role_mentions(sentence[m.end() :], fields) if r.subject and r.side == "after"]
     return subjects[0].role if subjects else after[0].role if after else None
 
 
@@ -128,7 +159,7 @@ def _approver(sentence: str, fields: dict[str, str]) -> str | None:
         return None
     for m in APPROVE_VERB.finditer(sentence):
         before = role_mentions(sentence[: m.start()], fields)
-        after = [r for r in role_mentions(sentence[m.end():], fields) if r.side == "after"]
+        after = [r for r in role_mentions(sentence[m.end() :], fields) if r.side == "after"]
         if before or after:
             return before[-1].role if before else after[0].role
     return None
@@ -163,14 +194,19 @@ def measures(doc: Any, competences: list[Any], fields: dict[str, str]) -> list[M
                 detailing[best.number] = best.title
                 found.append(Measure(best.title, "", best.number, None, None, None, None, None, best.span))
             elif not item.excluded:
-                found.append(Measure(label, "", art.number, None, None, lists[0].paragraph, item.number, None, item.span))
+                found.append(
+                    Measure(label, "", art.number, None, None, lists[0].paragraph, item.number, None, item.span)
+                )
         break
     for number, parent in detailing.items():
         for lst in doc.lists_in(number):
             if not lst.items or not (FORMS_CLOSE.search(lst.items[-1].text + ".") or FORMS_LEAD.search(lst.lead or "")):
                 continue
-            found.extend(Measure(_strip_label(it.text), "", number, None, None, lst.paragraph, it.number, parent, it.span)
-                         for it in lst.items if not it.excluded)
+            found.extend(
+                Measure(_strip_label(it.text), "", number, None, None, lst.paragraph, it.number, parent, it.span)
+                for it in lst.items
+                if not it.excluded
+            )
     for art in doc.articles:
         if INSTRUMENT_TITLE.search(art.title):
             found.extend(_instruments(doc, art))
@@ -196,7 +232,9 @@ def _instruments(doc: Any, art: Any) -> list[Measure]:
             # The subject ends where the system's name (the article title's words) begins.
             if m:
                 words = m["x"].split()
-                cut = next((k for k in range(len(words)) if title_stems and words[k].lower().startswith(title_stems[0])), None)
+                cut = next(
+                    (k for k in range(len(words)) if title_stems and words[k].lower().startswith(title_stems[0])), None
+                )
                 x = " ".join(words[:cut]) if cut else m["x"]
             else:
                 continue
@@ -236,8 +274,9 @@ def _complete(doc: Any, m: Measure, competences: list[Any], fields: dict[str, st
         provider = _operator_function(m.label, competences)
     if FINANCIAL.search(m.label) or REIMBURSEMENT.search(context):
         kind = "financial"
-    elif SERVICE.search(doc.lead_of(m.article, m.paragraph, m.item) if m.item else
-                        doc.article_text(m.article) if whole_article else ""):
+    elif SERVICE.search(
+        doc.lead_of(m.article, m.paragraph, m.item) if m.item else doc.article_text(m.article) if whole_article else ""
+    ):
         kind = "service"
     else:
         kind = "non-financial"
@@ -247,7 +286,11 @@ def _complete(doc: Any, m: Measure, competences: list[Any], fields: dict[str, st
 def _operator_function(label: str, competences: list[Any]) -> str | None:
     """A national operator whose own function (competence item) is this measure."""
     for c in competences:
-        if (c.role or "").startswith("national-operator-") and not RULES_NOUN.search(c.text) and coverage(label, c.text) >= MATCH:
+        if (
+            (c.role or "").startswith("national-operator-")
+            and not RULES_NOUN.search(c.text)
+            and coverage(label, c.text) >= MATCH
+        ):
             return c.role
     return None
 
@@ -269,7 +312,7 @@ def _purposes(doc: Any, found: list[Measure], fields: dict[str, str]) -> list[Me
             datives = [k for k, w in enumerate(last) if DATIVE.search(w)]
             if len(datives) < 2:
                 continue
-            head = last[datives[-2] + 1:]  # "жәрдем көрсетуге"
+            head = last[datives[-2] + 1 :]  # "жәрдем көрсетуге"
             verb = DATIVE.sub(lambda d: d.group(0)[:-2], head[-1])  # "көрсету"
             for k, part in enumerate(parts):
                 words = part.split()

@@ -21,9 +21,13 @@ from kgraph.text import collapse
 # --- structure patterns ----------------------------------------------------------
 
 # "1-тарау. Жалпы ережелер" / "Глава 1. Общие положения"
-CHAPTER = re.compile(rf"^[ \t]*(?:(?P<kk>{NUMBER})-(?:тарау|ТАРАУ)|(?:Глава|ГЛАВА)\s+(?P<ru>{NUMBER}))\.?[ \t]*(?P<title>.*)$")
+CHAPTER = re.compile(
+    rf"^[ \t]*(?:(?P<kk>{NUMBER})-(?:тарау|ТАРАУ)|(?:Глава|ГЛАВА)\s+(?P<ru>{NUMBER}))\.?[ \t]*(?P<title>.*)$"
+)
 # "11-бап. Қазақстан ..." / "Статья 11. Компетенция ..."
-ARTICLE = re.compile(rf"^[ \t]*(?:(?P<kk>{NUMBER})-(?:бап|БАП)|(?:Статья|СТАТЬЯ)\s+(?P<ru>{NUMBER}))\.[ \t]*(?P<title>.*)$")
+ARTICLE = re.compile(
+    rf"^[ \t]*(?:(?P<kk>{NUMBER})-(?:бап|БАП)|(?:Статья|СТАТЬЯ)\s+(?P<ru>{NUMBER}))\.[ \t]*(?P<title>.*)$"
+)
 # A numbered paragraph "1. ..." and an item "1) ..." / "1-1) ...", at the start of a line
 # (of an indented line, when the text indents its body: a wrapped line may start "2) ").
 PARAGRAPH = re.compile(rf"^[ \t]*(?P<num>{NUMBER})\.[ \t]+(?=\S)")
@@ -118,7 +122,7 @@ class Structure:
         return [lst for lst in self.lists if lst.article == article]
 
     def article_text(self, article: str) -> str:
-        return "\n".join(self.text[u.start:u.end] for u in self.units if u.article == article and not u.footnote)
+        return "\n".join(self.text[u.start : u.end] for u in self.units if u.article == article and not u.footnote)
 
     def sentences(self, article: str) -> list[tuple[str | None, str, Span]]:
         """(paragraph, sentence, span) over the body of an article, footnotes left out."""
@@ -126,7 +130,7 @@ class Structure:
         for para in dict.fromkeys(u.paragraph for u in self.units if u.article == article):
             units = [u for u in self.units if u.article == article and u.paragraph == para and not u.footnote]
             for u in units:
-                out.extend((para, collapse(s), sp) for s, sp in sentences(self.text[u.start:u.end], u.start))
+                out.extend((para, collapse(s), sp) for s, sp in sentences(self.text[u.start : u.end], u.start))
         return _join_list_sentences(out)
 
     def lead_of(self, article: str, paragraph: str | None, item: str | None) -> str:
@@ -141,7 +145,7 @@ def _join_list_sentences(parts: list[tuple[str | None, str, Span]]) -> list[tupl
     out: list[tuple[str | None, str, Span]] = []
     for para, s, sp in parts:
         if out and out[-1][0] == para and out[-1][1].rstrip().endswith((":", ";")):
-            p0, s0, sp0 = out.pop()
+            _p0, s0, sp0 = out.pop()
             out.append((para, s0 + " " + s, (sp0[0], sp[1])))
         else:
             out.append((para, s, sp))
@@ -172,8 +176,13 @@ def _lines(text: str) -> list[_Line]:
 
 
 def _starts_structure(line: _Line) -> bool:
-    return bool(CHAPTER.match(line.text) or ARTICLE.match(line.text) or PARAGRAPH.match(line.text)
-                or ITEM.match(line.text) or FOOTNOTE.match(line.text))
+    return bool(
+        CHAPTER.match(line.text)
+        or ARTICLE.match(line.text)
+        or PARAGRAPH.match(line.text)
+        or ITEM.match(line.text)
+        or FOOTNOTE.match(line.text)
+    )
 
 
 def _continues_heading(line: _Line, head_indent: int, after_blank: bool) -> bool:
@@ -282,7 +291,11 @@ def read_structure(text: str) -> Structure:
             seen.add(segment)
             item = Item(article, paragraph, number, "", False, segment, (ln.start + ln.indent, ln.end))
             open_list.items.append(item)
-        elif block and (unit is None or _ends_sentence(text[unit.start:unit.end]) or unit.footnote) and ln.body[0].isupper():
+        elif (
+            block
+            and (unit is None or _ends_sentence(text[unit.start : unit.end]) or unit.footnote)
+            and ln.body[0].isupper()
+        ):
             unit, open_list = _Unit(article, paragraph, None, ln.start + ln.indent, ln.end), None
             doc.units.append(unit)
         elif unit is not None:
@@ -302,7 +315,7 @@ def _lead_in(text: str, unit: _Unit | None, paragraph: str | None) -> str | None
     """The sentence that introduces a list: the last one of the text just above it."""
     if unit is None or unit.item is not None or unit.paragraph != paragraph or unit.footnote:
         return None
-    found = sentences(text[unit.start:unit.end])
+    found = sentences(text[unit.start : unit.end])
     return collapse(found[-1][0]) if found else None
 
 
@@ -314,7 +327,7 @@ def _close_paragraph(doc: Structure, article: str | None, paragraph: str | None,
     if article is None or paragraph is None:
         return
     units = [u for u in doc.units if u.article == article and u.paragraph == paragraph]
-    own = " ".join(doc.text[u.start:u.end] for u in units if u.item is None and not u.footnote)
+    own = " ".join(doc.text[u.start : u.end] for u in units if u.item is None and not u.footnote)
     doc.paragraphs.append(Paragraph(article, paragraph, collapse(own), (start, units[-1].end)))
 
 
@@ -330,11 +343,12 @@ def _fill_items(doc: Structure) -> None:
             # Restarted numbering reuses a key: pick the unit that starts on this item's line.
             mine = [u for u in units if it.span[0] <= u.start <= it.span[1]]
             u = mine[0] if mine else units[0]
-            text = TERMINATOR.sub("", collapse(doc.text[u.start:u.end]))
-            new = Item(it.article, it.paragraph, it.number, text, bool(EXCLUDED.match(text)), it.segment,
-                       (it.span[0], u.end))
+            text = TERMINATOR.sub("", collapse(doc.text[u.start : u.end]))
+            new = Item(
+                it.article, it.paragraph, it.number, text, bool(EXCLUDED.match(text)), it.segment, (it.span[0], u.end)
+            )
             lst.items[k] = new
             doc.items.append(new)
 
 
-__all__ = ["read_structure", "Chapter", "Article", "Paragraph", "Item"]
+__all__ = ["Article", "Chapter", "Item", "Paragraph", "read_structure"]

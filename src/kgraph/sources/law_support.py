@@ -22,6 +22,7 @@ from kgraph.text import collapse
 
 # --- role phrases ---------------------------------------------------------------
 
+
 def tolerant(pattern: str, flags: int = re.I) -> re.Pattern[str]:
     """Compile a pattern that also matches words split around "і".
 
@@ -34,7 +35,7 @@ def tolerant(pattern: str, flags: int = re.I) -> re.Pattern[str]:
     while i < len(pattern):
         c = pattern[i]
         if c == "\\":
-            out.append(pattern[i:i + 2])
+            out.append(pattern[i : i + 2])
             i += 2
             continue
         depth += c == "["
@@ -48,45 +49,54 @@ def tolerant(pattern: str, flags: int = re.I) -> re.Pattern[str]:
 # Russian after it ("уполномоченный орган в области X"): `side` says where to look.
 # `suf` captures the case/number ending so that agents (nominative) can be told
 # from objects ("операторды", "Үкіметіне").
-ROLE_PHRASES: list[tuple[re.Pattern[str], str, str]] = [(tolerant(p), kind, side) for p, kind, side in [
-    (r"(?:Қазақстан\s+Республикасы(?:ның)?\s+)?Үкімет(?P<suf>[а-яәғқңөұүһі]*)", "government", "before"),
-    (r"Правительств(?P<suf>[а-я]*)(?:\s+Республики\s+Казахстан)?", "government", "after"),
-    (r"уәкілетті\s+орган(?P<suf>[а-яәғқңөұүһі]*)", "authorized-body", "before"),
-    (r"уполномоченн[а-я]*\s+(?:государственн[а-я]*\s+)?орган(?P<suf>[а-я]*)", "authorized-body", "after"),
-    (r"ұлттық\s+оператор(?P<suf>[а-яәғқңөұүһі]*)", "national-operator", "before"),
-    (r"национальн[а-я]*\s+оператор(?P<suf>[а-я]*)", "national-operator", "after"),
-    # "кеңесші" (adviser) and "кеңестік" (advisory) are not councils.
-    (r"кеңес(?P<suf>інің|іне|інде|ін|і|тің|ті|ке|те|тен)?(?![а-яәғқңөұүһі])", "council", "before"),
-    (r"совет(?P<suf>а|у|ом|е)?(?![а-я])", "council", "after"),
-    (r"мемлекеттік\s+орган(?P<suf>дар[а-яәғқңөұүһі]*)", "state-bodies", "before"),
-    (r"государственн(?:ые|ых|ым|ыми)\s+орган(?P<suf>ы|ов|ам|ами|ах)", "state-bodies", "after"),
-    (r"жергілікті\s+атқарушы\s+орган(?P<suf>[а-яәғқңөұүһі]*)", "local-executive-bodies", "before"),
-    (r"местн[а-я]*\s+исполнительн[а-я]*\s+орган(?P<suf>[а-я]*)", "local-executive-bodies", "after"),
-    (r"Қазақстан\s+даму\s+банк(?P<suf>[а-яәғқңөұүһі]*)", "development-bank-of-kazakhstan", "before"),
-    (r"Банк(?P<suf>[а-я]*)\s+развития\s+Казахстана", "development-bank-of-kazakhstan", "after"),
-    (r"қаржы\s+агент(?P<suf>[а-яәғқңөұүһі]*)", "financial-agent", "before"),
-    (r"финансов[а-я]*\s+агент(?P<suf>[а-я]*)", "financial-agent", "after"),
-    (r"ұлттық\s+даму\s+институт(?P<suf>[а-яәғқңөұүһі]*)", "national-development-institutions", "before"),
-    (r"национальн[а-я]*\s+институт(?P<suf>[а-я]*)\s+развития", "national-development-institutions", "after"),
-    (r"ұлттық\s+басқару(?:шы)?\s+холдинг(?P<suf>[а-яәғқңөұүһі]*)", "national-holdings-and-companies", "before"),
-    (r"национальн[а-я]*\s+управляющ[а-я]*\s+холдинг(?P<suf>[а-я]*)", "national-holdings-and-companies", "after"),
-]]
+ROLE_PHRASES: list[tuple[re.Pattern[str], str, str]] = [
+    (tolerant(p), kind, side)
+    for p, kind, side in [
+        (r"(?:Қазақстан\s+Республикасы(?:ның)?\s+)?Үкімет(?P<suf>[а-яәғқңөұүһі]*)", "government", "before"),
+        (r"Правительств(?P<suf>[а-я]*)(?:\s+Республики\s+Казахстан)?", "government", "after"),
+        (r"уәкілетті\s+орган(?P<suf>[а-яәғқңөұүһі]*)", "authorized-body", "before"),
+        (r"уполномоченн[а-я]*\s+(?:государственн[а-я]*\s+)?орган(?P<suf>[а-я]*)", "authorized-body", "after"),
+        (r"ұлттық\s+оператор(?P<suf>[а-яәғқңөұүһі]*)", "national-operator", "before"),
+        (r"национальн[а-я]*\s+оператор(?P<suf>[а-я]*)", "national-operator", "after"),
+        # "кеңесші" (adviser) and "кеңестік" (advisory) are not councils.
+        (r"кеңес(?P<suf>інің|іне|інде|ін|і|тің|ті|ке|те|тен)?(?![а-яәғқңөұүһі])", "council", "before"),
+        (r"совет(?P<suf>а|у|ом|е)?(?![а-я])", "council", "after"),
+        (r"мемлекеттік\s+орган(?P<suf>дар[а-яәғқңөұүһі]*)", "state-bodies", "before"),
+        (r"государственн(?:ые|ых|ым|ыми)\s+орган(?P<suf>ы|ов|ам|ами|ах)", "state-bodies", "after"),
+        (r"жергілікті\s+атқарушы\s+орган(?P<suf>[а-яәғқңөұүһі]*)", "local-executive-bodies", "before"),
+        (r"местн[а-я]*\s+исполнительн[а-я]*\s+орган(?P<suf>[а-я]*)", "local-executive-bodies", "after"),
+        (r"Қазақстан\s+даму\s+банк(?P<suf>[а-яәғқңөұүһі]*)", "development-bank-of-kazakhstan", "before"),
+        (r"Банк(?P<suf>[а-я]*)\s+развития\s+Казахстана", "development-bank-of-kazakhstan", "after"),
+        (r"қаржы\s+агент(?P<suf>[а-яәғқңөұүһі]*)", "financial-agent", "before"),
+        (r"финансов[а-я]*\s+агент(?P<suf>[а-я]*)", "financial-agent", "after"),
+        (r"ұлттық\s+даму\s+институт(?P<suf>[а-яәғқңөұүһі]*)", "national-development-institutions", "before"),
+        (r"национальн[а-я]*\s+институт(?P<suf>[а-я]*)\s+развития", "national-development-institutions", "after"),
+        (r"ұлттық\s+басқару(?:шы)?\s+холдинг(?P<suf>[а-яәғқңөұүһі]*)", "national-holdings-and-companies", "before"),
+        (r"национальн[а-я]*\s+управляющ[а-я]*\s+холдинг(?P<suf>[а-я]*)", "national-holdings-and-companies", "after"),
+    ]
+]
 
 # Field phrases (ru/kk) -> English slug. Order matters: specific before general.
-FIELDS: list[tuple[re.Pattern[str], str]] = [(tolerant(p), slug) for p, slug in [
-    (r"үдемелі\s+индустриял|форсированн[а-я]*\s+индустриальн", "accelerated-industrial-innovative-development"),
-    (r"индустриял[а-яәғқңөұүһі]*-инновациял[а-яәғқңөұүһі]*\s+қызмет[а-яәғқңөұүһі]*\s+(?:мемлекеттік\s+)?қолдау"
-     r"|поддержк[а-я]*\s+индустриально-инновационн|индустриально-инновационн[а-я]*\s+деятельност", "industrial-innovation"),
-    (r"мемлекеттік\s+жоспарлау|государственн[а-я]*\s+планировани", "state-planning"),
-    (r"салалық\s+даму|отраслев[а-я]*\s+развити", "sectoral-development"),
-    (r"технологиялық\s+дам(?:у|ыту)|технологическ[а-я]*\s+развити", "technological-development"),
-    (r"технологиялық\s+саясат|технологическ[а-я]*\s+политик", "technological-policy"),
-    (r"жергілікті\s+қамту|местного\s+содержания", "local-content"),
-    (r"инвестиция[а-яәғқңөұүһі]*\s+тарту|привлечени[а-я]*\s+инвестиций", "investment-attraction"),
-    (r"экспорт[а-яәғқңөұүһі]*\s+дамыту|развити[а-я]*\s+(?:и\s+продвижени[а-я]*\s+)?экспорта", "export-development"),
-    (r"білім\s+беру|образовани", "education"),
-    (r"ғылым|науки", "science"),
-]]
+FIELDS: list[tuple[re.Pattern[str], str]] = [
+    (tolerant(p), slug)
+    for p, slug in [
+        (r"үдемелі\s+индустриял|форсированн[а-я]*\s+индустриальн", "accelerated-industrial-innovative-development"),
+        (
+            r"индустриял[а-яәғқңөұүһі]*-инновациял[а-яәғқңөұүһі]*\s+қызмет[а-яәғқңөұүһі]*\s+(?:мемлекеттік\s+)?қолдау"
+            r"|поддержк[а-я]*\s+индустриально-инновационн|индустриально-инновационн[а-я]*\s+деятельност",
+            "industrial-innovation",
+        ),
+        (r"мемлекеттік\s+жоспарлау|государственн[а-я]*\s+планировани", "state-planning"),
+        (r"салалық\s+даму|отраслев[а-я]*\s+развити", "sectoral-development"),
+        (r"технологиялық\s+дам(?:у|ыту)|технологическ[а-я]*\s+развити", "technological-development"),
+        (r"технологиялық\s+саясат|технологическ[а-я]*\s+политик", "technological-policy"),
+        (r"жергілікті\s+қамту|местного\s+содержания", "local-content"),
+        (r"инвестиция[а-яәғқңөұүһі]*\s+тарту|привлечени[а-я]*\s+инвестиций", "investment-attraction"),
+        (r"экспорт[а-яәғқңөұүһі]*\s+дамыту|развити[а-я]*\s+(?:и\s+продвижени[а-я]*\s+)?экспорта", "export-development"),
+        (r"білім\s+беру|образовани", "education"),
+        (r"ғылым|науки", "science"),
+    ]
+]
 
 # Role kinds that take a field, and registry names that differ from kind-field.
 FIELDED = {"authorized-body", "national-operator", "council"}
@@ -95,8 +105,25 @@ ROLE_NAMES = {"authorized-body-state-planning": "state-planning-body"}
 # How far (characters) a field phrase may sit from its role noun.
 FIELD_WINDOW = 120
 # Case endings of a subject (nominative, with possessive/plural): "органы", "Үкіметі".
-NOMINATIVE_KK = {"", "ы", "і", "сы", "сі", "лар", "лер", "дар", "дер", "тар", "тер",
-                 "лары", "лері", "дары", "дері", "тары", "тері"}
+NOMINATIVE_KK = {
+    "",
+    "ы",
+    "і",
+    "сы",
+    "сі",
+    "лар",
+    "лер",
+    "дар",
+    "дер",
+    "тар",
+    "тер",
+    "лары",
+    "лері",
+    "дары",
+    "дері",
+    "тары",
+    "тері",
+}
 NOMINATIVE_RU = {"", "о", "ы", "и"}
 # A Kazakh participle right after a body makes it a modifier ("Үкіметі айқындайтын қаржы агенті").
 PARTICIPLE = re.compile(r"\s*[а-яәғқңөұүһі]+(?:атын|етін|йтын|йтін|ған|ген|қан|кен)(?![а-яәғқңөұүһі])", re.I)
@@ -114,11 +141,11 @@ class RoleMention:
 def _field(text: str, start: int, end: int, side: str) -> str | None:
     """The field phrase next to a role noun, nearest first."""
     if side == "before":
-        window = text[max(0, start - FIELD_WINDOW):start]
+        window = text[max(0, start - FIELD_WINDOW) : start]
         window = re.split(r"[.;:,()]", window)[-1]
         hits = [(m.end(), slug) for p, slug in FIELDS for m in p.finditer(window)]
         return max(hits)[1] if hits else None
-    window = re.split(r"[.;:,()]", text[end:end + FIELD_WINDOW])[0]
+    window = re.split(r"[.;:,()]", text[end : end + FIELD_WINDOW])[0]
     hits = [(m.start(), slug) for p, slug in FIELDS for m in p.finditer(window)]
     return min(hits)[1] if hits else None
 
@@ -173,32 +200,54 @@ NUMBER = r"\d{1,3}(?:-\d{1,3})*"  # "5", inserted "10-1"
 LAW_REF_KK = re.compile(
     r"(?P<titles>«[^«»]+?(?:»|(?=\s+Қазақстан\s+Республикасы(?:ның)?\s+[Зз]аң))(?:\s*,\s*«[^«»]+?»)*)"
     r"\s*(?:\d{4}\s*жылғы\s+\d{1,2}\s+\S+\s*)?(?:№\s*\S+\s*)?"
-    r"(?:Қазақстан\s+Республикасы(?:ның)?\s+)?(?P<word>[Зз]аң|Кодекс)")
+    r"(?:Қазақстан\s+Республикасы(?:ның)?\s+)?(?P<word>[Зз]аң|Кодекс)"
+)
 # Russian: Закон/Кодекс [Республики Казахстан] [от … № …] «title»[, «title»].
 LAW_REF_RU = re.compile(
     r"(?P<word>[Зз]акон|[Кк]одекс)[а-я]*\s+(?:Республики\s+Казахстан\s+)?(?:от\s+[^«»]{4,40}?\s+)?"
-    r"(?P<titles>«[^«»]+»(?:\s*(?:,|и)\s*«[^«»]+»)*)")
-CONSTITUTION_KK = re.compile(r"(?:Қазақстан\s+Республикасының\s+)?Конституция(?:сы|сына|сында|сын|сынан|ға|да)?(?![а-яәғқңөұүһі])")
+    r"(?P<titles>«[^«»]+»(?:\s*(?:,|и)\s*«[^«»]+»)*)"
+)
+CONSTITUTION_KK = re.compile(
+    r"(?:Қазақстан\s+Республикасының\s+)?Конституция(?:сы|сына|сында|сын|сынан|ға|да)?(?![а-яәғқңөұүһі])"
+)
 CONSTITUTION_RU = re.compile(r"Конституци(?:я|и|ю|ей)(?![а-я])(?:\s+Республики\s+Казахстан)?")
 # Named codes: "Қазақстан Республикасының Жер кодексіне", "Бюджетного кодекса".
-CODE_KK = re.compile(r"(?:(?P<rk>Қазақстан\s+Республикасының)\s+)?(?P<name>(?!Республикасы)[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]+)\s+кодексі[а-яәғқңөұүһі]*")
+CODE_KK = re.compile(
+    r"(?:(?P<rk>Қазақстан\s+Республикасының)\s+)?(?P<name>(?!Республикасы)[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]+)\s+кодексі[а-яәғқңөұүһі]*"
+)
 CODE_RU = re.compile(r"(?P<adj>[А-Я][а-я]+?)(?:ого|ому|ым|ом|ый|ий|ой)\s+кодекс[а-я]*(?:\s+Республики\s+Казахстан)?")
 # Provisions of this law: "осы Заңның 19-бабы[ның 2-тармағы[ның 3) тармақшасы]]", "Осы баптың 1-тармағы".
 INTERNAL_KK = re.compile(
     rf"осы\s+(?:заңның\s+(?P<art>{NUMBER})-ба[пб][а-яәғқңөұүһі]*|(?P<this>баптың))"
-    rf"(?:\s+(?P<para>{NUMBER})-тармағ[а-яәғқңөұүһі]*)?(?:\s+(?P<item>{NUMBER})\)\s*тармақша[а-яәғқңөұүһі]*)?", re.I)
+    rf"(?:\s+(?P<para>{NUMBER})-тармағ[а-яәғқңөұүһі]*)?(?:\s+(?P<item>{NUMBER})\)\s*тармақша[а-яәғқңөұүһі]*)?",
+    re.I,
+)
 # "подпункт 3) пункта 2 статьи 5 настоящего Закона", "пункта 1 настоящей статьи".
 INTERNAL_RU = re.compile(
     rf"(?:подпункт[а-я]*\s+(?P<item>{NUMBER})\)\s+)?(?:пункт[а-я]*\s+(?P<para>{NUMBER})\s+)?"
-    rf"(?:стать[а-я]*\s+(?P<art>{NUMBER})\s+настоящего\s+Закона|(?P<this>настоящей\s+статьи))", re.I)
+    rf"(?:стать[а-я]*\s+(?P<art>{NUMBER})\s+настоящего\s+Закона|(?P<this>настоящей\s+статьи))",
+    re.I,
+)
 # Repeal: "… Заңының күші жойылды деп танылсын" / "Признать утратившим силу Закон …".
 REPEAL = re.compile(r"күші\s+жойылды\s+деп\s+танылсын|утратившим[и]?\s+силу", re.I)
 PUBLICATION = re.compile(r"\((?P<pub>(?:Қазақстан\s+Республикасы\s+Парламентінің\s+Жаршысы|Ведомости)[^()]*)\)")
 # Entry into force and its delay after official publication.
 IN_FORCE = re.compile(r"қолданысқа\s+енгізіледі|вводится\s+в\s+действие", re.I)
 DELAY = re.compile(r"(?P<n>\d+|\w+)\s+(?:күн\s+өткен|календарных\s+дней)", re.I)
-NUMERALS = {"бір": 1, "бес": 5, "он": 10, "жиырма": 20, "отыз": 30, "алпыс": 60, "тоқсан": 90,
-            "десяти": 10, "двадцати": 20, "тридцати": 30, "шестидесяти": 60, "девяноста": 90}
+NUMERALS = {
+    "бір": 1,
+    "бес": 5,
+    "он": 10,
+    "жиырма": 20,
+    "отыз": 30,
+    "алпыс": 60,
+    "тоқсан": 90,
+    "десяти": 10,
+    "двадцати": 20,
+    "тридцати": 30,
+    "шестидесяти": 60,
+    "девяноста": 90,
+}
 
 
 @dataclass(frozen=True)
@@ -239,7 +288,7 @@ def crossrefs(doc: Any) -> list[CrossRef]:
     for u in doc.units:
         if u.footnote:
             continue
-        chunk = doc.text[u.start:u.end]
+        chunk = doc.text[u.start : u.end]
         for target, kind, (s, e) in _references(chunk, u.article):
             key = (u.article, u.paragraph, u.item, re.sub(r"\s+", "", target).casefold())
             out.setdefault(key, CrossRef(u.article, u.paragraph, u.item, target, kind, (u.start + s, u.start + e)))
@@ -285,9 +334,17 @@ def repeals(doc: Any) -> list[Repeal]:
             for m in list(LAW_REF_KK.finditer(s)) + list(LAW_REF_RU.finditer(s)):
                 for t in re.findall(r"«([^«»]+)", m["titles"]):
                     date = dates[0] if dates else None
-                    out.append(Repeal(collapse(t), collapse(s[date[1][0]:date[1][1]]) if date else None,
-                                      date[0].isoformat() if date else None, art.number, para,
-                                      collapse(pub["pub"]) if pub else None, span))
+                    out.append(
+                        Repeal(
+                            collapse(t),
+                            collapse(s[date[1][0] : date[1][1]]) if date else None,
+                            date[0].isoformat() if date else None,
+                            art.number,
+                            para,
+                            collapse(pub["pub"]) if pub else None,
+                            span,
+                        )
+                    )
     return out
 
 

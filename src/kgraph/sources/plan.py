@@ -27,7 +27,16 @@ from typing import ClassVar
 from kgraph.deadlines import parse_deadline, plan_period
 from kgraph.records import DocumentMeta, GlossaryEntry, Span
 from kgraph.sources.plan_table import (
-    BY_AGREEMENT, FUNDING_SOURCE, Heading, Piece, Row, Table, find_tables, party_shaped, read_rows, split_top,
+    BY_AGREEMENT,
+    FUNDING_SOURCE,
+    Heading,
+    Piece,
+    Row,
+    Table,
+    find_tables,
+    party_shaped,
+    read_rows,
+    split_top,
 )
 
 # --- Records ---------------------------------------------------------------------------
@@ -96,7 +105,8 @@ class PlanInfo:
 PLAN_TITLE = re.compile(r"план\w*|дорожн\w+\s+карт\w*|жол\s+картасы|жоспар\w*|іс-шаралар", re.IGNORECASE)
 # A comma before these words does not start a new party: the list of places goes on.
 CONTINUATION = re.compile(
-    r"^(?:и|және|гг?\.|город\w*|област\w*|район\w*|облыс\w*|қала\w*|аудан\w*)(?![\w-])", re.IGNORECASE)
+    r"^(?:и|және|гг?\.|город\w*|област\w*|район\w*|облыс\w*|қала\w*|аудан\w*)(?![\w-])", re.IGNORECASE
+)
 # "акиматы Алматинской области и области Абай" (ru) / "… облысының және … қаласының әкімдіктері" (kk)
 AKIMAT_GROUP_RU = re.compile(r"^(?P<head>[Аа]киматы)\s+(?P<tail>.+)$")
 AKIMAT_GROUP_KK = re.compile(r"^(?P<tail>.+?)\s+(?P<head>әкімдіктері)$")
@@ -109,19 +119,21 @@ GENERIC_PLACES = re.compile(r"^(?:областей|городов|районов
 GLOSSARY_HEAD = re.compile(
     r"(?:расшифровка\s+аббревиатур\w*|аббревиатуралардың\s+толық\s+жазылу\w*|"
     r"қысқартулардың\s+толық\s+жазылу\w*|перечень\s+(?:используемых\s+)?сокращений|"
-    r"используемые\s+сокращения)\s*[:.]?", re.IGNORECASE)
+    r"используемые\s+сокращения)\s*[:.]?",
+    re.IGNORECASE,
+)
 # Separator between an abbreviation and its expansion.
 GLOSSARY_SEP = re.compile(r"\t\s*(?:[–—]|-{1,2})\s*\t?|\s+[–—]\s+|\s+-{1,2}\s+")
 # The end of the note: a page footer or a new section.
 GLOSSARY_STOP = re.compile(r"^\s*(?:©|Приложение|Қосымша|Утвержден)", re.MULTILINE)
 # An abbreviation-shaped name at the end of a run-on segment: «ИТП» АЭА, «ТДҰА» АҚ, ИЖТМ.
-ABBR_TAIL = re.compile(
-    r"(?:[«\"][^«»\"]+[»\"]\s*)?(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9&\-]+\s*)+$")
+ABBR_TAIL = re.compile(r"(?:[«\"][^«»\"]+[»\"]\s*)?(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9&\-]+\s*)+$")
 
 # Target indicator: "name (2025 год – 2,3 млрд тенге) (2026 год – 2,35 млрд тенге, 2027 год – …)".
 YEAR_VALUE = re.compile(
     r"(?P<year>(?:19|20)\d{2})\s*(?:[^\s\d–—\-(),]+\.?)?\s*[–—\-]\s*"
-    r"(?P<value>.+?)\s*(?=,\s*(?:19|20)\d{2}\s*(?:[^\s\d–—\-(),]+\.?)?\s*[–—\-]|\)|$)")
+    r"(?P<value>.+?)\s*(?=,\s*(?:19|20)\d{2}\s*(?:[^\s\d–—\-(),]+\.?)?\s*[–—\-]|\)|$)"
+)
 VALUES_START = re.compile(r"\(\s*(?:19|20)\d{2}\s*(?:[^\s\d–—\-(),]+\.?)?\s*[–—\-]")
 LEADING_NUMBER = re.compile(r"^(?:не\s+(?:менее|более|ниже|выше)\s+|кемінде\s+)?[\d\s]*\d(?:[.,]\d+)?\s*")
 
@@ -137,10 +149,11 @@ def split_parties(cell: Piece, glossary: frozenset[str] = frozenset()) -> tuple[
     """The responsible cell as parties, in the order written (first = lead)."""
     raw = [i for i in split_top(cell) if i.flat]
     items: list[Piece] = []
-    for k, item in enumerate(raw):
+    for _k, item in enumerate(raw):
         flat = item.flat
-        if items and (CONTINUATION.match(flat) or BY_AGREEMENT.fullmatch(flat)
-                      or _places_go_on(items[-1].flat, flat, glossary)):
+        if items and (
+            CONTINUATION.match(flat) or BY_AGREEMENT.fullmatch(flat) or _places_go_on(items[-1].flat, flat, glossary)
+        ):
             items.append(_cover(cell, items.pop(), item))
             continue
         items.append(item.strip())
@@ -162,7 +175,7 @@ def split_parties(cell: Piece, glossary: frozenset[str] = frozenset()) -> tuple[
 
 
 def _places_go_on(previous: str, current: str, glossary: frozenset[str]) -> bool:
-    """"акиматы областей, городов Астаны, Алматы и Шымкента": a place name after an akimat group."""
+    """ "акиматы областей, городов Астаны, Алматы и Шымкента": a place name after an akimat group."""
     return bool(AKIMAT_HEAD_RU.match(previous)) and current[:1].isupper() and not party_shaped(current, glossary)
 
 
@@ -209,7 +222,7 @@ def parse_glossary(text: str, start: int = 0) -> list[GlossaryEntry]:
 def _lines(p: Piece) -> list[Piece]:
     out, start = [], 0
     for m in re.finditer(r"\n", p.text):
-        out.append(p[start:m.start()])
+        out.append(p[start : m.start()])
         start = m.end()
     out.append(p[start:])
     return out
@@ -234,7 +247,7 @@ def _line_entries(region: Piece) -> list[GlossaryEntry]:
         m = GLOSSARY_SEP.search(line.text)
         left = line[: m.start()].strip() if m else None
         if m and left and len(left.text) <= 80 and len(left.text.split()) <= 8:
-            entries.append((left, [line[m.end():]]))
+            entries.append((left, [line[m.end() :]]))
         elif entries and not blank:
             entries[-1][1].append(line)
         elif entries:
@@ -253,13 +266,13 @@ def _run_on(line: Piece, elsewhere: str) -> list[GlossaryEntry]:
             for p in parts:
                 if p:
                     m = GLOSSARY_SEP.search(p.text)
-                    out.append(_entry(p[: m.start()], p[m.end():]))
+                    out.append(_entry(p[: m.start()], p[m.end() :]))
             return [e for e in out if e]
     cuts = list(GLOSSARY_SEP.finditer(line.text))
     segments = []
     prev = 0
     for m in cuts:
-        segments.append(line[prev:m.start()].strip())
+        segments.append(line[prev : m.start()].strip())
         prev = m.end()
     segments.append(line[prev:].strip())
     abbrs = [segments[0]]
@@ -281,7 +294,7 @@ def _abbr_cut(segment: str, elsewhere: str) -> int:
         return m.start()
     words = list(re.finditer(r"\S+", segment))
     for k in range(max(1, len(words) - 4), len(words)):  # longest suffix first
-        suffix = segment[words[k].start():].casefold()
+        suffix = segment[words[k].start() :].casefold()
         if re.search(r"(?<!\w)" + re.escape(suffix) + r"(?!\w)", elsewhere):
             return words[k].start()
     return words[-1].start() if len(words) > 1 else len(segment)
@@ -296,7 +309,7 @@ def parse_indicator(number: int, content: Piece, direction: int | None) -> Indic
     name = flat[: m.start()].strip() if m else flat
     values: dict[str, str] = {}
     baseline = baseline_year = None
-    groups = re.findall(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)", flat[m.start():]) if m else []
+    groups = re.findall(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)", flat[m.start() :]) if m else []
     for gi, group in enumerate(groups):
         found = list(YEAR_VALUE.finditer(group))
         for v in found:
@@ -325,12 +338,12 @@ def number_value(text: str) -> Decimal | None:
 
 def plan_title(text: str, table: Table) -> tuple[str | None, Span]:
     """The title printed above the table: the nearest paragraph naming a plan or roadmap."""
-    before = text[max(0, table.header[0] - 3000): table.header[0]]
+    before = text[max(0, table.header[0] - 3000) : table.header[0]]
     offset = max(0, table.header[0] - 3000)
     paras = [(m.start() + offset, m.end() + offset, m.group(0)) for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", before)]
     for start, end, para in reversed(paras):
         flat = re.sub(r"\s+", " ", para).strip()
-        if flat.startswith("Сноска") or flat.startswith("Ескерту"):
+        if flat.startswith(("Сноска", "Ескерту")):
             continue
         if PLAN_TITLE.search(flat) and not re.match(r"^(?:Приложение|Қосымша|Утвержден)", flat):
             return flat, (start, end)
@@ -376,7 +389,7 @@ def _task(row: Row, direction, plan_start, plan_end, approved, glossary: frozens
     if funding:  # one cell for amount and source: "125,5 РБ", "РБ – 125,5", "не требуется"
         m = FUNDING_NUMBER.search(funding)
         amount_text = m.group(0) if m else None
-        rest = (funding[: m.start()] + " " + funding[m.end():]) if m else funding
+        rest = (funding[: m.start()] + " " + funding[m.end() :]) if m else funding
         source = re.sub(r"[\s()–—\-,;:]+", " ", rest).strip() or None
     amount = number_value(amount_text) if amount_text and not FUNDING_SOURCE.match(amount_text) else None
     funding_text = " ".join(t for t in (amount_text, source) if t) or None

@@ -22,9 +22,28 @@ import re
 from functools import lru_cache
 
 from kgraph.sources.plan_table import (
-    EMPTY, FLAG_PART, FORM_HEAD, FORM_TAIL, FUNDING_AMOUNT, FUNDING_SOURCE, INDICATOR_HEAD,
-    DIRECTION_HEAD, NUMBERED_HEAD, NUMBER_CELL, COLUMN_NUMBERS, PREPOSITION, ABBR,
-    Heading, Piece, Row, Table, deadline_like, party_like, party_shaped, split_top, starts_party,
+    ABBR,
+    COLUMN_NUMBERS,
+    DIRECTION_HEAD,
+    EMPTY,
+    FLAG_PART,
+    FORM_HEAD,
+    FORM_TAIL,
+    FUNDING_AMOUNT,
+    FUNDING_SOURCE,
+    INDICATOR_HEAD,
+    NUMBER_CELL,
+    NUMBERED_HEAD,
+    PREPOSITION,
+    Heading,
+    Piece,
+    Row,
+    Table,
+    deadline_like,
+    party_like,
+    party_shaped,
+    split_top,
+    starts_party,
 )
 
 # An indicator's content is complete once its yearly values are closed: "… 2035 год – 8 млрд тенге)".
@@ -78,7 +97,8 @@ def _amount_source(t: str) -> bool:
 _CUT_BEFORE = re.compile(
     r"(?<=\s)(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ«\"(\-–—\d]|(?:информаци|предложени|решени|проект|не\s+требу|в\s+рамках|"
     r"в\s+объеме|другие\s+источники|согласовани|талап|республикалық|жергілікті|внебюджет)\w*)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 def _cuts(p: Piece) -> list[int]:
@@ -87,7 +107,7 @@ def _cuts(p: Piece) -> list[int]:
     for m in re.finditer(r"(?<=[)»\"])\s*|(?<=ақпарат)\s+|(?<=ұсыныс)\s+|(?<=бұйрығы)\s+", t):
         if 0 < m.end() < len(t):
             cuts.add(m.end())
-    cuts.update(m.end() for m in re.finditer(r"[(]\s*(?=\S)", t) if 0 < m.start())
+    cuts.update(m.end() for m in re.finditer(r"[(]\s*(?=\S)", t) if m.start() > 0)
     return sorted(c for c in cuts if 0 < c < len(t) and t[:c].strip() and t[c:].strip())
 
 
@@ -97,7 +117,7 @@ def _splits(p: Piece, parts: int) -> list[list[Piece]]:
         return [[p[:c].strip(), p[c:].strip()] for c in cuts]
     out = []
     for i, a in enumerate(cuts):
-        for b in cuts[i + 1:]:
+        for b in cuts[i + 1 :]:
             out.append([p[:a].strip(), p[a:b].strip(), p[b:].strip()])
     return out
 
@@ -135,6 +155,7 @@ def align(cells: list[Piece], kinds: tuple[str, ...], glossary: frozenset[str]) 
 
     def _place(split: list[Piece], j: int, i: int):
         """Put the parts of a cut cell in increasing columns from j (gaps cost SKIP each)."""
+
         def go(k: int, col: int):
             if k == len(split):
                 s, rest = best(i + 1, col)
@@ -146,6 +167,7 @@ def align(cells: list[Piece], kinds: tuple[str, ...], glossary: frozenset[str]) 
                 f = fit(kinds[c], split[k].text, glossary) - SKIP * (c - col)
                 for s, rest in go(k + 1, c + 1):
                     yield s + f, [(kinds[c], split[k])] + rest
+
         for s, plan in go(0, j):
             yield s - SPLIT * (len(split) - 1), plan
 
@@ -161,8 +183,10 @@ def align(cells: list[Piece], kinds: tuple[str, ...], glossary: frozenset[str]) 
 
 
 def _lines(text: str, start: int, end: int) -> list[Piece]:
-    return [Piece(m.group(0), tuple(range(start + m.start(), start + m.end())))
-            for m in re.finditer(r"[^\n]+", text[start:end])]
+    return [
+        Piece(m.group(0), tuple(range(start + m.start(), start + m.end())))
+        for m in re.finditer(r"[^\n]+", text[start:end])
+    ]
 
 
 def _cells(line: Piece, sep: str) -> list[Piece]:
@@ -193,11 +217,11 @@ def _heading(line: Piece, allow_numbered: bool) -> tuple[str, int | None, Piece]
         m = pattern.match(t)
         if m:
             n = next((g for g in (m.groupdict().get(k) for k in ("n1", "n2", "n")) if g), None)
-            return kind, int(n) if n else None, line[m.start("title"):m.end("title")].strip()
+            return kind, int(n) if n else None, line[m.start("title") : m.end("title")].strip()
     if allow_numbered:
         m = NUMBERED_HEAD.match(t)
         if m:
-            return "direction", int(m["n"]), line[m.start("title"):m.end("title")].strip()
+            return "direction", int(m["n"]), line[m.start("title") : m.end("title")].strip()
     return None
 
 
@@ -231,7 +255,7 @@ def read_separated(text: str, table: Table, glossary: frozenset[str]) -> list[Ro
                 if title and kind == "direction":
                     flush_heading()
                 continue
-            if waiting and (not waiting[2] or waiting[0] == "indicator" and not VALUES_DONE.search(waiting[2].text)):
+            if waiting and (not waiting[2] or (waiting[0] == "indicator" and not VALUES_DONE.search(waiting[2].text))):
                 kind, n, title, span = waiting
                 waiting = (kind, n, Piece.join([title, only]) if title else only, span)
                 continue
@@ -251,7 +275,7 @@ def read_separated(text: str, table: Table, glossary: frozenset[str]) -> list[Ro
             continue
         frag = {k: v for k, v in align(cells, kinds, glossary).items() if k != "number"}
         lead = frag.get("text") or next(iter(frag.values()), EMPTY)
-        starts_sentence = bool(lead) and (lead.text[0].isupper() or lead.text[0] in "«\"“")
+        starts_sentence = bool(lead) and (lead.text[0].isupper() or lead.text[0] in '«"“')
         if last is None or ("text" in frag and starts_sentence):
             pending.append(frag)
         else:
@@ -287,7 +311,7 @@ def _row_starts(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
 def _blocks(p: Piece) -> list[Piece]:
     out, start = [], 0
     for m in BLOCK_GAP.finditer(p.text):
-        out.append(p[start:m.start()].strip())
+        out.append(p[start : m.start()].strip())
         start = m.end()
     out.append(p[start:].strip())
     return [b for b in out if b]
@@ -334,10 +358,10 @@ def read_stacked(text: str, table: Table, glossary: frozenset[str]) -> list[Row 
             b, before, deadline = found
             row.add("deadline", deadline)
             if deadline_last and k + 1 < len(starts):
-                next_carry = blocks[b + 1:]
+                next_carry = blocks[b + 1 :]
                 blocks = blocks[:b] + ([before] if before else [])
             else:
-                blocks = blocks[:b] + ([before] if before else []) + blocks[b + 1:]
+                blocks = blocks[:b] + ([before] if before else []) + blocks[b + 1 :]
         _read_cells(row, carry, blocks, glossary, kinds)
         carry = next_carry
         items.append(row)
@@ -350,14 +374,15 @@ def _words(block: Piece) -> list[tuple[Piece, str]]:
     out: list[tuple[Piece, str]] = []
     prev_end = None
     for m in TOKEN.finditer(block.text):
-        gap = "blank" if prev_end is None else ("line" if "\n" in block.text[prev_end:m.start()] else "space")
-        out.append((block[m.start():m.end()], gap))
+        gap = "blank" if prev_end is None else ("line" if "\n" in block.text[prev_end : m.start()] else "space")
+        out.append((block[m.start() : m.end()], gap))
         prev_end = m.end()
     return out
 
 
-def _read_cells(row: Row, carry: list[Piece], blocks: list[Piece], glossary: frozenset[str],
-                kinds: tuple[str, ...]) -> None:
+def _read_cells(
+    row: Row, carry: list[Piece], blocks: list[Piece], glossary: frozenset[str], kinds: tuple[str, ...]
+) -> None:
     """Give each word of a stacked row to a column (see the module docstring)."""
     cols: dict[str, list[Piece]] = {}
     state = "text"
@@ -384,9 +409,9 @@ def _read_cells(row: Row, carry: list[Piece], blocks: list[Piece], glossary: fro
                     state = "text"
             elif state in ("text", "parties") and _form_starts(texts, i, cols):
                 state = "form"
-            elif state == "text" and gap == "line" and _party_line(block, w, glossary):
-                state = "parties"
-            elif state == "form" and (_form_complete(cols) or starts_party(texts, i, glossary)):
+            elif (state == "text" and gap == "line" and _party_line(block, w, glossary)) or (
+                state == "form" and (_form_complete(cols) or starts_party(texts, i, glossary))
+            ):
                 state = "parties"
             cols.setdefault(state, []).append(w)
         if origin == "row":
@@ -402,7 +427,7 @@ def _form_starts(texts: list[str], i: int, cols: dict[str, list[Piece]]) -> bool
     word = texts[i]
     if not word[:1].isupper() or ABBR.match(word) or (i > 0 and PREPOSITION.match(texts[i - 1])):
         return False
-    return bool(FORM_HEAD.match(" ".join(texts[i:i + 2])))
+    return bool(FORM_HEAD.match(" ".join(texts[i : i + 2])))
 
 
 def _form_block_kk(block: Piece, cols: dict[str, list[Piece]]) -> bool:
@@ -415,7 +440,7 @@ def _party_line(block: Piece, word: Piece, glossary: frozenset[str]) -> bool:
     comma-separated items, each shaped like a party (one item alone may be running text)."""
     start = block.pos.index(word.pos[0])
     end = block.text.find("\n", start)
-    line = block[start:end if end >= 0 else len(block.text)]
+    line = block[start : end if end >= 0 else len(block.text)]
     if line.text.count("«") != line.text.count("»"):
         return False  # a quotation opened or closed on another line: running text
     items = [i.flat for i in split_top(line)]
@@ -426,7 +451,7 @@ def _party_line(block: Piece, word: Piece, glossary: frozenset[str]) -> bool:
 
 
 def _form_complete(cols: dict[str, list[Piece]]) -> bool:
-    """"Информация в АП": a form ends with a preposition and an abbreviation."""
+    """ "Информация в АП": a form ends with a preposition and an abbreviation."""
     words = [w.text for w in cols.get("form", [])]
     return len(words) >= 3 and bool(PREPOSITION.match(words[-2])) and bool(ABBR.fullmatch(words[-1].strip(",")))
 

@@ -33,16 +33,16 @@ class Piece:
     pos: tuple[int, ...]
 
     @classmethod
-    def of(cls, doc: str, start: int, end: int) -> "Piece":
+    def of(cls, doc: str, start: int, end: int) -> Piece:
         return cls(doc[start:end], tuple(range(start, end)))
 
     def __bool__(self) -> bool:
         return bool(self.text.strip())
 
-    def __getitem__(self, s: slice) -> "Piece":
+    def __getitem__(self, s: slice) -> Piece:
         return Piece(self.text[s], self.pos[s])
 
-    def strip(self, chars: str | None = None) -> "Piece":
+    def strip(self, chars: str | None = None) -> Piece:
         t = self.text
         a, b = 0, len(t)
         while a < b and (t[a].isspace() if chars is None else (t[a].isspace() or t[a] in chars)):
@@ -61,7 +61,7 @@ class Piece:
         return re.sub(r"\s+", " ", self.text).strip()
 
     @staticmethod
-    def join(pieces: list["Piece"], sep: str = " ") -> "Piece":
+    def join(pieces: list[Piece], sep: str = " ") -> Piece:
         text, pos = [], []
         for p in pieces:
             p = p.strip()
@@ -93,7 +93,7 @@ def split_top(piece: Piece, sep: str = ",") -> list[Piece]:
         after = t[i + 1] if i + 1 < len(t) else " "
         if ch in "«“" or (ch == '"' and (before.isspace() or before in "(«")):
             quotes += 1
-        elif ch in "»”\"":
+        elif ch in '»”"':
             quotes = 0 if (after.isspace() or after in ",;.)") else max(0, quotes - 1)
         elif ch == "(":
             depth += 1
@@ -113,20 +113,27 @@ COLUMN_NAMES = (
     ("form", re.compile(r"форма\s+заверш|аяқталу\s+нысан|нысаны")),
     ("parties", re.compile(r"ответственн|исполнител|жауапты|орындаушы")),
     ("deadline", re.compile(r"срок|мерзім")),
-    ("funding", re.compile(r"(?:объ[её]м|сумма|көлем|сомасы).*(?:источник|көз)|(?:источник|көз).*(?:объ[её]м|сомасы|көлем)")),
+    (
+        "funding",
+        re.compile(r"(?:объ[её]м|сумма|көлем|сомасы).*(?:источник|көз)|(?:источник|көз).*(?:объ[её]м|сомасы|көлем)"),
+    ),
     ("amount", re.compile(r"объ[её]м|сумма|көлем|сомасы|расход|шығыс|(?:млн|млрд|тыс)\.?\s*те[нң]ге")),
     ("source", re.compile(r"источник|көзі|көздері")),
     ("number", re.compile(r"^\s*(?:№|п/п|р/с|n)(?:\s*п/п|\s*№|\s*р/с)?\s*$|№")),
     ("text", re.compile(r"мероприяти|наименовани|іс-шара|іс\s+шара|атауы|реформ|задач|міндет")),
 )
 # The first line of a header printed cell by cell: "№", "№ п/п", "№ п/п Мероприятие".
-STACKED_HEADER_START = re.compile(r"^\s*(?:№|N|Р/с)\s*(?:п/п|р/с|№)?\s*(?:[А-ЯӘҒҚҢӨҰҮҺІA-Z][а-яәғқңөұүһіa-z\-]+\s*){0,3}$")
+STACKED_HEADER_START = re.compile(
+    r"^\s*(?:№|N|Р/с)\s*(?:п/п|р/с|№)?\s*(?:[А-ЯӘҒҚҢӨҰҮҺІA-Z][а-яәғқңөұүһіa-z\-]+\s*){0,3}$"
+)
 # The row of column numbers under a header: "1 2 3 4 5" or "1\t2\t3".
 COLUMN_NUMBERS = re.compile(r"^\s*1(?:[\s|]+\d{1,2}){2,}[\s|]*$")
 # Where a table ends: the abbreviation note or a page footer.
 TABLE_END = re.compile(
     r"^\s*(?:Примечани[ея]\s*[:–-]|Ескертпе\s*[:–-]|Ескерту\s*[:–-]|Расшифровка\s+аббревиатур|"
-    r"Аббревиатуралардың\s+толық|©)", re.MULTILINE | re.IGNORECASE)
+    r"Аббревиатуралардың\s+толық|©)",
+    re.MULTILINE | re.IGNORECASE,
+)
 
 
 def _fold(text: str) -> str:
@@ -245,7 +252,7 @@ def _stacked_header(text: str, lines, i: int) -> tuple[list[str], int]:
     while j < len(lines) and j < i + 24 and not COLUMN_NUMBERS.match(lines[j].group(0)):
         chunk_end = lines[j].end()
         j += 1
-    chunk = _fold(text[lines[i].start():chunk_end])
+    chunk = _fold(text[lines[i].start() : chunk_end])
     hits = []
     for kind, pattern in COLUMN_NAMES:
         for m in pattern.finditer(chunk):
@@ -263,21 +270,29 @@ def _stacked_header(text: str, lines, i: int) -> tuple[list[str], int]:
 FORM_HEAD = re.compile(
     r"(?:Информаци[яи]|Предложени[ея]|Постановлени[ея]|Решени[ея]|Совместный\s+приказ|Приказ|Указ|"
     r"Проект|Отч[её]т|Доклад|Закон|Распоряжени[ея]|Меморандум\w*|Соглашени[ея]|Протокол|"
-    r"Заключени[ея]|Письмо|Акт|Совместные\s+проекты)(?![\w-])", re.IGNORECASE)
+    r"Заключени[ея]|Письмо|Акт|Совместные\s+проекты)(?![\w-])",
+    re.IGNORECASE,
+)
 FORM_TAIL = re.compile(
     r"(?:ақпарат|ұсыныс\w*|бұйрығы|бұйрық|қаулысы|қаулы|шешімі|шешім|есеп|жоба\w*|хат|келісім\w*|"
-    r"меморандум\w*)\.?$", re.IGNORECASE)
+    r"меморандум\w*)\.?$",
+    re.IGNORECASE,
+)
 # Funding sources as printed: budgets by abbreviation or name, "no funds needed".
 FUNDING_SOURCE = re.compile(
     r"^(?:РБ|МБ|ГБ|НФ|ВБ|РБ,\s*МБ|МБ,\s*РБ|республиканский\s+бюджет|местный\s+бюджет|не\s+требу\w+|"
     r"другие\s+источники|внебюджетные\s+средства|собственные\s+средства\w*|средства\s+\w+|"
     r"республикалық\s+бюджет|жергілікті\s+бюджет|талап\s+етілмейді|қажет\s+етілмейді|"
     r"бюджеттен\s+тыс\s+қаражат|басқа\s+көздер|өзге\s+көздер)[\s,.;]*"
-    r"(?:(?:и|,|және)\s*(?:РБ|МБ|другие\s+источники|внебюджетные\s+средства))?\.?$", re.IGNORECASE)
+    r"(?:(?:и|,|және)\s*(?:РБ|МБ|другие\s+источники|внебюджетные\s+средства))?\.?$",
+    re.IGNORECASE,
+)
 # A funding amount: a number (with a unit), a dash, or a phrase about existing funds.
 FUNDING_AMOUNT = re.compile(
     r"^(?:-|–|—|[\d\s]+(?:[.,]\d+)?(?:\s*(?:млн|млрд|тыс)\.?\s*(?:тенге|теңге)?)?|"
-    r"(?:в\s+(?:объеме|объёме|рамках|пределах)|шегінде|көлемінде|қаражат)[^\n]*)$", re.IGNORECASE)
+    r"(?:в\s+(?:объеме|объёме|рамках|пределах)|шегінде|көлемінде|қаражат)[^\n]*)$",
+    re.IGNORECASE,
+)
 
 # The by-agreement flag, whole or cut by a line or page break.
 BY_AGREEMENT = re.compile(r"\(\s*(?:по\s+согласовани\w*|келісім\s+бойынша)\s*\)", re.IGNORECASE)
@@ -291,7 +306,9 @@ GROUP_WORD = re.compile(
     r"^(?:заинтересованн|национальн|институт|акимат|местн|центральн|государственн|министерств|"
     r"ведомств|организаци|университет|вуз|холдинг|компани|фонд|агентств|комитет|палат|ассоциаци|"
     r"уполномоченн|иные|мүдделі|жергілікті|әкімдік|әкімдіг|министрлі|агенттіг|комитеті|ұйым|қоры|"
-    r"органдар|кеңес|компания|тобы|академи)", re.IGNORECASE)
+    r"органдар|кеңес|компания|тобы|академи)",
+    re.IGNORECASE,
+)
 # Russian oblique case endings: "национальными холдингами", "управляющим холдингом" are running
 # text, not a party (parties are listed in the nominative).
 OBLIQUE_RU = re.compile(r"(?<![әғқңөұүһі])(?:ими|ыми|ому|ему|ами|ями|ом|ем|ам|ям|ах|ях|им|ым|ой|ей|у|ю)$")
@@ -310,14 +327,14 @@ def party_shaped(text: str, glossary: frozenset[str] = frozenset()) -> bool:
         return False
     if _fold(t) in glossary:
         return True
-    if ABBR.match(t) or re.match(r"^[«\"“][^»\"”]*[»\"”]", t) and ABBR.search(t):
+    if ABBR.match(t) or (re.match(r"^[«\"“][^»\"”]*[»\"”]", t) and ABBR.search(t)):
         return True
-    words = [w.strip("«»\"“”.,") for w in _words(_fold(t))]
+    words = [w.strip('«»"“”.,') for w in _words(_fold(t))]
     words = [w for w in words if w]
     if not words:
         return False
     heads = [w for w in words[:2] if GROUP_WORD.match(w) and not OBLIQUE_RU.search(w)]
-    if heads or GROUP_WORD.match(words[-1]) and not OBLIQUE_RU.search(words[-1]):
+    if heads or (GROUP_WORD.match(words[-1]) and not OBLIQUE_RU.search(words[-1])):
         return len(words) <= 12
     return False
 
@@ -337,9 +354,9 @@ def starts_party(words: list[str], k: int, glossary: frozenset[str] = frozenset(
     w = words[k].strip(",;")
     if k > 0 and PREPOSITION.match(words[k - 1]):
         return False
-    if ABBR.match(w.lstrip("«\"“")) or (w[:1] in "«\"“" and ABBR.search(w)):
+    if ABBR.match(w.lstrip('«"“')) or (w[:1] in '«"“' and ABBR.search(w)):
         return True
-    return bool(GROUP_WORD.match(_fold(w))) or _fold(" ".join(words[k:k + 2])) in glossary
+    return bool(GROUP_WORD.match(_fold(w))) or _fold(" ".join(words[k : k + 2])) in glossary
 
 
 # --- Rows -----------------------------------------------------------------------------------
@@ -380,13 +397,15 @@ class Heading:
 # "Направление 1. …", "1-бағыт. …", "Раздел 2 …"
 DIRECTION_HEAD = re.compile(
     r"^\s*(?:(?:Направление|Бағыт|Раздел|Бөлім|Блок)\s*(?P<n1>\d+)|(?P<n2>\d+)\s*-\s*(?:бағыт|бөлім))\.?\s*(?P<title>.*)$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # "1. «ИТП» АЭА кластерлерін …" — a numbered heading without cell separators.
 NUMBERED_HEAD = re.compile(r"^\s*(?P<n>\d{1,2})\.\s+(?P<title>\S.*)$")
 # "Целевой индикатор 1", "Нысаналы индикатор 2", "Целевые индикаторы:"
 INDICATOR_HEAD = re.compile(
     r"^\s*(?:Целев\w+\s+индикатор\w*|Нысаналы\s+индикатор\w*|Индикатор|Показатель\s+результата)\s*(?P<n>\d+)?\s*[.:]?\s*(?P<title>.*)$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # A cell holding only a row number: "12", "12.".
 NUMBER_CELL = re.compile(r"^(?P<n>\d{1,3}(?:\.\d{1,3})*)\.?$")
 

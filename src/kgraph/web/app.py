@@ -12,12 +12,12 @@ import threading
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from starlette.exceptions import HTTPException
 from fastapi.responses import JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
 
-from kgraph.errors import KgraphError
 from kgraph import sparql as sparql_protocol
+from kgraph.errors import KgraphError
 from kgraph.store import open_store
 from kgraph.web import entity, graphview, i18n, overlaps, pages, querypage, sparql, vendor
 from kgraph.web import reload as reload_mod
@@ -26,10 +26,16 @@ from kgraph.web.render import HERE, render
 from kgraph.web.site import Site
 
 
-def create_app(build_dir: Path = Path("build"), sources_dir: Path | None = None,
-               queries_dir: Path | None = None, warm: bool = True,
-               query_timeout: float | None = None, max_rows: int | None = None,
-               reload: bool = True, store: str | None = None) -> FastAPI:
+def create_app(
+    build_dir: Path = Path("build"),
+    sources_dir: Path | None = None,
+    queries_dir: Path | None = None,
+    warm: bool = True,
+    query_timeout: float | None = None,
+    max_rows: int | None = None,
+    reload: bool = True,
+    store: str | None = None,
+) -> FastAPI:
     """The explorer over a build. `query_timeout` and `max_rows` limit the
     SPARQL endpoint (default: KGRAPH_QUERY_TIMEOUT / KGRAPH_MAX_ROWS). With
     `reload` (and KGRAPH_RELOAD not "0") the app switches to a new build when

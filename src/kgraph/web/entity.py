@@ -28,9 +28,15 @@ RDF_FORMATS = {
     "jsonld": ("application/ld+json", ox.RdfFormat.JSON_LD),
     "nt": ("application/n-triples", ox.RdfFormat.N_TRIPLES),
 }
-MEDIA_TO_FORMAT = {"text/turtle": "ttl", "application/x-turtle": "ttl", "application/ld+json": "jsonld",
-                   "application/json": "jsonld", "application/n-triples": "nt", "text/html": "html",
-                   "application/xhtml+xml": "html"}
+MEDIA_TO_FORMAT = {
+    "text/turtle": "ttl",
+    "application/x-turtle": "ttl",
+    "application/ld+json": "jsonld",
+    "application/json": "jsonld",
+    "application/n-triples": "nt",
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+}
 INCOMING_LIMIT = 300
 OUTGOING_LIMIT = 2000
 
@@ -42,7 +48,7 @@ def negotiate(accept: str, requested: str | None) -> str:
             return requested
         raise HTTPException(406, f"unknown format {requested!r}; choose html, ttl, jsonld or nt")
     best, best_q = "html", -1.0
-    for order, part in enumerate(accept.split(",")):
+    for _order, part in enumerate(accept.split(",")):
         fields = [f.strip() for f in part.split(";")]
         media = fields[0].lower()
         q = 1.0
@@ -74,8 +80,11 @@ def describe(request: Request, subject: str, fmt: str) -> Response:
     for row in s.select("SELECT ?p ?o WHERE { ?s ?p ?o }", {"s": subject}):
         triples[str(ox.Triple(node, row["p"], row["o"]))] = ox.Triple(node, row["p"], row["o"])
     # nodes the resource owns (its spans, deadline, assignments) travel with it, as in a CBD
-    owned = s.select("SELECT ?x ?p ?o WHERE { ?s (kg:sourceSpan|kg:deadline|kg:hasAssignment)/"
-                     "(time:hasBeginning|time:hasEnd)? ?x . ?x ?p ?o }", {"s": subject})
+    owned = s.select(
+        "SELECT ?x ?p ?o WHERE { ?s (kg:sourceSpan|kg:deadline|kg:hasAssignment)/"
+        "(time:hasBeginning|time:hasEnd)? ?x . ?x ?p ?o }",
+        {"s": subject},
+    )
     for row in owned:
         t = ox.Triple(row["x"], row["p"], row["o"])
         triples[str(t)] = t
@@ -104,12 +113,16 @@ def page(request: Request, subject: str):
     inc.sort(key=lambda r: (r["p"].value, r["x"].value))
     kind = s.kind(subject)
     ctx = {
-        "subject": subject, "kind": kind, "title": s.label(subject, lang),
-        "labels": _labels(s, subject), "abbrs": s.abbreviations(subject),
+        "subject": subject,
+        "kind": kind,
+        "title": s.label(subject, lang),
+        "labels": _labels(s, subject),
+        "abbrs": s.abbreviations(subject),
         "types": [s.term(t, lang) for t in sorted(s.types(subject))],
         "properties": _group(s, [(r["p"], r["o"]) for r in out], lang),
         "incoming": _group(s, [(r["p"], r["x"]) for r in inc], lang),
-        "incoming_total": total_in, "incoming_shown": len(inc),
+        "incoming_total": total_in,
+        "incoming_shown": len(inc),
         "provenance": sections.provenance(s, subject, lang),
         "graphs": sections.named_graphs(s, subject),
         "show_graph": kind not in kinds.PLUMBING,

@@ -36,7 +36,14 @@ DEFAULT_LIMIT = 150
 MAX_LIMIT = 2000
 PHYSICS_MAX = 300
 COUNT_FRONTIER_MAX = 3000
-LABEL_INSIDE = {"box", "ellipse", "database", "text", "circle"}  # nodes whose further neighbours are counted for "not shown yet"
+LABEL_INSIDE = {
+    "box",
+    "ellipse",
+    "database",
+    "text",
+    "circle",
+}  # nodes whose further neighbours are counted for "not shown yet"
+
 
 @dataclass
 class Neighbourhood:
@@ -49,8 +56,9 @@ class Neighbourhood:
     per_node: dict[str, Counter] = field(default_factory=dict)  # iri -> kind -> neighbours not shown
 
 
-def explore(s: Site, center: str, depth: int, only: set[str], doc: str | None, limit: int,
-            lang: str, day: str | None = None) -> Neighbourhood:
+def explore(
+    s: Site, center: str, depth: int, only: set[str], doc: str | None, limit: int, lang: str, day: str | None = None
+) -> Neighbourhood:
     """The neighbourhood of `center`; with `day` (ISO date), as it stood then: bodies that
     existed, role tenures that covered it, and what documents adopted by then state."""
     hood = Neighbourhood(center, {center: 0})
@@ -59,8 +67,12 @@ def explore(s: Site, center: str, depth: int, only: set[str], doc: str | None, l
 
     def admissible(x: str) -> bool:
         k = s.kind(x)
-        return (k not in kinds.PLUMBING and x.startswith(iri.BASE) and (not only or k in only)
-                and (day is None or adj.exists_at(x, day)))
+        return (
+            k not in kinds.PLUMBING
+            and x.startswith(iri.BASE)
+            and (not only or k in only)
+            and (day is None or adj.exists_at(x, day))
+        )
 
     frontier = [center]
     for d in range(1, depth + 1):
@@ -74,15 +86,14 @@ def explore(s: Site, center: str, depth: int, only: set[str], doc: str | None, l
         all_edges.extend(found)
     # one level further, only to count what expanding would add
     further = adj.around(frontier[:COUNT_FRONTIER_MAX], doc, day) if frontier else []
-    beyond: dict[str, str] = {}
-    for e in further:
-        for x, other in ((e.a, e.b), (e.b, e.a)):
-            if x not in hood.nodes and admissible(x):
-                beyond[x] = other
+    beyond: dict[str, str] = {
+        x: other for e in further for x, other in ((e.a, e.b), (e.b, e.a)) if x not in hood.nodes and admissible(x)
+    }
     hood.beyond = Counter(s.kind(x) for x in beyond)
     hood.reached = len(hood.nodes)
-    ranked = sorted(hood.nodes, key=lambda x: (hood.nodes[x], kinds.ORDER.get(s.kind(x), 99),
-                                               s.label(x, lang).casefold(), x))
+    ranked = sorted(
+        hood.nodes, key=lambda x: (hood.nodes[x], kinds.ORDER.get(s.kind(x), 99), s.label(x, lang).casefold(), x)
+    )
     keep = set(ranked[:limit])
     hood.hidden = Counter(s.kind(x) for x in ranked[limit:])
     hood.nodes = {x: hood.nodes[x] for x in ranked[:limit]}
@@ -107,14 +118,20 @@ def to_vis(s: Site, hood: Neighbourhood, lang: str) -> dict:
 
     net = Network(directed=True, height="100%", width="100%", cdn_resources="local")
     positions = _layout(hood) if len(hood.nodes) > PHYSICS_MAX else {}
-    for x, dist in hood.nodes.items():
+    for x in hood.nodes:
         k = kinds.BY_KEY.get(s.kind(x), kinds.OTHER)
         label = s.label(x, lang)
         more = hood.per_node.get(x, Counter())
         hidden = ", ".join(f"{kinds.kind_name(kk, lang)}: {n}" for kk, n in more.most_common())
         title = "\n".join(filter(None, [label, kinds.kind_name(k.key, lang), f"+ {hidden}" if hidden else ""]))
-        opts = {"title": title, "url": href(x), "kind": k.key, "size": 28 if x == hood.center else 16,
-                "font": {"size": 16 if x == hood.center else 12}, "borderWidth": 3 if x == hood.center else 1}
+        opts = {
+            "title": title,
+            "url": href(x),
+            "kind": k.key,
+            "size": 28 if x == hood.center else 16,
+            "font": {"size": 16 if x == hood.center else 12},
+            "borderWidth": 3 if x == hood.center else 1,
+        }
         shape = k.shape
         if x in positions:
             opts.update(x=positions[x][0], y=positions[x][1], physics=False)
@@ -129,20 +146,28 @@ def to_vis(s: Site, hood: Neighbourhood, lang: str) -> dict:
         label = f"{label} {e.period}".strip() if e.period else label
         # pyvis' add_edge re-scans the node list for every edge (quadratic); the edge model is the same
         text = {"title": label} if positions else {"label": _short(label, 28)}  # big views: labels on hover
-        net.edges.append(PyvisEdge(e.a, e.b, True, dashes=e.dashed, font={"size": 9, "color": "#555"},
-                                   arrows="to", **text).options)
+        net.edges.append(
+            PyvisEdge(e.a, e.b, True, dashes=e.dashed, font={"size": 9, "color": "#555"}, arrows="to", **text).options
+        )
     physics = not positions
     net.options = {
-        "physics": {"enabled": physics, "solver": "forceAtlas2Based",
-                    "forceAtlas2Based": {"gravitationalConstant": -160, "springLength": 200, "avoidOverlap": 0.6},
-                    "stabilization": {"enabled": physics, "iterations": 300, "fit": True}},
+        "physics": {
+            "enabled": physics,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -160, "springLength": 200, "avoidOverlap": 0.6},
+            "stabilization": {"enabled": physics, "iterations": 300, "fit": True},
+        },
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": len(hood.edges) > 800},
         "edges": {"smooth": False, "color": {"color": "#9aa", "highlight": "#333"}},
         "nodes": {"font": {"color": "#222"}},
     }
     nodes, edges, _, _, _, options = net.get_network_data()
-    return {"nodes": nodes, "edges": edges, "options": json.loads(options) if isinstance(options, str) else options,
-            "center": hood.center}
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "options": json.loads(options) if isinstance(options, str) else options,
+        "center": hood.center,
+    }
 
 
 def _layout(hood: Neighbourhood) -> dict[str, tuple[float, float]]:
@@ -202,17 +227,25 @@ def _resolve(value: str) -> str:
 
 def top_bodies(s: Site, lang: str, n: int = 12) -> list[dict]:
     """Bodies with the most tasks (groups and roles left out): where to start exploring."""
-    rows = s.select("SELECT ?b (COUNT(DISTINCT ?t) AS ?n) WHERE { ?t kg:hasAssignment/kg:assignee ?b } "
-                    f"GROUP BY ?b ORDER BY DESC(?n) LIMIT {n * 4}")
+    rows = s.select(
+        "SELECT ?b (COUNT(DISTINCT ?t) AS ?n) WHERE { ?t kg:hasAssignment/kg:assignee ?b } "
+        f"GROUP BY ?b ORDER BY DESC(?n) LIMIT {n * 4}"
+    )
     out = [{"term": s.term(r["b"], lang), "tasks": int(r["n"].value)} for r in rows if s.kind(r["b"].value) == "body"]
     return out[:n]
 
 
 @router.get("/graph/export")
-def graph_export(request: Request, iri_: str = Query(..., alias="iri"), depth: int = Query(1, ge=1, le=3),
-                 kinds_: list[str] = Query([], alias="kinds"), doc: str | None = None,
-                 limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT), format: str = "graphml",
-                 at: str | None = None):
+def graph_export(
+    request: Request,
+    iri_: str = Query(..., alias="iri"),
+    depth: int = Query(1, ge=1, le=3),
+    kinds_: list[str] = Query([], alias="kinds"),
+    doc: str | None = None,
+    limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
+    format: str = "graphml",
+    at: str | None = None,
+):
     """The current view for Gephi/yEd (GraphML) or a spreadsheet (CSV of edges)."""
     import csv
     import io
@@ -223,8 +256,7 @@ def graph_export(request: Request, iri_: str = Query(..., alias="iri"), depth: i
     s = site(request)
     lang = lang_of(request)
     only = {k for part in kinds_ for k in part.split(",") if k in kinds.BY_KEY}
-    hood = explore(s, _resolve(iri_), depth, only, doc if doc in s.source_docs() else None, limit, lang,
-                   _day(at))
+    hood = explore(s, _resolve(iri_), depth, only, doc if doc in s.source_docs() else None, limit, lang, _day(at))
     t = translator(lang)
     names = {LEAD: t("entity.lead"), CO: t("entity.co"), HELD: t("graph.held_by")}
     g = nx.MultiDiGraph()
@@ -238,49 +270,96 @@ def graph_export(request: Request, iri_: str = Query(..., alias="iri"), depth: i
         w.writerow(["source", "source_label", "relation", "target", "target_label"])
         for a, b, data in g.edges(data=True):
             w.writerow([a, g.nodes[a]["label"], data["label"], b, g.nodes[b]["label"]])
-        return Response(buf.getvalue(), media_type="text/csv",
-                        headers={"Content-Disposition": 'attachment; filename="kgraph-graph.csv"'})
+        return Response(
+            buf.getvalue(),
+            media_type="text/csv",
+            headers={"Content-Disposition": 'attachment; filename="kgraph-graph.csv"'},
+        )
     if format != "graphml":
         raise HTTPException(400, "format must be graphml or csv")
-    return Response("\n".join(nx.generate_graphml(g)), media_type="application/graphml+xml",
-                    headers={"Content-Disposition": 'attachment; filename="kgraph-graph.graphml"'})
+    return Response(
+        "\n".join(nx.generate_graphml(g)),
+        media_type="application/graphml+xml",
+        headers={"Content-Disposition": 'attachment; filename="kgraph-graph.graphml"'},
+    )
 
 
 @router.get("/graph")
-def graph_page(request: Request, iri_: str | None = Query(None, alias="iri"), depth: int = Query(1, ge=1, le=3),
-               kinds_: list[str] = Query([], alias="kinds"), doc: str | None = None,
-               limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT), at: str | None = None):
+def graph_page(
+    request: Request,
+    iri_: str | None = Query(None, alias="iri"),
+    depth: int = Query(1, ge=1, le=3),
+    kinds_: list[str] = Query([], alias="kinds"),
+    doc: str | None = None,
+    limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
+    at: str | None = None,
+):
     s = site(request)
     day = _day(at)
     lang = lang_of(request)
     only = {k for part in kinds_ for k in part.split(",") if k in kinds.BY_KEY}
     docs = sorted(s.source_docs())
     doc = doc if doc in docs else None
-    base = {"depth": depth, "limit": limit, "kinds": sorted(only), "doc": doc, "docs": docs,
-            "all_kinds": [k.key for k in kinds.KINDS if k.key not in kinds.PLUMBING],
-            "physics_max": PHYSICS_MAX, "step": DEFAULT_LIMIT, "at": day}
+    base = {
+        "depth": depth,
+        "limit": limit,
+        "kinds": sorted(only),
+        "doc": doc,
+        "docs": docs,
+        "all_kinds": [k.key for k in kinds.KINDS if k.key not in kinds.PLUMBING],
+        "physics_max": PHYSICS_MAX,
+        "step": DEFAULT_LIMIT,
+        "at": day,
+    }
     if not iri_:
         return render(request, "graph.html", base | {"center": None, "suggestions": top_bodies(s, lang)})
     center = _resolve(iri_)
-    if not s.types(center) and not s.labels(center) and not s.select("SELECT ?p WHERE { ?s ?p ?o } LIMIT 1",
-                                                                     {"s": center}):
+    if (
+        not s.types(center)
+        and not s.labels(center)
+        and not s.select("SELECT ?p WHERE { ?s ?p ?o } LIMIT 1", {"s": center})
+    ):
         raise HTTPException(404, f"no resource {center}")
     hood = explore(s, center, depth, only, doc, limit, lang, day)
     data = to_vis(s, hood, lang)
 
     def view(**changes) -> str:
-        params = {"iri": center, "depth": depth, "limit": limit, "kinds": ",".join(sorted(only)) or None,
-                  "doc": doc, "at": day} | changes
+        params = {
+            "iri": center,
+            "depth": depth,
+            "limit": limit,
+            "kinds": ",".join(sorted(only)) or None,
+            "doc": doc,
+            "at": day,
+        } | changes
         return "/graph?" + urlencode({k: v for k, v in params.items() if v not in (None, "")})
 
     nodes = sorted(hood.nodes, key=lambda x: (hood.nodes[x], kinds.ORDER.get(s.kind(x), 99), s.label(x, lang)))
-    return render(request, "graph.html", base | {
-        "center": s.term(center, lang), "data": data, "shown": len(hood.nodes), "reached": hood.reached,
-        "hidden": dict(hood.hidden.most_common()), "beyond": dict(hood.beyond.most_common()),
-        "share": view(), "export": view().replace("/graph?", "/graph/export?", 1), "expand": view(limit=min(limit + DEFAULT_LIMIT, MAX_LIMIT)),
-        "deeper": view(depth=depth + 1) if depth < 3 else None, "physics": len(hood.nodes) <= PHYSICS_MAX,
-        "node_list": [{"term": s.term(x, lang), "distance": hood.nodes[x],
-                       "more": sum(hood.per_node.get(x, Counter()).values()),
-                       "recenter": view(iri=x, limit=DEFAULT_LIMIT)} for x in nodes],
-        "kind_view": lambda k: view(kinds=k),
-    })
+    return render(
+        request,
+        "graph.html",
+        base
+        | {
+            "center": s.term(center, lang),
+            "data": data,
+            "shown": len(hood.nodes),
+            "reached": hood.reached,
+            "hidden": dict(hood.hidden.most_common()),
+            "beyond": dict(hood.beyond.most_common()),
+            "share": view(),
+            "export": view().replace("/graph?", "/graph/export?", 1),
+            "expand": view(limit=min(limit + DEFAULT_LIMIT, MAX_LIMIT)),
+            "deeper": view(depth=depth + 1) if depth < 3 else None,
+            "physics": len(hood.nodes) <= PHYSICS_MAX,
+            "node_list": [
+                {
+                    "term": s.term(x, lang),
+                    "distance": hood.nodes[x],
+                    "more": sum(hood.per_node.get(x, Counter()).values()),
+                    "recenter": view(iri=x, limit=DEFAULT_LIMIT),
+                }
+                for x in nodes
+            ],
+            "kind_view": lambda k: view(kinds=k),
+        },
+    )

@@ -13,18 +13,22 @@ DEFAULT = "ru"
 COOKIE = "kgraph_lang"
 
 STRINGS: dict[str, dict[str, str]] = {
-    "tagline": {"en": "State bodies of Kazakhstan, their tasks and competences, with provenance",
-                "ru": "Государственные органы Казахстана, их задачи и компетенции — с источниками",
-                "kk": "Қазақстанның мемлекеттік органдары, олардың міндеттері мен құзыреттері — дереккөздерімен"},
+    "tagline": {
+        "en": "State bodies of Kazakhstan, their tasks and competences, with provenance",
+        "ru": "Государственные органы Казахстана, их задачи и компетенции — с источниками",
+        "kk": "Қазақстанның мемлекеттік органдары, олардың міндеттері мен құзыреттері — дереккөздерімен",
+    },
     "nav.home": {"en": "Home", "ru": "Главная", "kk": "Басты бет"},
     "nav.search": {"en": "Search", "ru": "Поиск", "kk": "Іздеу"},
     "nav.graph": {"en": "Graph", "ru": "Граф", "kk": "Граф"},
     "nav.query": {"en": "SPARQL", "ru": "SPARQL", "kk": "SPARQL"},
     "nav.overlaps": {"en": "Overlap check", "ru": "Проверка дублирования", "kk": "Қайталануды тексеру"},
     "nav.ontology": {"en": "Ontology", "ru": "Онтология", "kk": "Онтология"},
-    "search.placeholder": {"en": "Body, abbreviation, task… e.g. МИНТ, ИЖТМ-ге, ministry of industry",
-                           "ru": "Орган, сокращение, мероприятие… напр. МИНТ, ИЖТМ-ге",
-                           "kk": "Орган, қысқарту, іс-шара… мысалы ИЖТМ-ге, МИНТ"},
+    "search.placeholder": {
+        "en": "Body, abbreviation, task… e.g. МИНТ, ИЖТМ-ге, ministry of industry",
+        "ru": "Орган, сокращение, мероприятие… напр. МИНТ, ИЖТМ-ге",
+        "kk": "Орган, қысқарту, іс-шара… мысалы ИЖТМ-ге, МИНТ",
+    },
     "search.button": {"en": "Search", "ru": "Найти", "kk": "Іздеу"},
     "search.all": {"en": "All kinds", "ru": "Все типы", "kk": "Барлық түрлері"},
     "search.results": {"en": "results", "ru": "результатов", "kk": "нәтиже"},
@@ -41,8 +45,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "home.date": {"en": "date", "ru": "дата", "kk": "күні"},
     "home.language": {"en": "language", "ru": "язык", "kk": "тілі"},
     "home.records": {"en": "extracted", "ru": "извлечено", "kk": "алынды"},
-    "home.unresolved": {"en": "unresolved mentions", "ru": "нераспознанных упоминаний",
-                        "kk": "танылмаған атаулар"},
+    "home.unresolved": {"en": "unresolved mentions", "ru": "нераспознанных упоминаний", "kk": "танылмаған атаулар"},
     "home.undated": {"en": "undated", "ru": "без даты", "kk": "күні жоқ"},
     "home.dumps": {"en": "Bulk download", "ru": "Выгрузка целиком", "kk": "Толық жүктеу"},
     "entity.labels": {"en": "Labels", "ru": "Наименования", "kk": "Атаулары"},
@@ -66,32 +69,48 @@ STRINGS: dict[str, dict[str, str]] = {
     "entity.article": {"en": "Article", "ru": "Статья", "kk": "Бап"},
     "entity.via_role": {"en": "as", "ru": "как", "kk": "ретінде"},
     "entity.roles": {"en": "Roles over time", "ru": "Роли во времени", "kk": "Уақыт бойынша рөлдер"},
-    "entity.holders": {"en": "Holders over time", "ru": "Исполнители роли во времени",
-                       "kk": "Рөлді атқарушылар"},
+    "entity.holders": {"en": "Holders over time", "ru": "Исполнители роли во времени", "kk": "Рөлді атқарушылар"},
     "entity.from": {"en": "from", "ru": "с", "kk": "бастап"},
     "entity.until": {"en": "until", "ru": "по", "kk": "дейін"},
     "entity.succession": {"en": "Succession", "ru": "Правопреемство", "kk": "Құқықтық мирасқорлық"},
-    "entity.inherited": {"en": "Tasks of predecessors", "ru": "Мероприятия предшественников",
-                         "kk": "Алдыңғы органдардың іс-шаралары"},
+    "entity.inherited": {
+        "en": "Tasks of predecessors",
+        "ru": "Мероприятия предшественников",
+        "kk": "Алдыңғы органдардың іс-шаралары",
+    },
     "entity.inherited_note": {
         "en": "Assigned to bodies this one descends from, before their reorganisation.",
         "ru": "Поручены органам, правопреемником которых является этот орган, до их реорганизации.",
-        "kk": "Осы орган мирасқоры болып табылатын органдарға қайта ұйымдастырылғанға дейін жүктелген."},
-    "entity.abolished": {"en": "abolished on {date}; today:", "ru": "упразднён {date}; сегодня:",
-                         "kk": "{date} таратылды; бүгін:"},
-    "entity.inherited_shared": {"en": "split or transfer: may rest with another successor",
-                                "ru": "разделение или передача: могут относиться к другому преемнику",
-                                "kk": "бөліну немесе беру: басқа мирасқорға тиесілі болуы мүмкін"},
-    "entity.overlaps": {"en": "Possible overlaps (to review)", "ru": "Возможные дублирования (проверить)",
-                        "kk": "Ықтимал қайталанулар (тексеру керек)"},
+        "kk": "Осы орган мирасқоры болып табылатын органдарға қайта ұйымдастырылғанға дейін жүктелген.",
+    },
+    "entity.abolished": {
+        "en": "abolished on {date}; today:",
+        "ru": "упразднён {date}; сегодня:",
+        "kk": "{date} таратылды; бүгін:",
+    },
+    "entity.inherited_shared": {
+        "en": "split or transfer: may rest with another successor",
+        "ru": "разделение или передача: могут относиться к другому преемнику",
+        "kk": "бөліну немесе беру: басқа мирасқорға тиесілі болуы мүмкін",
+    },
+    "entity.overlaps": {
+        "en": "Possible overlaps (to review)",
+        "ru": "Возможные дублирования (проверить)",
+        "kk": "Ықтимал қайталанулар (тексеру керек)",
+    },
     "entity.items": {"en": "Items", "ru": "Подпункты", "kk": "Тармақшалар"},
-    "entity.grants": {"en": "Competences it grants", "ru": "Устанавливаемые компетенции",
-                      "kk": "Белгілейтін құзыреттер"},
+    "entity.grants": {
+        "en": "Competences it grants",
+        "ru": "Устанавливаемые компетенции",
+        "kk": "Белгілейтін құзыреттер",
+    },
     "entity.none": {"en": "none", "ru": "нет", "kk": "жоқ"},
     "entity.shown": {"en": "{n} of {m} shown", "ru": "показано {n} из {m}", "kk": "{m} ішінен {n} көрсетілді"},
-    "entity.stale": {"en": "The source file changed since the graph was built; this is the quote recorded then.",
-                     "ru": "Файл источника изменился после сборки графа; показана цитата, записанная при сборке.",
-                     "kk": "Граф құрылғаннан кейін дереккөз файлы өзгерді; сол кездегі дәйексөз көрсетілді."},
+    "entity.stale": {
+        "en": "The source file changed since the graph was built; this is the quote recorded then.",
+        "ru": "Файл источника изменился после сборки графа; показана цитата, записанная при сборке.",
+        "kk": "Граф құрылғаннан кейін дереккөз файлы өзгерді; сол кездегі дәйексөз көрсетілді.",
+    },
     "entity.more_incoming": {"en": "more not shown", "ru": "ещё не показано", "kk": "тағы көрсетілмеген"},
     "entity.score": {"en": "score", "ru": "оценка", "kk": "баға"},
     "graph.title": {"en": "Neighbourhood", "ru": "Окрестность", "kk": "Көршілері"},
@@ -101,28 +120,44 @@ STRINGS: dict[str, dict[str, str]] = {
     "graph.at": {"en": "As of", "ru": "На дату", "kk": "Күні"},
     "graph.limit": {"en": "Nodes at most", "ru": "Не более узлов", "kk": "Түйіндер саны"},
     "graph.show": {"en": "Show", "ru": "Показать", "kk": "Көрсету"},
-    "graph.showing": {"en": "Showing {n} of {m} nodes", "ru": "Показано {n} из {m} узлов",
-                      "kk": "{m} түйіннің {n} көрсетілді"},
+    "graph.showing": {
+        "en": "Showing {n} of {m} nodes",
+        "ru": "Показано {n} из {m} узлов",
+        "kk": "{m} түйіннің {n} көрсетілді",
+    },
     "graph.expand": {"en": "Expand next {n}", "ru": "Показать ещё {n}", "kk": "Тағы {n} көрсету"},
-    "graph.hidden": {"en": "Not shown yet, by kind", "ru": "Ещё не показаны, по типам",
-                     "kk": "Әлі көрсетілмегендер, түрлері бойынша"},
+    "graph.hidden": {
+        "en": "Not shown yet, by kind",
+        "ru": "Ещё не показаны, по типам",
+        "kk": "Әлі көрсетілмегендер, түрлері бойынша",
+    },
     "graph.share": {"en": "Link to this view", "ru": "Ссылка на этот вид", "kk": "Осы көрініске сілтеме"},
-    "graph.hint": {"en": "Click a node to open its page.", "ru": "Щёлкните узел, чтобы открыть его страницу.",
-                   "kk": "Бетін ашу үшін түйінді басыңыз."},
-    "graph.pick": {"en": "Open a resource's page and choose “Show in graph”, or search:",
-                   "ru": "Откройте страницу ресурса и выберите «Показать на графе», или найдите:",
-                   "kk": "Ресурс бетін ашып, «Графта көрсету» таңдаңыз немесе іздеңіз:"},
+    "graph.hint": {
+        "en": "Click a node to open its page.",
+        "ru": "Щёлкните узел, чтобы открыть его страницу.",
+        "kk": "Бетін ашу үшін түйінді басыңыз.",
+    },
+    "graph.pick": {
+        "en": "Open a resource's page and choose “Show in graph”, or search:",
+        "ru": "Откройте страницу ресурса и выберите «Показать на графе», или найдите:",
+        "kk": "Ресурс бетін ашып, «Графта көрсету» таңдаңыз немесе іздеңіз:",
+    },
     "graph.nodes": {"en": "Nodes", "ru": "Узлы", "kk": "Түйіндер"},
-    "graph.layout": {"en": "Layout computed on the server (physics off) above {n} nodes.",
-                     "ru": "Свыше {n} узлов раскладка считается на сервере (физика выключена).",
-                     "kk": "{n} түйіннен көп болса, орналасу серверде есептеледі."},
+    "graph.layout": {
+        "en": "Layout computed on the server (physics off) above {n} nodes.",
+        "ru": "Свыше {n} узлов раскладка считается на сервере (физика выключена).",
+        "kk": "{n} түйіннен көп болса, орналасу серверде есептеледі.",
+    },
     "graph.held_by": {"en": "held by", "ru": "исполняет", "kk": "атқарады"},
     "graph.center": {"en": "centre here", "ru": "в центр", "kk": "ортаға"},
     "graph.deeper": {"en": "One level deeper", "ru": "На уровень глубже", "kk": "Бір деңгей тереңірек"},
     "graph.beyond": {"en": "One level further", "ru": "На следующем уровне", "kk": "Келесі деңгейде"},
     "graph.all_docs": {"en": "all documents", "ru": "все документы", "kk": "барлық құжаттар"},
-    "graph.suggest": {"en": "Most connected bodies", "ru": "Органы с наибольшим числом связей",
-                      "kk": "Байланыстары ең көп органдар"},
+    "graph.suggest": {
+        "en": "Most connected bodies",
+        "ru": "Органы с наибольшим числом связей",
+        "kk": "Байланыстары ең көп органдар",
+    },
     "graph.export": {"en": "Export", "ru": "Экспорт", "kk": "Экспорт"},
     "query.title": {"en": "SPARQL query", "ru": "SPARQL-запрос", "kk": "SPARQL сұрауы"},
     "query.examples": {"en": "Named queries", "ru": "Готовые запросы", "kk": "Дайын сұраулар"},
@@ -132,40 +167,54 @@ STRINGS: dict[str, dict[str, str]] = {
     "query.share": {"en": "Link to this query", "ru": "Ссылка на запрос", "kk": "Сұрауға сілтеме"},
     "query.endpoint": {"en": "Endpoint", "ru": "Точка доступа", "kk": "Қол жеткізу нүктесі"},
     "query.params": {"en": "parameters", "ru": "параметры", "kk": "параметрлер"},
-    "overlaps.title": {"en": "Does a drafted competence duplicate an existing one?",
-                       "ru": "Дублирует ли проект компетенции уже существующую?",
-                       "kk": "Құзырет жобасы бұрыннан барын қайталай ма?"},
-    "overlaps.intro": {"en": "Paste the text of a drafted competence or task. Existing competence items and "
-                             "plan tasks that say much the same are ranked below, with their source text. "
-                             "Treat them as leads to review, not verdicts (art. 24 of the Law on legal acts "
-                             "asks for a clear delimitation of competences).",
-                       "ru": "Вставьте текст проекта компетенции или мероприятия. Ниже — существующие "
-                             "подпункты законов и мероприятия планов с похожим содержанием, с цитатами. "
-                             "Это повод для проверки, а не вывод (ст. 24 Закона «О правовых актах» требует "
-                             "чёткого разграничения компетенций).",
-                       "kk": "Құзырет немесе іс-шара жобасының мәтінін қойыңыз. Төменде мазмұны ұқсас "
-                             "заң тармақшалары мен жоспар іс-шаралары дәйексөздерімен берілген. Бұл — "
-                             "тексеруге негіз, қорытынды емес."},
+    "overlaps.title": {
+        "en": "Does a drafted competence duplicate an existing one?",
+        "ru": "Дублирует ли проект компетенции уже существующую?",
+        "kk": "Құзырет жобасы бұрыннан барын қайталай ма?",
+    },
+    "overlaps.intro": {
+        "en": "Paste the text of a drafted competence or task. Existing competence items and "
+        "plan tasks that say much the same are ranked below, with their source text. "
+        "Treat them as leads to review, not verdicts (art. 24 of the Law on legal acts "
+        "asks for a clear delimitation of competences).",
+        "ru": "Вставьте текст проекта компетенции или мероприятия. Ниже — существующие "
+        "подпункты законов и мероприятия планов с похожим содержанием, с цитатами. "
+        "Это повод для проверки, а не вывод (ст. 24 Закона «О правовых актах» требует "
+        "чёткого разграничения компетенций).",
+        "kk": "Құзырет немесе іс-шара жобасының мәтінін қойыңыз. Төменде мазмұны ұқсас "
+        "заң тармақшалары мен жоспар іс-шаралары дәйексөздерімен берілген. Бұл — "
+        "тексеруге негіз, қорытынды емес.",
+    },
     "overlaps.text": {"en": "Drafted text", "ru": "Текст проекта", "kk": "Жоба мәтіні"},
     "overlaps.lang": {"en": "Language", "ru": "Язык", "kk": "Тілі"},
     "overlaps.auto": {"en": "detect", "ru": "определить", "kk": "анықтау"},
     "overlaps.body": {"en": "Only for body", "ru": "Только для органа", "kk": "Тек орган үшін"},
     "overlaps.any": {"en": "any", "ru": "любой", "kk": "кез келген"},
     "overlaps.check": {"en": "Check", "ru": "Проверить", "kk": "Тексеру"},
-    "overlaps.none": {"en": "No similar competence or task found.", "ru": "Похожих компетенций и мероприятий "
-                      "не найдено.", "kk": "Ұқсас құзырет не іс-шара табылмады."},
-    "overlaps.missing": {"en": "The overlap checker (kgraph.analysis.overlaps) is not installed in this build.",
-                         "ru": "Модуль проверки (kgraph.analysis.overlaps) не установлен.",
-                         "kk": "Тексеру модулі (kgraph.analysis.overlaps) орнатылмаған."},
+    "overlaps.none": {
+        "en": "No similar competence or task found.",
+        "ru": "Похожих компетенций и мероприятий не найдено.",
+        "kk": "Ұқсас құзырет не іс-шара табылмады.",
+    },
+    "overlaps.missing": {
+        "en": "The overlap checker (kgraph.analysis.overlaps) is not installed in this build.",
+        "ru": "Модуль проверки (kgraph.analysis.overlaps) не установлен.",
+        "kk": "Тексеру модулі (kgraph.analysis.overlaps) орнатылмаған.",
+    },
     "ontology.classes": {"en": "Classes", "ru": "Классы", "kk": "Кластар"},
     "ontology.objprops": {"en": "Object properties", "ru": "Объектные свойства", "kk": "Объектілік қасиеттер"},
     "ontology.dataprops": {"en": "Datatype properties", "ru": "Свойства-значения", "kk": "Мән қасиеттері"},
-    "ontology.individuals": {"en": "Individuals (code lists)", "ru": "Индивиды (классификаторы)",
-                             "kk": "Даралар (жіктеуіштер)"},
+    "ontology.individuals": {
+        "en": "Individuals (code lists)",
+        "ru": "Индивиды (классификаторы)",
+        "kk": "Даралар (жіктеуіштер)",
+    },
     "source.title": {"en": "Source text", "ru": "Текст источника", "kk": "Дереккөз мәтіні"},
-    "source.span": {"en": "Highlighted: characters {a}–{b} of the raw file",
-                    "ru": "Выделены символы {a}–{b} исходного файла",
-                    "kk": "Бастапқы файлдың {a}–{b} таңбалары белгіленген"},
+    "source.span": {
+        "en": "Highlighted: characters {a}–{b} of the raw file",
+        "ru": "Выделены символы {a}–{b} исходного файла",
+        "kk": "Бастапқы файлдың {a}–{b} таңбалары белгіленген",
+    },
     "error.title": {"en": "Not found", "ru": "Не найдено", "kk": "Табылмады"},
 }
 

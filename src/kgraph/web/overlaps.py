@@ -58,8 +58,9 @@ def _bodies(s: Site, lang: str) -> list:
     """Bodies that hold a competence or a task: the choices of the body filter (one query per build)."""
     cache = s.memo.setdefault("overlap_bodies", {})
     if "iris" not in cache:
-        rows = s.select("SELECT DISTINCT ?b WHERE { { ?c kg:grantedTo ?b } UNION { ?a kg:assignee ?b } "
-                        "UNION { ?x kg:holder ?b } }")
+        rows = s.select(
+            "SELECT DISTINCT ?b WHERE { { ?c kg:grantedTo ?b } UNION { ?a kg:assignee ?b } UNION { ?x kg:holder ?b } }"
+        )
         cache["iris"] = [r["b"].value for r in rows if s.kind(r["b"].value) == "body"]
     terms = [s.term(b, lang) for b in cache["iris"]]
     return sorted(terms, key=lambda t: t.label.casefold())
@@ -71,7 +72,7 @@ def warm_up(s: Site) -> None:
         check = checker()
         if check is not None:
             check("warm up", None, None, s.store)
-    except Exception:  # a broken checker shows its error on the page, not at start-up
+    except Exception:  # noqa: BLE001 - a broken checker shows its error on the page, not at start-up
         pass
 
 
@@ -89,10 +90,20 @@ def _page(request: Request, text: str, text_lang: str | None, body: str | None):
         except LookupError:
             error = "missing"
         elapsed = round((time.perf_counter() - started) * 1000)
-    return render(request, "overlaps.html", {
-        "text": text, "text_lang": text_lang or "", "body": body or "", "results": results, "error": error,
-        "elapsed": elapsed, "bodies": _bodies(s, lang), "available": checker() is not None,
-    })
+    return render(
+        request,
+        "overlaps.html",
+        {
+            "text": text,
+            "text_lang": text_lang or "",
+            "body": body or "",
+            "results": results,
+            "error": error,
+            "elapsed": elapsed,
+            "bodies": _bodies(s, lang),
+            "available": checker() is not None,
+        },
+    )
 
 
 @router.get("/overlaps")
@@ -101,8 +112,9 @@ def overlaps_get(request: Request, text: str = "", text_lang: str | None = None,
 
 
 @router.post("/overlaps")
-def overlaps_post(request: Request, text: str = Form(""), text_lang: str | None = Form(None),
-                  body: str | None = Form(None)):
+def overlaps_post(
+    request: Request, text: str = Form(""), text_lang: str | None = Form(None), body: str | None = Form(None)
+):
     return _page(request, text, text_lang, body)
 
 

@@ -23,7 +23,8 @@ def home(request: Request):
     rows = s.select(
         "SELECT ?doc ?act ?date ?lang WHERE { ?src a kg:SourceDocument ; dcterms:identifier ?doc . "
         "OPTIONAL { ?src kg:sourceOf ?act OPTIONAL { ?act eli:date_document ?date } } "
-        "OPTIONAL { ?src dcterms:language ?lang } }")
+        "OPTIONAL { ?src dcterms:language ?lang } }"
+    )
     rows.sort(key=lambda r: (r["date"].value if r["date"] else "9999", r["doc"].value))
     reports = {d["id"]: d for d in s.report.get("documents", [])}
     sources, seen = [], set()
@@ -33,18 +34,30 @@ def home(request: Request):
             continue
         seen.add(doc)
         rep = reports.get(doc, {})
-        sources.append({
-            "doc": doc, "act": s.term(r["act"], lang) if r["act"] else None,
-            "date": r["date"].value if r["date"] else None,
-            "language": r["lang"].value if r["lang"] else rep.get("language", ""),
-            "kinds": rep.get("kinds", []), "triples": rep.get("triples"),
-            "records": rep.get("records", {}), "unresolved": rep.get("unresolved", 0),
-        })
+        sources.append(
+            {
+                "doc": doc,
+                "act": s.term(r["act"], lang) if r["act"] else None,
+                "date": r["date"].value if r["date"] else None,
+                "language": r["lang"].value if r["lang"] else rep.get("language", ""),
+                "kinds": rep.get("kinds", []),
+                "triples": rep.get("triples"),
+                "records": rep.get("records", {}),
+                "unresolved": rep.get("unresolved", 0),
+            }
+        )
     counts = {k: n for k, n in s.kinds_count().items() if k not in kinds.PLUMBING}
-    return render(request, "home.html", {
-        "sources": sources, "counts": counts, "triples": s.report.get("triples") or len(s.store),
-        "violations": len(s.report.get("violations", [])), "has_dump": (s.build_dir / "graph.nq").is_file(),
-    })
+    return render(
+        request,
+        "home.html",
+        {
+            "sources": sources,
+            "counts": counts,
+            "triples": s.report.get("triples") or len(s.store),
+            "violations": len(s.report.get("violations", [])),
+            "has_dump": (s.build_dir / "graph.nq").is_file(),
+        },
+    )
 
 
 def _search(request: Request, q: str, type_: str | None, limit: int, offset: int) -> dict:
@@ -54,10 +67,14 @@ def _search(request: Request, q: str, type_: str | None, limit: int, offset: int
         return _browse(request, type_, limit, offset)
     res = s.index.search(q, kind=type_ or None, lang=lang, limit=limit, offset=offset)
     return {
-        "query": q, "type": type_ or None, "total": res.total, "truncated": res.truncated,
-        "counts": res.counts, "offset": offset, "limit": limit,
-        "results": [h.to_json() | {"url": href(h.iri), "kind_name": kinds.kind_name(h.kind, lang)}
-                    for h in res.hits],
+        "query": q,
+        "type": type_ or None,
+        "total": res.total,
+        "truncated": res.truncated,
+        "counts": res.counts,
+        "offset": offset,
+        "limit": limit,
+        "results": [h.to_json() | {"url": href(h.iri), "kind_name": kinds.kind_name(h.kind, lang)} for h in res.hits],
     }
 
 
@@ -65,15 +82,34 @@ def _browse(request: Request, type_: str, limit: int, offset: int) -> dict:
     """No query but a kind: every resource of that kind, by label."""
     s = site(request)
     lang = lang_of(request)
-    items = sorted(((s.label(x, lang), x) for x in s.resources_of_kind(type_) if x.startswith(iri.BASE)),
-                   key=lambda p: p[0].casefold())
-    page = items[offset: offset + limit]
+    items = sorted(
+        ((s.label(x, lang), x) for x in s.resources_of_kind(type_) if x.startswith(iri.BASE)),
+        key=lambda p: p[0].casefold(),
+    )
+    page = items[offset : offset + limit]
     return {
-        "query": "", "type": type_, "total": len(items), "truncated": False, "counts": {type_: len(items)},
-        "offset": offset, "limit": limit,
-        "results": [{"iri": x, "url": href(x), "label": label, "kind": type_, "matched": label, "field": "name",
-                     "lang": "", "exact": False, "score": 0, "kind_name": kinds.kind_name(type_, lang)}
-                    for label, x in page],
+        "query": "",
+        "type": type_,
+        "total": len(items),
+        "truncated": False,
+        "counts": {type_: len(items)},
+        "offset": offset,
+        "limit": limit,
+        "results": [
+            {
+                "iri": x,
+                "url": href(x),
+                "label": label,
+                "kind": type_,
+                "matched": label,
+                "field": "name",
+                "lang": "",
+                "exact": False,
+                "score": 0,
+                "kind_name": kinds.kind_name(type_, lang),
+            }
+            for label, x in page
+        ],
     }
 
 
@@ -85,13 +121,27 @@ def search_page(request: Request, q: str = "", type: str | None = None, offset: 
         from fastapi.responses import RedirectResponse
 
         return RedirectResponse(data["results"][0]["url"], status_code=303)
-    return render(request, "search.html", {"q": q, "type": type, "data": data, "page": PAGE,
-                                           "all_kinds": [k.key for k in kinds.KINDS if k.key not in kinds.PLUMBING]})
+    return render(
+        request,
+        "search.html",
+        {
+            "q": q,
+            "type": type,
+            "data": data,
+            "page": PAGE,
+            "all_kinds": [k.key for k in kinds.KINDS if k.key not in kinds.PLUMBING],
+        },
+    )
 
 
 @router.get("/api/search")
-def search_api(request: Request, q: str = "", type: str | None = None,
-               limit: int = Query(PAGE, ge=1, le=200), offset: int = Query(0, ge=0)):
+def search_api(
+    request: Request,
+    q: str = "",
+    type: str | None = None,
+    limit: int = Query(PAGE, ge=1, le=200),
+    offset: int = Query(0, ge=0),
+):
     """JSON search: the same results as /search (autocomplete asks for limit=8)."""
     return JSONResponse(_search(request, q, type, limit, offset))
 
@@ -109,12 +159,22 @@ def source_view(request: Request, doc: str, start: int | None = Query(None, ge=0
         parts = (text, "", "")
     else:
         parts = (text[:start], text[start:end], text[end:])
-    acts = s.select("SELECT ?act WHERE { ?src a kg:SourceDocument ; dcterms:identifier ?doc ; kg:sourceOf ?act }",
-                    {"doc": doc})
-    return render(request, "source.html", {
-        "doc": doc, "before": parts[0], "mark": parts[1], "after": parts[2], "start": start, "end": end,
-        "acts": [s.term(r["act"], lang) for r in acts],
-    })
+    acts = s.select(
+        "SELECT ?act WHERE { ?src a kg:SourceDocument ; dcterms:identifier ?doc ; kg:sourceOf ?act }", {"doc": doc}
+    )
+    return render(
+        request,
+        "source.html",
+        {
+            "doc": doc,
+            "before": parts[0],
+            "mark": parts[1],
+            "after": parts[2],
+            "start": start,
+            "end": end,
+            "acts": [s.term(r["act"], lang) for r in acts],
+        },
+    )
 
 
 @router.get("/download/graph.nq")
@@ -136,15 +196,24 @@ def ontology(request: Request):
     lang = lang_of(request)
     g = ontology_graph()
     groups = []
-    for title, cls in (("ontology.classes", OWL.Class), ("ontology.objprops", OWL.ObjectProperty),
-                       ("ontology.dataprops", OWL.DatatypeProperty), ("ontology.individuals", OWL.NamedIndividual)):
+    for title, cls in (
+        ("ontology.classes", OWL.Class),
+        ("ontology.objprops", OWL.ObjectProperty),
+        ("ontology.dataprops", OWL.DatatypeProperty),
+        ("ontology.individuals", OWL.NamedIndividual),
+    ):
         items = []
         for term in sorted(set(g.subjects(RDF.type, cls))):
             if not isinstance(term, URIRef) or not str(term).startswith(iri.ONTOLOGY):
                 continue
             labels = {lit.language: str(lit) for lit in g.objects(term, RDFS.label)}
-            items.append({"name": str(term)[len(iri.ONTOLOGY):], "iri": str(term),
-                          "label": labels.get(lang) or labels.get("en", ""),
-                          "definition": str(g.value(term, SKOS.definition) or "")})
+            items.append(
+                {
+                    "name": str(term)[len(iri.ONTOLOGY) :],
+                    "iri": str(term),
+                    "label": labels.get(lang) or labels.get("en", ""),
+                    "definition": str(g.value(term, SKOS.definition) or ""),
+                }
+            )
         groups.append((title, items))
     return render(request, "ontology.html", {"groups": groups})

@@ -29,8 +29,16 @@ def named_queries(request: Request) -> list[dict]:
         lib = queries.library(directory) if directory else queries.library()
     except KgraphError:
         return []
-    return [{"name": q.name, "title": q.title or q.name, "description": q.description,
-             "params": dict(q.params), "sparql": bound_text(q)} for q in lib.values()]
+    return [
+        {
+            "name": q.name,
+            "title": q.title or q.name,
+            "description": q.description,
+            "params": dict(q.params),
+            "sparql": bound_text(q),
+        }
+        for q in lib.values()
+    ]
 
 
 def bound_text(q) -> str:
@@ -39,7 +47,7 @@ def bound_text(q) -> str:
         from kgraph.sparql import bind
 
         return bind(q.sparql, q.bindings())
-    except Exception:  # older or missing binder: show the text as written
+    except Exception:  # noqa: BLE001 - older or missing binder: show the text as written
         return q.sparql
 
 
@@ -51,7 +59,14 @@ def query_page(request: Request, name: str | None = None, query: str | None = No
         initial = next((e["sparql"] for e in examples if e["name"] == name), None)
     if initial is None:
         initial = examples[0]["sparql"] if examples else "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 20"
-    return render(request, "query.html", {
-        "examples": examples, "initial": initial, "selected": name, "endpoint": ENDPOINT,
-        "yasgui": vendor.available("yasgui.min.js") and vendor.available("yasgui.min.css"),
-    })
+    return render(
+        request,
+        "query.html",
+        {
+            "examples": examples,
+            "initial": initial,
+            "selected": name,
+            "endpoint": ENDPOINT,
+            "yasgui": vendor.available("yasgui.min.js") and vendor.available("yasgui.min.css"),
+        },
+    )

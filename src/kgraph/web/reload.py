@@ -70,8 +70,14 @@ def check(app) -> None:
 
 
 class Reloader:
-    def __init__(self, build_dir: Path, sources_dir: Path | None, served: tuple[int, int] | None,
-                 enabled: bool = True, warm: bool = True):
+    def __init__(
+        self,
+        build_dir: Path,
+        sources_dir: Path | None,
+        served: tuple[int, int] | None,
+        enabled: bool = True,
+        warm: bool = True,
+    ):
         self.build_dir = Path(build_dir)
         self.sources_dir = sources_dir
         self.served = served  # identity of the build in app.state now
@@ -95,8 +101,7 @@ class Reloader:
             return
         if not self._busy.acquire(blocking=False):
             return  # a reload is under way; the next look after it sees what remains to do
-        threading.Thread(target=self._reload, args=(app, found), daemon=True,
-                         name="kgraph-reload").start()
+        threading.Thread(target=self._reload, args=(app, found), daemon=True, name="kgraph-reload").start()
 
     def _reload(self, app, found: tuple[int, int]) -> None:
         try:
@@ -104,11 +109,12 @@ class Reloader:
                 store, site = load_build(self.build_dir, self.sources_dir)
                 if self.warm:
                     warm_up(site)
-            except Exception as exc:  # half-written or broken build: keep serving the old one
+            except Exception as exc:  # noqa: BLE001 - half-written or broken build: keep serving the old one
                 self.failed = found
                 self.error = f"{type(exc).__name__}: {exc}"
-                log.warning("the new build in %s did not load; still serving the previous one: %s",
-                            self.build_dir, self.error)
+                log.warning(
+                    "the new build in %s did not load; still serving the previous one: %s", self.build_dir, self.error
+                )
                 return
             if identity(self.build_dir) != found:
                 return  # replaced again while loading: parts may come from two builds; the next look reloads
@@ -137,7 +143,7 @@ class Reloader:
         """What /health says about the build served and reloading."""
         built = None
         if self.served is not None:
-            built = dt.datetime.fromtimestamp(self.served[1] / 1e9, dt.timezone.utc).isoformat(timespec="seconds")
+            built = dt.datetime.fromtimestamp(self.served[1] / 1e9, dt.UTC).isoformat(timespec="seconds")
         return {
             "build": {"built": built, "id": "-".join(map(str, self.served)) if self.served else None},
             "reload": {"enabled": self.enabled, "reloads": self.reloads, "error": self.error},

@@ -18,8 +18,9 @@ from fastapi.templating import Jinja2Templates
 from kgraph.web import i18n, kinds
 
 HERE = Path(__file__).parent
-env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True,
-                         trim_blocks=True, lstrip_blocks=True)
+env = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True, trim_blocks=True, lstrip_blocks=True
+)
 templates = Jinja2Templates(env=env)
 
 

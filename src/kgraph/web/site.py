@@ -12,9 +12,10 @@ the site from `request.app.state` on each request, never keep one.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -144,8 +145,10 @@ class Site:
 
     def source_docs(self) -> dict[str, str]:
         """doc id -> file name, for the documents in the graph."""
-        rows = self.select("SELECT DISTINCT ?doc ?file WHERE { ?s a kg:SourceDocument ; dcterms:identifier ?doc "
-                           "OPTIONAL { ?s dcterms:source ?file } }")
+        rows = self.select(
+            "SELECT DISTINCT ?doc ?file WHERE { ?s a kg:SourceDocument ; dcterms:identifier ?doc "
+            "OPTIONAL { ?s dcterms:source ?file } }"
+        )
         return {r["doc"].value: (r["file"].value if r["file"] else r["doc"].value + ".txt") for r in rows}
 
     def source_text(self, doc: str) -> str | None:
@@ -173,7 +176,7 @@ def prefixed(value: str | None) -> str | None:
         return None
     for p, ns in PREFIXES.items():
         if value.startswith(ns) and len(value) > len(ns):
-            return f"{p}:{value[len(ns):]}"
+            return f"{p}:{value[len(ns) :]}"
     return None
 
 
@@ -182,9 +185,9 @@ def href(value: str) -> str | None:
     if value.startswith(iri.BASE):
         return iri.local_path(value)
     if value.startswith(iri.ONTOLOGY):
-        return "/ontology#" + value[len(iri.ONTOLOGY):]
+        return "/ontology#" + value[len(iri.ONTOLOGY) :]
     return None
 
 
 def short_path(value: str) -> str:
-    return value[len(iri.BASE):] if value.startswith(iri.BASE) else value
+    return value[len(iri.BASE) :] if value.startswith(iri.BASE) else value

@@ -18,11 +18,15 @@ from starlette.concurrency import run_in_threadpool
 
 from kgraph import sparql
 
-CORS = {"Access-Control-Allow-Origin": "*",
-        "Access-Control-Expose-Headers": "X-SPARQL-MaxRows, X-Kgraph-Truncated, Content-Type"}
-PREFLIGHT = CORS | {"Access-Control-Allow-Methods": "GET, POST, OPTIONS",
-                    "Access-Control-Allow-Headers": "Accept, Content-Type, Authorization",
-                    "Access-Control-Max-Age": "86400"}
+CORS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Expose-Headers": "X-SPARQL-MaxRows, X-Kgraph-Truncated, Content-Type",
+}
+PREFLIGHT = CORS | {
+    "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+    "Access-Control-Allow-Headers": "Accept, Content-Type, Authorization",
+    "Access-Control-Max-Age": "86400",
+}
 
 router = APIRouter()
 _lock = threading.Lock()

@@ -27,10 +27,14 @@ def _pyvis_lib() -> Path | None:
 
 
 FILES: dict[str, list[Path | None]] = {
-    "vis-network.min.js": [VENDOR / "vis-network" / "vis-network.min.js",
-                           (_pyvis_lib() or Path("/nonexistent")) / "vis-network.min.js"],
-    "vis-network.min.css": [VENDOR / "vis-network" / "vis-network.min.css",
-                            (_pyvis_lib() or Path("/nonexistent")) / "vis-network.css"],
+    "vis-network.min.js": [
+        VENDOR / "vis-network" / "vis-network.min.js",
+        (_pyvis_lib() or Path("/nonexistent")) / "vis-network.min.js",
+    ],
+    "vis-network.min.css": [
+        VENDOR / "vis-network" / "vis-network.min.css",
+        (_pyvis_lib() or Path("/nonexistent")) / "vis-network.css",
+    ],
     "yasgui.min.js": [VENDOR / "yasgui" / "yasgui.min.js"],
     "yasgui.min.css": [VENDOR / "yasgui" / "yasgui.min.css"],
 }
@@ -52,5 +56,4 @@ def vendor_file(name: str):
     path = path_of(name)
     if path is None:
         raise HTTPException(404, f"front-end file {name} is not installed; run `make setup`")
-    return FileResponse(path, media_type=MEDIA[path.suffix],
-                        headers={"Cache-Control": "public, max-age=86400"})
+    return FileResponse(path, media_type=MEDIA[path.suffix], headers={"Cache-Control": "public, max-age=86400"})
