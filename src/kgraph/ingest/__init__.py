@@ -1,0 +1,1 @@
+"""Reading acts as users get them: formats converted to plain text."""
