@@ -48,6 +48,7 @@ run: build serve
 lint: setup
 	$(VENV)/bin/ruff check src tests bench
 	$(VENV)/bin/ruff format --check src tests bench
+	$(VENV)/bin/lint-imports
 
 test: setup system-deps lint
 	$(PY) -m pytest -q

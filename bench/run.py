@@ -86,7 +86,7 @@ def interleaved_ms(fns: dict, budget_s: float = 6.0, max_rounds: int = 31) -> di
 
 def child(engine: str, data: Path, names: list[str]) -> None:
     """Load the data once, then time each query; one JSON line per query on stdout."""
-    from kgraph import queries, sparql
+    from kgraph import queries, sparql_syntax
     from kgraph.store import default_prefixes
 
     prefixes = default_prefixes()
@@ -112,7 +112,7 @@ def child(engine: str, data: Path, names: list[str]) -> None:
     print(json.dumps({"loaded": round(time.perf_counter() - t, 2)}), flush=True)
     for name in names:
         q = queries.find(name)
-        text = sparql.bind(q.sparql, q.bindings())
+        text = sparql_syntax.bind(q.sparql, q.bindings())
         try:
             ms, runs, body = median_ms(lambda: run(text))
             rows = len(json.loads(body)["results"]["bindings"])  # counted outside the timed runs
@@ -170,7 +170,7 @@ def layers(build: Path, names: list[str]) -> dict[str, dict]:
     import pyoxigraph as ox
     from fastapi import FastAPI
 
-    from kgraph import queries, sparql
+    from kgraph import queries, sparql, sparql_syntax
     from kgraph.store import open_store
     from kgraph.web import sparql as web_sparql
 
@@ -188,7 +188,7 @@ def layers(build: Path, names: list[str]) -> dict[str, dict]:
         url = base + "/sparql"
         for name in names:
             q = queries.find(name)
-            text = sparql.bind(q.sparql, q.bindings())
+            text = sparql_syntax.bind(q.sparql, q.bindings())
             accept = "application/sparql-results+json"
 
             def bare():
@@ -227,7 +227,7 @@ def layers_big(data: Path, names: list[str]) -> dict[str, dict]:
     endpoint's fixed cost (the worker-process hop) should vanish."""
     import pyoxigraph as ox
 
-    from kgraph import queries, sparql
+    from kgraph import queries, sparql, sparql_syntax
     from kgraph.store import OxigraphStore
 
     store = OxigraphStore.from_nquads(data)
@@ -235,7 +235,7 @@ def layers_big(data: Path, names: list[str]) -> dict[str, dict]:
     out: dict[str, dict] = {}
     try:
         for name in names:
-            text = sparql.bind(queries.find(name).sparql, queries.find(name).bindings())
+            text = sparql_syntax.bind(queries.find(name).sparql, queries.find(name).bindings())
             request = sparql.Request(
                 "POST", (), "", "application/sparql-query", text.encode(), "application/sparql-results+json"
             )

@@ -43,7 +43,8 @@ def serve(build: Path):
 
 def pages(app) -> list[tuple[str, str, dict]]:
     """(name, url, request options) for every page family, on real resources of the build."""
-    from kgraph.web import graphview, kinds
+    from kgraph import resource_kinds as kinds
+    from kgraph.web import graphview
 
     site = app.state.site
     top = graphview.top_bodies(site, "ru", 1)

@@ -14,7 +14,7 @@ import httpx
 import pytest
 from typer.testing import CliRunner
 
-from kgraph import build
+from kgraph import build, catalog, settings
 from kgraph.cli import app
 from kgraph.results import rows
 from kgtest import ROOT
@@ -26,6 +26,7 @@ def small_catalog(tmp_path, extra: str = "", file: str | None = None) -> Path:
     """A one-document catalog (plus optional extra entries) in a temp dir."""
     (tmp_path / "sources").mkdir(exist_ok=True)
     shutil.copy(ROOT / "data" / "sources" / f"{SMALL_DOC}.txt", tmp_path / "sources" / f"{SMALL_DOC}.txt")
+    shutil.copy(ROOT / "data" / "registry.yaml", tmp_path / "registry.yaml")  # read beside the catalog
     cat = tmp_path / "catalog.yaml"
     cat.write_text(
         "documents:\n"
@@ -36,13 +37,13 @@ def small_catalog(tmp_path, extra: str = "", file: str | None = None) -> Path:
 
 
 def digest(path) -> str:
-    return hashlib.sha256((path / build.GRAPH_FILE).read_bytes()).hexdigest()
+    return hashlib.sha256((path / settings.GRAPH_FILE).read_bytes()).hexdigest()
 
 
 def test_full_build_report(built):
     import json
 
-    report = json.loads((built / build.REPORT_FILE).read_text(encoding="utf-8"))
+    report = json.loads((built / settings.REPORT_FILE).read_text(encoding="utf-8"))
     assert len(report["documents"]) == 5
     assert report["triples"] > 5000
     assert report["violations"] == []
@@ -51,7 +52,7 @@ def test_full_build_report(built):
 def test_one_named_graph_per_source(store):
     _, graphs = rows(store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"))
     names = {r["g"].rsplit("/", 1)[-1] for r in graphs}
-    catalog_ids = {e.id for e in __import__("kgraph.catalog", fromlist=["load"]).load(build.DEFAULT_CATALOG)}
+    catalog_ids = {e.id for e in catalog.load(settings.DEFAULT_CATALOG)}
     assert catalog_ids <= names
 
 
@@ -76,8 +77,8 @@ def test_build_twice_is_stable(tmp_path):
     cat = small_catalog(tmp_path)
     build.run(cat, tmp_path / "a", shacl=False)
     build.run(cat, tmp_path / "b", shacl=False)
-    a = sorted((tmp_path / "a" / build.GRAPH_FILE).read_text(encoding="utf-8").splitlines())
-    b = sorted((tmp_path / "b" / build.GRAPH_FILE).read_text(encoding="utf-8").splitlines())
+    a = sorted((tmp_path / "a" / settings.GRAPH_FILE).read_text(encoding="utf-8").splitlines())
+    b = sorted((tmp_path / "b" / settings.GRAPH_FILE).read_text(encoding="utf-8").splitlines())
     assert a == b
 
 
@@ -92,7 +93,7 @@ def test_separate_processes_build_the_same_graph(tmp_path):
             capture_output=True,
         )
         return sorted(
-            line for line in (out / build.GRAPH_FILE).read_text(encoding="utf-8").splitlines() if "_:" not in line
+            line for line in (out / settings.GRAPH_FILE).read_text(encoding="utf-8").splitlines() if "_:" not in line
         )
 
     assert quads(tmp_path / "a") == quads(tmp_path / "b")

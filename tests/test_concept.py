@@ -13,8 +13,9 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from kgraph import evaluate, iri
-from kgraph.sources import concept, metadata
+from kgraph.sources import concept, concept_records, metadata
 from kgraph.text import normalize
+from kgtest import GOLDEN as GOLDEN_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = {  # source -> the golden file of its concept part
@@ -44,7 +45,7 @@ def scores(parsed, monkeypatch):
     monkeypatch.setitem(evaluate.KINDS, "definition", (("article", "item", "number"), ("term",)))
     out = {}
     for sid, name in GOLDEN.items():
-        golden = json.loads((evaluate.GOLDEN_DIR / name).read_text(encoding="utf-8"))["records"]
+        golden = json.loads((GOLDEN_DIR / name).read_text(encoding="utf-8"))["records"]
         out[sid] = (golden, evaluate.score(golden, evaluate.as_golden(parsed[sid])))
     return out
 
@@ -104,23 +105,25 @@ def test_annex_concept_reads_only_its_body(parsed):
     numbers = {getattr(r, "number", None) for r in recs if type(r).__name__ == "ActRef"}
     assert "826" not in numbers  # cited only by the action plan
     # The plan annex restates the six target indicators; they are the plan's.
-    assert not [r for r in recs if isinstance(r, concept.Indicator)]
+    assert not [r for r in recs if isinstance(r, concept_records.Indicator)]
 
 
 def test_concept_metadata(parsed):
-    [info] = [r for r in parsed["kz-gov-decree-2025-1134-ru"] if isinstance(r, concept.ConceptInfo)]
+    [info] = [r for r in parsed["kz-gov-decree-2025-1134-ru"] if isinstance(r, concept_records.ConceptInfo)]
     assert info.title == "Концепция создания и развития наукоемких территорий на 2026 – 2035 годы"
     assert info.author == "Министерство науки и высшего образования Республики Казахстан"
     assert (info.period_start, info.period_end) == (2026, 2035)
-    [nas] = [r for r in parsed["kz-nas-concept-science-regions-ru"] if isinstance(r, concept.ConceptInfo)]
+    [nas] = [r for r in parsed["kz-nas-concept-science-regions-ru"] if isinstance(r, concept_records.ConceptInfo)]
     assert nas.title == "Концепция поддержки развития научного потенциала в регионах Республики Казахстан"
 
 
 def test_no_kazakh_body_in_the_international_experience_section(parsed):
     recs = parsed["kz-gov-decree-2025-1134-ru"]
-    foreign = {r.number for r in recs if isinstance(r, concept.Section) and r.number.startswith("3")}
+    foreign = {r.number for r in recs if isinstance(r, concept_records.Section) and r.number.startswith("3")}
     assert not [
-        r for r in recs if isinstance(r, (concept.Institution, concept.MandateStatement)) and r.section in foreign
+        r
+        for r in recs
+        if isinstance(r, (concept_records.Institution, concept_records.MandateStatement)) and r.section in foreign
     ]
 
 
@@ -140,18 +143,18 @@ def _of(recs, cls):
 
 def test_synthetic_structure(synthetic):
     text, _, recs = synthetic
-    assert [(s.number, s.parent, s.title) for s in _of(recs, concept.Section)] == [
+    assert [(s.number, s.parent, s.title) for s in _of(recs, concept_records.Section)] == [
         ("1", None, "Общие положения"),
         ("2", None, "Анализ текущей ситуации"),
         ("2.1", "2", "Состояние цифровой инфраструктуры"),
         ("2.2", "2", "Зарубежный опыт"),
         ("3", None, "Основные подходы"),
     ]
-    assert [(d.number, d.term, d.abbr, d.section) for d in _of(recs, concept.Definition)] == [
+    assert [(d.number, d.term, d.abbr, d.section) for d in _of(recs, concept_records.Definition)] == [
         ("1", "ЦНП", True, "1"),
         ("2", "Кодекс", False, "1"),
     ]
-    [info] = _of(recs, concept.ConceptInfo)
+    [info] = _of(recs, concept_records.ConceptInfo)
     assert info.title == "Концепция развития цифровой науки на 2027 – 2031 годы"
     start, _ = concept.body_bounds(text)
     assert all(r.span[0] >= start for r in recs)  # the decree preamble (Указ № 77) is not the concept's
@@ -162,7 +165,7 @@ def test_synthetic_references_and_mandates(synthetic):
     refs = {(r.kind, r.number): r for r in _of(recs, concept.ActRef)}
     assert set(refs) == {("code", "95-IV"), ("law", "103-VIII ЗРК")}
     assert refs[("law", "103-VIII ЗРК")].aliases == ("Закон",) and refs[("code", "95-IV")].aliases == ("Кодекс",)
-    mandates = [(m.body, m.action) for m in _of(recs, concept.MandateStatement)]
+    mandates = [(m.body, m.action) for m in _of(recs, concept_records.MandateStatement)]
     assert mandates == [
         ("Министерство науки и высшего образования Республики Казахстан", "будет вести реестр научных данных"),
         ("уполномоченным органом в области науки", "Порядок доступа к данным определяется"),
@@ -171,7 +174,7 @@ def test_synthetic_references_and_mandates(synthetic):
 
 def test_synthetic_indicators(synthetic):
     _, _, recs = synthetic
-    first, second = _of(recs, concept.Indicator)
+    first, second = _of(recs, concept_records.Indicator)
     assert (first.unit, first.baseline, first.values) == (
         "%",
         {"2026": "10 %"},
@@ -258,7 +261,7 @@ def test_legal_basis_query(store):
     got = {(r["kind"], r["date"], r["number"]) for r in data}
     assert ("law", "2024-07-01", "103-VIII ЗРК") in got
     assert ("national-plan", "2024-07-30", "611") in got  # the approving decree's date and number
-    assert ("government-decree", "2022-12-14", "1003") in got
+    assert ("decree", "2022-12-14", "1003") in got
     assert len(data) == 6
     everything = _run(store, "legal_basis")
     assert {"kz-gov-decree-2025-1134-ru", "kz-nas-concept-science-regions-ru"} <= {r["source"] for r in everything}

@@ -9,8 +9,9 @@ import pytest
 from rdflib import Dataset, Literal, URIRef
 from rdflib import namespace as rns
 
+import golden_graph as sample
 from kgraph import iri
-from kgraph.analysis import networks, sample
+from kgraph.analysis import networks
 from kgraph.results import rows
 from kgraph.store import OxigraphStore
 from kgraph.vocab import ELI, KG

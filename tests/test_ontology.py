@@ -286,7 +286,8 @@ ex:change1 a org:ChangeEvent ; kg:changeKind kg:Renaming ;
 ex:change2 a org:ChangeEvent ; kg:changeKind kg:Establishment ;
     org:resultingOrganization ex:science-committee .
 
-ex:law a kg:Law ; eli:number "534-IV" ; eli:date_document "2012-01-09"^^xsd:date ;
+ex:law a kg:Law ; rdfs:label "Заң 2012-01-09 № 534-IV"@kk ; eli:number "534-IV" ;
+    eli:date_document "2012-01-09"^^xsd:date ;
     eli:title "Индустриялық-инновациялық қызметті мемлекеттік қолдау туралы"@kk .
 ex:law-art1 a kg:Article ; eli:is_part_of ex:law ; eli:number "1" .
 ex:law-art1-p1 a kg:Paragraph ; eli:is_part_of ex:law-art1 ; eli:number "1" .
@@ -299,8 +300,8 @@ ex:measure1 a kg:SupportMeasure ; kg:measureKind kg:FinancialMeasure ;
     kg:providedBy ex:role-auth ; kg:rulesApprovedBy ex:role-auth ;
     kg:establishedBy ex:law-art1 .
 
-ex:decree a kg:GovernmentDecree ; eli:number "1331" .
-ex:plan a kg:Plan ; kg:approvedBy ex:decree ; kg:hasIndicator ex:ind1 .
+ex:decree a kg:GovernmentDecree ; rdfs:label "Постановление Правительства № 1331"@ru ; eli:number "1331" .
+ex:plan a kg:Plan ; rdfs:label "План мероприятий"@ru ; kg:approvedBy ex:decree ; kg:hasIndicator ex:ind1 .
 ex:plan-annex a kg:Annex ; eli:is_part_of ex:decree .
 ex:plan-dir1 a kg:Direction ; eli:is_part_of ex:plan ; eli:number "1" .
 ex:ind1 a kg:Indicator ; kg:unit "%" ; kg:baseline "5,2"@ru ; kg:hasValue ex:ind1-2015 .
@@ -543,6 +544,14 @@ def test_shape_targets_list_every_subclass(onto, shapes, shape, root):
     assert targets == subclasses
 
 
+def test_act_shape_targets_every_act_class(onto, shapes):
+    """Every class of acts (eli:LegalResource but not a subdivision) is a target of the act shape."""
+    targets = set(shapes.objects(URIRef("https://kgraph.kz/shapes#ActShape"), SH.targetClass))
+    acts = set(onto.transitive_subjects(RDFS.subClassOf, ELI.LegalResource))
+    parts = set(onto.transitive_subjects(RDFS.subClassOf, ELI.LegalResourceSubdivision))
+    assert targets == acts - parts - {ELI.LegalResource}
+
+
 def test_sample_data_conforms(shapes):
     conforms, _messages, text = validate(turtle(VALID_DATA), shapes)
     assert conforms, text
@@ -578,6 +587,10 @@ def test_tiny_nonconforming_graph(shapes):
 # Each case edits the valid sample with SPARQL Update; the report must contain
 # exactly the expected messages.
 BROKEN = {
+    "act-without-label": (
+        "DELETE WHERE { ex:law rdfs:label ?l }",
+        {"An act must have at least one rdfs:label (its title, or its kind, date and number)."},
+    ),
     "assignment-without-assignee": (
         "DELETE WHERE { ex:task1-a1 kg:assignee ?x }",
         {"An assignment must have exactly one kg:assignee, an IRI."},

@@ -19,8 +19,9 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from kgraph import iri
-from kgraph.analysis import index, overlaps, sample
+import golden_graph as sample
+from kgraph import iri, settings
+from kgraph.analysis import index, overlaps
 from kgraph.results import rows
 from kgraph.store import OxigraphStore
 from kgtest import GOLDEN, OUTPUT
@@ -31,7 +32,7 @@ PARAPHRASES = json.loads((GOLDEN / "paraphrases.json").read_text(encoding="utf-8
 
 @pytest.fixture(scope="module")
 def golden():
-    """The golden-file graph (kgraph.analysis.sample): independent of extraction errors."""
+    """The golden-file graph (tests/golden_graph.py): independent of extraction errors."""
     return sample.golden_store()
 
 
@@ -226,7 +227,7 @@ def test_index_is_cached_on_disk(tmp_path):
     store = OxigraphStore(path)
     store.load_nquads(sample.nquads())
     first = overlaps.check("сыртқы нарықтарды талдау", store=store, top=3)
-    cache = tmp_path / "build" / index.CACHE_FILE
+    cache = tmp_path / "build" / settings.OVERLAP_INDEX_FILE
     assert cache.is_file()
     store.flush()
     del store

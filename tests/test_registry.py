@@ -27,9 +27,12 @@ def registry():
 # The curated file
 
 
-def test_default_path_is_the_repo_registry():
-    assert DEFAULT_PATH == ROOT / "data" / "registry.yaml"
-    assert load() is load()  # cached
+def test_default_path_is_the_registry_beside_the_default_catalog(monkeypatch, tmp_path):
+    assert Path("data") / "registry.yaml" == DEFAULT_PATH  # relative: found from the working directory
+    assert load() is load(ROOT / "data" / "registry.yaml")  # one load per file (cached)
+    monkeypatch.chdir(tmp_path)  # another working directory: not the package's registry
+    with pytest.raises(RegistryError, match="cannot read registry"):
+        load()
 
 
 def test_loads_with_every_section(registry):

@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from e2e import webgraph
-from kgraph import search
+from kgraph import search, settings
 
 
 @pytest.fixture(scope="module")
@@ -17,7 +17,7 @@ def web_build(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def index(web_build):
-    return search.Index(web_build / search.INDEX_FILE)
+    return search.Index(web_build / settings.SEARCH_INDEX_FILE)
 
 
 @pytest.mark.parametrize(
@@ -60,7 +60,7 @@ def test_build_writes_index_into_build_directory(web_build):
     from kgraph import build
 
     assert search.write_index in build.POST_BUILD
-    con = sqlite3.connect(web_build / search.INDEX_FILE)
+    con = sqlite3.connect(web_build / settings.SEARCH_INDEX_FILE)
     assert con.execute("SELECT count(*) FROM entries").fetchone()[0] > 10
     con.close()
 
@@ -128,6 +128,6 @@ def test_index_from_store_matches_hook(web_build, tmp_path):
     from kgraph.store import open_store
 
     store = open_store(web_build)
-    path = search.build_index(search.quads_from_store(store), tmp_path / search.INDEX_FILE)
+    path = search.build_index(search.quads_from_store(store), tmp_path / settings.SEARCH_INDEX_FILE)
     res = search.Index(path).search("ИЖТМ-ге")
     assert res.hits[0].iri == str(webgraph.MINT)

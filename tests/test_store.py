@@ -8,7 +8,7 @@ import json
 import pyoxigraph as ox
 import pytest
 
-from kgraph import queries, sparql
+from kgraph import queries, sparql_syntax
 from kgraph.errors import KgraphError, QueryError
 from kgraph.results import Result, rows
 from kgraph.store import OxigraphStore, RemoteStore, open_store, to_term
@@ -155,7 +155,7 @@ def test_an_invalid_iri_parameter_is_refused():
     ],
 )
 def test_analyze_finds_the_form_and_the_where_group(text, form, marker):
-    info = sparql.analyze(text)
+    info = sparql_syntax.analyze(text)
     assert info.form == form
     assert info.where == text.index(marker) + len(marker)
 
@@ -172,16 +172,16 @@ def test_analyze_finds_the_form_and_the_where_group(text, form, marker):
     ],
 )
 def test_analyze_recognises_updates(text):
-    assert sparql.analyze(text).form == "UPDATE"
+    assert sparql_syntax.analyze(text).form == "UPDATE"
 
 
 def test_analyze_sees_service_but_not_a_prefixed_name_or_variable_called_service():
-    assert sparql.analyze("SELECT * { SERVICE <http://x/> { ?s ?p ?o } }").service
-    assert not sparql.analyze("SELECT ?service { ?service ex:SERVICE 'SERVICE' }").service
+    assert sparql_syntax.analyze("SELECT * { SERVICE <http://x/> { ?s ?p ?o } }").service
+    assert not sparql_syntax.analyze("SELECT ?service { ?service ex:SERVICE 'SERVICE' }").service
 
 
 def test_bind_puts_a_values_block_of_escaped_terms_in_the_where_group():
-    text = sparql.bind(
+    text = sparql_syntax.bind(
         "SELECT ?x WHERE { ?x ?p ?o }", {"o": ox.Literal('a "b"', language="ru"), "p": ox.NamedNode(MID)}
     )
     assert text == f'SELECT ?x WHERE {{ VALUES (?o ?p) {{ ("a \\"b\\""@ru <{MID}>) }}  ?x ?p ?o }}'
@@ -286,7 +286,7 @@ def test_open_store_loads_a_small_build_into_memory(tmp_path):
 
 
 def test_open_store_reads_a_large_build_from_disk(tmp_path, monkeypatch):
-    monkeypatch.setattr("kgraph.store.MEMORY_LOAD_BYTES", 0)
+    monkeypatch.setenv("KGRAPH_MEMORY_LOAD_MB", "0")
     store = open_store(build_dir(tmp_path / "build"))
     assert store.path == tmp_path / "build" / "store"
     assert bool(store.query("ASK { ?t a kg:Task }"))

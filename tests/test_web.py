@@ -486,7 +486,7 @@ def real_client(request):
 
 def test_every_kind_of_resource_in_the_real_graph_has_a_page(real_client):
     site = real_client.app.state.site
-    from kgraph.web import kinds
+    from kgraph import resource_kinds as kinds
 
     seen = 0
     for kind in [k.key for k in kinds.KINDS]:

@@ -51,20 +51,6 @@ from kgraph.records import Span
 from kgraph.sentences import sentence_at, sentence_spans
 from kgraph.text import collapse
 
-# Kinds as golden files name them -> kinds of kgraph.iri.act.
-IRI_KINDS = {
-    "law": "law",
-    "code": "code",
-    "presidential-decree": "presidential-decree",
-    "government-decree": "decree",
-    "address": "address",
-    "national-plan": "national-plan",
-    "strategy": "strategy",
-    "concept": "concept",
-    "order": "order",
-    "other": "other",
-}
-
 
 @dataclass(frozen=True)
 class ActRef:
@@ -72,7 +58,7 @@ class ActRef:
 
     golden_kind: ClassVar[str] = "actref"
 
-    kind: str  # a key of IRI_KINDS
+    kind: str  # a kgraph.kinds name
     date: dt.date | None
     number: str | None
     title: str | None  # the quoted title only
@@ -256,4 +242,4 @@ def dedupe_refs(refs: list[ActRef]) -> list[ActRef]:
     return acts
 
 
-__all__ = ["IRI_KINDS", "ActRef", "dedupe_refs", "find_act_refs"]
+__all__ = ["ActRef", "dedupe_refs", "find_act_refs"]

@@ -20,6 +20,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from kgraph import kinds
 from kgraph.dates import DATE_KK, DATE_NUMERIC, DATE_RU, parse_date
 from kgraph.records import Span
 from kgraph.text import collapse
@@ -27,36 +28,10 @@ from kgraph.text import collapse
 # --- named patterns -------------------------------------------------------------
 
 _CYR = "А-ЯЁа-яёӘәҒғҚқҢңӨөҰұҮүҺһІі"
-_WORD_END = rf"(?![{_CYR}\w])"
-# Russian kind words (all case forms), each with the kind it names.
-RU_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (k, re.compile(p))
-    for k, p in (
-        ("law", rf"(?:(?:Федеральн|Национальн|Конституционн)\w+\s+)?[Зз]акон(?:а|у|ом|е|ы|ов|ами|ах)?{_WORD_END}"),
-        ("code", rf"(?:[А-ЯӘҒҚҢӨҰҮІ][{_CYR}]+(?:ым|ом|ый|ий|ого|ому|ой|ем|им)\s+)?[Кк]одекс(?:а|у|ом|е|ы)?{_WORD_END}"),
-        ("presidential-decree", rf"[Уу]каз(?:а|у|ом|е|ы|ов|ами)?{_WORD_END}"),
-        ("government-decree", rf"[Пп]остановлени(?:е|я|ю|ем|и|й|ями){_WORD_END}"),
-        ("order", rf"(?:[Пп]риказ(?:а|у|ом|е|ы|ов)?|[Рр]аспоряжени(?:е|я|ю|ем|и)){_WORD_END}"),
-        ("address", rf"[Пп]ослани(?:е|я|ю|ем|и|й|ях|ями){_WORD_END}"),
-        ("other", rf"(?:[Пп]ротокольн\w+\s+)?[Пп]оручени(?:е|я|ю|ем|и|й){_WORD_END}"),
-        ("national-plan", rf"[Нн]ациональн\w+\s+план(?:а|у|ом|е)?{_WORD_END}"),
-        ("strategy", rf"Стратеги(?:я|и|ей|ю){_WORD_END}"),
-        ("concept", rf"Концепци(?:я|и|ей|ю){_WORD_END}"),
-    )
-)
+# Russian kind words (all case forms), each with the kind it names (kgraph.kinds).
+RU_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = kinds.cites("ru")
 # Kazakh kind words; the kind word closes the reference.
-KK_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (k, re.compile(p))
-    for k, p in (
-        ("law", r"Заң(?:ы|ын|ына|ында|ымен|нан|ының)?(?!\w)"),
-        ("code", r"[Кк]одекс(?:і|i|ін|іне|інде|імен)?(?!\w)"),
-        ("presidential-decree", r"Жарлы[ғқ](?:ы|ын|ына|ында|ымен)?(?!\w)"),
-        ("government-decree", r"қаулы(?:сы|сын|сына|сында|сымен|ларымен)(?!\w)"),
-        ("address", r"Жолдау(?:ы|ын|ына|ында|ымен)?(?!\w)"),
-        ("order", r"бұйрығ(?:ы|ын|ымен)(?!\w)"),
-        ("strategy", r"стратегия(?:сы|сын|сына|сында)?(?!\w)"),
-    )
-)
+KK_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = kinds.cites("kk")
 # An act number: "611", "103-VIII ЗРК", "25-01-11.1", "534-IV".
 NUMBER = r"\d+(?:[-./]\d+)*(?:-[IVXLCА-Я]+)?(?:\s+ЗРК)?"
 DATE_ANY = rf"(?:{DATE_RU.pattern}|{DATE_NUMERIC.pattern})"
@@ -103,18 +78,7 @@ KK_CODE_NAME = re.compile(r"([А-ЯӘҒҚҢӨҰҮІ][\wәғқңөұүһі]+)\s*$
 KK_AUDIENCE = re.compile(r"(?:атты\s+)?Қазақстан\s+халқына\s*$")
 KK_SELF = re.compile(r"[Оо]сы\s*$")
 # A short form stands for a reference only if it repeats its kind word.
-KIND_WORDS = {
-    "law": r"[Зз]акон|Заң",
-    "code": r"[Кк]одекс",
-    "presidential-decree": r"[Уу]каз|Жарлы",
-    "government-decree": r"[Пп]остановлени|[Ққ]аулы",
-    "national-plan": r"[Пп]лан|[Жж]оспар",
-    "strategy": r"[Сс]тратеги",
-    "concept": r"[Кк]онцепци|[Тт]ұжырымдама",
-    "address": r"[Пп]ослани|[Жж]олдау",
-    "order": r"[Пп]риказ|[Рр]аспоряжени|[Бб]ұйрық",
-    "other": r"[Пп]оручени|[Тт]апсырма",
-}
+KIND_WORDS = {k.name: k.stem for k in kinds.KINDS if k.stem}
 # "(далее – Закон)", "(бұдан әрі – Заң)"
 SHORT_FORM = re.compile(r"\s*\((?:далее|бұдан\s+әр[іi])\s*[-–—]+\s*([^()]{1,60}?)\)")
 # A terms-section entry "Закон – <reference>".
@@ -249,7 +213,7 @@ def read_ru(text: str, kind: str, m: re.Match[str]) -> Draft:
             d.about, pos = collapse(am.group(1)), am.end()
             gm = LATIN_GLOSS.match(text, pos)
             pos = gm.end() if gm else pos
-    if d.kind in {"national-plan", "strategy", "concept"} and not (d.title or d.date):
+    if kinds.get(d.kind).named and not (d.title or d.date):
         tm = RU_TAIL.match(text, pos)
         if tm and not TAIL_BREAKERS.search(tm.group(1)):
             d.tail, pos = collapse(tm.group(1)), tm.end()
@@ -347,7 +311,7 @@ def valid(d: Draft) -> bool:
         return bool(d.date and d.number)
     if d.kind == "address":
         return d.issuer or bool(d.title or d.date)
-    if d.kind in {"national-plan", "strategy", "concept"}:
+    if kinds.get(d.kind).named:
         return bool(d.title or d.tail or d.date)
     return bool(d.date or d.number or d.title)
 
@@ -366,9 +330,8 @@ def canonical_name(text: str, d: Draft) -> str | None:
             stem = m.group(1)
             return stem + ("ий" if stem[-1] in "кгхжшщч" else "ый") + " кодекс"
         return None
-    heads = {"national-plan": "Национальный план", "strategy": "Стратегия", "concept": "Концепция"}
-    if d.kind in heads and d.tail:
-        return f"{heads[d.kind]} {d.tail}"
+    if kinds.get(d.kind).named and d.tail:
+        return f"{kinds.get(d.kind).label.ru} {d.tail}"
     if d.about:
         return f"Закон {d.about}"
     return None

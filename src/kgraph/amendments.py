@@ -20,6 +20,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from kgraph import kinds
 from kgraph.acts_reader import FOOTNOTE, NUMBER
 from kgraph.dates import find_dates
 from kgraph.records import Span
@@ -60,13 +61,12 @@ CHANGE_WORDS = (
     ("supplemented", r"дополн|толықтыр"),
     ("amended", r"изменени|өзгеріс"),
 )
-AMENDING_KIND = (
-    ("government-decree", r"постановлени|қаулы"),
-    ("presidential-decree", r"[Уу]каз|Жарлы"),
-    ("law", r"[Зз]акон|Заң"),
-    ("order", r"приказ|бұйрығ"),
+# The kinds that amend, tried in registry order; the footnote names their kind word.
+AMENDING_KIND = tuple((k.name, k.stem) for k in kinds.amending())
+# The target is the act itself when it opens with the act's own kind word ("Постановление …").
+ACT_SELF_WORDS = re.compile(
+    r"^(?:" + "|".join(dict.fromkeys(w for k in kinds.amending() for w in (k.ru.word, k.kk.word) if w)) + r")\b"
 )
-ACT_SELF_WORDS = re.compile(r"^(?:Постановление|Указ|Закон|Приказ|Қаулы|Жарлық|Заң)\b")
 NUMBER_MARK = re.compile(rf"№\s*({NUMBER})")
 
 

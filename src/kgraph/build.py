@@ -19,7 +19,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from kgraph import catalog as catalog_mod
-from kgraph import iri, search
+from kgraph import iri, kinds, search, settings
 from kgraph import registry as registry_mod
 from kgraph import resolve as resolve_mod
 from kgraph.analysis import index as overlap_index
@@ -30,15 +30,8 @@ from kgraph.rdf import document as document_rdf
 from kgraph.rdf import findings as findings_rdf
 from kgraph.rdf import registry as registry_rdf
 from kgraph.records import GlossaryEntry
-from kgraph.sources import extractor, metadata
 from kgraph.store import OxigraphStore
-from kgraph.text import normalize
-from kgraph.vocab import ROOT, SHAPES_FILE, ontology_graph
-
-DEFAULT_CATALOG = ROOT / "data" / "catalog.yaml"
-GRAPH_FILE = "graph.nq"
-STORE_DIR = "store"
-REPORT_FILE = "report.json"
+from kgraph.vocab import PREFIXES, ontology_graph, shapes_graph
 
 Progress = Callable[[str], None]
 
@@ -61,9 +54,11 @@ class BuildReport:
     classes: dict[str, int] = field(default_factory=dict)
     violations: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    catalog: str | None = None  # the catalog built from (absolute path): the web app finds the sources by it
 
     def to_json(self) -> dict:
         return {
+            "catalog": self.catalog,
             "documents": [d.__dict__ | {"kinds": list(d.kinds)} for d in self.documents],
             "triples": self.triples,
             "classes": self.classes,
@@ -72,9 +67,9 @@ class BuildReport:
         }
 
 
-def _registry_parts():
-    """The registry, its graph and a resolver bound to it."""
-    reg = registry_mod.load()
+def _registry_parts(catalog_path: Path):
+    """The registry beside the catalog, its graph and a resolver bound to it."""
+    reg = registry_mod.load(catalog_mod.registry_path(catalog_path))
 
     def resolver(text, lang, date, glossary):
         return resolve_mod.resolve(text, lang, date, glossary, registry=reg)
@@ -83,23 +78,20 @@ def _registry_parts():
 
 
 def build_dataset(
-    catalog_path: Path = DEFAULT_CATALOG, progress: Progress | None = None
+    catalog_path: Path = settings.DEFAULT_CATALOG, progress: Progress | None = None
 ) -> tuple[Dataset, BuildReport]:
     """Parse every catalogued document into one named graph each."""
     entries = catalog_mod.load(catalog_path)
-    report = BuildReport()
+    report = BuildReport(catalog=str(Path(catalog_path).resolve()))
     ds = Dataset()
     ds.graph(URIRef(iri.ONTOLOGY_GRAPH)).__iadd__(ontology_graph())
-    registry, registry_graph, resolver = _registry_parts()
+    registry, registry_graph, resolver = _registry_parts(catalog_path)
     ds.graph(URIRef(iri.REGISTRY_GRAPH)).__iadd__(registry_graph)
     for entry in entries:
         if progress:
             progress(entry.id)
-        raw = catalog_mod.read_text(entry, catalog_path)
-        norm = normalize(raw)
-        meta = metadata.extract(norm.text, fallback_kind=entry.kind or "other")
-        meta = _fill_from_catalog(meta, entry)
-        records = {kind: extractor(kind).parse(norm.text, meta) for kind in entry.kinds}
+        raw, norm, meta = catalog_mod.read_document(entry, catalog_path)
+        records = {kind: kinds.extractor(kind).parse(norm.text, meta) for kind in entry.kinds}
         graph = ds.graph(URIRef(iri.graph(entry.id)))
         ctx = Context(
             doc=entry,
@@ -114,7 +106,9 @@ def build_dataset(
         ctx.glossary = document_glossary(r for recs in records.values() for r in recs)
         document_rdf.emit(ctx)
         for kind, recs in records.items():
-            _writer(kind).emit(recs, ctx)
+            writer = kinds.writer(kind)
+            if writer is not None:
+                writer.emit(recs, ctx)
         report.documents.append(
             DocumentReport(
                 entry.id,
@@ -152,23 +146,6 @@ def document_glossary(records) -> dict[str, str]:
     return glossary
 
 
-def _writer(kind: str):
-    import importlib
-
-    return importlib.import_module(f"kgraph.rdf.{kind}")
-
-
-def _fill_from_catalog(meta, entry):
-    from dataclasses import replace
-
-    return replace(
-        meta,
-        date=meta.date or entry.date,
-        number=meta.number or entry.number,
-        kind=entry.kind or meta.kind,
-    )
-
-
 def count_classes(ds: Dataset) -> dict[str, int]:
     counts: Counter[str] = Counter()
     for g in ds.graphs():
@@ -180,8 +157,6 @@ def count_classes(ds: Dataset) -> dict[str, int]:
 
 
 def _short(uri: str) -> str:
-    from kgraph.vocab import PREFIXES
-
     for prefix, ns in PREFIXES.items():
         if uri.startswith(ns):
             return f"{prefix}:{uri[len(ns) :]}"
@@ -190,13 +165,13 @@ def _short(uri: str) -> str:
 
 def validate(ds: Dataset) -> list[str]:
     """SHACL violations of the data graphs (ontology supplies the class tree)."""
-    import pyshacl
+    import pyshacl  # heavy (0.3 s): only validation needs it, and `kgraph build --no-shacl` skips it
 
     data = Graph()
     for g in ds.graphs():
         if str(g.identifier) != iri.ONTOLOGY_GRAPH:
             data += g
-    shapes = Graph().parse(SHAPES_FILE, format="turtle")
+    shapes = shapes_graph()
     # The class tree is added as plain subClassOf triples: pyshacl's own
     # ontology mix-in clones the ontology node by node and takes minutes.
     data += ontology_graph().triples((None, RDFS.subClassOf, None))
@@ -233,13 +208,15 @@ def write(ds: Dataset, report: BuildReport, out: Path) -> None:
     tmp = out.parent / f".{out.name}.tmp-{int(time.time() * 1000)}"
     try:
         tmp.mkdir()
-        nq = tmp / GRAPH_FILE
+        nq = tmp / settings.GRAPH_FILE
         ds.serialize(destination=str(nq), format="nquads")
-        store = OxigraphStore(tmp / STORE_DIR)
+        store = OxigraphStore(tmp / settings.STORE_DIR)
         store.load_file(nq)
         store.flush()
         del store
-        (tmp / REPORT_FILE).write_text(json.dumps(report.to_json(), ensure_ascii=False, indent=2), encoding="utf-8")
+        (tmp / settings.REPORT_FILE).write_text(
+            json.dumps(report.to_json(), ensure_ascii=False, indent=2), encoding="utf-8"
+        )
         _post_build(ds, tmp)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -264,8 +241,8 @@ POST_BUILD: list[Callable[[Dataset, Path], None]] = [search.write_index, overlap
 
 
 def run(
-    catalog_path: Path = DEFAULT_CATALOG,
-    out: Path = Path("build"),
+    catalog_path: Path = settings.DEFAULT_CATALOG,
+    out: Path = settings.DEFAULTS.build,
     strict: bool = False,
     progress: Progress | None = None,
     shacl: bool = True,

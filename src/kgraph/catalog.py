@@ -1,19 +1,29 @@
 """The source catalog (data/catalog.yaml): which documents exist and what
-the text of each does not say for itself."""
+the text of each does not say for itself.
+
+The catalog's directory holds the rest of the input: the source texts in
+`sources/` and the institution registry `registry.yaml` (`sources_dir`,
+`registry_path`), so that `kgraph build --catalog OTHER/catalog.yaml` reads
+everything from OTHER/.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from kgraph import kinds, settings
 from kgraph.errors import InputError
-from kgraph.sources import EXTRACTORS
+from kgraph.records import DocumentMeta
+from kgraph.sources import metadata
+from kgraph.text import Normalized, normalize
 
 REQUIRED = {"id", "file", "language", "kinds"}
-OPTIONAL = {"date", "number", "issuer", "note", "kind"}
+OPTIONAL = {"date", "number", "issuer", "note"}
 LANGUAGES = {"ru", "kk", "en"}
 
 
@@ -22,12 +32,21 @@ class Entry:
     id: str
     path: Path
     language: str
-    kinds: tuple[str, ...]
+    kinds: tuple[str, ...]  # kgraph.kinds names: the document's own act first, then its annexes
     date: dt.date | None = None  # only when the text lacks it
     number: str | None = None
     issuer: str | None = None  # registry id of the issuing body
-    kind: str | None = None  # act kind, only when the text does not say
     note: str | None = None
+
+
+def sources_dir(catalog_path: Path) -> Path:
+    """Where the source texts of a catalog are: `sources/` beside it."""
+    return Path(catalog_path).parent / settings.SOURCES_DIR
+
+
+def registry_path(catalog_path: Path) -> Path:
+    """The institution registry that goes with a catalog: `registry.yaml` beside it."""
+    return Path(catalog_path).parent / settings.REGISTRY_FILE
 
 
 def load(path: Path) -> list[Entry]:
@@ -42,6 +61,7 @@ def load(path: Path) -> list[Entry]:
         raise InputError(path, "expected a mapping with a 'documents' list")
     entries: list[Entry] = []
     seen: set[str] = set()
+    known = kinds.extracted()
     for n, raw in enumerate(data["documents"], 1):
         where = f"entry {n}" + (f" ({raw.get('id')})" if isinstance(raw, dict) and raw.get("id") else "")
         if not isinstance(raw, dict):
@@ -57,27 +77,24 @@ def load(path: Path) -> list[Entry]:
         seen.add(raw["id"])
         if raw["language"] not in LANGUAGES:
             raise InputError(path, f"{where}: language must be one of {', '.join(sorted(LANGUAGES))}")
-        kinds = raw["kinds"]
-        if not isinstance(kinds, list) or not kinds:
+        listed = raw["kinds"]
+        if not isinstance(listed, list) or not listed:
             raise InputError(path, f"{where}: kinds must be a non-empty list")
-        bad = [k for k in kinds if k not in EXTRACTORS]
+        bad = [k for k in listed if k not in known]
         if bad:
-            raise InputError(
-                path, f"{where}: unknown kind(s) {', '.join(map(str, bad))}; known: {', '.join(sorted(EXTRACTORS))}"
-            )
+            raise InputError(path, f"{where}: unknown kind(s) {', '.join(map(str, bad))}; known: {', '.join(known)}")
         date = raw.get("date")
         if date is not None and not isinstance(date, dt.date):
             raise InputError(path, f"{where}: date must be an ISO date (YYYY-MM-DD)")
         entries.append(
             Entry(
                 id=str(raw["id"]),
-                path=(path.parent / "sources" / raw["file"]),
+                path=sources_dir(path) / raw["file"],
                 language=raw["language"],
-                kinds=tuple(kinds),
+                kinds=tuple(listed),
                 date=date,
                 number=str(raw["number"]) if raw.get("number") is not None else None,
                 issuer=raw.get("issuer"),
-                kind=raw.get("kind"),
                 note=raw.get("note"),
             )
         )
@@ -100,3 +117,14 @@ def read_text(entry: Entry, catalog_path: Path) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(entry.path, f"not UTF-8 text (byte {exc.start})") from None
+
+
+def read_document(entry: Entry, catalog_path: Path) -> tuple[str, Normalized, DocumentMeta]:
+    """A document's raw text, its normalized text and what it states about itself
+    (`kgraph.sources.metadata`), completed by the catalog: the date and number its
+    text lacks; the kind of its act, when the text does not say, is the first of `kinds`."""
+    raw = read_text(entry, catalog_path)
+    norm = normalize(raw)
+    meta = metadata.extract(norm.text, fallback_kind=entry.kinds[0])
+    meta = dataclasses.replace(meta, date=meta.date or entry.date, number=meta.number or entry.number)
+    return raw, norm, meta

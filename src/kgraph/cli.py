@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
+import time
 from pathlib import Path
 
+import pyoxigraph as ox
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
-from kgraph import iri
+from kgraph import catalog, evaluate, iri, queries, settings
 from kgraph.errors import KgraphError
+from kgraph.results import rows
+from kgraph.store import open_store
 
 app = typer.Typer(
     add_completion=False,
@@ -22,7 +27,8 @@ app = typer.Typer(
 console = Console()
 err = Console(stderr=True)
 
-BuildDir = typer.Option(Path("build"), "--build", "-b", envvar="KGRAPH_BUILD", help="Build directory.")
+BuildDir = typer.Option(settings.DEFAULTS.build, "--build", "-b", envvar=settings.env("build"), help="Build directory.")
+StoreOption = typer.Option(None, "--store", envvar=settings.env("store"), help="Build dir, store dir or 'memory'.")
 
 
 def _fail(exc: Exception) -> None:
@@ -32,17 +38,22 @@ def _fail(exc: Exception) -> None:
 
 @app.command()
 def build(
-    catalog: Path = typer.Option(None, help="Catalog file (default: data/catalog.yaml)."),
-    out: Path = typer.Option(Path("build"), "--out", "-o", envvar="KGRAPH_BUILD", help="Output directory."),
+    catalog_file: Path = typer.Option(
+        settings.DEFAULT_CATALOG,
+        "--catalog",
+        help="Catalog file; its sources/ and registry.yaml are read from beside it.",
+    ),
+    out: Path = typer.Option(
+        settings.DEFAULTS.build, "--out", "-o", envvar=settings.env("build"), help="Output directory."
+    ),
     strict: bool = typer.Option(False, help="Fail on any SHACL violation."),
     shacl: bool = typer.Option(True, help="Validate with SHACL."),
 ) -> None:
     """Build the graph from the catalogued sources (atomic: a failed build keeps the old graph)."""
-    from kgraph import build as build_mod
+    from kgraph import build as build_mod  # heavy (1.4 s: rdflib, scikit-learn): only this command needs it
 
     try:
-        cat = catalog or build_mod.DEFAULT_CATALOG
-        n = len(__import__("kgraph.catalog", fromlist=["load"]).load(cat))
+        n = len(catalog.load(catalog_file))
         with Progress(
             SpinnerColumn(),
             TextColumn("{task.description}"),
@@ -56,7 +67,7 @@ def build(
             def step(what: str) -> None:
                 bar.update(task, description=what, advance=1)
 
-            report = build_mod.run(cat, out, strict=strict, progress=step, shacl=shacl)
+            report = build_mod.run(catalog_file, out, strict=strict, progress=step, shacl=shacl)
     except KgraphError as exc:
         _fail(exc)
     _print_report(report.to_json(), out)
@@ -94,13 +105,10 @@ def _print_report(report: dict, out: Path) -> None:
 @app.command()
 def stats(build_dir: Path = BuildDir) -> None:
     """Summarise the built graph: documents, triples, entities by class, unresolved mentions."""
-    report_file = build_dir / "report.json"
+    report_file = build_dir / settings.REPORT_FILE
     if not report_file.is_file():
         _fail(KgraphError(f"{build_dir}: no build here; run `kgraph build` first"))
     _print_report(json.loads(report_file.read_text(encoding="utf-8")), build_dir)
-    from kgraph.results import rows
-    from kgraph.store import open_store
-
     try:
         store = open_store(build_dir)
         _, unresolved = rows(
@@ -123,12 +131,12 @@ def stats(build_dir: Path = BuildDir) -> None:
 @app.command()
 def validate(build_dir: Path = BuildDir) -> None:
     """Validate the built graph against ontology/shapes.ttl (pySHACL); exit 1 on violations."""
+    # heavy (1.4 s: rdflib, pySHACL, the extractors): only this command needs them
     from rdflib import Dataset
 
-    from kgraph.build import GRAPH_FILE
     from kgraph.build import validate as shacl
 
-    nq = build_dir / GRAPH_FILE
+    nq = build_dir / settings.GRAPH_FILE
     if not nq.is_file():
         _fail(KgraphError(f"{build_dir}: no build here; run `kgraph build` first"))
     ds = Dataset()
@@ -150,26 +158,20 @@ def export(
     build_dir: Path = BuildDir,
 ) -> None:
     """Export the built graph (Turtle merges the named graphs; N-Quads/TriG/JSON-LD keep them)."""
-    import pyoxigraph as ox
-
-    from kgraph.build import GRAPH_FILE
-
     if format not in EXPORT_FORMATS:
         _fail(KgraphError(f"unknown format {format!r}; choose one of {', '.join(EXPORT_FORMATS)}"))
-    nq = build_dir / GRAPH_FILE
+    nq = build_dir / settings.GRAPH_FILE
     if not nq.is_file():
         _fail(KgraphError(f"{build_dir}: no build here; run `kgraph build` first"))
     if format == "nq":
         data = nq.read_bytes()
     else:
-        from kgraph.vocab import PREFIXES
-
         quads = ox.parse(path=str(nq), format=ox.RdfFormat.N_QUADS)
         if format == "ttl":
             triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
-            data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+            data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=iri.PREFIXES)
         elif format == "trig":
-            data = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+            data = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=iri.PREFIXES)
         else:
             data = ox.serialize(quads, format=ox.RdfFormat.JSON_LD)
     if output:
@@ -194,7 +196,7 @@ def query(
     ),
     param: list[str] = typer.Option([], "--param", "-p", help="Parameter k=v (bound as a typed value)."),
     store: str | None = typer.Option(
-        None, "--store", envvar="KGRAPH_STORE", help="SPARQL endpoint URL, build dir, store dir or 'memory'."
+        None, "--store", envvar=settings.env("store"), help="SPARQL endpoint URL, build dir, store dir or 'memory'."
     ),
     limit: int | None = typer.Option(
         None, "--limit", "-n", min=1, help=f"At most this many rows (default: all; a table shows {TABLE_ROWS})."
@@ -202,9 +204,6 @@ def query(
     build_dir: Path = BuildDir,
 ) -> None:
     """Run a named query or a .rq file on the built graph (or on a SPARQL endpoint with --store URL)."""
-    from kgraph import queries
-    from kgraph.store import open_store
-
     try:
         q = queries.parse_text(sys.stdin.read(), "stdin") if name == "-" else queries.find(name)
         values = {}
@@ -226,8 +225,6 @@ def query(
 
 
 def _table_cell(term) -> str:
-    import pyoxigraph as ox
-
     if term is None:
         return ""
     value = term.value
@@ -264,8 +261,6 @@ def _print_result_table(result, title: str, max_rows: int = TABLE_ROWS) -> None:
 @app.command("queries")
 def list_queries() -> None:
     """List the named queries in queries/ with their titles and parameters."""
-    from kgraph import queries
-
     try:
         lib = queries.library()
     except KgraphError as exc:
@@ -284,14 +279,16 @@ def list_queries() -> None:
 def evaluate_cmd(
     source: str | None = typer.Argument(None, help="Source id (default: every source with a golden file)."),
     show_misses: bool = typer.Option(False, "--misses", help="List missed and extra records."),
+    golden: Path = typer.Option(settings.GOLDEN_DIR, "--golden", help="Directory of the golden files."),
+    catalog_file: Path = typer.Option(settings.DEFAULT_CATALOG, "--catalog", help="Catalog of the sources."),
 ) -> None:
     """Score extraction against the hand-checked golden files: precision/recall/F1 per kind and field."""
-    from kgraph import evaluate
-
-    ids = [source] if source else evaluate.golden_sources()
+    ids = [source] if source else evaluate.golden_sources(golden)
+    if not ids:
+        _fail(KgraphError(f"{golden}: no golden files here; give their directory with --golden"))
     for sid in ids:
         try:
-            scores = evaluate.score(evaluate.load_golden(sid), evaluate.extract(sid))
+            scores = evaluate.score(evaluate.load_golden(sid, golden), evaluate.extract(sid, catalog_file))
         except (KeyError, KgraphError) as exc:
             _fail(exc)
         t = Table(title=sid)
@@ -324,12 +321,13 @@ def serve(
     store: str | None = typer.Option(
         None,
         "--store",
-        envvar="KGRAPH_STORE",
+        envvar=settings.env("store"),
         help="Serve this store instead of the build's: a SPARQL endpoint URL or a store dir.",
     ),
     build_dir: Path = BuildDir,
 ) -> None:
     """Serve the web explorer and the SPARQL endpoint over the built graph (or over --store)."""
+    # heavy (1 s: uvicorn, fastapi, rdflib, scikit-learn): only this command needs them
     import uvicorn
 
     from kgraph.web.app import create_app
@@ -356,12 +354,11 @@ _NETWORK_TOPS = {
 def analyze(
     out: Path | None = typer.Option(None, "--out", "-o", help="Write CSV, GraphML and GEXF files here."),
     top: int = typer.Option(10, "--top", help="Bodies per metric."),
-    store: str | None = typer.Option(None, "--store", envvar="KGRAPH_STORE", help="Build dir, store dir or 'memory'."),
+    store: str | None = StoreOption,
     build_dir: Path = BuildDir,
 ) -> None:
     """Networks of bodies, tasks and competences: top bodies per metric (and files for Gephi with --out)."""
-    from kgraph.analysis import networks
-    from kgraph.store import open_store
+    from kgraph.analysis import networks  # heavy (networkx): only this command needs it
 
     try:
         nets = networks.networks(open_store(store or build_dir))
@@ -405,15 +402,11 @@ def overlaps_check(
     body: str | None = typer.Option(None, "--body", help="Registry id or IRI: only this body's items."),
     top: int = typer.Option(10, "--top", help="How many matches."),
     format: str = typer.Option("table", "--format", "-f", help="table | json"),
-    store: str | None = typer.Option(None, "--store", envvar="KGRAPH_STORE", help="Build dir, store dir or 'memory'."),
+    store: str | None = StoreOption,
     build_dir: Path = BuildDir,
 ) -> None:
     """Existing competence items and tasks similar to a drafted text, with body, article, score and quote."""
-    import dataclasses
-    import time
-
-    from kgraph.analysis import overlaps as ov
-    from kgraph.store import open_store
+    from kgraph.analysis import overlaps as ov  # heavy (1 s: scikit-learn): only the overlaps commands need it
 
     if lang not in (None, "ru", "kk"):
         _fail(KgraphError(f"--lang must be ru or kk, not {lang!r}"))
@@ -444,14 +437,11 @@ def overlaps_detect(
     kind: list[str] = typer.Option([], "--kind", "-k", help="Finding kind(s) to show (default: all)."),
     limit: int = typer.Option(20, "--limit", help="Findings per kind in the table."),
     format: str = typer.Option("table", "--format", "-f", help="table | json"),
-    store: str | None = typer.Option(None, "--store", envvar="KGRAPH_STORE", help="Build dir, store dir or 'memory'."),
+    store: str | None = StoreOption,
     build_dir: Path = BuildDir,
 ) -> None:
     """Overlap findings over the whole graph: duplicates, co-assignments, law vs plan (to review)."""
-    import dataclasses
-
-    from kgraph.analysis import overlaps as ov
-    from kgraph.store import open_store
+    from kgraph.analysis import overlaps as ov  # heavy (1 s: scikit-learn): only the overlaps commands need it
 
     known = (
         "competence-duplicate",

@@ -1,5 +1,9 @@
 """Score extraction against hand-checked golden files (tests/golden/*.json).
 
+The golden files are found in the working directory's tests/golden/ or the
+directory given (`kgraph eval --golden DIR`), the sources through the catalog
+(`--catalog`); nothing is looked up beside the installed package.
+
 A record dataclass names its golden kind in a `kind` class attribute and uses
 the golden field names (CONTRIBUTING.md); `asdict` then gives the golden shape.
 Records are matched by their key fields; a match counts as a true positive
@@ -17,9 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kgraph.vocab import ROOT
-
-GOLDEN_DIR = ROOT / "tests" / "golden"
+from kgraph import catalog, kinds, settings
 
 # kind -> (key fields, strict fields that must agree for a true positive)
 KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -159,7 +161,7 @@ def score_kind(kind: str, expected: list[dict], extracted: list[dict]) -> Score:
     return s
 
 
-def load_golden(source_id: str, directory: Path = GOLDEN_DIR) -> dict[str, list[dict]]:
+def load_golden(source_id: str, directory: Path = settings.GOLDEN_DIR) -> dict[str, list[dict]]:
     """Merge every golden file of a source (`<id>.json`, `<id>.<part>.json`)."""
     merged: dict[str, list[dict]] = {}
     for path in sorted(directory.glob(f"{source_id}*.json")):
@@ -177,24 +179,17 @@ def score(expected: dict[str, list[dict]], extracted: dict[str, list[dict]]) -> 
     return {kind: score_kind(kind, recs, extracted.get(kind, [])) for kind, recs in expected.items() if kind in KINDS}
 
 
-def extract(source_id: str) -> dict[str, list[dict]]:
+def extract(source_id: str, catalog_path: Path = settings.DEFAULT_CATALOG) -> dict[str, list[dict]]:
     """Run the extractors of one catalogued source, in golden shape."""
-    from kgraph import catalog
-    from kgraph.sources import extractor, metadata
-    from kgraph.text import normalize
-
-    cat_path = ROOT / "data" / "catalog.yaml"
-    entry = next((e for e in catalog.load(cat_path) if e.id == source_id), None)
+    entry = next((e for e in catalog.load(catalog_path) if e.id == source_id), None)
     if entry is None:
-        raise KeyError(f"no catalog entry {source_id!r}")
-    text = normalize(catalog.read_text(entry, cat_path)).text
-    meta = metadata.extract(text, fallback_kind=entry.kind or "other")
-    meta = dataclasses.replace(meta, date=meta.date or entry.date, number=meta.number or entry.number)
-    records = [r for kind in entry.kinds for r in extractor(kind).parse(text, meta)]
+        raise KeyError(f"no catalog entry {source_id!r} in {catalog_path}")
+    _, norm, meta = catalog.read_document(entry, catalog_path)
+    records = [r for kind in entry.kinds for r in kinds.extractor(kind).parse(norm.text, meta)]
     return as_golden(records)
 
 
-def golden_sources(directory: Path = GOLDEN_DIR) -> list[str]:
+def golden_sources(directory: Path = settings.GOLDEN_DIR) -> list[str]:
     not_sources = {"mentions", "overlaps", "paraphrases"}  # golden sets of other stages
     ids = {p.name.split(".")[0] for p in directory.glob("*.json") if p.stem not in not_sources}
     return sorted(ids)

@@ -12,24 +12,30 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from kgraph import kinds
+
 BASE = "https://kgraph.kz/id/"
 ONTOLOGY = "https://kgraph.kz/ontology#"
 
-# Act kinds as they appear in IRIs (closed list; see ontology classes).
-ACT_KINDS = (
-    "law",
-    "code",
-    "decree",
-    "presidential-decree",
-    "address",
-    "order",
-    "concept",
-    "plan",
-    "strategy",
-    "national-plan",
-    "constitution",
-    "other",
-)
+# Prefixes of the vocabularies the graph uses, predeclared in every query. Plain
+# strings, so that modules without rdflib (the store, the query workers) share them;
+# kgraph.vocab makes rdflib namespaces of them.
+PREFIXES = {
+    "kg": ONTOLOGY,
+    "eli": "http://data.europa.eu/eli/ontology#",
+    "org": "http://www.w3.org/ns/org#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "time": "http://www.w3.org/2006/time#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+
+# Act kinds as they appear in IRIs: the segments of the kind registry.
+ACT_KINDS = kinds.SEGMENTS
 
 # Subdivision segments: prefix_number. Order matters only for readability.
 PART_PREFIXES = (
@@ -119,9 +125,10 @@ def short_hash(*parts: str) -> str:
 
 
 def act(kind: str, date: dt.date | None = None, number: str | None = None, name: str | None = None) -> str:
-    """An act by kind + date + number (ELI style), or by kind + name slug when undated."""
-    if kind not in ACT_KINDS:
-        raise IRIError(f"unknown act kind {kind!r}; expected one of {', '.join(ACT_KINDS)}")
+    """An act by kind (a `kgraph.kinds` name) + date + number (ELI style), or by kind + name slug when undated."""
+    if kind not in kinds.BY_NAME:
+        raise IRIError(f"unknown act kind {kind!r}; expected one of {', '.join(kinds.BY_NAME)}")
+    kind = kinds.BY_NAME[kind].segment
     if date is not None and number:
         return f"{BASE}act/{kind}/{date:%Y/%m/%d}/{slug(number)}"
     if date is not None:

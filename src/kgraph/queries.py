@@ -17,18 +17,19 @@ the query text); an empty default leaves the variable unbound (no filter).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from importlib.resources import files
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from kgraph.errors import KgraphError, QueryError
-from kgraph.vocab import ROOT
 
-QUERY_DIR = ROOT / "queries"
+QUERY_DIR = Path(files("kgraph.query_files"))  # queries/, installed as package data (pyproject.toml)
 HEADER_LINE = re.compile(r"^#\s*(?P<key>title|description|param|columns):\s*(?P<value>.*)$")
 PARAM = re.compile(r"^(?P<name>\w+)\s*(?::\s*(?P<type>\w+))?\s*=\s*(?P<default>(?!\()\S*)\s*(?:\((?P<doc>.*)\))?\s*$")
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -64,8 +65,6 @@ def typed_term(value: str, type_: str, name: str = "value") -> ox.NamedNode | ox
         if type_ == "iri":
             return ox.NamedNode(value.strip("<>"))
         if type_ == "date":
-            import datetime as dt
-
             return ox.Literal(dt.date.fromisoformat(value).isoformat(), datatype=ox.NamedNode(XSD + "date"))
         if type_ == "integer":
             return ox.Literal(str(int(value)), datatype=ox.NamedNode(XSD + "integer"))

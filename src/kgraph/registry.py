@@ -23,9 +23,11 @@ from types import MappingProxyType
 
 import yaml
 
+from kgraph import settings
 from kgraph.errors import InputError
 
-DEFAULT_PATH = Path(__file__).resolve().parents[2] / "data" / "registry.yaml"
+# The registry beside the default catalog (kgraph.catalog.registry_path), in the working directory.
+DEFAULT_PATH = settings.DEFAULT_CATALOG.parent / settings.REGISTRY_FILE
 
 BODY_TYPES = frozenset(
     {
@@ -477,10 +479,15 @@ _Loader.yaml_implicit_resolvers = {
 
 
 def load(path: str | Path | None = None) -> Registry:
-    """Load and validate the registry (default: data/registry.yaml of the repo)."""
-    if path is None:
-        return _load_default()
-    return _load_path(Path(path))
+    """Load and validate a registry (default: data/registry.yaml in the working directory).
+
+    Loaded once per file and version: the resolver asks for the default registry on every call."""
+    path = Path(path if path is not None else DEFAULT_PATH).resolve()
+    try:
+        version = path.stat().st_mtime_ns
+    except OSError:
+        version = None
+    return _load_cached(path, version)
 
 
 def _load_path(path: Path) -> Registry:
@@ -495,7 +502,6 @@ def _load_path(path: Path) -> Registry:
     return _parse(data or {}, path)
 
 
-@functools.lru_cache(maxsize=1)
-def _load_default() -> Registry:
-    # Cached: the resolver asks for the default registry on every call.
-    return _load_path(DEFAULT_PATH)
+@functools.lru_cache(maxsize=8)
+def _load_cached(path: Path, version: int | None) -> Registry:
+    return _load_path(path)

@@ -31,6 +31,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+import pymorphy3
 from rapidfuzz import fuzz, process
 
 from kgraph.registry import Registry, load
@@ -246,8 +247,6 @@ def plain_key(text: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _morph():
     # Lazy singleton: building the analyzer loads dictionaries (~0.2 s).
-    import pymorphy3
-
     return pymorphy3.MorphAnalyzer()
 
 

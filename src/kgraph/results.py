@@ -17,6 +17,8 @@ from typing import NamedTuple
 
 import pyoxigraph as ox
 
+from kgraph.iri import PREFIXES
+
 
 class Format(NamedTuple):
     name: str
@@ -202,7 +204,7 @@ def _serialize_graph(triples, f: Format, max_rows: int | None, prefixes: dict[st
     parsed = ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)
     if f.name == "turtle":
         if prefixes is None:
-            from kgraph.vocab import PREFIXES as prefixes  # imports rdflib: only when needed
+            prefixes = PREFIXES
         return Serialized(ox.serialize(parsed, format=f.native, prefixes=prefixes), f.media_type, count, truncated)
     out = ox.serialize(parsed, format=f.native)
     return Serialized(out, f.media_type, count, truncated)

@@ -22,15 +22,19 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from kgraph import iri
-from kgraph.vocab import PREFIXES
+import pymorphy3
+import pyoxigraph as ox
+from rdflib import Literal, URIRef
 
-INDEX_FILE = "search.sqlite"
+from kgraph import iri, settings
+from kgraph.iri import PREFIXES
+from kgraph.resource_kinds import ORDER, PLUMBING, kind_of
 
 _PREFIXES = PREFIXES
 RDF_TYPE = PREFIXES["rdf"] + "type"
@@ -204,8 +208,6 @@ def kazakh_stem(word: str, min_stem: int = 3) -> str:
 
 @lru_cache(maxsize=1)
 def _morph():
-    import pymorphy3
-
     return pymorphy3.MorphAnalyzer()
 
 
@@ -234,8 +236,7 @@ Quad = tuple[str, str, str, str | None, str | None]  # subject, predicate, value
 
 
 def write_index(ds, out_dir: Path) -> Path:
-    """POST_BUILD hook: index an rdflib Dataset into out_dir/search.sqlite."""
-    from rdflib import Literal, URIRef
+    """POST_BUILD hook: index an rdflib Dataset into the build directory (settings.SEARCH_INDEX_FILE)."""
 
     def quads() -> Iterator[Quad]:
         for s, p, o, g in ds.quads((None, None, None, None)):
@@ -247,13 +248,12 @@ def write_index(ds, out_dir: Path) -> Path:
             elif ps in FIELDS and isinstance(o, Literal):
                 yield str(s), ps, str(o), o.language, str(getattr(g, "identifier", g))
 
-    return build_index(quads(), Path(out_dir) / INDEX_FILE)
+    return build_index(quads(), Path(out_dir) / settings.SEARCH_INDEX_FILE)
 
 
 def quads_from_store(store) -> Iterator[Quad]:
     """The same input from any store, local or a remote SPARQL endpoint, in one query
     (for builds made before the hook, and for an explorer served over a remote store)."""
-    import pyoxigraph as ox
 
     values = " ".join(f"<{p}>" for p in (RDF_TYPE, *FIELDS))
     rows = store.query(
@@ -267,8 +267,6 @@ def quads_from_store(store) -> Iterator[Quad]:
 
 
 def build_index(quads: Iterable[Quad], path: Path) -> Path:
-    from kgraph.web.kinds import PLUMBING, kind_of
-
     types: dict[str, set[str]] = {}
     texts: dict[str, list[tuple[str, str, str | None]]] = {}
     for s, p, value, lang, graph in quads:
@@ -365,13 +363,11 @@ class Index:
     @classmethod
     def for_build(cls, build_dir: Path, store=None) -> Index:
         """The build's index; built from the store if the build predates the hook."""
-        path = Path(build_dir) / INDEX_FILE
+        path = Path(build_dir) / settings.SEARCH_INDEX_FILE
         if not path.is_file():
             if store is None:
                 raise FileNotFoundError(path)
-            import tempfile
-
-            path = Path(tempfile.mkdtemp(prefix="kgraph-search-")) / INDEX_FILE
+            path = Path(tempfile.mkdtemp(prefix="kgraph-search-")) / settings.SEARCH_INDEX_FILE
             build_index(quads_from_store(store), path)
         return cls(path)
 
@@ -444,6 +440,4 @@ def pick_label(labels: dict[str, str], lang: str) -> str | None:
 
 
 def _kind_rank(kind: str) -> int:
-    from kgraph.web.kinds import ORDER
-
     return ORDER.get(kind, len(ORDER))

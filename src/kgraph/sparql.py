@@ -1,9 +1,7 @@
 """SPARQL 1.1 Protocol logic, free of any web framework.
 
-* `analyze` lexes a request just enough to tell its form (SELECT, ASK,
-  CONSTRUCT, DESCRIBE or an update), whether it calls SERVICE, and where its
-  WHERE group opens; `bind` injects a VALUES block there, built from escaped
-  typed terms, which is how parameters are bound on every store.
+* `kgraph.sparql_syntax.analyze` tells a request's form (SELECT, ASK,
+  CONSTRUCT, DESCRIBE or an update) and whether it calls SERVICE.
 * `negotiate` picks a result format from an Accept header (or ?format=).
 * `Endpoint.handle` answers one protocol request: 414 for an over-long GET,
   403 for any update or SERVICE call, 400 with the parser's message for a
@@ -18,38 +16,30 @@ from __future__ import annotations
 
 import functools
 import itertools
-import os
-import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
+from urllib.parse import parse_qsl
 
 import pyoxigraph as ox
 
-from kgraph.errors import KgraphError, QueryError
+from kgraph import settings
+from kgraph.errors import KgraphError
 from kgraph.results import GRAPH_FORMATS, SOLUTION_FORMATS, Format, Result, format_named
+from kgraph.sparql_syntax import analyze
 from kgraph.sparql_workers import DEFAULT_FORMAT, Busy, Job, QueryTimeout, executor_for, message_body
+from kgraph.store import default_prefixes
 
 # --- configuration ---------------------------------------------------------------------
 
 
-def _env_number(name: str, default: float, kind=float):
-    value = os.environ.get(name)
-    if not value:
-        return default
-    try:
-        return kind(value)
-    except ValueError:
-        raise KgraphError(f"{name}={value!r} is not a number") from None
-
-
 @dataclass(frozen=True)
 class Limits:
-    """Per-query limits of the endpoint; `from_env` reads the KGRAPH_* variables."""
+    """Per-query limits of the endpoint; `from_env` reads the KGRAPH_* variables (kgraph.settings)."""
 
-    timeout: float = 10.0  # seconds a query may run
-    max_rows: int = 10_000  # solutions (or triples) returned at most
-    max_get: int = 8192  # bytes of a GET request's query string
-    workers: int = 2  # worker processes
+    timeout: float = settings.DEFAULTS.query_timeout  # seconds a query may run
+    max_rows: int = settings.DEFAULTS.max_rows  # solutions (or triples) returned at most
+    max_get: int = settings.DEFAULTS.max_get  # bytes of a GET request's query string
+    workers: int = settings.DEFAULTS.query_workers  # worker processes
 
     @classmethod
     def from_env(
@@ -59,125 +49,13 @@ class Limits:
         max_get: int | None = None,
         workers: int | None = None,
     ) -> Limits:
+        env = settings.current()
         return cls(
-            timeout=timeout if timeout is not None else _env_number("KGRAPH_QUERY_TIMEOUT", 10.0),
-            max_rows=max_rows if max_rows is not None else _env_number("KGRAPH_MAX_ROWS", 10_000, int),
-            max_get=max_get if max_get is not None else _env_number("KGRAPH_MAX_GET", 8192, int),
-            workers=workers
-            if workers is not None
-            else _env_number("KGRAPH_QUERY_WORKERS", max(2, min(4, os.cpu_count() or 2)), int),
+            timeout=timeout if timeout is not None else env.query_timeout,
+            max_rows=max_rows if max_rows is not None else env.max_rows,
+            max_get=max_get if max_get is not None else env.max_get,
+            workers=workers if workers is not None else env.query_workers,
         )
-
-
-# --- lexing: form, updates, SERVICE, where the WHERE group opens -------------------------
-
-_TOKEN = re.compile(
-    r"""
-    (?P<ws>\s+)
-  | (?P<comment>\#[^\n]*)
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
-              |'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
-  | (?P<var>[?$][\w\u00b7\u0300-\u036f\u203f-\u2040]+)
-  | (?P<word>[^\W\d][\w\-.]*(?::[\w\-.:%\\]*)?|:[\w\-.:%\\]*|_:[\w\-.]+)
-  | (?P<other>.)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
-
-QUERY_FORMS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
-UPDATE_KEYWORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
-
-
-@dataclass(frozen=True)
-class Analysis:
-    form: str | None  # SELECT, ASK, CONSTRUCT, DESCRIBE, UPDATE, or None when unrecognised
-    service: bool = False  # calls SERVICE (federation)
-    where: int | None = None  # offset just after the '{' that opens the WHERE group
-
-    @property
-    def kind(self) -> str:
-        """Result kind: 'graph' for CONSTRUCT/DESCRIBE, 'select' for SELECT/ASK (same formats)."""
-        return "graph" if self.form in {"CONSTRUCT", "DESCRIBE"} else "select"
-
-
-def analyze(text: str, stop_at_where: bool = False) -> Analysis:
-    """Lex a request (comments, strings and IRIs skipped) for its form and WHERE group.
-
-    With stop_at_where the lexing ends at the WHERE group (`service` is then not known).
-    Queries up to 16 KB are analysed once and remembered.
-    """
-    if len(text) <= 16384:
-        return _analyze_cached(text, stop_at_where)
-    return _analyze(text, stop_at_where)
-
-
-@functools.lru_cache(maxsize=512)
-def _analyze_cached(text: str, stop_at_where: bool) -> Analysis:
-    return _analyze(text, stop_at_where)
-
-
-def _analyze(text: str, stop_at_where: bool) -> Analysis:
-    form = None
-    service = False
-    where = None
-    after_where_kw = False
-    paren = brace = 0
-    for m in _TOKEN.finditer(text):
-        kind = m.lastgroup
-        if kind == "word":
-            word = m.group().upper()
-            if ":" in word:
-                continue
-            if form is None:
-                if word in QUERY_FORMS:
-                    form = word
-                elif word in UPDATE_KEYWORDS:
-                    return Analysis("UPDATE")
-            elif word == "SERVICE":
-                service = True
-            elif word == "WHERE" and brace == 0:
-                after_where_kw = True
-        elif kind == "other" and form is not None:
-            c = m.group()
-            if c == "(":
-                paren += 1
-            elif c == ")":
-                paren -= 1
-            elif c == "{":
-                if where is None and brace == 0 and paren == 0 and (form != "CONSTRUCT" or after_where_kw):
-                    where = m.end()
-                    if stop_at_where:
-                        break
-                brace += 1
-            elif c == "}":
-                brace -= 1
-    return Analysis(form, service, where)
-
-
-def term_syntax(term) -> str:
-    """A term in SPARQL syntax. pyoxigraph validated it on construction and escapes it."""
-    if isinstance(term, (ox.NamedNode, ox.Literal)):
-        return str(term)
-    raise QueryError(f"cannot bind {term!r}: parameters must be IRIs or literals")
-
-
-def bind(text: str, bindings: Mapping[str, object] | None) -> str:
-    """The query with a VALUES block of typed terms opening its WHERE group.
-
-    Never pastes user text into the query: every value goes in as an escaped
-    RDF term, so it can only ever be a value. Bound variables are visible in the
-    whole top-level group (its FILTERs, OPTIONALs, BINDs and projection), but not
-    inside subqueries, which have their own scope.
-    """
-    if not bindings:
-        return text
-    where = analyze(text, stop_at_where=True).where
-    if where is None:
-        raise QueryError("cannot bind parameters: the query has no WHERE group")
-    names = " ".join(f"?{k}" for k in bindings)
-    values = " ".join(term_syntax(v) for v in bindings.values())
-    return f"{text[:where]} VALUES ({names}) {{ ({values}) }} {text[where:]}"
 
 
 # --- content negotiation ---------------------------------------------------------------
@@ -312,8 +190,6 @@ class Endpoint:
         ctype = req.content_type.split(";")[0].strip().lower()
         if req.method == "POST":
             if ctype == "application/x-www-form-urlencoded":
-                from urllib.parse import parse_qsl
-
                 params += parse_qsl(req.body.decode("utf-8", "replace"), keep_blank_values=True)
             elif ctype == "application/sparql-update":
                 return _refuse_update()
@@ -397,8 +273,6 @@ class Endpoint:
                 ox.Triple(node, rdf_type, sd("NamedGraph")),
                 ox.Triple(node, sd("name"), ox.NamedNode(g)),
             ]
-        from kgraph.store import default_prefixes
-
         prefixes = {"sd": SD, "formats": FORMATS_NS, **default_prefixes()}
         body = Result(triples, "graph").serialize(fmt, prefixes=prefixes).body
         return Response(

@@ -25,6 +25,7 @@ import os
 import pickle
 import queue
 import select
+import signal
 import struct
 import subprocess
 import sys
@@ -35,6 +36,7 @@ from pathlib import Path
 
 from kgraph.errors import KgraphError, QueryError
 from kgraph.results import GRAPH_FORMATS, SOLUTION_FORMATS
+from kgraph.store import OxigraphStore, default_prefixes
 
 # Format name of each result kind when the client asks for none (or, for a job,
 # when the format it names does not fit the query's result kind).
@@ -141,10 +143,6 @@ def worker_main() -> None:
     Reads ("disk" or "nquads", path, prefixes) and then jobs from stdin; writes outcomes to stdout.
     Imports only pyoxigraph and kgraph's light modules, so it starts in ~0.1 s.
     """
-    import signal
-
-    from kgraph.store import OxigraphStore
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     fin, fout = sys.stdin.fileno(), os.dup(sys.stdout.fileno())
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # stray prints must not corrupt the frames
@@ -212,8 +210,6 @@ class ProcessExecutor:
     hard_timeout = True
 
     def __init__(self, path: Path, workers: int = 2, prefixes: dict[str, str] | None = None, kind: str = "disk"):
-        from kgraph.store import default_prefixes
-
         self.path = Path(path)
         self.kind = kind
         if not (self.path.is_dir() if kind == "disk" else self.path.is_file()):
@@ -282,8 +278,6 @@ def _kill_all(workers: set) -> None:
 def executor_for(store, workers: int = 2):
     """Worker processes for an Oxigraph store they can reopen (a store directory or the N-Quads
     dump it was loaded from); inline execution for any other store (remote, built in memory)."""
-    from kgraph.store import OxigraphStore
-
     if isinstance(store, OxigraphStore) and store.path is not None:
         return ProcessExecutor(store.path, workers, store.prefixes)
     if isinstance(store, OxigraphStore) and store.source is not None:

@@ -10,13 +10,12 @@ Both return a `kgraph.results.Result`. Queries see the union of the named
 graphs as their default graph (a remote endpoint must be configured so, e.g.
 `oxigraph serve --union-default-graph`), and the common prefixes (kg:, eli:,
 org: ...) are predeclared. Parameters are bound as a VALUES block of typed
-terms (`kgraph.sparql.bind`), the same on every store.
+terms (`kgraph.sparql_syntax.bind`), the same on every store.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Protocol
@@ -24,15 +23,12 @@ from urllib.parse import urlencode
 
 import pyoxigraph as ox
 
+from kgraph import settings
 from kgraph.errors import KgraphError, QueryError
+from kgraph.iri import PREFIXES
 from kgraph.results import Result
-from kgraph.sparql import bind
+from kgraph.sparql_syntax import bind
 
-DEFAULT_BUILD = Path(os.environ.get("KGRAPH_BUILD", "build"))
-GRAPH_FILE = "graph.nq"  # the build's N-Quads dump (kgraph.build.GRAPH_FILE)
-# A build whose dump is at most this big is queried from memory: pyoxigraph's in-memory store
-# answers our queries 7-25x faster than its on-disk (RocksDB) store, and loads ~1M triples in ~3 s.
-MEMORY_LOAD_BYTES = int(float(os.environ.get("KGRAPH_MEMORY_LOAD_MB", "64")) * 1_000_000)
 XSD = "http://www.w3.org/2001/XMLSchema#"
 Graphs = Iterable[str] | None
 
@@ -128,13 +124,14 @@ class RemoteStore:
     )
 
     def __init__(self, url: str, graph_store_url: str | None = None, timeout: float | None = None, client=None):
-        import httpx
+        import httpx  # heavy (0.2 s): kept out of the query workers' start-up, which import this module
 
+        env = settings.current()
         self.url = url
         self.path = None
-        self.graph_store_url = graph_store_url or os.environ.get("KGRAPH_STORE_GSP") or _default_gsp(url)
+        self.graph_store_url = graph_store_url or env.store_gsp or _default_gsp(url)
         if timeout is None:
-            timeout = float(os.environ.get("KGRAPH_QUERY_TIMEOUT") or 10) + 5
+            timeout = env.query_timeout + 5
         self._client = client or httpx.Client(timeout=httpx.Timeout(timeout, connect=5.0))
         # All prefix declarations on one line: the parser's line numbers stay those of the query.
         self._prologue = " ".join(f"PREFIX {p}: <{ns}>" for p, ns in default_prefixes().items()) + " "
@@ -147,7 +144,7 @@ class RemoteStore:
         default_graph: Graphs = None,
         named_graphs: Graphs = None,
     ) -> Result:
-        import httpx
+        import httpx  # heavy: see __init__
 
         if bindings:
             sparql = bind(sparql, {k: to_term(v) for k, v in bindings.items()})
@@ -222,8 +219,6 @@ _RDF_MEDIA = {
 
 def default_prefixes() -> dict[str, str]:
     """The prefixes every query may use undeclared (kg:, eli:, org:, skos: ...)."""
-    from kgraph.vocab import PREFIXES  # imports rdflib: kept out of the query workers' start-up
-
     return dict(PREFIXES)
 
 
@@ -262,17 +257,20 @@ def open_store(spec: str | Path | None = None, read_only: bool = True) -> Oxigra
     opened read-only is loaded into memory when its N-Quads dump is at most
     KGRAPH_MEMORY_LOAD_MB (default 64) megabytes; larger builds are read from disk.
     """
-    spec = spec if spec not in (None, "") else (os.environ.get("KGRAPH_STORE") or DEFAULT_BUILD)
+    env = settings.current()
+    spec = spec if spec not in (None, "") else (env.store or env.build)
     if is_url(spec):
         return RemoteStore(spec)
     if spec == "memory":
         return OxigraphStore()
     path = Path(spec)
-    dump = path / GRAPH_FILE
-    if read_only and dump.is_file() and dump.stat().st_size <= MEMORY_LOAD_BYTES:
+    dump = path / settings.GRAPH_FILE
+    # pyoxigraph's in-memory store answers our queries 7-25x faster than its on-disk (RocksDB)
+    # store, and loads ~1M triples in ~3 s.
+    if read_only and dump.is_file() and dump.stat().st_size <= env.memory_load_bytes:
         return OxigraphStore.from_nquads(dump)
-    if (path / "store").is_dir():
-        path = path / "store"
+    if (path / settings.STORE_DIR).is_dir():
+        path = path / settings.STORE_DIR
     if not path.is_dir():
         raise KgraphError(f"{path}: no graph store here; run `kgraph build` first")
     return OxigraphStore(path, read_only=read_only)

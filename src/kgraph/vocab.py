@@ -1,36 +1,28 @@
 """Namespaces. `KG` is closed over the terms that ontology/kgraph.ttl declares,
-so a misspelt term fails loudly instead of minting a stray IRI."""
+so a misspelt term fails loudly instead of minting a stray IRI.
+
+The ontology and the SHACL shapes are package data (`kgraph.ontology`, mapped
+from the top-level ontology/ folder by pyproject.toml).
+"""
 
 from __future__ import annotations
 
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD, ClosedNamespace
 
 from kgraph import iri
+from kgraph.iri import PREFIXES
 
-ROOT = Path(__file__).resolve().parents[2]
-ONTOLOGY_FILE = ROOT / "ontology" / "kgraph.ttl"
-SHAPES_FILE = ROOT / "ontology" / "shapes.ttl"
+ONTOLOGY_DIR = Path(files("kgraph.ontology"))
+ONTOLOGY_FILE = ONTOLOGY_DIR / "kgraph.ttl"
+SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 
 # rdflib ships no ELI namespace.
-ELI = Namespace("http://data.europa.eu/eli/ontology#")
-
-PREFIXES = {
-    "kg": iri.ONTOLOGY,
-    "eli": str(ELI),
-    "org": str(ORG),
-    "skos": str(SKOS),
-    "prov": str(PROV),
-    "dcterms": str(DCTERMS),
-    "time": str(TIME),
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "owl": str(OWL),
-    "xsd": str(XSD),
-}
+ELI = Namespace(PREFIXES["eli"])
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +30,11 @@ def ontology_graph() -> Graph:
     g = Graph()
     g.parse(ONTOLOGY_FILE, format="turtle")
     return g
+
+
+def shapes_graph() -> Graph:
+    """The SHACL shapes (a new graph on each call)."""
+    return Graph().parse(SHAPES_FILE, format="turtle")
 
 
 def _ontology_terms() -> list[str]:
@@ -63,6 +60,7 @@ __all__ = [
     "XSD",
     "URIRef",
     "ontology_graph",
+    "shapes_graph",
 ]
 
 

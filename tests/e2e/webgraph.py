@@ -15,8 +15,9 @@ from pathlib import Path
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, RDF, RDFS, SKOS, TIME, XSD
 
-from kgraph import iri
-from kgraph.vocab import ELI, KG, PROV, ROOT, ontology_graph
+from kgraph import iri, settings
+from kgraph.vocab import ELI, KG, PROV, ontology_graph
+from kgtest import ROOT
 
 SOURCES = ROOT / "data" / "sources"
 XSS = "<script>alert(1)</script> Evil & Co"
@@ -337,6 +338,6 @@ def make_build(out: Path) -> Path:
             build.DocumentReport(doc, lang, ("plan",), len(ds.graph(URIRef(iri.graph(doc)))), {"Task": 3})
         )
     build.write(ds, report, out)
-    if not (out / search.INDEX_FILE).is_file():  # the hook is registered in kgraph.build.POST_BUILD
+    if not (out / settings.SEARCH_INDEX_FILE).is_file():  # the hook is registered in kgraph.build.POST_BUILD
         search.write_index(ds, out)
     return out

@@ -18,9 +18,12 @@ from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
+from scipy.sparse import csr_matrix
 
+from kgraph import settings
 from kgraph.analysis import textsim
 from kgraph.analysis.mandates import Corpus, Mandate, load
+from kgraph.store import OxigraphStore
 
 METHOD = "tfidf-word+char/kk-ru-lexicon/main-action v1"
 THRESHOLD = 0.6  # same-language pairs; tuned on tests/golden/overlaps.json (tests/test_overlaps.py)
@@ -78,7 +81,6 @@ class Analyzer:
         """Binary item x term matrices of main actions and shared terms, so the
         rules below apply to whole score matrices at once."""
         if self._set_matrices is None:
-            from scipy.sparse import csr_matrix
 
             def binary(sets):
                 vocab = {t: k for k, t in enumerate(sorted(set().union(*sets)))} or {"": 0}
@@ -90,8 +92,6 @@ class Analyzer:
         return self._set_matrices
 
     def _vector(self, sets, vocab):
-        from scipy.sparse import csr_matrix
-
         cols_ = [vocab[t] for t in sets if t in vocab]
         return csr_matrix(([1.0] * len(cols_), ([0] * len(cols_), cols_)), shape=(1, len(vocab)))
 
@@ -231,7 +231,6 @@ def _succession(corpus: Corpus) -> dict[str, set[str]]:
 # --- caching: one analyzer per store, and one per build on disk ---------------------------
 
 _CACHE: weakref.WeakKeyDictionary[object, tuple[int, Analyzer]] = weakref.WeakKeyDictionary()
-CACHE_FILE = "analysis-index.pickle"  # next to the store in the build directory
 
 
 def _cache_path(store) -> Path | None:
@@ -239,7 +238,7 @@ def _cache_path(store) -> Path | None:
     if path is None:
         return None
     path = Path(path)
-    return (path.parent if path.name == "store" else path) / CACHE_FILE
+    return (path.parent if path.name == settings.STORE_DIR else path) / settings.OVERLAP_INDEX_FILE
 
 
 def _cache_key(store) -> tuple:
@@ -292,6 +291,4 @@ def _write_cache(store, an: Analyzer) -> None:
 
 def post_build(ds, out: Path) -> None:
     """POST_BUILD hook: pre-build the drafter-check index of a fresh build."""
-    from kgraph.store import OxigraphStore
-
-    analyzer_for(OxigraphStore(out / "store", read_only=True))
+    analyzer_for(OxigraphStore(out / settings.STORE_DIR, read_only=True))

@@ -29,6 +29,7 @@ import numpy as np
 from kgraph import iri
 from kgraph.analysis.index import CROSS_THRESHOLD, METHOD, THRESHOLD, Analyzer, analyzer_for, post_build  # noqa: F401
 from kgraph.analysis.mandates import Mandate, Span
+from kgraph.store import open_store
 
 MIN_SHARED_TASKS = 3  # co-assigned-pair: body pairs sharing at least this many tasks
 PAIR_KINDS = ("competence-duplicate", "task-duplicate", "task-outside-competence")
@@ -83,8 +84,6 @@ def check(
 ) -> list[Match]:
     """Existing competence items and tasks most similar to a drafted text."""
     if store is None:
-        from kgraph.store import open_store
-
         store = open_store()
     an = analyzer_for(store)
     terms, lang = an.query_terms(text, lang)

@@ -21,6 +21,8 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 import numpy as np
+import pymorphy3
+from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 # --- normalisation ---------------------------------------------------------------
@@ -173,8 +175,6 @@ _morph = None
 def _analyzer():
     global _morph
     if _morph is None:
-        import pymorphy3
-
         _morph = pymorphy3.MorphAnalyzer()
     return _morph
 
@@ -507,8 +507,6 @@ def _split(doc: str) -> list[str]:
 
 def _transform(vectorizer: TfidfVectorizer, docs: list[str]):
     if not docs:  # sklearn refuses an empty batch
-        from scipy.sparse import csr_matrix
-
         return csr_matrix((0, len(vectorizer.vocabulary_)))
     return vectorizer.transform(docs)
 

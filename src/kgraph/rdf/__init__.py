@@ -16,9 +16,10 @@ from typing import Any
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
-from kgraph import iri
+from kgraph import iri, kinds
 from kgraph.catalog import Entry
 from kgraph.records import DocumentMeta, Span
+from kgraph.sources.plan import number_value
 from kgraph.text import Normalized, collapse
 from kgraph.vocab import ELI, KG, PROV
 
@@ -119,8 +120,6 @@ class Context:
     ) -> URIRef:
         """A target indicator of a plan or concept, with one kg:IndicatorValue
         per year: the printed text, and the number when there is one."""
-        from kgraph.sources.plan import number_value
-
         lang = self.doc.language
         node = URIRef(iri.part(str(owner), ("ind", number)))
         self.add(node, RDF.type, KG.Indicator)
@@ -147,8 +146,13 @@ class Context:
         self.stats[key] = self.stats.get(key, 0) + 1
 
 
+def act_class(kind: str) -> URIRef:
+    """The ontology class of an act of a kind (`kgraph.kinds`)."""
+    return KG[kinds.get(kind).cls]
+
+
 def date_literal(value: dt.date) -> Literal:
     return Literal(value.isoformat(), datatype=XSD.date)
 
 
-__all__ = ["PROV", "Context", "date_literal"]
+__all__ = ["PROV", "Context", "act_class", "date_literal"]

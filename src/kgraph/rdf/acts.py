@@ -24,34 +24,19 @@ Writers call:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
-from kgraph import iri
-from kgraph.acts import IRI_KINDS, ActRef
+from kgraph import iri, kinds
+from kgraph.acts import ActRef
 from kgraph.amendments import AmendingAct, Amendment
-from kgraph.rdf import Context, date_literal
+from kgraph.rdf import Context, act_class, date_literal
 from kgraph.text import collapse
 from kgraph.vocab import ELI, KG
 
-ACT_CLASSES = {
-    "law": KG.Law,
-    "code": KG.Code,
-    "presidential-decree": KG.PresidentialDecree,
-    "government-decree": KG.GovernmentDecree,
-    "address": KG.PresidentialAddress,
-    "national-plan": KG.NationalPlan,
-    "strategy": KG.Strategy,
-    "concept": KG.Concept,
-    "order": KG.Order,
-    "other": KG.OtherAct,
-}
-# Kinds whose identity is their designation, not the decree that approved them.
-NAMED_KINDS = {"national-plan", "strategy", "concept"}
-# Words naming the annex a whole-annex footnote changed -> its part segment.
-ANNEX_WORDS = (("concept", ("концепци", "тұжырымдама")), ("plan", ("план", "карт", "жоспар")))
 CHANGE_LABELS = {
     "amended": "изменения",
     "revised": "новая редакция",
@@ -77,9 +62,8 @@ def act_node(
 ) -> URIRef:
     """The IRI of an act. Undated acts are named; foreign acts and undated acts
     of a known year carry the jurisdiction and year in the name."""
-    iri_kind = IRI_KINDS.get(kind, "other")
     if date is not None:
-        return URIRef(iri.act(iri_kind, date, number, name=None if number else name))
+        return URIRef(iri.act(kind, date, number, name=None if number else name))
     label = " ".join(
         p
         for p in (
@@ -90,11 +74,11 @@ def act_node(
         )
         if p
     )
-    return URIRef(iri.act(iri_kind, name=label or "unnamed"))
+    return URIRef(iri.act(kind, name=label or "unnamed"))
 
 
 def ref_node(r: ActRef) -> URIRef:
-    if r.kind in NAMED_KINDS and (r.name or r.title):
+    if kinds.get(r.kind).named and (r.name or r.title):
         return act_node(r.kind, name=r.title or r.name, jurisdiction=r.jurisdiction)
     if r.date is None:
         return act_node(r.kind, None, r.number, r.title or r.name or collapse(r.text), r.jurisdiction, r.year)
@@ -103,7 +87,7 @@ def ref_node(r: ActRef) -> URIRef:
 
 def _describe(node: URIRef, kind: str, ctx: Context, date=None, number=None, title=None, label=None) -> None:
     lang = ctx.doc.language
-    ctx.add(node, RDF.type, ACT_CLASSES.get(kind, KG.OtherAct))
+    ctx.add(node, RDF.type, act_class(kind))
     ctx.add(node, RDF.type, ELI.LegalResource)
     if date is not None:
         ctx.add(node, ELI.date_document, date_literal(date))
@@ -121,7 +105,7 @@ def emit_refs(refs: list[ActRef], ctx: Context, citing: URIRef | None = None) ->
         node = ref_node(r)
         if node in {citing, ctx.act}:
             continue  # the document's own act (an approval stamp)
-        if r.kind in NAMED_KINDS and r.approver and (r.date or r.number):
+        if kinds.get(r.kind).named and r.approver and (r.date or r.number):
             _describe(node, r.kind, ctx, title=r.title, label=r.title or r.name)
             approver = act_node(r.approver, r.date, r.number)
             _describe(approver, r.approver, ctx, r.date, r.number, label=_fallback_label(r.approver, r.date, r.number))
@@ -136,22 +120,8 @@ def emit_refs(refs: list[ActRef], ctx: Context, citing: URIRef | None = None) ->
         ctx.span(node, r.span)
 
 
-KIND_LABELS = {
-    "law": "Закон",
-    "code": "Кодекс",
-    "presidential-decree": "Указ Президента",
-    "government-decree": "Постановление Правительства",
-    "address": "Послание",
-    "order": "Приказ",
-    "national-plan": "Национальный план",
-    "strategy": "Стратегия",
-    "concept": "Концепция",
-    "other": "Акт",
-}
-
-
 def _label(r: ActRef) -> str:
-    base = r.name or (f"{KIND_LABELS.get(r.kind, 'Акт')} «{r.title}»" if r.title else None)
+    base = r.name or (f"{kinds.get(r.kind).label.ru} «{r.title}»" if r.title else None)
     if base is None:
         return collapse(r.text)
     extra = " ".join(p for p in (f"от {r.date:%d.%m.%Y}" if r.date else "", f"№ {r.number}" if r.number else "") if p)
@@ -159,7 +129,7 @@ def _label(r: ActRef) -> str:
 
 
 def _fallback_label(kind: str, date, number) -> str:
-    parts = [KIND_LABELS.get(kind, "Акт")]
+    parts = [kinds.get(kind).label.ru]
     if date:
         parts.append(f"от {date:%d.%m.%Y}")
     if number:
@@ -173,9 +143,9 @@ def target_node(a: Amendment, ctx: Context) -> URIRef:
         return URIRef(iri.part(str(ctx.act), *a.target))
     if a.scope == "annex":
         words = a.target_text.lower()
-        for annex, stems in ANNEX_WORDS:
-            if any(s in words for s in stems):
-                return URIRef(iri.part(str(ctx.act), ("annex", annex)))
+        for annex in kinds.annexes():
+            if re.search(annex.stem, words):
+                return URIRef(iri.part(str(ctx.act), ("annex", annex.name)))
     return ctx.act
 
 
@@ -230,4 +200,4 @@ def _year_of(node: URIRef) -> int | None:
     return int(head) if head.isdigit() and len(head) == 4 else None
 
 
-__all__ = ["ACT_CLASSES", "act_node", "emit", "emit_amendments", "emit_refs", "link_same_acts", "ref_node"]
+__all__ = ["act_node", "emit", "emit_amendments", "emit_refs", "link_same_acts", "ref_node"]

@@ -27,6 +27,7 @@ from kgraph import iri
 from kgraph.acts import ActRef
 from kgraph.rdf import Context
 from kgraph.rdf import acts as acts_rdf
+from kgraph.sources import concept_records as src
 from kgraph.vocab import ELI, KG
 
 TERMS_LABEL = {"ru": "понятия", "kk": "ұғымдар"}
@@ -34,14 +35,12 @@ TERMS_LABEL = {"ru": "понятия", "kk": "ұғымдар"}
 
 def concept_iri(ctx: Context) -> URIRef:
     """The act itself for a concept document; its concept annex otherwise."""
-    if ctx.meta.kind == "concept" or ctx.doc.kind == "concept" or "decree" not in ctx.doc.kinds:
+    if ctx.meta.kind == "concept":
         return ctx.act
     return URIRef(iri.part(str(ctx.act), ("annex", "concept")))
 
 
 def emit(records: list, ctx: Context) -> None:
-    from kgraph.sources import concept as src
-
     node = concept_iri(ctx)
     info = next((r for r in records if isinstance(r, src.ConceptInfo)), None)
     _concept(node, info, ctx)

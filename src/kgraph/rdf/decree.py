@@ -15,8 +15,9 @@ from rdflib.namespace import RDF
 
 from kgraph import iri
 from kgraph.deadlines import recurrence_of
-from kgraph.rdf import Context
+from kgraph.rdf import Context, acts
 from kgraph.rdf.plan import RECURRENCES, assignment
+from kgraph.sources.decree import Clause
 from kgraph.vocab import ELI, KG
 
 KINDS = {
@@ -29,17 +30,11 @@ KINDS = {
 
 
 def emit(records: list, ctx: Context) -> None:
-    from kgraph.sources.decree import Clause
-
     clauses = [r for r in records if isinstance(r, Clause)]
     for c in clauses:
         instruction(c, ctx)
     others = [r for r in records if not isinstance(r, Clause)]
     if others:
-        try:
-            from kgraph.rdf import acts
-        except ImportError:
-            return
         acts.emit(others, ctx)
 
 

@@ -5,38 +5,16 @@ from __future__ import annotations
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF
 
-from kgraph import iri
-from kgraph.rdf import Context, date_literal
+from kgraph import iri, kinds
+from kgraph.rdf import Context, act_class, date_literal
 from kgraph.vocab import ELI, KG, PROV
-
-ACT_CLASSES = {
-    "law": KG.Law,
-    "code": KG.Code,
-    "decree": KG.GovernmentDecree,
-    "presidential-decree": KG.PresidentialDecree,
-    "address": KG.PresidentialAddress,
-    "order": KG.Order,
-    "concept": KG.Concept,
-    "plan": KG.Plan,
-    "strategy": KG.Strategy,
-    "national-plan": KG.NationalPlan,
-}
-
-ACT_LABELS = {  # label when the text states no title
-    "ru": {"decree": "Постановление Правительства", "law": "Закон", "concept": "Концепция", "other": "Документ"},
-    "kk": {"decree": "Үкімет қаулысы", "law": "Заң", "concept": "Тұжырымдама", "other": "Құжат"},
-}
 
 
 def act_iri(ctx_doc, meta) -> URIRef:
     """The act a document contains: ELI-style when its date and number are known."""
     if meta.date and meta.number:
         return URIRef(iri.act(meta.kind, meta.date, meta.number))
-    return URIRef(iri.act(meta.kind if meta.kind in iri.ACT_KINDS else "other", name=ctx_doc.id))
-
-
-def act_class(kind: str) -> URIRef:
-    return ACT_CLASSES.get(kind, KG.OtherAct)
+    return URIRef(iri.act(meta.kind, name=ctx_doc.id))
 
 
 def emit(ctx: Context) -> None:
@@ -69,8 +47,8 @@ def emit(ctx: Context) -> None:
 
 
 def fallback_label(lang: str, meta) -> str:
-    base = ACT_LABELS.get(lang, ACT_LABELS["ru"]).get(meta.kind, meta.kind)
-    parts = [base]
+    """Kind, date and number: "Постановление Правительства 2013-12-13 № 1331"."""
+    parts = [kinds.get(meta.kind).untitled_label(lang)]
     if meta.date:
         parts.append(meta.date.isoformat())
     if meta.number:

@@ -21,7 +21,9 @@ from pathlib import Path
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
-from kgraph import iri
+from kgraph import iri, settings
+from kgraph.analysis import index, overlaps
+from kgraph.store import OxigraphStore
 from kgraph.vocab import KG
 
 
@@ -29,8 +31,6 @@ def _as_store(store_or_dataset):
     """An Oxigraph store over an rdflib Dataset/Graph, or the store itself."""
     if hasattr(store_or_dataset, "query") and hasattr(store_or_dataset, "load_nquads"):
         return store_or_dataset
-    from kgraph.store import OxigraphStore
-
     store = OxigraphStore()
     data = store_or_dataset.serialize(format="nquads" if isinstance(store_or_dataset, Dataset) else "nt")
     store.load_nquads(data.encode("utf-8") if isinstance(data, str) else data)
@@ -39,8 +39,6 @@ def _as_store(store_or_dataset):
 
 def findings_graph(store_or_dataset, findings=None) -> Graph:
     """The findings graph of a store or dataset (detection runs when `findings` is None)."""
-    from kgraph.analysis import overlaps
-
     if findings is None:
         findings = overlaps.detect(_as_store(store_or_dataset), kinds=overlaps.PAIR_KINDS)
     g = Graph(identifier=URIRef(iri.FINDINGS_GRAPH))
@@ -64,11 +62,7 @@ def findings_graph(store_or_dataset, findings=None) -> Graph:
 def post_build(ds: Dataset, out: Path) -> None:
     """POST_BUILD hook: add the findings to the written store and N-Quads dump,
     then pre-build the drafter-check index of the final store."""
-    from kgraph.analysis import index
-    from kgraph.build import GRAPH_FILE, STORE_DIR
-    from kgraph.store import OxigraphStore
-
-    store = OxigraphStore(out / STORE_DIR)
+    store = OxigraphStore(out / settings.STORE_DIR)
     g = findings_graph(store)
     if len(g):
         data = Dataset()
@@ -77,7 +71,7 @@ def post_build(ds: Dataset, out: Path) -> None:
         nq = nq.encode("utf-8") if isinstance(nq, str) else nq
         store.load_nquads(nq)
         store.flush()
-        with (out / GRAPH_FILE).open("ab") as f:
+        with (out / settings.GRAPH_FILE).open("ab") as f:
             f.write(nq)
     del store
     index.post_build(ds, out)

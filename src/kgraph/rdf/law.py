@@ -11,11 +11,13 @@ a competence of a body the role table does not know goes through the resolver.
 
 from __future__ import annotations
 
+import re
+
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
-from kgraph import iri
-from kgraph.rdf import Context
+from kgraph import iri, kinds
+from kgraph.rdf import Context, act_class
 from kgraph.sources import law as law_src
 from kgraph.sources import law_structure
 from kgraph.vocab import ELI, KG
@@ -25,7 +27,6 @@ MEASURE_KINDS = {
     "non-financial": KG.NonFinancialMeasure,
     "service": KG.ServiceMeasure,
 }
-TARGET_CLASSES = {"law": KG.Law, "code": KG.Code}
 HEADINGS = {  # how a heading reads in each language, for labels
     "kk": {"chapter": "{n}-тарау. {t}", "article": "{n}-бап. {t}"},
     "ru": {"chapter": "Глава {n}. {t}", "article": "Статья {n}. {t}"},
@@ -171,9 +172,10 @@ def _target(ctx: Context, parts: _Parts, target: str, kind: str) -> URIRef:
     if kind == "article":
         numbers = dict(seg.split(":", 1) for seg in target.split("/"))
         return parts.of(numbers["art"], numbers.get("para"), numbers.get("item"), None)
-    act_kind = kind if kind in TARGET_CLASSES else "constitution" if "онституци" in target else "other"
-    node = URIRef(iri.act(act_kind, name=target))
-    ctx.add(node, RDF.type, TARGET_CLASSES.get(kind, KG.OtherAct))
+    if kind not in {"law", "code"}:  # a cross-reference's target_kind: law, code, article or other
+        kind = "constitution" if re.search(kinds.get("constitution").stem, target) else "other"
+    node = URIRef(iri.act(kind, name=target))
+    ctx.add(node, RDF.type, act_class(kind))
     ctx.add(node, RDF.type, ELI.LegalResource)
     ctx.label(node, target)
     return node

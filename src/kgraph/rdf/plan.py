@@ -22,6 +22,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, TIME, XSD
 from kgraph import iri
 from kgraph.rdf import Context, date_literal
 from kgraph.records import GlossaryEntry
+from kgraph.sources.plan import Direction, Indicator, PlanInfo, Task
 from kgraph.vocab import ELI, KG
 
 RECURRENCES = {"annual": KG.Annual, "semiannual": KG.SemiAnnual, "quarterly": KG.Quarterly, "monthly": KG.Monthly}
@@ -29,8 +30,6 @@ ROLES = (KG.LeadExecutor, KG.CoExecutor)
 
 
 def emit(records: list, ctx: Context) -> None:
-    from kgraph.sources.plan import Direction, Indicator, PlanInfo, Task
-
     info = next((r for r in records if isinstance(r, PlanInfo)), None)
     plan = plan_iri(ctx)
     tasks = [r for r in records if isinstance(r, Task)]

@@ -1,25 +1,7 @@
-"""Extractors, one module per document kind: `parse(text, meta) -> records`.
+"""Extractors, one module per document kind: `parse(text, meta) -> list[record]`.
 
-The catalog's `kinds` field names which ones run on a document. Each kind
-has a matching writer in `kgraph.rdf`. Adding a kind is one entry here.
+Pure functions: text in, records out; they never read files, touch RDF or look
+up the registry. Which module reads which kind is declared in the kind
+registry (`kgraph.kinds`, field `extractor`); `kgraph.kinds.extractor(name)`
+returns it. `metadata` runs on every document first.
 """
-
-from __future__ import annotations
-
-import importlib
-from types import ModuleType
-
-# kind -> module; each module has parse(text: str, meta: DocumentMeta) -> list[record]
-EXTRACTORS: dict[str, str] = {
-    "law": "kgraph.sources.law",
-    "decree": "kgraph.sources.decree",
-    "plan": "kgraph.sources.plan",
-    "concept": "kgraph.sources.concept",
-}
-
-
-def extractor(kind: str) -> ModuleType:
-    try:
-        return importlib.import_module(EXTRACTORS[kind])
-    except KeyError:
-        raise KeyError(f"no extractor for document kind {kind!r}; known: {', '.join(sorted(EXTRACTORS))}") from None

@@ -1,7 +1,7 @@
 """Concept documents: structure, terms and act references; bodies and what the
 concept asks of them are read by `kgraph.sources.concept_bodies`; initiatives,
-science territories and indicators by `kgraph.sources.concept_items`. Every
-concept record type is defined here.
+science territories and indicators by `kgraph.sources.concept_items`. The
+record types and the helpers all three share are in `kgraph.sources.concept_records`.
 
 `parse(text, meta)` reads only the concept body: after the approval stamp of
 a decree that approves the concept as its annex, up to the action-plan annex
@@ -13,106 +13,22 @@ lists, "(далее – …)" definitions), never an offset into a known file.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
-from typing import ClassVar
+from dataclasses import replace
 
 from kgraph.acts import ActRef, dedupe_refs, find_act_refs
 from kgraph.records import DocumentMeta, Span
 from kgraph.sentences import sentence_spans
+from kgraph.sources.concept_bodies import body_aliases, find_institutions, find_mandates
+from kgraph.sources.concept_items import find_indicators, find_initiatives, find_territories
+from kgraph.sources.concept_records import (
+    TERMS_TITLE,
+    ConceptInfo,
+    Definition,
+    Section,
+    item_end,
+    section_of,
+)
 from kgraph.text import collapse
-
-
-@dataclass(frozen=True)
-class ConceptInfo:
-    kind: ClassVar[str] = "concept-meta"
-    title: str | None
-    author: str | None  # the developer body as written
-    period_start: int | None
-    period_end: int | None
-    span: Span
-
-
-@dataclass(frozen=True)
-class Section:
-    kind: ClassVar[str] = "section"
-    number: str  # "6.2"; a "Параграф k" of "Раздел N" is "N.k"
-    label: str  # as printed: "Раздел 2", "Параграф 1", "6.2"
-    parent: str | None
-    title: str
-    span: Span  # the heading
-    extent: Span = (0, 0)  # heading to the next heading
-
-
-@dataclass(frozen=True)
-class Definition:
-    kind: ClassVar[str] = "definition"
-    number: str
-    term: str
-    abbr: bool
-    definition: str
-    span: Span
-    section: str | None = None
-
-    def glossary_entry(self) -> tuple[str, str] | None:
-        """A short form for the resolver: "Академия – Национальная академия
-        наук …, высшая научная организация" defines "Академия" as the name
-        before the first comma."""
-        head = re.split(r",\s|;\s|\s[–-]\s", self.definition, maxsplit=1)[0].strip()
-        return (self.term, head) if head else None
-
-
-@dataclass(frozen=True)
-class Institution:
-    """A Kazakh body named in a sentence (resolved later, through the registry)."""
-
-    kind: ClassVar[str] = "institution"
-    text: str
-    span: Span
-    sentence: Span
-    section: str | None = None
-
-
-@dataclass(frozen=True)
-class MandateStatement:
-    kind: ClassVar[str] = "mandate"
-    body: str
-    action: str
-    sentence: str
-    span: Span  # the sentence
-    body_span: Span
-    section: str | None = None
-
-
-@dataclass(frozen=True)
-class Initiative:
-    kind: ClassVar[str] = "initiative"
-    section: str | None
-    number: str | None
-    text: str
-    span: Span
-
-
-@dataclass(frozen=True)
-class Territory:
-    golden_kind: ClassVar[str] = "territory"
-    name: str
-    kind: str  # "science-city" | "science-and-technology-park"
-    base: str | None
-    location: str | None
-    span: Span
-
-
-@dataclass(frozen=True)
-class Indicator:
-    kind: ClassVar[str] = "indicator"
-    number: str
-    name: str
-    unit: str | None
-    completion_form: str | None
-    values: dict[str, str]
-    span: Span
-    baseline: dict[str, str] = field(default_factory=dict)
-
 
 # --- named patterns -------------------------------------------------------------
 
@@ -128,11 +44,8 @@ WORD_HEADING = re.compile(
 )
 NUM_HEADING = re.compile(r"(?m)^[ \t]*(?P<n>\d+(?:\.\d+)*)\.[ \t]+(?P<title>[А-ЯЁA-ZӘҒҚҢӨҰҮІ][^\n\t]*?)[ \t]*$")
 TOP_WORDS = {"Раздел", "Глава"}
-TERMS_TITLE = re.compile(r"[Оо]пределени|[Тт]ермин|[Сс]окращени|[Пп]онятия")
 TERMS_LEAD = re.compile(r"используются\s+следующие\s+(?:основные\s+)?(?:термины|понятия|определения)")
 TERM_ITEM = re.compile(r"(?m)^\s*(?P<n>\d+)\)\s*(?P<term>[^\n–—]{1,60}?)\s+[-–—]\s+")
-FOREIGN_SECTION = re.compile(r"[Мм]еждународн\w+\s+опыт|[Зз]арубежн")
-ALIAS_DEF = re.compile(r"\((?:далее|бұдан\s+әр[іi])\s*[-–—]+\s*([^()]{1,40}?)\)")
 # Target indicators that the action-plan annex restates ("Целевой индикатор 1").
 PLAN_INDICATOR = re.compile(r"(?m)^\s*Целевой\s+индикатор\s+\d")
 PASSPORT_AUTHOR = re.compile(r"ответственн\w+\s+за\s+разработку[^\t\n]*\t(?P<a>[^\t\n]+)")
@@ -159,10 +72,6 @@ def body_bounds(text: str) -> Span:
 
 
 def parse(text: str, meta: DocumentMeta) -> list:
-    # concept_bodies and concept_items read the structure this module builds, so they are imported here.
-    from kgraph.sources.concept_bodies import body_aliases, find_institutions, find_mandates
-    from kgraph.sources.concept_items import find_indicators, find_initiatives, find_territories
-
     start, end = body_bounds(text)
     body = text[start:end]
     sections = _sections(body)
@@ -197,12 +106,6 @@ def _shift(rec, offset: int):
         if k in {"span", "extent", "sentence", "body_span"} and isinstance(v, tuple)
     }
     return replace(rec, **changes)
-
-
-def section_of(sections: list[Section], pos: int) -> Section | None:
-    """The innermost section whose extent holds `pos`."""
-    found = [s for s in sections if s.extent[0] <= pos < s.extent[1]]
-    return max(found, key=lambda s: s.number.count("."), default=None)
 
 
 # --- structure -----------------------------------------------------------------------
@@ -322,17 +225,6 @@ def _definitions(body: str, sections: list[Section]) -> list[Definition]:
         term, definition = collapse(m["term"]), collapse(body[m.end() : end])
         out.append(Definition(m["n"], term, _is_abbreviation(term, definition), definition, (m.start(), end), label))
     return out
-
-
-def item_end(body: str, start: int, stop: int) -> int:
-    """A list item ends at the next item, or at a paragraph that starts a new
-    sentence after the item's text has ended."""
-    for p in re.finditer(r"\n\s*\n\s*(?=\S)", body[start:stop]):
-        before = body[start : start + p.start()].rstrip()
-        after = body[start + p.end() : start + p.end() + 1]
-        if before.endswith(".") and after.isupper():
-            return start + len(body[start : start + p.start()].rstrip())
-    return start + len(body[start:stop].rstrip())
 
 
 def _is_abbreviation(term: str, definition: str) -> bool:

@@ -20,7 +20,7 @@ import re
 
 from kgraph.acts_reader import FOREIGN
 from kgraph.records import Span
-from kgraph.sources.concept import (
+from kgraph.sources.concept_records import (
     ALIAS_DEF,
     FOREIGN_SECTION,
     TERMS_TITLE,

@@ -26,6 +26,7 @@ from typing import ClassVar
 
 from kgraph.deadlines import parse_deadline, plan_period
 from kgraph.records import DocumentMeta, GlossaryEntry, Span
+from kgraph.sources.plan_cells import read_rows
 from kgraph.sources.plan_table import (
     BY_AGREEMENT,
     FUNDING_SOURCE,
@@ -35,7 +36,6 @@ from kgraph.sources.plan_table import (
     Table,
     find_tables,
     party_shaped,
-    read_rows,
     split_top,
 )
 

@@ -472,3 +472,10 @@ def _join_words(words: list[Piece]) -> Piece:
         text.append(w.text)
         pos.extend(w.pos)
     return Piece("".join(text), tuple(pos))
+
+
+def read_rows(text: str, table: Table, glossary: frozenset[str] = frozenset()) -> list[Row | Heading]:
+    """The rows of a table: cells between separators, or stacked one per line."""
+    if table.separator:
+        return read_separated(text, table, glossary)
+    return read_stacked(text, table, glossary)

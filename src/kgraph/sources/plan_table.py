@@ -1,4 +1,4 @@
-"""Plan tables flattened out of PDFs: find the header, cut the body into rows.
+"""Plan tables flattened out of PDFs: find the header (`plan_cells` cuts the body into rows).
 
 Three layouts are told apart by the header row:
 * cells separated by tabs, or by pipes ("1.\\t|\\tтекст\\t|\\t…");
@@ -408,16 +408,6 @@ INDICATOR_HEAD = re.compile(
 )
 # A cell holding only a row number: "12", "12.".
 NUMBER_CELL = re.compile(r"^(?P<n>\d{1,3}(?:\.\d{1,3})*)\.?$")
-
-
-def read_rows(text: str, table: Table, glossary: frozenset[str] = frozenset()) -> list[Row | Heading]:
-    if table.separator:
-        from kgraph.sources.plan_cells import read_separated
-
-        return read_separated(text, table, glossary)
-    from kgraph.sources.plan_cells import read_stacked
-
-    return read_stacked(text, table, glossary)
 
 
 @lru_cache(maxsize=4096)

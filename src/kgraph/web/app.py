@@ -7,7 +7,6 @@ Domain errors become HTTP errors here.
 
 from __future__ import annotations
 
-import os
 import threading
 from pathlib import Path
 
@@ -16,18 +15,19 @@ from fastapi.responses import JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
+from kgraph import settings
 from kgraph import sparql as sparql_protocol
 from kgraph.errors import KgraphError
 from kgraph.store import open_store
 from kgraph.web import entity, graphview, i18n, overlaps, pages, querypage, sparql, vendor
 from kgraph.web import reload as reload_mod
 from kgraph.web.reload import warm_up
-from kgraph.web.render import HERE, render
+from kgraph.web.render import STATIC_DIR, render
 from kgraph.web.site import Site
 
 
 def create_app(
-    build_dir: Path = Path("build"),
+    build_dir: Path = settings.DEFAULTS.build,
     sources_dir: Path | None = None,
     queries_dir: Path | None = None,
     warm: bool = True,
@@ -61,11 +61,11 @@ def create_app(
     app.state.build_dir = build_dir
     app.state.site = site
     app.state.queries_dir = queries_dir  # None: the project's queries/
-    enabled = reload and os.environ.get("KGRAPH_RELOAD", "1").strip() != "0"
+    enabled = reload and settings.current().reload
     app.state.reloader = reload_mod.Reloader(build_dir, sources_dir, served, enabled, warm)
     if warm:
         threading.Thread(target=warm_up, args=(app.state.site,), daemon=True).start()
-    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
     app.include_router(vendor.router)
     app.include_router(pages.router)
     app.include_router(entity.router)

@@ -16,8 +16,9 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 
 from kgraph import iri
+from kgraph import resource_kinds as kinds
 from kgraph.vocab import PREFIXES
-from kgraph.web import kinds, sections
+from kgraph.web import sections
 from kgraph.web.i18n import lang_of
 from kgraph.web.render import render, site
 

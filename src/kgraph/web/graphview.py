@@ -15,16 +15,21 @@ graphs; below it, physics runs until the view stabilises and then stops.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+import networkx as nx
 from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import Response
 
 from kgraph import iri
-from kgraph.web import kinds
+from kgraph import resource_kinds as kinds
 from kgraph.web.graphindex import CO, HELD, LEAD, Edge, adjacency
 from kgraph.web.i18n import lang_of, translator
 from kgraph.web.render import render, site
@@ -113,6 +118,7 @@ def explore(
 
 def to_vis(s: Site, hood: Neighbourhood, lang: str) -> dict:
     """Nodes, edges and options for vis-network, built with pyvis."""
+    # heavy (0.4 s): imported when the first graph view is drawn, not when the app starts
     from pyvis.edge import Edge as PyvisEdge
     from pyvis.network import Network
 
@@ -176,10 +182,6 @@ def _layout(hood: Neighbourhood) -> dict[str, tuple[float, float]]:
     Linear in the number of nodes: a force layout (networkx's spring_layout
     took 0.6 s for 300 nodes here) is what the browser's physics does below
     PHYSICS_MAX; above it a fixed, readable layout that never moves is better."""
-    import math
-
-    import networkx as nx
-
     g = nx.Graph()
     g.add_nodes_from(hood.nodes)
     g.add_edges_from((e.a, e.b) for e in hood.edges)
@@ -247,12 +249,6 @@ def graph_export(
     at: str | None = None,
 ):
     """The current view for Gephi/yEd (GraphML) or a spreadsheet (CSV of edges)."""
-    import csv
-    import io
-
-    import networkx as nx
-    from fastapi.responses import Response
-
     s = site(request)
     lang = lang_of(request)
     only = {k for part in kinds_ for k in part.split(",") if k in kinds.BY_KEY}

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, RedirectResponse
+from rdflib import URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from kgraph import iri
-from kgraph.web import kinds
+from kgraph import iri, settings
+from kgraph import resource_kinds as kinds
+from kgraph.vocab import ontology_graph
 from kgraph.web.i18n import lang_of
 from kgraph.web.render import render, site
 from kgraph.web.site import href
@@ -55,7 +58,7 @@ def home(request: Request):
             "counts": counts,
             "triples": s.report.get("triples") or len(s.store),
             "violations": len(s.report.get("violations", [])),
-            "has_dump": (s.build_dir / "graph.nq").is_file(),
+            "has_dump": (s.build_dir / settings.GRAPH_FILE).is_file(),
         },
     )
 
@@ -118,8 +121,6 @@ def search_page(request: Request, q: str = "", type: str | None = None, offset: 
     data = _search(request, q, type, PAGE, offset) if (q.strip() or type) else None
     if data is not None and data["total"] == 1 and q.strip() and offset == 0 and request.query_params.get("go"):
         # "I'm feeling lucky" from the header box: one hit goes straight to its page
-        from fastapi.responses import RedirectResponse
-
         return RedirectResponse(data["results"][0]["url"], status_code=303)
     return render(
         request,
@@ -179,7 +180,7 @@ def source_view(request: Request, doc: str, start: int | None = Query(None, ge=0
 
 @router.get("/download/graph.nq")
 def download(request: Request):
-    path = site(request).build_dir / "graph.nq"
+    path = site(request).build_dir / settings.GRAPH_FILE
     if not path.is_file():
         raise HTTPException(404, "this build has no N-Quads dump")
     return FileResponse(path, media_type="application/n-quads", filename="kgraph.nq")
@@ -188,11 +189,6 @@ def download(request: Request):
 @router.get("/ontology")
 def ontology(request: Request):
     """The ontology's classes and properties with labels (ontology IRIs link here)."""
-    from rdflib import URIRef
-    from rdflib.namespace import OWL, RDF, RDFS, SKOS
-
-    from kgraph.vocab import ontology_graph
-
     lang = lang_of(request)
     g = ontology_graph()
     groups = []

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
+from kgraph import queries
 from kgraph.errors import KgraphError
+from kgraph.sparql_syntax import bind
 from kgraph.web import vendor
 from kgraph.web.render import render
 
@@ -22,8 +24,6 @@ ENDPOINT = "/sparql"
 
 
 def named_queries(request: Request) -> list[dict]:
-    from kgraph import queries
-
     directory = getattr(request.app.state, "queries_dir", None)
     try:
         lib = queries.library(directory) if directory else queries.library()
@@ -44,8 +44,6 @@ def named_queries(request: Request) -> list[dict]:
 def bound_text(q) -> str:
     """The query text with its default parameters as a VALUES block, when the SPARQL module can do it."""
     try:
-        from kgraph.sparql import bind
-
         return bind(q.sparql, q.bindings())
     except Exception:  # noqa: BLE001 - older or missing binder: show the text as written
         return q.sparql

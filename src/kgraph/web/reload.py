@@ -19,14 +19,13 @@ import threading
 import time
 from pathlib import Path
 
+from kgraph import settings
 from kgraph.store import open_store
 from kgraph.web import graphindex, overlaps
 from kgraph.web import sparql as web_sparql
 from kgraph.web.site import Site
 
 log = logging.getLogger(__name__)
-
-REPORT_FILE = "report.json"  # kgraph.build.REPORT_FILE (not imported: kgraph.build pulls in the extractors)
 
 INTERVAL = 1.0  # seconds between two looks at the build directory
 
@@ -43,7 +42,7 @@ def identity(build_dir: Path) -> tuple[int, int] | None:
     one not yet in), or for a store directory without a report: nothing to load.
     """
     try:
-        st = os.stat(Path(build_dir) / REPORT_FILE)
+        st = os.stat(Path(build_dir) / settings.REPORT_FILE)
     except OSError:
         return None
     return (st.st_ino, st.st_mtime_ns)

@@ -7,6 +7,7 @@ as text. Data reaches scripts only as JSON inside <script type="application/json
 
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -15,11 +16,12 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from kgraph.web import i18n, kinds
+from kgraph import resource_kinds as kinds
+from kgraph.web import i18n
 
-HERE = Path(__file__).parent
+STATIC_DIR = Path(files("kgraph.web") / "static")  # package data (pyproject.toml)
 env = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True, trim_blocks=True, lstrip_blocks=True
+    loader=jinja2.PackageLoader("kgraph.web", "templates"), autoescape=True, trim_blocks=True, lstrip_blocks=True
 )
 templates = Jinja2Templates(env=env)
 

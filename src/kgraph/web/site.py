@@ -19,14 +19,12 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kgraph import iri
+from kgraph import catalog, iri, resource_kinds, settings
+from kgraph.iri import PREFIXES
 from kgraph.search import FALLBACK, Index
-from kgraph.vocab import PREFIXES, ROOT
-from kgraph.web import kinds
 
 LABEL_PREDICATES = ("skos:prefLabel", "rdfs:label", "eli:title")
 ABBR_PREDICATES = ("skos:altLabel", "kg:abbreviation")
-SOURCES_DIR = ROOT / "data" / "sources"
 
 
 @dataclass
@@ -50,9 +48,11 @@ class Site:
     def __init__(self, store, build_dir: Path, sources_dir: Path | None = None):
         self.store = store
         self.build_dir = Path(build_dir)
-        self.sources_dir = Path(sources_dir) if sources_dir else SOURCES_DIR
-        report_file = self.build_dir / "report.json"
+        report_file = self.build_dir / settings.REPORT_FILE
         self.report = json.loads(report_file.read_text(encoding="utf-8")) if report_file.is_file() else {}
+        # The source texts: beside the catalog the build read (its report says which), else data/sources.
+        built_from = Path(self.report.get("catalog") or settings.DEFAULT_CATALOG)
+        self.sources_dir = Path(sources_dir) if sources_dir else catalog.sources_dir(built_from)
         self._labels: dict[str, dict[str, str]] = {}
         self._abbrs: dict[str, list[str]] = {}
         self._types: dict[str, set[str]] = {}
@@ -87,7 +87,7 @@ class Site:
         self._labels = {s: {lg: v for lg, (_, v) in by_lang.items()} for s, by_lang in found.items()}
         for row in self.select("SELECT DISTINCT ?s ?t WHERE { ?s a ?t FILTER(isIRI(?s) && isIRI(?t)) }"):
             self._types.setdefault(row["s"].value, set()).add(row["t"].value)
-        self._kind = {s: kinds.kind_of(ts) for s, ts in self._types.items()}
+        self._kind = {s: resource_kinds.kind_of(ts) for s, ts in self._types.items()}
 
     # --- naming --------------------------------------------------------------------
 
@@ -101,7 +101,7 @@ class Site:
         return self._types.get(subject, set())
 
     def kind(self, subject: str) -> str:
-        return self._kind.get(subject, kinds.OTHER.key)
+        return self._kind.get(subject, resource_kinds.OTHER.key)
 
     def label(self, subject: str, lang: str) -> str:
         """The resource's label in `lang`, falling back through the other languages."""
@@ -135,7 +135,7 @@ class Site:
             for s, k in self._kind.items():
                 if s.startswith(iri.BASE):
                     out[k] = out.get(k, 0) + 1
-            self.memo["kinds_count"] = dict(sorted(out.items(), key=lambda kv: kinds.ORDER.get(kv[0], 99)))
+            self.memo["kinds_count"] = dict(sorted(out.items(), key=lambda kv: resource_kinds.ORDER.get(kv[0], 99)))
         return self.memo["kinds_count"]
 
     def resources_of_kind(self, kind: str) -> Iterable[str]:

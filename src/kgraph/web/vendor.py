@@ -8,22 +8,23 @@ SPARQL page then degrades to a plain editor (see `available`).
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 from fastapi import APIRouter, HTTPException
 from fastapi.responses import FileResponse
 
-from kgraph.web.render import HERE
+from kgraph.web.render import STATIC_DIR
 
-VENDOR = HERE / "static" / "vendor"
+VENDOR = STATIC_DIR / "vendor"
 
 
 def _pyvis_lib() -> Path | None:
-    try:
-        import pyvis
-    except ImportError:
+    """The vis-network copy pyvis ships, found without importing pyvis (heavy)."""
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or spec.origin is None:
         return None
-    return Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
+    return Path(spec.origin).parent / "lib" / "vis-9.1.2"
 
 
 FILES: dict[str, list[Path | None]] = {

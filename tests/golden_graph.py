@@ -17,12 +17,12 @@ from functools import lru_cache
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
-from kgraph import iri
+from kgraph import iri, resolve
+from kgraph import registry as registry_mod
+from kgraph.rdf import registry as registry_rdf
 from kgraph.store import OxigraphStore
-from kgraph.vocab import ELI, KG, ROOT
-
-GOLDEN = ROOT / "tests" / "golden"
-SOURCES = ROOT / "data" / "sources"
+from kgraph.vocab import ELI, KG
+from kgtest import GOLDEN, ROOT, SOURCES
 
 LAW = "kz-law-industrial-innovative-support-kk"
 PLANS = {  # source id -> (golden file, language, decree date, decree number)
@@ -113,8 +113,6 @@ def law_graph(ds: Dataset) -> None:
 
 
 def plan_graph(ds: Dataset, doc: str, registry) -> None:
-    from kgraph import resolve
-
     file, lang, date, number = PLANS[doc]
     records = json.loads((GOLDEN / file).read_text(encoding="utf-8"))["records"]
     g = ds.graph(URIRef(iri.graph(doc)))
@@ -170,15 +168,11 @@ def plan_graph(ds: Dataset, doc: str, registry) -> None:
 
 def registry_graph(ds: Dataset, registry) -> None:
     """The registry's own graph, as the build writes it."""
-    from kgraph.rdf import registry as registry_rdf
-
     ds.graph(URIRef(iri.REGISTRY_GRAPH)).__iadd__(registry_rdf.graph(registry))
 
 
 def dataset() -> Dataset:
-    from kgraph import registry as registry_mod
-
-    reg = registry_mod.load()
+    reg = registry_mod.load(ROOT / "data" / "registry.yaml")
     ds = Dataset()
     registry_graph(ds, reg)
     law_graph(ds)

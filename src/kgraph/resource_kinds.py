@@ -1,4 +1,7 @@
-"""Kinds of resources as a person browsing the graph sees them.
+"""Kinds of resources as a person browsing or searching the graph sees them.
+
+(Not document kinds: those are `kgraph.kinds`.) Shared by the search index
+(`kgraph.search`) and the web explorer (colours, shapes and names per kind).
 
 The ontology has ~60 classes; search filters, graph colours and page layouts
 need a dozen coarse kinds. A resource's kind is the first kind in KINDS whose
@@ -16,7 +19,8 @@ from functools import lru_cache
 from rdflib import URIRef
 from rdflib.namespace import RDFS
 
-from kgraph.vocab import PREFIXES
+from kgraph.iri import PREFIXES
+from kgraph.vocab import ontology_graph
 
 KG = PREFIXES["kg"]
 ORG = PREFIXES["org"]
@@ -209,8 +213,6 @@ PLUMBING = frozenset({"span", "assignment", "deadline", "concept", "tenure"})
 
 @lru_cache(maxsize=1)
 def _superclasses() -> dict[str, frozenset[str]]:
-    from kgraph.vocab import ontology_graph
-
     g = ontology_graph()
     out: dict[str, frozenset[str]] = {}
     for cls in set(g.subjects(RDFS.subClassOf)) | set(g.objects(None, RDFS.subClassOf)):

@@ -1,0 +1,179 @@
+"""Settings: every environment variable, and where things are on disk.
+
+* `Settings` declares each `KGRAPH_*` environment variable once: its field
+  name (the variable is `KGRAPH_` + the field name in capitals), its default
+  and its meaning. `current()` reads them when it is called, never at import,
+  so a test or a caller that changes the environment is seen; a value that is
+  not valid is a one-line `KgraphError` naming the variable. README.md's
+  settings table is checked against `VARIABLES` (tests/test_settings.py).
+* The names of the files in a build directory (`GRAPH_FILE`, `STORE_DIR` …).
+* Where the input data is looked for: `DEFAULT_CATALOG` (relative to the
+  working directory), and beside the catalog its `sources/` and
+  `registry.yaml` (`kgraph.catalog.sources_dir` / `registry_path`). Nothing
+  is found through the package's own location.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+from kgraph.errors import KgraphError
+
+PREFIX = "KGRAPH_"
+
+# --- files in a build directory ------------------------------------------------------
+
+GRAPH_FILE = "graph.nq"  # N-Quads dump of every named graph
+STORE_DIR = "store"  # Oxigraph on-disk store (a directory)
+REPORT_FILE = "report.json"  # the build report; a new file per build (kgraph.web.reload watches it)
+SEARCH_INDEX_FILE = "search.sqlite"  # full-text search index (kgraph.search)
+OVERLAP_INDEX_FILE = "analysis-index.pickle"  # drafter-check similarity index (kgraph.analysis.index)
+
+# --- input data -------------------------------------------------------------------------
+
+DEFAULT_CATALOG = Path("data") / "catalog.yaml"  # relative to the working directory
+SOURCES_DIR = "sources"  # beside the catalog: the source texts
+REGISTRY_FILE = "registry.yaml"  # beside the catalog: the institution registry
+GOLDEN_DIR = Path("tests") / "golden"  # relative to the working directory (kgraph eval)
+
+
+# --- environment ------------------------------------------------------------------------
+
+
+def _var(parse: Callable[[str], object], meaning: str, shown: str | None = None) -> dict:
+    """Field metadata: how to read the variable, what it means, how README shows its default."""
+    return {"parse": parse, "meaning": meaning, "shown": shown}
+
+
+def _workers() -> int:
+    return max(2, min(4, os.cpu_count() or 2))
+
+
+def _flag(value: str) -> bool:
+    return value != "0"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The environment's settings; each field is the variable `KGRAPH_<FIELD>`."""
+
+    build: Path = field(
+        default=Path("build"),
+        metadata=_var(
+            Path, "build directory that commands read and `kgraph build` writes (same as `--build` / `--out`)"
+        ),
+    )
+    query_timeout: float = field(
+        default=10.0,
+        metadata=_var(
+            float, "seconds after which the SPARQL endpoint stops a query (its worker process is killed)", "`10`"
+        ),
+    )
+    max_rows: int = field(default=10_000, metadata=_var(int, "result rows the SPARQL endpoint returns at most"))
+    max_get: int = field(
+        default=8192,
+        metadata=_var(int, "longest query string accepted by GET on `/sparql` (414 beyond; POST has no limit)"),
+    )
+    query_workers: int = field(
+        default_factory=_workers, metadata=_var(int, "worker processes that run endpoint queries", "2–4")
+    )
+    store_gsp: str | None = field(
+        default=None,
+        metadata=_var(str, "Graph Store Protocol URL used to load a remote store", "derived from the store URL"),
+    )
+    store: str | None = field(
+        default=None,
+        metadata=_var(
+            str,
+            "store to query: a build or store directory, `memory`, or a SPARQL endpoint URL (same as `--store`)",
+            "the build's Oxigraph store",
+        ),
+    )
+    memory_load_mb: float = field(
+        default=64.0,
+        metadata=_var(
+            float,
+            "a build whose `graph.nq` is at most this big is queried from memory (7–25× faster than the "
+            "on-disk store); larger builds are read from `build/store`",
+            "`64`",
+        ),
+    )
+    reload: bool = field(
+        default=True,
+        metadata=_var(
+            _flag,
+            "`kgraph serve` switches to a new build when `kgraph build` replaces the build directory "
+            "(loaded in the background); `0` keeps the build it started with",
+            "`1`",
+        ),
+    )
+
+    @property
+    def memory_load_bytes(self) -> int:
+        return int(self.memory_load_mb * 1_000_000)
+
+
+@dataclass(frozen=True)
+class Variable:
+    """One environment variable, as README.md's settings table lists it."""
+
+    name: str
+    field: str
+    default: str  # as README shows it
+    meaning: str
+
+
+_FIELDS = {f.name: f for f in fields(Settings)}
+_EXPECTED = {float: "a number", int: "a whole number"}
+
+
+def env(field_name: str) -> str:
+    """The environment variable of a Settings field: env("store") -> "KGRAPH_STORE"."""
+    if field_name not in _FIELDS:
+        raise KeyError(f"no setting {field_name!r}; known: {', '.join(_FIELDS)}")
+    return PREFIX + field_name.upper()
+
+
+def current(environ: Mapping[str, str] | None = None) -> Settings:
+    """The settings now: each variable that is set and not blank, else its default."""
+    environ = os.environ if environ is None else environ
+    values = {}
+    for name, f in _FIELDS.items():
+        raw = environ.get(env(name), "").strip()
+        if not raw:
+            continue
+        parse = f.metadata["parse"]
+        try:
+            values[name] = parse(raw)
+        except ValueError:
+            raise KgraphError(f"{env(name)}={raw!r} is not {_EXPECTED.get(parse, 'valid')}") from None
+    return Settings(**values)
+
+
+DEFAULTS = Settings()
+
+VARIABLES: tuple[Variable, ...] = tuple(
+    Variable(env(name), name, f.metadata["shown"] or f"`{f.default}`", f.metadata["meaning"])
+    for name, f in _FIELDS.items()
+)
+
+__all__ = [
+    "DEFAULTS",
+    "DEFAULT_CATALOG",
+    "GOLDEN_DIR",
+    "GRAPH_FILE",
+    "OVERLAP_INDEX_FILE",
+    "REGISTRY_FILE",
+    "REPORT_FILE",
+    "SEARCH_INDEX_FILE",
+    "SOURCES_DIR",
+    "STORE_DIR",
+    "VARIABLES",
+    "Settings",
+    "Variable",
+    "current",
+    "env",
+]
