@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,11 @@ def test_installed_package_builds_from_a_catalog_elsewhere(tmp_path, built):
     missing = subprocess.run([kgraph, "build", "--out", str(work / "x")], cwd=work, env=env, capture_output=True)
     assert missing.returncode == 1  # no data/catalog.yaml in the working directory: a clear error
     assert b"catalog file not found" in missing.stderr
+
+
+def test_every_subpackage_is_listed_in_pyproject():
+    """pyproject.toml lists the packages (it maps ontology/ and queries/ into the package)."""
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(ROOT / "src").parts) for p in (ROOT / "src" / "kgraph").rglob("__init__.py")}
+    assert found <= listed, f"add to [tool.setuptools] packages: {sorted(found - listed)}"
+    assert {"kgraph.ontology", "kgraph.query_files"} <= listed
