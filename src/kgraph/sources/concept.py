@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
 from kgraph.acts import ActRef, dedupe_refs, find_act_refs
+from kgraph.lang import UNITS
 from kgraph.records import DocumentMeta, Span
 from kgraph.sentences import sentence_spans
 from kgraph.text import collapse
@@ -123,11 +124,12 @@ PLAN_ANNEX = re.compile(
     r"(?m)^[ \t]*(?:План\s+(?:действий|мероприятий)[^\n]*прилагается|Приложение\s*\n(?:[^\n]*\n){0,4}?[^\n]*\bк\s+Концепции)"
 )
 TOC = re.compile(r"(?m)^\s*(?:Содержание|Оглавление|Мазмұны)\s*:?\s*$")
+_HEADING_UNITS = [UNITS[u] for u in ("section", "subsection", "direction", "chapter")]
 WORD_HEADING = re.compile(
-    r"(?m)^[ \t]*(?P<word>Раздел|Параграф|Направление|Глава)\s+(?P<n>\d+)\.?[ \t]+(?P<title>[^\n]+?)[ \t]*$"
+    rf"(?m)^[ \t]*(?P<word>{'|'.join(u.title('ru') for u in _HEADING_UNITS)})\s+(?P<n>\d+)\.?[ \t]+(?P<title>[^\n]+?)[ \t]*$"
 )
 NUM_HEADING = re.compile(r"(?m)^[ \t]*(?P<n>\d+(?:\.\d+)*)\.[ \t]+(?P<title>[А-ЯЁA-ZӘҒҚҢӨҰҮІ][^\n\t]*?)[ \t]*$")
-TOP_WORDS = {"Раздел", "Глава"}
+TOP_WORDS = {UNITS["section"].title("ru"), UNITS["chapter"].title("ru")}
 TERMS_TITLE = re.compile(r"[Оо]пределени|[Тт]ермин|[Сс]окращени|[Пп]онятия")
 TERMS_LEAD = re.compile(r"используются\s+следующие\s+(?:основные\s+)?(?:термины|понятия|определения)")
 TERM_ITEM = re.compile(r"(?m)^\s*(?P<n>\d+)\)\s*(?P<term>[^\n–—]{1,60}?)\s+[-–—]\s+")

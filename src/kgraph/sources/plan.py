@@ -25,9 +25,9 @@ from decimal import Decimal, InvalidOperation
 from typing import ClassVar
 
 from kgraph.deadlines import parse_deadline, plan_period
+from kgraph.lang import BY_AGREEMENT, FOOTNOTE_WORD, UNITS, fold
 from kgraph.records import DocumentMeta, GlossaryEntry, Span
 from kgraph.sources.plan_table import (
-    BY_AGREEMENT,
     FUNDING_SOURCE,
     Heading,
     Piece,
@@ -125,7 +125,8 @@ GLOSSARY_HEAD = re.compile(
 # Separator between an abbreviation and its expansion.
 GLOSSARY_SEP = re.compile(r"\t\s*(?:[–—]|-{1,2})\s*\t?|\s+[–—]\s+|\s+-{1,2}\s+")
 # The end of the note: a page footer or a new section.
-GLOSSARY_STOP = re.compile(r"^\s*(?:©|Приложение|Қосымша|Утвержден)", re.MULTILINE)
+_ANNEX = UNITS["annex"]
+GLOSSARY_STOP = re.compile(rf"^\s*(?:©|{_ANNEX.title('ru')}|{_ANNEX.title('kk')}|Утвержден)", re.MULTILINE)
 # An abbreviation-shaped name at the end of a run-on segment: «ИТП» АЭА, «ТДҰА» АҚ, ИЖТМ.
 ABBR_TAIL = re.compile(r"(?:[«\"][^«»\"]+[»\"]\s*)?(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9&\-]+\s*)+$")
 
@@ -343,9 +344,9 @@ def plan_title(text: str, table: Table) -> tuple[str | None, Span]:
     paras = [(m.start() + offset, m.end() + offset, m.group(0)) for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", before)]
     for start, end, para in reversed(paras):
         flat = re.sub(r"\s+", " ", para).strip()
-        if flat.startswith(("Сноска", "Ескерту")):
+        if re.match(FOOTNOTE_WORD, flat):
             continue
-        if PLAN_TITLE.search(flat) and not re.match(r"^(?:Приложение|Қосымша|Утвержден)", flat):
+        if PLAN_TITLE.search(flat) and not re.match(rf"^(?:{_ANNEX.title('ru')}|{_ANNEX.title('kk')}|Утвержден)", flat):
             return flat, (start, end)
     return None, (0, 0)
 
@@ -358,7 +359,7 @@ def parse(text: str, meta: DocumentMeta) -> list:
     if not tables:
         return []
     glossary = parse_glossary(text, tables[-1].body[1])
-    known = frozenset(e.abbr.casefold().replace("i", "і") for e in glossary)
+    known = frozenset(fold(e.abbr) for e in glossary)
     title, title_span = plan_title(text, tables[0])
     start, end = plan_period(title, meta.date)
     records: list = [PlanInfo(title, start, end, title_span)]
