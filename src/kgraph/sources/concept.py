@@ -1,7 +1,8 @@
 """Concept documents: structure, terms and act references; bodies and what the
 concept asks of them are read by `kgraph.sources.concept_bodies`; initiatives,
 science territories and indicators by `kgraph.sources.concept_items`. Every
-concept record type is defined here.
+concept record type is defined here, but for the indicator, which plans share
+(`kgraph.records.Indicator`).
 
 `parse(text, meta)` reads only the concept body: after the approval stamp of
 a decree that approves the concept as its annex, up to the action-plan annex
@@ -13,7 +14,7 @@ lists, "(далее – …)" definitions), never an offset into a known file.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from kgraph.acts import ActRef, dedupe_refs, find_act_refs
@@ -101,18 +102,6 @@ class Territory:
     base: str | None
     location: str | None
     span: Span
-
-
-@dataclass(frozen=True)
-class Indicator:
-    kind: ClassVar[str] = "indicator"
-    number: str
-    name: str
-    unit: str | None
-    completion_form: str | None
-    values: dict[str, str]
-    span: Span
-    baseline: dict[str, str] = field(default_factory=dict)
 
 
 # --- named patterns -------------------------------------------------------------

@@ -26,7 +26,7 @@ from typing import ClassVar
 
 from kgraph.deadlines import parse_deadline, plan_period
 from kgraph.lang import BY_AGREEMENT, FOOTNOTE_WORD, UNITS, fold
-from kgraph.records import DocumentMeta, GlossaryEntry, Span
+from kgraph.records import DocumentMeta, GlossaryEntry, Indicator, Mention, Span
 from kgraph.sources.plan_table import (
     FUNDING_SOURCE,
     Heading,
@@ -43,14 +43,6 @@ from kgraph.sources.plan_table import (
 
 
 @dataclass(frozen=True)
-class Party:
-    text: str
-    by_agreement: bool
-    members: tuple[str, ...] | None
-    span: Span
-
-
-@dataclass(frozen=True)
 class Task:
     kind: ClassVar[str] = "task"
     number: int | str  # as printed; sub-numbered rows ("1.2") keep the string
@@ -63,7 +55,7 @@ class Task:
     funding_amount: Decimal | None
     funding_source: str | None
     direction: int | None
-    parties: tuple[Party, ...]
+    parties: tuple[Mention, ...]  # responsible parties, the lead first
     span: Span
     funding_text: str | None = None
 
@@ -74,19 +66,6 @@ class Direction:
     number: int
     title: str
     span: Span
-
-
-@dataclass(frozen=True)
-class Indicator:
-    kind: ClassVar[str] = "indicator"
-    number: int
-    name: str
-    unit: str | None
-    values: dict[str, str]
-    span: Span
-    baseline: str | None = None
-    baseline_year: int | None = None
-    direction: int | None = None
 
 
 @dataclass(frozen=True)
@@ -146,7 +125,7 @@ FUNDING_NUMBER = re.compile(r"(?<![\d.,])(?!(?:19|20)\d{2}\b)\d[\d\s]*(?:[.,]\d+
 # --- Parties ---------------------------------------------------------------------------------
 
 
-def split_parties(cell: Piece, glossary: frozenset[str] = frozenset()) -> tuple[Party, ...]:
+def split_parties(cell: Piece, glossary: frozenset[str] = frozenset()) -> tuple[Mention, ...]:
     """The responsible cell as parties, in the order written (first = lead)."""
     raw = [i for i in split_top(cell) if i.flat]
     items: list[Piece] = []
@@ -171,7 +150,7 @@ def split_parties(cell: Piece, glossary: frozenset[str] = frozenset()) -> tuple[
         text = re.sub(r"\s+,", ",", text)
         if not text:
             continue
-        parties.append(Party(text, flag, _members(text), item.strip().span))
+        parties.append(Mention(text, item.strip().span, flag, _members(text)))
     return tuple(parties)
 
 
@@ -320,7 +299,7 @@ def parse_indicator(number: int, content: Piece, direction: int | None) -> Indic
     units = [LEADING_NUMBER.sub("", v).strip() for v in values.values()]
     units = [u for u in units if u]
     unit = max(set(units), key=units.count) if units else None
-    return Indicator(number, name, unit, values, content.span, baseline, baseline_year, direction)
+    return Indicator(number, name, unit, values, content.span, baseline, baseline_year, direction=direction)
 
 
 def number_value(text: str) -> Decimal | None:
