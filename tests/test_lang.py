@@ -416,3 +416,29 @@ def test_by_agreement(text, whole, cut):
 @pytest.mark.parametrize("cell", ["(по", "согласованию)", "(келісім", "бойынша)"])
 def test_by_agreement_part(cell):
     assert lang.BY_AGREEMENT_PART.match(cell)
+
+
+@pytest.mark.parametrize(
+    "word, stem",
+    [
+        ("субсидирование", "субсидиро"),  # ru: 60 % of the word
+        ("мера", "мера"),  # never shorter than 4 letters
+        ("Қаржыландыру", "қаржылан"),  # kk, lower-cased
+    ],
+)
+def test_prefix_stem(word, stem):
+    assert lang.prefix_stem(word) == stem
+
+
+@pytest.mark.parametrize(
+    "endings, word, matches",
+    [
+        (lang.KK_DATIVE, "министрлікке", True),
+        (lang.KK_DATIVE, "министрлігіне", False),  # after a possessive the dative is "-не"
+        (lang.KK_DATIVE_AFTER_POSSESSIVE, "министрлігіне", True),
+        (lang.KK_PARTICIPLE, "айқындайтын", True),
+        (lang.KK_PARTICIPLE, "айқындайды", False),
+    ],
+)
+def test_alternation_of_endings(endings, word, matches):
+    assert bool(re.search(rf"(?:{lang.alternation(endings)})$", word)) is matches

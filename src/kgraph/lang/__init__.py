@@ -22,7 +22,9 @@ Word forms (`kgraph.lang.forms`)
     kk_stem_folded(word)  Kazakh stem of a search-folded word (search)
     kk_head_forms(word), kk_without_possessive(word)   nominatives of a Kazakh head word (resolution)
     base_forms(text, lang)   lemmas (ru) or stems (kk) of a text's words
-    KK_CASE, KK_POSSESSIVE, ... , KK_CASE_ENDINGS, KK_FOLDED_HYPHEN_ENDINGS
+    prefix_stem(word)   crude stem of either language: a 60% prefix
+    KK_CASE, KK_DATIVE, KK_POSSESSIVE, KK_PLURAL, KK_PARTICIPLE, ...   Kazakh endings by what they mark
+    alternation(endings)   regex source of endings, longest first
 
 Words of acts (`kgraph.lang.legal`)
     MONTHS_RU, MONTHS_KK, MONTHS_KK_PATTERN, month_number(word)
@@ -39,20 +41,26 @@ from kgraph.lang.forms import (
     KK_ATTRIBUTIVE,
     KK_CASE,
     KK_CASE_ENDINGS,
+    KK_DATIVE,
+    KK_DATIVE_AFTER_POSSESSIVE,
     KK_FOLDED_ENDINGS,
     KK_FOLDED_HYPHEN_ENDINGS,
     KK_LOCATIVE_ATTRIBUTIVE,
+    KK_PARTICIPLE,
     KK_PLURAL,
+    KK_PLURAL_POSSESSIVE,
     KK_POSSESSIVE,
     KK_POSSESSIVE_CASE,
     KK_POSSESSIVE_DATIVE,
     KK_VERBAL,
+    alternation,
     base_forms,
     kk_head_forms,
     kk_stem,
     kk_stem_folded,
     kk_without_possessive,
     morph,
+    prefix_stem,
     ru_lemma,
 )
 from kgraph.lang.legal import (
@@ -112,12 +120,16 @@ __all__ = [
     "KK_ATTRIBUTIVE",
     "KK_CASE",
     "KK_CASE_ENDINGS",
+    "KK_DATIVE",
+    "KK_DATIVE_AFTER_POSSESSIVE",
     "KK_FOLDED_ENDINGS",
     "KK_FOLDED_HYPHEN_ENDINGS",
     "KK_FUNCTION_WORDS",
     "KK_LETTERS",
     "KK_LOCATIVE_ATTRIBUTIVE",
+    "KK_PARTICIPLE",
     "KK_PLURAL",
+    "KK_PLURAL_POSSESSIVE",
     "KK_POSSESSIVE",
     "KK_POSSESSIVE_CASE",
     "KK_POSSESSIVE_DATIVE",
@@ -133,6 +145,7 @@ __all__ = [
     "UNITS",
     "UPPER",
     "Unit",
+    "alternation",
     "base_forms",
     "detect_lang",
     "fold",
@@ -148,6 +161,7 @@ __all__ = [
     "letter_words",
     "month_number",
     "morph",
+    "prefix_stem",
     "repair_homoglyphs",
     "repair_word",
     "ru_lemma",

@@ -22,6 +22,7 @@ takes the ones it needs:
 
 from __future__ import annotations
 
+import math
 from functools import cache, lru_cache
 
 import pymorphy3
@@ -47,8 +48,10 @@ def ru_lemma(word: str) -> str:
 
 # --- Kazakh endings -----------------------------------------------------------------
 
+KK_DATIVE = ("ға", "ге", "қа", "ке")  # after a bare stem: "министрлікке"
+KK_DATIVE_AFTER_POSSESSIVE = ("на", "не")  # after a 3rd-person possessive: "министрлігі|не"
 KK_CASE: dict[str, tuple[str, ...]] = {
-    "dative": ("ға", "ге", "қа", "ке", "на", "не", "а", "е"),
+    "dative": (*KK_DATIVE, *KK_DATIVE_AFTER_POSSESSIVE, "а", "е"),  # "а"/"е" after 1st/2nd-person possessives
     "genitive": ("ның", "нің", "дың", "дің", "тың", "тің"),
     "accusative": ("ны", "ні", "ды", "ді", "ты", "ті", "н"),
     "locative": ("да", "де", "та", "те", "нда", "нде"),
@@ -59,11 +62,15 @@ KK_POSSESSIVE = ("сы", "сі", "ы", "і")  # 3rd person
 KK_POSSESSIVE_DATIVE = ("ына", "іне")  # 3rd person possessive + dative, as one ending
 KK_POSSESSIVE_CASE = ("сын", "сін", "сына", "сіне", "сының", "сінің")  # after an abbreviation: "ИЖТМ-сының"
 KK_PLURAL = ("лар", "лер", "дар", "дер", "тар", "тер")
+KK_PLURAL_POSSESSIVE = ("лары", "лері", "дары", "дері", "тары", "тері")  # "органдары"
 KK_ATTRIBUTIVE = ("ғы", "гі", "қы", "кі")  # "жылғы"
 KK_LOCATIVE_ATTRIBUTIVE = ("дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі")  # "саласындағы"
+KK_PARTICIPLE = (
+    *("ылатын", "ілетін", "атын", "етін", "йтын", "йтін"),  # present-future
+    *("ған", "ген", "қан", "кен"),  # past
+)
 KK_VERBAL = (
-    *("ылатын", "ілетін", "атын", "етін", "йтын", "йтін"),  # participles, present-future
-    *("ған", "ген", "қан", "кен"),  # participles, past
+    *KK_PARTICIPLE,
     *("ады", "еді", "йды", "йді"),  # 3rd person present-future
     *("ыл", "іл"),  # passive
     *("ып", "іп"),  # converb
@@ -74,6 +81,11 @@ _CASE_ENDINGS = tuple(e for endings in KK_CASE.values() for e in endings)
 
 def _longest_first(endings) -> tuple[str, ...]:
     return tuple(sorted(dict.fromkeys(endings), key=len, reverse=True))
+
+
+def alternation(endings) -> str:
+    """Regex source matching any of `endings`, longest first: "ға|ге|қа|ке"."""
+    return "|".join(_longest_first(endings))
 
 
 # Every case ending, longest first (one of each length can end a word).
@@ -151,6 +163,13 @@ def kk_head_forms(word: str) -> list[tuple[str, str]]:
 
 
 # --- both ---------------------------------------------------------------------------
+
+
+def prefix_stem(word: str) -> str:
+    """A crude stem of a word of either language: its first 60% (4 letters at
+    least), lower-cased. Good enough to match a label's words against a title's."""
+    w = word.lower()
+    return w[: max(4, math.ceil(len(w) * 0.6))]
 
 
 def base_forms(text: str, lang: str) -> list[str]:

@@ -21,7 +21,16 @@ from typing import ClassVar
 
 from kgraph.acts import dedupe_refs, find_act_refs
 from kgraph.amendments import find_amendments
-from kgraph.lang import BY_AGREEMENT, FOOTNOTE, UNITS, fold, has_kazakh
+from kgraph.lang import (
+    BY_AGREEMENT,
+    FOOTNOTE,
+    KK_DATIVE,
+    KK_DATIVE_AFTER_POSSESSIVE,
+    UNITS,
+    alternation,
+    fold,
+    has_kazakh,
+)
 from kgraph.records import DocumentMeta, Span
 from kgraph.sources.plan_table import Piece, split_top
 
@@ -113,7 +122,7 @@ RECIPIENT_RU = re.compile(
     re.DOTALL,
 )
 # Kazakh dative ending of the recipient's head word ("министрлiгiне", "Үкiметiне").
-DATIVE_KK = re.compile(r"(?:ға|ге|қа|ке|на|не)$")
+DATIVE_KK = re.compile(rf"(?:{alternation((*KK_DATIVE, *KK_DATIVE_AFTER_POSSESSIVE))})$")
 KK_FUNCTION_WORDS = {"және", "мен", "пен", "бен", "жылына"}
 # Kazakh body nouns that end the subject of a clause.
 KK_BODY_HEAD = re.compile(

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from kgraph.dates import find_dates
-from kgraph.lang import UNITS
+from kgraph.lang import KK_PARTICIPLE, KK_PLURAL, KK_PLURAL_POSSESSIVE, KK_POSSESSIVE, LOWER, UNITS, alternation
 from kgraph.records import Span
 from kgraph.text import collapse
 
@@ -106,28 +106,10 @@ ROLE_NAMES = {"authorized-body-state-planning": "state-planning-body"}
 # How far (characters) a field phrase may sit from its role noun.
 FIELD_WINDOW = 120
 # Case endings of a subject (nominative, with possessive/plural): "органы", "Үкіметі".
-NOMINATIVE_KK = {
-    "",
-    "ы",
-    "і",
-    "сы",
-    "сі",
-    "лар",
-    "лер",
-    "дар",
-    "дер",
-    "тар",
-    "тер",
-    "лары",
-    "лері",
-    "дары",
-    "дері",
-    "тары",
-    "тері",
-}
+NOMINATIVE_KK = {"", *KK_POSSESSIVE, *KK_PLURAL, *KK_PLURAL_POSSESSIVE}
 NOMINATIVE_RU = {"", "о", "ы", "и"}
 # A Kazakh participle right after a body makes it a modifier ("Үкіметі айқындайтын қаржы агенті").
-PARTICIPLE = re.compile(r"\s*[а-яәғқңөұүһі]+(?:атын|етін|йтын|йтін|ған|ген|қан|кен)(?![а-яәғқңөұүһі])", re.I)
+PARTICIPLE = re.compile(rf"\s*[{LOWER}]+(?:{alternation(KK_PARTICIPLE)})(?![{LOWER}])", re.I)
 
 
 @dataclass(frozen=True)
