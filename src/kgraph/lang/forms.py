@@ -91,7 +91,8 @@ def alternation(endings) -> str:
 # Every case ending, longest first (one of each length can end a word).
 KK_CASE_ENDINGS = _longest_first(_CASE_ENDINGS)
 _STEM_ENDINGS = _longest_first((*_CASE_ENDINGS, *KK_POSSESSIVE, *KK_PLURAL, *KK_LOCATIVE_ATTRIBUTIVE, *KK_VERBAL))
-# Folded endings for search; "-н" is left out: after folding it would cut too many Russian words.
+# Folded endings for search, which stems Russian words too: the accusative "-н"
+# is left out ("закон" would lose it), and "-ндағы" goes as "-нда" + "-ғы".
 KK_FOLDED_ENDINGS = _longest_first(
     fold_kazakh(e)
     for e in (
@@ -100,7 +101,7 @@ KK_FOLDED_ENDINGS = _longest_first(
         *KK_POSSESSIVE,
         *KK_PLURAL,
         *KK_ATTRIBUTIVE,
-        *KK_LOCATIVE_ATTRIBUTIVE[:4],
+        *(e for e in KK_LOCATIVE_ATTRIBUTIVE if not e.startswith("н")),
     )
 )
 # Endings that may follow an abbreviation after a hyphen ("ИЖТМ-ге"), folded.
