@@ -30,6 +30,7 @@ Words of acts (`kgraph.lang.legal`)
     MONTHS_RU, MONTHS_KK, MONTHS_KK_PATTERN, month_number(word)
     UNITS[name] -> Unit(ru, kk, forms(lang), heading(lang), label(number, lang))
         article, chapter, paragraph, subparagraph, part, section, direction, annex
+    TOC_WORD
     FOOTNOTE, FOOTNOTE_LINE, FOOTNOTE_WORD, NOTE_WORD
     EXCLUDED, EXCLUDED_ITEM
     BY_AGREEMENT, BY_AGREEMENT_WORDS, BY_AGREEMENT_OPEN, BY_AGREEMENT_CUT, BY_AGREEMENT_PART
@@ -78,6 +79,7 @@ from kgraph.lang.legal import (
     MONTHS_KK_PATTERN,
     MONTHS_RU,
     NOTE_WORD,
+    TOC_WORD,
     UNITS,
     Unit,
     month_number,
@@ -142,6 +144,7 @@ __all__ = [
     "MONTHS_RU",
     "NOTE_WORD",
     "QUOTES",
+    "TOC_WORD",
     "UNITS",
     "UPPER",
     "Unit",

@@ -121,6 +121,10 @@ UNITS: dict[str, Unit] = {
 }
 
 
+# The heading of a table of contents.
+TOC_WORD = r"(?:Содержание|Оглавление|Мазмұны)"
+
+
 # --- amendment footnotes and excluded items ------------------------------------
 
 # The word that opens an editorial amendment footnote ("Сноска. Пункт 2 с

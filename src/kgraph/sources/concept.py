@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from kgraph.acts import ActRef, dedupe_refs, find_act_refs
-from kgraph.lang import UNITS
+from kgraph.lang import TOC_WORD, UNITS
 from kgraph.records import DocumentMeta, Span
 from kgraph.sentences import sentence_spans
 from kgraph.text import collapse
@@ -112,7 +112,7 @@ CONCEPT_HEADING = re.compile(r"(?m)^\s*(?:Концепция|КОНЦЕПЦИЯ|
 PLAN_ANNEX = re.compile(
     r"(?m)^[ \t]*(?:План\s+(?:действий|мероприятий)[^\n]*прилагается|Приложение\s*\n(?:[^\n]*\n){0,4}?[^\n]*\bк\s+Концепции)"
 )
-TOC = re.compile(r"(?m)^\s*(?:Содержание|Оглавление|Мазмұны)\s*:?\s*$")
+TOC = re.compile(rf"(?m)^\s*{TOC_WORD}\s*:?\s*$")
 _HEADING_UNITS = [UNITS[u] for u in ("section", "subsection", "direction", "chapter")]
 WORD_HEADING = re.compile(
     rf"(?m)^[ \t]*(?P<word>{'|'.join(u.title('ru') for u in _HEADING_UNITS)})\s+(?P<n>\d+)\.?[ \t]+(?P<title>[^\n]+?)[ \t]*$"
