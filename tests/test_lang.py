@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -442,3 +443,27 @@ def test_prefix_stem(word, stem):
 )
 def test_alternation_of_endings(endings, word, matches):
     assert bool(re.search(rf"(?:{lang.alternation(endings)})$", word)) is matches
+
+
+# --- one home -----------------------------------------------------------------------------
+
+_SRC = Path(lang.__file__).parents[1]
+
+
+@pytest.mark.parametrize(
+    "marker",
+    [
+        "MorphAnalyzer(",  # one Russian analyzer
+        "str.maketrans(",  # letter tables (look-alikes, Kazakh folding)
+        '"ның"',  # Kazakh ending lists
+        "(?:Сноска|Ескерту)",  # footnote words
+        "қаңтар",  # month names
+    ],
+)
+def test_language_rules_live_only_in_lang(marker):
+    outside = [
+        p.relative_to(_SRC).as_posix()
+        for p in _SRC.rglob("*.py")
+        if "lang" not in p.relative_to(_SRC).parts and marker in p.read_text(encoding="utf-8")
+    ]
+    assert outside == []
