@@ -13,6 +13,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from kgraph import evaluate, iri
+from kgraph.records import Indicator
 from kgraph.sources import concept, concept_records, metadata
 from kgraph.text import normalize
 from kgtest import GOLDEN as GOLDEN_DIR
@@ -105,7 +106,7 @@ def test_annex_concept_reads_only_its_body(parsed):
     numbers = {getattr(r, "number", None) for r in recs if type(r).__name__ == "ActRef"}
     assert "826" not in numbers  # cited only by the action plan
     # The plan annex restates the six target indicators; they are the plan's.
-    assert not [r for r in recs if isinstance(r, concept_records.Indicator)]
+    assert not [r for r in recs if isinstance(r, Indicator)]
 
 
 def test_concept_metadata(parsed):
@@ -174,13 +175,14 @@ def test_synthetic_references_and_mandates(synthetic):
 
 def test_synthetic_indicators(synthetic):
     _, _, recs = synthetic
-    first, second = _of(recs, concept_records.Indicator)
-    assert (first.unit, first.baseline, first.values) == (
+    first, second = _of(recs, Indicator)
+    assert (first.unit, first.baseline, first.baseline_year, first.values) == (
         "%",
-        {"2026": "10 %"},
+        "10 %",
+        2026,
         {"2027": "20 %", "2028": "35 %", "2029": "50 %"},
     )
-    assert (second.unit, second.baseline, second.values["2029"]) == ("ед.", {}, "8 ед.")
+    assert (second.unit, second.baseline, second.values["2029"]) == ("ед.", None, "8 ед.")
 
 
 # --- RDF --------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from kgraph import evaluate
-from kgraph.records import DocumentMeta, GlossaryEntry
+from kgraph.records import DocumentMeta, GlossaryEntry, Indicator
 from kgraph.sources import metadata, plan
 from kgraph.sources.plan_table import Piece, find_tables
 from kgraph.text import normalize
@@ -423,7 +423,7 @@ def test_synthetic_headings_indicators_glossary():
         (1, "Подготовка кадров"),
         (2, "Инфраструктура"),
     ]
-    (ind,) = [r for r in recs if isinstance(r, plan.Indicator)]
+    (ind,) = [r for r in recs if isinstance(r, Indicator)]
     assert (ind.number, ind.name, ind.unit, ind.direction) == (
         1,
         "Доля населения с базовыми цифровыми навыками",

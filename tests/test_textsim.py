@@ -1,72 +1,11 @@
-"""Normalisation, Kazakh stems, Russian lemmas, bilingual terms and the TF-IDF index."""
+"""Bilingual terms, main actions and the TF-IDF index (normalisation, lemmas and
+stems are kgraph.lang's: tests/test_lang.py)."""
 
 from __future__ import annotations
 
 import pytest
 
 from kgraph.analysis import textsim
-
-
-@pytest.mark.parametrize(
-    "raw, expected",
-    [
-        ("Бекiтедi", "бекітеді"),  # Latin i inside a Kazakh word
-        ("  «Назарбаев  Университет» ", "назарбаев университет"),
-        ("Ёлка – ёж", "елка - еж"),
-        ("KAZNEX INVEST", "kaznex invest"),  # Latin words stay Latin
-    ],
-)
-def test_normalize(raw, expected):
-    assert textsim.normalize(raw) == expected
-
-
-@pytest.mark.parametrize(
-    "text, lang",
-    [
-        ("республикалық индустрияландыру картасын бекітеді", "kk"),
-        ("экспортты қолдау жөніндегі отандық институттармен өзара іс-қимыл жасау", "kk"),
-        ("Разработка механизма по управлению рисками", "ru"),
-        ('Привлечение средств АО "ФНБ "Самрук-Қазына" для финансирования проектов', "ru"),
-    ],
-)
-def test_detect_lang(text, lang):
-    assert textsim.detect_lang(text) == lang
-
-
-@pytest.mark.parametrize(
-    "forms",
-    [
-        ("бекітеді", "бекіту", "бекітуді", "бекітілген"),
-        ("әзірлейді", "әзірлеу", "әзірлеуге"),
-        ("бағдарламаларды", "бағдарламалар", "бағдарлама"),
-        ("картасын", "картасы", "карта"),
-        ("тауарлардың", "тауарлар", "тауар"),
-        ("мемлекеттің", "мемлекетке", "мемлекет"),
-    ],
-)
-def test_kk_stem_merges_inflected_forms(forms):
-    assert len({textsim.kk_stem(f) for f in forms}) == 1
-
-
-@pytest.mark.parametrize(
-    "a, b",
-    [
-        ("салалық", "саласындағы"),  # sectoral vs in the field: derivation is kept
-        ("салу", "сала"),  # to build vs field
-        ("мемлекеттік", "мемлекет"),
-    ],
-)
-def test_kk_stem_keeps_derivation(a, b):
-    assert textsim.kk_stem(a) != textsim.kk_stem(b)
-
-
-def test_ru_base_forms_are_lemmas():
-    assert textsim.base_forms("утверждает методики оценки эффективности", "ru") == [
-        "утверждать",
-        "методика",
-        "оценка",
-        "эффективность",
-    ]
 
 
 def test_terms_bridge_kazakh_and_russian():

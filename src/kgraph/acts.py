@@ -32,7 +32,6 @@ from kgraph.acts_reader import (
     BASIS_AFTER_KK,
     BASIS_BEFORE,
     ENACTING,
-    FOOTNOTE,
     FOREIGN,
     KIND_WORDS,
     KK_HEADS,
@@ -47,6 +46,7 @@ from kgraph.acts_reader import (
     read_ru,
     valid,
 )
+from kgraph.lang import FOOTNOTE
 from kgraph.records import Span
 from kgraph.sentences import sentence_at, sentence_spans
 from kgraph.text import collapse

@@ -108,10 +108,6 @@ FOREIGN = {
 BASIS_BEFORE = re.compile(r"(?:В\s+целях\s+реализации|Во\s+исполнение|В\s+соответствии\s+с|На\s+основании)\s*$")
 BASIS_AFTER_KK = re.compile(r"\s*(?:[іi]ске\s+асыру\s+мақсатында|сәйкес|негізінде)")
 ENACTING = re.compile(r"ПОСТАНОВЛЯ|ПРИКАЗЫВА|ҚАУЛЫ\s+ЕТЕД|БҰЙЫРАМЫН")
-# An amendment footnote ("Сноска. Пункт 2 с изменением, внесенным постановлением
-# Правительства РК от 28.09.2015 № 795."): its act references are not the text's own;
-# kgraph.amendments reads what it changed and by which acts.
-FOOTNOTE = re.compile(r"(?:Сноска|Ескерту)\s*\.\s*(?P<body>.+?)(?:\.(?=\s*(?:\n|$))|\n[ \t]*\n|$)", re.DOTALL)
 
 
 # --- titles -----------------------------------------------------------------------

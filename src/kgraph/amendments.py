@@ -7,9 +7,9 @@ Pure functions over normalized text:
   or the act/annex itself, the kind of change, and the amending acts with
   their dates and numbers.
 
-The footnote pattern and the act-number pattern (in `kgraph.acts_reader`)
-are shared with `kgraph.acts`, which skips footnotes when it reads act
-references.
+The footnote pattern (`kgraph.lang.FOOTNOTE`) is shared with `kgraph.acts`,
+which skips footnotes when it reads act references; the act-number pattern
+comes from `kgraph.acts_reader`.
 `kgraph.rdf.acts.emit_amendments` writes the triples.
 """
 
@@ -21,8 +21,9 @@ import re
 from dataclasses import dataclass
 
 from kgraph import kinds
-from kgraph.acts_reader import FOOTNOTE, NUMBER
+from kgraph.acts_reader import NUMBER
 from kgraph.dates import find_dates
+from kgraph.lang import EXCLUDED, FOOTNOTE, LETTERS, UNITS
 from kgraph.records import Span
 from kgraph.text import collapse
 
@@ -49,15 +50,18 @@ class Amendment:
 
 # What the footnote changed, up to the words naming the change.
 FOOTNOTE_TARGET = re.compile(
-    r"^(?P<target>.+?)\s*(?=с\s+изменени|с\s+дополнени|в\s+редакции|исключ|дополнен|изменен"
-    r"|өзгеріс|толықтыр|жаңа\s+редакция|алып\s+тасталд)",
+    r"^(?P<target>.+?)\s*(?=с\s+изменени|с\s+дополнени|в\s+редакции|дополнен|изменен"
+    rf"|өзгеріс|толықтыр|жаңа\s+редакция|{EXCLUDED})",
     re.DOTALL,
 )
-TARGET_PARA = re.compile(r"(?<![А-Яа-яё])[Пп]ункт\w*\s+(?P<n>[\d\-]+)|(?P<k>[\d\-]+)-тармақ(?!ша)")
-TARGET_ITEM = re.compile(r"[Пп]одпункт\w*\s+(?P<n>[\d\-]+)\)?|(?P<k>[\d\-]+)\)?\s*тармақша")
+_PARAGRAPH, _ITEM = UNITS["paragraph"], UNITS["subparagraph"]
+TARGET_PARA = re.compile(
+    rf"(?<![{LETTERS}]){_PARAGRAPH.forms('ru')}\s+(?P<n>[\d\-]+)|(?P<k>[\d\-]+)-{_PARAGRAPH.forms('kk')}"
+)
+TARGET_ITEM = re.compile(rf"{_ITEM.forms('ru')}\s+(?P<n>[\d\-]+)\)?|(?P<k>[\d\-]+)\)?\s*{_ITEM.forms('kk')}")
 CHANGE_WORDS = (
     ("revised", r"в\s+редакции|жаңа\s+редакция"),
-    ("excluded", r"исключ|алып\s+тасталд"),
+    ("excluded", EXCLUDED),
     ("supplemented", r"дополн|толықтыр"),
     ("amended", r"изменени|өзгеріс"),
 )

@@ -5,53 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-# Month stems: Russian genitive/nominative/prepositional forms and Kazakh
-# names with their case endings all start with these.
-MONTHS_RU = {
-    "январ": 1,
-    "феврал": 2,
-    "март": 3,
-    "апрел": 4,
-    "ма": 5,
-    "июн": 6,
-    "июл": 7,
-    "август": 8,
-    "сентябр": 9,
-    "октябр": 10,
-    "ноябр": 11,
-    "декабр": 12,
-}
-MONTHS_KK = {
-    "қаңтар": 1,
-    "ақпан": 2,
-    "наурыз": 3,
-    "сәуір": 4,
-    "мамыр": 5,
-    "маусым": 6,
-    "шілде": 7,
-    "тамыз": 8,
-    "қыркүйек": 9,
-    "қазан": 10,
-    "қараша": 11,
-    "желтоқсан": 12,
-}
+from kgraph.lang import LETTERS, month_number
 
-
-def month_number(word: str) -> int | None:
-    """Month of a month word in any case form ("декабря", "желтоқсандағы")."""
-    w = word.lower().replace("i", "і")
-    for stem, n in MONTHS_KK.items():
-        if w.startswith(stem):
-            return n
-    if w in {"мая", "май", "мае"}:
-        return 5
-    for stem, n in MONTHS_RU.items():
-        if stem != "ма" and w.startswith(stem):
-            return n
-    return None
-
-
-MONTH_WORD = r"[А-Яа-яӘәҒғҚқҢңӨөҰұҮүҺһІіi]+"
+# A month in any case form (read by `lang.month_number`); Latin "i" for Kazakh "і".
+MONTH_WORD = rf"[{LETTERS}i]+"
 # "13 декабря 2013 года"
 DATE_RU = re.compile(r"(?P<d>\d{1,2})\s+(?P<m>" + MONTH_WORD + r")\s+(?P<y>\d{4})\s*(?:года|г\.)")
 # "2013 жылғы 19 маусымдағы"

@@ -27,12 +27,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from kgraph.dates import month_number
+from kgraph.lang import DASHES, fold, month_number
 
 # --- Named patterns -------------------------------------------------------------
 
 # Dashes of every kind become "-" before matching.
-DASHES = re.compile(r"[‐‑‒–—−]+|-{1,2}")
+DASH_RUN = re.compile(rf"[{DASHES}]+|-{{1,2}}")
 # "2016 жылғыІ-тоқсан": "жылғы" glued to what follows it.
 GLUED_YEAR_WORD = re.compile(r"(?<=жылғы)(?=\S)")
 # A calendar year.
@@ -139,9 +139,8 @@ def _month_end(year: int, month: int) -> dt.date:
 
 
 def _clean(text: str) -> str:
-    t = text.lower().replace("i", "і").replace("ё", "е")
-    t = GLUED_YEAR_WORD.sub(" ", t)
-    t = DASHES.sub(" - ", t)
+    t = GLUED_YEAR_WORD.sub(" ", fold(text))
+    t = DASH_RUN.sub(" - ", t)
     t = re.sub(r"[,;:()]", " ", t)
     return re.sub(r"\s+", " ", t).strip(" .")
 
@@ -348,7 +347,7 @@ def _recurring(printed, tok, recurrence, months, day, ref, plan_start, plan_end)
 # --- plan period -----------------------------------------------------------------
 
 # "на 2026 – 2035 годы", "2013 - 2018 жылдарға", "2011-2020 годы"
-PERIOD_RANGE = re.compile(rf"(?<!\d)(?P<y1>{YEAR})\s*[-‐‑‒–—−]+\s*(?P<y2>{YEAR})(?!\d)")
+PERIOD_RANGE = re.compile(rf"(?<!\d)(?P<y1>{YEAR})\s*[-{DASHES}]+\s*(?P<y2>{YEAR})(?!\d)")
 # "до 2020 года", "2020 жылға дейін", "на период до 2030 года"
 PERIOD_UNTIL = re.compile(rf"(?:до\s+(?P<y1>{YEAR})\s+год\w*|(?P<y2>{YEAR})\s+жыл\w*\s+дейін)", re.I)
 # "на 2026 год", "2026 жылға арналған"

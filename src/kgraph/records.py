@@ -28,11 +28,29 @@ class DocumentMeta:
 
 @dataclass(frozen=True)
 class Mention:
-    """A body, group or role named in the text, as written."""
+    """A body, group or role named in the text, as written (resolved later,
+    by kgraph.resolve): a responsible party of a plan task, for instance."""
 
-    text: str
+    text: str  # without the by-agreement flag
     span: Span
-    by_agreement: bool = False
+    by_agreement: bool = False  # "(по согласованию)" / "(келісім бойынша)"
+    members: tuple[str, ...] | None = None  # the places a list of akimats names, as written
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A target indicator of a plan or a concept: its values by year, as printed."""
+
+    kind: ClassVar[str] = "indicator"
+    number: int | str  # as printed
+    name: str
+    unit: str | None
+    values: dict[str, str]  # year -> value as printed ("2,35 млрд тенге")
+    span: Span
+    baseline: str | None = None  # the baseline value as printed, when one is given apart
+    baseline_year: int | None = None
+    completion_form: str | None = None  # how the value is evidenced ("Протокол, отчет")
+    direction: int | None = None  # the plan direction the indicator belongs to
 
 
 @dataclass(frozen=True)

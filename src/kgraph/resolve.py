@@ -18,8 +18,10 @@ order, each tried on progressively normalised forms of the mention:
 7. a list of akimats ("акиматы Алматинской области и области Абай");
 8. fuzzy matching (rapidfuzz) above a threshold; below it -> "unresolved".
 
-The lookup index is built once per Registry and cached; lemmas are cached per
-word, so resolving thousands of mentions costs little after the first.
+The text rules (look-alike letters, Russian lemmas, Kazakh endings, the
+by-agreement flag) are `kgraph.lang`'s. The lookup index is built once per
+Registry and cached; lemmas are cached per word, so resolving thousands of
+mentions costs little after the first.
 """
 
 from __future__ import annotations
@@ -31,9 +33,18 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-import pymorphy3
 from rapidfuzz import fuzz, process
 
+from kgraph.lang import (
+    BY_AGREEMENT_CUT,
+    BY_AGREEMENT_OPEN,
+    has_cyrillic,
+    has_kazakh,
+    kk_head_forms,
+    kk_without_possessive,
+    repair_word,
+    ru_lemma,
+)
 from kgraph.registry import Registry, load
 
 FUZZY_THRESHOLD = 90.0
@@ -68,14 +79,6 @@ class _Entry:
 # --------------------------------------------------------------------------
 # Text normalisation
 
-_BY_AGREEMENT = re.compile(r"\(\s*(?:по\s+согласовани\w*|келісім\s+бойынша)\s*\)?", re.I)
-# A flag cut off at a cell or page break: "АОО «Назарбаев Университет» (по".
-_CUT_FLAG = re.compile(r"\(\s*(?:по|келісім)?\s*$", re.I)
-# Latin letters that look like Cyrillic ones; mapped only inside words that
-# already contain Cyrillic, so "KAZNEX INVEST" and "NADLoC" stay Latin.
-_HOMOGLYPHS = str.maketrans("ABCEHKMOPTXYaceopxyiI", "АВСЕНКМОРТХУасеорхуіІ")
-_CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.I)
-_KAZAKH = re.compile(r"[әғқңөұүһі]", re.I)
 _WORD = re.compile(r"\w+(?:-\w+)*")
 
 _LEGAL_PREFIXES = [
@@ -115,58 +118,11 @@ _LEGAL_SUFFIXES = [
 ]
 _ABBREVIATED = {"г": "город", "гг": "город"}
 
-# Kazakh case endings, longest first, and 3rd-person possessive endings.
-_KK_CASE = sorted(
-    [
-        "ның",
-        "нің",
-        "дың",
-        "дің",
-        "тың",
-        "тің",
-        "нда",
-        "нде",
-        "дан",
-        "ден",
-        "тан",
-        "тен",
-        "нан",
-        "нен",
-        "мен",
-        "бен",
-        "пен",
-        "ға",
-        "ге",
-        "қа",
-        "ке",
-        "на",
-        "не",
-        "ны",
-        "ні",
-        "ды",
-        "ді",
-        "ты",
-        "ті",
-        "да",
-        "де",
-        "та",
-        "те",
-        "а",
-        "е",
-        "н",
-    ],
-    key=len,
-    reverse=True,
-)
-_KK_POSSESSIVE = ("сы", "сі", "ы", "і")
-_KK_VOICING = {"г": "к", "ғ": "қ", "б": "п"}
-_KK_STEM_MIN = 3
-
 
 def clean(mention: str) -> str:
     """Surface clean-up shared by every step (keeps case)."""
     text = unicodedata.normalize("NFC", mention)
-    text = _CUT_FLAG.sub(" ", _BY_AGREEMENT.sub(" ", text))
+    text = BY_AGREEMENT_CUT.sub(" ", BY_AGREEMENT_OPEN.sub(" ", text))
     text = re.sub(r"\s+", " ", text).strip(" ,;.:–-")
     words = text.split(" ") if text else []
     if len(words) > 1 and all(len(w) == 1 for w in words):
@@ -191,9 +147,7 @@ def _join_capital_runs(words: list[str]) -> list[str]:
 
 
 def _fix_letters(word: str) -> str:
-    if _CYRILLIC.search(word):
-        word = word.translate(_HOMOGLYPHS)
-    return word.replace("ё", "е").replace("Ё", "Е")
+    return repair_word(word).replace("ё", "е").replace("Ё", "Е")
 
 
 def _tokens(text: str) -> list[tuple[str, str]]:
@@ -244,26 +198,15 @@ def plain_key(text: str) -> str:
     return " ".join(_strip_affixes([low for _, low in _tokens(clean(text))]))
 
 
-@functools.lru_cache(maxsize=1)
-def _morph():
-    # Lazy singleton: building the analyzer loads dictionaries (~0.2 s).
-    return pymorphy3.MorphAnalyzer()
-
-
-@functools.lru_cache(maxsize=200_000)
-def _lemma(word: str) -> str:
-    return _morph().parse(word)[0].normal_form.replace("ё", "е")
-
-
 def _lemmas(tokens: list[tuple[str, str]]) -> list[str]:
     # All-capital tokens are abbreviations: pymorphy3 would "lemmatize" НАН
     # into "нана". Latin and Kazakh words are left alone too.
     out = []
     for orig, low in tokens:
-        if (len(orig) > 1 and orig.isupper()) or not _CYRILLIC.search(low) or _KAZAKH.search(low):
+        if (len(orig) > 1 and orig.isupper()) or not has_cyrillic(low) or has_kazakh(low):
             out.append(low)
         else:
-            out.append(_lemma(low))
+            out.append(ru_lemma(low))
     return out
 
 
@@ -271,42 +214,8 @@ def lemma_key(text: str) -> str:
     return " ".join(_strip_affixes(_lemmas(_tokens(clean(text)))))
 
 
-def _kk_head_forms(word: str) -> list[tuple[str, str]]:
-    """Possible nominative forms of an inflected Kazakh head word, with the
-    ending removed; the unchanged word is not included."""
-    forms: list[tuple[str, str]] = []
-    if "-" in word:
-        base, _, ending = word.rpartition("-")
-        if ending in _KK_CASE or ending in _KK_POSSESSIVE:
-            forms.append((base, "-" + ending))  # ИЖТМ-ге, АҚ-ның
-    stems = [(word, "")]
-    for suffix in _KK_CASE:
-        if word.endswith(suffix) and len(word) - len(suffix) >= _KK_STEM_MIN:
-            stems.append((word[: -len(suffix)], "-" + suffix))
-    for stem, ending in stems:
-        if ending:
-            forms.append((stem, ending))
-        forms.extend((bare, ending + "-" + poss) for bare, poss in _kk_possessives(stem))
-    return forms
-
-
-def _kk_possessives(word: str) -> list[tuple[str, str]]:
-    """The word without a 3rd-person possessive ending, voicing undone
-    ("министрлігі" -> "министрлік")."""
-    out = []
-    for poss in _KK_POSSESSIVE:
-        if word.endswith(poss) and len(word) - len(poss) >= _KK_STEM_MIN:
-            bare = word[: -len(poss)]
-            out.append((bare[:-1] + _KK_VOICING.get(bare[-1], bare[-1]), poss))
-    return out
-
-
-def _kk_without_possessive(word: str) -> list[str]:
-    return [bare for bare, _ in _kk_possessives(word)]
-
-
 def _script(text: str) -> str:
-    return "kk" if _KAZAKH.search(text.lower()) else "ru"
+    return "kk" if has_kazakh(text) else "ru"
 
 
 # --------------------------------------------------------------------------
@@ -351,7 +260,7 @@ class _Index:
             # Kazakh names end in a possessive head ("министрлігі"); a mention
             # may drop it before a case ending ("министрлікке").
             words = key.split(" ")
-            for form in _kk_without_possessive(words[-1]):
+            for form, _ in kk_without_possessive(words[-1]):
                 self.exact.setdefault(" ".join(words[:-1] + [form]), []).append(entry)
         else:
             self.lemma.setdefault(lemma_key(text), []).append(entry)
@@ -450,7 +359,7 @@ def _glossary_lookup(text: str, glossary: Mapping[str, str]) -> str | None:
     keys = [plain, plain.replace(" ", ""), lemma_key(text)]
     if _script(text) == "kk" or "-" in plain:
         words = plain.split(" ")
-        keys += [" ".join(words[:-1] + [form]) for form, _ in _kk_head_forms(words[-1])]
+        keys += [" ".join(words[:-1] + [form]) for form, _ in kk_head_forms(words[-1])]
     for key in keys:
         if key in table:
             return table[key]
@@ -490,7 +399,7 @@ def _resolve(text: str, lang: str, date: dt.date | None, registry: Registry) -> 
     kk_forms: list[str] = []
     words = [low for _, low in tokens]
     if lang == "kk" or _script(text) == "kk" or "-" in words[-1]:
-        for form, ending in _kk_head_forms(words[-1]):
+        for form, ending in kk_head_forms(words[-1]):
             key = " ".join(_strip_affixes(words[:-1] + [form]))
             kk_forms.append(key)
             for k in (key, key.replace(" ", "")):

@@ -5,12 +5,13 @@ The index is built with the graph (a POST_BUILD hook writes
 scan would take hundreds. Every text is indexed as *normalized* tokens, and
 each token carries its variants, so that a query in any form finds any form:
 
-* case folded, ё -> е, Kazakh і and the Latin i that PDFs put in its place
-  -> и, Kazakh letters folded to their nearest Russian letter (people type
-  Kazakh on Russian keyboards), Latin look-alikes inside Cyrillic words fixed;
-* Russian lemma (pymorphy3: "министерству" -> "министерство");
-* Kazakh stem by suffix stripping ("министрлігіне" -> "министрлиг",
-  "ИЖТМ-ге" -> "ижтм");
+* folded by `lang.fold_search`: Latin look-alikes inside Cyrillic words
+  fixed (the Latin i that PDFs put in Kazakh words is Kazakh і), case folded,
+  ё -> е, Kazakh letters folded to their nearest Russian letter (people type
+  Kazakh on Russian keyboards);
+* Russian lemma (`lang.ru_lemma`: "министерству" -> "министерство");
+* Kazakh stem by ending stripping (`lang.kk_stem_folded`: "министрлігіне"
+  -> "министрлиг"; "ИЖТМ-ге" -> "ижтм");
 * a crude English singular ("ministries" -> "ministry").
 
 A query token matches when any of its variants is a prefix of any variant in
@@ -28,12 +29,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import pymorphy3
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
 
 from kgraph import iri, settings
 from kgraph.iri import PREFIXES
+from kgraph.lang import KK_FOLDED_HYPHEN_ENDINGS, fold_search, kk_stem_folded, ru_lemma
 from kgraph.resource_kinds import ORDER, PLUMBING, kind_of
 
 _PREFIXES = PREFIXES
@@ -66,112 +67,18 @@ _STOPWORDS = (
     "және мен бен пен үшін бойынша жөніндегі туралы"
 )
 
-# Folding table. Kazakh-specific letters -> nearest Russian letters.
-_FOLD = str.maketrans(
-    {
-        "ё": "е",
-        "і": "и",
-        "ә": "а",
-        "ғ": "г",
-        "қ": "к",
-        "ң": "н",
-        "ө": "о",
-        "ұ": "у",
-        "ү": "у",
-        "һ": "х",
-    }
-)
-# Latin letters that PDFs put inside Cyrillic words.
-_LOOKALIKE = str.maketrans({"i": "и", "a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "y": "у", "k": "к"})
-_CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]")
 _WORD = re.compile(r"\w+(?:-\w+)*")
 
-# Kazakh endings after folding (case, possessive, plural, adjectival), longest first.
-KK_SUFFIXES = tuple(
-    sorted(
-        {
-            "га",
-            "ге",
-            "ка",
-            "ке",
-            "на",
-            "не",
-            "ына",
-            "ине",
-            "а",
-            "е",  # dative
-            "нын",
-            "нин",
-            "дын",
-            "дин",
-            "тын",
-            "тин",  # genitive
-            "ны",
-            "ни",
-            "ды",
-            "ди",
-            "ты",
-            "ти",  # accusative
-            "да",
-            "де",
-            "та",
-            "те",
-            "нда",
-            "нде",  # locative
-            "дан",
-            "ден",
-            "тан",
-            "тен",
-            "нан",
-            "нен",  # ablative
-            "мен",
-            "бен",
-            "пен",  # instrumental
-            "ы",
-            "и",
-            "сы",
-            "си",  # possessive 3rd person
-            "лар",
-            "лер",
-            "дар",
-            "дер",
-            "тар",
-            "тер",  # plural
-            "гы",
-            "ги",
-            "кы",
-            "ки",
-            "дагы",
-            "деги",
-            "тагы",
-            "теги",  # adjectival
-        },
-        key=len,
-        reverse=True,
-    )
-)
-KK_CASE_SUFFIXES = frozenset(KK_SUFFIXES) | {"сын", "син", "сына", "сине", "сынын", "синин"}
 
-
-def fold(text: str) -> str:
-    """Case- and script-folded text (the form exact matches compare)."""
-    text = text.casefold().translate(_FOLD)
-    return " ".join(_fix_lookalikes(w) for w in text.split())
-
-
-def _fix_lookalikes(word: str) -> str:
-    return word.translate(_LOOKALIKE) if _CYRILLIC.search(word) else word
-
-
-STOPWORDS = frozenset(fold(_STOPWORDS).split())
+STOPWORDS = frozenset(fold_search(_STOPWORDS).split())
 
 
 def words(text: str) -> list[str]:
     """Folded words; a hyphenated Kazakh case ending ("ИЖТМ-ге") is dropped."""
     out: list[str] = []
-    for m in _WORD.finditer(fold(text)):
+    for m in _WORD.finditer(fold_search(text)):
         parts = [p for p in m.group().split("-") if p and p != "_"]
-        if len(parts) > 1 and all(p in KK_CASE_SUFFIXES for p in parts[1:]):
+        if len(parts) > 1 and all(p in KK_FOLDED_HYPHEN_ENDINGS for p in parts[1:]):
             parts = parts[:1]
         out.extend(p.replace("_", "") for p in parts if p.replace("_", ""))
     return out
@@ -182,33 +89,14 @@ def variants(word: str) -> tuple[str, ...]:
     """The folded word, its Russian lemma, Kazakh stem and English singular."""
     forms = [word]
     if re.search("[а-я]", word):
-        lemma = fold(_morph().parse(word)[0].normal_form)
-        forms.append(lemma)
-        forms.append(kazakh_stem(word))
+        forms.append(fold_search(ru_lemma(word)))
+        forms.append(kk_stem_folded(word))
     elif word.isascii() and word.isalpha() and len(word) > 3:
         if word.endswith("ies"):
             forms.append(word[:-3] + "y")
         elif word.endswith("s") and not word.endswith("ss"):
             forms.append(word[:-1])
     return tuple(dict.fromkeys(f for f in forms if f))
-
-
-def kazakh_stem(word: str, min_stem: int = 3) -> str:
-    """Strip Kazakh endings repeatedly while a stem of min_stem letters remains."""
-    changed = True
-    while changed:
-        changed = False
-        for suffix in KK_SUFFIXES:
-            if word.endswith(suffix) and len(word) - len(suffix) >= min_stem:
-                word = word[: -len(suffix)]
-                changed = True
-                break
-    return word
-
-
-@lru_cache(maxsize=1)
-def _morph():
-    return pymorphy3.MorphAnalyzer()
 
 
 def index_text(text: str) -> str:

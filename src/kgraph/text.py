@@ -21,6 +21,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from kgraph.lang import MONTHS_KK_PATTERN
+
 # --- Named patterns ---------------------------------------------------------
 
 # Horizontal whitespace as PDF extraction emits it (no-break and thin spaces too).
@@ -74,8 +76,7 @@ SPACE_BEFORE_CLOSE = re.compile(r"(?<=\S)\s+(?=[»)])")
 SPACE_BEFORE_PUNCT = re.compile(_HSPACE + r"+(?=[.,;:)»](?:\s|$))")
 
 # Glued tokens: Kazakh "жылғы" stuck to the month name ("2013 жылғытамыз").
-KK_MONTHS = "қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан"
-GLUED_YEAR_MONTH = re.compile(r"(?<=жылғы)(?=(?:" + KK_MONTHS + r"))", re.IGNORECASE)
+GLUED_YEAR_MONTH = re.compile(r"(?<=жылғы)(?=(?:" + MONTHS_KK_PATTERN + r"))", re.IGNORECASE)
 # A lower-case Cyrillic letter directly followed by an upper-case word of
 # two or more letters ("проектаМИНТ") is two words glued together.
 GLUED_CASE = re.compile(r"(?<=[а-яәғқңөұүһі])(?=[А-ЯӘҒҚҢӨҰҮҺІ]{2})")

@@ -23,6 +23,7 @@ from scipy.sparse import csr_matrix
 from kgraph import settings
 from kgraph.analysis import textsim
 from kgraph.analysis.mandates import Corpus, Mandate, load
+from kgraph.lang import base_forms, detect_lang
 from kgraph.store import OxigraphStore
 
 METHOD = "tfidf-word+char/kk-ru-lexicon/main-action v1"
@@ -37,7 +38,7 @@ class Analyzer:
         self.corpus = corpus
         self.items = corpus.mandates
         self.extra = {lang: self._extra_terms(lang) for lang in ("ru", "kk")}
-        self.langs = [m.lang or textsim.detect_lang(m.text) for m in self.items]
+        self.langs = [m.lang or detect_lang(m.text) for m in self.items]
         self.terms = [textsim.terms(self._expand(m), lang, self.extra[lang]) for m, lang in zip(self.items, self.langs)]
         self.actions = [textsim.main_actions(t, lang) for t, lang in zip(self.terms, self.langs)]
         self.full = textsim.Index([" ".join(t) for t in self.terms])
@@ -66,13 +67,13 @@ class Analyzer:
         out: dict[tuple[str, ...], str] = {}
         for node, by_lang in self.corpus.names.items():
             for name in by_lang.get(lang, []):
-                key = tuple(textsim.base_forms(name, lang))
+                key = tuple(base_forms(name, lang))
                 if 2 <= len(key) <= 8:
                     out.setdefault(key, "#agent:" + node.rsplit("/", 1)[-1])
         return out
 
     def query_terms(self, text: str, lang: str | None = None) -> tuple[list[str], str]:
-        lang = lang or textsim.detect_lang(text)
+        lang = lang or detect_lang(text)
         return textsim.terms(text, lang, self.extra[lang]), lang
 
     # -- similarity ----------------------------------------------------------------

@@ -1,11 +1,9 @@
 """Text similarity for mandates: normalise, lemmatise (ru) or stem (kk), map to
 shared bilingual terms, and compare with TF-IDF over word and character n-grams.
 
-Russian words are lemmatised with pymorphy3. Kazakh is agglutinative and has no
-lemmatiser here, so inflection (case, plural, possessive, verb person, verbal
-noun, participle) is stripped from the end of a word; derivational suffixes
-(-лық/-лік, -шы/-ші) are kept because they make new words ("салалық" sectoral
-vs "сала" field). A small bilingual lexicon of the domain's vocabulary maps a
+Texts are reduced to base forms by `kgraph.lang.base_forms`: Russian lemmas
+(pymorphy3), Kazakh stems without inflection (derivation kept: "салалық"
+sectoral vs "сала" field). A small bilingual lexicon of the domain's vocabulary maps a
 Russian lemma and a Kazakh stem to one term ("#approve" for утверждать /
 бекіту), which is what lets a Kazakh law item and a Russian plan task share
 features at all. Character n-grams over the term string catch what stemming
@@ -15,184 +13,14 @@ misses (derivations, typos, international words).
 from __future__ import annotations
 
 import itertools
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 import numpy as np
-import pymorphy3
 from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-# --- normalisation ---------------------------------------------------------------
-
-# Latin look-alikes mapped only inside words that already hold Cyrillic: the
-# PDFs mix Latin "i"/"H"/"P" into Kazakh and Russian words.
-_HOMOGLYPHS = str.maketrans("ABCEHKMOPTXYaceopxyiI", "АВСЕНКМОРТХУасеорхуіІ")
-_CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.I)
-_KAZAKH_LETTERS = re.compile(r"[әғқңөұүһі]")
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_KK_FUNCTION_WORDS = frozenset(
-    ["және", "бойынша", "жөніндегі", "жөнінде", "туралы", "үшін", "немесе", "сондай-ақ", "мен", "бен", "пен"]
-)
-
-
-def normalize(text: str) -> str:
-    """Lower-cased NFC text with ё→е, unified dashes/quotes, homoglyphs repaired."""
-    text = unicodedata.normalize("NFC", text or "").lower().replace("ё", "е")
-    text = re.sub(r"[‐‑‒–—−]", "-", text)
-    text = re.sub(r"[«»“”„\"']", " ", text)
-    words = []
-    for w in text.split():
-        if _CYRILLIC.search(w):
-            w = w.translate(_HOMOGLYPHS)
-        words.append(w)
-    return " ".join(words)
-
-
-def detect_lang(text: str) -> str:
-    """'kk' or 'ru'. Kazakh letters alone are not enough: Russian plans print
-    "Самрук-Қазына"; so count them per word and look for Kazakh function words."""
-    norm = normalize(text)
-    words = _WORD.findall(norm)
-    if not words:
-        return "ru"
-    kk_words = sum(1 for w in words if _KAZAKH_LETTERS.search(w))
-    if any(w in _KK_FUNCTION_WORDS for w in words) or kk_words / len(words) >= 0.2:
-        return "kk"
-    return "ru"
-
-
-def words(text: str) -> list[str]:
-    return _WORD.findall(normalize(text))
-
-
-# --- Kazakh stemming --------------------------------------------------------------
-
-# Inflectional endings only; the loop strips them right to left
-# ("бағдарламаларды" -> -ды -> -лар -> "бағдарлама").
-_KK_SUFFIXES = sorted(
-    set(
-        [
-            "ндағы",
-            "ндегі",
-            "дағы",
-            "дегі",
-            "тағы",
-            "тегі",
-            "ылатын",
-            "ілетін",
-            "атын",
-            "етін",
-            "йтын",
-            "йтін",
-            "ған",
-            "ген",
-            "қан",
-            "кен",
-            "ады",
-            "еді",
-            "йды",
-            "йді",
-            "ды",
-            "ді",
-            "ты",
-            "ті",
-            "лар",
-            "лер",
-            "дар",
-            "дер",
-            "тар",
-            "тер",
-            "ның",
-            "нің",
-            "дың",
-            "дің",
-            "тың",
-            "тің",
-            "нда",
-            "нде",
-            "дан",
-            "ден",
-            "тан",
-            "тен",
-            "нан",
-            "нен",
-            "мен",
-            "бен",
-            "пен",
-            "ға",
-            "ге",
-            "қа",
-            "ке",
-            "на",
-            "не",
-            "ны",
-            "ні",
-            "да",
-            "де",
-            "та",
-            "те",
-            "сы",
-            "сі",
-            "ыл",
-            "іл",
-            "ып",
-            "іп",
-            "а",
-            "е",
-            "ы",
-            "і",
-            "н",
-            "у",
-        ]
-    ),
-    key=len,
-    reverse=True,
-)
-
-
-@lru_cache(maxsize=200_000)
-def kk_stem(word: str) -> str:
-    """Strip inflection: at least 3 letters stay, 4 when a one-letter ending goes."""
-    for _ in range(6):
-        for suffix in _KK_SUFFIXES:
-            keep = len(word) - len(suffix)
-            if word.endswith(suffix) and keep >= (4 if len(suffix) == 1 else 3):
-                word = word[:keep]
-                break
-        else:
-            break
-    return word
-
-
-# --- Russian lemmas -------------------------------------------------------------------
-
-_morph = None
-
-
-def _analyzer():
-    global _morph
-    if _morph is None:
-        _morph = pymorphy3.MorphAnalyzer()
-    return _morph
-
-
-@lru_cache(maxsize=200_000)
-def ru_lemma(word: str) -> str:
-    if not _CYRILLIC.search(word):
-        return word
-    return _analyzer().parse(word)[0].normal_form.replace("ё", "е")
-
-
-def base_forms(text: str, lang: str) -> list[str]:
-    """Lemmas (ru) or stems (kk) of the words of `text`, in order."""
-    norm = words(text)
-    if lang == "kk":
-        return [kk_stem(w) for w in norm]
-    return [ru_lemma(w) for w in norm]
-
+from kgraph.lang import base_forms, detect_lang, letter_words
 
 # --- bilingual terms ------------------------------------------------------------------
 
@@ -386,7 +214,7 @@ def _lexicon(lang: str) -> dict[tuple[str, ...], str]:
 
 @lru_cache(maxsize=2)
 def _stopwords(lang: str) -> frozenset[str]:
-    return frozenset(base_forms(_STOP[lang], lang)) | frozenset(words(_STOP[lang]))
+    return frozenset(base_forms(_STOP[lang], lang)) | frozenset(letter_words(_STOP[lang]))
 
 
 def terms(text: str, lang: str | None = None, extra: dict[tuple[str, ...], str] | None = None) -> list[str]:

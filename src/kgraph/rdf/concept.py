@@ -27,6 +27,7 @@ from kgraph import iri
 from kgraph.acts import ActRef
 from kgraph.rdf import Context
 from kgraph.rdf import acts as acts_rdf
+from kgraph.records import Indicator
 from kgraph.sources import concept_records as src
 from kgraph.vocab import ELI, KG
 
@@ -67,9 +68,8 @@ def emit(records: list, ctx: Context) -> None:
             _initiative(node, next_id("init"), r, section_of(r.section), ctx)
         elif isinstance(r, src.Territory):
             _territory(node, next_id("terr"), r, ctx)
-        elif isinstance(r, src.Indicator):
-            baseline = "; ".join(f"{y}: {v}" for y, v in r.baseline.items()) if r.baseline else None
-            ctx.indicator(node, r.number, r.name, r.unit, baseline, r.values, r.span)
+        elif isinstance(r, Indicator):
+            ctx.indicator(node, r.number, r.name, r.unit, r.baseline, r.values, r.span)
     acts_rdf.emit_refs([r for r in records if isinstance(r, ActRef)], ctx, citing=node)
 
 

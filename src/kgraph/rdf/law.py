@@ -17,6 +17,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from kgraph import iri, kinds
+from kgraph.lang import UNITS
 from kgraph.rdf import Context, act_class
 from kgraph.sources import law as law_src
 from kgraph.sources import law_structure
@@ -26,10 +27,6 @@ MEASURE_KINDS = {
     "financial": KG.FinancialMeasure,
     "non-financial": KG.NonFinancialMeasure,
     "service": KG.ServiceMeasure,
-}
-HEADINGS = {  # how a heading reads in each language, for labels
-    "kk": {"chapter": "{n}-тарау. {t}", "article": "{n}-бап. {t}"},
-    "ru": {"chapter": "Глава {n}. {t}", "article": "Статья {n}. {t}"},
 }
 
 
@@ -81,19 +78,18 @@ def _subdivision(ctx: Context, node: URIRef, cls: URIRef, parent: URIRef, number
 def emit(records: list, ctx: Context) -> None:
     lang = ctx.doc.language
     parts = _Parts(ctx.act, records)
-    heading = HEADINGS.get(lang, HEADINGS["ru"])
     measures_in: dict[str, int] = {}
     for r in records:
         if isinstance(r, law_structure.Chapter):
             node = parts.chapter(r.number)
             _subdivision(ctx, node, KG.Chapter, ctx.act, r.number, r.span)
             ctx.add(node, ELI.title, Literal(r.title, lang=lang))
-            ctx.label(node, heading["chapter"].format(n=r.number, t=r.title))
+            ctx.label(node, f"{UNITS['chapter'].label(r.number, lang)}. {r.title}")
         elif isinstance(r, law_structure.Article):
             node = parts.article(r.number)
             _subdivision(ctx, node, KG.Article, parts.parent_of_article(r.number), r.number, r.span)
             ctx.add(node, ELI.title, Literal(r.title, lang=lang))
-            ctx.label(node, heading["article"].format(n=r.number, t=r.title))
+            ctx.label(node, f"{UNITS['article'].label(r.number, lang)}. {r.title}")
         elif isinstance(r, law_structure.Paragraph):
             node = parts.paragraph(r.article, r.number)
             _subdivision(ctx, node, KG.Paragraph, parts.article(r.article), r.number, r.span)

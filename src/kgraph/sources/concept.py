@@ -1,7 +1,8 @@
 """Concept documents: structure, terms and act references; bodies and what the
 concept asks of them are read by `kgraph.sources.concept_bodies`; initiatives,
 science territories and indicators by `kgraph.sources.concept_items`. The
-record types and the helpers all three share are in `kgraph.sources.concept_records`.
+record types and the helpers all three share are in `kgraph.sources.concept_records`,
+but for the indicator, which plans share (`kgraph.records.Indicator`).
 
 `parse(text, meta)` reads only the concept body: after the approval stamp of
 a decree that approves the concept as its annex, up to the action-plan annex
@@ -16,6 +17,7 @@ import re
 from dataclasses import replace
 
 from kgraph.acts import ActRef, dedupe_refs, find_act_refs
+from kgraph.lang import TOC_WORD, UNITS
 from kgraph.records import DocumentMeta, Span
 from kgraph.sentences import sentence_spans
 from kgraph.sources.concept_bodies import body_aliases, find_institutions, find_mandates
@@ -38,12 +40,13 @@ CONCEPT_HEADING = re.compile(r"(?m)^\s*(?:Концепция|КОНЦЕПЦИЯ|
 PLAN_ANNEX = re.compile(
     r"(?m)^[ \t]*(?:План\s+(?:действий|мероприятий)[^\n]*прилагается|Приложение\s*\n(?:[^\n]*\n){0,4}?[^\n]*\bк\s+Концепции)"
 )
-TOC = re.compile(r"(?m)^\s*(?:Содержание|Оглавление|Мазмұны)\s*:?\s*$")
+TOC = re.compile(rf"(?m)^\s*{TOC_WORD}\s*:?\s*$")
+_HEADING_UNITS = [UNITS[u] for u in ("section", "subsection", "direction", "chapter")]
 WORD_HEADING = re.compile(
-    r"(?m)^[ \t]*(?P<word>Раздел|Параграф|Направление|Глава)\s+(?P<n>\d+)\.?[ \t]+(?P<title>[^\n]+?)[ \t]*$"
+    rf"(?m)^[ \t]*(?P<word>{'|'.join(u.title('ru') for u in _HEADING_UNITS)})\s+(?P<n>\d+)\.?[ \t]+(?P<title>[^\n]+?)[ \t]*$"
 )
 NUM_HEADING = re.compile(r"(?m)^[ \t]*(?P<n>\d+(?:\.\d+)*)\.[ \t]+(?P<title>[А-ЯЁA-ZӘҒҚҢӨҰҮІ][^\n\t]*?)[ \t]*$")
-TOP_WORDS = {"Раздел", "Глава"}
+TOP_WORDS = {UNITS["section"].title("ru"), UNITS["chapter"].title("ru")}
 TERMS_LEAD = re.compile(r"используются\s+следующие\s+(?:основные\s+)?(?:термины|понятия|определения)")
 TERM_ITEM = re.compile(r"(?m)^\s*(?P<n>\d+)\)\s*(?P<term>[^\n–—]{1,60}?)\s+[-–—]\s+")
 # Target indicators that the action-plan annex restates ("Целевой индикатор 1").

@@ -19,11 +19,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from kgraph.records import Span
+from kgraph.records import Indicator, Span
 from kgraph.sources.concept_records import (
     ALIAS_DEF,
     FOREIGN_SECTION,
-    Indicator,
     Initiative,
     Section,
     Territory,
@@ -246,14 +245,15 @@ def _prose_indicator(m: re.Match[str]) -> Indicator | None:
         return None
     first = YEAR_GROUP.search(text)
     name = text[: first.start()].strip()
-    baseline: dict[str, str] = {}
+    baseline = baseline_year = None
     if len(groups) > 1 and len(groups[0]) == 1 and int(groups[0][0][0]) < min(int(y) for g in groups[1:] for y, _ in g):
-        baseline = dict(groups.pop(0))
+        (year, baseline), *_ = groups.pop(0)
+        baseline_year = int(year)
     values = {y: v for g in groups for y, v in g}
     unit_name = UNIT_IN_NAME.search(name)
     units = Counter(re.sub(r"^[\d\s,.]+", "", v).strip() for v in values.values())
     unit = unit_name.group(1) if unit_name else (units.most_common(1)[0][0] or None if units else None)
-    return Indicator(m["n"], name, unit, None, values, m.span(), baseline)
+    return Indicator(m["n"], name, unit, values, m.span(), baseline, baseline_year)
 
 
 def _table_indicators(body: str, start: int) -> list[Indicator]:
@@ -301,7 +301,7 @@ def _table_row(row: list[tuple[int, int, str]], years: list[str], offset: int) -
         first.group(1),
         collapse(" ".join(name_parts)),
         unit,
-        form,
         dict(zip(years, values)),
         (offset + row[0][0], offset + row[-1][1]),
+        completion_form=form,
     )

@@ -10,7 +10,7 @@ none of them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import ClassVar
 
 from kgraph.records import Span
@@ -94,18 +94,6 @@ class Territory:
     base: str | None
     location: str | None
     span: Span
-
-
-@dataclass(frozen=True)
-class Indicator:
-    kind: ClassVar[str] = "indicator"
-    number: str
-    name: str
-    unit: str | None
-    completion_form: str | None
-    values: dict[str, str]
-    span: Span
-    baseline: dict[str, str] = field(default_factory=dict)
 
 
 # --- shared patterns and helpers -------------------------------------------------------

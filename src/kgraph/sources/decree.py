@@ -21,8 +21,18 @@ from typing import ClassVar
 
 from kgraph.acts import dedupe_refs, find_act_refs
 from kgraph.amendments import find_amendments
+from kgraph.lang import (
+    BY_AGREEMENT,
+    FOOTNOTE,
+    KK_DATIVE,
+    KK_DATIVE_AFTER_POSSESSIVE,
+    UNITS,
+    alternation,
+    fold,
+    has_kazakh,
+)
 from kgraph.records import DocumentMeta, Span
-from kgraph.sources.plan_table import BY_AGREEMENT, Piece, split_top
+from kgraph.sources.plan_table import Piece, split_top
 
 # --- Records ---------------------------------------------------------------------------
 
@@ -48,14 +58,11 @@ class Clause:
 # Start of the operative part.
 OPERATIVE = re.compile(r"(?:ПОСТАНОВЛЯЕТ|ПОСТАНОВЛЯЮ|ҚАУЛЫ\s+ЕТЕД[ІI]|ҚАУЛЫ\s+ЕТЕМ[ІI]Н|ПРИКАЗЫВАЮ|БҰЙЫРАМЫН)[\s:*]*")
 # End of it: the signature or the approval stamp of the annex.
+ANNEX = UNITS["annex"]
 SIGNATURE = re.compile(
     r"^[\s*]*(?:Премьер-Министр|Президент\s+Республики|Қазақстан\s+Республикасының\s+(?:Премьер-Министрі|Президенті)|"
-    r"Утвержден|Приложение\b|Қосымша\b)|(?:бекітілген|бекiтiлген)\s*$",
+    rf"Утвержден|{ANNEX.title('ru')}\b|{ANNEX.title('kk')}\b)|(?:бекітілген|бекiтiлген)\s*$",
     re.MULTILINE,
-)
-# Amendment footnotes, up to the next numbered clause or item.
-FOOTNOTE = re.compile(
-    r"(?:Сноска|Ескерту|Ескертпе)\.(?:.|\n(?![ \t]*\d{1,2}[.)]\s))*?(?=\n[ \t]*\d{1,2}[.)]\s|\n\s*\n|\Z)", re.MULTILINE
 )
 # "1. " / "2) " after a line start, a sentence end or a colon.
 CLAUSE_NO = re.compile(r"(?:(?<=^)|(?<=[\s:;.*]))(?P<n>\d{1,2})\.\s+(?=\S)", re.MULTILINE)
@@ -115,7 +122,7 @@ RECIPIENT_RU = re.compile(
     re.DOTALL,
 )
 # Kazakh dative ending of the recipient's head word ("министрлiгiне", "Үкiметiне").
-DATIVE_KK = re.compile(r"(?:ға|ге|қа|ке|на|не)$")
+DATIVE_KK = re.compile(rf"(?:{alternation((*KK_DATIVE, *KK_DATIVE_AFTER_POSSESSIVE))})$")
 KK_FUNCTION_WORDS = {"және", "мен", "пен", "бен", "жылына"}
 # Kazakh body nouns that end the subject of a clause.
 KK_BODY_HEAD = re.compile(
@@ -123,12 +130,8 @@ KK_BODY_HEAD = re.compile(
 )
 
 
-def _fold(text: str) -> str:
-    return text.lower().replace("i", "і").replace("ё", "е")
-
-
 def _kk(text: str) -> bool:
-    return bool(re.search(r"[әғқңөұүһ]", text.lower()))
+    return has_kazakh(text, count_i=False)  # "І" is also a Roman numeral in Russian text
 
 
 # --- parse ----------------------------------------------------------------------------------
@@ -172,7 +175,7 @@ def _numbered(text: str, start: int, end: int, pattern: re.Pattern[str]):
 
 def _clause(number: int, item: int | None, body: Piece, lead_addr: list[tuple[Piece, bool]] | None) -> Clause:
     flat = body.flat
-    folded = _fold(flat)
+    folded = fold(flat)
     kind = next((k for k, rule in KIND_RULES if rule.search(folded)), "other")
     schedule = _schedule(body)
     recipient = _recipient(body, schedule) if kind == "report" else None
@@ -200,7 +203,7 @@ def _clause(number: int, item: int | None, body: Piece, lead_addr: list[tuple[Pi
 
 
 def _schedule(body: Piece) -> Piece | None:
-    folded = _fold(body.text)
+    folded = fold(body.text)
     for pattern in (SCHEDULE_KK, SCHEDULE_RU):
         m = pattern.search(folded)
         if m:
@@ -241,7 +244,7 @@ def _split_addressees(lead: Piece) -> list[tuple[Piece, bool]]:
 
 def _control_addressee(body: Piece) -> list[tuple[Piece, bool]]:
     for pattern, kk in ((CONTROL_RU, False), (CONTROL_KK, True)):
-        m = pattern.search(_fold(body.text) if kk else body.text)
+        m = pattern.search(fold(body.text) if kk else body.text)
         if m:
             return [(body[m.start("a") : m.end("a")].strip(" ."), False)]
     return []
@@ -254,7 +257,7 @@ def _subject(body: Piece, schedule: Piece | None) -> list[tuple[Piece, bool]]:
     if _kk(text):
         words = list(re.finditer(r"\S+", text[:stop]))
         for w in words:
-            if KK_BODY_HEAD.search(_fold(w.group(0)).strip(",")):
+            if KK_BODY_HEAD.search(fold(w.group(0)).strip(",")):
                 return _split_addressees(body[: w.end()])
         return []
     if not DATIVE_START.match(text):
@@ -273,7 +276,7 @@ def _recipient(body: Piece, schedule: Piece | None) -> Piece | None:
     words = list(re.finditer(r"\S+", text[start:]))
     first = None
     for w in words:
-        word = _fold(w.group(0)).strip(",.")
+        word = fold(w.group(0)).strip(",.")
         if first is None and not w.group(0)[:1].isupper():
             continue
         first = first if first is not None else w.start()

@@ -12,11 +12,11 @@ and sentences by word stems (`coverage`). Everything here is pure.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from kgraph.lang import KK_DATIVE, LOWER, alternation, prefix_stem
 from kgraph.records import Span
 from kgraph.sources.law_support import role_mentions, tolerant
 from kgraph.text import collapse
@@ -49,14 +49,8 @@ STOPWORDS = {
 }
 
 
-def stem(word: str) -> str:
-    """A crude stem for agglutinative Kazakh and inflected Russian: a prefix."""
-    w = word.lower()
-    return w[: max(4, math.ceil(len(w) * 0.6))]
-
-
 def content_stems(text: str) -> list[str]:
-    return [stem(w) for w in WORD.findall(text) if w.lower() not in STOPWORDS]
+    return [prefix_stem(w) for w in WORD.findall(text) if w.lower() not in STOPWORDS]
 
 
 def coverage(label: str, text: str) -> float:
@@ -118,7 +112,7 @@ PROVIDE_VERB = tolerant(
 )
 # "A-ға және B-ға жәрдем көрсетуге арналған ... қағидасын": rules for two assistances.
 PURPOSE = re.compile(r"^(?P<p>.+?)\s+арналған\s", re.I)
-DATIVE = re.compile(r"[а-яәғқңөұүһі]+(?:ға|ге|қа|ке)$", re.I)
+DATIVE = re.compile(rf"[{LOWER}]+(?:{alternation(KK_DATIVE)})$", re.I)  # two-letter endings
 
 # "Жер кодексіне сәйкес ..." / "в соответствии с Законом ... «...»,": the legal basis, not the measure.
 LEGAL_BASIS = re.compile(

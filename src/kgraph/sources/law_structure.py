@@ -14,28 +14,26 @@ import re
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+from kgraph.lang import EXCLUDED_ITEM, FOOTNOTE_LINE, UNITS
 from kgraph.records import Span
 from kgraph.sources.law_support import NUMBER, sentences
 from kgraph.text import collapse
 
 # --- structure patterns ----------------------------------------------------------
 
+_CHAPTER, _ARTICLE = UNITS["chapter"], UNITS["article"]
 # "1-тарау. Жалпы ережелер" / "Глава 1. Общие положения"
 CHAPTER = re.compile(
-    rf"^[ \t]*(?:(?P<kk>{NUMBER})-(?:тарау|ТАРАУ)|(?:Глава|ГЛАВА)\s+(?P<ru>{NUMBER}))\.?[ \t]*(?P<title>.*)$"
+    rf"^[ \t]*(?:(?P<kk>{NUMBER})-{_CHAPTER.heading('kk')}|{_CHAPTER.heading('ru')}\s+(?P<ru>{NUMBER}))\.?[ \t]*(?P<title>.*)$"
 )
 # "11-бап. Қазақстан ..." / "Статья 11. Компетенция ..."
 ARTICLE = re.compile(
-    rf"^[ \t]*(?:(?P<kk>{NUMBER})-(?:бап|БАП)|(?:Статья|СТАТЬЯ)\s+(?P<ru>{NUMBER}))\.[ \t]*(?P<title>.*)$"
+    rf"^[ \t]*(?:(?P<kk>{NUMBER})-{_ARTICLE.heading('kk')}|{_ARTICLE.heading('ru')}\s+(?P<ru>{NUMBER}))\.[ \t]*(?P<title>.*)$"
 )
 # A numbered paragraph "1. ..." and an item "1) ..." / "1-1) ...", at the start of a line
 # (of an indented line, when the text indents its body: a wrapped line may start "2) ").
 PARAGRAPH = re.compile(rf"^[ \t]*(?P<num>{NUMBER})\.[ \t]+(?=\S)")
 ITEM = re.compile(rf"^[ \t]*(?P<num>{NUMBER})\)[ \t]*")
-# Inline amendment notes ("Сноска. Пункт 2 с изменением ..."): not part of the norm.
-FOOTNOTE = re.compile(r"^[ \t]*(?:Сноска|Ескерту)\.")
-# An item or paragraph taken out by an amendment.
-EXCLUDED = re.compile(r"^(?:алып\s+тасталды|исключен)", re.I)
 # A list terminator left at the end of an item.
 TERMINATOR = re.compile(r"[\s;.,]+$")
 
@@ -181,7 +179,7 @@ def _starts_structure(line: _Line) -> bool:
         or ARTICLE.match(line.text)
         or PARAGRAPH.match(line.text)
         or ITEM.match(line.text)
-        or FOOTNOTE.match(line.text)
+        or FOOTNOTE_LINE.match(line.text)
     )
 
 
@@ -267,7 +265,7 @@ def read_structure(text: str) -> Structure:
         block = ln.indent > 0 or not indented
         para_m = PARAGRAPH.match(ln.text) if block else None
         item_m = ITEM.match(ln.text) if block else None
-        if FOOTNOTE.match(ln.text):
+        if FOOTNOTE_LINE.match(ln.text):
             unit = _Unit(article, paragraph, unit.item if unit else None, ln.start + ln.indent, ln.end, footnote=True)
             doc.units.append(unit)
         elif para_m:
@@ -345,7 +343,13 @@ def _fill_items(doc: Structure) -> None:
             u = mine[0] if mine else units[0]
             text = TERMINATOR.sub("", collapse(doc.text[u.start : u.end]))
             new = Item(
-                it.article, it.paragraph, it.number, text, bool(EXCLUDED.match(text)), it.segment, (it.span[0], u.end)
+                it.article,
+                it.paragraph,
+                it.number,
+                text,
+                bool(EXCLUDED_ITEM.match(text)),
+                it.segment,
+                (it.span[0], u.end),
             )
             lst.items[k] = new
             doc.items.append(new)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from kgraph.dates import find_dates
+from kgraph.lang import KK_PARTICIPLE, KK_PLURAL, KK_PLURAL_POSSESSIVE, KK_POSSESSIVE, LOWER, UNITS, alternation
 from kgraph.records import Span
 from kgraph.text import collapse
 
@@ -105,28 +106,10 @@ ROLE_NAMES = {"authorized-body-state-planning": "state-planning-body"}
 # How far (characters) a field phrase may sit from its role noun.
 FIELD_WINDOW = 120
 # Case endings of a subject (nominative, with possessive/plural): "органы", "Үкіметі".
-NOMINATIVE_KK = {
-    "",
-    "ы",
-    "і",
-    "сы",
-    "сі",
-    "лар",
-    "лер",
-    "дар",
-    "дер",
-    "тар",
-    "тер",
-    "лары",
-    "лері",
-    "дары",
-    "дері",
-    "тары",
-    "тері",
-}
+NOMINATIVE_KK = {"", *KK_POSSESSIVE, *KK_PLURAL, *KK_PLURAL_POSSESSIVE}
 NOMINATIVE_RU = {"", "о", "ы", "и"}
 # A Kazakh participle right after a body makes it a modifier ("Үкіметі айқындайтын қаржы агенті").
-PARTICIPLE = re.compile(r"\s*[а-яәғқңөұүһі]+(?:атын|етін|йтын|йтін|ған|ген|қан|кен)(?![а-яәғқңөұүһі])", re.I)
+PARTICIPLE = re.compile(rf"\s*[{LOWER}]+(?:{alternation(KK_PARTICIPLE)})(?![{LOWER}])", re.I)
 
 
 @dataclass(frozen=True)
@@ -217,15 +200,16 @@ CODE_KK = re.compile(
 )
 CODE_RU = re.compile(r"(?P<adj>[А-Я][а-я]+?)(?:ого|ому|ым|ом|ый|ий|ой)\s+кодекс[а-я]*(?:\s+Республики\s+Казахстан)?")
 # Provisions of this law: "осы Заңның 19-бабы[ның 2-тармағы[ның 3) тармақшасы]]", "Осы баптың 1-тармағы".
+_ARTICLE, _PARAGRAPH, _ITEM = UNITS["article"], UNITS["paragraph"], UNITS["subparagraph"]
 INTERNAL_KK = re.compile(
-    rf"осы\s+(?:заңның\s+(?P<art>{NUMBER})-ба[пб][а-яәғқңөұүһі]*|(?P<this>баптың))"
-    rf"(?:\s+(?P<para>{NUMBER})-тармағ[а-яәғқңөұүһі]*)?(?:\s+(?P<item>{NUMBER})\)\s*тармақша[а-яәғқңөұүһі]*)?",
+    rf"осы\s+(?:заңның\s+(?P<art>{NUMBER})-{_ARTICLE.kk_forms}|(?P<this>баптың))"
+    rf"(?:\s+(?P<para>{NUMBER})-{_PARAGRAPH.kk_forms})?(?:\s+(?P<item>{NUMBER})\)\s*{_ITEM.kk_forms})?",
     re.I,
 )
 # "подпункт 3) пункта 2 статьи 5 настоящего Закона", "пункта 1 настоящей статьи".
 INTERNAL_RU = re.compile(
-    rf"(?:подпункт[а-я]*\s+(?P<item>{NUMBER})\)\s+)?(?:пункт[а-я]*\s+(?P<para>{NUMBER})\s+)?"
-    rf"(?:стать[а-я]*\s+(?P<art>{NUMBER})\s+настоящего\s+Закона|(?P<this>настоящей\s+статьи))",
+    rf"(?:{_ITEM.ru_forms}\s+(?P<item>{NUMBER})\)\s+)?(?:{_PARAGRAPH.ru_forms}\s+(?P<para>{NUMBER})\s+)?"
+    rf"(?:{_ARTICLE.ru_forms}\s+(?P<art>{NUMBER})\s+настоящего\s+Закона|(?P<this>настоящей\s+статьи))",
     re.I,
 )
 # Repeal: "… Заңының күші жойылды деп танылсын" / "Признать утратившим силу Закон …".

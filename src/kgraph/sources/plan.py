@@ -25,10 +25,10 @@ from decimal import Decimal, InvalidOperation
 from typing import ClassVar
 
 from kgraph.deadlines import parse_deadline, plan_period
-from kgraph.records import DocumentMeta, GlossaryEntry, Span
+from kgraph.lang import BY_AGREEMENT, FOOTNOTE_WORD, UNITS, fold
+from kgraph.records import DocumentMeta, GlossaryEntry, Indicator, Mention, Span
 from kgraph.sources.plan_cells import read_rows
 from kgraph.sources.plan_table import (
-    BY_AGREEMENT,
     FUNDING_SOURCE,
     Heading,
     Piece,
@@ -40,14 +40,6 @@ from kgraph.sources.plan_table import (
 )
 
 # --- Records ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Party:
-    text: str
-    by_agreement: bool
-    members: tuple[str, ...] | None
-    span: Span
 
 
 @dataclass(frozen=True)
@@ -63,7 +55,7 @@ class Task:
     funding_amount: Decimal | None
     funding_source: str | None
     direction: int | None
-    parties: tuple[Party, ...]
+    parties: tuple[Mention, ...]  # responsible parties, the lead first
     span: Span
     funding_text: str | None = None
 
@@ -74,19 +66,6 @@ class Direction:
     number: int
     title: str
     span: Span
-
-
-@dataclass(frozen=True)
-class Indicator:
-    kind: ClassVar[str] = "indicator"
-    number: int
-    name: str
-    unit: str | None
-    values: dict[str, str]
-    span: Span
-    baseline: str | None = None
-    baseline_year: int | None = None
-    direction: int | None = None
 
 
 @dataclass(frozen=True)
@@ -125,7 +104,8 @@ GLOSSARY_HEAD = re.compile(
 # Separator between an abbreviation and its expansion.
 GLOSSARY_SEP = re.compile(r"\t\s*(?:[–—]|-{1,2})\s*\t?|\s+[–—]\s+|\s+-{1,2}\s+")
 # The end of the note: a page footer or a new section.
-GLOSSARY_STOP = re.compile(r"^\s*(?:©|Приложение|Қосымша|Утвержден)", re.MULTILINE)
+_ANNEX = UNITS["annex"]
+GLOSSARY_STOP = re.compile(rf"^\s*(?:©|{_ANNEX.title('ru')}|{_ANNEX.title('kk')}|Утвержден)", re.MULTILINE)
 # An abbreviation-shaped name at the end of a run-on segment: «ИТП» АЭА, «ТДҰА» АҚ, ИЖТМ.
 ABBR_TAIL = re.compile(r"(?:[«\"][^«»\"]+[»\"]\s*)?(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9&\-]+\s*)+$")
 
@@ -145,7 +125,7 @@ FUNDING_NUMBER = re.compile(r"(?<![\d.,])(?!(?:19|20)\d{2}\b)\d[\d\s]*(?:[.,]\d+
 # --- Parties ---------------------------------------------------------------------------------
 
 
-def split_parties(cell: Piece, glossary: frozenset[str] = frozenset()) -> tuple[Party, ...]:
+def split_parties(cell: Piece, glossary: frozenset[str] = frozenset()) -> tuple[Mention, ...]:
     """The responsible cell as parties, in the order written (first = lead)."""
     raw = [i for i in split_top(cell) if i.flat]
     items: list[Piece] = []
@@ -170,7 +150,7 @@ def split_parties(cell: Piece, glossary: frozenset[str] = frozenset()) -> tuple[
         text = re.sub(r"\s+,", ",", text)
         if not text:
             continue
-        parties.append(Party(text, flag, _members(text), item.strip().span))
+        parties.append(Mention(text, item.strip().span, flag, _members(text)))
     return tuple(parties)
 
 
@@ -319,7 +299,7 @@ def parse_indicator(number: int, content: Piece, direction: int | None) -> Indic
     units = [LEADING_NUMBER.sub("", v).strip() for v in values.values()]
     units = [u for u in units if u]
     unit = max(set(units), key=units.count) if units else None
-    return Indicator(number, name, unit, values, content.span, baseline, baseline_year, direction)
+    return Indicator(number, name, unit, values, content.span, baseline, baseline_year, direction=direction)
 
 
 def number_value(text: str) -> Decimal | None:
@@ -343,9 +323,9 @@ def plan_title(text: str, table: Table) -> tuple[str | None, Span]:
     paras = [(m.start() + offset, m.end() + offset, m.group(0)) for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", before)]
     for start, end, para in reversed(paras):
         flat = re.sub(r"\s+", " ", para).strip()
-        if flat.startswith(("Сноска", "Ескерту")):
+        if re.match(FOOTNOTE_WORD, flat):
             continue
-        if PLAN_TITLE.search(flat) and not re.match(r"^(?:Приложение|Қосымша|Утвержден)", flat):
+        if PLAN_TITLE.search(flat) and not re.match(rf"^(?:{_ANNEX.title('ru')}|{_ANNEX.title('kk')}|Утвержден)", flat):
             return flat, (start, end)
     return None, (0, 0)
 
@@ -358,7 +338,7 @@ def parse(text: str, meta: DocumentMeta) -> list:
     if not tables:
         return []
     glossary = parse_glossary(text, tables[-1].body[1])
-    known = frozenset(e.abbr.casefold().replace("i", "і") for e in glossary)
+    known = frozenset(fold(e.abbr) for e in glossary)
     title, title_span = plan_title(text, tables[0])
     start, end = plan_period(title, meta.date)
     records: list = [PlanInfo(title, start, end, title_span)]

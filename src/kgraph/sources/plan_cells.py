@@ -21,12 +21,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kgraph.lang import BY_AGREEMENT_PART
 from kgraph.sources.plan_table import (
     ABBR,
     COLUMN_NUMBERS,
     DIRECTION_HEAD,
     EMPTY,
-    FLAG_PART,
     FORM_HEAD,
     FORM_TAIL,
     FUNDING_AMOUNT,
@@ -75,7 +75,7 @@ def fit(kind: str, text: str, glossary: frozenset[str] = frozenset()) -> float:
     if kind == "other":
         return 0.1
     if kind in ("parties", "parties2"):
-        if FLAG_PART.match(t) and re.search(r"[()]|согласовани|бойынша", t):
+        if BY_AGREEMENT_PART.match(t) and re.search(r"[()]|согласовани|бойынша", t):
             return 1.0
         return 1.5 if party_like(t, glossary) else -1.5
     if kind == "form":

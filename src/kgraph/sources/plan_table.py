@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kgraph.deadlines import is_deadline
+from kgraph.lang import BY_AGREEMENT, FOOTNOTE_WORD, NOTE_WORD, UNITS, fold
 
 # --- Pieces of text with offsets ---------------------------------------------------
 
@@ -130,18 +131,14 @@ STACKED_HEADER_START = re.compile(
 COLUMN_NUMBERS = re.compile(r"^\s*1(?:[\s|]+\d{1,2}){2,}[\s|]*$")
 # Where a table ends: the abbreviation note or a page footer.
 TABLE_END = re.compile(
-    r"^\s*(?:Примечани[ея]\s*[:–-]|Ескертпе\s*[:–-]|Ескерту\s*[:–-]|Расшифровка\s+аббревиатур|"
+    rf"^\s*(?:(?:{NOTE_WORD}|{FOOTNOTE_WORD})\s*[:–-]|Расшифровка\s+аббревиатур|"
     r"Аббревиатуралардың\s+толық|©)",
     re.MULTILINE | re.IGNORECASE,
 )
 
 
-def _fold(text: str) -> str:
-    return text.lower().replace("i", "і").replace("ё", "е")
-
-
 def column_kind(cell: str) -> str | None:
-    f = _fold(cell)
+    f = fold(cell)
     for kind, pattern in COLUMN_NAMES:
         if pattern.search(f):
             return kind
@@ -252,7 +249,7 @@ def _stacked_header(text: str, lines, i: int) -> tuple[list[str], int]:
     while j < len(lines) and j < i + 24 and not COLUMN_NUMBERS.match(lines[j].group(0)):
         chunk_end = lines[j].end()
         j += 1
-    chunk = _fold(text[lines[i].start() : chunk_end])
+    chunk = fold(text[lines[i].start() : chunk_end])
     hits = []
     for kind, pattern in COLUMN_NAMES:
         for m in pattern.finditer(chunk):
@@ -294,9 +291,6 @@ FUNDING_AMOUNT = re.compile(
     re.IGNORECASE,
 )
 
-# The by-agreement flag, whole or cut by a line or page break.
-BY_AGREEMENT = re.compile(r"\(\s*(?:по\s+согласовани\w*|келісім\s+бойынша)\s*\)", re.IGNORECASE)
-FLAG_PART = re.compile(r"^\(?\s*(?:по|келісім)?\s*(?:согласовани\w*|бойынша)?\s*\)?$", re.IGNORECASE)
 # An abbreviation: two or more capitals (Cyrillic or Latin), maybe with digits,
 # dashes or a Kazakh case ending ("МИР", "НАН РК", "ИЖТМ-ге", "R&D").
 ABBR = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9&]+(?:-[a-zа-яәғқңөұүһі]+)?(?![a-zа-яёәғқңөұүһі])")
@@ -325,11 +319,11 @@ def party_shaped(text: str, glossary: frozenset[str] = frozenset()) -> bool:
     t = BY_AGREEMENT.sub("", text).strip(" ,;.\n")
     if not t:
         return False
-    if _fold(t) in glossary:
+    if fold(t) in glossary:
         return True
     if ABBR.match(t) or (re.match(r"^[«\"“][^»\"”]*[»\"”]", t) and ABBR.search(t)):
         return True
-    words = [w.strip('«»"“”.,') for w in _words(_fold(t))]
+    words = [w.strip('«»"“”.,') for w in _words(fold(t))]
     words = [w for w in words if w]
     if not words:
         return False
@@ -356,7 +350,7 @@ def starts_party(words: list[str], k: int, glossary: frozenset[str] = frozenset(
         return False
     if ABBR.match(w.lstrip('«"“')) or (w[:1] in '«"“' and ABBR.search(w)):
         return True
-    return bool(GROUP_WORD.match(_fold(w))) or _fold(" ".join(words[k : k + 2])) in glossary
+    return bool(GROUP_WORD.match(fold(w))) or fold(" ".join(words[k : k + 2])) in glossary
 
 
 # --- Rows -----------------------------------------------------------------------------------
@@ -395,8 +389,10 @@ class Heading:
 
 
 # "Направление 1. …", "1-бағыт. …", "Раздел 2 …"
+_DIRECTION, _SECTION = UNITS["direction"], UNITS["section"]
 DIRECTION_HEAD = re.compile(
-    r"^\s*(?:(?:Направление|Бағыт|Раздел|Бөлім|Блок)\s*(?P<n1>\d+)|(?P<n2>\d+)\s*-\s*(?:бағыт|бөлім))\.?\s*(?P<title>.*)$",
+    rf"^\s*(?:(?:{_DIRECTION.ru}|{_DIRECTION.kk}|{_SECTION.ru}|{_SECTION.kk}|Блок)\s*(?P<n1>\d+)"
+    rf"|(?P<n2>\d+)\s*-\s*(?:{_DIRECTION.kk}|{_SECTION.kk}))\.?\s*(?P<title>.*)$",
     re.IGNORECASE,
 )
 # "1. «ИТП» АЭА кластерлерін …" — a numbered heading without cell separators.

@@ -1,0 +1,171 @@
+"""Russian and Kazakh text rules, in one place.
+
+Everything that knows how Russian or Kazakh is written lives here; search,
+resolution, similarity and the extractors use it (`from kgraph import lang`).
+
+Letters and folding (`kgraph.lang.script`)
+    LOWER, UPPER, LETTERS, KK_LETTERS   character-class bodies
+    DASHES, QUOTES                      character-class bodies
+    has_cyrillic(text), has_kazakh(text, count_i=True)
+    repair_word(word), repair_homoglyphs(text)   Latin look-alikes -> Cyrillic (Latin i -> Kazakh і)
+    fold(text)          extractor matching form (lower, ё->е, i->і; same length)
+    fold_words(text)    comparison form (NFC, repaired, lower, ё->е, dashes, no quotes)
+    fold_kazakh(text)   Kazakh letters -> nearest Russian letters
+    fold_search(text)   fold_kazakh(fold_words(text))
+    letter_words(text)  letter words of the comparison form
+    detect_lang(text)   'ru' or 'kk'
+
+Word forms (`kgraph.lang.forms`)
+    morph()             the one pymorphy3 analyzer
+    ru_lemma(word)      Russian normal form
+    kk_stem(word)       Kazakh stem without inflection (similarity)
+    kk_stem_folded(word)  Kazakh stem of a search-folded word (search)
+    kk_head_forms(word), kk_without_possessive(word)   nominatives of a Kazakh head word (resolution)
+    base_forms(text, lang)   lemmas (ru) or stems (kk) of a text's words
+    prefix_stem(word)   crude stem of either language: a 60% prefix
+    KK_CASE, KK_DATIVE, KK_POSSESSIVE, KK_PLURAL, KK_PARTICIPLE, ...   Kazakh endings by what they mark
+    alternation(endings)   regex source of endings, longest first
+
+Words of acts (`kgraph.lang.legal`)
+    MONTHS_RU, MONTHS_KK, MONTHS_KK_PATTERN, month_number(word)
+    UNITS[name] -> Unit(ru, kk, forms(lang), heading(lang), label(number, lang))
+        article, chapter, paragraph, subparagraph, part, section, direction, annex
+    TOC_WORD
+    FOOTNOTE, FOOTNOTE_LINE, FOOTNOTE_WORD, NOTE_WORD
+    EXCLUDED, EXCLUDED_ITEM
+    BY_AGREEMENT, BY_AGREEMENT_WORDS, BY_AGREEMENT_OPEN, BY_AGREEMENT_CUT, BY_AGREEMENT_PART
+"""
+
+from __future__ import annotations
+
+from kgraph.lang.forms import (
+    KK_ATTRIBUTIVE,
+    KK_CASE,
+    KK_CASE_ENDINGS,
+    KK_DATIVE,
+    KK_DATIVE_AFTER_POSSESSIVE,
+    KK_FOLDED_ENDINGS,
+    KK_FOLDED_HYPHEN_ENDINGS,
+    KK_LOCATIVE_ATTRIBUTIVE,
+    KK_PARTICIPLE,
+    KK_PLURAL,
+    KK_PLURAL_POSSESSIVE,
+    KK_POSSESSIVE,
+    KK_POSSESSIVE_CASE,
+    KK_POSSESSIVE_DATIVE,
+    KK_VERBAL,
+    alternation,
+    base_forms,
+    kk_head_forms,
+    kk_stem,
+    kk_stem_folded,
+    kk_without_possessive,
+    morph,
+    prefix_stem,
+    ru_lemma,
+)
+from kgraph.lang.legal import (
+    BY_AGREEMENT,
+    BY_AGREEMENT_CUT,
+    BY_AGREEMENT_OPEN,
+    BY_AGREEMENT_PART,
+    BY_AGREEMENT_WORDS,
+    EXCLUDED,
+    EXCLUDED_ITEM,
+    FOOTNOTE,
+    FOOTNOTE_LINE,
+    FOOTNOTE_WORD,
+    MONTHS_KK,
+    MONTHS_KK_PATTERN,
+    MONTHS_RU,
+    NOTE_WORD,
+    TOC_WORD,
+    UNITS,
+    Unit,
+    month_number,
+)
+from kgraph.lang.script import (
+    DASHES,
+    HOMOGLYPHS,
+    KK_FUNCTION_WORDS,
+    KK_LETTERS,
+    KK_TO_RU,
+    LETTERS,
+    LOWER,
+    QUOTES,
+    UPPER,
+    detect_lang,
+    fold,
+    fold_kazakh,
+    fold_search,
+    fold_words,
+    has_cyrillic,
+    has_kazakh,
+    letter_words,
+    repair_homoglyphs,
+    repair_word,
+)
+
+__all__ = [
+    "BY_AGREEMENT",
+    "BY_AGREEMENT_CUT",
+    "BY_AGREEMENT_OPEN",
+    "BY_AGREEMENT_PART",
+    "BY_AGREEMENT_WORDS",
+    "DASHES",
+    "EXCLUDED",
+    "EXCLUDED_ITEM",
+    "FOOTNOTE",
+    "FOOTNOTE_LINE",
+    "FOOTNOTE_WORD",
+    "HOMOGLYPHS",
+    "KK_ATTRIBUTIVE",
+    "KK_CASE",
+    "KK_CASE_ENDINGS",
+    "KK_DATIVE",
+    "KK_DATIVE_AFTER_POSSESSIVE",
+    "KK_FOLDED_ENDINGS",
+    "KK_FOLDED_HYPHEN_ENDINGS",
+    "KK_FUNCTION_WORDS",
+    "KK_LETTERS",
+    "KK_LOCATIVE_ATTRIBUTIVE",
+    "KK_PARTICIPLE",
+    "KK_PLURAL",
+    "KK_PLURAL_POSSESSIVE",
+    "KK_POSSESSIVE",
+    "KK_POSSESSIVE_CASE",
+    "KK_POSSESSIVE_DATIVE",
+    "KK_TO_RU",
+    "KK_VERBAL",
+    "LETTERS",
+    "LOWER",
+    "MONTHS_KK",
+    "MONTHS_KK_PATTERN",
+    "MONTHS_RU",
+    "NOTE_WORD",
+    "QUOTES",
+    "TOC_WORD",
+    "UNITS",
+    "UPPER",
+    "Unit",
+    "alternation",
+    "base_forms",
+    "detect_lang",
+    "fold",
+    "fold_kazakh",
+    "fold_search",
+    "fold_words",
+    "has_cyrillic",
+    "has_kazakh",
+    "kk_head_forms",
+    "kk_stem",
+    "kk_stem_folded",
+    "kk_without_possessive",
+    "letter_words",
+    "month_number",
+    "morph",
+    "prefix_stem",
+    "repair_homoglyphs",
+    "repair_word",
+    "ru_lemma",
+]

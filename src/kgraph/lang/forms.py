@@ -1,0 +1,181 @@
+"""Word forms: Russian lemmas (pymorphy3) and Kazakh endings.
+
+Russian has a lemmatiser: one pymorphy3 analyzer, made on first use (loading
+its dictionaries takes a tenth of a second) and shared; lemmas are cached.
+
+Kazakh is agglutinative and has none here, so its endings are stripped from
+the end of a word. The endings are listed once, by what they mark; each use
+takes the ones it needs:
+
+* `kk_stem` (similarity): inflection only - case, possessive, plural, the
+  locative attribute "-дағы", verb forms - stripped right to left while at
+  least 3 letters stay (4 when a one-letter ending goes); derivational
+  suffixes (-лық/-лік, -шы/-ші) stay, they make new words ("салалық"
+  sectoral vs "сала" field);
+* `kk_stem_folded` (search, on text with the Kazakh letters folded to Russian
+  ones): case (without the accusative "-н"), possessive, plural and the
+  attributive "-ғы", stripped while 3 letters stay;
+* `kk_head_forms` (resolution): the nominative a case-inflected head word
+  may stand for, one case ending and a possessive at most, with the voicing
+  before the possessive undone ("министрлігіне" -> "министрлік").
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cache, lru_cache
+
+import pymorphy3
+
+from kgraph.lang.script import fold_kazakh, has_cyrillic, letter_words
+
+# --- Russian ------------------------------------------------------------------
+
+
+@cache
+def morph() -> pymorphy3.MorphAnalyzer:
+    """The one Russian morphological analyzer."""
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=200_000)
+def ru_lemma(word: str) -> str:
+    """The normal form of a Russian word (ё as е); a word without Cyrillic is returned as it is."""
+    if not has_cyrillic(word):
+        return word
+    return morph().parse(word)[0].normal_form.replace("ё", "е")
+
+
+# --- Kazakh endings -----------------------------------------------------------------
+
+KK_DATIVE = ("ға", "ге", "қа", "ке")  # after a bare stem: "министрлікке"
+KK_DATIVE_AFTER_POSSESSIVE = ("на", "не")  # after a 3rd-person possessive: "министрлігі|не"
+KK_CASE: dict[str, tuple[str, ...]] = {
+    "dative": (*KK_DATIVE, *KK_DATIVE_AFTER_POSSESSIVE, "а", "е"),  # "а"/"е" after 1st/2nd-person possessives
+    "genitive": ("ның", "нің", "дың", "дің", "тың", "тің"),
+    "accusative": ("ны", "ні", "ды", "ді", "ты", "ті", "н"),
+    "locative": ("да", "де", "та", "те", "нда", "нде"),
+    "ablative": ("дан", "ден", "тан", "тен", "нан", "нен"),
+    "instrumental": ("мен", "бен", "пен"),
+}
+KK_POSSESSIVE = ("сы", "сі", "ы", "і")  # 3rd person
+KK_POSSESSIVE_DATIVE = ("ына", "іне")  # 3rd person possessive + dative, as one ending
+KK_POSSESSIVE_CASE = ("сын", "сін", "сына", "сіне", "сының", "сінің")  # after an abbreviation: "ИЖТМ-сының"
+KK_PLURAL = ("лар", "лер", "дар", "дер", "тар", "тер")
+KK_PLURAL_POSSESSIVE = ("лары", "лері", "дары", "дері", "тары", "тері")  # "органдары"
+KK_ATTRIBUTIVE = ("ғы", "гі", "қы", "кі")  # "жылғы"
+KK_LOCATIVE_ATTRIBUTIVE = ("дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі")  # "саласындағы"
+KK_PARTICIPLE = (
+    *("ылатын", "ілетін", "атын", "етін", "йтын", "йтін"),  # present-future
+    *("ған", "ген", "қан", "кен"),  # past
+)
+KK_VERBAL = (
+    *KK_PARTICIPLE,
+    *("ады", "еді", "йды", "йді"),  # 3rd person present-future
+    *("ыл", "іл"),  # passive
+    *("ып", "іп"),  # converb
+    "у",  # verbal noun
+)
+_CASE_ENDINGS = tuple(e for endings in KK_CASE.values() for e in endings)
+
+
+def _longest_first(endings) -> tuple[str, ...]:
+    return tuple(sorted(dict.fromkeys(endings), key=len, reverse=True))
+
+
+def alternation(endings) -> str:
+    """Regex source matching any of `endings`, longest first: "ға|ге|қа|ке"."""
+    return "|".join(_longest_first(endings))
+
+
+# Every case ending, longest first (one of each length can end a word).
+KK_CASE_ENDINGS = _longest_first(_CASE_ENDINGS)
+_STEM_ENDINGS = _longest_first((*_CASE_ENDINGS, *KK_POSSESSIVE, *KK_PLURAL, *KK_LOCATIVE_ATTRIBUTIVE, *KK_VERBAL))
+# Folded endings for search, which stems Russian words too: the accusative "-н"
+# is left out ("закон" would lose it), and "-ндағы" goes as "-нда" + "-ғы".
+KK_FOLDED_ENDINGS = _longest_first(
+    fold_kazakh(e)
+    for e in (
+        *(e for e in _CASE_ENDINGS if e != "н"),
+        *KK_POSSESSIVE_DATIVE,
+        *KK_POSSESSIVE,
+        *KK_PLURAL,
+        *KK_ATTRIBUTIVE,
+        *(e for e in KK_LOCATIVE_ATTRIBUTIVE if not e.startswith("н")),
+    )
+)
+# Endings that may follow an abbreviation after a hyphen ("ИЖТМ-ге"), folded.
+KK_FOLDED_HYPHEN_ENDINGS = frozenset(KK_FOLDED_ENDINGS) | {fold_kazakh(e) for e in KK_POSSESSIVE_CASE}
+_VOICING = {"г": "к", "ғ": "қ", "б": "п"}  # "министрлігі" <- "министрлік"
+_MIN_STEM = 3
+
+
+def _strip(word: str, endings: tuple[str, ...], min_after_one_letter: int) -> str:
+    """Strip endings right to left while enough of the word stays."""
+    while True:
+        for ending in endings:
+            keep = len(word) - len(ending)
+            if word.endswith(ending) and keep >= (min_after_one_letter if len(ending) == 1 else _MIN_STEM):
+                word = word[:keep]
+                break
+        else:
+            return word
+
+
+@lru_cache(maxsize=200_000)
+def kk_stem(word: str) -> str:
+    """A Kazakh word without its inflection ("бағдарламаларды" -> "бағдарлама")."""
+    return _strip(word, _STEM_ENDINGS, _MIN_STEM + 1)
+
+
+def kk_stem_folded(word: str) -> str:
+    """A search-folded word without Kazakh endings ("министрлигине" -> "министрлиг")."""
+    return _strip(word, KK_FOLDED_ENDINGS, _MIN_STEM)
+
+
+def kk_without_possessive(word: str) -> list[tuple[str, str]]:
+    """(bare word, possessive ending) for each 3rd-person possessive the word may end
+    in, with the voicing before it undone ("министрлігі" -> "министрлік")."""
+    out = []
+    for poss in KK_POSSESSIVE:
+        if word.endswith(poss) and len(word) - len(poss) >= _MIN_STEM:
+            bare = word[: -len(poss)]
+            out.append((bare[:-1] + _VOICING.get(bare[-1], bare[-1]), poss))
+    return out
+
+
+def kk_head_forms(word: str) -> list[tuple[str, str]]:
+    """Nominative forms an inflected Kazakh head word may stand for, each with the
+    ending removed ("-ге", "-не-і"); the unchanged word is not included."""
+    forms: list[tuple[str, str]] = []
+    if "-" in word:
+        base, _, ending = word.rpartition("-")
+        if ending in KK_CASE_ENDINGS or ending in KK_POSSESSIVE:
+            forms.append((base, "-" + ending))  # ИЖТМ-ге, АҚ-ның
+    stems = [(word, "")]
+    for ending in KK_CASE_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
+            stems.append((word[: -len(ending)], "-" + ending))
+    for stem, ending in stems:
+        if ending:
+            forms.append((stem, ending))
+        forms.extend((bare, ending + "-" + poss) for bare, poss in kk_without_possessive(stem))
+    return forms
+
+
+# --- both ---------------------------------------------------------------------------
+
+
+def prefix_stem(word: str) -> str:
+    """A crude stem of a word of either language: its first 60% (4 letters at
+    least), lower-cased. Good enough to match a label's words against a title's."""
+    w = word.lower()
+    return w[: max(4, math.ceil(len(w) * 0.6))]
+
+
+def base_forms(text: str, lang: str) -> list[str]:
+    """Lemmas (ru) or stems (kk) of the letter words of `text`, in order."""
+    words = letter_words(text)
+    if lang == "kk":
+        return [kk_stem(w) for w in words]
+    return [ru_lemma(w) for w in words]

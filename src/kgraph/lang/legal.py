@@ -1,0 +1,162 @@
+"""The words acts are built from, in Russian and Kazakh: months, structural
+units, amendment footnotes, excluded items and the by-agreement flag.
+
+Patterns here are regex sources (or compiled patterns) that extractors
+compose into their own; the words live only here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kgraph.lang.script import fold
+
+# --- months -------------------------------------------------------------------------
+
+MONTHS_RU = (
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+)
+MONTHS_KK = (
+    "қаңтар",
+    "ақпан",
+    "наурыз",
+    "сәуір",
+    "мамыр",
+    "маусым",
+    "шілде",
+    "тамыз",
+    "қыркүйек",
+    "қазан",
+    "қараша",
+    "желтоқсан",
+)
+# Every case form of a Russian month starts with its stem ("декабр|я"); May is
+# "май", "мая", "мае" (its stem "ма" would catch other words). A Kazakh month
+# takes its case endings after the whole name ("желтоқсан|дағы", "шілде|ге").
+_RU_STEMS = tuple(m.rstrip("ьй") for m in MONTHS_RU)
+_MAY_FORMS = frozenset({"май", "мая", "мае", "маю", "маем"})
+# The Kazakh month names as one regex alternation.
+MONTHS_KK_PATTERN = "|".join(MONTHS_KK)
+
+
+def month_number(word: str) -> int | None:
+    """The month (1-12) a month word names in any case form ("декабря", "желтоқсандағы")."""
+    w = fold(word)
+    for n, name in enumerate(MONTHS_KK, 1):
+        if w.startswith(name):
+            return n
+    if w in _MAY_FORMS:
+        return 5
+    for n, stem in enumerate(_RU_STEMS, 1):
+        if n != 5 and w.startswith(stem):
+            return n
+    return None
+
+
+# --- structural units -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A structural unit of an act, named in Russian and Kazakh.
+
+    `ru`/`kk` are the nominative singular; `ru_forms`/`kk_forms` are regex sources
+    matching every inflected form in lower case. Russian numbers follow the word
+    ("Статья 5", "подпункт 3)"), Kazakh numbers precede it ("5-бап", "3) тармақша").
+    """
+
+    name: str
+    ru: str
+    kk: str
+    ru_forms: str
+    kk_forms: str
+
+    def word(self, lang: str) -> str:
+        return self.kk if lang == "kk" else self.ru
+
+    def title(self, lang: str) -> str:
+        """The word capitalised, as it opens a line ("Приложение", "Қосымша")."""
+        return self.word(lang).capitalize()
+
+    def forms(self, lang: str) -> str:
+        """Regex source: any inflected form, first letter in either case."""
+        src = self.kk_forms if lang == "kk" else self.ru_forms
+        return f"[{src[0].upper()}{src[0]}]{src[1:]}"
+
+    def heading(self, lang: str) -> str:
+        """Regex source: the word as a heading prints it, capitalised or all capitals."""
+        word = self.word(lang)
+        return f"(?:{word.capitalize()}|{word.upper()})" if lang != "kk" else f"(?:{word}|{word.upper()})"
+
+    def label(self, number: str, lang: str) -> str:
+        """ "Статья 5" / "5-бап"."""
+        return f"{number}-{self.kk}" if lang == "kk" else f"{self.ru.capitalize()} {number}"
+
+
+UNITS: dict[str, Unit] = {
+    u.name: u
+    for u in (
+        Unit("article", "статья", "бап", r"стать[а-я]*", r"ба[пб][а-яәғқңөұүһі]*"),
+        Unit("chapter", "глава", "тарау", r"глав[а-я]*", r"тарау[а-яәғқңөұүһі]*"),
+        Unit("paragraph", "пункт", "тармақ", r"пункт[а-я]*", r"тарма[қғ](?!ша)[а-яәғқңөұүһі]*"),
+        Unit("subparagraph", "подпункт", "тармақша", r"подпункт[а-я]*", r"тармақша[а-яәғқңөұүһі]*"),
+        Unit("part", "часть", "бөлік", r"част[а-я]*", r"бөлі[кг][а-яәғқңөұүһі]*"),
+        Unit("section", "раздел", "бөлім", r"раздел[а-я]*", r"бөлім[а-яәғқңөұүһі]*"),
+        Unit("subsection", "параграф", "параграф", r"параграф[а-я]*", r"параграф[а-яәғқңөұүһі]*"),
+        Unit("direction", "направление", "бағыт", r"направлени[а-я]*", r"бағыт[а-яәғқңөұүһі]*"),
+        Unit("annex", "приложение", "қосымша", r"приложени[а-я]*", r"қосымша[а-яәғқңөұүһі]*"),
+    )
+}
+
+
+# The heading of a table of contents.
+TOC_WORD = r"(?:Содержание|Оглавление|Мазмұны)"
+
+
+# --- amendment footnotes and excluded items ------------------------------------
+
+# The word that opens an editorial amendment footnote ("Сноска. Пункт 2 с
+# изменением, внесенным постановлением …", "Ескерту. 1-тармақ жаңа редакцияда …").
+FOOTNOTE_WORD = r"(?:Сноска|Ескерту)"
+# A footnote with its body: up to a full stop at a line end, a blank line, the
+# next numbered clause or item ("\n2. ", "\n3) ") or the end of the text.
+FOOTNOTE = re.compile(
+    rf"{FOOTNOTE_WORD}\s*\.\s*(?P<body>.+?)(?:\.(?=\s*(?:\n|$))|\n[ \t]*\n|(?=\n[ \t]*\d{{1,2}}[.)]\s)|$)",
+    re.DOTALL,
+)
+# A line that starts a footnote.
+FOOTNOTE_LINE = re.compile(rf"^[ \t]*{FOOTNOTE_WORD}\.", re.MULTILINE)
+# An author's note ("Примечание:", "Ескертпе:"), not an amendment.
+NOTE_WORD = r"(?:Примечани[ея]|Ескертпе)"
+
+# What an amendment printed in place of an item or paragraph it took out
+# ("исключен", "исключена", "алып тасталды"); also the change word of a footnote.
+EXCLUDED = r"(?:исключен[аоы]?|алып\s+тасталды)"
+EXCLUDED_ITEM = re.compile(rf"^{EXCLUDED}", re.IGNORECASE)
+
+
+# --- the by-agreement flag -----------------------------------------------------------
+
+# A party named "(по согласованию)" / "(келісім бойынша)" takes part only if it agrees.
+_FLAG_FIRST = r"по|келісім"
+_FLAG_REST = r"согласовани\w*|бойынша"
+BY_AGREEMENT_WORDS = r"по\s+согласовани\w*|келісім\s+бойынша"
+BY_AGREEMENT = re.compile(rf"\(\s*(?:{BY_AGREEMENT_WORDS})\s*\)", re.IGNORECASE)
+# The flag without its closing bracket, or its opening cut off at the end of a text
+# by a cell or page break ("АОО «Назарбаев Университет» (по").
+BY_AGREEMENT_OPEN = re.compile(rf"\(\s*(?:{BY_AGREEMENT_WORDS})\s*\)?", re.IGNORECASE)
+BY_AGREEMENT_CUT = re.compile(rf"\(\s*(?:{_FLAG_FIRST})?\s*$", re.IGNORECASE)
+# A cell holding only a piece of the flag ("(по", "согласованию)").
+BY_AGREEMENT_PART = re.compile(rf"^\(?\s*(?:{_FLAG_FIRST})?\s*(?:{_FLAG_REST})?\s*\)?$", re.IGNORECASE)
