@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from pathlib import Path
 
 import pytest
@@ -143,6 +144,76 @@ def test_successor_starts_when_predecessor_ends(registry):
                 assert registry.body(new).valid_from == e.date, (e.id, new)
 
 
+@pytest.mark.parametrize(
+    "body_id, bound, day",
+    [
+        # Presidential decree of 16 Jan 2013 No. 466
+        ("mert", "valid_until", dt.date(2013, 1, 16)),
+        ("mebp", "valid_from", dt.date(2013, 1, 16)),
+        ("mrr", "valid_from", dt.date(2013, 1, 16)),
+        # Presidential decree of 29 Oct 2013 No. 677
+        ("mosvr", "valid_from", dt.date(2013, 10, 29)),
+        # Government decree of 1 Mar 2017 No. 100
+        ("kaznex-invest", "valid_until", dt.date(2017, 3, 1)),
+        ("kazakh-invest", "valid_from", dt.date(2017, 3, 1)),
+        # Government decree of 13 Dec 2018 No. 830
+        ("kiri", "valid_until", dt.date(2018, 12, 13)),
+        ("nadloc", "valid_until", dt.date(2018, 12, 13)),
+        ("qazindustry", "valid_from", dt.date(2018, 12, 13)),
+        # Presidential decrees of 19 Jun 2018 No. 702 and 3 May 2022 No. 887
+        ("akimat-south-kazakhstan-region", "valid_until", dt.date(2018, 6, 19)),
+        ("akimat-shymkent", "valid_from", dt.date(2018, 6, 19)),
+        ("akimat-abai-region", "valid_from", dt.date(2022, 6, 8)),
+        # Presidential decrees of 8 Sep 2020 No. 407 and 5 Oct 2020 No. 427
+        ("aspr", "valid_from", dt.date(2020, 9, 8)),
+        ("bns", "valid_from", dt.date(2020, 10, 5)),
+        # Presidential decrees of 11 Jun 2022 No. 917 and 1 Sep 2023 No. 318
+        ("mon", "valid_until", dt.date(2022, 6, 11)),
+        ("mnvo", "valid_from", dt.date(2022, 6, 11)),
+        ("miid", "valid_until", dt.date(2023, 9, 1)),
+        ("mps", "valid_from", dt.date(2023, 9, 1)),
+        # Presidential decree of 18 Mar 2025 No. 818
+        ("aae", "valid_from", dt.date(2025, 3, 18)),
+    ],
+)
+def test_lifetimes_follow_the_acts(registry, body_id, bound, day):
+    assert getattr(registry.body(body_id), bound) == day
+
+
+def test_renamed_and_merged_companies_succeed(registry):
+    assert registry.successors("kaznex-invest") == ("kazakh-invest",)
+    assert set(registry.predecessors("qazindustry")) == {"kiri", "nadloc"}
+    # Functions moved by decrees No. 407 (2020) and No. 818 (2025): not succession.
+    assert registry.successors("me") == ()
+    assert "aspr" not in registry.successors("mne")
+
+
+MIRROR_CITATION = re.compile(r"\[(codes|government)@[0-9a-f]{40}:\d\d-[^\]\s]+\.(md|yaml)\]")
+
+
+def _notes(registry):
+    for b in registry.bodies:
+        yield b.id, b.source_note
+    for e in registry.events:
+        yield e.id, e.note
+    for r in registry.roles:
+        for h in r.holders:
+            yield r.id, h.note
+
+
+def test_notes_cite_acts_not_repository_files(registry):
+    for where, note in _notes(registry):
+        assert "DOMAIN.md" not in note and "data/" not in note, where
+        for cited in re.findall(r"\[[^\]]*@[^\]]*\]", note):
+            assert MIRROR_CITATION.fullmatch(cited), (where, cited)
+
+
+def test_every_dated_reorganisation_cites_its_act_or_says_what_is_missing(registry):
+    for e in registry.events:
+        if e.date:
+            assert MIRROR_CITATION.search(e.note) or "Not found:" in e.note or "NAS concept" in e.note, e.id
+
+
 # --------------------------------------------------------------------------
 # Roles and groups
 
@@ -160,6 +231,10 @@ def test_successor_starts_when_predecessor_ends(registry):
         ("authorized-body-science", D2020, "mon"),
         ("authorized-body-science", D2025, "mnvo"),
         ("national-operator-technological-development", D2013, "natd"),
+        ("national-operator-sectoral-development", dt.date(2017, 6, 1), "kiri"),
+        ("national-operator-sectoral-development", D2020, "qazindustry"),
+        ("national-operator-investment-attraction", dt.date(2017, 6, 1), "kazakh-invest"),
+        ("national-operator-export-development", dt.date(2018, 1, 1), None),
         ("government", D2025, "government"),
         ("state-bodies", D2013, None),
     ],
