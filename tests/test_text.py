@@ -112,6 +112,19 @@ def test_offset_map_round_trips(raw):
         # table column numbers are not letter-spacing
         ("1 2 3 4 5", "1 2 3 4 5"),
         ("- 1 2 4 7", "- 1 2 4 7"),
+        # real one-letter words between single spaces are not letter-spacing (decree 1331, tasks 51-53, 56)
+        ("не менее 15 % и к\n2020 году", "не менее 15 % и к\n2020 году"),
+        ("Обеспечение а и б", "Обеспечение а и б"),
+        # word boundaries inside a letter-spaced run come from the dictionary
+        ("в т о м  ч и с л е", "в том числе"),
+        ("в о  и с п о л н е н и е", "во исполнение"),
+        ("о т  2 0 1 5 г о д а", "от 2015 года"),
+        # a name the dictionary does not know is still one word
+        ("Н а з а р б а е в", "Назарбаев"),
+        # Kazakh has no one-letter words: its runs are joined group by group (the law, art. 14)
+        ("м о н и т о р и н г к е  қ а т ы с а д ы ;", "мониторингке қатысады;"),
+        # "жылғы" glued to a quarter (decree 631)
+        ("2016 жылғыІ-тоқсан", "2016 жылғы І-тоқсан"),
     ],
 )
 def test_examples_from_sources(raw, expected):

@@ -7,8 +7,9 @@ directory given (`kgraph eval --golden DIR`), the sources through the catalog
 A record dataclass names its golden kind in a `kind` class attribute and uses
 the golden field names (CONTRIBUTING.md); `asdict` then gives the golden shape.
 Records are matched by their key fields; a match counts as a true positive
-only if its strict fields agree too. Texts compare with whitespace removed
-and case folded.
+only if its strict fields agree too. Texts compare word by word, case folded:
+words and punctuation marks are tokens, so spacing around punctuation does
+not count but two words glued into one (normalizer damage) does.
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 NESTED = {"task": ("parties", "party", "number")}  # kind -> (list field, child kind, parent key)
 IGNORED_FIELDS = {"span", "kind", "notes", "members"}
+# A token of a compared text: a word (letters, digits) or one punctuation mark.
+TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
 def canon(value: Any) -> Any:
@@ -58,13 +61,15 @@ def canon(value: Any) -> Any:
     if isinstance(value, (int, float)):
         return str(value).rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
     if isinstance(value, str):
-        return re.sub(r"\s+", "", value).casefold()
+        # Word by word: words and punctuation marks as tokens, so spacing around
+        # punctuation does not count but two words glued into one do ("%ик").
+        return " ".join(TOKEN.findall(value.casefold()))
     if isinstance(value, dict):
         return tuple(sorted((str(k), canon(v)) for k, v in value.items()))
     if isinstance(value, (list, tuple)):
         return tuple(canon(v) for v in value)
     if hasattr(value, "isoformat"):
-        return value.isoformat()
+        return canon(value.isoformat())
     return canon(str(value))
 
 

@@ -21,7 +21,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from kgraph.lang import MONTHS_KK_PATTERN
+from kgraph.lang import MONTHS_KK_PATTERN, has_kazakh
+from kgraph.lang.words import segment
 
 # --- Named patterns ---------------------------------------------------------
 
@@ -33,11 +34,13 @@ _HSPACE = "[ \\t\\u00a0\\u2007\\u202f\\u2009]"
 DEBRIS = re.compile(r"</?p>|^[\t \-]*-{2,}[\t \-]*$", re.MULTILINE)
 
 # A letter-spaced run: at least three single characters separated by single
-# spaces ("П л а н", "1 1 - б а п ."); words inside it are separated by two or
-# more spaces ("М О Н ,  заинтересованные").
+# spaces ("П л а н", "1 1 - б а п ."), or two before a wider gap and more
+# ("в о  и с п о л н е н и е"); words inside it are separated by two or more
+# spaces ("М О Н ,  заинтересованные"). Where the words inside a group of
+# single characters begin and end is decided by a dictionary (`_join_letter_spaced`).
 LETTER_SPACED = re.compile(
     r"(?<![^\s«(\"“])"  # starts after whitespace, an opening quote/paren or at start
-    r"(?:\S {1}){2,}\S"  # c c c ... (single-spaced single chars)
+    r"(?:(?:\S {1}){2,}\S|\S \S(?= {2,}\S \S))"  # c c c ..., or c c before more spaced words
     r"(?:(?: {2,}|\n)(?:\S {1})+\S)*"  # more letter-spaced words after wider gaps
     r"(?!\S)"
 )
@@ -75,8 +78,9 @@ SPACE_BEFORE_CLOSE = re.compile(r"(?<=\S)\s+(?=[»)])")
 # Space before punctuation left by letter-spacing: "мероприятий ) ." -> "мероприятий).".
 SPACE_BEFORE_PUNCT = re.compile(_HSPACE + r"+(?=[.,;:)»](?:\s|$))")
 
-# Glued tokens: Kazakh "жылғы" stuck to the month name ("2013 жылғытамыз").
-GLUED_YEAR_MONTH = re.compile(r"(?<=жылғы)(?=(?:" + MONTHS_KK_PATTERN + r"))", re.IGNORECASE)
+# Glued tokens: Kazakh "жылғы" ("of the year", always a word of its own) stuck
+# to the month or quarter after it ("2013 жылғытамыз", "2016 жылғыІ-тоқсан").
+GLUED_YEAR_MONTH = re.compile(r"(?<=\bжылғы)(?=(?:" + MONTHS_KK_PATTERN + r"|[IІVХX]+\b))", re.IGNORECASE)
 # A lower-case Cyrillic letter directly followed by an upper-case word of
 # two or more letters ("проектаМИНТ") is two words glued together.
 GLUED_CASE = re.compile(r"(?<=[а-яәғқңөұүһі])(?=[А-ЯӘҒҚҢӨҰҮҺІ]{2})")
@@ -156,11 +160,17 @@ def _rewrite(
 
 
 def _join_letter_spaced(m: re.Match[str]) -> str:
+    """Join a letter-spaced run into the words a dictionary knows: "П л а н" ->
+    "План", "в т о м  ч и с л е" -> "в том числе"; real one-letter words stay
+    apart ("15 % и к 2020", "а и б"): see `kgraph.lang.words.segment`. Kazakh
+    has no one-letter words: a run with Kazakh letters is joined group by group."""
     run = m.group(0)
     if not _is_spaced_text(run):
         return run
     words = re.split(r" {2,}|\n", run)
-    return " ".join(w.replace(" ", "") for w in words)
+    if has_kazakh(run, count_i=False):
+        return " ".join(w.replace(" ", "") for w in words)
+    return " ".join(" ".join(segment(w.split(" "))) for w in words)
 
 
 # Windows and old Mac line ends.
