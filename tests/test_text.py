@@ -157,3 +157,17 @@ def test_detector():
 
 def test_collapse():
     assert collapse("  a\n b\t c ") == "a b c"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a Kazakh word split around its "і" in an ordinary line (the law, art. 1 item 2 and art. 19)
+        ("жобасындағы жерг іл ікт і  қамтуды бағалау;", "жобасындағы жергілікті қамтуды бағалау;"),
+        ("іске асыру тиімділіг ін бағалау", "іске асыру тиімділігін бағалау"),
+        # two words that stand alone stay apart
+        ("жобаны іске асыру кезінде", "жобаны іске асыру кезінде"),
+    ],
+)
+def test_kazakh_words_split_at_i_are_rejoined(raw, expected):
+    assert normalize(raw).text == expected

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kgraph.lang import MONTHS_KK_PATTERN, has_kazakh
-from kgraph.lang.words import segment
+from kgraph.lang.words import join_fragments, segment
 
 # --- Named patterns ---------------------------------------------------------
 
@@ -62,6 +62,16 @@ def _is_spaced_text(run: str) -> bool:
 # to "і" are inside words.
 WIDE_SPACED_LINE = re.compile(r"^[^\n]*\S {2,}\S[^\n]*\S {2,}\S[^\n]*$", re.MULTILINE)
 SPACE_AT_KK_I = re.compile(r"(?<=[^\W\d_]) (?=[іІ])|(?<=[іІ]) (?=[^\W\d_])")
+
+
+# A Kazakh word split around its "і" in an ordinary line ("жерг іл ікт і
+# қамтуды", "тиімділіг ін"): a run of words with one that begins with "і".
+SPLIT_AT_KK_I = re.compile(r"(?<![^\s«(])(?:[^\W\d_]+ ){0,3}[іІ][^\W\d_]*(?: [^\W\d_]+){0,3}(?![^\s.,;:)»])")
+
+
+def _join_kk_fragments(m: re.Match[str]) -> str:
+    run = m.group(0)
+    return " ".join(join_fragments(run.split(" "))) if has_kazakh(run, count_i=False) else run
 
 
 def _join_split_kk_i(m: re.Match[str]) -> str:
@@ -182,6 +192,7 @@ _PASSES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str], bool]] = [
     (TRAILING_SPACES, lambda m: "", False),
     (LETTER_SPACED, _join_letter_spaced, False),
     (WIDE_SPACED_LINE, _join_split_kk_i, False),
+    (SPLIT_AT_KK_I, _join_kk_fragments, False),
     (HYPHEN_BREAK, lambda m: "", False),
     (SPACE_AFTER_OPEN, lambda m: "", False),
     (SPACE_BEFORE_CLOSE, lambda m: "", False),

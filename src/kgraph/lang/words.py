@@ -20,6 +20,7 @@ import re
 import sys
 from functools import cache, lru_cache
 from importlib.resources import files
+from itertools import pairwise
 from pathlib import Path
 
 from kgraph.lang.forms import kk_stem, morph
@@ -115,7 +116,34 @@ def segment(tokens: list[str]) -> list[str]:
             if best[end] is None or cand[:2] < best[end][:2]:
                 best[end] = cand
     cuts = (0, *best[n][2]) if best[n] else (0, n)
-    return ["".join(tokens[a:b]) for a, b in zip(cuts, cuts[1:])]
+    return ["".join(tokens[a:b]) for a, b in pairwise(cuts)]
+
+
+def join_fragments(tokens: list[str]) -> list[str]:
+    """Rejoin a word a PDF split at its Kazakh "і" ("жерг іл ікт і" ->
+    "жергілікті", "тиімділіг ін" -> "тиімділігін"): tokens are joined only
+    where one of them is not a word on its own and the result is, and only if
+    that leaves fewer unknown words; two words that stand alone stay apart."""
+    n = len(tokens)
+
+    def weight(word: str) -> float:
+        return 0.0 if is_word(word) else UNKNOWN_LETTER if len(word) == 1 else UNKNOWN_WORD
+
+    before = sum(weight(t) for t in tokens)
+    best: list[tuple[float, int, tuple[int, ...]] | None] = [None] * (n + 1)
+    best[0] = (0.0, 0, ())
+    for end in range(1, n + 1):
+        for start in range(end):
+            prev = best[start]
+            if prev is None or (end - start > 1 and all(is_word(t) for t in tokens[start:end])):
+                continue
+            cand = (prev[0] + weight("".join(tokens[start:end])), prev[1] + 1, (*prev[2], end))
+            if best[end] is None or cand[:2] < best[end][:2]:
+                best[end] = cand
+    if best[n] is None or best[n][0] >= before:
+        return tokens
+    cuts = (0, *best[n][2])
+    return ["".join(tokens[a:b]) for a, b in pairwise(cuts)]
 
 
 def build_wordlist(texts: list[str]) -> list[str]:
