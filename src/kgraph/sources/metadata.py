@@ -132,16 +132,22 @@ def requisite(text: str) -> DocumentMeta | None:
         date = parse_date(m["date"])
         if found and date:
             kind, issuer = found
-            return DocumentMeta(
-                kind.name, None, date, act_number(m["number"]), issuer or collapse(m["words"]) or None, m.span()
-            )
+            issuer = issuer or collapse(m["words"]) or None
+            if issuer and (JURISDICTION_ONLY.match(issuer) or "№" in issuer or len(issuer) > 120):
+                issuer = None  # only the jurisdiction, or not an issuer at all
+            return DocumentMeta(kind.name, None, date, act_number(m["number"]), issuer, m.span())
     return None
+
+
+# Words that only name the jurisdiction, not an issuer ("Закон Республики Казахстан").
+JURISDICTION_ONLY = re.compile(r"^(?:Республики\s+Казахстан|РК|Қазақстан\s+Республикасы(?:ның)?|ҚР)?$")
 
 
 def _issuer_ru(words: str) -> str | None:
     """ "Постановление Правительства Республики Казахстан" -> "Правительства Республики Казахстан"."""
     parts = words.split(None, 1)
-    return collapse(parts[1]) if len(parts) > 1 else None
+    issuer = collapse(parts[1]) if len(parts) > 1 else ""
+    return None if JURISDICTION_ONLY.match(issuer) else issuer
 
 
 def signature(text: str) -> tuple[dt.date, str, tuple[int, int]] | None:
