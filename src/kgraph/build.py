@@ -7,6 +7,7 @@ sibling temporary directory that is swapped in only when the whole build
 
 from __future__ import annotations
 
+import difflib
 import json
 import shutil
 import time
@@ -19,16 +20,17 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from kgraph import catalog as catalog_mod
-from kgraph import iri, kinds, search, settings
+from kgraph import coverage, iri, kinds, search, settings, works
 from kgraph import registry as registry_mod
 from kgraph import resolve as resolve_mod
 from kgraph.analysis import index as overlap_index
-from kgraph.errors import InputError, ValidationError
+from kgraph.errors import DocumentError, InputError, KgraphError, ValidationError
 from kgraph.rdf import Context
 from kgraph.rdf import acts as acts_rdf
 from kgraph.rdf import document as document_rdf
 from kgraph.rdf import findings as findings_rdf
 from kgraph.rdf import registry as registry_rdf
+from kgraph.rdf.alignment import Shared
 from kgraph.records import GlossaryEntry
 from kgraph.store import OxigraphStore
 from kgraph.vocab import PREFIXES, ontology_graph, shapes_graph
@@ -45,6 +47,12 @@ class DocumentReport:
     records: dict[str, int]
     resolved: int = 0
     unresolved: int = 0
+    act: str | None = None  # the act (work) this text is of
+    expression: str | None = None
+    version_date: str | None = None
+    format: str | None = None
+    file: str | None = None  # the original file
+    coverage: dict = field(default_factory=dict)  # kgraph.coverage.document: what was read, warnings
 
 
 @dataclass
@@ -55,11 +63,16 @@ class BuildReport:
     violations: list[str] = field(default_factory=list)
     seconds: float = 0.0
     catalog: str | None = None  # the catalog built from (absolute path): the web app finds the sources by it
+    failed: list[dict] = field(default_factory=list)  # documents that could not be read (--keep-going): id, file, error
+    alignment: list[dict] = field(default_factory=list)  # kgraph.rdf.alignment.Shared.report per shared redaction
+    texts: dict[str, str] = field(default_factory=dict, repr=False)  # doc id -> the text offsets count in (not in JSON)
 
     def to_json(self) -> dict:
         return {
             "catalog": self.catalog,
             "documents": [d.__dict__ | {"kinds": list(d.kinds)} for d in self.documents],
+            "failed": self.failed,
+            "alignment": self.alignment,
             "triples": self.triples,
             "classes": self.classes,
             "violations": self.violations,
@@ -78,48 +91,49 @@ def _registry_parts(catalog_path: Path):
 
 
 def build_dataset(
-    catalog_path: Path = settings.DEFAULT_CATALOG, progress: Progress | None = None
+    catalog_path: Path = settings.DEFAULT_CATALOG, progress: Progress | None = None, keep_going: bool = False
 ) -> tuple[Dataset, BuildReport]:
-    """Parse every catalogued document into one named graph each."""
+    """Parse every catalogued document into one named graph each.
+
+    A document that cannot be read or extracted is a one-line `DocumentError`
+    naming its file (and line, when the failure has one), its id and the stage;
+    with `keep_going` it is recorded in `report.failed` and the rest is built."""
     entries = catalog_mod.load(catalog_path)
     report = BuildReport(catalog=str(Path(catalog_path).resolve()))
     ds = Dataset()
     ds.graph(URIRef(iri.ONTOLOGY_GRAPH)).__iadd__(ontology_graph())
     registry, registry_graph, resolver = _registry_parts(catalog_path)
+    check_issuers(entries, registry, catalog_path)
     ds.graph(URIRef(iri.REGISTRY_GRAPH)).__iadd__(registry_graph)
+
+    def failed(entry, exc: Exception) -> None:
+        error = exc if isinstance(exc, KgraphError) else DocumentError.of(entry, "reading", exc)
+        if not keep_going:
+            raise error
+        report.failed.append({"id": entry.id, "file": str(entry.path), "error": str(error)})
+
+    docs: list[catalog_mod.Document] = []
     for entry in entries:
+        try:
+            docs.append(catalog_mod.read(entry, catalog_path))
+        except Exception as exc:  # noqa: BLE001 -- every failure becomes one line naming the document
+            failed(entry, exc)
+    placements = works.place(
+        works.Text(d.entry.id, str(_act_of(d, docs)), d.entry.language, d.version_date) for d in docs
+    )
+    shared = _shared_groups(placements, docs)
+    for doc in docs:
+        entry = doc.entry
         if progress:
             progress(entry.id)
-        raw, norm, meta = catalog_mod.read_document(entry, catalog_path)
-        records = {kind: kinds.extractor(kind).parse(norm.text, meta) for kind in entry.kinds}
-        graph = ds.graph(URIRef(iri.graph(entry.id)))
-        ctx = Context(
-            doc=entry,
-            raw=raw,
-            norm=norm,
-            meta=meta,
-            act=document_rdf.act_iri(entry, meta),
-            graph=graph,
-            resolver=resolver,
-            registry=registry,
-        )
-        ctx.glossary = document_glossary(r for recs in records.values() for r in recs)
-        document_rdf.emit(ctx)
-        for kind, recs in records.items():
-            writer = kinds.writer(kind)
-            if writer is not None:
-                writer.emit(recs, ctx)
-        report.documents.append(
-            DocumentReport(
-                entry.id,
-                entry.language,
-                entry.kinds,
-                len(graph),
-                dict(Counter(type(r).__name__ for recs in records.values() for r in recs)),
-                ctx.stats.get("resolved", 0),
-                ctx.stats.get("unresolved", 0),
-            )
-        )
+        graph_id = URIRef(iri.graph(entry.id))
+        try:
+            report.documents.append(_build_document(ds, doc, placements[entry.id], shared, resolver, registry))
+            report.texts[entry.id] = doc.raw
+        except Exception as exc:  # noqa: BLE001 -- every failure becomes one line naming the document
+            ds.remove_graph(ds.graph(graph_id))
+            failed(entry, exc)
+    report.alignment = [s.report() for s in shared.values()]
     # An act cited without date in one document and with it in another is one act.
     acts_rdf.link_same_acts(ds)
     if progress:
@@ -129,6 +143,86 @@ def build_dataset(
     report.triples = sum(1 for _ in ds.quads((None, None, None, None)))
     report.classes = count_classes(ds)
     return ds, report
+
+
+def _build_document(ds: Dataset, doc, placement: works.Placement, shared: dict, resolver, registry) -> DocumentReport:
+    entry = doc.entry
+    stage = "extraction"
+    try:
+        records = {}
+        for kind in entry.kinds:
+            stage = f"{kind} extractor"
+            records[kind] = kinds.extractor(kind).parse(doc.norm.text, doc.meta)
+        stage = "RDF"
+        graph = ds.graph(URIRef(iri.graph(entry.id)))
+        ctx = Context(
+            doc=entry,
+            raw=doc.raw,
+            norm=doc.norm,
+            meta=doc.meta,
+            act=URIRef(placement.act),
+            graph=graph,
+            resolver=resolver,
+            registry=registry,
+            root=URIRef(placement.root),
+            expression=URIRef(placement.expression),
+            shared=shared.get(placement.root),
+        )
+        ctx.glossary = document_glossary(r for recs in records.values() for r in recs)
+        document_rdf.emit(ctx, doc.source, doc.version_date)
+        for kind, recs in records.items():
+            writer = kinds.writer(kind)
+            if writer is not None:
+                stage = f"{kind} writer"
+                writer.emit(recs, ctx)
+    except KgraphError:
+        raise
+    except Exception as exc:
+        raise DocumentError.of(entry, stage, exc, doc) from exc
+    return DocumentReport(
+        entry.id,
+        entry.language,
+        entry.kinds,
+        len(graph),
+        dict(Counter(type(r).__name__ for recs in records.values() for r in recs)),
+        ctx.stats.get("resolved", 0),
+        ctx.stats.get("unresolved", 0),
+        act=placement.act,
+        expression=placement.expression,
+        version_date=doc.version_date.isoformat() if doc.version_date else None,
+        format=doc.source.format,
+        file=doc.source.name,
+        coverage=coverage.document(doc, records, ctx.stats),
+    )
+
+
+def _act_of(doc, docs) -> URIRef:
+    """The act a document is a text of: its own, or that of the entry its catalog `work` names."""
+    if doc.entry.work:
+        other = next((d for d in docs if doc.entry.work in (d.entry.id, d.entry.folder) and d is not doc), None)
+        if other is not None:
+            return document_rdf.act_iri(other.entry, other.meta)
+    return document_rdf.act_iri(doc.entry, doc.meta)
+
+
+def _shared_groups(placements: dict[str, works.Placement], docs) -> dict[str, Shared]:
+    """One `Shared` per redaction that two or more texts share, keyed by its parts root."""
+    out: dict[str, Shared] = {}
+    language = {d.entry.id: d.entry.language for d in docs}
+    for p in placements.values():
+        if len(p.siblings) > 1 and p.root not in out:
+            out[p.root] = Shared(p.act, p.root, p.version, p.siblings, {i: language[i] for i in p.siblings})
+    return out
+
+
+def check_issuers(entries, registry, catalog_path: Path) -> None:
+    """A catalog `issuer` must be a registry id; the error suggests the closest ones."""
+    known = {b.id for b in registry.bodies}
+    for e in entries:
+        if e.issuer and known and e.issuer not in known:
+            close = difflib.get_close_matches(e.issuer, sorted(known), n=3, cutoff=0.5)
+            hint = f"; did you mean {', '.join(close)}?" if close else "; see the bodies in registry.yaml"
+            raise InputError(catalog_path, f"entry {e.id}: issuer {e.issuer!r} is not a registry id{hint}")
 
 
 def document_glossary(records) -> dict[str, str]:
@@ -214,6 +308,10 @@ def write(ds: Dataset, report: BuildReport, out: Path) -> None:
         store.load_file(nq)
         store.flush()
         del store
+        texts = tmp / settings.SOURCE_TEXTS_DIR
+        texts.mkdir()
+        for doc_id, text in report.texts.items():
+            (texts / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         (tmp / settings.REPORT_FILE).write_text(
             json.dumps(report.to_json(), ensure_ascii=False, indent=2), encoding="utf-8"
         )
@@ -246,9 +344,10 @@ def run(
     strict: bool = False,
     progress: Progress | None = None,
     shacl: bool = True,
+    keep_going: bool = False,
 ) -> BuildReport:
     start = time.perf_counter()
-    ds, report = build_dataset(catalog_path, progress)
+    ds, report = build_dataset(catalog_path, progress, keep_going)
     if shacl:
         if progress:
             progress("SHACL validation")

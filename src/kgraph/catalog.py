@@ -11,32 +11,55 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from kgraph import kinds, settings
+from kgraph import ingest, kinds, settings
 from kgraph.errors import InputError
+from kgraph.ingest import corpus, describe
+from kgraph.ingest.corpus import PortalMeta
 from kgraph.records import DocumentMeta
-from kgraph.sources import metadata
 from kgraph.text import Normalized, normalize
 
-REQUIRED = {"id", "file", "language", "kinds"}
-OPTIONAL = {"date", "number", "issuer", "note"}
+REQUIRED = {"id"}
+OPTIONAL = {
+    "file",
+    "folder",
+    "language",
+    "kinds",
+    "format",
+    "date",
+    "number",
+    "issuer",
+    "title",
+    "version_date",
+    "work",
+    "note",
+}
 LANGUAGES = {"ru", "kk", "en"}
+# A catalog id becomes part of IRIs (source, graph, span): letters, digits, ".", "_", "-".
+ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
 @dataclass(frozen=True)
 class Entry:
     id: str
     path: Path
-    language: str
-    kinds: tuple[str, ...]  # kgraph.kinds names: the document's own act first, then its annexes
-    date: dt.date | None = None  # only when the text lacks it
+    language: str | None  # None: told from the text (kgraph.ingest.detect)
+    kinds: tuple[str, ...]  # kgraph.kinds names: the document's own act first, then its annexes; () = detect
+    date: dt.date | None = None  # overrides what the text says (only when the text lacks it)
     number: str | None = None
     issuer: str | None = None  # registry id of the issuing body
     note: str | None = None
+    title: str | None = None
+    version_date: dt.date | None = None  # the redaction this text is of (kgraph.works)
+    work: str | None = None  # id of another entry whose act this text is (when its own text lacks date and number)
+    format: str | None = None  # kgraph.ingest.FORMATS; default: told by the file's extension
+    portal: PortalMeta | None = None  # meta.yaml of a corpus folder
+    folder: str | None = None  # the corpus folder (under sources/) this entry comes from
 
 
 def sources_dir(catalog_path: Path) -> Path:
@@ -50,7 +73,10 @@ def registry_path(catalog_path: Path) -> Path:
 
 
 def load(path: Path) -> list[Entry]:
-    """Read and validate the catalog; every problem names the file and entry."""
+    """Read and validate the catalog; every problem names the file and entry.
+
+    An entry with `folder` (a corpus folder: rus.md, kaz.md, meta.yaml) stands
+    for one document per language it holds, with ids `<id>-ru` and `<id>-kk`."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -61,70 +87,143 @@ def load(path: Path) -> list[Entry]:
         raise InputError(path, "expected a mapping with a 'documents' list")
     entries: list[Entry] = []
     seen: set[str] = set()
-    known = kinds.extracted()
     for n, raw in enumerate(data["documents"], 1):
         where = f"entry {n}" + (f" ({raw.get('id')})" if isinstance(raw, dict) and raw.get("id") else "")
-        if not isinstance(raw, dict):
-            raise InputError(path, f"{where}: expected a mapping")
-        unknown = set(raw) - REQUIRED - OPTIONAL
-        if unknown:
-            raise InputError(path, f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
-        missing = REQUIRED - set(raw)
-        if missing:
-            raise InputError(path, f"{where}: missing field(s) {', '.join(sorted(missing))}")
-        if raw["id"] in seen:
-            raise InputError(path, f"{where}: duplicate id")
-        seen.add(raw["id"])
-        if raw["language"] not in LANGUAGES:
-            raise InputError(path, f"{where}: language must be one of {', '.join(sorted(LANGUAGES))}")
-        listed = raw["kinds"]
-        if not isinstance(listed, list) or not listed:
-            raise InputError(path, f"{where}: kinds must be a non-empty list")
-        bad = [k for k in listed if k not in known]
-        if bad:
-            raise InputError(path, f"{where}: unknown kind(s) {', '.join(map(str, bad))}; known: {', '.join(known)}")
-        date = raw.get("date")
-        if date is not None and not isinstance(date, dt.date):
-            raise InputError(path, f"{where}: date must be an ISO date (YYYY-MM-DD)")
-        entries.append(
-            Entry(
-                id=str(raw["id"]),
-                path=sources_dir(path) / raw["file"],
-                language=raw["language"],
-                kinds=tuple(listed),
-                date=date,
-                number=str(raw["number"]) if raw.get("number") is not None else None,
-                issuer=raw.get("issuer"),
-                note=raw.get("note"),
-            )
-        )
+        for entry in _entries(path, where, raw):
+            if entry.id in seen:
+                raise InputError(path, f"{where}: duplicate id {entry.id!r}")
+            seen.add(entry.id)
+            entries.append(entry)
+    ids = {e.id for e in entries} | {e.folder for e in entries if e.folder}
+    for e in entries:
+        if e.work and e.work not in ids:
+            raise InputError(path, f"entry {e.id}: work {e.work!r} is not the id of another entry")
     return entries
 
 
-def read_text(entry: Entry, catalog_path: Path) -> str:
-    """The document's text; a missing or binary file is an InputError naming it."""
-    try:
-        data = entry.path.read_bytes()
-    except FileNotFoundError:
+def _entries(path: Path, where: str, raw) -> list[Entry]:
+    if not isinstance(raw, dict):
+        raise InputError(path, f"{where}: expected a mapping")
+    unknown = set(raw) - REQUIRED - OPTIONAL
+    if unknown:
+        raise InputError(path, f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+    missing = REQUIRED - set(raw)
+    if missing:
+        raise InputError(path, f"{where}: missing field(s) {', '.join(sorted(missing))}")
+    if ("file" in raw) == ("folder" in raw):
+        raise InputError(path, f"{where}: give either file (one text) or folder (a corpus folder), not both or neither")
+    doc_id = str(raw["id"])
+    if not ID.match(doc_id):
+        bad = sorted({c for c in doc_id if not re.match(r"[A-Za-z0-9._-]", c)})
         raise InputError(
-            entry.path, f"source file of catalog entry {entry.id!r} not found (listed in {catalog_path})"
-        ) from None
-    except OSError as exc:
-        raise InputError(entry.path, f"cannot read source file: {exc.strerror}") from None
-    if b"\x00" in data[:8192]:
-        raise InputError(entry.path, "binary file, expected UTF-8 text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(entry.path, f"not UTF-8 text (byte {exc.start})") from None
+            path,
+            f"{where}: id {doc_id!r} is not usable in IRIs (character(s) {' '.join(repr(c) for c in bad)}); "
+            f"use letters, digits, '.', '_' and '-', e.g. {re.sub(r'[^A-Za-z0-9._-]+', '-', doc_id).strip('-._')!r}",
+        )
+    language = raw.get("language")
+    if language is not None and language not in LANGUAGES:
+        raise InputError(path, f"{where}: language must be one of {', '.join(sorted(LANGUAGES))}")
+    listed = raw.get("kinds", [])
+    known = kinds.extracted()
+    if not isinstance(listed, list) or ("kinds" in raw and not listed):
+        raise InputError(path, f"{where}: kinds must be a non-empty list")
+    bad = [k for k in listed if k not in known]
+    if bad:
+        raise InputError(path, f"{where}: unknown kind(s) {', '.join(map(str, bad))}; known: {', '.join(known)}")
+    for name in ("date", "version_date"):
+        value = raw.get(name)
+        if value is not None and not isinstance(value, dt.date):
+            raise InputError(path, f"{where}: {name} must be an ISO date (YYYY-MM-DD)")
+    fmt = raw.get("format")
+    if fmt is not None and fmt not in ingest.FORMATS:
+        raise InputError(path, f"{where}: format must be one of {', '.join(ingest.FORMATS)}")
+    common = dict(
+        kinds=tuple(listed),
+        date=raw.get("date"),
+        number=str(raw["number"]) if raw.get("number") is not None else None,
+        issuer=raw.get("issuer"),
+        note=raw.get("note"),
+        title=raw.get("title"),
+        version_date=raw.get("version_date"),
+        work=str(raw["work"]) if raw.get("work") is not None else None,
+    )
+    if "file" in raw:
+        return [Entry(id=doc_id, path=sources_dir(path) / raw["file"], language=language, format=fmt, **common)]
+    folder = sources_dir(path) / raw["folder"]
+    if not corpus.is_corpus_folder(folder):
+        raise InputError(
+            path, f"{where}: {folder} is not a corpus folder (expected meta.yaml beside rus.md and/or kaz.md)"
+        )
+    portal = corpus.read_meta(folder)
+    found = corpus.texts(folder)
+    if language:
+        found = {k: v for k, v in found.items() if k == language}
+    if not found:
+        raise InputError(folder, f"{where}: no text here (expected rus.md or kaz.md)")
+    return [
+        Entry(
+            id=f"{doc_id}-{lang}",
+            path=file,
+            language=lang,
+            format=fmt or "md",
+            portal=portal,
+            folder=doc_id,
+            **(common | {"version_date": common["version_date"] or portal.version_date.get(lang)}),
+        )
+        for lang, file in found.items()
+    ]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A catalogued document read: its text, what it says about itself, its redaction."""
+
+    entry: Entry  # language and kinds filled in (from the text when the catalog omits them)
+    source: ingest.Source  # the text the offsets count in, its format and the original file's digest
+    norm: Normalized
+    meta: DocumentMeta
+    version_date: dt.date | None  # the redaction: catalog, meta.yaml, or the text's footnotes
+    decisions: tuple[tuple[str, str, str], ...] = ()  # (what, value, evidence), for `kgraph add`
+
+    @property
+    def raw(self) -> str:
+        return self.source.text
+
+
+def read_source(entry: Entry, catalog_path: Path) -> ingest.Source:
+    """The document's text converted from its format; an unreadable file is an InputError naming it."""
+    if not entry.path.is_file():
+        raise InputError(entry.path, f"source file of catalog entry {entry.id!r} not found (listed in {catalog_path})")
+    return ingest.read(entry.path, entry.format)
+
+
+def read_text(entry: Entry, catalog_path: Path) -> str:
+    """The text provenance offsets count in (the file's, or its conversion's)."""
+    return read_source(entry, catalog_path).text
+
+
+def read(entry: Entry, catalog_path: Path) -> Document:
+    """Read one catalogued document; see `kgraph.ingest.describe` for what is told from the text."""
+    source = read_source(entry, catalog_path)
+    norm = normalize(source.text)
+    d = describe.describe(
+        norm.text,
+        language=entry.language,
+        kinds=entry.kinds,
+        portal=entry.portal,
+        overrides={
+            "date": entry.date,
+            "number": entry.number,
+            "title": entry.title,
+            "version_date": entry.version_date,
+        },
+    )
+    resolved = dataclasses.replace(entry, language=d.language, kinds=d.kinds)
+    return Document(resolved, source, norm, d.meta, d.version_date, d.decisions)
 
 
 def read_document(entry: Entry, catalog_path: Path) -> tuple[str, Normalized, DocumentMeta]:
-    """A document's raw text, its normalized text and what it states about itself
-    (`kgraph.sources.metadata`), completed by the catalog: the date and number its
-    text lacks; the kind of its act, when the text does not say, is the first of `kinds`."""
-    raw = read_text(entry, catalog_path)
-    norm = normalize(raw)
-    meta = metadata.extract(norm.text, fallback_kind=entry.kinds[0])
-    meta = dataclasses.replace(meta, date=meta.date or entry.date, number=meta.number or entry.number)
-    return raw, norm, meta
+    """A document's source text, its normalized text and what it states about itself
+    (`kgraph.sources.metadata`), completed by meta.yaml and the catalog."""
+    doc = read(entry, catalog_path)
+    return doc.raw, doc.norm, doc.meta

@@ -48,6 +48,9 @@ def build(
     ),
     strict: bool = typer.Option(False, help="Fail on any SHACL violation."),
     shacl: bool = typer.Option(True, help="Validate with SHACL."),
+    keep_going: bool = typer.Option(
+        False, "--keep-going", help="Build the documents that can be read; list the others and exit 1."
+    ),
 ) -> None:
     """Build the graph from the catalogued sources (atomic: a failed build keeps the old graph)."""
     from kgraph import build as build_mod  # heavy (1.4 s: rdflib, scikit-learn): only this command needs it
@@ -67,10 +70,15 @@ def build(
             def step(what: str) -> None:
                 bar.update(task, description=what, advance=1)
 
-            report = build_mod.run(catalog_file, out, strict=strict, progress=step, shacl=shacl)
+            report = build_mod.run(catalog_file, out, strict=strict, progress=step, shacl=shacl, keep_going=keep_going)
     except KgraphError as exc:
         _fail(exc)
     _print_report(report.to_json(), out)
+    if report.failed:
+        for f in report.failed:
+            err.print(f"[red]failed:[/red] {f['error']}", highlight=False, soft_wrap=True)
+        err.print(f"{len(report.failed)} document(s) not built; the rest is in {out}")
+        raise typer.Exit(1)
 
 
 def _print_report(report: dict, out: Path) -> None:
@@ -87,6 +95,7 @@ def _print_report(report: dict, out: Path) -> None:
             str(d["unresolved"]),
         )
     console.print(t)
+    _print_coverage(report)
     c = Table(title="Entities by class")
     c.add_column("class")
     c.add_column("count", justify="right")
@@ -100,6 +109,66 @@ def _print_report(report: dict, out: Path) -> None:
     )
     for line in v[:20]:
         console.print(f"  [yellow]{line}[/yellow]", highlight=False)
+
+
+COVERAGE_COLUMNS = ("chapters", "articles", "items", "competences", "tasks", "parties", "unresolved")
+
+
+def _print_coverage(report: dict) -> None:
+    """The coverage report (kgraph.coverage): what was read of each document."""
+    t = Table(title="Coverage")
+    for col in ("document", "kind", "lang", "date", "number", "title", *COVERAGE_COLUMNS, "outside", "warnings"):
+        t.add_column(col, overflow="fold", justify="right" if col in COVERAGE_COLUMNS or col == "outside" else "left")
+    for d in report["documents"]:
+        c = d.get("coverage") or {}
+        if not c:
+            continue
+        t.add_row(
+            d["id"],
+            c["kind"],
+            c["language"] or "",
+            c["date"] or "—",
+            c["number"] or "—",
+            (c["title"] or "—")[:60],
+            *(str(c.get(k, 0)) for k in COVERAGE_COLUMNS),
+            f"{c['outside']:.0%}",
+            "; ".join(c["warnings"]),
+        )
+    for f in report.get("failed", []):
+        t.add_row(f["id"], "FAILED", "", "", "", "", *("" for _ in COVERAGE_COLUMNS), "", f["error"])
+    console.print(t)
+    for a in report.get("alignment", []):
+        only = ", ".join(f"{doc}: {len(parts)}" for doc, parts in a["only_in"].items()) or "none"
+        console.print(
+            f"alignment {a['act']} ({a['redaction']}): {a['parts']} parts; in one text only: {only}; "
+            f"disagreements: {len(a['conflicts'])}",
+            highlight=False,
+        )
+
+
+@app.command()
+def add(
+    paths: list[Path] = typer.Argument(..., help="Files (txt, md, html, docx, pdf) or corpus folders (meta.yaml)."),
+    language: str | None = typer.Option(None, "--language", help="ru | kk (default: told from the text)."),
+    doc_id: str | None = typer.Option(None, "--id", help="Catalog id (default: from the file name)."),
+    kind: str | None = typer.Option(None, "--kind", help="Document kind whose extractor runs (default: detected)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Decide and print; copy and write nothing."),
+    catalog_file: Path = typer.Option(settings.DEFAULT_CATALOG, "--catalog", help="Catalog to add to."),
+) -> None:
+    """Copy documents into the sources and catalog them; print what was decided and why."""
+    from kgraph import adding  # heavy (ruamel.yaml, the readers): only this command needs it
+
+    if language not in (None, "ru", "kk"):
+        _fail(KgraphError(f"--language must be ru or kk, not {language!r}"))
+    try:
+        added = adding.add(paths, catalog_file, language=language, doc_id=doc_id, kind=kind, dry_run=dry_run)
+    except KgraphError as exc:
+        _fail(exc)
+    for a in added:
+        for doc, what, decided in a.decisions:
+            console.print(f"{doc}: {what} = {decided}", highlight=False, soft_wrap=True)
+        verb = "would add" if dry_run else "added"
+        console.print(f"{verb} {a.id} -> {a.source} ({catalog_file})", highlight=False)
 
 
 @app.command()

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from kgraph import kinds
+from kgraph.lang import act_number
 
 BASE = "https://kgraph.kz/id/"
 ONTOLOGY = "https://kgraph.kz/ontology#"
@@ -130,12 +131,39 @@ def act(kind: str, date: dt.date | None = None, number: str | None = None, name:
         raise IRIError(f"unknown act kind {kind!r}; expected one of {', '.join(kinds.BY_NAME)}")
     kind = kinds.BY_NAME[kind].segment
     if date is not None and number:
-        return f"{BASE}act/{kind}/{date:%Y/%m/%d}/{slug(number)}"
+        return f"{BASE}act/{kind}/{date:%Y/%m/%d}/{slug(act_number(number))}"
     if date is not None:
         return f"{BASE}act/{kind}/{date:%Y/%m/%d}" + (f"/{slug(name)}" if name else "")
     if name:
         return f"{BASE}act/{kind}/{slug(name)}"
     raise IRIError("an act needs a date or a name")
+
+
+# Redactions and languages of an act (MODEL: work, expressions, parts). The newest
+# redaction of an act owns the plain part IRIs (`<act>/art_5`); the parts of an
+# older redaction live under a version segment (`<act>/ver_2012-01-09/art_5`); an
+# expression (one text in one language at one redaction) is
+# `<act>/ver_<date>/lang_<ru|kk>`, or `<act>/lang_<ru|kk>` when its date is unknown.
+VERSION_PREFIX = "ver"
+LANGUAGE_PREFIX = "lang"
+
+
+def version_token(version: dt.date | None, language: str | None = None) -> str:
+    """The version segment's value: the redaction date, or `undated-<lang>`."""
+    if version is not None:
+        return version.isoformat()
+    return f"undated-{slug(language or 'xx')}"
+
+
+def version(act_iri: str, token: str) -> str:
+    """The node that holds the parts of an older redaction of an act."""
+    return f"{act_iri}/{VERSION_PREFIX}_{slug(token)}"
+
+
+def expression(act_iri: str, language: str, version_date: dt.date | None = None) -> str:
+    """One text of an act: its language at its redaction (ELI's LegalExpression)."""
+    base = version(act_iri, version_date.isoformat()) if version_date else act_iri
+    return f"{base}/{LANGUAGE_PREFIX}_{slug(language)}"
 
 
 def part(parent: str, *segments: tuple[str, str | int]) -> str:
@@ -225,6 +253,8 @@ class Parsed:
     kind: str  # act, org, role, group, event, source, graph, mention, glossary, term, finding
     path: tuple[str, ...]
     parts: tuple[tuple[str, str], ...] = ()  # act subdivisions, outermost first
+    version: str | None = None  # the redaction segment's value (a date or "undated-kk"), if any
+    language: str | None = None  # an expression's language
 
     @property
     def act_kind(self) -> str | None:
@@ -253,21 +283,38 @@ def parse(iri: str) -> Parsed:
         return Parsed(kind, rest)
     head: list[str] = []
     parts: list[tuple[str, str]] = []
+    version_seg: str | None = None
+    language: str | None = None
     for seg in rest:
+        if language is not None:
+            raise IRIError(f"unexpected segment {seg!r} after the language of {iri}")
         m = _SEGMENT.match(seg)
-        if m and m["prefix"] in PART_PREFIXES and (parts or len(head) >= 2):
+        prefix = m["prefix"] if m else None
+        if prefix == VERSION_PREFIX and len(head) >= 2 and not parts and version_seg is None:
+            version_seg = m["number"]
+        elif prefix == LANGUAGE_PREFIX and len(head) >= 2 and not parts:
+            language = m["number"]
+        elif m and prefix in PART_PREFIXES and (parts or version_seg or len(head) >= 2):
             parts.append((m["prefix"], m["number"]))
-        elif parts:
+        elif parts or version_seg:
             raise IRIError(f"unexpected segment {seg!r} after act parts in {iri}")
         else:
             head.append(seg)
     if head[0] not in ACT_KINDS:
         raise IRIError(f"unknown act kind in {iri}")
-    return Parsed("act", tuple(head), tuple(parts))
+    return Parsed("act", tuple(head), tuple(parts), version_seg, language)
+
+
+def act_of(iri: str) -> str:
+    """The act (work) an act, redaction, expression or part IRI belongs to."""
+    p = parse(iri)
+    if p.kind != "act":
+        raise IRIError(f"not an act IRI: {iri}")
+    return f"{BASE}act/" + "/".join(p.path)
 
 
 def parent(iri: str) -> str | None:
-    """The enclosing act or subdivision of a subdivision IRI."""
+    """The enclosing act, redaction or subdivision of a subdivision IRI."""
     p = parse(iri)
     if p.kind != "act" or not p.parts:
         return None

@@ -85,6 +85,9 @@ class Kind:
     named: bool = False  # identified by its designation ("Стратегия … до 2035 года"), not by a date and number
     annex: bool = False  # printed as an annex of the approving act: <act>/annex_<name>
     amends: bool = False  # acts of this kind amend others (amendment footnotes name them)
+    forms: tuple[str, ...] = ()  # the portal's form codes of acts of this kind (meta.yaml `form`)
+    reader: str = ""  # the extractor kind that reads an act of this kind when it has none of its own
+    detect: str = ""  # an annex of this kind is in a text where this matches (kgraph add, kgraph.ingest.describe)
 
     def __post_init__(self) -> None:
         if not self.segment:
@@ -117,6 +120,7 @@ KINDS: tuple[Kind, ...] = (
         extractor="kgraph.sources.decree",
         writer="kgraph.rdf.decree",
         amends=True,
+        forms=("ПОСТ", "ПП"),
     ),
     Kind(
         "presidential-decree",
@@ -134,6 +138,8 @@ KINDS: tuple[Kind, ...] = (
         ),
         stem=r"[Уу]каз|Жарлы",
         amends=True,
+        forms=("УК",),
+        reader="decree",
     ),
     Kind(
         "law",
@@ -150,6 +156,7 @@ KINDS: tuple[Kind, ...] = (
         extractor="kgraph.sources.law",
         writer="kgraph.rdf.law",
         amends=True,
+        forms=("ЗАК", "КЗ"),
     ),
     # Orders of ministers (приказ) and of the Prime Minister (распоряжение).
     Kind(
@@ -167,6 +174,29 @@ KINDS: tuple[Kind, ...] = (
         Words("Бұйрық", r"бұйрығ(?:ы|ын|ымен)(?!\w)"),
         stem=r"[Пп]риказ|[Рр]аспоряжени|[Бб]ұйры[қғ]",
         amends=True,
+        forms=("ПРИК", "РАСП"),
+        reader="decree",
+    ),
+    # Decisions and resolutions of local bodies: akims, akimats, maslikhats.
+    Kind(
+        "local-act",
+        "LocalAct",
+        Labels("Решение местного органа", "Жергілікті органның шешімі", "Local act"),
+        Words(
+            "Решение",
+            rf"(?:[Рр]ешени(?:е|я|ю|ем|и|й)|[Пп]остановлени(?:е|я|ю|ем|и))\s+(?:акима|акимата|[^\s,.;№]+\s+маслихата)"
+            rf"(?:\s+(?!от{_END}|Республики{_END})[^\s,.;№]+){{0,4}}?(?=\s+от{_END}|\s*№)",
+            (
+                Heading(r"Решение\s+акима[^\n№]*?"),
+                Heading(r"Постановление\s+акимата[^\n№]*?"),
+                Heading(r"Решение\s+[^\n№]*?маслихата[^\n№]*?"),
+            ),
+        ),
+        Words("Шешім", r"[Шш]еш[іi]м(?:[іi]|[іi]н|[іi]не|[іi]нде|[іi]мен)?(?!\w)"),
+        stem=r"[Рр]ешени|[Шш]ешім",
+        amends=True,
+        forms=("РЕШ",),
+        reader="decree",
     ),
     Kind(
         "code",
@@ -179,6 +209,8 @@ KINDS: tuple[Kind, ...] = (
         Words("Кодекс", r"[Кк]одекс(?:і|i|ін|іне|інде|імен)?(?!\w)"),
         stem=r"[Кк]одекс",
         amends=True,
+        forms=("КОД",),
+        reader="law",
     ),
     # Cited by laws (kgraph.rdf.law); the ontology has no class of its own for it yet.
     Kind(
@@ -222,6 +254,7 @@ KINDS: tuple[Kind, ...] = (
         writer="kgraph.rdf.concept",
         named=True,
         annex=True,
+        detect=r"(?m)^[ \t]*(?:КОНЦЕПЦИЯ|Концепция\s+\S[^\n]{0,200}|[^\n]{0,200}(?:ТҰЖЫРЫМДАМА(?:СЫ)?|тұжырымдамасы))[ \t]*$",
     ),
     Kind(
         "plan",
@@ -231,6 +264,8 @@ KINDS: tuple[Kind, ...] = (
         extractor="kgraph.sources.plan",
         writer="kgraph.rdf.plan",
         annex=True,
+        # a plan table's header: its responsible executors column
+        detect=r"(?i)[^\n]{0,80}(?:ответственн\w*\s+(?:за\s+)?исполн\w*|жауапты\s+орындаушы\w*)",
     ),
     # Any other act; references to instructions (поручение) are read as this kind.
     Kind(
@@ -283,6 +318,19 @@ def cites(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((k.name, re.compile(k.words(lang).cite)) for k in KINDS if k.words(lang).cite)
 
 
+def by_form(form: str) -> str | None:
+    """The kind whose acts the portal marks with a form code (meta.yaml `form`: ЗАК, ПОСТ …)."""
+    return next((k.name for k in KINDS if form.strip().upper() in k.forms), None)
+
+
+def reader_of(name: str) -> str:
+    """The extractor kind that reads an act of a kind: its own, its `reader`, else the decree reader."""
+    kind = get(name)
+    if kind.extractor:
+        return kind.name
+    return kind.reader or "decree"
+
+
 def amending() -> tuple[Kind, ...]:
     """Kinds whose acts amend others, in the order footnotes are read."""
     return tuple(k for k in KINDS if k.amends)
@@ -305,9 +353,11 @@ __all__ = [
     "Words",
     "amending",
     "annexes",
+    "by_form",
     "cites",
     "extracted",
     "extractor",
     "get",
+    "reader_of",
     "writer",
 ]

@@ -31,6 +31,7 @@ STORE_DIR = "store"  # Oxigraph on-disk store (a directory)
 REPORT_FILE = "report.json"  # the build report; a new file per build (kgraph.web.reload watches it)
 SEARCH_INDEX_FILE = "search.sqlite"  # full-text search index (kgraph.search)
 OVERLAP_INDEX_FILE = "analysis-index.pickle"  # drafter-check similarity index (kgraph.analysis.index)
+SOURCE_TEXTS_DIR = "sources"  # the texts provenance offsets count in, one <doc id>.txt each (/source/{doc})
 
 # --- input data -------------------------------------------------------------------------
 
@@ -170,6 +171,7 @@ __all__ = [
     "REPORT_FILE",
     "SEARCH_INDEX_FILE",
     "SOURCES_DIR",
+    "SOURCE_TEXTS_DIR",
     "STORE_DIR",
     "VARIABLES",
     "Settings",

@@ -151,24 +151,31 @@ def _table(markup: str) -> str:
     except (lxml.etree.ParserError, ValueError):
         return _inline(re.sub(r"<[^>]+>", " ", markup))
     grid = _grid(table)
-    width = max((len(r) for r in grid), default=0)
     cell_lines = {id(c): _cell_lines(c) for row in grid for c in row}
+    return "\n".join(table_lines([[cell_lines[id(c)] for c in row] for row in grid]))
+
+
+def table_lines(grid: list[list[list[str]]]) -> list[str]:
+    """Lines of a table given as rows of cells, each cell a list of its lines; a
+    cell spanning several columns or rows is the same list object in each.
+
+    A row is one line of TAB|TAB separated cells; a cell's further lines go on
+    continuation lines (the other cells empty, trailing empty cells dropped);
+    a row of one cell spanning the whole table is a line of its own (a heading)."""
+    width = max((len(r) for r in grid), default=0)
     lines: list[str] = []
     for row in grid:
-        cells = [c for c in row if c is not None]
-        texts = [cell_lines[id(c)] for c in row]
-        if len({id(c) for c in cells}) == 1 and width > 1 and len(row) == width:
-            # one cell across the whole table: a heading row
-            lines.append(" ".join(texts[0]))
+        if width > 1 and len(row) == width and len({id(c) for c in row}) == 1:
+            lines.append(" ".join(row[0]))
             continue
-        height = max((len(t) for t in texts), default=1) or 1
+        height = max((len(c) for c in row), default=1) or 1
         for k in range(height):
-            cells_k = [t[k] if k < len(t) else "" for t in texts]
-            if k:  # a continuation line ends at its last non-empty cell
+            cells_k = [c[k] if k < len(c) else "" for c in row]
+            if k:
                 while cells_k and not cells_k[-1]:
                     cells_k.pop()
             lines.append(CELL_SEPARATOR.join(cells_k))
-    return "\n".join(lines)
+    return lines
 
 
 def _grid(table) -> list[list]:
@@ -221,4 +228,4 @@ def _cell_lines(cell) -> list[str]:
     return lines or [""]
 
 
-__all__ = ["CELL_SEPARATOR", "Converted", "convert"]
+__all__ = ["CELL_SEPARATOR", "Converted", "convert", "table_lines"]

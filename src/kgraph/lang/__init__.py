@@ -31,6 +31,7 @@ Words of acts (`kgraph.lang.legal`)
     UNITS[name] -> Unit(ru, kk, forms(lang), heading(lang), label(number, lang))
         article, chapter, paragraph, subparagraph, part, section, direction, annex
     TOC_WORD
+    act_number(number)  an act's number without its form marker ("103-VIII ЗРК" -> "103-VIII")
     FOOTNOTE, FOOTNOTE_LINE, FOOTNOTE_WORD, NOTE_WORD
     EXCLUDED, EXCLUDED_ITEM
     BY_AGREEMENT, BY_AGREEMENT_WORDS, BY_AGREEMENT_OPEN, BY_AGREEMENT_CUT, BY_AGREEMENT_PART
@@ -82,6 +83,7 @@ from kgraph.lang.legal import (
     TOC_WORD,
     UNITS,
     Unit,
+    act_number,
     month_number,
 )
 from kgraph.lang.script import (
@@ -148,6 +150,7 @@ __all__ = [
     "UNITS",
     "UPPER",
     "Unit",
+    "act_number",
     "alternation",
     "base_forms",
     "detect_lang",

@@ -124,6 +124,16 @@ UNITS: dict[str, Unit] = {
 # The heading of a table of contents.
 TOC_WORD = r"(?:Содержание|Оглавление|Мазмұны)"
 
+# The form marker a law's number carries in its requisite: «№ 103-VIII ЗРК» (Закон
+# Республики Казахстан), kk «№ 103-VIII ҚРЗ». It is not part of the number: the
+# Russian and Kazakh texts of one law, and citations with or without it, name one act.
+ACT_NUMBER_FORM = re.compile(r"[\s-]*(?<![\w])(?:ЗРК|ҚРЗ|КРЗ|ЗРКЗ|ҚРКЗ)\s*$")
+
+
+def act_number(number: str) -> str:
+    """An act's number without its form marker: "103-VIII ЗРК" -> "103-VIII"."""
+    return ACT_NUMBER_FORM.sub("", number).strip()
+
 
 # --- amendment footnotes and excluded items ------------------------------------
 

@@ -1,9 +1,19 @@
 """Records -> triples. The only place that writes RDF.
 
 One module per document kind (`kgraph.rdf.<kind>.emit(records, ctx)`), plus
-`document` (the act and its source) and `registry` (reference data). They share
-the `Context` below, which mints provenance spans and links mentions to the
-bodies the resolver finds.
+`document` (the act, its expression and its source) and `registry` (reference
+data). They share the `Context` below, which mints the IRIs of the act's parts,
+provenance spans, and links mentions to the bodies the resolver finds.
+
+Writers never build part IRIs themselves: `ctx.part(("art", 5))` is a part of
+the act, `ctx.part(("item", 3), parent=article)` a part of a part. The context
+scopes them to the text's redaction (`kgraph.works`): the newest redaction's
+parts are `<act>/art_5`, an older one's `<act>/ver_2012-01-09/art_5`.
+`ctx.act` is the act (the work) itself, `ctx.root` the node the text's parts
+hang from (the act, or its older redaction), `ctx.expression` the text.
+Every triple goes through `ctx.add` (or `label`, `span`, `agent`): when
+texts in two languages share the parts, `kgraph.rdf.alignment.Shared` puts
+texts and spans in each text's graph and the rest once.
 """
 
 from __future__ import annotations
@@ -18,6 +28,7 @@ from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from kgraph import iri, kinds
 from kgraph.catalog import Entry
+from kgraph.rdf.alignment import Shared
 from kgraph.records import DocumentMeta, Span
 from kgraph.sources.plan import number_value
 from kgraph.text import Normalized, collapse
@@ -40,10 +51,23 @@ class Context:
     registry: Any = None  # kgraph.registry.Registry, for names of dated group nodes
     glossary: dict[str, str] = field(default_factory=dict)
     stats: dict[str, int] = field(default_factory=dict)
+    root: URIRef | None = None  # where this text's parts hang: the act, or its older redaction (default: act)
+    expression: URIRef | None = None  # this text of the act (eli:LegalExpression)
+    shared: Shared | None = None  # the parts this text shares with texts in other languages
+
+    def __post_init__(self) -> None:
+        if self.root is None:
+            self.root = self.act
 
     @property
     def date(self) -> dt.date | None:
         return self.meta.date
+
+    def part(self, *segments: tuple[str, str | int], parent: URIRef | None = None) -> URIRef:
+        """The IRI of a part of the act (`parent` None or the act) or of a part of
+        `parent` (an IRI this context gave), scoped to this text's redaction."""
+        base = self.root if parent is None or parent == self.act else parent
+        return URIRef(iri.part(str(base), *segments))
 
     def add(self, s: URIRef, p: URIRef, o: Any, lang: str | None = None, datatype: URIRef | None = None) -> None:
         """Add one triple; plain Python values become literals, None is skipped."""
@@ -54,15 +78,21 @@ class Context:
                 o = Literal(o, lang=lang) if lang else Literal(o, datatype=datatype)
             else:
                 o = Literal(o, datatype=datatype)
-        self.graph.add((s, p, o))
+        self._put(s, p, o)
+
+    def _put(self, s, p, o) -> None:
+        if self.shared is not None and self.shared.covers(s):
+            self.shared.add(self.graph, self.doc.id, s, p, o)
+        else:
+            self.graph.add((s, p, o))
 
     def label(self, s: URIRef, text: str | None, lang: str | None = None, pref: bool = False) -> None:
         if not text:
             return
         lit = Literal(collapse(text), lang=lang or self.doc.language)
-        self.graph.add((s, RDFS.label, lit))
+        self._put(s, RDFS.label, lit)
         if pref:
-            self.graph.add((s, SKOS.prefLabel, lit))
+            self._put(s, SKOS.prefLabel, lit)
 
     def span(self, node: URIRef, span: Span) -> URIRef:
         """Record where `node` came from: a SourceSpan over the raw text."""
@@ -75,7 +105,7 @@ class Context:
             g.add((s, KG.startOffset, Literal(start, datatype=XSD.integer)))
             g.add((s, KG.endOffset, Literal(end, datatype=XSD.integer)))
             g.add((s, KG.quote, Literal(self.raw[start:end])))
-        g.add((node, KG.sourceSpan, s))
+        self._put(node, KG.sourceSpan, s)
         return s
 
     def agent(self, text: str, span: Span) -> URIRef:
@@ -121,7 +151,7 @@ class Context:
         """A target indicator of a plan or concept, with one kg:IndicatorValue
         per year: the printed text, and the number when there is one."""
         lang = self.doc.language
-        node = URIRef(iri.part(str(owner), ("ind", number)))
+        node = self.part(("ind", number), parent=owner)
         self.add(node, RDF.type, KG.Indicator)
         self.add(owner, KG.hasIndicator, node)
         self.add(node, ELI.number, Literal(str(number)))
@@ -130,7 +160,7 @@ class Context:
         self.add(node, KG.baseline, baseline, lang=lang)
         self.span(node, span)
         for year, text in values.items():
-            value = URIRef(iri.part(str(node), ("y", year)))
+            value = self.part(("y", year), parent=node)
             self.add(node, KG.hasValue, value)
             self.add(value, RDF.type, KG.IndicatorValue)
             self.add(value, KG.year, Literal(int(year), datatype=XSD.integer))

@@ -140,12 +140,12 @@ def _fallback_label(kind: str, date, number) -> str:
 def target_node(a: Amendment, ctx: Context) -> URIRef:
     """The subdivision a footnote changed: <act>/para_N[/item_M], an annex, or the act."""
     if a.scope == "part" and a.target:
-        return URIRef(iri.part(str(ctx.act), *a.target))
+        return ctx.part(*a.target)
     if a.scope == "annex":
         words = a.target_text.lower()
         for annex in kinds.annexes():
             if re.search(annex.stem, words):
-                return URIRef(iri.part(str(ctx.act), ("annex", annex.name)))
+                return ctx.part(("annex", annex.name))
     return ctx.act
 
 

@@ -38,7 +38,7 @@ def concept_iri(ctx: Context) -> URIRef:
     """The act itself for a concept document; its concept annex otherwise."""
     if ctx.meta.kind == "concept":
         return ctx.act
-    return URIRef(iri.part(str(ctx.act), ("annex", "concept")))
+    return ctx.part(("annex", "concept"))
 
 
 def emit(records: list, ctx: Context) -> None:
@@ -48,7 +48,7 @@ def emit(records: list, ctx: Context) -> None:
     sections = {r.number: r for r in records if isinstance(r, src.Section)}
     for s in sections.values():
         _section(node, s, ctx)
-    section_of = lambda number: URIRef(iri.part(str(node), ("sec", number))) if number in sections else node
+    section_of = lambda number: ctx.part(("sec", number), parent=node) if number in sections else node
     counters: dict[str, int] = {}
 
     def next_id(prefix: str) -> int:
@@ -89,8 +89,8 @@ def _concept(node: URIRef, info, ctx: Context) -> None:
     ctx.add(node, RDF.type, ELI.LegalResource)
     if node != ctx.act:
         ctx.add(node, RDF.type, KG.Annex)
-        ctx.add(node, ELI.is_part_of, ctx.act)
-        ctx.add(ctx.act, ELI.has_part, node)
+        ctx.add(node, ELI.is_part_of, ctx.root)
+        ctx.add(ctx.root, ELI.has_part, node)
         ctx.add(node, KG.approvedBy, ctx.act)
     if info is None:
         return
@@ -109,8 +109,8 @@ def _concept(node: URIRef, info, ctx: Context) -> None:
 
 
 def _section(concept: URIRef, s, ctx: Context) -> URIRef:
-    node = URIRef(iri.part(str(concept), ("sec", s.number)))
-    parent = URIRef(iri.part(str(concept), ("sec", s.parent))) if s.parent else concept
+    node = ctx.part(("sec", s.number), parent=concept)
+    parent = ctx.part(("sec", s.parent), parent=concept) if s.parent else ctx.part(parent=concept)
     ctx.add(node, RDF.type, KG.Section)
     ctx.add(node, ELI.is_part_of, parent)
     ctx.add(parent, ELI.has_part, node)
@@ -123,7 +123,7 @@ def _section(concept: URIRef, s, ctx: Context) -> URIRef:
 
 def _definition(concept: URIRef, r, where: URIRef, ctx: Context) -> None:
     lang = ctx.doc.language
-    scheme = URIRef(iri.part(str(concept), ("stmt", "terms")))
+    scheme = ctx.part(("stmt", "terms"), parent=concept)
     ctx.add(scheme, RDF.type, KG.TermScheme)
     ctx.add(scheme, RDF.type, SKOS.ConceptScheme)
     ctx.add(scheme, RDFS.label, Literal(f"{ctx.meta.title or ctx.doc.id}: {TERMS_LABEL.get(lang, 'terms')}", lang=lang))
@@ -140,7 +140,7 @@ def _definition(concept: URIRef, r, where: URIRef, ctx: Context) -> None:
 
 
 def _mandate(concept: URIRef, n: int, r, where: URIRef, ctx: Context) -> None:
-    node = URIRef(iri.part(str(concept), ("stmt", n)))
+    node = ctx.part(("stmt", n), parent=concept)
     ctx.add(node, RDF.type, KG.MandateStatement)
     ctx.add(node, KG.mentions, ctx.agent(r.body, r.body_span))
     ctx.label(node, r.action)
@@ -149,7 +149,7 @@ def _mandate(concept: URIRef, n: int, r, where: URIRef, ctx: Context) -> None:
 
 
 def _initiative(concept: URIRef, n: int, r, where: URIRef, ctx: Context) -> None:
-    node = URIRef(iri.part(str(concept), ("init", n)))
+    node = ctx.part(("init", n), parent=concept)
     ctx.add(node, RDF.type, KG.Initiative)
     ctx.label(node, r.text)
     if r.number:
@@ -159,7 +159,7 @@ def _initiative(concept: URIRef, n: int, r, where: URIRef, ctx: Context) -> None
 
 
 def _territory(concept: URIRef, n: int, r, ctx: Context) -> None:
-    node = URIRef(iri.part(str(concept), ("terr", n)))
+    node = ctx.part(("terr", n), parent=concept)
     ctx.add(node, RDF.type, KG.ScienceTerritory)
     ctx.label(node, r.name)
     if r.base:

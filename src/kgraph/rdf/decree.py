@@ -13,7 +13,6 @@ from __future__ import annotations
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 
-from kgraph import iri
 from kgraph.deadlines import recurrence_of
 from kgraph.rdf import Context, acts
 from kgraph.rdf.plan import RECURRENCES, assignment
@@ -40,14 +39,14 @@ def emit(records: list, ctx: Context) -> None:
 
 def instruction_iri(ctx: Context, number: int, item: int | None) -> URIRef:
     segments = [("para", number)] + ([("item", item)] if item is not None else [])
-    return URIRef(iri.part(str(ctx.act), *segments))
+    return ctx.part(*segments)
 
 
 def instruction(c, ctx: Context) -> URIRef:
     lang = ctx.doc.language
     node = instruction_iri(ctx, c.number, c.item)
     ctx.add(node, RDF.type, KG.Instruction)
-    ctx.add(node, ELI.is_part_of, ctx.act)
+    ctx.add(node, ELI.is_part_of, ctx.root)
     ctx.add(node, ELI.number, Literal(str(c.number) if c.item is None else f"{c.number}.{c.item}"))
     ctx.label(node, c.text)
     ctx.add(node, KG.instructionKind, KINDS.get(c.kind, KG.OtherInstruction))

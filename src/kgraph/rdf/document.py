@@ -1,13 +1,36 @@
-"""The source document and the act it contains."""
+"""The act (work), this text of it (expression), its redaction and its source document.
+
+For every catalogued document (MODEL in CONTRIBUTING.md):
+
+* the act, `eli:LegalResource` of its kind's class: kind, date, number, title
+  and label per language, the issuer; from a corpus folder also the portal's
+  act code (`kg:portalCode`) and the act that made this version
+  (`eli:amended_by`, described with its date, number and title);
+* the expression, `eli:LegalExpression`: `eli:realizes` the act, its language
+  (`eli:language`, the EU language authority's IRI, and `dcterms:language`),
+  `eli:version_date` when known, its title, the portal page it is published on
+  (`eli:is_embodied_by`), the act that made the version (`eli:consolidates`),
+  and `prov:wasDerivedFrom` its source document;
+* an older redaction's node (`kg:Redaction`, `kg:redactionOf` the act) when
+  the text's parts are scoped under one (`kgraph.works`);
+* the source document: identifier, language, the original file's name, format
+  and SHA-256.
+"""
 
 from __future__ import annotations
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF
+from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
 from kgraph import iri, kinds
 from kgraph.rdf import Context, act_class, date_literal
+from kgraph.sources.metadata import requisite  # meta.yaml's caused_by: the same reader as the text's
 from kgraph.vocab import ELI, KG, PROV
+
+# The EU Publications Office's language authority (what eli:language points to).
+LANGUAGE_AUTHORITY = "http://publications.europa.eu/resource/authority/language/"
+LANGUAGE_CODES = {"ru": "RUS", "kk": "KAZ", "en": "ENG"}
+REDACTION_WORD = {"ru": "редакция", "kk": "редакциясы", "en": "redaction"}
 
 
 def act_iri(ctx_doc, meta) -> URIRef:
@@ -17,13 +40,17 @@ def act_iri(ctx_doc, meta) -> URIRef:
     return URIRef(iri.act(meta.kind, name=ctx_doc.id))
 
 
-def emit(ctx: Context) -> None:
+def emit(ctx: Context, source_info=None, version_date=None) -> None:
+    """The act, the expression, the redaction node and the source document of `ctx`'s text."""
     doc, meta, act = ctx.doc, ctx.meta, ctx.act
     source = URIRef(iri.source(doc.id))
     ctx.add(source, RDF.type, KG.SourceDocument)
     ctx.add(source, DCTERMS.identifier, Literal(doc.id))
     ctx.add(source, DCTERMS.language, Literal(doc.language))
-    ctx.add(source, DCTERMS.source, Literal(doc.path.name))
+    ctx.add(source, DCTERMS.source, Literal(source_info.name if source_info else doc.path.name))
+    if source_info is not None:
+        ctx.add(source, DCTERMS.format, Literal(source_info.media_type))
+        ctx.add(source, KG.sha256, Literal(source_info.sha256))
     ctx.add(source, KG.sourceOf, act)
     ctx.add(act, RDF.type, act_class(meta.kind))
     ctx.add(act, RDF.type, ELI.LegalResource)
@@ -44,6 +71,75 @@ def emit(ctx: Context) -> None:
         ctx.add(act, ELI.passed_by, ctx.agent(meta.issuer, meta.span))
     if meta.span != (0, 0):
         ctx.span(act, meta.span)
+    _expression(ctx, source, version_date)
+    if ctx.root != act:
+        _redaction(ctx, version_date)
+    if doc.portal is not None:
+        _portal(ctx, doc.portal)
+
+
+def _expression(ctx: Context, source: URIRef, version_date) -> None:
+    expr, lang = ctx.expression, ctx.doc.language
+    if expr is None:
+        return
+    ctx.add(expr, RDF.type, ELI.LegalExpression)
+    ctx.add(expr, ELI.realizes, ctx.act)
+    ctx.add(ctx.act, ELI.is_realized_by, expr)
+    if lang in LANGUAGE_CODES:
+        ctx.add(expr, ELI.language, URIRef(LANGUAGE_AUTHORITY + LANGUAGE_CODES[lang]))
+    ctx.add(expr, DCTERMS.language, Literal(lang))
+    if version_date is not None:
+        ctx.add(expr, ELI.version_date, date_literal(version_date))
+    if ctx.meta.title:
+        ctx.add(expr, ELI.title, Literal(ctx.meta.title, lang=lang))
+    label = ctx.meta.title or fallback_label(lang, ctx.meta)
+    when = f", {REDACTION_WORD.get(lang, 'redaction')} {version_date.isoformat()}" if version_date else ""
+    ctx.add(expr, RDFS.label, Literal(f"{label} ({lang}{when})", lang=lang))
+    ctx.add(expr, PROV.wasDerivedFrom, source)
+
+
+def _redaction(ctx: Context, version_date) -> None:
+    root, lang = ctx.root, ctx.doc.language
+    ctx.add(root, RDF.type, KG.Redaction)
+    ctx.add(root, RDF.type, ELI.LegalResource)
+    ctx.add(root, KG.redactionOf, ctx.act)
+    when = version_date.isoformat() if version_date else "?"
+    ctx.add(
+        root, RDFS.label, Literal(f"{fallback_label(lang, ctx.meta)} ({REDACTION_WORD.get(lang)} {when})", lang=lang)
+    )
+    if version_date is not None:
+        ctx.add(root, ELI.version_date, date_literal(version_date))
+
+
+def _portal(ctx: Context, portal) -> None:
+    """What meta.yaml adds: the portal's act code and page, and the act that made this version."""
+    lang = ctx.doc.language
+    if portal.act_code:
+        ctx.add(ctx.act, KG.portalCode, Literal(portal.act_code, datatype=XSD.string))
+    url = portal.source.get(lang)
+    if url and ctx.expression is not None:
+        ctx.add(ctx.expression, ELI.is_embodied_by, URIRef(url.replace(" ", "%20")))
+    caused = portal.caused_by
+    if caused is None or not caused.requisite:
+        return
+    req = requisite(caused.requisite)
+    if req is None or not (req.date and req.number):
+        return
+    node = URIRef(iri.act(req.kind, req.date, req.number))
+    ctx.add(node, RDF.type, act_class(req.kind))
+    ctx.add(node, RDF.type, ELI.LegalResource)
+    ctx.add(node, ELI.date_document, date_literal(req.date))
+    ctx.add(node, ELI.number, Literal(req.number))
+    title = caused.title.get(lang)
+    if title:
+        ctx.add(node, ELI.title, Literal(title, lang=lang))
+    ctx.label(node, title or fallback_label(lang, req))
+    if caused.code:
+        ctx.add(node, KG.portalCode, Literal(caused.code, datatype=XSD.string))
+    ctx.add(ctx.act, ELI.amended_by, node)
+    ctx.add(node, ELI.amends, ctx.act)
+    if ctx.expression is not None:
+        ctx.add(ctx.expression, ELI.consolidates, node)
 
 
 def fallback_label(lang: str, meta) -> str:

@@ -31,26 +31,27 @@ MEASURE_KINDS = {
 
 
 class _Parts:
-    """IRIs of the subdivisions of one act, minted through kgraph.iri only."""
+    """IRIs of the subdivisions of one act, asked of the writing context (`Context.part`)."""
 
-    def __init__(self, act: URIRef, records: list) -> None:
-        self.act = act
+    def __init__(self, ctx: Context, records: list) -> None:
+        self.ctx = ctx
+        self.act = ctx.root
         self.chapter_of = {r.number: r.chapter for r in records if isinstance(r, law_structure.Article)}
         self.items = {(r.article, r.paragraph, r.number): r for r in records if isinstance(r, law_structure.Item)}
         self.items_at = {r.span: r for r in records if isinstance(r, law_structure.Item)}
 
     def chapter(self, number: str) -> URIRef:
-        return URIRef(iri.part(self.act, ("chp", number)))
+        return self.ctx.part(("chp", number))
 
     def article(self, number: str) -> URIRef:
-        return URIRef(iri.part(self.act, ("art", number)))
+        return self.ctx.part(("art", number))
 
     def paragraph(self, article: str, number: str) -> URIRef:
-        return URIRef(iri.part(self.article(article), ("para", number)))
+        return self.ctx.part(("para", number), parent=self.article(article))
 
     def item(self, article: str, paragraph: str | None, segment: str) -> URIRef:
         parent = self.paragraph(article, paragraph) if paragraph else self.article(article)
-        return URIRef(iri.part(parent, ("item", segment)))
+        return self.ctx.part(("item", segment), parent=parent)
 
     def of(self, article: str, paragraph: str | None = None, item: str | None = None, span=None) -> URIRef:
         """The most specific subdivision named by article/paragraph/item numbers."""
@@ -77,12 +78,12 @@ def _subdivision(ctx: Context, node: URIRef, cls: URIRef, parent: URIRef, number
 
 def emit(records: list, ctx: Context) -> None:
     lang = ctx.doc.language
-    parts = _Parts(ctx.act, records)
+    parts = _Parts(ctx, records)
     measures_in: dict[str, int] = {}
     for r in records:
         if isinstance(r, law_structure.Chapter):
             node = parts.chapter(r.number)
-            _subdivision(ctx, node, KG.Chapter, ctx.act, r.number, r.span)
+            _subdivision(ctx, node, KG.Chapter, ctx.root, r.number, r.span)
             ctx.add(node, ELI.title, Literal(r.title, lang=lang))
             ctx.label(node, f"{UNITS['chapter'].label(r.number, lang)}. {r.title}")
         elif isinstance(r, law_structure.Article):
@@ -103,7 +104,7 @@ def emit(records: list, ctx: Context) -> None:
             _definition(ctx, parts, r)
         elif isinstance(r, law_src.Competence):
             item = parts.of(r.article, r.paragraph, r.item, r.span)
-            node = URIRef(iri.part(item, ("stmt", "competence")))
+            node = ctx.part(("stmt", "competence"), parent=item)
             ctx.add(node, RDF.type, KG.Competence)
             ctx.add(node, KG.grantedTo, URIRef(iri.role(r.role)) if r.role else ctx.agent(r.body, r.span))
             ctx.add(node, KG.grantedBy, item)
@@ -128,7 +129,7 @@ def emit(records: list, ctx: Context) -> None:
 
 
 def _definition(ctx: Context, parts: _Parts, r) -> None:
-    scheme = URIRef(iri.part(ctx.act, ("stmt", "terms")))
+    scheme = ctx.part(("stmt", "terms"))
     ctx.add(scheme, RDF.type, KG.TermScheme)
     ctx.add(scheme, RDF.type, SKOS.ConceptScheme)
     ctx.add(
@@ -151,7 +152,7 @@ def _definition(ctx: Context, parts: _Parts, r) -> None:
 
 def _measure(ctx: Context, parts: _Parts, r, ordinal: int) -> None:
     article = parts.article(r.article)
-    node = URIRef(iri.part(article, ("stmt", f"measure-{ordinal}")))
+    node = ctx.part(("stmt", f"measure-{ordinal}"), parent=article)
     ctx.add(node, RDF.type, KG.SupportMeasure)
     ctx.label(node, r.label)
     ctx.add(node, KG.measureKind, MEASURE_KINDS.get(r.kind, KG.NonFinancialMeasure))

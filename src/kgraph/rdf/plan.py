@@ -49,7 +49,7 @@ def emit(records: list, ctx: Context) -> None:
 
 
 def plan_iri(ctx: Context) -> URIRef:
-    return URIRef(iri.part(str(ctx.act), ("annex", "plan")))
+    return ctx.part(("annex", "plan"))
 
 
 def _plan(plan: URIRef, info, ctx: Context) -> None:
@@ -58,8 +58,8 @@ def _plan(plan: URIRef, info, ctx: Context) -> None:
     ctx.add(plan, RDF.type, KG.Annex)  # the plan is printed as an annex of the approving act
     ctx.add(plan, RDF.type, ELI.LegalResource)
     ctx.add(plan, KG.approvedBy, ctx.act)
-    ctx.add(plan, ELI.is_part_of, ctx.act)
-    ctx.add(ctx.act, ELI.has_part, plan)
+    ctx.add(plan, ELI.is_part_of, ctx.root)
+    ctx.add(ctx.root, ELI.has_part, plan)
     if info and info.title:
         ctx.add(plan, ELI.title, Literal(info.title, lang=lang))
         ctx.label(plan, info.title)
@@ -68,7 +68,7 @@ def _plan(plan: URIRef, info, ctx: Context) -> None:
 
 
 def _direction(plan: URIRef, r, ctx: Context) -> URIRef:
-    node = URIRef(iri.part(str(plan), ("dir", r.number)))
+    node = ctx.part(("dir", r.number), parent=plan)
     ctx.add(node, RDF.type, KG.Direction)
     ctx.add(node, ELI.is_part_of, plan)
     ctx.add(node, ELI.number, Literal(str(r.number)))
@@ -81,7 +81,7 @@ def _direction(plan: URIRef, r, ctx: Context) -> URIRef:
 
 def task(plan: URIRef, r, direction: URIRef | None, ctx: Context) -> URIRef:
     lang = ctx.doc.language
-    node = URIRef(iri.part(str(plan), ("task", r.number)))
+    node = ctx.part(("task", r.number), parent=plan)
     ctx.add(node, RDF.type, KG.Task)
     ctx.add(node, ELI.number, Literal(str(r.number)))
     ctx.add(node, KG.inPlan, plan)
@@ -103,7 +103,7 @@ def task(plan: URIRef, r, direction: URIRef | None, ctx: Context) -> URIRef:
 def deadline(
     owner: URIRef, text: str, start: dt.date | None, end: dt.date | None, recurrence: str | None, span, ctx: Context
 ) -> URIRef:
-    node = URIRef(iri.part(str(owner), ("y", "deadline")))
+    node = ctx.part(("y", "deadline"), parent=owner)
     ctx.add(owner, KG.deadline, node)
     ctx.add(node, RDF.type, KG.Deadline)
     ctx.add(node, RDF.type, TIME.ProperInterval)
@@ -112,7 +112,7 @@ def deadline(
     for prop, segment, day in ((TIME.hasBeginning, "start", start), (TIME.hasEnd, "end", end)):
         if day is None:
             continue
-        instant = URIRef(iri.part(str(node), ("y", segment)))
+        instant = ctx.part(("y", segment), parent=node)
         ctx.add(node, prop, instant)
         ctx.add(instant, RDF.type, TIME.Instant)
         ctx.add(instant, TIME.inXSDDate, date_literal(day if isinstance(day, dt.date) else dt.date.fromisoformat(day)))
@@ -122,7 +122,7 @@ def deadline(
 
 def assignment(owner: URIRef, position: int, text: str, by_agreement: bool, span, ctx: Context, members=None) -> URIRef:
     """One party of a task or instruction: who, in which role, at which position."""
-    node = URIRef(iri.part(str(owner), ("party", position)))
+    node = ctx.part(("party", position), parent=owner)
     agent = ctx.agent(text, span)
     ctx.add(owner, KG.hasAssignment, node)
     ctx.add(node, RDF.type, KG.Assignment)

@@ -159,8 +159,14 @@ class Site:
             return None
         texts = self.memo.setdefault("source_texts", {})
         if doc not in texts:
+            # The build keeps the text the offsets count in (converted from Markdown, HTML,
+            # DOCX or PDF); an older build has none, and then the catalog's file is that text.
+            kept_dir = (self.build_dir / settings.SOURCE_TEXTS_DIR).resolve()
+            kept = (kept_dir / f"{doc}.txt").resolve()
             path = (self.sources_dir / name).resolve()
-            if path.parent != self.sources_dir.resolve() or not path.is_file():
+            if kept.parent == kept_dir and kept.is_file():
+                path = kept
+            elif path.parent != self.sources_dir.resolve() or not path.is_file():
                 return None
             texts[doc] = path.read_text(encoding="utf-8")
         return texts[doc]
