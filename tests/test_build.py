@@ -166,3 +166,24 @@ def test_serve_answers_on_localhost(built):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "\n\n", "| № | Мероприятие | Ответственные | Срок |\n", "Статья 1.\n", "ҚАУЛЫ"],
+    ids=["empty", "blank-lines", "table-header-only", "one-heading", "one-word"],
+)
+def test_tiny_documents_build(tmp_path, text):
+    """A document that yields no task, competence or article still builds (the overlap
+    index of an empty corpus crashed with a TypeError) and the build is servable."""
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "tiny.txt").write_text(text, encoding="utf-8")
+    cat = tmp_path / "catalog.yaml"
+    cat.write_text(
+        "documents:\n  - {id: tiny-doc, file: tiny.txt, language: ru, kinds: [decree, plan, law, concept]}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["build", "--catalog", str(cat), "--out", str(out), "--no-shacl"])
+    assert result.exit_code == 0, result.output
+    assert (out / build.GRAPH_FILE).stat().st_size > 0
