@@ -30,6 +30,7 @@ DOC = "kz-gov-decree-2013-631-kk"
 def catalog(tmp: Path) -> Path:
     (tmp / "sources").mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "data" / "sources" / f"{DOC}.txt", tmp / "sources" / f"{DOC}.txt")
+    shutil.copy(ROOT / "data" / "registry.yaml", tmp / "registry.yaml")  # read beside the catalog
     cat = tmp / "catalog.yaml"
     cat.write_text(
         f"documents:\n  - {{id: {DOC}, file: {DOC}.txt, language: kk, kinds: [decree, plan]}}\n", encoding="utf-8"

@@ -178,6 +178,7 @@ def test_tiny_documents_build(tmp_path, text):
     index of an empty corpus crashed with a TypeError) and the build is servable."""
     (tmp_path / "sources").mkdir()
     (tmp_path / "sources" / "tiny.txt").write_text(text, encoding="utf-8")
+    shutil.copy(ROOT / "data" / "registry.yaml", tmp_path / "registry.yaml")  # read beside the catalog
     cat = tmp_path / "catalog.yaml"
     cat.write_text(
         "documents:\n  - {id: tiny-doc, file: tiny.txt, language: ru, kinds: [decree, plan, law, concept]}\n",
@@ -186,4 +187,4 @@ def test_tiny_documents_build(tmp_path, text):
     out = tmp_path / "out"
     result = CliRunner().invoke(app, ["build", "--catalog", str(cat), "--out", str(out), "--no-shacl"])
     assert result.exit_code == 0, result.output
-    assert (out / build.GRAPH_FILE).stat().st_size > 0
+    assert (out / settings.GRAPH_FILE).stat().st_size > 0

@@ -12,7 +12,8 @@
     time lately (decayed, half-life `USAGE_HALF_LIFE`), so clients that send
     heavy queries wait behind those that send light ones; clients past `HEAVY`
     worker-seconds together hold at most all workers but one, which stays for
-    the others, and do not queue when none of theirs is free (`Busy` at once);
+    the others, and while others wait or run do not queue when none of theirs
+    is free (`Busy` at once);
     when the queue is full, a newcomer lighter than the heaviest waiting client
     takes that one's place (it gets `Busy`);
   - when a query waits and every worker is busy, the longest-running query that
@@ -203,7 +204,7 @@ class ProcessExecutor:
                     retry_after=2,
                 )
             t = time.monotonic()
-            if self._weight(client, t) >= HEAVY and not self._heavy_slot(t):
+            if self._weight(client, t) >= HEAVY and not self._heavy_slot(t) and self._light_demand(t):
                 raise Busy(
                     "your recent queries used the workers for long; the workers heavy queries may use are "
                     "busy now, so this one does not wait in the queue: try again later",
@@ -233,6 +234,10 @@ class ProcessExecutor:
         if self.size < 2 or self._weight(ticket.client, t) < HEAVY:
             return True
         return self._heavy_slot(t)
+
+    def _light_demand(self, t: float) -> bool:
+        """Do light clients wait or run now (lock held)?"""
+        return any(self._weight(k.client, t) < HEAVY for k in (*self._waiting, *self._running))
 
     def _heavy_slot(self, t: float) -> bool:
         """Is a worker free that a heavy client may take (lock held)?"""
