@@ -65,13 +65,13 @@ CPU_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f . ?g
 
 def named_queries() -> list[tuple[str, str]]:
     """(name, text) of every named query with its default parameters bound, as a client sends it."""
-    from kgraph import queries, sparql
+    from kgraph import queries, sparql_syntax
     from kgraph.store import to_term
 
     out = []
     for name, q in sorted(queries.library().items()):
         bindings = {k: to_term(v) for k, v in q.bindings().items()}
-        out.append((name, sparql.bind(q.sparql, bindings)))
+        out.append((name, sparql_syntax.bind(q.sparql, bindings)))
     return out
 
 
