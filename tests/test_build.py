@@ -166,3 +166,40 @@ def test_serve_answers_on_localhost(built):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@pytest.mark.parametrize("text", ["", "\n\n"], ids=["empty", "blank-lines"])
+def test_a_document_without_text_is_a_one_line_error(tmp_path, text):
+    """A file with no text is a mistake to report, not a document: one line naming it, no traceback."""
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "tiny.txt").write_text(text, encoding="utf-8")
+    shutil.copy(ROOT / "data" / "registry.yaml", tmp_path / "registry.yaml")
+    cat = tmp_path / "catalog.yaml"
+    cat.write_text("documents:\n  - {id: tiny-doc, file: tiny.txt, language: ru, kinds: [decree]}\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["build", "--catalog", str(cat), "--out", str(tmp_path / "out"), "--no-shacl"])
+    assert result.exit_code == 1
+    assert "tiny.txt" in result.output and "no text" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["| № | Мероприятие | Ответственные | Срок |\n", "Статья 1.\n", "ҚАУЛЫ"],
+    ids=["table-header-only", "one-heading", "one-word"],
+)
+def test_tiny_documents_build(tmp_path, text):
+    """A document that yields no task, competence or article still builds (the overlap
+    index of an empty corpus crashed with a TypeError) and the build is servable."""
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "tiny.txt").write_text(text, encoding="utf-8")
+    shutil.copy(ROOT / "data" / "registry.yaml", tmp_path / "registry.yaml")  # read beside the catalog
+    cat = tmp_path / "catalog.yaml"
+    cat.write_text(
+        "documents:\n  - {id: tiny-doc, file: tiny.txt, language: ru, kinds: [decree, plan, law, concept]}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["build", "--catalog", str(cat), "--out", str(out), "--no-shacl"])
+    assert result.exit_code == 0, result.output
+    assert (out / settings.GRAPH_FILE).stat().st_size > 0

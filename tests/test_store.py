@@ -237,12 +237,29 @@ def test_the_row_cap_cuts_every_format_at_exactly_max_rows(big, fmt):
         ('SELECT ?s ?v WHERE { ?s ?p ?o BIND(CONCAT("{\\"type\\": ", STR(?o), " {\\"") AS ?v) }', 250),
     ],
 )
-def test_json_results_are_counted_without_parsing(big, query, rows):
-    from kgraph.results import _row_upper_bound
-
-    body = big.query(query).raw.serialize(format=ox.QueryResultsFormat.JSON)
+def test_capped_results_are_counted_exactly(big, query, rows):
+    for fmt in ("json", "xml", "csv", "tsv"):
+        out = big.query(query).serialize(fmt, max_rows=1000)
+        assert out.rows == rows and not out.truncated, fmt
+    body = big.query(query).serialize("json", max_rows=1000).body
     assert len(json.loads(body)["results"]["bindings"]) == rows
-    assert _row_upper_bound(body, "json") == rows
+
+
+def test_the_row_cap_stops_the_query_while_reading(big):
+    """A 62,500-row cross product capped at 10 rows: read as a stream and stopped, it costs
+    what 10 rows cost, not the whole result (generous bound: a tenth of the full run)."""
+    import time
+
+    query = "SELECT * WHERE { ?a ?p ?b . ?c ?q ?d }"
+    start = time.perf_counter()
+    full = big.query(query).serialize("tsv")
+    whole = time.perf_counter() - start
+    assert full.rows == 250 * 250
+    start = time.perf_counter()
+    out = big.query(query).serialize("json", max_rows=10)
+    capped = time.perf_counter() - start
+    assert out.truncated and out.rows == 10 and len(json.loads(out.body)["results"]["bindings"]) == 10
+    assert capped < max(whole / 10, 0.005)
 
 
 def test_results_under_the_cap_are_not_marked_truncated(big):

@@ -510,3 +510,64 @@ def test_a_task_of_an_abolished_ministry_names_the_bodies_that_exist_today(real_
     order = [lead.index(f'href="/id/org/{b}"') for b in ("mps", "mt", "mfa")]
     assert order[2] > max(order[:2])
     assert "/id/org/mid" not in lead and "/id/org/miid" not in lead  # gone too: not offered
+
+
+# --- security headers, no echo, disconnects ----------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/", "/id/org/mint", "/sparql?query=ASK%7B%7D", "/static/app.js", "/nowhere"])
+def test_every_response_carries_the_security_headers(client, path):
+    from kgraph.web.app import SECURITY_HEADERS
+
+    r = client.get(path)
+    for name, value in SECURITY_HEADERS.items():
+        assert r.headers[name] == value
+    csp = r.headers["Content-Security-Policy"]
+    assert "script-src 'self';" in csp and "frame-ancestors 'none'" in csp and "unsafe" not in csp
+
+
+def test_no_inline_style_or_script_in_the_pages(client):
+    """The CSP allows no inline style or script: colours come from /kinds.css."""
+    for path in ("/", "/search?type=body", "/id/org/mint", "/graph?iri=https%3A%2F%2Fkgraph.kz%2Fid%2Forg%2Fmint"):
+        html = client.get(path).text
+        assert " style=" not in html, path
+        assert not re.search(r"<script(?![^>]*(?:src=|type=\"application/json\"))", html), path
+    css = client.get("/kinds.css")
+    assert css.status_code == 200 and ".kind.kc-body" in css.text
+
+
+def test_a_406_does_not_echo_the_accept_header(client):
+    accept = "application/x-" + "y" * 50_000
+    r = client.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 1"}, headers={"Accept": accept})
+    assert r.status_code == 406 and "yyyy" not in r.text and len(r.content) < 1000
+
+
+def test_a_415_does_not_echo_the_content_type(client):
+    r = client.post("/sparql", content=b"x", headers={"Content-Type": "text/x-" + "z" * 5000})
+    assert r.status_code == 415 and "zzzz" not in r.text and len(r.content) < 1000
+
+
+@pytest.mark.server
+def test_a_client_that_disconnects_mid_body_is_one_log_line(web_build, caplog):
+    import logging
+    import socket
+    import time
+
+    from kgraph.web.app import create_app
+    from sparql_support import uvicorn_server
+
+    caplog.set_level(logging.INFO)
+    with uvicorn_server(create_app(web_build, warm=False, reload=False)) as base:
+        host, port = base.removeprefix("http://").split(":")
+        with socket.create_connection((host, int(port))) as s:
+            s.sendall(
+                b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+                b"Content-Length: 100000\r\n\r\nSELECT * WHERE"
+            )
+            time.sleep(0.3)
+        deadline = time.monotonic() + 5
+        while not [r for r in caplog.records if "disconnected" in r.getMessage()] and time.monotonic() < deadline:
+            time.sleep(0.05)
+    said = [r for r in caplog.records if "disconnected" in r.getMessage()]
+    assert len(said) == 1 and "\n" not in said[0].getMessage()
+    assert not [r for r in caplog.records if r.exc_info or "Traceback" in r.getMessage()]

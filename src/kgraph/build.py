@@ -1,15 +1,15 @@
 """Build the graph: catalog -> normalized text -> records -> RDF -> store.
 
-The output directory is replaced atomically: everything is written into a
-sibling temporary directory that is swapped in only when the whole build
-(parsing, SHACL in strict mode, store load) has succeeded.
+The output is replaced atomically: everything is written into a new build
+directory that the build path (a symlink) is switched to only when the whole
+build (parsing, SHACL in strict mode, store load) has succeeded
+(kgraph.buildswap).
 """
 
 from __future__ import annotations
 
 import difflib
 import json
-import shutil
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -19,8 +19,8 @@ from pathlib import Path
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF, RDFS
 
+from kgraph import buildswap, coverage, iri, kinds, search, settings, works
 from kgraph import catalog as catalog_mod
-from kgraph import coverage, iri, kinds, search, settings, works
 from kgraph import registry as registry_mod
 from kgraph import resolve as resolve_mod
 from kgraph.analysis import index as overlap_index
@@ -296,12 +296,10 @@ def _violation_messages(results: Graph) -> list[str]:
 
 
 def write(ds: Dataset, report: BuildReport, out: Path) -> None:
-    """Write graph dump, store and report into `out`, replacing it atomically."""
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.parent / f".{out.name}.tmp-{int(time.time() * 1000)}"
-    try:
-        tmp.mkdir()
+    """Write graph dump, store and report into a new build directory and make `out` point
+    at it atomically (kgraph.buildswap: `out` is a symlink to `out.<id>`)."""
+
+    def write_into(tmp: Path) -> None:
         nq = tmp / settings.GRAPH_FILE
         ds.serialize(destination=str(nq), format="nquads")
         store = OxigraphStore(tmp / settings.STORE_DIR)
@@ -316,14 +314,8 @@ def write(ds: Dataset, report: BuildReport, out: Path) -> None:
             json.dumps(report.to_json(), ensure_ascii=False, indent=2), encoding="utf-8"
         )
         _post_build(ds, tmp)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    old = out.parent / f".{out.name}.old-{int(time.time() * 1000)}"
-    if out.exists():
-        out.rename(old)
-    tmp.rename(out)
-    shutil.rmtree(old, ignore_errors=True)
+
+    buildswap.publish(out, write_into)
 
 
 def _post_build(ds: Dataset, out: Path) -> None:

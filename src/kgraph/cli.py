@@ -405,7 +405,17 @@ def serve(
         application = create_app(build_dir, query_timeout=query_timeout, max_rows=max_rows, store=store)
     except KgraphError as exc:
         _fail(exc)
-    uvicorn.run(application, host=host, port=port, log_level="info")
+    # X-Forwarded-For names the client (per-client query limits) only behind a proxy the
+    # operator declares; otherwise any client could claim any address.
+    proxies = settings.trusted_proxies()
+    uvicorn.run(
+        application,
+        host=host,
+        port=port,
+        log_level="info",
+        proxy_headers=proxies is not None,
+        forwarded_allow_ips=proxies,
+    )
 
 
 # --- analysis: networks and mandate overlaps (kgraph.analysis) --------------------------

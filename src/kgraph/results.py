@@ -4,8 +4,9 @@ Both stores (embedded Oxigraph and a remote SPARQL endpoint) return a `Result`
 wrapping pyoxigraph's own result objects: for the remote store the response is
 parsed by pyoxigraph's native parsers, so the CLI, the web app and the SPARQL
 endpoint see the same rows of terms whatever the store. Serialization stays
-native (Rust) in the common case; the row cap costs a native re-parse only
-when a result may exceed it.
+native (Rust); with a row cap a result is read as a stream that stops the
+query once the cap is passed (the cap applies while reading, not after the
+whole result was built), then converted natively to the format asked for.
 """
 
 from __future__ import annotations
@@ -139,69 +140,89 @@ class Result:
         return _serialize_solutions(self._raw, f, max_rows)
 
 
+class _Enough(Exception):
+    """Raised into pyoxigraph's serializer to stop the query once the row cap is passed."""
+
+
+class _CappedSink:
+    """A file-like sink for pyoxigraph's streaming serializers: keeps the bytes and stops
+    the evaluation (by raising from write) once `lines` lines have been written."""
+
+    def __init__(self, lines: int):
+        self.lines = lines
+        self.count = 0
+        self.stopped = False
+        self.buf = bytearray()
+
+    def write(self, data: bytes) -> int:
+        self.buf += data
+        self.count += data.count(b"\n")
+        if self.count >= self.lines:
+            self.stopped = True
+            raise _Enough
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+
+def _first_lines(serialize, lines: int) -> tuple[bytes, bool]:
+    """Run `serialize(sink)` until `lines` lines are out: (at most lines - 1 lines, cut?)."""
+    sink = _CappedSink(lines)
+    try:
+        serialize(sink)
+    except Exception:
+        if not sink.stopped:
+            raise
+    if not sink.stopped:
+        return bytes(sink.buf), False
+    cut = -1
+    for _ in range(lines - 1):
+        cut = sink.buf.index(b"\n", cut + 1)
+    return bytes(sink.buf[: cut + 1]), True
+
+
 def _serialize_solutions(solutions, f: Format, max_rows: int | None) -> Serialized:
-    # CSV is lossy (no datatypes) and pyoxigraph cannot read it back: produce TSV, convert at the end.
-    work = SOLUTION_FORMATS["tsv"] if f.name == "csv" else f
-    out = solutions.serialize(format=work.native)
-    bound = _row_upper_bound(out, work.name)
-    truncated = False
-    rows = bound if work.name in {"tsv", "xml"} else None  # exact counts for these two
-    if max_rows is not None and bound > max_rows:
-        parsed = ox.parse_query_results(out, work.native)
-        variables = parsed.variables
-        head = list(itertools.islice(parsed, max_rows + 1))
-        rows = min(len(head), max_rows)
-        if len(head) > max_rows:
-            truncated = True
-            out = _tsv(variables, head[:max_rows])
-            work = SOLUTION_FORMATS["tsv"]
-    if work is not f:
-        out = ox.parse_query_results(out, work.native).serialize(format=f.native)
+    """Solutions in format f. With a row cap they are read as a TSV stream (one line per
+    solution, newlines in values escaped) that stops the query past the cap, so a
+    10^6-row query costs what 10^4 rows cost; then converted natively to f."""
+    if max_rows is None:
+        out = solutions.serialize(format=f.native)
+        return Serialized(out, f.media_type, _row_upper_bound(out, f.name) if f.name in {"tsv", "xml"} else None)
+    tsv = SOLUTION_FORMATS["tsv"]
+    out, truncated = _first_lines(lambda sink: solutions.serialize(sink, format=tsv.native), max_rows + 2)
+    rows = max(out.count(b"\n") - 1, 0)
+    if f is not tsv:
+        out = ox.parse_query_results(out, tsv.native).serialize(format=f.native)
     return Serialized(out, f.media_type, rows, truncated)
 
 
 def _row_upper_bound(out: bytes, fmt: str) -> int:
-    """Number of solutions in serialized output, without parsing it.
-
-    Exact for TSV and XML; for JSON exact unless a value holds "{}" or an RDF-star
-    triple term (each adds one), so that a result under the row cap is never re-parsed.
-    """
+    """Number of solutions in serialized TSV or XML output, without parsing it."""
     if fmt == "tsv":
         return max(out.count(b"\n") - 1, 0)
-    if fmt == "xml":
-        return out.count(b"<result>")  # '<' in values is escaped, so only result elements match
-    # JSON: a quote inside a string value is escaped, so '{"' only opens an object: the
-    # three of the frame ({"head", {"vars", {"bindings"), one per solution ('{}' when it
-    # binds nothing) and one per bound value ({"type"). Braces inside values can only
-    # add to the count.
-    return max(out.count(b'{"') + out.count(b"{}") - 3 - out.count(b'{"type"'), 0)
-
-
-def _tsv(variables, solutions) -> bytes:
-    """SPARQL TSV of solutions (pyoxigraph's str() of a term is its N-Triples form, as TSV wants)."""
-    names = [v.value for v in variables]
-    lines = ["\t".join("?" + n for n in names)]
-    for sol in solutions:
-        lines.append("\t".join("" if (t := sol[i]) is None else str(t) for i in range(len(names))))
-    return ("\n".join(lines) + "\n").encode("utf-8")
+    return out.count(b"<result>")  # '<' in values is escaped, so only result elements match
 
 
 def _serialize_graph(triples, f: Format, max_rows: int | None, prefixes: dict[str, str] | None) -> Serialized:
+    """Triples in format f, read as an N-Triples stream (one line per triple) that stops
+    the query past the row cap; then converted natively to f."""
+    nt_format = ox.RdfFormat.N_TRIPLES
     if isinstance(triples, ox.QueryTriples):
-        nt = triples.serialize(format=ox.RdfFormat.N_TRIPLES)
+        write = lambda sink: triples.serialize(sink, format=nt_format)
     else:
-        nt = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+        triples = list(triples) if max_rows is None else list(itertools.islice(triples, max_rows + 1))
+        write = lambda sink: ox.serialize(triples, sink, format=nt_format)
+    if max_rows is None:
+        sink = _CappedSink(1 << 62)
+        write(sink)
+        nt, truncated = bytes(sink.buf), False
+    else:
+        nt, truncated = _first_lines(write, max_rows + 1)
     count = nt.count(b"\n")  # N-Triples: one triple per line, newlines in literals are escaped
-    truncated = max_rows is not None and count > max_rows
-    if truncated:
-        cut = -1
-        for _ in range(max_rows):
-            cut = nt.index(b"\n", cut + 1)
-        nt = nt[: cut + 1]
-        count = max_rows
     if f.name == "ntriples":
         return Serialized(nt, f.media_type, count, truncated)
-    parsed = ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)
+    parsed = ox.parse(nt, format=nt_format)
     if f.name == "turtle":
         if prefixes is None:
             prefixes = PREFIXES

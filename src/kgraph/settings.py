@@ -81,6 +81,39 @@ class Settings:
     query_workers: int = field(
         default_factory=_workers, metadata=_var(int, "worker processes that run endpoint queries", "2–4")
     )
+    query_memory_mb: float = field(
+        default=512.0,
+        metadata=_var(
+            float,
+            "memory a query may add to its worker process beyond the loaded store (address-space limit); "
+            "a query that needs more gets 503 (`0`: no limit)",
+            "`512`",
+        ),
+    )
+    client_queries: int = field(
+        default=2,
+        metadata=_var(
+            int,
+            "queries one client (peer address) may have running or waiting on `/sparql`; more get 503 with Retry-After",
+        ),
+    )
+    query_queue: int = field(
+        default=32,
+        metadata=_var(
+            int,
+            "queries that may wait for a worker; beyond, 503 with Retry-After (a lighter client takes the place "
+            "of the heaviest waiting one)",
+        ),
+    )
+    query_preempt: float = field(
+        default=1.0,
+        metadata=_var(
+            float,
+            "seconds after which a query of a client that used more worker time lately is stopped (503, "
+            "Retry-After) when another client's query waits and every worker is busy",
+            "`1`",
+        ),
+    )
     store_gsp: str | None = field(
         default=None,
         metadata=_var(str, "Graph Store Protocol URL used to load a remote store", "derived from the store URL"),
@@ -156,6 +189,15 @@ def current(environ: Mapping[str, str] | None = None) -> Settings:
 
 DEFAULTS = Settings()
 
+
+def trusted_proxies(environ: Mapping[str, str] | None = None) -> str | None:
+    """uvicorn's FORWARDED_ALLOW_IPS: the proxies whose X-Forwarded-For names the client
+    (`kgraph serve`); None when unset: the peer address is the client, and a client cannot
+    claim another address to get past the per-client query limits."""
+    environ = os.environ if environ is None else environ
+    return environ.get("FORWARDED_ALLOW_IPS", "").strip() or None
+
+
 VARIABLES: tuple[Variable, ...] = tuple(
     Variable(env(name), name, f.metadata["shown"] or f"`{f.default}`", f.metadata["meaning"])
     for name, f in _FIELDS.items()
@@ -178,4 +220,5 @@ __all__ = [
     "Variable",
     "current",
     "env",
+    "trusted_proxies",
 ]

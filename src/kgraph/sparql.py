@@ -4,12 +4,15 @@
   CONSTRUCT, DESCRIBE or an update) and whether it calls SERVICE.
 * `negotiate` picks a result format from an Accept header (or ?format=).
 * `Endpoint.handle` answers one protocol request: 414 for an over-long GET,
-  403 for any update or SERVICE call, 400 with the parser's message for a
-  malformed query, 406, 503 when the query timed out (the worker process
-  running it is killed, so the query really stops) or no worker is free.
-* Queries run through an executor of `kgraph.sparql_workers`: a pool of
-  worker processes, each with its own copy of the store, or the calling thread
-  for remote stores and stores built in memory by the caller.
+  403 for any update or SERVICE call (kgraph.sparql_guard: on the tokens here,
+  on the parsed query in the worker), 400 with the parser's message for a
+  malformed query, 406, 503 when the query timed out or ran out of its memory
+  (the worker process running it is killed, so the query really stops), or no
+  worker is free for it now (with Retry-After).
+* Queries run through an executor of `kgraph.sparql_pool`: a pool of worker
+  processes, each with its own copy of the store, scheduled so that no client
+  starves the rest, or the calling thread for remote stores and stores built in
+  memory by the caller.
 """
 
 from __future__ import annotations
@@ -22,11 +25,12 @@ from urllib.parse import parse_qsl
 
 import pyoxigraph as ox
 
-from kgraph import settings
+from kgraph import settings, sparql_guard
 from kgraph.errors import KgraphError
 from kgraph.results import GRAPH_FORMATS, SOLUTION_FORMATS, Format, Result, format_named
+from kgraph.sparql_pool import Busy, Cancelled, QueryTimeout, executor_for
 from kgraph.sparql_syntax import analyze
-from kgraph.sparql_workers import DEFAULT_FORMAT, Busy, Job, QueryTimeout, executor_for, message_body
+from kgraph.sparql_workers import DEFAULT_FORMAT, Job, message_body
 from kgraph.store import default_prefixes
 
 # --- configuration ---------------------------------------------------------------------
@@ -40,6 +44,10 @@ class Limits:
     max_rows: int = settings.DEFAULTS.max_rows  # solutions (or triples) returned at most
     max_get: int = settings.DEFAULTS.max_get  # bytes of a GET request's query string
     workers: int = settings.DEFAULTS.query_workers  # worker processes
+    memory_mb: float = settings.DEFAULTS.query_memory_mb  # memory a query may add to its worker (MB; 0: none)
+    per_client: int = settings.DEFAULTS.client_queries  # queries one client may have running or waiting
+    queue: int = settings.DEFAULTS.query_queue  # queries that may wait for a worker
+    preempt: float = settings.DEFAULTS.query_preempt  # seconds before a query may yield to a lighter client's
 
     @classmethod
     def from_env(
@@ -55,6 +63,10 @@ class Limits:
             max_rows=max_rows if max_rows is not None else env.max_rows,
             max_get=max_get if max_get is not None else env.max_get,
             workers=workers if workers is not None else env.query_workers,
+            memory_mb=env.query_memory_mb,
+            per_client=env.client_queries,
+            queue=env.query_queue,
+            preempt=env.query_preempt,
         )
 
 
@@ -134,7 +146,7 @@ def negotiate(kind: str, accept: str | None, requested: str | None = None) -> Fo
         ):
             return formats[DEFAULT_FORMAT[kind]]
     offered = ", ".join(f.media_type for f in formats.values())
-    raise NotAcceptable(f"cannot answer with {accept!r}; this result is available as {offered}")
+    raise NotAcceptable(f"no media type in the Accept header fits; this result is available as {offered}")
 
 
 # --- the protocol -----------------------------------------------------------------------
@@ -151,6 +163,7 @@ class Request:
     body: bytes = b""
     accept: str = ""
     endpoint_url: str = ""  # this endpoint's own URL, for the service description
+    client: str = ""  # who asks (the peer address): per-client limits and fair scheduling
 
 
 @dataclass(frozen=True)
@@ -171,21 +184,26 @@ class Endpoint:
     def __init__(self, store, limits: Limits | None = None, executor=None):
         self.store = store
         self.limits = limits or Limits.from_env()
-        self.executor = executor or executor_for(store, self.limits.workers)
+        self.executor = executor or executor_for(store, self.limits)
 
     def close(self) -> None:
         self.executor.close()
 
     # One request -> one response. Never raises for a client's mistake.
-    def handle(self, req: Request) -> Response:
+    def handle(self, req: Request, cancel=None) -> Response:
+        """Answer a request; `cancel` (a threading.Event) set while it runs stops its query."""
         try:
-            return self._handle(req)
+            return self._handle(req, cancel)
         except NotAcceptable as exc:
             return _error(406, str(exc))
-        except (QueryTimeout, Busy) as exc:
-            return _error(503, str(exc), (("Retry-After", "1"),) if isinstance(exc, Busy) else ())
+        except QueryTimeout as exc:
+            return _error(503, str(exc))
+        except Busy as exc:
+            return _error(503, str(exc), (("Retry-After", str(exc.retry_after)),))
+        except Cancelled as exc:
+            return _error(499, str(exc))
 
-    def _handle(self, req: Request) -> Response:
+    def _handle(self, req: Request, cancel=None) -> Response:
         params = list(req.params)
         ctype = req.content_type.split(";")[0].strip().lower()
         if req.method == "POST":
@@ -197,9 +215,7 @@ class Endpoint:
                 params.append(("query", req.body.decode("utf-8", "replace")))
             else:
                 return _error(
-                    415,
-                    f"unsupported Content-Type {req.content_type!r}; send "
-                    "application/sparql-query or application/x-www-form-urlencoded",
+                    415, "unsupported Content-Type; send application/sparql-query or application/x-www-form-urlencoded"
                 )
         elif req.method == "GET" and len(req.raw_query_string.encode("utf-8")) > self.limits.max_get:
             return _error(
@@ -215,11 +231,10 @@ class Endpoint:
         if len(queries) > 1:
             return _error(400, "more than one 'query' parameter")
         text = queries[0]
+        refusal = sparql_guard.lexical_refusal(text)
+        if refusal:
+            return _error(403, refusal)
         info = analyze(text)
-        if info.form == "UPDATE":
-            return _refuse_update()
-        if info.service:
-            return _error(403, "federated queries (SERVICE) are disabled on this endpoint")
         requested = next((v for k, v in params if k in {"format", "output"}), None)
         fmt = negotiate(info.kind, req.accept, requested)
         job = Job(
@@ -229,7 +244,7 @@ class Endpoint:
             tuple(v for k, v in params if k == "default-graph-uri"),
             tuple(v for k, v in params if k == "named-graph-uri"),
         )
-        out = self.executor.run(job, self.limits.timeout)
+        out = self.executor.run(job, self.limits.timeout, client=req.client, cancel=cancel)
         headers = [("Vary", "Accept")]
         if out.truncated:
             headers += [("X-SPARQL-MaxRows", str(self.limits.max_rows)), ("X-Kgraph-Truncated", "true")]
@@ -308,8 +323,4 @@ def _error(status: int, message: str, headers: Iterable[tuple[str, str]] = ()) -
 
 
 def _refuse_update() -> Response:
-    return _error(
-        403,
-        "this endpoint is read-only: SPARQL updates (INSERT, DELETE, LOAD, CLEAR, DROP, "
-        "CREATE, COPY, MOVE, ADD) are refused",
-    )
+    return _error(403, sparql_guard.UPDATE_MESSAGE)

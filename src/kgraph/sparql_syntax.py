@@ -25,7 +25,7 @@ from kgraph.errors import QueryError
 _TOKEN = re.compile(
     r"""
     (?P<ws>\s+)
-  | (?P<comment>\#[^\n]*)
+  | (?P<comment>\#[^\r\n]*)
   | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
   | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
               |'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")

@@ -98,5 +98,19 @@ def page(browser, server):
             p.external_requests.append(request.url)
 
     p.on("request", watch)
+    # The Content-Security-Policy must not block anything the pages need. Only the vendored
+    # vis-network and YASGUI try something it blocks: injecting <style> elements with their own
+    # CSS, which the pages load as files instead (/vendor/*.min.css).
+    p.csp_violations = []
+
+    def csp(msg):
+        if "Content Security Policy" not in msg.text:
+            return
+        vendored_style = msg.text.startswith("Applying inline style") and "/vendor/" in msg.location.get("url", "")
+        if not vendored_style:
+            p.csp_violations.append(f"{msg.location.get('url')}: {msg.text}")
+
+    p.on("console", csp)
     yield p
     context.close()
+    assert not p.csp_violations, p.csp_violations

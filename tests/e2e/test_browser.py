@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import webgraph
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
@@ -115,7 +116,7 @@ def test_named_query_runs_and_downloads_csv(page):
     page.goto("/query")
     page.locator("#examples a.example", has_text="Bodies and their Russian names").click()
     page.wait_for_selector("body[data-queried='1']")
-    page.wait_for_function("document.querySelector('#yasgui, #plain-results').innerText.includes('Министерство')")
+    expect(page.locator("#yasgui, #plain-results").first).to_contain_text("Министерство")
     shot(page, "09-sparql")
     with page.expect_download() as info:
         page.locator("#download-csv").click()
@@ -131,10 +132,8 @@ def test_named_query_runs_and_downloads_csv(page):
 def test_sparql_errors_are_readable(page):
     page.goto("/query?query=" + "SELEC nonsense")
     page.locator("#run").click()
-    page.wait_for_function(
-        "(document.querySelector('#query-error') && !document.querySelector('#query-error').hidden) "
-        "|| document.querySelector('#yasgui').innerText.includes('malformed')"
-    )
+    # (locators, not wait_for_function: the page's Content-Security-Policy forbids evaluating strings)
+    expect(page.locator("#query-error:visible, #yasgui").filter(has_text="malformed").first).to_be_visible()
     assert "malformed" in page.locator("main").inner_text()  # the parser's message, not a blank table
     shot(page, "10-sparql-error")
 

@@ -116,7 +116,7 @@ class Analyzer:
         * different main actions on the same object are stages of one procedure (x ACTION_PENALTY);
         * "the same action in two plans" needs the same main action."""
         (acts, _), (terms, _) = self._sets()
-        langs = np.array(self.langs)
+        langs = np.array(self.langs, dtype=object)
         same_lang = langs[rows][:, None] == langs[cols][None, :]
         score = np.where(same_lang, full, shared)
         common_terms = (terms[rows] @ terms[cols].T).toarray()
@@ -125,10 +125,10 @@ class Analyzer:
         has = np.asarray(acts.sum(axis=1)).ravel() > 0
         differ = has[rows][:, None] & has[cols][None, :] & (common_acts == 0)
         score = np.where(differ, score * textsim.ACTION_PENALTY, score)
-        kinds = np.array([m.kind for m in self.items])
+        kinds = np.array([m.kind for m in self.items], dtype=object)
         task_pair = (kinds[rows][:, None] == "task") & (kinds[cols][None, :] == "task")
         score = np.where(task_pair & (common_acts == 0), 0.0, score)
-        residual = np.array([m.residual for m in self.items])
+        residual = np.array([m.residual for m in self.items], dtype=bool)
         return np.where(residual[rows][:, None] | residual[cols][None, :], 0.0, score)
 
     def pair_matrix(self, rows: list[int], cols: list[int]) -> np.ndarray:

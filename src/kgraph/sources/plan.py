@@ -107,7 +107,9 @@ GLOSSARY_SEP = re.compile(r"\t\s*(?:[–—]|-{1,2})\s*\t?|\s+[–—]\s+|\s+-{1
 _ANNEX = UNITS["annex"]
 GLOSSARY_STOP = re.compile(rf"^\s*(?:©|{_ANNEX.title('ru')}|{_ANNEX.title('kk')}|Утвержден)", re.MULTILINE)
 # An abbreviation-shaped name at the end of a run-on segment: «ИТП» АЭА, «ТДҰА» АҚ, ИЖТМ.
-ABBR_TAIL = re.compile(r"(?:[«\"][^«»\"]+[»\"]\s*)?(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9&\-]+\s*)+$")
+# The word body is possessive (++): a run of capitals is one word, never re-split, else
+# a long all-caps name backtracks exponentially (a 70-letter one took 19 s).
+ABBR_TAIL = re.compile(r"(?:[«\"][^«»\"]+[»\"]\s*)?(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9&\-]++\s*)+$")
 
 # Target indicator: "name (2025 год – 2,3 млрд тенге) (2026 год – 2,35 млрд тенге, 2027 год – …)".
 YEAR_VALUE = re.compile(

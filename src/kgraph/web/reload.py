@@ -19,7 +19,7 @@ import threading
 import time
 from pathlib import Path
 
-from kgraph import settings
+from kgraph import buildswap, settings
 from kgraph.store import open_store
 from kgraph.web import graphindex, overlaps
 from kgraph.web import sparql as web_sparql
@@ -49,7 +49,11 @@ def identity(build_dir: Path) -> tuple[int, int] | None:
 
 
 def load_build(build_dir: Path, sources_dir: Path | None = None) -> tuple[object, Site]:
-    """The store and the Site (label caches, search index) of a build."""
+    """The store and the Site (label caches, search index) of a build.
+
+    The build path (a symlink to `build.<id>`, kgraph.buildswap) is resolved once, so
+    everything loaded, and every query worker started later, reads the same build."""
+    build_dir = Path(build_dir).resolve()
     store = open_store(build_dir)
     return store, Site(store, build_dir, sources_dir)
 
@@ -87,6 +91,8 @@ class Reloader:
         self.reloads = 0
         self._next = 0.0  # monotonic time of the next look
         self._busy = threading.Lock()  # held while a reload runs: one at a time
+        # The build served is pinned: later builds do not delete it while it is served.
+        self._pin = buildswap.pin(Path(build_dir).resolve()) if served is not None else None
 
     def check(self, app) -> None:
         if not self.enabled:
@@ -118,6 +124,9 @@ class Reloader:
             if identity(self.build_dir) != found:
                 return  # replaced again while loading: parts may come from two builds; the next look reloads
             self._swap(app, store, site)
+            old_pin, self._pin = self._pin, buildswap.pin(site.build_dir)
+            if old_pin is not None:
+                old_pin.close()
             self.served, self.failed, self.error = found, None, None
             self.reloads += 1
             log.info("now serving the new build in %s", self.build_dir)

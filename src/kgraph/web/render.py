@@ -37,6 +37,12 @@ def with_params(request: Request, **changes) -> str:
     return request.url.path + ("?" + urlencode(params) if params else "")
 
 
+def kind_class(key: str) -> str:
+    """The CSS class that colours a kind's badge or swatch (styles in /kinds.css, never inline:
+    the Content-Security-Policy allows no inline style)."""
+    return "kc-" + (key if key in kinds.BY_KEY else kinds.OTHER.key)
+
+
 def render(request: Request, name: str, context: dict, status: int = 200) -> HTMLResponse:
     lang = i18n.lang_of(request)
     ctx = {
@@ -44,7 +50,7 @@ def render(request: Request, name: str, context: dict, status: int = 200) -> HTM
         "langs": i18n.LANGS,
         "t": i18n.translator(lang),
         "kind_name": lambda k: kinds.kind_name(k, lang),
-        "kind_color": lambda k: kinds.BY_KEY.get(k, kinds.OTHER).color,
+        "kind_class": kind_class,
         "with_params": lambda **kw: with_params(request, **kw),
         "path": request.url.path,
     }
