@@ -4,6 +4,8 @@ runs with rows on the full five-source build."""
 
 from __future__ import annotations
 
+import ast
+import re
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -336,3 +338,97 @@ def test_built_provenance_quotes_the_raw_source_text(store):
 def test_built_sources_list_the_five_documents(store):
     docs = {r["document"] for r in run(store, "sources") if r["document"]}
     assert len(docs) == 5
+
+
+# --- internal queries: the ones the code runs, in queries/internal/ --------------------------------
+
+INTERNAL = queries.internal_library()
+SRC = Path(__file__).resolve().parents[1] / "src" / "kgraph"
+SPARQL_TEXT = re.compile(r"\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b.*\{", re.S)
+
+
+def test_internal_queries_live_in_their_subfolder_and_are_not_offered_to_users():
+    assert len(INTERNAL) >= 30
+    assert all(q.path.parent.name == queries.INTERNAL for q in INTERNAL.values())
+    assert not any(q.path.parent.name == queries.INTERNAL for q in LIBRARY.values())
+
+
+@pytest.mark.parametrize("name", sorted(INTERNAL))
+def test_internal_query_has_a_header_and_projects_its_declared_columns(name):
+    q = INTERNAL[name]
+    assert q.title and len(q.description) > 40 and q.columns, name
+    for p in q.parameters:
+        assert p.type in queries.TYPES and p.doc, (name, p)
+    result = queries.run(q, OxigraphStore())
+    assert result.variables == list(q.columns)
+
+
+def string_constants(tree: ast.AST):
+    """String literals of a module (f-string parts included), docstrings left out."""
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+            yield node
+
+
+def test_no_sparql_text_is_left_in_the_code():
+    found = []
+    for path in sorted(SRC.rglob("*.py")):
+        for node in string_constants(ast.parse(path.read_text(encoding="utf-8"))):
+            if SPARQL_TEXT.search(node.value):
+                found.append(f"{path.relative_to(SRC)}:{node.lineno}: {node.value[:60]!r}")
+    for path in sorted((SRC / "web" / "templates").glob("*.html")):
+        if re.search(r"\b(SELECT|CONSTRUCT|DESCRIBE)\b", path.read_text(encoding="utf-8")):
+            found.append(str(path.relative_to(SRC)))
+    assert not found, "SPARQL belongs in queries/: " + "; ".join(found)
+
+
+def test_the_scan_would_see_sparql_in_code():
+    code = '"""SELECT in a docstring { }"""\nQ = "SELECT ?s WHERE { ?s ?p ?o }"\nR = f"ASK {{ <{x}> ?p ?o }}"'
+    found = [n.value.split()[0] for n in string_constants(ast.parse(code)) if SPARQL_TEXT.search(n.value)]
+    assert found == ["SELECT", "ASK"]
+
+
+def query_calls() -> dict[str, set[str]]:
+    """The names the code asks queries.internal(...) and queries.named(...) for."""
+    calls: dict[str, set[str]] = {"internal": set(), "named": set()}
+    for path in SRC.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in calls
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id == "queries"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
+                calls[node.func.attr].add(node.args[0].value)
+    return calls
+
+
+def test_every_internal_query_is_run_by_the_code_and_every_query_it_names_exists():
+    calls = query_calls()
+    assert calls["internal"] == set(INTERNAL)
+    assert calls["named"] <= set(LIBRARY)
+    # the web, the CLI and the analysis share queries rather than each writing its own
+    assert {"tasks_of_body", "successors", "provenance", "top_bodies", "unresolved_mentions"} <= calls["named"]
+
+
+def test_a_list_of_values_binds_one_row_each_and_a_limit_is_added_on_request(mini):
+    q = INTERNAL["names"]
+    skos = "http://www.w3.org/2004/02/skos/core#"
+    got = rows(queries.run(q, mini, {"p": [skos + "prefLabel", skos + "altLabel"]}))[1]
+    assert got and {r["p"] for r in got} == {skos + "prefLabel", skos + "altLabel"}
+    assert len(rows(queries.run(q, mini, {"p": [skos + "prefLabel"]}, limit=2))[1]) == 2
+    with pytest.raises(KgraphError, match="LIMIT of its own"):
+        INTERNAL["identifier"].text(limit=5)
+    with pytest.raises(KgraphError, match="no internal query"):
+        queries.internal("nope")

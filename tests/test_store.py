@@ -187,6 +187,14 @@ def test_bind_puts_a_values_block_of_escaped_terms_in_the_where_group():
     assert text == f'SELECT ?x WHERE {{ VALUES (?o ?p) {{ ("a \\"b\\""@ru <{MID}>) }}  ?x ?p ?o }}'
 
 
+def test_bind_gives_a_row_per_value_of_a_list_and_repeats_the_single_values():
+    a, b = ox.NamedNode(MID), ox.NamedNode(MID + "2")
+    text = sparql_syntax.bind("SELECT ?x WHERE { ?x ?p ?o }", {"p": [a, b], "o": ox.Literal("v")})
+    assert text == f'SELECT ?x WHERE {{ VALUES (?p ?o) {{ (<{MID}> "v") (<{MID}2> "v") }}  ?x ?p ?o }}'
+    with pytest.raises(QueryError, match="differ in length"):
+        sparql_syntax.bind("SELECT ?x WHERE { ?x ?p ?o }", {"p": [a, b], "o": [a]})
+
+
 # --- results: one shape, standard formats, the row cap ------------------------------------------
 
 

@@ -180,20 +180,17 @@ def stats(build_dir: Path = BuildDir) -> None:
     _print_report(json.loads(report_file.read_text(encoding="utf-8")), build_dir)
     try:
         store = open_store(build_dir)
-        _, unresolved = rows(
-            store.query(
-                "SELECT ?text ?quote ?doc WHERE { ?m a kg:UnresolvedMention ; kg:mentionText ?text ; "
-                "kg:sourceSpan/kg:inSource/dcterms:identifier ?doc } ORDER BY ?doc ?text"
-            )
-        )
+        _, found = rows(queries.run(queries.named("unresolved_mentions"), store))
     except KgraphError as exc:
         _fail(exc)
+    mentions = {r["mention"]: r for r in found if r["text"]}  # one row per mention (it may name several tasks)
+    unresolved = sorted(mentions.values(), key=lambda r: (r["document"], r["text"]))
     if unresolved:
         t = Table(title=f"Unresolved mentions ({len(unresolved)})")
         t.add_column("document")
         t.add_column("mention")
         for r in unresolved:
-            t.add_row(r["doc"], r["text"])
+            t.add_row(r["document"], r["text"])
         console.print(t)
 
 

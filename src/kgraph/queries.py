@@ -1,4 +1,9 @@
-"""The named-query library: `queries/*.rq`, each with a header comment.
+"""The query layer: every SPARQL text the code runs, loaded and bound here.
+
+* `queries/*.rq`: the named queries users see (`kgraph queries`, the examples
+  on /query); `library()`, `find()`, `named()`.
+* `queries/internal/*.rq`: the queries the explorer, the CLI, the store and the
+  analysis run for their own needs; `internal()`. Same header, never listed.
 
 Header format (lines starting with '#', before the query):
 
@@ -12,7 +17,9 @@ Header format (lines starting with '#', before the query):
 A parameter's type is declared after a colon or inferred from its default
 (an http(s) IRI, a YYYY-MM-DD date, an integer, true/false, else a string).
 Parameters are bound as typed RDF terms in a VALUES block (never pasted into
-the query text); an empty default leaves the variable unbound (no filter).
+the query text); an empty default leaves the variable unbound (no filter), and
+a list of values binds one VALUES row per value. `run` adds a LIMIT when asked:
+the one thing a caller may change in a query's text.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -30,6 +38,7 @@ import pyoxigraph as ox
 from kgraph.errors import KgraphError, QueryError
 
 QUERY_DIR = Path(files("kgraph.query_files"))  # queries/, installed as package data (pyproject.toml)
+INTERNAL = "internal"  # the subfolder of QUERY_DIR with the queries the code runs for itself
 HEADER_LINE = re.compile(r"^#\s*(?P<key>title|description|param|columns):\s*(?P<value>.*)$")
 PARAM = re.compile(r"^(?P<name>\w+)\s*(?::\s*(?P<type>\w+))?\s*=\s*(?P<default>(?!\()\S*)\s*(?:\((?P<doc>.*)\))?\s*$")
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -43,9 +52,11 @@ class Param:
     type: str = "string"
     doc: str = ""
 
-    def term(self, value: str) -> ox.NamedNode | ox.Literal:
-        """The typed RDF term for a value given as text; a clear error for a bad value."""
-        return typed_term(value, self.type, self.name)
+    def term(self, value) -> ox.NamedNode | ox.Literal:
+        """The typed RDF term for a value given as text (a term passes as it is); a clear error for a bad value."""
+        if isinstance(value, (ox.NamedNode, ox.Literal)):
+            return value
+        return typed_term(str(value), self.type, self.name)
 
 
 def infer_type(default: str) -> str:
@@ -99,17 +110,30 @@ class NamedQuery:
         known = ", ".join(p.name for p in self.parameters) or "none"
         raise QueryError(f"query {self.name!r} has no parameter {name!r}; it takes: {known}")
 
-    def bindings(self, values: Mapping[str, str] | None = None) -> dict[str, ox.NamedNode | ox.Literal]:
-        """Typed terms for the parameters: the given values over the defaults; unset ones left out."""
+    def bindings(self, values: Mapping[str, object] | None = None) -> dict[str, object]:
+        """Typed terms for the parameters: the given values over the defaults; unset ones (None or
+        "") left out. A list of values gives a list of terms (one VALUES row each)."""
         values = dict(values or {})
         for name in values:
             self.param(name)
-        out = {}
+        out: dict[str, object] = {}
         for p in self.parameters:
-            text = values.get(p.name, p.default)
-            if text != "":
-                out[p.name] = p.term(text)
+            value = values.get(p.name, p.default)
+            if value is None or value == "":
+                continue
+            out[p.name] = [p.term(v) for v in value] if isinstance(value, (list, tuple)) else p.term(value)
         return out
+
+    def text(self, limit: int | None = None) -> str:
+        """The query text, with a LIMIT added when asked (the query must not have one)."""
+        if limit is None:
+            return self.sparql
+        if _LIMIT.search(self.sparql):
+            raise KgraphError(f"{self.path}: the query has a LIMIT of its own")
+        return f"{self.sparql.rstrip()}\nLIMIT {int(limit)}\n"
+
+
+_LIMIT = re.compile(r"\bLIMIT\s+\d+\s*(OFFSET\s+\d+\s*)?$", re.IGNORECASE)
 
 
 def parse(path: Path) -> NamedQuery:
@@ -157,7 +181,29 @@ def parse_text(text: str, name: str = "query", path: Path | None = None) -> Name
 
 
 def library(directory: Path = QUERY_DIR) -> dict[str, NamedQuery]:
+    """The named queries: the .rq files at the top of the directory (internal/ is not listed)."""
     return {p.stem: parse(p) for p in sorted(directory.glob("*.rq"))}
+
+
+def named(name: str) -> NamedQuery:
+    """A named query of the project's library, as the code runs it (the same text users run)."""
+    path = QUERY_DIR / f"{name}.rq"
+    if not path.is_file():
+        raise KgraphError(f"no named query {name!r} in {QUERY_DIR}")
+    return parse(path)
+
+
+@cache
+def internal(name: str) -> NamedQuery:
+    """A query the code runs for its own needs: queries/internal/NAME.rq."""
+    path = QUERY_DIR / INTERNAL / f"{name}.rq"
+    if not path.is_file():
+        raise KgraphError(f"no internal query {name!r} in {path.parent}")
+    return parse_text(path.read_text(encoding="utf-8"), name, path)
+
+
+def internal_library() -> dict[str, NamedQuery]:
+    return {p.stem: internal(p.stem) for p in sorted((QUERY_DIR / INTERNAL).glob("*.rq"))}
 
 
 def find(name_or_file: str, directory: Path = QUERY_DIR) -> NamedQuery:
@@ -172,6 +218,6 @@ def find(name_or_file: str, directory: Path = QUERY_DIR) -> NamedQuery:
     raise KgraphError(f"no named query {name_or_file!r}; known: {known}")
 
 
-def run(query: NamedQuery, store, values: Mapping[str, str] | None = None):
-    """Run a named query on a store with its parameters bound (defaults unless given)."""
-    return store.query(query.sparql, query.bindings(values))
+def run(query: NamedQuery, store, values: Mapping[str, object] | None = None, limit: int | None = None):
+    """Run a query on a store with its parameters bound (defaults unless given)."""
+    return store.query(query.text(limit), query.bindings(values))

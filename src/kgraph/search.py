@@ -32,7 +32,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
 
-from kgraph import iri, settings
+from kgraph import iri, queries, settings
 from kgraph.iri import PREFIXES
 from kgraph.lang import KK_FOLDED_HYPHEN_ENDINGS, fold_search, kk_stem_folded, ru_lemma
 from kgraph.resource_kinds import ORDER, PLUMBING, kind_of
@@ -143,10 +143,7 @@ def quads_from_store(store) -> Iterator[Quad]:
     """The same input from any store, local or a remote SPARQL endpoint, in one query
     (for builds made before the hook, and for an explorer served over a remote store)."""
 
-    values = " ".join(f"<{p}>" for p in (RDF_TYPE, *FIELDS))
-    rows = store.query(
-        f"SELECT ?s ?p ?o ?g WHERE {{ VALUES ?p {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} FILTER(isIRI(?s)) }}"
-    )
+    rows = queries.run(queries.internal("search_quads"), store, {"p": [RDF_TYPE, *FIELDS]})
     for s, p, o, g in rows:
         if p.value == RDF_TYPE:
             yield s.value, p.value, o.value, None, g.value

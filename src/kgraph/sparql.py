@@ -25,7 +25,7 @@ from urllib.parse import parse_qsl
 
 import pyoxigraph as ox
 
-from kgraph import settings, sparql_guard
+from kgraph import queries, settings, sparql_guard
 from kgraph.errors import KgraphError
 from kgraph.results import GRAPH_FORMATS, SOLUTION_FORMATS, Format, Result, format_named
 from kgraph.sparql_pool import Busy, Cancelled, QueryTimeout, executor_for
@@ -298,9 +298,7 @@ class Endpoint:
         )
 
     def _graph_names(self) -> list[str]:
-        out = self.executor.run(
-            Job("SELECT DISTINCT ?g WHERE { GRAPH ?g { } } ORDER BY ?g", "tsv", 10_000), self.limits.timeout
-        )
+        out = self.executor.run(Job(queries.internal("graph_names").sparql, "tsv", 10_000), self.limits.timeout)
         if out.status != 200:
             return []
         return [line.strip()[1:-1] for line in out.body.decode("utf-8").splitlines()[1:] if line.startswith("<")]

@@ -120,6 +120,9 @@ def bind(text: str, bindings: Mapping[str, object] | None) -> str:
     RDF term, so it can only ever be a value. Bound variables are visible in the
     whole top-level group (its FILTERs, OPTIONALs, BINDs and projection), but not
     inside subqueries, which have their own scope.
+
+    A value given as a list binds its variable to each term in turn (one row of
+    the VALUES block each; the other variables repeat on every row).
     """
     if not bindings:
         return text
@@ -127,5 +130,10 @@ def bind(text: str, bindings: Mapping[str, object] | None) -> str:
     if where is None:
         raise QueryError("cannot bind parameters: the query has no WHERE group")
     names = " ".join(f"?{k}" for k in bindings)
-    values = " ".join(term_syntax(v) for v in bindings.values())
-    return f"{text[:where]} VALUES ({names}) {{ ({values}) }} {text[where:]}"
+    columns = [list(v) if isinstance(v, (list, tuple)) else [v] for v in bindings.values()]
+    lists = {len(c) for c, v in zip(columns, bindings.values(), strict=True) if isinstance(v, (list, tuple))}
+    if len(lists) > 1:
+        raise QueryError("cannot bind parameters: the lists of values differ in length")
+    n = lists.pop() if lists else 1
+    rows = " ".join("(" + " ".join(term_syntax(c[i] if len(c) == n else c[0]) for c in columns) + ")" for i in range(n))
+    return f"{text[:where]} VALUES ({names}) {{ {rows} }} {text[where:]}"

@@ -23,7 +23,7 @@ from urllib.parse import urlencode
 
 import pyoxigraph as ox
 
-from kgraph import settings
+from kgraph import queries, settings
 from kgraph.errors import KgraphError, QueryError
 from kgraph.iri import PREFIXES
 from kgraph.results import Result
@@ -69,7 +69,7 @@ class OxigraphStore:
         named_graphs: Graphs = None,
     ) -> Result:
         if bindings:
-            sparql = bind(sparql, {k: to_term(v) for k, v in bindings.items()})
+            sparql = bind(sparql, to_terms(bindings))
         kwargs = {}
         if default_graph:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graph]
@@ -147,7 +147,7 @@ class RemoteStore:
         import httpx  # heavy: see __init__
 
         if bindings:
-            sparql = bind(sparql, {k: to_term(v) for k, v in bindings.items()})
+            sparql = bind(sparql, to_terms(bindings))
         form = [("query", self._prologue + sparql)]
         form += [("default-graph-uri", g) for g in default_graph or ()]
         form += [("named-graph-uri", g) for g in named_graphs or ()]
@@ -196,7 +196,7 @@ class RemoteStore:
         self.load_nquads(Path(path).read_bytes())
 
     def __len__(self) -> int:
-        result = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        result = queries.run(queries.internal("triple_count"), self)
         return int(next(iter(result))[0].value)
 
     def close(self) -> None:
@@ -229,6 +229,11 @@ def _default_gsp(url: str) -> str:
 
 def is_url(spec: object) -> bool:
     return isinstance(spec, str) and spec.startswith(("http://", "https://"))
+
+
+def to_terms(bindings: Mapping[str, object]) -> dict[str, object]:
+    """Typed terms for parameter values; a list of values stays a list (one VALUES row each)."""
+    return {k: [to_term(x) for x in v] if isinstance(v, (list, tuple)) else to_term(v) for k, v in bindings.items()}
 
 
 def to_term(value: object) -> ox.NamedNode | ox.Literal:

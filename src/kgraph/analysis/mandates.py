@@ -13,7 +13,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from kgraph import iri
+from kgraph import iri, queries
 from kgraph.results import rows
 
 KG = iri.ONTOLOGY
@@ -120,101 +120,27 @@ def _bool(value: str) -> bool:
     return value in {"true", "1"}
 
 
-# Every query is ordered: where a row "wins" (first label, first path), the
-# result must not depend on the order in which the store was loaded.
-COMPETENCES = """
-SELECT ?c ?text ?agent ?by ?residual ?article ?date ?doc ?actdoc WHERE {
-  ?c a kg:Competence ; rdfs:label ?text .
-  OPTIONAL { ?c kg:grantedTo ?agent }
-  OPTIONAL { ?c kg:grantedBy ?by .
-             OPTIONAL { ?by eli:is_part_of* ?article . ?article a kg:Article }
-             OPTIONAL { ?by eli:is_part_of* ?act . ?act eli:date_document ?date }
-             OPTIONAL { ?by eli:is_part_of* ?act2 . ?src kg:sourceOf ?act2 ; dcterms:identifier ?actdoc } }
-  OPTIONAL { ?c kg:residual ?residual }
-  OPTIONAL { ?c kg:sourceSpan/kg:inSource/dcterms:identifier ?doc }
-}
-ORDER BY ?c ?text ?agent ?by ?article ?date ?doc ?actdoc"""
-
-TASKS = """
-SELECT ?t ?text ?number ?plan ?date ?doc ?actdoc ?agent ?role ?agree ?pos WHERE {
-  ?t a kg:Task ; rdfs:label ?text .
-  OPTIONAL { ?t eli:number ?number }
-  OPTIONAL { ?t kg:inPlan ?plan .
-             OPTIONAL { ?plan eli:is_part_of* ?act . ?act eli:date_document ?date }
-             OPTIONAL { ?plan eli:is_part_of* ?act2 . ?src kg:sourceOf ?act2 ; dcterms:identifier ?actdoc } }
-  OPTIONAL { ?t kg:sourceSpan/kg:inSource/dcterms:identifier ?doc }
-  OPTIONAL { ?t kg:hasAssignment ?a . ?a kg:assignee ?agent .
-             OPTIONAL { ?a kg:assignmentRole ?role }
-             OPTIONAL { ?a kg:byAgreement ?agree }
-             OPTIONAL { ?a kg:position ?pos } }
-}
-ORDER BY ?t ?pos ?agent ?text ?plan ?date ?doc ?actdoc"""
-
-SPANS = """
-SELECT ?x ?s ?doc ?start ?end ?quote WHERE {
-  { ?x a kg:Competence } UNION { ?x a kg:Task }
-  ?x kg:sourceSpan ?s .
-  ?s kg:inSource/dcterms:identifier ?doc ; kg:startOffset ?start ; kg:endOffset ?end .
-  OPTIONAL { ?s kg:quote ?quote }
-}
-ORDER BY ?x ?start ?end"""
-
-LABELS = """
-SELECT ?x ?p ?label WHERE {
-  { ?c kg:grantedTo ?x } UNION { ?a kg:assignee ?x } UNION { ?t kg:holder ?x } UNION { ?t kg:roleOf ?x }
-  UNION { ?e org:originalOrganization ?x } UNION { ?e org:resultingOrganization ?x } UNION { ?g kg:member ?x }
-  UNION { ?x a kg:Article } UNION { ?x a kg:Plan } UNION { ?t2 kg:inPlan ?x }
-  VALUES ?p { skos:prefLabel rdfs:label skos:altLabel eli:title }
-  ?x ?p ?label .
-}
-ORDER BY ?x ?p ?label"""
-
-TENURES = """
-SELECT ?role ?holder ?from ?until WHERE {
-  { ?t a kg:RoleTenure ; kg:roleOf ?role ; kg:holder ?holder .
-    OPTIONAL { ?t kg:validFrom ?from } OPTIONAL { ?t kg:validUntil ?until } }
-  UNION
-  { ?role a kg:LegalRole ; org:heldBy ?holder . FILTER NOT EXISTS { ?t2 kg:roleOf ?role } }
-}
-ORDER BY ?role ?holder ?from"""
-
-EVENTS = """
-SELECT ?from ?to ?date ?kind WHERE {
-  ?e a org:ChangeEvent ; org:originalOrganization ?from ; org:resultingOrganization ?to .
-  OPTIONAL { ?e dcterms:date ?date } OPTIONAL { ?e kg:changeKind ?kind }
-}
-ORDER BY ?from ?to ?date"""
-
-MEMBERS = "SELECT ?g ?m WHERE { ?g kg:member ?m } ORDER BY ?g ?m"
-
-GLOSSARY = """
-SELECT ?e ?g ?abbr ?exp WHERE {
-  ?e a kg:GlossaryEntry ; kg:abbreviation ?abbr ; kg:expansion ?exp . OPTIONAL { ?e kg:inGlossary ?g }
-}
-ORDER BY ?e ?g ?abbr ?exp"""
-
-
 def load(store) -> Corpus:
     """Every competence and task of the graph, with what overlap analysis needs."""
     spans: dict[str, list[Span]] = defaultdict(list)
-    for r in rows(store.query(SPANS))[1]:
+    for r in rows(queries.run(queries.internal("mandate_spans"), store))[1]:
         spans[r["x"]].append(Span(r["s"], r["doc"], int(r["start"]), int(r["end"]), r["quote"]))
     mandates = _competences(store, spans) + _tasks(store, spans)
     corpus = Corpus(sorted(mandates, key=lambda m: (m.kind, m.source, m.iri)))
     _labels(store, corpus)
-    for r in rows(store.query(TENURES))[1]:
+    for r in rows(queries.run(queries.internal("role_tenures"), store))[1]:
         corpus.tenures.append((r["role"], r["holder"], _date(r["from"]), _date(r["until"])))
-    for r in rows(store.query(EVENTS))[1]:
+    for r in rows(queries.run(queries.internal("change_events"), store))[1]:
         corpus.events.append((r["from"], r["to"], _date(r["date"]), r["kind"]))
-    for r in rows(store.query(MEMBERS))[1]:
+    for r in rows(queries.run(queries.internal("group_members"), store))[1]:
         corpus.members.setdefault(r["g"], set()).add(r["m"])
-    for r in rows(store.query(GLOSSARY))[1]:
+    for r in rows(queries.run(queries.internal("glossary_entries"), store))[1]:
         corpus.glossary.setdefault(_glossary_doc(r["g"] or r["e"]), {}).setdefault(r["abbr"], r["exp"])
     return corpus
 
 
 def _competences(store, spans) -> list[Mandate]:
-    result = store.query(COMPETENCES)
+    result = queries.run(queries.internal("competence_mandates"), store)
     out: dict[str, Mandate] = {}
     for sol in result:
         c = sol["c"].value
@@ -243,7 +169,7 @@ def _competences(store, spans) -> list[Mandate]:
 def _tasks(store, spans) -> list[Mandate]:
     heads: dict[str, dict] = {}
     parties: dict[str, dict[str, Party]] = defaultdict(dict)
-    for sol in store.query(TASKS):
+    for sol in queries.run(queries.internal("task_mandates"), store):
         t = sol["t"].value
         if t not in heads:
             text = sol["text"]
@@ -296,7 +222,7 @@ def labels(store) -> tuple[dict[str, str], dict[str, dict[str, list[str]]]]:
     and all their names by language."""
     best: dict[str, tuple] = {}
     names: dict[str, dict[str, list[str]]] = {}
-    for sol in store.query(LABELS):
+    for sol in queries.run(queries.internal("agent_labels"), store):
         node, prop, lit = sol["x"].value, sol["p"].value, sol["label"]
         kind = prop.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
         lang = lit.language or ""

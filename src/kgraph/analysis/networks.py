@@ -19,44 +19,13 @@ from pathlib import Path
 import networkx as nx
 from networkx.algorithms import bipartite
 
+from kgraph import queries
 from kgraph.analysis.mandates import LEAD, agent_kind, labels
 from kgraph.results import rows
 
 SAMPLE_ABOVE = 1000  # betweenness is sampled on graphs with more nodes than this
 SAMPLE_K = 300  # ... with this many pivots
 PARTY_KINDS = ("body", "group", "role", "unresolved")
-
-BODY_TASK = """
-SELECT ?task ?label ?plan ?agent ?role ?agree ?pos WHERE {
-  ?task a kg:Task .
-  OPTIONAL { ?task rdfs:label ?label }
-  OPTIONAL { ?task kg:inPlan ?plan }
-  OPTIONAL { ?task kg:hasAssignment ?a . ?a kg:assignee ?agent .
-             OPTIONAL { ?a kg:assignmentRole ?role }
-             OPTIONAL { ?a kg:byAgreement ?agree }
-             OPTIONAL { ?a kg:position ?pos } }
-}"""
-
-COMPETENCES = """
-SELECT ?c ?label ?agent ?article WHERE {
-  ?c a kg:Competence .
-  OPTIONAL { ?c rdfs:label ?label }
-  OPTIONAL { ?c kg:grantedTo ?agent }
-  OPTIONAL { ?c kg:grantedBy ?by . ?by eli:is_part_of* ?article . ?article a kg:Article }
-}"""
-
-HOLDERS = """
-SELECT ?role ?holder ?from ?until WHERE {
-  { ?t a kg:RoleTenure ; kg:roleOf ?role ; kg:holder ?holder .
-    OPTIONAL { ?t kg:validFrom ?from } OPTIONAL { ?t kg:validUntil ?until } }
-  UNION { ?role a kg:LegalRole ; org:heldBy ?holder }
-}"""
-
-SUCCESSION = """
-SELECT ?event ?from ?to ?date ?kind WHERE {
-  ?event a org:ChangeEvent ; org:originalOrganization ?from ; org:resultingOrganization ?to .
-  OPTIONAL { ?event dcterms:date ?date } OPTIONAL { ?event kg:changeKind ?kind }
-}"""
 
 
 def _add_node(g: nx.Graph, node: str, kind: str, names: dict[str, str], **attrs) -> None:
@@ -68,9 +37,9 @@ def body_task(store) -> nx.Graph:
     """Tasks (bipartite=1) and the parties assigned to them (bipartite=0)."""
     names, _ = labels(store)
     g = nx.Graph(name="body-task")
-    for r in rows(store.query(BODY_TASK))[1]:
-        task = r["task"]
-        _add_node(g, task, "task", {task: r["label"]} if r["label"] else names, bipartite=1, plan=r["plan"])
+    for r in rows(queries.run(queries.internal("task_mandates"), store))[1]:
+        task = r["t"]
+        _add_node(g, task, "task", {task: r["text"]} if r["text"] else names, bipartite=1, plan=r["plan"])
         if not r["agent"]:
             continue
         agent = r["agent"]
@@ -104,7 +73,7 @@ def competence_network(store, holders: bool = True) -> nx.Graph:
     """Roles/bodies -- competences -- articles; with `holders`, role -- holder edges too."""
     names, _ = labels(store)
     g = nx.Graph(name="competence")
-    for r in rows(store.query(COMPETENCES))[1]:
+    for r in rows(queries.run(queries.internal("competence_articles"), store))[1]:
         c = r["c"]
         _add_node(g, c, "competence", {c: r["label"]} if r["label"] else names)
         if r["agent"]:
@@ -114,7 +83,7 @@ def competence_network(store, holders: bool = True) -> nx.Graph:
             _add_node(g, r["article"], "article", names)
             g.add_edge(c, r["article"], rel="in_article")
     if holders:
-        for r in rows(store.query(HOLDERS))[1]:
+        for r in rows(queries.run(queries.internal("role_holders_all"), store))[1]:
             _add_node(g, r["role"], "role", names)
             _add_node(g, r["holder"], agent_kind(r["holder"]), names)
             if not g.has_edge(r["role"], r["holder"]):
@@ -126,7 +95,7 @@ def succession(store) -> nx.DiGraph:
     """Organisations linked by change events (original -> resulting)."""
     names, _ = labels(store)
     g = nx.DiGraph(name="succession")
-    for r in rows(store.query(SUCCESSION))[1]:
+    for r in rows(queries.run(queries.internal("change_events"), store))[1]:
         for node in (r["from"], r["to"]):
             _add_node(g, node, agent_kind(node), names)
         kind = r["kind"].rsplit("#", 1)[-1].lower() if r["kind"] else ""

@@ -27,7 +27,7 @@ from kgraph.store import open_store
 from kgraph.web import entity, graphview, i18n, overlaps, pages, querypage, sparql, styles, vendor
 from kgraph.web import reload as reload_mod
 from kgraph.web.reload import warm_up
-from kgraph.web.render import STATIC_DIR, render
+from kgraph.web.render import STATIC_DIR, render, wants_json
 from kgraph.web.site import Site
 
 log = logging.getLogger(__name__)
@@ -114,11 +114,12 @@ def create_app(
         return {"status": "ok", "triples": len(state.store)} | state.reloader.status()
 
     def error_page(request: Request, status: int, detail: str, headers=None):
-        wants_html = "text/html" in request.headers.get("accept", "")
-        if wants_html and not request.url.path.startswith(("/api/", "/sparql")):
+        if request.url.path.startswith("/sparql"):
+            return PlainTextResponse(str(detail), status_code=status, headers=headers)
+        if request.url.path.startswith("/api/") or wants_json(request):
+            return JSONResponse({"status": status, "detail": detail}, status_code=status, headers=headers)
+        if "text/html" in request.headers.get("accept", ""):
             return render(request, "error.html", {"status": status, "detail": detail}, status=status)
-        if request.url.path.startswith("/api/"):
-            return JSONResponse({"detail": detail}, status_code=status, headers=headers)
         return PlainTextResponse(str(detail), status_code=status, headers=headers)
 
     @app.exception_handler(KgraphError)

@@ -4,9 +4,11 @@ A browser gets HTML: labels, type, every property and incoming link with
 labelled values, provenance (the quoted span highlighted in its paragraph)
 and, by kind, the sections a reader expects (a body's tasks, competences,
 roles and succession; a task's parties and deadline; an article's items).
-An RDF client gets the resource's description (its own triples, those of the
-nodes it owns such as deadlines, assignments and spans, and the triples that
-point at it) as Turtle, JSON-LD or N-Triples.
+A JSON client (`Accept: application/json`, `/id/….json` or `?format=json`)
+gets the same page data as JSON. An RDF client gets the resource's
+description (its own triples, those of the nodes it owns such as deadlines,
+assignments and spans, and the triples that point at it) as Turtle, JSON-LD
+(`application/ld+json`) or N-Triples.
 """
 
 from __future__ import annotations
@@ -15,12 +17,12 @@ import pyoxigraph as ox
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 
-from kgraph import iri
+from kgraph import iri, queries
 from kgraph import resource_kinds as kinds
 from kgraph.vocab import PREFIXES
-from kgraph.web import sections
+from kgraph.web import querypage, sections
 from kgraph.web.i18n import lang_of
-from kgraph.web.render import render, site
+from kgraph.web.render import JSON_SUFFIX, page, preferred, site
 
 router = APIRouter()
 
@@ -33,63 +35,47 @@ MEDIA_TO_FORMAT = {
     "text/turtle": "ttl",
     "application/x-turtle": "ttl",
     "application/ld+json": "jsonld",
-    "application/json": "jsonld",
+    "application/json": "json",  # the page data; JSON-LD is application/ld+json
     "application/n-triples": "nt",
     "text/html": "html",
     "application/xhtml+xml": "html",
 }
+PAGE_FORMATS = ("html", "json")
 INCOMING_LIMIT = 300
 OUTGOING_LIMIT = 2000
 
 
 def negotiate(accept: str, requested: str | None) -> str:
-    """'html', 'ttl', 'jsonld' or 'nt' from ?format= or the Accept header (q-values honoured)."""
+    """'html', 'json', 'ttl', 'jsonld' or 'nt' from ?format= or the Accept header (q-values honoured)."""
     if requested:
-        if requested in RDF_FORMATS or requested == "html":
+        if requested in RDF_FORMATS or requested in PAGE_FORMATS:
             return requested
-        raise HTTPException(406, f"unknown format {requested!r}; choose html, ttl, jsonld or nt")
-    best, best_q = "html", -1.0
-    for _order, part in enumerate(accept.split(",")):
-        fields = [f.strip() for f in part.split(";")]
-        media = fields[0].lower()
-        q = 1.0
-        for f in fields[1:]:
-            if f.startswith("q="):
-                try:
-                    q = float(f[2:])
-                except ValueError:
-                    q = 0.0
-        fmt = MEDIA_TO_FORMAT.get(media)
-        if fmt and q > best_q:
-            best, best_q = fmt, q
-    return best
+        raise HTTPException(406, f"unknown format {requested!r}; choose html, json, ttl, jsonld or nt")
+    return preferred(accept, MEDIA_TO_FORMAT, "html")
 
 
 @router.get("/id/{path:path}")
 def entity(request: Request, path: str, format: str | None = None):
+    if path.endswith(JSON_SUFFIX):  # the page data of /id/<path>
+        return entity_page(request, iri.BASE + path[: -len(JSON_SUFFIX)], as_json=True)
     subject = iri.BASE + path
     fmt = negotiate(request.headers.get("accept", ""), format)
-    if fmt != "html":
+    if fmt in RDF_FORMATS:
         return describe(request, subject, fmt)
-    return page(request, subject)
+    return entity_page(request, subject, as_json=fmt == "json")
 
 
 def describe(request: Request, subject: str, fmt: str) -> Response:
     s = site(request)
     node = ox.NamedNode(subject)
     triples: dict[str, ox.Triple] = {}
-    for row in s.select("SELECT ?p ?o WHERE { ?s ?p ?o }", {"s": subject}):
+    for row in s.select(queries.internal("outgoing"), {"s": subject}):
         triples[str(ox.Triple(node, row["p"], row["o"]))] = ox.Triple(node, row["p"], row["o"])
     # nodes the resource owns (its spans, deadline, assignments) travel with it, as in a CBD
-    owned = s.select(
-        "SELECT ?x ?p ?o WHERE { ?s (kg:sourceSpan|kg:deadline|kg:hasAssignment)/"
-        "(time:hasBeginning|time:hasEnd)? ?x . ?x ?p ?o }",
-        {"s": subject},
-    )
-    for row in owned:
+    for row in s.select(queries.internal("owned_nodes"), {"s": subject}):
         t = ox.Triple(row["x"], row["p"], row["o"])
         triples[str(t)] = t
-    for row in s.select(f"SELECT ?x ?p WHERE {{ ?x ?p ?s }} LIMIT {INCOMING_LIMIT * 10}", {"s": subject}):
+    for row in s.select(queries.internal("incoming"), {"s": subject}, limit=INCOMING_LIMIT * 10):
         t = ox.Triple(row["x"], row["p"], node)
         triples[str(t)] = t
     if not triples:
@@ -100,16 +86,16 @@ def describe(request: Request, subject: str, fmt: str) -> Response:
     return Response(body, media_type=media, headers={"Vary": "Accept", "Link": f'<{subject}>; rel="describedby"'})
 
 
-def page(request: Request, subject: str):
+def entity_page(request: Request, subject: str, as_json: bool = False):
     s = site(request)
     lang = lang_of(request)
     # no ORDER BY in SPARQL: Oxigraph sorted 4,000 incoming links in 1 s at a million triples; Python sorts what is shown
-    out = s.select(f"SELECT ?p ?o WHERE {{ ?s ?p ?o }} LIMIT {OUTGOING_LIMIT}", {"s": subject})
-    total_in = s.select("SELECT (COUNT(*) AS ?n) WHERE { ?x ?p ?s }", {"s": subject})[0]["n"]
+    out = s.select(queries.internal("outgoing"), {"s": subject}, limit=OUTGOING_LIMIT)
+    total_in = s.select(queries.internal("incoming_count"), {"s": subject})[0]["n"]
     total_in = int(total_in.value) if total_in is not None else 0
     if not out and not total_in:
         raise HTTPException(404, f"no resource {subject}")
-    inc = s.select(f"SELECT ?x ?p WHERE {{ ?x ?p ?s }} LIMIT {INCOMING_LIMIT}", {"s": subject})
+    inc = s.select(queries.internal("incoming"), {"s": subject}, limit=INCOMING_LIMIT)
     out.sort(key=lambda r: (r["p"].value, str(r["o"])))
     inc.sort(key=lambda r: (r["p"].value, r["x"].value))
     kind = s.kind(subject)
@@ -128,9 +114,12 @@ def page(request: Request, subject: str):
         "graphs": sections.named_graphs(s, subject),
         "show_graph": kind not in kinds.PLUMBING,
         "formats": list(RDF_FORMATS),
+        "incoming_query": querypage.link(queries.internal("incoming"), {"s": subject}),
     }
     ctx.update(sections.for_kind(s, subject, kind, lang))
-    return render(request, "entity.html", ctx)
+    if kind == "body":
+        ctx["tasks_query"] = querypage.link(queries.named("tasks_of_body"), {"body": subject})
+    return page(request, "entity.html", ctx, as_json=as_json)
 
 
 def _labels(s, subject: str) -> list[tuple[str, str]]:

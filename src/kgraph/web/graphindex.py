@@ -18,37 +18,10 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
-from kgraph import iri
+from kgraph import iri, queries
 
-# Predicates the view does not draw: types, provenance, plumbing that is folded
-# into other edges, code lists, and inverses of drawn edges (eli:is_part_of is
-# the inverse of eli:has_part, which is drawn).
-SKIP_PREDICATES = (
-    "rdf:type",
-    "kg:sourceSpan",
-    "kg:hasAssignment",
-    "kg:assignee",
-    "kg:assignmentRole",
-    "kg:deadline",
-    "kg:inSource",
-    "time:hasBeginning",
-    "time:hasEnd",
-    "kg:recurrence",
-    "kg:instructionKind",
-    "kg:measureKind",
-    "kg:changeKind",
-    "skos:inScheme",
-    "skos:topConceptOf",
-    "skos:hasTopConcept",
-    "rdfs:isDefinedBy",
-    "kg:roleOf",
-    "kg:holder",
-    "eli:is_part_of",
-    "org:changedBy",
-    "org:resultedFrom",
-    "eli:type_document",
-    "kg:inGlossary",
-)
+# Which triples become edges (and which the view does not draw) is said by the graph_* queries
+# of queries/internal/.
 LEAD, CO, HELD = "lead", "co", "held"
 
 
@@ -95,43 +68,22 @@ class Adjacency:
 
     def _load(self, site) -> None:
         self._seen: dict[tuple, int] = {}
-        skip = ", ".join(SKIP_PREDICATES)
-        for r in site.select(
-            f"SELECT ?a ?p ?b ?g WHERE {{ GRAPH ?g {{ ?a ?p ?b }} "
-            f"FILTER(isIRI(?a) && isIRI(?b) && ?a != ?b && ?p NOT IN ({skip})) }}"
-        ):
+        for r in site.select(queries.internal("graph_edges")):
             self._add(r["a"].value, r["b"].value, r["p"].value, r["g"].value)
-        for r in site.select(
-            "SELECT ?task ?who ?role ?g WHERE { GRAPH ?g { ?task kg:hasAssignment ?x . "
-            "?x kg:assignee ?who } OPTIONAL { ?x kg:assignmentRole ?role } }"
-        ):
+        for r in site.select(queries.internal("graph_assignments")):
             lead = r["role"] is not None and r["role"].value.endswith("LeadExecutor")
             self._add(r["task"].value, r["who"].value, LEAD if lead else CO, r["g"].value)
-        for r in site.select(
-            "SELECT ?role ?who ?from ?until ?g WHERE { GRAPH ?g { ?t kg:roleOf ?role ; "
-            "kg:holder ?who } OPTIONAL { ?t kg:validFrom ?from } "
-            "OPTIONAL { ?t kg:validUntil ?until } }"
-        ):
+        for r in site.select(queries.internal("graph_tenures")):
             period = "–".join(x.value[:4] if x is not None else "" for x in (r["from"], r["until"]))
             valid = tuple(x.value if x is not None else None for x in (r["from"], r["until"]))
             self._add(r["role"].value, r["who"].value, HELD, r["g"].value, period.strip("–"), valid)
         del self._seen
         # For the date filter: when each document was adopted (its graph states nothing before),
         # and when each body existed.
-        self.graph_dates = {
-            r["g"].value: r["date"].value
-            for r in site.select(
-                "SELECT ?g ?date WHERE { GRAPH ?g { ?src a kg:SourceDocument ; kg:sourceOf ?act } "
-                "?act eli:date_document ?date }"
-            )
-        }
+        self.graph_dates = {r["g"].value: r["date"].value for r in site.select(queries.internal("graph_dates"))}
         self.validity = {
             r["x"].value: (r["from"].value if r["from"] else None, r["until"].value if r["until"] else None)
-            for r in site.select(
-                "SELECT ?x ?from ?until WHERE { { SELECT DISTINCT ?x WHERE { { ?x kg:validFrom ?v } "
-                "UNION { ?x kg:validUntil ?v } } } OPTIONAL { ?x kg:validFrom ?from } "
-                "OPTIONAL { ?x kg:validUntil ?until } }"
-            )
+            for r in site.select(queries.internal("validity"))
         }
 
     def exists_at(self, node: str, day: str) -> bool:

@@ -28,11 +28,11 @@ import networkx as nx
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 
-from kgraph import iri
+from kgraph import iri, queries
 from kgraph import resource_kinds as kinds
 from kgraph.web.graphindex import CO, HELD, LEAD, Edge, adjacency
 from kgraph.web.i18n import lang_of, translator
-from kgraph.web.render import render, site
+from kgraph.web.render import page, site
 from kgraph.web.site import Site, href
 
 router = APIRouter()
@@ -228,12 +228,14 @@ def _resolve(value: str) -> str:
 
 
 def top_bodies(s: Site, lang: str, n: int = 12) -> list[dict]:
-    """Bodies with the most tasks (groups and roles left out): where to start exploring."""
-    rows = s.select(
-        "SELECT ?b (COUNT(DISTINCT ?t) AS ?n) WHERE { ?t kg:hasAssignment/kg:assignee ?b } "
-        f"GROUP BY ?b ORDER BY DESC(?n) LIMIT {n * 4}"
-    )
-    out = [{"term": s.term(r["b"], lang), "tasks": int(r["n"].value)} for r in rows if s.kind(r["b"].value) == "body"]
+    """Bodies with the most tasks (the named query top_bodies; groups and roles left out): where to
+    start exploring."""
+    rows = s.select(queries.named("top_bodies"))
+    out = [
+        {"term": s.term(r["body"], lang), "tasks": int(r["tasks"].value)}
+        for r in rows
+        if s.kind(r["body"].value) == "body"
+    ]
     return out[:n]
 
 
@@ -281,6 +283,7 @@ def graph_export(
 
 
 @router.get("/graph")
+@router.get("/graph.json")
 def graph_page(
     request: Request,
     iri_: str | None = Query(None, alias="iri"),
@@ -308,12 +311,12 @@ def graph_page(
         "at": day,
     }
     if not iri_:
-        return render(request, "graph.html", base | {"center": None, "suggestions": top_bodies(s, lang)})
+        return page(request, "graph.html", base | {"center": None, "suggestions": top_bodies(s, lang)})
     center = _resolve(iri_)
     if (
         not s.types(center)
         and not s.labels(center)
-        and not s.select("SELECT ?p WHERE { ?s ?p ?o } LIMIT 1", {"s": center})
+        and not s.select(queries.internal("outgoing"), {"s": center}, limit=1)
     ):
         raise HTTPException(404, f"no resource {center}")
     hood = explore(s, center, depth, only, doc, limit, lang, day)
@@ -331,7 +334,7 @@ def graph_page(
         return "/graph?" + urlencode({k: v for k, v in params.items() if v not in (None, "")})
 
     nodes = sorted(hood.nodes, key=lambda x: (hood.nodes[x], kinds.ORDER.get(s.kind(x), 99), s.label(x, lang)))
-    return render(
+    return page(
         request,
         "graph.html",
         base
@@ -356,6 +359,6 @@ def graph_page(
                 }
                 for x in nodes
             ],
-            "kind_view": lambda k: view(kinds=k),
+            "kind_views": {k: view(kinds=k) for k in hood.hidden},
         },
     )

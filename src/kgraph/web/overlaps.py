@@ -15,8 +15,9 @@ import time
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import JSONResponse
 
+from kgraph import queries
 from kgraph.web.i18n import lang_of
-from kgraph.web.render import render, site
+from kgraph.web.render import page, site
 from kgraph.web.site import Site, href
 
 router = APIRouter()
@@ -58,9 +59,7 @@ def _bodies(s: Site, lang: str) -> list:
     """Bodies that hold a competence or a task: the choices of the body filter (one query per build)."""
     cache = s.memo.setdefault("overlap_bodies", {})
     if "iris" not in cache:
-        rows = s.select(
-            "SELECT DISTINCT ?b WHERE { { ?c kg:grantedTo ?b } UNION { ?a kg:assignee ?b } UNION { ?x kg:holder ?b } }"
-        )
+        rows = s.select(queries.internal("mandate_holders"))
         cache["iris"] = [r["b"].value for r in rows if s.kind(r["b"].value) == "body"]
     terms = [s.term(b, lang) for b in cache["iris"]]
     return sorted(terms, key=lambda t: t.label.casefold())
@@ -90,7 +89,7 @@ def _page(request: Request, text: str, text_lang: str | None, body: str | None):
         except LookupError:
             error = "missing"
         elapsed = round((time.perf_counter() - started) * 1000)
-    return render(
+    return page(
         request,
         "overlaps.html",
         {
@@ -107,11 +106,13 @@ def _page(request: Request, text: str, text_lang: str | None, body: str | None):
 
 
 @router.get("/overlaps")
+@router.get("/overlaps.json")
 def overlaps_get(request: Request, text: str = "", text_lang: str | None = None, body: str | None = None):
     return _page(request, text, text_lang, body)
 
 
 @router.post("/overlaps")
+@router.post("/overlaps.json")
 def overlaps_post(
     request: Request, text: str = Form(""), text_lang: str | None = Form(None), body: str | None = Form(None)
 ):

@@ -1,4 +1,9 @@
-"""Home, search (page + JSON API), source view, bulk download, ontology terms."""
+"""Home, search (page + JSON API), source view, bulk download, ontology terms.
+
+Each page's data is a plain dict, rendered by its template or returned as JSON
+(kgraph.web.render.page): `/index.json` (or `/.json`), `/search.json`,
+`/source/{doc}.json`, `/ontology.json`.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +12,11 @@ from fastapi.responses import FileResponse, JSONResponse, RedirectResponse
 from rdflib import URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from kgraph import iri, settings
+from kgraph import iri, queries, settings
 from kgraph import resource_kinds as kinds
 from kgraph.vocab import ontology_graph
 from kgraph.web.i18n import lang_of
-from kgraph.web.render import render, site
+from kgraph.web.render import JSON_SUFFIX, page, site, wants_json
 from kgraph.web.site import href
 
 router = APIRouter()
@@ -20,14 +25,12 @@ PAGE = 20
 
 
 @router.get("/")
+@router.get("/.json")
+@router.get("/index.json")
 def home(request: Request):
     s = site(request)
     lang = lang_of(request)
-    rows = s.select(
-        "SELECT ?doc ?act ?date ?lang WHERE { ?src a kg:SourceDocument ; dcterms:identifier ?doc . "
-        "OPTIONAL { ?src kg:sourceOf ?act OPTIONAL { ?act eli:date_document ?date } } "
-        "OPTIONAL { ?src dcterms:language ?lang } }"
-    )
+    rows = s.select(queries.internal("source_documents"))
     rows.sort(key=lambda r: (r["date"].value if r["date"] else "9999", r["doc"].value))
     reports = {d["id"]: d for d in s.report.get("documents", [])}
     sources, seen = [], set()
@@ -50,7 +53,7 @@ def home(request: Request):
             }
         )
     counts = {k: n for k, n in s.kinds_count().items() if k not in kinds.PLUMBING}
-    return render(
+    return page(
         request,
         "home.html",
         {
@@ -117,12 +120,14 @@ def _browse(request: Request, type_: str, limit: int, offset: int) -> dict:
 
 
 @router.get("/search")
+@router.get("/search.json")
 def search_page(request: Request, q: str = "", type: str | None = None, offset: int = Query(0, ge=0)):
     data = _search(request, q, type, PAGE, offset) if (q.strip() or type) else None
-    if data is not None and data["total"] == 1 and q.strip() and offset == 0 and request.query_params.get("go"):
+    lucky = data is not None and data["total"] == 1 and q.strip() and offset == 0
+    if lucky and request.query_params.get("go") and not wants_json(request):
         # "I'm feeling lucky" from the header box: one hit goes straight to its page
         return RedirectResponse(data["results"][0]["url"], status_code=303)
-    return render(
+    return page(
         request,
         "search.html",
         {
@@ -150,6 +155,7 @@ def search_api(
 @router.get("/source/{doc}")
 def source_view(request: Request, doc: str, start: int | None = Query(None, ge=0), end: int | None = None):
     s = site(request)
+    doc = doc.removesuffix(JSON_SUFFIX)  # /source/{doc}.json: the page data
     text = s.source_text(doc)
     if text is None:
         raise HTTPException(404, f"no source document {doc!r}")
@@ -160,10 +166,8 @@ def source_view(request: Request, doc: str, start: int | None = Query(None, ge=0
         parts = (text, "", "")
     else:
         parts = (text[:start], text[start:end], text[end:])
-    acts = s.select(
-        "SELECT ?act WHERE { ?src a kg:SourceDocument ; dcterms:identifier ?doc ; kg:sourceOf ?act }", {"doc": doc}
-    )
-    return render(
+    acts = s.select(queries.internal("acts_of_source"), {"doc": doc})
+    return page(
         request,
         "source.html",
         {
@@ -187,6 +191,7 @@ def download(request: Request):
 
 
 @router.get("/ontology")
+@router.get("/ontology.json")
 def ontology(request: Request):
     """The ontology's classes and properties with labels (ontology IRIs link here)."""
     lang = lang_of(request)
@@ -212,4 +217,4 @@ def ontology(request: Request):
                 }
             )
         groups.append((title, items))
-    return render(request, "ontology.html", {"groups": groups})
+    return page(request, "ontology.html", {"groups": groups})

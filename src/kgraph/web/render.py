@@ -1,4 +1,11 @@
-"""Template rendering shared by the routers: language, translator, helpers.
+"""Page responses shared by the routers: the page data as HTML or as JSON.
+
+A page is a plain dict (JSON-serialisable: `plain` turns Terms into dicts)
+built from query results; `page` renders it with its Jinja template, or returns
+it as JSON to a client that asks for JSON (`Accept: application/json`, or the
+URL with a `.json` suffix, as datasette does: `/id/org/mint.json`,
+`/search.json?q=…`, `/graph.json?iri=…`, `/index.json`). The template gets the
+same dict plus the helpers (translator, kind names and colours).
 
 Autoescaping is on for every template: whatever the documents say is printed
 as text. Data reaches scripts only as JSON inside <script type="application/json">
@@ -9,15 +16,17 @@ from __future__ import annotations
 
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlencode
 
 import jinja2
 from fastapi import Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from kgraph import resource_kinds as kinds
 from kgraph.web import i18n
+from kgraph.web.site import Term
 
 STATIC_DIR = Path(files("kgraph.web") / "static")  # package data (pyproject.toml)
 env = jinja2.Environment(
@@ -41,6 +50,60 @@ def kind_class(key: str) -> str:
     """The CSS class that colours a kind's badge or swatch (styles in /kinds.css, never inline:
     the Content-Security-Policy allows no inline style)."""
     return "kc-" + (key if key in kinds.BY_KEY else kinds.OTHER.key)
+
+
+JSON_SUFFIX = ".json"
+HTML_MEDIA = {"text/html": "html", "application/xhtml+xml": "html", "application/json": "json"}
+
+
+def preferred(accept: str, media: dict[str, str], default: str) -> str:
+    """The value of `media` for the media type the Accept header prefers (q-values honoured; on a
+    tie the first listed wins); `default` when it names none of them."""
+    best, best_q = default, -1.0
+    for part in accept.split(","):
+        fields = [f.strip() for f in part.split(";")]
+        q = 1.0
+        for f in fields[1:]:
+            if f.startswith("q="):
+                try:
+                    q = float(f[2:])
+                except ValueError:
+                    q = 0.0
+        found = media.get(fields[0].lower())
+        if found and q > best_q:
+            best, best_q = found, q
+    return best
+
+
+def wants_json(request: Request) -> bool:
+    """Whether the client asks for the page data: a `.json` URL or JSON preferred to HTML."""
+    if request.url.path.endswith(JSON_SUFFIX):
+        return True
+    return preferred(request.headers.get("accept", ""), HTML_MEDIA, "html") == "json"
+
+
+def plain(value: Any) -> Any:
+    """Page data as JSON values: Terms become dicts, tuples and sets lists, keys strings."""
+    if isinstance(value, Term):
+        return dict(vars(value))
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted(plain(v) for v in value)
+    return value
+
+
+def page(request: Request, template: str, data: dict, status: int = 200, as_json: bool | None = None) -> Response:
+    """A page: its data (a plain dict) as JSON to a JSON client (or when `as_json`), else rendered
+    by its template."""
+    data = plain(data)
+    if as_json if as_json is not None else wants_json(request):
+        return JSONResponse(data, status_code=status, headers={"Vary": "Accept"})
+    response = render(request, template, data, status)
+    response.headers["Vary"] = "Accept"
+    return response
 
 
 def render(request: Request, name: str, context: dict, status: int = 200) -> HTMLResponse:

@@ -1,14 +1,16 @@
-"""The kind-specific sections of entity pages, each one or two SPARQL queries.
+"""The kind-specific sections of entity pages, each one or two queries of the query layer.
 
-Every function returns plain dicts of Terms and strings for the templates;
-nothing here formats HTML.
+The queries are kgraph.queries': the named ones users run too (tasks_of_body,
+successors, provenance) and internal ones (queries/internal/). Every function
+returns plain dicts of Terms and strings for the page data; nothing here
+formats HTML.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from kgraph import iri
+from kgraph import iri, queries
 from kgraph.web.site import Site
 
 CONTEXT = 360  # characters of paragraph shown on each side of a quoted span
@@ -30,16 +32,16 @@ def _num_key(text: str | None):
 
 
 def provenance(s: Site, subject: str, lang: str) -> list[dict]:
-    rows = s.select(
-        "SELECT DISTINCT ?span ?doc ?start ?end ?quote WHERE { ?s kg:sourceSpan ?span . "
-        "?span kg:inSource ?src . ?src dcterms:identifier ?doc . OPTIONAL { ?span kg:startOffset ?start } "
-        "OPTIONAL { ?span kg:endOffset ?end } OPTIONAL { ?span kg:quote ?quote } } LIMIT 50",
-        {"s": subject},
-    )
+    """The source spans of the subject (the named query provenance), each quoted in its paragraph."""
+    rows, seen = [], set()
+    for r in s.select(queries.named("provenance"), {"fact": subject}, limit=50):
+        if r["document"] is not None and r["span"].value not in seen:  # a span stated by two graphs: once
+            seen.add(r["span"].value)
+            rows.append(r)
     out = []
-    rows.sort(key=lambda r: (r["doc"].value, int(r["start"].value) if r["start"] else 0))
+    rows.sort(key=lambda r: (r["document"].value, int(r["start"].value) if r["start"] else 0))
     for r in rows:
-        doc, quote = r["doc"].value, _v(r["quote"]) or ""
+        doc, quote = r["document"].value, _v(r["quote"]) or ""
         start = int(r["start"].value) if r["start"] else None
         end = int(r["end"].value) if r["end"] else None
         item = {
@@ -88,7 +90,7 @@ def paragraph(text: str, start: int, end: int, width: int = CONTEXT) -> dict:
 
 def named_graphs(s: Site, subject: str) -> list[str]:
     """Source documents whose named graph states something about the subject."""
-    rows = s.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", {"s": subject})
+    rows = s.select(queries.internal("graphs_stating"), {"s": subject})
     out = []
     for r in rows:
         g = r["g"].value
@@ -125,99 +127,53 @@ def for_kind(s: Site, subject: str, kind: str, lang: str) -> dict:
     if kind == "finding":
         return {"sides": finding_sides(s, subject, lang)}
     if kind == "source":
-        rows = s.select("SELECT ?doc WHERE { ?s dcterms:identifier ?doc } LIMIT 1", {"s": subject})
+        rows = s.select(queries.internal("identifier"), {"s": subject})
         return {"source_doc": rows[0]["doc"].value if rows else None}
     return {}
 
 
-def _deadline(r) -> dict:
-    return {"text": _v(r.get("dtext")), "start": _v(r.get("dstart")), "end": _v(r.get("dend"))}
-
-
-DEADLINE = (
-    "OPTIONAL { ?task kg:deadline ?d . OPTIONAL { ?d kg:originalText ?dtext } "
-    "OPTIONAL { ?d time:hasBeginning/time:inXSDDate ?dstart } OPTIONAL { ?d time:hasEnd/time:inXSDDate ?dend } }"
-)
 ROWS = 200  # rows a section shows; the count says how many there are
-ASSIGNED = "{ ?a kg:assignee ?body } UNION { ?via kg:member ?body . ?a kg:assignee ?via } "
 
 
 def tasks_of(s: Site, body: str, lang: str) -> dict:
-    """The body's tasks, lead ones first, at most ROWS, and how many there are.
-
-    Bound patterns come first (Oxigraph joins in the order written), a LIMIT
-    without ORDER BY stops early, and the details of the shown rows come in a
-    second query: a body with 4,000 tasks answers in ~0.1 s at a million triples."""
-    total = s.select(
-        "SELECT (COUNT(DISTINCT ?task) AS ?n) WHERE { " + ASSIGNED + "?task kg:hasAssignment ?a }", {"body": body}
-    )
-    total = int(total[0]["n"].value) if total and total[0]["n"] is not None else 0
-    picked: dict[str, dict] = {}
-    for role in ("kg:LeadExecutor", "kg:CoExecutor"):
-        if len(picked) >= ROWS:
-            break
-        rows = s.select(
-            f"SELECT DISTINCT ?task ?a ?via WHERE {{ {ASSIGNED} ?a kg:assignmentRole {role} . "
-            f"?task kg:hasAssignment ?a }} LIMIT {ROWS}",
-            {"body": body},
+    """The body's tasks (the named query tasks_of_body: plan tasks and decree instructions, direct
+    or through a group), lead ones first, at most ROWS, and how many there are. A task assigned
+    to the body twice is shown once: as lead before co-executor, directly before through a group."""
+    picked: dict[str, tuple[tuple, dict]] = {}
+    for r in s.select(queries.named("tasks_of_body"), {"body": body}):
+        lead = _v(r["role"]) == "lead"
+        rank = (not lead, r["via_group"] is not None)
+        key = r["task"].value
+        if key in picked and picked[key][0] <= rank:
+            continue
+        picked[key] = (
+            rank,
+            {
+                "task": s.term(r["task"], lang),
+                "lead": lead,
+                "via": s.term(r["via_group"], lang) if r["via_group"] else None,
+                "number": _v(r["number"]),
+                "by_agreement": _v(r["by_agreement"]) in {"true", "1"},
+                "plan": s.term(r["plan"], lang) if r["plan"] else None,
+                "deadline": {"text": _v(r["deadline_text"]), "start": _v(r["start"]), "end": _v(r["end"])},
+            },
         )
-        for r in rows:
-            if len(picked) < ROWS and r["task"].value not in picked:
-                picked[r["task"].value] = {
-                    "task": s.term(r["task"], lang),
-                    "lead": role == "kg:LeadExecutor",
-                    "via": s.term(r["via"], lang) if r["via"] else None,
-                    "a": r["a"].value,
-                }
-    if picked:
-        values = " ".join(f"(<{t}> <{p['a']}>)" for t, p in picked.items())
-        for r in s.select(
-            "SELECT ?task ?agree ?plan ?num ?dtext ?dstart ?dend WHERE { VALUES (?task ?a) { "
-            + values
-            + " } OPTIONAL { ?a kg:byAgreement ?agree } OPTIONAL { ?task kg:inPlan ?plan } "
-            "OPTIONAL { ?task eli:number ?num } " + DEADLINE + " }"
-        ):
-            p = picked[r["task"].value]
-            p.update(
-                {
-                    "number": _v(r["num"]),
-                    "by_agreement": _v(r["agree"]) in {"true", "1"},
-                    "plan": s.term(r["plan"], lang) if r["plan"] else None,
-                    "deadline": _deadline(r),
-                }
-            )
-    out = [
-        p
-        | {
-            "number": p.get("number"),
-            "plan": p.get("plan"),
-            "deadline": p.get("deadline", {}),
-            "by_agreement": p.get("by_agreement", False),
-        }
-        for p in picked.values()
-    ]
-    out.sort(
+    out = sorted(
+        (row for _, row in picked.values()),
         key=lambda t: (
             not t["lead"],
             t["plan"] is None,
             t["plan"].label if t["plan"] else "",
             _num_key(t["number"]),
             t["task"].value,
-        )
+        ),
     )
-    return {"rows": out, "total": max(total, len(out))}
+    return {"rows": out[:ROWS], "total": len(out)}
 
 
 def competences_of(s: Site, agent: str, lang: str) -> list[dict]:
     """Competences granted to the agent, or to a legal role it holds or held."""
-    rows = s.select(
-        "SELECT DISTINCT ?c ?via ?from ?until ?item WHERE { "
-        "{ ?c kg:grantedTo ?agent } UNION { ?t kg:holder ?agent ; kg:roleOf ?via . ?c kg:grantedTo ?via "
-        "OPTIONAL { ?t kg:validFrom ?from } OPTIONAL { ?t kg:validUntil ?until } } "
-        "UNION { ?via org:heldBy ?agent . ?c kg:grantedTo ?via } "
-        f"OPTIONAL {{ ?c kg:grantedBy ?item }} }} LIMIT {ROWS * 3}",
-        {"agent": agent},
-    )
+    rows = s.select(queries.internal("competences_of_agent"), {"agent": agent})
     merged: dict[tuple, dict] = {}
     for r in rows:
         key = (r["c"].value, _v(r["via"]))
@@ -244,11 +200,7 @@ def competences_of(s: Site, agent: str, lang: str) -> list[dict]:
 
 
 def roles_of(s: Site, body: str, lang: str) -> list[dict]:
-    rows = s.select(
-        "SELECT DISTINCT ?t ?role ?from ?until WHERE { ?t kg:holder ?body ; kg:roleOf ?role "
-        "OPTIONAL { ?t kg:validFrom ?from } OPTIONAL { ?t kg:validUntil ?until } } LIMIT 500",
-        {"body": body},
-    )
+    rows = s.select(queries.internal("tenures"), {"holder": body})
     rows.sort(key=lambda r: _v(r["from"]) or "")
     return [
         {
@@ -262,11 +214,7 @@ def roles_of(s: Site, body: str, lang: str) -> list[dict]:
 
 
 def holders_of(s: Site, role: str, lang: str) -> list[dict]:
-    rows = s.select(
-        "SELECT DISTINCT ?t ?holder ?from ?until WHERE { ?t kg:roleOf ?role ; kg:holder ?holder "
-        "OPTIONAL { ?t kg:validFrom ?from } OPTIONAL { ?t kg:validUntil ?until } } LIMIT 500",
-        {"role": role},
-    )
+    rows = s.select(queries.internal("tenures"), {"role": role})
     rows.sort(key=lambda r: _v(r["from"]) or "")
     return [
         {
@@ -279,38 +227,23 @@ def holders_of(s: Site, role: str, lang: str) -> list[dict]:
     ]
 
 
-# One reorganisation step from ?body: back to the bodies it came from, or forward to those
-# it became; with the kind of the change and the validity of the body reached.
-_STEP = (
-    "SELECT DISTINCT ?next ?kind ?code ?from ?until WHERE {{ ?e org:{here} ?body ; org:{there} ?next "
-    "OPTIONAL {{ ?e kg:changeKind ?kind OPTIONAL {{ ?kind skos:notation ?code }} }} "
-    "OPTIONAL {{ ?next kg:validFrom ?from }} OPTIONAL {{ ?next kg:validUntil ?until }} }}"
-)
-STEPS = {
-    "back": _STEP.format(here="resultingOrganization", there="originalOrganization"),
-    "forward": _STEP.format(here="originalOrganization", there="resultingOrganization"),
-}
 SHARING = {"split", "transfer"}  # after these, a task may rest with another body too
 
 
-def lineage(s: Site, body: str, lang: str, direction: str, enter=None, stop=None, max_steps: int = 40):
-    """Bodies reached from `body` through reorganisations, nearest first, each once: pairs of
-    (row of STEPS: next, from, until, code) and the steps on the way as (code, kind term),
-    in the order they happened. A body `enter(row)` rejects is passed over; the walk does
-    not go on past a body where `stop(row)` holds."""
+def predecessors(s: Site, body: str, lang: str, max_steps: int = 40):
+    """Bodies `body` descends from through reorganisations, nearest first, each once: pairs of
+    (body term, the steps from it to `body` as (code, kind term), oldest first)."""
     todo, seen = [(body, ())], {body}
     while todo and len(seen) < max_steps:
         current, steps = todo.pop(0)
-        for r in s.select(STEPS[direction], {"body": current}):
+        for r in s.select(queries.internal("reorganised_from"), {"body": current}):
             nxt = r["next"].value
-            if nxt in seen or (enter and not enter(r)):
+            if nxt in seen:
                 continue
             seen.add(nxt)
-            step = (_v(r["code"]), s.term(r["kind"], lang) if r["kind"] else None)
-            path = (step,) + steps if direction == "back" else steps + (step,)
-            if not (stop and stop(r)):
-                todo.append((nxt, path))
-            yield r, path
+            path = ((_v(r["code"]), s.term(r["kind"], lang) if r["kind"] else None),) + steps
+            todo.append((nxt, path))
+            yield s.term(r["next"], lang), path
 
 
 def inherited_tasks(s: Site, body: str, lang: str) -> list[dict]:
@@ -318,12 +251,12 @@ def inherited_tasks(s: Site, body: str, lang: str) -> list[dict]:
     its tasks (as tasks_of) and the kinds of the reorganisations from it to this body
     (terms, oldest first); `shared` when a split or a transfer lies on the way."""
     out = []
-    for r, path in lineage(s, body, lang, "back"):
-        tasks = tasks_of(s, r["next"].value, lang)
+    for predecessor, path in predecessors(s, body, lang):
+        tasks = tasks_of(s, predecessor.value, lang)
         if tasks["total"]:
             out.append(
                 {
-                    "body": s.term(r["next"], lang),
+                    "body": predecessor,
                     "steps": [term for _, term in path],
                     "tasks": tasks,
                     "shared": any(code in SHARING for code, _ in path),
@@ -332,35 +265,27 @@ def inherited_tasks(s: Site, body: str, lang: str) -> list[dict]:
     return out
 
 
-def successors_at(s: Site, body: str, lang: str, day: str) -> list[dict]:
-    """The bodies existing on `day` (ISO date) that a body abolished before it passed into,
-    successions before transfers, each with the kind of the last step (a term); `shared`
-    when a split or a transfer lies on the way (the task may rest with another)."""
-
-    def exists(r) -> bool:
-        return (_v(r["until"]) or "9999") > day
-
-    out = []
-    for r, path in lineage(s, body, lang, "forward", enter=lambda r: (_v(r["from"]) or "") <= day, stop=exists):
-        if exists(r):
-            code, kind = path[-1]
-            out.append(
-                {
-                    "body": s.term(r["next"], lang),
-                    "step": kind,
-                    "transfer": code == "transfer",
-                    "shared": any(c in SHARING for c, _ in path),
-                }
-            )
-    return sorted(out, key=lambda x: (x["transfer"], x["body"].label))
-
-
-EVENTS = (
-    "SELECT DISTINCT ?e ?date ?from ?to WHERE { "
-    "{ ?e org:originalOrganization ?body } UNION { ?e org:resultingOrganization ?body } "
-    "OPTIONAL { ?e org:originalOrganization ?from } OPTIONAL { ?e org:resultingOrganization ?to } "
-    "OPTIONAL { ?e dcterms:date|prov:atTime|prov:startedAtTime ?date } }"
-)
+def successors(s: Site, task: str, lang: str) -> dict[str, list[dict]]:
+    """For each party of the task that no longer exists today, the bodies existing today that
+    carry on its functions (the named query successors): successions before transfers, each
+    with the kind of the last step (a term); `shared` when a split or a transfer lies on the
+    way (the task may rest with another body)."""
+    found: dict[str, dict[str, dict]] = {}
+    for r in s.select(queries.named("successors"), {"task": task}):
+        item = {
+            "body": s.term(r["successor"], lang),
+            "step": s.term(r["step_kind"], lang) if r["step_kind"] else None,
+            "transfer": _v(r["step"]) == "transfer",
+            "shared": _v(r["shared"]) in {"true", "1"},
+        }
+        by_body = found.setdefault(r["party"].value, {})
+        old = by_body.get(item["body"].value)
+        if old is None or (old["transfer"], old["shared"]) > (item["transfer"], item["shared"]):
+            by_body[item["body"].value] = item  # reached two ways: the plainer step
+    return {
+        party: sorted(by_body.values(), key=lambda x: (x["transfer"], x["body"].label))
+        for party, by_body in found.items()
+    }
 
 
 def succession(s: Site, body: str, lang: str, max_steps: int = 40) -> list[dict]:
@@ -369,7 +294,7 @@ def succession(s: Site, body: str, lang: str, max_steps: int = 40) -> list[dict]
     todo, seen = [body], {body}
     while todo and len(seen) < max_steps:
         current = todo.pop()
-        for r in s.select(EVENTS, {"body": current}):
+        for r in s.select(queries.internal("reorganisations_of"), {"body": current}):
             e = events.setdefault(
                 r["e"].value, {"event": s.term(r["e"], lang), "date": _v(r["date"]), "from": [], "to": []}
             )
@@ -384,20 +309,8 @@ def succession(s: Site, body: str, lang: str, max_steps: int = 40) -> list[dict]
 
 def overlaps_of(s: Site, subject: str, lang: str, body: bool = False) -> list[dict]:
     """Overlap findings with a side that is the subject, or (for a body) one of its mandates."""
-    if body:
-        where = (
-            "{ ?side kg:grantedTo ?x } UNION { ?a kg:assignee ?x . ?side kg:hasAssignment ?a } UNION "
-            "{ ?t kg:holder ?x ; kg:roleOf ?r . ?side kg:grantedTo ?r } ?f kg:side ?side ; a kg:OverlapFinding ."
-        )
-    else:
-        where = "?f a kg:OverlapFinding ; kg:side ?x . BIND(?x AS ?side)"
-    rows = s.select(
-        "SELECT DISTINCT ?f ?side ?other ?fkind ?score ?reason WHERE { "
-        + where
-        + " OPTIONAL { ?f kg:side ?other FILTER(?other != ?side) } OPTIONAL { ?f kg:findingKind ?fkind } "
-        f"OPTIONAL {{ ?f kg:score ?score }} OPTIONAL {{ ?f kg:reason ?reason }} }} LIMIT {ROWS}",
-        {"x": subject},
-    )
+    query = queries.internal("overlaps_of_body") if body else queries.internal("overlaps_of_mandate")
+    rows = s.select(query, {"x": subject})
     rows.sort(key=lambda r: -float(r["score"].value) if r["score"] is not None else 0.0)
     return [
         {
@@ -414,20 +327,11 @@ def overlaps_of(s: Site, subject: str, lang: str, body: bool = False) -> list[di
 
 def task_detail(s: Site, task: str, lang: str) -> dict:
     today = dt.date.today().isoformat()
-    parties = s.select(
-        "SELECT ?a ?who ?role ?pos ?agree ?until WHERE { ?task kg:hasAssignment ?a . ?a kg:assignee ?who "
-        "OPTIONAL { ?a kg:assignmentRole ?role } OPTIONAL { ?a kg:position ?pos } "
-        "OPTIONAL { ?a kg:byAgreement ?agree } OPTIONAL { ?who kg:validUntil ?until } } LIMIT 200",
-        {"task": task},
-    )
+    parties = s.select(queries.internal("task_parties"), {"task": task})
     parties.sort(key=lambda p: int(p["pos"].value) if p["pos"] is not None else 99)
-    info = s.select(
-        "SELECT ?plan ?dir ?num ?form ?rec ?dtext ?dstart ?dend WHERE { "
-        "OPTIONAL { ?task kg:inPlan ?plan } OPTIONAL { ?task kg:inDirection ?dir } "
-        "OPTIONAL { ?task eli:number ?num } OPTIONAL { ?task kg:completionForm ?form } "
-        "OPTIONAL { ?task kg:deadline/kg:recurrence ?rec } " + DEADLINE + " } LIMIT 1",
-        {"task": task},
-    )
+    gone = any((_v(p["until"]) or "9999") <= today for p in parties)
+    heirs = successors(s, task, lang) if gone else {}
+    info = s.select(queries.internal("task_facts"), {"task": task})
     r = info[0] if info else {}
     return {
         "parties": [
@@ -437,9 +341,7 @@ def task_detail(s: Site, task: str, lang: str) -> dict:
                 "by_agreement": _v(p["agree"]) in {"true", "1"},
                 "position": _v(p["pos"]),
                 "abolished": _v(p["until"]) if (_v(p["until"]) or "9999") <= today else None,
-                "successors": successors_at(s, p["who"].value, lang, today)
-                if (_v(p["until"]) or "9999") <= today
-                else [],
+                "successors": heirs.get(p["who"].value, []) if (_v(p["until"]) or "9999") <= today else [],
             }
             for p in parties
         ],
@@ -448,14 +350,12 @@ def task_detail(s: Site, task: str, lang: str) -> dict:
         "number": _v(r.get("num")),
         "form": _v(r.get("form")),
         "recurrence": s.term(r["rec"], lang) if r.get("rec") else None,
-        "deadline": _deadline(r) if r else {},
+        "deadline": {"text": _v(r.get("dtext")), "start": _v(r.get("dstart")), "end": _v(r.get("dend"))} if r else {},
     }
 
 
 def competence_detail(s: Site, c: str, lang: str) -> dict:
-    rows = s.select(
-        "SELECT ?to ?item WHERE { OPTIONAL { ?c kg:grantedTo ?to } OPTIONAL { ?c kg:grantedBy ?item } }", {"c": c}
-    )
+    rows = s.select(queries.internal("competence_facts"), {"c": c})
     r = rows[0] if rows else {}
     holders = holders_of(s, r["to"].value, lang) if r.get("to") and s.kind(r["to"].value) == "role" else []
     return {
@@ -484,22 +384,14 @@ def article_term(s: Site, item, lang: str):
 
 
 def items_of(s: Site, part: str, lang: str) -> list[dict]:
-    rows = s.select(
-        "SELECT DISTINCT ?x ?num WHERE { { ?x eli:is_part_of ?p } UNION { ?p eli:has_part ?x } "
-        f"OPTIONAL {{ ?x eli:number ?num }} }} LIMIT {ROWS * 3}",
-        {"p": part},
-    )
+    rows = s.select(queries.internal("parts_of"), {"p": part})
     items = [{"item": s.term(r["x"], lang), "number": _v(r["num"])} for r in rows]
     items.sort(key=lambda i: (i["item"].kind or "", _num_key(i["number"] or i["item"].value.rsplit("_", 1)[-1])))
     return items
 
 
 def grants_of(s: Site, part: str, lang: str) -> list[dict]:
-    rows = s.select(
-        "SELECT DISTINCT ?c ?to ?g WHERE { ?g eli:is_part_of* ?p . ?c kg:grantedBy ?g "
-        f"OPTIONAL {{ ?c kg:grantedTo ?to }} }} LIMIT {ROWS * 3}",
-        {"p": part},
-    )
+    rows = s.select(queries.internal("grants_within"), {"p": part})
     out = [
         {
             "competence": s.term(r["c"], lang),
@@ -512,13 +404,8 @@ def grants_of(s: Site, part: str, lang: str) -> list[dict]:
     return out
 
 
-def plan_tasks(s: Site, plan: str, lang: str, limit: int = 500) -> list[dict]:
-    rows = s.select(
-        "SELECT DISTINCT ?task ?num ?lead WHERE { { ?task kg:inPlan ?p } UNION { ?task kg:inDirection ?p } "
-        "OPTIONAL { ?task eli:number ?num } OPTIONAL { ?task kg:hasAssignment ?a . "
-        f"?a kg:assignmentRole kg:LeadExecutor ; kg:assignee ?lead }} }} LIMIT {limit}",
-        {"p": plan},
-    )
+def plan_tasks(s: Site, plan: str, lang: str) -> list[dict]:
+    rows = s.select(queries.internal("tasks_in_plan"), {"p": plan})
     out = [
         {
             "task": s.term(r["task"], lang),
@@ -532,5 +419,5 @@ def plan_tasks(s: Site, plan: str, lang: str, limit: int = 500) -> list[dict]:
 
 
 def finding_sides(s: Site, f: str, lang: str) -> list[dict]:
-    rows = s.select("SELECT ?side WHERE { ?f kg:side ?side }", {"f": f})
+    rows = s.select(queries.internal("finding_sides"), {"f": f})
     return [{"side": s.term(r["side"], lang), "provenance": provenance(s, r["side"].value, lang)} for r in rows]

@@ -1,7 +1,7 @@
 """What every page needs from the graph: rows of terms, labels, kinds, links.
 
 Labels and types of all resources are read once when the app starts (two
-SPARQL queries), so that a page with hundreds of linked values names each of
+queries of the query layer, kgraph.queries), so that a page with hundreds of linked values names each of
 them without a query per value. A build is immutable (rebuilding swaps the
 directory), so a Site's caches and `memo` never go stale: a Site belongs to
 one build. When a rebuild swaps the directory, kgraph.web.reload loads a new
@@ -19,8 +19,9 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kgraph import catalog, iri, resource_kinds, settings
+from kgraph import catalog, iri, queries, resource_kinds, settings
 from kgraph.iri import PREFIXES
+from kgraph.queries import NamedQuery
 from kgraph.search import FALLBACK, Index
 
 LABEL_PREDICATES = ("skos:prefLabel", "rdfs:label", "eli:title")
@@ -63,17 +64,20 @@ class Site:
 
     # --- queries -------------------------------------------------------------------
 
-    def select(self, sparql: str, bindings: dict[str, object] | None = None) -> list[dict[str, Any]]:
-        """Rows of a SELECT as dicts of pyoxigraph terms (None when unbound)."""
-        result = self.store.query(sparql, bindings)
+    def select(
+        self, query: NamedQuery, values: dict[str, object] | None = None, limit: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Rows of a query of the query layer (kgraph.queries) as dicts of pyoxigraph terms (None
+        when unbound); `values` binds its parameters, `limit` caps the rows."""
+        result = queries.run(query, self.store, values, limit=limit)
         names = [v if isinstance(v, str) else v.value for v in result.variables]
         return [{n: sol[i] for i, n in enumerate(names)} for sol in result]
 
     def _load_caches(self) -> None:
-        preds = " ".join(LABEL_PREDICATES + ABBR_PREDICATES)
-        rank = {PREFIXES[p.split(":")[0]] + p.split(":")[1]: i for i, p in enumerate(LABEL_PREDICATES)}
+        expand = {p: PREFIXES[p.split(":")[0]] + p.split(":")[1] for p in LABEL_PREDICATES + ABBR_PREDICATES}
+        rank = {expand[p]: i for i, p in enumerate(LABEL_PREDICATES)}
         found: dict[str, dict[str, tuple[int, str]]] = {}
-        for row in self.select(f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {preds} }} ?s ?p ?o FILTER(isIRI(?s)) }}"):
+        for row in self.select(queries.internal("names"), {"p": list(expand.values())}):
             s, p, o = row["s"].value, row["p"].value, row["o"]
             if not isinstance(o, ox.Literal):
                 continue
@@ -85,7 +89,7 @@ class Site:
             elif o.value not in self._abbrs.setdefault(s, []):
                 self._abbrs[s].append(o.value)
         self._labels = {s: {lg: v for lg, (_, v) in by_lang.items()} for s, by_lang in found.items()}
-        for row in self.select("SELECT DISTINCT ?s ?t WHERE { ?s a ?t FILTER(isIRI(?s) && isIRI(?t)) }"):
+        for row in self.select(queries.internal("types")):
             self._types.setdefault(row["s"].value, set()).add(row["t"].value)
         self._kind = {s: resource_kinds.kind_of(ts) for s, ts in self._types.items()}
 
@@ -145,10 +149,7 @@ class Site:
 
     def source_docs(self) -> dict[str, str]:
         """doc id -> file name, for the documents in the graph."""
-        rows = self.select(
-            "SELECT DISTINCT ?doc ?file WHERE { ?s a kg:SourceDocument ; dcterms:identifier ?doc "
-            "OPTIONAL { ?s dcterms:source ?file } }"
-        )
+        rows = self.select(queries.internal("source_files"))
         return {r["doc"].value: (r["file"].value if r["file"] else r["doc"].value + ".txt") for r in rows}
 
     def source_text(self, doc: str) -> str | None:
