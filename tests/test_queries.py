@@ -321,6 +321,33 @@ def test_built_successors_of_the_ministry_that_led_a_2013_roadmap_task(store, da
     assert all(r["role"] == "lead" for r in data if r["task"] == task and short(r["party"]) == "mint")
 
 
+@pytest.mark.parametrize(
+    "date, expected",
+    [
+        ("2016-01-01", {("mid", "merger", "false")}),
+        ("", {("mps", "split", "true"), ("mt", "split", "true"), ("mfa", "transfer", "true")}),
+    ],
+)
+def test_built_successors_of_one_task_say_when_the_task_may_rest_with_another_body(store, date, expected):
+    task = BASE + "act/decree/2013/12/13/1331/annex_plan/task_3"
+    data = run(store, "successors", task=task, **({"date": date} if date else {}))
+    assert {r["task"] for r in data} == {task}
+    assert {(short(r["successor"]), r["step"], r["shared"]) for r in data if short(r["party"]) == "mint"} == expected
+    assert all(r["step_kind"].startswith("https://kgraph.kz/ontology#") for r in data)
+
+
+def test_built_successors_stop_at_a_body_that_still_exists(store):
+    # The 2013 statistics agency merged into the Ministry of National Economy, which exists today:
+    # the ministry carries the task; what it later transferred to other bodies is its own succession.
+    data = run(store, "successors")
+    assert {short(r["successor"]) for r in data if short(r["party"]) in {"as", "mebp", "mrr"}} == {"mne"}
+
+
+def test_built_successors_cover_decree_instructions_as_the_task_pages_do(store):
+    instruction = BASE + "act/decree/2013/06/19/631/para_3"
+    assert {short(r["successor"]) for r in run(store, "successors", task=instruction)} >= {"mps", "mt"}
+
+
 def test_built_tasks_of_mid_come_from_the_2013_roadmap(store):
     data = run(store, "tasks_of_body")
     assert data and {r["source"] for r in data} <= {"kz-gov-decree-2013-1331-ru", "kz-gov-decree-2013-631-kk"}
