@@ -230,7 +230,10 @@ def _resolve(value: str) -> str:
 def top_bodies(s: Site, lang: str, n: int = 12) -> list[dict]:
     """Bodies with the most tasks (the named query top_bodies; groups and roles left out): where to
     start exploring."""
-    rows = s.select(queries.named("top_bodies"))
+    memo = s.memo.setdefault("top_bodies", {})  # a build never changes: counted once
+    if "rows" not in memo:
+        memo["rows"] = s.select(queries.named("top_bodies"))
+    rows = memo["rows"]
     out = [
         {"term": s.term(r["body"], lang), "tasks": int(r["tasks"].value)}
         for r in rows

@@ -137,16 +137,22 @@ ROWS = 200  # rows a section shows; the count says how many there are
 
 def tasks_of(s: Site, body: str, lang: str) -> dict:
     """The body's tasks (the named query tasks_of_body: plan tasks and decree instructions, direct
-    or through a group), lead ones first, at most ROWS, and how many there are. A task assigned
-    to the body twice is shown once: as lead before co-executor, directly before through a group."""
-    picked: dict[str, tuple[tuple, dict]] = {}
-    for r in s.select(queries.named("tasks_of_body"), {"body": body}):
+    or through a group), lead ones first, at most ROWS, and how many there are."""
+    return tasks_of_bodies(s, [body], lang)[body]
+
+
+def tasks_of_bodies(s: Site, bodies: list[str], lang: str) -> dict[str, dict]:
+    """tasks_of for several bodies with one query. A task assigned to a body twice is shown once:
+    as lead before co-executor, directly before through a group."""
+    picked: dict[str, dict[str, tuple[tuple, dict]]] = {b: {} for b in bodies}
+    for r in s.select(queries.named("tasks_of_body"), {"body": bodies}) if bodies else ():
         lead = _v(r["role"]) == "lead"
         rank = (not lead, r["via_group"] is not None)
+        mine = picked[r["body"].value]
         key = r["task"].value
-        if key in picked and picked[key][0] <= rank:
+        if key in mine and mine[key][0] <= rank:
             continue
-        picked[key] = (
+        mine[key] = (
             rank,
             {
                 "task": s.term(r["task"], lang),
@@ -158,17 +164,20 @@ def tasks_of(s: Site, body: str, lang: str) -> dict:
                 "deadline": {"text": _v(r["deadline_text"]), "start": _v(r["start"]), "end": _v(r["end"])},
             },
         )
-    out = sorted(
-        (row for _, row in picked.values()),
-        key=lambda t: (
-            not t["lead"],
-            t["plan"] is None,
-            t["plan"].label if t["plan"] else "",
-            _num_key(t["number"]),
-            t["task"].value,
-        ),
-    )
-    return {"rows": out[:ROWS], "total": len(out)}
+    out = {}
+    for body, mine in picked.items():
+        rows = sorted(
+            (row for _, row in mine.values()),
+            key=lambda t: (
+                not t["lead"],
+                t["plan"] is None,
+                t["plan"].label if t["plan"] else "",
+                _num_key(t["number"]),
+                t["task"].value,
+            ),
+        )
+        out[body] = {"rows": rows[:ROWS], "total": len(rows)}
+    return out
 
 
 def competences_of(s: Site, agent: str, lang: str) -> list[dict]:
@@ -250,9 +259,11 @@ def inherited_tasks(s: Site, body: str, lang: str) -> list[dict]:
     """The tasks of the bodies this one descends from, nearest predecessor first, each with
     its tasks (as tasks_of) and the kinds of the reorganisations from it to this body
     (terms, oldest first); `shared` when a split or a transfer lies on the way."""
+    found = list(predecessors(s, body, lang))
+    tasks_by_body = tasks_of_bodies(s, [p.value for p, _ in found], lang)
     out = []
-    for predecessor, path in predecessors(s, body, lang):
-        tasks = tasks_of(s, predecessor.value, lang)
+    for predecessor, path in found:
+        tasks = tasks_by_body[predecessor.value]
         if tasks["total"]:
             out.append(
                 {
@@ -265,13 +276,21 @@ def inherited_tasks(s: Site, body: str, lang: str) -> list[dict]:
     return out
 
 
-def successors(s: Site, task: str, lang: str) -> dict[str, list[dict]]:
-    """For each party of the task that no longer exists today, the bodies existing today that
-    carry on its functions (the named query successors): successions before transfers, each
-    with the kind of the last step (a term); `shared` when a split or a transfer lies on the
-    way (the task may rest with another body)."""
+def successors(s: Site, task: str, lang: str, day: str) -> dict[str, list[dict]]:
+    """For each party of the task that no longer existed on `day` (ISO date), the bodies existing
+    then that carry on its functions (the named query successors): successions before transfers,
+    each with the kind of the last step (a term); `shared` when a split or a transfer lies on the
+    way (the task may rest with another body). The query runs once per build and day for every
+    task (a few dozen abolished parties), and each task page picks its rows."""
+    memo = s.memo.get("successors")
+    if memo is None or memo["day"] != day:
+        by_task: dict[str, list] = {}
+        for r in s.select(queries.named("successors"), {"date": day}):
+            by_task.setdefault(r["task"].value, []).append(r)
+        memo = {"day": day, "by_task": by_task}
+        s.memo["successors"] = memo
     found: dict[str, dict[str, dict]] = {}
-    for r in s.select(queries.named("successors"), {"task": task}):
+    for r in memo["by_task"].get(task, ()):
         item = {
             "body": s.term(r["successor"], lang),
             "step": s.term(r["step_kind"], lang) if r["step_kind"] else None,
@@ -330,7 +349,7 @@ def task_detail(s: Site, task: str, lang: str) -> dict:
     parties = s.select(queries.internal("task_parties"), {"task": task})
     parties.sort(key=lambda p: int(p["pos"].value) if p["pos"] is not None else 99)
     gone = any((_v(p["until"]) or "9999") <= today for p in parties)
-    heirs = successors(s, task, lang) if gone else {}
+    heirs = successors(s, task, lang, today) if gone else {}
     info = s.select(queries.internal("task_facts"), {"task": task})
     r = info[0] if info else {}
     return {

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,21 +27,47 @@ LABEL_PREDICATES = ("skos:prefLabel", "rdfs:label", "eli:title")
 ABBR_PREDICATES = ("skos:altLabel", "kg:abbreviation")
 
 
-@dataclass
-class Term:
-    """A value as pages show it: a link with a label, or a literal."""
+class Term(dict):
+    """A value as pages show it: a link with a label, or a literal.
 
-    value: str
-    is_iri: bool
-    label: str = ""
-    href: str | None = None
-    prefixed: str | None = None
-    kind: str | None = None
-    lang: str | None = None
-    datatype: str | None = None
+    A dict, so that page data holding Terms is JSON as it stands (the JSON twin of a page
+    serialises the very dict its template renders); Python code reads the keys as attributes."""
+
+    __slots__ = ()
+
+    def __init__(
+        self,
+        value: str,
+        is_iri: bool,
+        label: str = "",
+        href: str | None = None,
+        prefixed: str | None = None,
+        kind: str | None = None,
+        lang: str | None = None,
+        datatype: str | None = None,
+    ):
+        super().__init__(
+            value=value,
+            is_iri=is_iri,
+            label=label,
+            href=href,
+            prefixed=prefixed,
+            kind=kind,
+            lang=lang,
+            datatype=datatype,
+        )
+
+    value = property(lambda self: self["value"])
+    is_iri = property(lambda self: self["is_iri"])
+    label = property(lambda self: self["label"])
+    href = property(lambda self: self["href"])
+    prefixed = property(lambda self: self["prefixed"])
+    kind = property(lambda self: self["kind"])
+    lang = property(lambda self: self["lang"])
+    datatype = property(lambda self: self["datatype"])
 
     def __str__(self) -> str:
-        return self.label or self.value
+        return self["label"] or self["value"]
 
 
 class Site:
