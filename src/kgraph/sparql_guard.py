@@ -26,6 +26,7 @@ from __future__ import annotations
 import functools
 import re
 
+from kgraph import queries
 from kgraph.errors import QueryError
 
 UPDATE_MESSAGE = (
@@ -148,4 +149,4 @@ def _has_service(node) -> bool:
 
 def warm_up() -> None:
     """Import and exercise the parser (~0.3 s) before the first query needs it."""
-    parsed_refusal("ASK { }")
+    parsed_refusal(queries.internal("sample_triples").sparql)
