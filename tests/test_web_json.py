@@ -172,3 +172,11 @@ def test_the_one_hit_redirect_is_for_browsers_only(client):
     assert client.get("/search", params={"q": "МИНТ", "go": "1"}, follow_redirects=False).status_code == 303
     data = client.get("/search.json", params={"q": "МИНТ", "go": "1"}, follow_redirects=False).json()
     assert data["data"]["results"][0]["url"] == "/id/org/mint"
+
+
+def test_query_page_opens_a_named_query_with_its_parameters_bound(client):
+    data = client.get("/query.json", params={"name": "tasks_of_body", "body": MINT, "utm": "x"}).json()
+    assert data["selected"] == "tasks_of_body"
+    assert f"VALUES (?body) {{ (<{MINT}>) }}" in data["initial"]
+    bad = client.get("/query.json", params={"name": "tasks_of_body", "body": "not an iri"})
+    assert bad.status_code == 400 and "not a valid iri" in bad.json()["detail"]
