@@ -133,8 +133,8 @@ def plan_graph(ds: Dataset, doc: str, registry) -> None:
         g.add((entry, KG.expansion, Literal(expansion, lang=lang)))
         g.add((entry, KG.inGlossary, URIRef(iri.glossary(doc))))
     parties: dict[int, list[dict]] = {}
-    for p in records.get("party", []):
-        parties.setdefault(int(p["task"]), []).append(p)
+    for t in records["task"]:  # the parties of each task, the lead first
+        parties[int(t["number"])] = [{**p, "position": k} for k, p in enumerate(t["parties"])]
     finder = _Finder((SOURCES / f"{doc}.txt").read_text(encoding="utf-8"))
     for t in records["task"]:
         task = URIRef(iri.part(plan, ("task", t["number"])))

@@ -405,6 +405,7 @@ def test_excluded_item(text, expected):
     [
         ("МИР (по согласованию)", True, False),
         ("НАН РК (келісім бойынша)", True, False),
+        ("СЖРА (келісу бойынша)", True, False),
         ("АОО «Назарбаев Университет» (по", False, True),
         ("Министерство финансов", False, False),
     ],

@@ -1,23 +1,34 @@
 """Deadlines of plan tasks as intervals, read from the printed text (ru and kk).
 
 `parse_deadline(text, plan_start, plan_end, approved)` reads a deadline cell
-("Декабрь 2013 года", "Ежегодно с декабря 2014 года", "I квартал 2027 года",
-"2016 жылғы І-тоқсан", "2014 - 2018 жылдар", "ежегодно, до 1 марта") into a
-`Deadline(text, start, end, recurrence)`.
+("Декабрь 2013 года", "I – II кварталы 2021 года", "2016 жылғы І-тоқсан",
+"Ежегодно с декабря 2014 года", "2014 - 2018 жылдар", "ежегодно, до 1 марта")
+into a `Deadline(text, start, end, recurrence)`; the printed text is kept.
 
-Rules (CONTRIBUTING.md, "Deadline intervals"):
-* a month and year is that whole month; a quarter its three months; a half
-  year its six; a year the whole year; "2014 - 2018" is 2014-01-01..2018-12-31;
+Rules (CONTRIBUTING.md, "Deadline intervals"; /work/corpus/CONVENTIONS.md §6):
+* a month and year is that whole month; a quarter its three months, a range of
+  quarters ("I – II кварталы") from the first to the last; a half-year its six
+  months; a day that day; a year the whole year; "2014 - 2018" is
+  2014-01-01..2018-12-31;
+* a list of periods ("II квартал 2020 года II – IV кварталы 2021 года",
+  "IV квартал 2021 года, 2022 год", "2022 жылғы ІІ тоқсан – 2023 жылғы IV
+  тоқсан") runs from the start of the first to the end of the last;
+* "до 2030 года" / "2030 жылға дейін" runs from the approving act's date;
 * a recurring deadline ("Ежегодно, март", "декабрь 2027 – 2035 годы",
-  "Ежегодно с декабря 2014 года") spans from the start of its first
+  "2026–2035 годы, декабрь", "жыл сайын") spans from the start of its first
   occurrence to the end of its last one, bounded by the plan period, with
-  `recurrence` set; a month with a range of years recurs every year;
-* a recurring deadline without a start year starts at its first occurrence
-  ending on or after the approving act's date (or the plan start if later).
+  `recurrence` set; without a start year it starts at its first occurrence
+  ending on or after the approving act's date (or the plan start if later);
+* a cell naming no period ("по мере необходимости", "постоянно",
+  "қажеттілігіне қарай") has no interval; its text is kept.
 
-The cell is read as a bag of recognised tokens (years, months, quarters,
-recurrence words, "from"/"by" markers); anything left over that is not a
-filler word ("года", "жылғы", "с", ...) means the text is not a deadline.
+A cell is read word by word: years (a Kazakh year word "жылғы" makes the year
+an attribute of the periods printed after it; otherwise a year closes the
+periods printed before it), quarters, half-years, months and days, recurrence
+words and "from"/"by" markers (`kgraph.lang.periods`). In strict mode (the
+default, and `is_deadline`) any other word means the text is not a deadline;
+`lenient=True` (a cell of a deadline column) tolerates words of comment but not
+stray numbers.
 """
 
 from __future__ import annotations
@@ -25,102 +36,35 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kgraph.lang import DASHES, fold, month_number
+from kgraph.lang.periods import (
+    BY_WORDS,
+    FILLER,
+    FROM_WORDS,
+    HALF_TWO_WORDS,
+    HALF_WORD,
+    ORDINAL_SUFFIX,
+    ORDINALS,
+    QUARTER_WORD,
+    RANGE_WORDS,
+    RECURRENCE_WORDS,
+    ROMAN,
+    YEAR_FORWARD,
+)
 
 # --- Named patterns -------------------------------------------------------------
 
-# Dashes of every kind become "-" before matching.
+# Dashes of every kind become "-" before reading.
 DASH_RUN = re.compile(rf"[{DASHES}]+|-{{1,2}}")
 # "2016 жылғыІ-тоқсан": "жылғы" glued to what follows it.
 GLUED_YEAR_WORD = re.compile(r"(?<=жылғы)(?=\S)")
 # A calendar year.
 YEAR = r"(?:19|20)\d{2}"
-# A year range "2014 - 2018" (spaces and dash kinds already normalised).
-YEAR_RANGE = re.compile(rf"(?<!\d)(?P<y1>{YEAR})\s*-\s*(?P<y2>{YEAR})(?!\d)")
-YEAR_ALONE = re.compile(rf"(?<!\d)(?P<y>{YEAR})(?!\d)")
-# Roman numerals (Latin I/V or Kazakh І, already lower-cased) or digits 1-4.
-ROMAN = {"і": 1, "іі": 2, "ііі": 3, "іv": 4, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_NUMERAL = r"(?P<n>іv|iv|і{1,3}|[1-4])"
-# "I квартал", "2-й квартал", "І-тоқсан", "1 тоқсаны".
-QUARTER = re.compile(rf"(?<![\wі]){_NUMERAL}\s*-?\s*(?:й\s+|ші\s+|шы\s+)?(?:квартал\w*|тоқсан\w*)")
-# "II полугодие", "1-ое полугодие", "ІІ жартыжылдық".
-HALF = re.compile(rf"(?<![\wі]){_NUMERAL}\s*-?\s*(?:ое\s+|е\s+|ші\s+|шы\s+)?(?:полугоди\w*|жарты\s*жыл\w*)")
-# A day of a month: "1 марта", "5 шілдеге".
-DAY_MONTH = re.compile(r"(?<!\d)(?P<d>\d{1,2})\s*-?\s*(?:го\s+|ші\s+|шы\s+)?(?P<m>[а-яәғқңөұүһі]+)")
-WORD = re.compile(r"[а-яәғқңөұүһіa-z]+")
-
-# Recurrence words, tried longest first on the lower-cased text.
-RECURRENCE_WORDS = (
-    (re.compile(r"ежеквартальн\w*|тоқсан\s+сайын|поквартальн\w*|каждый\s+квартал"), "quarterly"),
-    (re.compile(r"ежемесячн\w*|ай\s+сайын|каждый\s+месяц"), "monthly"),
-    (
-        re.compile(
-            r"(?:(?:1|один)\s+)?раз\s+в\s+полугоди\w*|ежеполугодн\w*|по\s+полугодиям|(?:2|два)\s+раза\s+в\s+год|"
-            r"жарты\s+жылда\s+(?:бір|бiр)\s+рет|жылына\s+(?:екі|екi)\s+рет"
-        ),
-        "semiannual",
-    ),
-    (
-        re.compile(
-            r"ежегодн\w*|жыл\s+сайын\w*|каждый\s+год|(?:(?:1|один)\s+)?раз\s+в\s+год|"
-            r"жылына\s+(?:1|бір)\s+рет"
-        ),
-        "annual",
-    ),
-)
-# "с декабря 2014 года", "2014 жылдан бастап": the first occurrence is given.
-FROM_MARKER = re.compile(r"(?<![\wі])(?:с|со|начиная\s+с|бастап|жылдан)(?![\wі])")
-# "до 1 марта", "не позднее", "дейін", "кешіктірмей": a due date.
-BY_MARKER = re.compile(r"(?<![\wі])(?:до|не\s+позднее|дейін|кешіктірмей|к)(?![\wі])")
-
-# Words that carry no information of their own in a deadline cell.
-FILLER = {
-    "года",
-    "год",
-    "годы",
-    "годов",
-    "гг",
-    "г",
-    "годах",
-    "в",
-    "во",
-    "течение",
-    "и",
-    "по",
-    "на",
-    "с",
-    "со",
-    "до",
-    "не",
-    "позднее",
-    "начиная",
-    "к",
-    "числа",
-    "числу",
-    "месяца",
-    "жылғы",
-    "жыл",
-    "жылы",
-    "жылдар",
-    "жылдары",
-    "жылдарда",
-    "жылдың",
-    "жылдан",
-    "жылға",
-    "ж",
-    "бастап",
-    "дейін",
-    "кешіктірмей",
-    "және",
-    "мен",
-    "аралығында",
-    "ішінде",
-    "сайын",
-    "рет",
-    "раз",
-}
+IS_YEAR = re.compile(rf"^{YEAR}$")
+# The words of a cell: numbers, letter words and dashes.
+WORD = re.compile(r"\d+|[а-яёәғқңөұүһіa-z]+|-")
 
 
 @dataclass(frozen=True)
@@ -131,75 +75,169 @@ class Deadline:
     recurrence: str | None  # annual | semiannual | quarterly | monthly | None
 
 
-# --- helpers ---------------------------------------------------------------------
+# --- reading a cell -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Span:
+    """The part of a year a deadline names: (month, day) to (month, day); day None = whole month."""
+
+    m1: int
+    d1: int | None
+    m2: int
+    d2: int | None
+
+    def within(self, year: int) -> tuple[dt.date, dt.date]:
+        start = dt.date(year, self.m1, self.d1 or 1)
+        end = dt.date(year, self.m2, self.d2) if self.d2 else _month_end(year, self.m2)
+        return start, end
+
+
+@dataclass
+class _Period:
+    years: tuple[int, int] | None  # first and last year; None when no year is printed
+    spans: list[_Span]
+    forward: bool = False  # a Kazakh attributive year: the spans after it are its own
+
+
+@dataclass
+class _Reading:
+    periods: list[_Period] = field(default_factory=list)
+    recurrence: str | None = None
+    since: bool = False
+    by: bool = False
+    leftover: list[str] = field(default_factory=list)
 
 
 def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _clean(text: str) -> str:
+def _prepare(text: str) -> tuple[list[str], str | None]:
+    """Words of a cell, and the recurrence its words name (those words removed)."""
     t = GLUED_YEAR_WORD.sub(" ", fold(text))
     t = DASH_RUN.sub(" - ", t)
-    t = re.sub(r"[,;:()]", " ", t)
-    return re.sub(r"\s+", " ", t).strip(" .")
-
-
-@dataclass
-class _Tokens:
-    """What a deadline cell states, token by token."""
-
-    recurrence: str | None = None
-    years: list[int] | None = None
-    year_range: tuple[int, int] | None = None
-    months: list[int] | None = None
-    days: list[tuple[int, int]] | None = None  # (day, month)
-    quarter: int | None = None
-    half: int | None = None
-    since: bool = False
-    by: bool = False
-    leftover: list[str] | None = None
-
-
-def _tokens(text: str) -> _Tokens:
-    t = _clean(text)
-    tok = _Tokens(years=[], months=[], days=[], leftover=[])
+    t = HALF_TWO_WORDS.sub("жартыжылдық", t)
+    recurrence = None
     for pattern, kind in RECURRENCE_WORDS:
         if pattern.search(t):
-            tok.recurrence = tok.recurrence or kind
+            recurrence = recurrence or kind
             t = pattern.sub(" ", t)
-    m = QUARTER.search(t)
-    if m:
-        tok.quarter = ROMAN[m["n"]]
-        t = t[: m.start()] + " " + t[m.end() :]
-    m = HALF.search(t)
-    if m and ROMAN[m["n"]] <= 2:
-        tok.half = ROMAN[m["n"]]
-        t = t[: m.start()] + " " + t[m.end() :]
-    m = YEAR_RANGE.search(t)
-    if m:
-        tok.year_range = (int(m["y1"]), int(m["y2"]))
-        t = t[: m.start()] + " " + t[m.end() :]
-    for m in DAY_MONTH.finditer(t):
-        month = month_number(m["m"])
-        if month and not re.fullmatch(YEAR, m["d"]):
-            tok.days.append((int(m["d"]), month))
-    t = DAY_MONTH.sub(lambda m: " " if month_number(m["m"]) else m.group(0), t)
-    for y in YEAR_ALONE.finditer(t):
-        tok.years.append(int(y["y"]))
-    t = YEAR_ALONE.sub(" ", t)
-    tok.since = bool(FROM_MARKER.search(t)) or "бастап" in t
-    tok.by = bool(BY_MARKER.search(t))
-    for w in WORD.findall(t):
-        n = month_number(w)
-        if n and len(w) >= 3:
-            tok.months.append(n)
-        elif w not in FILLER:
-            tok.leftover.append(w)
-    t2 = re.sub(r"[\s.\-]+", "", YEAR_ALONE.sub("", WORD.sub("", t)))
-    if t2:
-        tok.leftover.append(t2)
-    return tok
+    return WORD.findall(t), recurrence
+
+
+def _numeral(words: list[str], i: int) -> tuple[int | None, int]:
+    """A Roman/Arabic numeral or an ordinal word at i (with "-й", "-ші" glued on): (value, next index)."""
+    w = words[i]
+    value = ROMAN.get(w) if not w.isdigit() or len(w) == 1 else None
+    if value is None:
+        value = next((n for stem, n in ORDINALS.items() if w.startswith(stem)), None)
+    if value is None:
+        return None, i
+    j = i + 1
+    if j + 1 < len(words) and words[j] == "-" and ORDINAL_SUFFIX.match(words[j + 1]):
+        j += 2
+    elif j < len(words) and ORDINAL_SUFFIX.match(words[j]):
+        j += 1
+    return value, j
+
+
+def _part_of_year(words: list[str], i: int) -> tuple[_Span | None, int]:
+    """Quarters or half-years at i: "I – II кварталы", "2-й квартал", "ІІ жартыжылдық"."""
+    first, j = _numeral(words, i)
+    if first is None:
+        return None, i
+    last = first
+    if j + 1 < len(words) and words[j] in RANGE_WORDS:
+        second, k = _numeral(words, j + 1)
+        if second is not None:
+            last, j = second, k
+    if j < len(words) and j < len(words) and words[j] == "-":
+        j += 1
+    if j < len(words) and QUARTER_WORD.match(words[j]) and 1 <= first <= last <= 4:
+        return _Span(3 * first - 2, None, 3 * last, None), j + 1
+    if j < len(words) and HALF_WORD.match(words[j]) and 1 <= first <= last <= 2:
+        return _Span(6 * first - 5, None, 6 * last, None), j + 1
+    return None, i
+
+
+def _day(words: list[str], i: int) -> tuple[int | None, int]:
+    """A day of a month at i ("1", "1-го"): (day, next index)."""
+    w = words[i]
+    if not w.isdigit() or not 1 <= int(w) <= 31:
+        return None, i
+    j = i + 1
+    if j + 1 < len(words) and words[j] == "-" and ORDINAL_SUFFIX.match(words[j + 1]):
+        j += 2
+    return int(w), j
+
+
+def _month(words: list[str], i: int) -> int | None:
+    w = words[i] if i < len(words) else ""
+    return month_number(w) if len(w) >= 3 and not w.isdigit() else None
+
+
+def _span_at(words: list[str], i: int) -> tuple[_Span | None, int]:
+    """A quarter, half-year, month, day or day range starting at word i."""
+    span, j = _part_of_year(words, i)
+    if span:
+        return span, j
+    day, j = _day(words, i)
+    if day is not None:
+        if j + 1 < len(words) and words[j] in RANGE_WORDS:  # "с 1 по 30 октября", "1 – 30 қазан"
+            day2, k = _day(words, j + 1)
+            month = _month(words, k) if day2 else None
+            if month:
+                return _Span(month, day, month, day2), k + 1
+        month = _month(words, j)
+        if month:
+            return _Span(month, day, month, day), j + 1
+        return None, i
+    month = _month(words, i)
+    if month:
+        return _Span(month, None, month, None), i + 1
+    return None, i
+
+
+def _read(text: str) -> _Reading:
+    words, recurrence = _prepare(text)
+    r = _Reading(recurrence=recurrence)
+    pending: list[_Span] = []
+    open_: _Period | None = None  # the last year printed, which may take the spans after it
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if IS_YEAR.match(w):
+            y1 = y2 = int(w)
+            j = i + 1
+            if j + 1 < len(words) and words[j] in ("-", "по") and IS_YEAR.match(words[j + 1]):
+                y2, j = int(words[j + 1]), j + 2
+            forward = j < len(words) and words[j] in YEAR_FORWARD
+            period = _Period((y1, y2), pending, forward)
+            r.periods.append(period)
+            open_ = period if forward or not pending else None
+            pending = []
+            i = j
+            continue
+        span, j = _span_at(words, i)
+        if span:
+            if open_ is not None and open_.forward:
+                open_.spans.append(span)
+            else:
+                pending.append(span)
+            i = j
+            continue
+        r.since = r.since or w in FROM_WORDS
+        r.by = r.by or w in BY_WORDS
+        if w not in FILLER and w not in FROM_WORDS and w not in BY_WORDS:
+            r.leftover.append(w)
+        i += 1
+    if pending:
+        if open_ is not None and not open_.spans:
+            open_.spans.extend(pending)  # "2026–2035 годы, декабрь"
+        else:
+            r.periods.append(_Period(None, pending))
+    return r
 
 
 def is_deadline(text: str) -> bool:
@@ -207,33 +245,25 @@ def is_deadline(text: str) -> bool:
     a recurrence or a quarter (a bare month word is not enough)."""
     if not text or not text.strip():
         return False
-    tok = _tokens(text)
-    if tok.leftover:
+    r = _read(text)
+    if r.leftover:
         return False
-    if not (tok.years or tok.year_range or tok.recurrence):
-        return False
-    return bool(tok.years or tok.year_range or tok.months or tok.days or tok.recurrence)
+    return bool(r.recurrence or any(p.years for p in r.periods))
 
 
-def _first_occurrence(month: int, day: int | None, ref: dt.date) -> int:
-    """Year of the first occurrence of a month (or day of a month) ending on or after `ref`."""
+# --- intervals -----------------------------------------------------------------------
+
+
+def _first_occurrence(span: _Span, ref: dt.date) -> int:
+    """Year of the first occurrence of a span ending on or after `ref`."""
     for year in (ref.year, ref.year + 1):
-        end = dt.date(year, month, day) if day else _month_end(year, month)
-        if end >= ref:
+        if span.within(year)[1] >= ref:
             return year
     return ref.year + 1
 
 
-def _last_occurrence(month: int, day: int | None, limit: dt.date) -> int:
-    end = dt.date(limit.year, month, day) if day else _month_end(limit.year, month)
-    return limit.year if end <= limit else limit.year - 1
-
-
-def _occurrence(year: int, month: int, day: int | None) -> tuple[dt.date, dt.date]:
-    if day:
-        d = dt.date(year, month, day)
-        return d, d
-    return dt.date(year, month, 1), _month_end(year, month)
+def _last_occurrence(span: _Span, limit: dt.date) -> int:
+    return limit.year if span.within(limit.year)[1] <= limit else limit.year - 1
 
 
 def parse_deadline(
@@ -241,107 +271,91 @@ def parse_deadline(
     plan_start: dt.date | None = None,
     plan_end: dt.date | None = None,
     approved: dt.date | None = None,
+    lenient: bool = False,
 ) -> Deadline:
-    """Read a printed deadline; unreadable text gives start = end = None."""
+    """Read a printed deadline; a text naming no period gives start = end = None."""
     printed = re.sub(r"\s+", " ", text or "").strip()
     none = Deadline(printed, None, None, None)
     if not printed:
         return none
-    try:
-        tok = _tokens(printed)
-    except (KeyError, ValueError):
+    r = _read(printed)
+    if r.leftover and (not lenient or any(w.isdigit() for w in r.leftover)):
         return none
-    if tok.leftover:
+    if not r.periods and not r.recurrence:
         return none
-    ref_candidates = [d for d in (approved, plan_start) if d]
-    ref = max(ref_candidates) if ref_candidates else None
-    recurrence = tok.recurrence
-    months = sorted(set(tok.months))
-    day = tok.days[0][0] if tok.days else None
-    if tok.days and not months:
-        months = sorted({m for _, m in tok.days})
+    refs = [d for d in (approved, plan_start) if d]
+    ref = max(refs) if refs else None
     try:
-        return _interval(printed, tok, recurrence, months, day, ref, plan_start, plan_end)
+        if r.recurrence or (len(r.periods) == 1 and _spans_years(r.periods[0])):
+            return _recurring(printed, r, ref, plan_start, plan_end)
+        return _one_off(printed, r, ref, approved or plan_start)
     except ValueError:
         return none
 
 
-def _interval(printed, tok, recurrence, months, day, ref, plan_start, plan_end) -> Deadline:
-    years = tok.years
-    # Quarter or half of a year.
-    if tok.quarter and years:
-        y, q = years[0], tok.quarter
-        return Deadline(printed, dt.date(y, 3 * q - 2, 1), _month_end(y, 3 * q), recurrence)
-    if tok.half and years:
-        y, h = years[0], tok.half
-        return Deadline(printed, dt.date(y, 6 * h - 5, 1), _month_end(y, 6 * h), recurrence)
-    # A range of years: with a month it recurs every year of the range.
-    if tok.year_range:
-        y1, y2 = tok.year_range
-        if months:
-            recurrence = recurrence or "annual"
-            first, last = months[0], months[-1]
-            start = _occurrence(y1, first, day)[0]
-            end = _occurrence(y2, last, day)[1]
-            if plan_end and end > plan_end >= start:
-                end = _occurrence(_last_occurrence(last, day, plan_end), last, day)[1]
-            return Deadline(printed, start, end, _semi(recurrence, months))
-        return Deadline(printed, dt.date(y1, 1, 1), dt.date(y2, 12, 31), recurrence)
-    if recurrence:
-        return _recurring(printed, tok, recurrence, months, day, ref, plan_start, plan_end)
-    # One-off deadlines.
-    if years and months:
-        y = years[0]
-        if tok.by and day is None:  # "до марта 2026 года": by the start of that month
-            return Deadline(printed, dt.date(y, months[0], 1), _month_end(y, months[-1]), None)
-        start = _occurrence(y, months[0], day)[0]
-        end = _occurrence(y, months[-1], day)[1]
-        return Deadline(printed, start, end, None)
-    if years:
-        y = years[-1]
-        if tok.by and len(years) == 1:  # "до 2020 года": from the plan start to the end of that year
-            start = plan_start or ref or dt.date(y, 1, 1)
-            return Deadline(printed, min(start, dt.date(y, 12, 31)), dt.date(y, 12, 31), None)
-        return Deadline(printed, dt.date(years[0], 1, 1), dt.date(y, 12, 31), None)
-    if months and ref:  # a month without a year: its first occurrence after the act
-        y = _first_occurrence(months[0], day, ref)
-        start = _occurrence(y, months[0], day)[0]
-        return Deadline(printed, start, _occurrence(y, months[-1], day)[1], None)
-    return Deadline(printed, None, None, None)
+def _spans_years(p: _Period) -> bool:
+    """A month (quarter, day) over a range of years recurs every year: "Декабрь 2013 - 2020 гг."."""
+    return bool(p.years and p.years[0] < p.years[1] and p.spans)
 
 
-def _semi(recurrence: str, months: list[int]) -> str:
-    """Two months a year ("ежегодно, июль и январь") recur semi-annually."""
-    return "semiannual" if recurrence == "annual" and len(months) == 2 else recurrence
+def _one_off(printed: str, r: _Reading, ref: dt.date | None, approved: dt.date | None) -> Deadline:
+    bounds: list[tuple[dt.date, dt.date]] = []
+    for p in r.periods:
+        if p.years is None:
+            if ref is None:
+                return Deadline(printed, None, None, None)
+            year = _first_occurrence(p.spans[0], ref)
+            previous = None
+            for span in p.spans:  # months in order: "ноябрь / декабрь / январь" rolls over
+                if previous is not None and span.m1 < previous.m1:
+                    year += 1
+                bounds.append(span.within(year))
+                previous = span
+            continue
+        y1, y2 = p.years
+        if not p.spans:
+            if r.by and y1 == y2 and len(r.periods) == 1:  # "до 2030 года": from the approving act
+                end = dt.date(y2, 12, 31)
+                bounds.append((min(approved or dt.date(y1, 1, 1), end), end))
+            else:
+                bounds.append((dt.date(y1, 1, 1), dt.date(y2, 12, 31)))
+            continue
+        bounds.append((min(s.within(y1)[0] for s in p.spans), max(s.within(y2)[1] for s in p.spans)))
+    return Deadline(printed, min(b[0] for b in bounds), max(b[1] for b in bounds), None)
 
 
-def _recurring(printed, tok, recurrence, months, day, ref, plan_start, plan_end) -> Deadline:
-    years = tok.years
-    if months:
-        first_month, last_month = months[0], months[-1]
-        if years:
-            y1 = years[0]
+def _recurring(printed: str, r: _Reading, ref, plan_start, plan_end) -> Deadline:
+    recurrence = r.recurrence or "annual"
+    spans = sorted({s for p in r.periods for s in p.spans}, key=lambda s: (s.m1, s.d1 or 0))
+    dated = [p for p in r.periods if p.years]
+    first_year = dated[0].years[0] if dated else None
+    last_year = dated[-1].years[1] if dated and (len(dated) > 1 or dated[-1].years[1] > first_year) else None
+    if spans:
+        first, last = spans[0], spans[-1]
+        if first_year is not None:
+            y1 = first_year
         elif ref:
-            y1 = _first_occurrence(first_month, day, ref)
+            y1 = _first_occurrence(first, ref)
         else:
             return Deadline(printed, None, None, recurrence)
-        start = _occurrence(y1, first_month, day)[0]
-        if len(years) > 1:
-            end = _occurrence(years[-1], last_month, day)[1]
+        start = first.within(y1)[0]
+        if last_year is not None:
+            end = last.within(last_year)[1]
+            if plan_end and end > plan_end >= start:
+                end = last.within(_last_occurrence(last, plan_end))[1]
         elif plan_end:
-            end = _occurrence(_last_occurrence(last_month, day, plan_end), last_month, day)[1]
+            end = last.within(_last_occurrence(last, plan_end))[1]
         else:
             end = None
         if end is not None and end < start:
-            end = _occurrence(y1, last_month, day)[1]
-        return Deadline(printed, start, end, _semi(recurrence, months))
+            end = last.within(y1)[1]
+        two_months = recurrence == "annual" and len(spans) == 2 and all(s.m1 == s.m2 for s in spans)
+        return Deadline(printed, start, end, "semiannual" if two_months else recurrence)
     # No month: the period from the given (or plan) start to the plan end.
-    if years:
-        start = dt.date(years[0], 1, 1)
-        end = dt.date(years[-1], 12, 31) if len(years) > 1 else plan_end
-        return Deadline(printed, start, end, recurrence)
-    start = plan_start or ref
-    return Deadline(printed, start, plan_end, recurrence)
+    if first_year is not None:
+        end = dt.date(last_year, 12, 31) if last_year is not None else plan_end
+        return Deadline(printed, dt.date(first_year, 1, 1), end, recurrence)
+    return Deadline(printed, ref or plan_start, plan_end, recurrence)
 
 
 # --- plan period -----------------------------------------------------------------
@@ -378,5 +392,5 @@ def recurrence_of(text: str | None) -> str | None:
     """The recurrence a schedule or deadline names ("раз в полугодие" -> semiannual), if any."""
     if not text:
         return None
-    t = _clean(text)
-    return next((kind for pattern, kind in RECURRENCE_WORDS if pattern.search(t)), None)
+    _, recurrence = _prepare(text)
+    return recurrence

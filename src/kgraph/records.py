@@ -34,7 +34,9 @@ class Mention:
     text: str  # without the by-agreement flag
     span: Span
     by_agreement: bool = False  # "(по согласованию)" / "(келісім бойынша)"
-    members: tuple[str, ...] | None = None  # the places a list of akimats names, as written
+    # The head noun the party shares with the list it is in, which its text omits: «области Абай»
+    # in «акиматы Алматинской области и области Абай» has head «акиматы» (resolution reads both).
+    head: str | None = None
 
 
 @dataclass(frozen=True)

@@ -239,8 +239,9 @@ class Registry:
                 return h.body
         return None
 
-    def members(self, group_id: str, on: dt.date) -> tuple[str, ...]:
-        """Registered bodies a group covers on a date (empty if not enumerable)."""
+    def members(self, group_id: str, on: dt.date | None) -> tuple[str, ...]:
+        """Registered bodies a group covers on a date, or at any time when `on` is None
+        (empty if not enumerable)."""
         rule = self._groups[group_id].members
         if rule is None:
             return ()
@@ -248,7 +249,7 @@ class Registry:
         return tuple(
             b.id
             for b in self.bodies
-            if b.type in rule.types and b.valid_on(on) and (levels is None or b.level in levels)
+            if b.type in rule.types and (on is None or b.valid_on(on)) and (levels is None or b.level in levels)
         )
 
     def _events_sorted(self) -> tuple[Event, ...]:

@@ -15,8 +15,11 @@ order, each tried on progressively normalised forms of the mention:
 5. Russian: word-by-word lemmas (pymorphy3), so any case form matches;
 6. Kazakh: case endings stripped from the head word (Kazakh inflects the last
    word of a noun phrase), including "ИЖТМ-ге" style endings;
-7. a list of akimats ("акиматы Алматинской области и области Абай");
-8. fuzzy matching (rapidfuzz) above a threshold; below it -> "unresolved".
+7. fuzzy matching (rapidfuzz) above a threshold; below it -> "unresolved".
+
+A list of bodies under a shared head ("акиматы Алматинской области и области
+Абай") is split by the plan reader into one mention per body, each resolved
+with the head it shares ("акиматы области Абай").
 
 The text rules (look-alike letters, Russian lemmas, Kazakh endings, the
 by-agreement flag) are `kgraph.lang`'s. The lookup index is built once per
@@ -48,6 +51,8 @@ from kgraph.lang import (
 from kgraph.registry import Registry, load
 
 FUZZY_THRESHOLD = 90.0
+# The word for "city" in an akimat's name: "Акимат города Алматы", "Алматы қаласының әкімдігі".
+CITY_WORD = re.compile(r"(?<!\w)(?:города|қаласының)(?!\w)")
 FUZZY_MIN_LENGTH = 8  # shorter keys are abbreviations: never fuzzy-match them
 
 # When one key names several things: an abbreviation beats a canonical name,
@@ -254,6 +259,14 @@ class _Index:
             self.abbr.setdefault(k, []).append(entry)
 
     def _add_name(self, text: str, entry: _Entry) -> None:
+        if entry.body_type == "LocalExecutiveBody":
+            # A city's akimat is also named without the word "город" ("акиматы Шымкента" in
+            # a list "акиматы областей, гг. Нур-Султана, Шымкента и Алматы").
+            bare = CITY_WORD.sub(" ", text)
+            if bare != text:
+                self._add_name(
+                    re.sub(r"\s+", " ", bare).strip(), _Entry(entry.kind, entry.id, "variant", entry.start, entry.end)
+                )
         key = plain_key(text)
         self.exact.setdefault(key, []).append(entry)
         if _script(text) == "kk":
@@ -407,32 +420,7 @@ def _resolve(text: str, lang: str, date: dt.date | None, registry: Registry) -> 
                     return hit(idx.abbr[k], 0.97, f"abbreviation {k!r} with ending {ending!r}")
             if key in idx.exact:
                 return hit(idx.exact[key], 0.95, f"Kazakh ending {ending!r} stripped: {key!r}")
-    listed = _akimat_list(text, lang, date, registry)
-    if listed is not None:
-        return listed
     return _fuzzy(plain, text, tokens, kk_forms, lang, date, registry)
-
-
-def _akimat_list(text: str, lang: str, date, registry: Registry) -> Resolution | None:
-    """ "акиматы Алматинской области и области Абай, города Алматы" -> members."""
-    m = re.match(r"\s*(акимат\w*|аким\w*)\s+(.*)$", text, re.I)
-    if not m or lang == "kk":
-        return None
-    parts = [p for p in re.split(r"\s*,\s*(?:и\s+)?|\s+и\s+", m.group(2)) if p.strip()]
-    if len(parts) < 2:
-        return None
-    idx = _index(registry)
-    members: list[str] = []
-    for part in parts:
-        key = lemma_key("акимат " + part)
-        entries = [e for e in idx.lemma.get(key, []) if e.body_type == "LocalExecutiveBody"]
-        if not entries:
-            return None
-        entry, _, _ = _pick(entries, date)
-        members.append(entry.id)
-    return Resolution(
-        "group", "akimats-enumerated", 0.95, f"list of {len(members)} akimats", tuple(dict.fromkeys(members))
-    )
 
 
 def _fuzzy(plain, text, tokens, kk_forms, lang, date, registry) -> Resolution:

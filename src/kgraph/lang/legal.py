@@ -159,10 +159,10 @@ EXCLUDED_ITEM = re.compile(rf"^{EXCLUDED}", re.IGNORECASE)
 
 # --- the by-agreement flag -----------------------------------------------------------
 
-# A party named "(по согласованию)" / "(келісім бойынша)" takes part only if it agrees.
-_FLAG_FIRST = r"по|келісім"
+# A party named "(по согласованию)" / "(келісім бойынша)" (also "келісу бойынша") takes part only if it agrees.
+_FLAG_FIRST = r"по|келісім|келісу"
 _FLAG_REST = r"согласовани\w*|бойынша"
-BY_AGREEMENT_WORDS = r"по\s+согласовани\w*|келісім\s+бойынша"
+BY_AGREEMENT_WORDS = r"по\s+согласовани\w*|келісі?м\s+бойынша|келісу\s+бойынша"
 BY_AGREEMENT = re.compile(rf"\(\s*(?:{BY_AGREEMENT_WORDS})\s*\)", re.IGNORECASE)
 # The flag without its closing bracket, or its opening cut off at the end of a text
 # by a cell or page break ("АОО «Назарбаев Университет» (по").

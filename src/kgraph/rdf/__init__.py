@@ -48,7 +48,7 @@ class Context:
     act: URIRef
     graph: Graph
     resolver: Resolver | None = None
-    registry: Any = None  # kgraph.registry.Registry, for names of dated group nodes
+    registry: Any = None  # the institution registry (kgraph.registry.Registry), when the build has one
     glossary: dict[str, str] = field(default_factory=dict)
     stats: dict[str, int] = field(default_factory=dict)
     root: URIRef | None = None  # where this text's parts hang: the act, or its older redaction (default: act)
@@ -119,21 +119,10 @@ class Context:
             self._count("resolved")
             return URIRef(iri.role(res.id))
         if kind == "group":
+            # One node per group, named as the registry names it; which bodies it covers on a
+            # date follows from its members' own validity (kg:validFrom / kg:validUntil).
             self._count("resolved")
-            members = tuple(getattr(res, "members", ()) or ())
-            if not members:
-                return URIRef(iri.group(res.id))
-            # Members depend on the document's date: a dated node of the group.
-            node = URIRef(iri.group(res.id, self.date))
-            self.graph.add((node, RDF.type, KG.CollectiveGroup))
-            self.graph.add((node, SKOS.broader, URIRef(iri.group(res.id))))
-            self.graph.add((node, RDFS.label, Literal(collapse(text), lang=self.doc.language)))
-            if self.registry is not None:
-                for lang, name in self.registry.group(res.id).names.items():
-                    self.graph.add((node, SKOS.prefLabel, Literal(f"{name} ({self.date:%Y-%m-%d})", lang=lang)))
-            for member in members:
-                self.graph.add((node, KG.member, URIRef(iri.org(member))))
-            return node
+            return URIRef(iri.group(res.id))
         self._count("unresolved")
         start, _ = self.norm.source_span(*span)
         node = URIRef(iri.mention(self.doc.id, start))

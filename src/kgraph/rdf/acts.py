@@ -120,6 +120,15 @@ def emit_refs(refs: list[ActRef], ctx: Context, citing: URIRef | None = None) ->
         ctx.span(node, r.span)
 
 
+def describe_ref(r: ActRef, ctx: Context) -> URIRef:
+    """The node of the act a reference names, typed and labelled (not cited: e.g. the draft
+    act a plan task makes)."""
+    node = ref_node(r)
+    _describe(node, r.kind, ctx, r.date, r.number, r.title, _label(r))
+    ctx.span(node, r.span)
+    return node
+
+
 def _label(r: ActRef) -> str:
     base = r.name or (f"{kinds.get(r.kind).label.ru} «{r.title}»" if r.title else None)
     if base is None:

@@ -16,6 +16,7 @@ from rdflib.namespace import RDF
 from kgraph.deadlines import recurrence_of
 from kgraph.rdf import Context, acts
 from kgraph.rdf.plan import RECURRENCES, assignment
+from kgraph.records import Mention
 from kgraph.sources.decree import Clause
 from kgraph.vocab import ELI, KG
 
@@ -54,7 +55,7 @@ def instruction(c, ctx: Context) -> URIRef:
     spans = list(c.addressee_spans) or [c.span] * len(c.addressees)
     flags = list(c.addressee_by_agreement) or [False] * len(c.addressees)
     for position, (text, span, flag) in enumerate(zip(c.addressees, spans, flags)):
-        assignment(node, position, text, flag, span, ctx)
+        assignment(node, position, Mention(text, span, flag), ctx)
     if c.recipient:
         ctx.add(node, KG.recipient, ctx.agent(c.recipient, c.recipient_span or c.span))
     if c.schedule:

@@ -1,10 +1,12 @@
-"""Plan records -> triples: the plan, its directions, tasks with deadlines,
-funding and assignments, target indicators and the abbreviation list.
+"""Plan records -> triples: the plan, its sections, tasks with deadlines,
+funding and assignments, the acts a task cites or drafts, target indicators
+and the abbreviation list.
 
 IRIs (all minted by `kgraph.iri`):
   plan        <act>/annex_plan
-  direction   <plan>/dir_N
-  task        <plan>/task_N
+  section     <plan>/dir_N              (N = the section's ordinal: "II" and "2" are dir_2)
+  task        <plan>/dir_N/task_M, or <plan>/task_M in a plan without sections
+              (numbering may restart in each section: a task is never merged with another)
   assignment  <task>/party_K            (K = position, 0 = lead executor)
   deadline    <task>/y_deadline, its instants …/y_deadline/y_start, …/y_end
   indicator   <plan>/ind_N, its values <indicator>/y_YYYY
@@ -20,9 +22,10 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, TIME, XSD
 
 from kgraph import iri
-from kgraph.rdf import Context, date_literal
-from kgraph.records import GlossaryEntry
-from kgraph.sources.plan import Direction, Indicator, PlanInfo, Task
+from kgraph.rdf import Context, acts, date_literal
+from kgraph.records import GlossaryEntry, Mention
+from kgraph.sources.plan import Indicator, PlanInfo, Section, Task
+from kgraph.sources.plan_table import section_ordinal
 from kgraph.vocab import ELI, KG
 
 RECURRENCES = {"annual": KG.Annual, "semiannual": KG.SemiAnnual, "quarterly": KG.Quarterly, "monthly": KG.Monthly}
@@ -37,12 +40,12 @@ def emit(records: list, ctx: Context) -> None:
         _glossary([r for r in records if isinstance(r, GlossaryEntry)], ctx)
         return
     _plan(plan, info, ctx)
-    directions = {}
+    sections = {}
     for r in records:
-        if isinstance(r, Direction):
-            directions[r.number] = _direction(plan, r, ctx)
+        if isinstance(r, Section):
+            sections[r.number] = _section(plan, r, ctx)
         elif isinstance(r, Task):
-            task(plan, r, directions.get(r.direction), ctx)
+            task(plan, r, sections.get(r.section), ctx)
         elif isinstance(r, Indicator):
             ctx.indicator(plan, r.number, r.name, r.unit, r.baseline, r.values, r.span)
     _glossary([r for r in records if isinstance(r, GlossaryEntry)], ctx)
@@ -67,8 +70,20 @@ def _plan(plan: URIRef, info, ctx: Context) -> None:
         ctx.span(plan, info.span)
 
 
-def _direction(plan: URIRef, r, ctx: Context) -> URIRef:
-    node = ctx.part(("dir", r.number), parent=plan)
+def section_iri(plan: URIRef, number: str, ctx: Context) -> URIRef:
+    """A section by its ordinal ("II" -> dir_2), so the ru and kk texts of one plan agree."""
+    ordinal = section_ordinal(number)
+    return ctx.part(("dir", ordinal if ordinal is not None else number), parent=plan)
+
+
+def task_iri(plan: URIRef, r, ctx: Context) -> URIRef:
+    if r.section is None:
+        return ctx.part(("task", r.number), parent=plan)
+    return ctx.part(("task", r.number), parent=section_iri(plan, r.section, ctx))
+
+
+def _section(plan: URIRef, r, ctx: Context) -> URIRef:
+    node = section_iri(plan, r.number, ctx)
     ctx.add(node, RDF.type, KG.Direction)
     ctx.add(node, ELI.is_part_of, plan)
     ctx.add(node, ELI.number, Literal(str(r.number)))
@@ -79,13 +94,13 @@ def _direction(plan: URIRef, r, ctx: Context) -> URIRef:
     return node
 
 
-def task(plan: URIRef, r, direction: URIRef | None, ctx: Context) -> URIRef:
+def task(plan: URIRef, r, section: URIRef | None, ctx: Context) -> URIRef:
     lang = ctx.doc.language
-    node = ctx.part(("task", r.number), parent=plan)
+    node = task_iri(plan, r, ctx)
     ctx.add(node, RDF.type, KG.Task)
     ctx.add(node, ELI.number, Literal(str(r.number)))
     ctx.add(node, KG.inPlan, plan)
-    ctx.add(node, KG.inDirection, direction)
+    ctx.add(node, KG.inDirection, section)
     ctx.label(node, r.text)
     ctx.add(node, KG.completionForm, r.completion_form, lang=lang)
     ctx.span(node, r.span)
@@ -96,7 +111,10 @@ def task(plan: URIRef, r, direction: URIRef | None, ctx: Context) -> URIRef:
     ctx.add(node, KG.fundingSource, r.funding_source, lang=lang)
     ctx.add(node, KG.fundingText, getattr(r, "funding_text", None), lang=lang)
     for position, party in enumerate(r.parties):
-        assignment(node, position, party.text, party.by_agreement, party.span, ctx, getattr(party, "members", None))
+        assignment(node, position, party, ctx)
+    acts.emit_refs(list(r.cites), ctx, citing=node)
+    if r.produces is not None:
+        ctx.add(node, KG.produces, acts.describe_ref(r.produces, ctx))
     return node
 
 
@@ -120,24 +138,27 @@ def deadline(
     return node
 
 
-def assignment(owner: URIRef, position: int, text: str, by_agreement: bool, span, ctx: Context, members=None) -> URIRef:
-    """One party of a task or instruction: who, in which role, at which position."""
+def assignment(owner: URIRef, position: int, party: Mention, ctx: Context) -> URIRef:
+    """One party of a task or instruction: who, in which role, at which position. A party
+    that shares a head with the list it is in («области Абай» of «акиматы Алматинской
+    области и области Абай») is resolved with that head; its printed text is kept."""
     node = ctx.part(("party", position), parent=owner)
-    agent = ctx.agent(text, span)
+    agent = ctx.agent(_with_head(party, ctx.doc.language), party.span)
     ctx.add(owner, KG.hasAssignment, node)
     ctx.add(node, RDF.type, KG.Assignment)
     ctx.add(node, KG.assignee, agent)
     ctx.add(node, KG.assignmentRole, ROLES[0] if position == 0 else ROLES[1])
     ctx.add(node, KG.position, Literal(position, datatype=XSD.integer))
-    ctx.add(node, KG.byAgreement, Literal(bool(by_agreement), datatype=XSD.boolean))
-    ctx.add(node, KG.mentionText, text, lang=ctx.doc.language)
-    ctx.span(node, span)
-    if members and iri.parse(str(agent)).kind == "group":
-        for member in members:
-            body = resolved(ctx, member, span)
-            if body is not None:
-                ctx.add(agent, KG.member, body)
+    ctx.add(node, KG.byAgreement, Literal(bool(party.by_agreement), datatype=XSD.boolean))
+    ctx.add(node, KG.mentionText, party.text, lang=ctx.doc.language)
+    ctx.span(node, party.span)
     return node
+
+
+def _with_head(party: Mention, lang: str) -> str:
+    if not party.head:
+        return party.text
+    return f"{party.text} {party.head}" if lang == "kk" else f"{party.head} {party.text}"
 
 
 def resolved(ctx: Context, text: str, span, kinds=("body", "group", "role")) -> URIRef | None:

@@ -100,7 +100,7 @@ def graph(reg: Registry, today: dt.date | None = None) -> Graph:
             g.add((node, SKOS.hiddenLabel, Literal(p)))
         if grp.note:
             g.add((node, RDFS.comment, Literal(grp.note, lang="en")))
-        for member in reg.members(grp.id, today):  # enumerable groups, as they stand today
+        for member in reg.members(grp.id, None):  # every body the group ever covered, dated by its validity
             g.add((node, KG.member, URIRef(iri.org(member))))
     return g
 

@@ -1,16 +1,19 @@
-"""Action plans and roadmaps: tasks, responsible parties, deadlines, funding,
-directions, target indicators and the abbreviation note.
+"""Action plans and roadmaps: sections, tasks, responsible parties, deadlines,
+funding, target indicators and the abbreviation note.
 
 `parse(text, meta)` is pure. The table layout (tabs, pipes or none) and the
 column order come from the header (`plan_table`, `plan_cells`); this module
 turns rows into records:
 
-* parties: the responsible cell is split at commas outside quotes and
-  brackets; "(по согласованию)"/"(келісім бойынша)" is a flag, not text; a
-  comma followed by a continuation of a list of places ("гг. Астаны и
-  Алматы", "города Алматы", "и области Абай") does not start a new party;
-  "акиматы X и Y" is one party whose members are the akimats of X and Y;
+* sections: the heading rows that group tasks ("Направление 1.", "II. …",
+  "1-бөлім", or unnumbered: numbered by position); a task's key is (section,
+  number), so numbering that restarts in each section gives distinct tasks;
+* parties: `plan_parties` (every responsible body its own party);
 * deadlines: `kgraph.deadlines`, bounded by the plan period from its title;
+  several deadline columns (one per stage) are read as one list of periods;
+  a ditto mark («-"-») repeats the row above (parties and deadline interval);
+* acts a task's text or completion form cites (`kgraph.acts.find_act_refs`),
+  and the kind of draft act it produces ("проект постановления …");
 * the abbreviation note, line by line or run on in one line (entries then
   split where an abbreviation-shaped name, or a term the table uses, ends
   the previous expansion).
@@ -20,14 +23,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from typing import ClassVar
 
-from kgraph.deadlines import parse_deadline, plan_period
-from kgraph.lang import BY_AGREEMENT, FOOTNOTE_WORD, UNITS, fold
+from kgraph.acts import ActRef, find_act_refs
+from kgraph.deadlines import Deadline, parse_deadline, plan_period
+from kgraph.lang import FOOTNOTE_WORD, UNITS, fold
 from kgraph.records import DocumentMeta, GlossaryEntry, Indicator, Mention, Span
 from kgraph.sources.plan_cells import read_rows
+from kgraph.sources.plan_parties import split_parties
 from kgraph.sources.plan_table import (
     FUNDING_SOURCE,
     Heading,
@@ -35,7 +40,7 @@ from kgraph.sources.plan_table import (
     Row,
     Table,
     find_tables,
-    party_shaped,
+    section_ordinal,
     split_top,
 )
 
@@ -54,16 +59,21 @@ class Task:
     recurrence: str | None
     funding_amount: Decimal | None
     funding_source: str | None
-    direction: int | None
+    section: str | None  # the number of its section as printed ("II"), or its position
     parties: tuple[Mention, ...]  # responsible parties, the lead first
     span: Span
     funding_text: str | None = None
+    responsible_person: str | None = None  # an official named in a column of its own (not a party)
+    cites: tuple[ActRef, ...] = ()  # acts named in the text or the completion form
+    produces: ActRef | None = None  # the draft act the task makes, when the text names it
 
 
 @dataclass(frozen=True)
-class Direction:
-    kind: ClassVar[str] = "direction"
-    number: int
+class Section:
+    """A heading row that groups tasks ("Направление 1. …", "II. ПРОФИЛАКТИЧЕСКИЕ …")."""
+
+    kind: ClassVar[str] = "section"
+    number: str  # as printed ("1", "II"); the position ("1", "2", …) for an unnumbered heading
     title: str
     span: Span
 
@@ -82,17 +92,6 @@ class PlanInfo:
 
 # Words that start the title of a plan.
 PLAN_TITLE = re.compile(r"план\w*|дорожн\w+\s+карт\w*|жол\s+картасы|жоспар\w*|іс-шаралар", re.IGNORECASE)
-# A comma before these words does not start a new party: the list of places goes on.
-CONTINUATION = re.compile(
-    r"^(?:и|және|гг?\.|город\w*|област\w*|район\w*|облыс\w*|қала\w*|аудан\w*)(?![\w-])", re.IGNORECASE
-)
-# "акиматы Алматинской области и области Абай" (ru) / "… облысының және … қаласының әкімдіктері" (kk)
-AKIMAT_GROUP_RU = re.compile(r"^(?P<head>[Аа]киматы)\s+(?P<tail>.+)$")
-AKIMAT_GROUP_KK = re.compile(r"^(?P<tail>.+?)\s+(?P<head>әкімдіктері)$")
-AKIMAT_HEAD_RU = re.compile(r"^[Аа]кимат(?:ы)?\s")
-AKIMAT_TAIL_KK = re.compile(r"әкімдіктері$|әкімдігі$")
-# Places named in the plural: the akimats are not enumerated.
-GENERIC_PLACES = re.compile(r"^(?:областей|городов|районов|гг\.|облыстар\w*|қалалар\w*|аудандар\w*)", re.IGNORECASE)
 
 # The abbreviation note.
 GLOSSARY_HEAD = re.compile(
@@ -102,7 +101,8 @@ GLOSSARY_HEAD = re.compile(
     re.IGNORECASE,
 )
 # Separator between an abbreviation and its expansion.
-GLOSSARY_SEP = re.compile(r"\t\s*(?:[–—]|-{1,2})\s*\t?|\s+[–—]\s+|\s+-{1,2}\s+")
+# A table row "МНЭ\t|\t–\t|\tМинистерство …" (or without the dash cell) separates at its cells.
+GLOSSARY_SEP = re.compile(r"\t\|\t(?:\s*(?:[–—]|-{1,2})\s*\t\|\t)?|\t\s*(?:[–—]|-{1,2})\s*\t?|\s+[–—]\s+|\s+-{1,2}\s+")
 # The end of the note: a page footer or a new section.
 _ANNEX = UNITS["annex"]
 GLOSSARY_STOP = re.compile(rf"^\s*(?:©|{_ANNEX.title('ru')}|{_ANNEX.title('kk')}|Утвержден)", re.MULTILINE)
@@ -122,66 +122,6 @@ LEADING_NUMBER = re.compile(r"^(?:не\s+(?:менее|более|ниже|вы�
 
 # A number in a funding cell (not a year): "125,5", "1 200".
 FUNDING_NUMBER = re.compile(r"(?<![\d.,])(?!(?:19|20)\d{2}\b)\d[\d\s]*(?:[.,]\d+)?(?![\d.,])")
-
-
-# --- Parties ---------------------------------------------------------------------------------
-
-
-def split_parties(cell: Piece, glossary: frozenset[str] = frozenset()) -> tuple[Mention, ...]:
-    """The responsible cell as parties, in the order written (first = lead)."""
-    raw = [i for i in split_top(cell) if i.flat]
-    items: list[Piece] = []
-    for _k, item in enumerate(raw):
-        flat = item.flat
-        if items and (
-            CONTINUATION.match(flat) or BY_AGREEMENT.fullmatch(flat) or _places_go_on(items[-1].flat, flat, glossary)
-        ):
-            items.append(_cover(cell, items.pop(), item))
-            continue
-        items.append(item.strip())
-    merged: list[Piece] = []
-    for item in items:  # Kazakh puts the group noun last: "облыстардың, Астана … қалаларының әкімдіктері"
-        while merged and not party_shaped(merged[-1].flat, glossary) and AKIMAT_TAIL_KK.search(item.flat):
-            item = _cover(cell, merged.pop(), item)
-        merged.append(item)
-    parties = []
-    for item in merged:
-        flat = item.flat
-        flag = bool(BY_AGREEMENT.search(flat))
-        text = re.sub(r"\s+", " ", BY_AGREEMENT.sub(" ", flat)).strip(" ,;.")
-        text = re.sub(r"\s+,", ",", text)
-        if not text:
-            continue
-        parties.append(Mention(text, item.strip().span, flag, _members(text)))
-    return tuple(parties)
-
-
-def _places_go_on(previous: str, current: str, glossary: frozenset[str]) -> bool:
-    """ "акиматы областей, городов Астаны, Алматы и Шымкента": a place name after an akimat group."""
-    return bool(AKIMAT_HEAD_RU.match(previous)) and current[:1].isupper() and not party_shaped(current, glossary)
-
-
-def _cover(cell: Piece, a: Piece, b: Piece) -> Piece:
-    """The part of `cell` from the start of `a` to the end of `b`."""
-    start = cell.pos.index(a.strip().pos[0]) if a.strip().pos else 0
-    end = cell.pos.index(b.strip().pos[-1]) + 1 if b.strip().pos else len(cell.text)
-    return cell[start:end]
-
-
-def _members(text: str) -> tuple[str, ...] | None:
-    """The akimats an akimat group names one by one, or None."""
-    m = AKIMAT_GROUP_RU.match(text)
-    if m:
-        places = [p.strip() for p in re.split(r",\s*(?:и\s+)?|\s+и\s+", m["tail"]) if p.strip()]
-        if len(places) >= 2 and not any(GENERIC_PLACES.match(p) for p in places):
-            return tuple(f"акимат {p}" for p in places)
-        return None
-    m = AKIMAT_GROUP_KK.match(text)
-    if m:
-        places = [p.strip() for p in re.split(r",\s*|\s+және\s+", m["tail"]) if p.strip()]
-        if len(places) >= 2 and not any(GENERIC_PLACES.match(p) for p in places):
-            return tuple(f"{p} әкімдігі" for p in places)
-    return None
 
 
 # --- Glossary --------------------------------------------------------------------------------
@@ -344,27 +284,70 @@ def parse(text: str, meta: DocumentMeta) -> list:
     title, title_span = plan_title(text, tables[0])
     start, end = plan_period(title, meta.date)
     records: list = [PlanInfo(title, start, end, title_span)]
-    direction: int | None = None
-    seen_directions = 0
+    section: Section | None = None
+    previous: Task | None = None
     for table in tables:
         for item in read_rows(text, table, known):
             if isinstance(item, Heading):
-                if item.kind == "direction":
-                    seen_directions += 1
-                    direction = item.number or seen_directions
-                    records.append(Direction(direction, item.title.flat, item.span))
+                if item.kind == "section":
+                    sections = sum(isinstance(r, Section) for r in records)
+                    number = item.number or str(sections + 1)
+                    section = Section(number, item.title.flat, item.span)
+                    records.append(section)
                 elif item.kind == "indicator" and item.title:
                     n = item.number or 1 + sum(isinstance(r, Indicator) for r in records)
-                    records.append(parse_indicator(n, item.title, direction))
+                    n = int(n) if isinstance(n, str) and n.isdigit() else n
+                    ordinal = section_ordinal(section.number) if section else None
+                    records.append(parse_indicator(n, item.title, ordinal))
                 continue
-            records.append(_task(item, direction, start, end, meta.date, known))
+            task = _task(item, section.number if section else None, (start, end, meta.date), known, previous)
+            records.append(task)
+            previous = task
     records.extend(glossary)
     return records
 
 
-def _task(row: Row, direction, plan_start, plan_end, approved, glossary: frozenset[str]) -> Task:
-    deadline_cell = row.cell("deadline").flat
-    d = parse_deadline(deadline_cell, plan_start, plan_end, approved) if deadline_cell else None
+# A cell that repeats the one above: «-"-», «-«-», «--"--», «—"—», «"».
+DITTO = re.compile(r'^\s*[-–—]*\s*["«»“”]+\s*[-–—]*\s*$')
+# The act a task drafts: "проект(а) постановления …" (ru), "… қаулысының жобасы" (kk).
+DRAFT_BEFORE = re.compile(r"(?:проект\w*|жоба\w*)\s+$", re.IGNORECASE)
+DRAFT_AFTER = re.compile(r"^\s*(?:ның|нің|\S*)?\s*жоба\w*", re.IGNORECASE)
+
+
+def _refs(row: Row) -> list[tuple[ActRef, bool]]:
+    """Acts named in the task's text and completion form: (reference, is it the draft the task makes)."""
+    out = []
+    for piece in (row.cell("text"), row.cell("form")):
+        flat = piece.flat
+        for r in find_act_refs(flat):
+            draft = bool(DRAFT_BEFORE.search(flat[: r.span[0]]) or DRAFT_AFTER.match(flat[r.span[1] :]))
+            out.append((replace(r, span=_piece_span(piece, flat, r.span)), draft))
+    return out
+
+
+def _piece_span(piece: Piece, flat: str, span: Span) -> Span:
+    """A span of `piece.flat` as a span of the document (whitespace runs count once in `flat`)."""
+    text, k = piece.text.strip(), 0
+    offsets = []
+    for i, ch in enumerate(text):
+        if ch.isspace() and i and text[i - 1].isspace():
+            continue
+        offsets.append(i)
+        k += 1
+    lead = len(piece.text) - len(piece.text.lstrip())
+    start = piece.pos[lead + offsets[min(span[0], len(offsets) - 1)]] if offsets else 0
+    end = piece.pos[lead + offsets[min(span[1], len(offsets)) - 1]] + 1 if offsets else 0
+    return (start, end)
+
+
+def _task(row: Row, section: str | None, period, glossary: frozenset[str], previous: Task | None) -> Task:
+    plan_start, plan_end, approved = period
+    stages = [row.cell(k).flat for k in sorted(row.cells) if k == "deadline" or k.startswith("deadline.")]
+    deadline_cell = " / ".join(t for t in stages if t)
+    if deadline_cell and DITTO.match(deadline_cell) and previous is not None:
+        d = Deadline(deadline_cell, previous.deadline_start, previous.deadline_end, previous.recurrence)
+    else:
+        d = parse_deadline(deadline_cell, plan_start, plan_end, approved, lenient=True) if deadline_cell else None
     amount_text = row.cell("amount").flat or None
     source = row.cell("source").flat or None
     funding = row.cell("funding").flat or None
@@ -375,18 +358,29 @@ def _task(row: Row, direction, plan_start, plan_end, approved, glossary: frozens
         source = re.sub(r"[\s()–—\-,;:]+", " ", rest).strip() or None
     amount = number_value(amount_text) if amount_text and not FUNDING_SOURCE.match(amount_text) else None
     funding_text = " ".join(t for t in (amount_text, source) if t) or None
+    party_cell = Piece.join([row.cell("parties"), row.cell("parties2")], sep=", ")
+    if DITTO.match(party_cell.text or "-") and previous is not None:
+        parties = tuple(Mention(p.text, party_cell.span, p.by_agreement, p.head) for p in previous.parties)
+    else:
+        parties = split_parties(party_cell, glossary)
+    text = row.cell("text").flat
+    form = row.cell("form").flat or None
+    refs = _refs(row)
     return Task(
         number=row.number,
-        text=row.cell("text").flat,
-        completion_form=row.cell("form").flat or None,
+        text=text,
+        completion_form=form,
         deadline_text=deadline_cell or None,
         deadline_start=d.start if d else None,
         deadline_end=d.end if d else None,
         recurrence=d.recurrence if d else None,
         funding_amount=amount,
         funding_source=source,
-        direction=direction,
-        parties=split_parties(Piece.join([row.cell("parties"), row.cell("parties2")], sep=", "), glossary),
+        section=section,
+        parties=parties,
         span=row.span,
         funding_text=funding_text,
+        responsible_person=row.cell("person").flat or None,
+        cites=tuple(r for r, draft in refs if not draft),
+        produces=next((r for r, draft in refs if draft), None),
     )

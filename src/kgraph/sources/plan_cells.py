@@ -40,8 +40,10 @@ from kgraph.sources.plan_table import (
     Row,
     Table,
     deadline_like,
+    framed,
     party_like,
     party_shaped,
+    repeated_header,
     split_top,
     starts_party,
 )
@@ -197,11 +199,8 @@ def _cells(line: Piece, sep: str) -> list[Piece]:
             start = i + 1
     out.append(line[start:])
     cells = [c.strip() for c in out]
-    if sep == "|" and len(cells) > 2:  # "| 1 | текст |": the outer pipes frame the row
-        if line.text.lstrip().startswith("|"):
-            cells = cells[1:]
-        if line.text.rstrip().endswith("|") and not cells[-1]:
-            cells = cells[:-1]
+    if sep == "|" and framed(line.text):  # "| 1 | текст |": the outer pipes frame the row
+        cells = cells[1:-1]
     return cells
 
 
@@ -211,17 +210,17 @@ def row_number(text: str) -> int | str:
     return int(n) if n.isdigit() else n
 
 
-def _heading(line: Piece, allow_numbered: bool) -> tuple[str, int | None, Piece] | None:
+def _heading(line: Piece, allow_numbered: bool) -> tuple[str, str | None, Piece] | None:
     t = line.text
-    for kind, pattern in (("direction", DIRECTION_HEAD), ("indicator", INDICATOR_HEAD)):
+    for kind, pattern in (("section", DIRECTION_HEAD), ("indicator", INDICATOR_HEAD)):
         m = pattern.match(t)
         if m:
             n = next((g for g in (m.groupdict().get(k) for k in ("n1", "n2", "n")) if g), None)
-            return kind, int(n) if n else None, line[m.start("title") : m.end("title")].strip()
+            return kind, n, line[m.start("title") : m.end("title")].strip()
     if allow_numbered:
         m = NUMBERED_HEAD.match(t)
         if m:
-            return "direction", int(m["n"]), line[m.start("title") : m.end("title")].strip()
+            return "section", m["n"], line[m.start("title") : m.end("title")].strip()
     return None
 
 
@@ -240,11 +239,14 @@ def read_separated(text: str, table: Table, glossary: frozenset[str]) -> list[Ro
             items.append(Heading(kind, n, title, (span[0], max(span[1], title.span[1] if title else 0))))
             waiting = None
 
+    pipes = sep == "|"  # the mirrors' HTML tables: a line per row, continuation lines, full-width headings
     for line in _lines(text, *table.body):
         if not line or COLUMN_NUMBERS.match(line.text):
             continue
         cells = _cells(line, sep) if sep in line.text else [line.strip()]
         filled = [c for c in cells if c]
+        if repeated_header([c.text for c in cells]):
+            continue  # the header printed again after a page break
         if len(cells) == 1 and not NUMBER_CELL.match(cells[0].text):
             only = filled[0]
             head = _heading(only, allow_numbered=True)
@@ -252,15 +254,25 @@ def read_separated(text: str, table: Table, glossary: frozenset[str]) -> list[Ro
                 flush_heading()
                 kind, n, title = head
                 waiting = (kind, n, title, only.span)
-                if title and kind == "direction":
+                if title and kind == "section":
                     flush_heading()
                 continue
             if waiting and (not waiting[2] or (waiting[0] == "indicator" and not VALUES_DONE.search(waiting[2].text))):
                 kind, n, title, span = waiting
                 waiting = (kind, n, Piece.join([title, only]) if title else only, span)
                 continue
+            if pipes:  # a row across the whole table without a number: an unnumbered section heading
+                flush_heading()
+                items.append(Heading("section", None, only, only.span))
+                continue
         flush_heading()
         m = NUMBER_CELL.match(cells[0].text) if cells else None
+        if pipes and m and last is not None and items and items[-1] is last and row_number(m["n"]) == last.number:
+            _continue_row(last, cells, kinds)  # a number cell spanning rows is repeated on each
+            continue
+        if pipes and not (m and len(filled) > 1) and last is not None and len(cells) <= len(kinds):
+            _continue_row(last, cells, kinds)  # a line break inside a cell: the row goes on
+            continue
         if m and len(filled) > 1:
             row = Row(row_number(m["n"]))
             for kind, piece in align(cells, kinds, glossary).items():
@@ -287,6 +299,18 @@ def read_separated(text: str, table: Table, glossary: frozenset[str]) -> list[Ro
             for kind, piece in frag.items():
                 last.add(kind, piece)
     return items
+
+
+def _continue_row(row: Row, cells: list[Piece], kinds: tuple[str, ...]) -> None:
+    """Add a continuation line's cells to the row's columns, cell by cell; a cell that
+    repeats the column's last piece (a cell spanning rows) is not added again."""
+    for kind, piece in zip(kinds, cells):
+        if kind == "number" or not piece:
+            continue
+        previous = row.cells.get(kind, [])
+        if previous and previous[-1].flat == piece.flat:
+            continue
+        row.add(kind, piece)
 
 
 # --- stacked layout (no separators) -------------------------------------------------------
@@ -345,7 +369,7 @@ def read_stacked(text: str, table: Table, glossary: frozenset[str]) -> list[Row 
         kept: list[Piece] = []
         for b in blocks:
             head = _heading(b, allow_numbered=False)
-            if head and head[0] in ("direction", "indicator") and (head[0] == "direction" or head[1]):
+            if head and head[0] in ("section", "indicator") and (head[0] == "section" or head[1]):
                 headings.append(Heading(head[0], head[1], head[2], b.span))
             else:
                 kept.append(b)

@@ -79,28 +79,36 @@ class Piece:
 EMPTY = Piece("", ())
 
 
-def split_top(piece: Piece, sep: str = ",") -> list[Piece]:
-    """Split at `sep` outside quotes and parentheses.
+def outside(text: str) -> list[bool]:
+    """For each character: is it outside quotes and parentheses?
 
     Quotes nest but are often left unclosed («УКСЭЗ «ПИТ»): a closing quote
     followed by a space, a punctuation mark or the end closes every open one.
     A straight quote (") opens after a space or an opening bracket and closes
     otherwise.
     """
-    out, depth, quotes, start = [], 0, 0, 0
-    t = piece.text
-    for i, ch in enumerate(t):
-        before = t[i - 1] if i else " "
-        after = t[i + 1] if i + 1 < len(t) else " "
+    out, depth, quotes = [], 0, 0
+    for i, ch in enumerate(text):
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        top = not depth and not quotes
         if ch in "«“" or (ch == '"' and (before.isspace() or before in "(«")):
             quotes += 1
         elif ch in '»”"':
-            quotes = 0 if (after.isspace() or after in ",;.)") else max(0, quotes - 1)
+            quotes = 0 if (after.isspace() or after in ",;.)(") else max(0, quotes - 1)
         elif ch == "(":
             depth += 1
         elif ch == ")":
             depth = max(0, depth - 1)
-        elif ch == sep and not depth and not quotes:
+        out.append(top and not depth and not quotes)
+    return out
+
+
+def split_top(piece: Piece, sep: str = ",") -> list[Piece]:
+    """Split at `sep` outside quotes and parentheses (see `outside`)."""
+    out, start = [], 0
+    for i, (ch, top) in enumerate(zip(piece.text, outside(piece.text))):
+        if ch == sep and top:
             out.append(piece[start:i])
             start = i + 1
     out.append(piece[start:])
@@ -111,8 +119,10 @@ def split_top(piece: Piece, sep: str = ",") -> list[Piece]:
 
 # Header cell -> column kind; matched on lower-cased text with Latin i/I read as Kazakh і.
 COLUMN_NAMES = (
+    # the official answerable by name ("Лицо, ответственное за …", "… жауапты адам"): not a party
+    ("person", re.compile(r"лицо|\bф\.?\s*и\.?\s*о\b|тұлға|жауапты\s+адам")),
     ("form", re.compile(r"форма\s+заверш|аяқталу\s+нысан|нысаны")),
-    ("parties", re.compile(r"ответственн|исполнител|жауапты|орындаушы")),
+    ("parties", re.compile(r"ответственн|исполнител|жауапты|орындаушы|разработчик|әзірлеуші")),
     ("deadline", re.compile(r"срок|мерзім")),
     (
         "funding",
@@ -153,22 +163,28 @@ class Table:
     body: tuple[int, int]  # span of the body (rows) in the document
 
 
+def framed(line: str) -> bool:
+    """ "| 1 | текст |": outer pipes frame the row (a row with an empty first cell,
+    "\t|\tтекст", is not framed)."""
+    return line.lstrip(" ").startswith("|") and line.rstrip().endswith("|")
+
+
 def _line_cells(line: str, sep: str) -> list[str]:
     cells = [c.strip() for c in line.split(sep)]
-    if sep == "|" and len(cells) > 2:  # "| 1 | текст |": the outer pipes frame the row
-        if line.lstrip().startswith("|"):
-            cells = cells[1:]
-        if line.rstrip().endswith("|"):
-            cells = cells[:-1]
+    if sep == "|" and framed(line):
+        cells = cells[1:-1]
     return cells
 
 
 def _header_kinds(cells: list[str]) -> list[str]:
-    """Column kinds of a header row; unknown columns are "other", a second parties column "parties2"."""
+    """Column kinds of a header row; unknown columns are "other", a second parties column
+    "parties2", further deadline columns (one per stage or body) "deadline.2", "deadline.3"."""
     kinds: list[str] = []
     for cell in cells:
         kind = column_kind(cell) or "other"
-        if kind in kinds and kind != "other":
+        if kind == "deadline" and kind in kinds:
+            kind = f"deadline.{sum(k.startswith('deadline') for k in kinds) + 1}"
+        elif kind in kinds and kind != "other":
             kind = "parties2" if kind == "parties" and "parties2" not in kinds else "other"
         kinds.append(kind)
     return kinds
@@ -178,13 +194,28 @@ def _header_goes_on(line: str, sep: str) -> bool:
     """A wrapped header row continues on this line: it has the separator and is not a row."""
     if not line.strip() or sep not in line or COLUMN_NUMBERS.match(line):
         return False
-    if sep == "|" and line.lstrip().startswith("|"):
+    if sep == "|" and line.lstrip(" ").startswith("|"):
         return False  # a new framed row ("| 1. Направление |"), not the rest of a wrapped cell
     return not NUMBER_CELL.match(_line_cells(line, sep)[0] or "-")
 
 
+def _column_texts(lines: list[str], sep: str) -> list[str]:
+    """Header cells over several lines: column by column when every line has as many cells
+    as the first (a second header row, or a cell's second line in a row of its own, as the
+    mirrors' tables print them); otherwise cells wrapped onto the next line, read joined."""
+    rows = [_line_cells(line, sep) for line in lines]
+    if any(len(r) != len(rows[0]) for r in rows[1:]):
+        return _line_cells(" ".join(lines), sep)
+    return [" ".join(r[i] for r in rows if r[i]) for i in range(len(rows[0]))]
+
+
 def _enough(kinds: list[str]) -> bool:
     return len(set(kinds) - {"other", "parties2"}) >= 3 and "parties" in kinds
+
+
+def repeated_header(cells: list[str]) -> bool:
+    """A body line that is the header again (printed after a page break)."""
+    return len(cells) >= 3 and not NUMBER_CELL.match(cells[0] or "-") and _enough(_header_kinds(cells))
 
 
 def find_tables(text: str) -> list[Table]:
@@ -208,7 +239,7 @@ def find_tables(text: str) -> list[Table]:
                 j += 1
             kinds = _header_kinds(_line_cells(line, sep))
             if j > i:
-                joined = _header_kinds(_line_cells(" ".join(lines[k].group(0) for k in range(i, j + 1)), sep))
+                joined = _header_kinds(_column_texts([lines[k].group(0) for k in range(i, j + 1)], sep))
                 if _enough(joined):
                     kinds, end = joined, lines[j].end()
         elif STACKED_HEADER_START.match(line):
@@ -224,6 +255,8 @@ def find_tables(text: str) -> list[Table]:
             body_start = end
             stop = TABLE_END.search(text, body_start)
             body_end = stop.start() if stop else len(text)
+            if sep == "|":
+                body_end = min(body_end, _pipe_table_end(text, lines, j, body_end))
             if tables and tables[-1].body[1] > start:
                 prev = tables[-1]
                 tables[-1] = Table(prev.kinds, prev.separator, prev.header, (prev.body[0], start))
@@ -233,6 +266,27 @@ def find_tables(text: str) -> list[Table]:
             continue
         i += 1
     return tables
+
+
+def _pipe_table_end(text: str, lines, j: int, limit: int) -> int:
+    """Where a table in the pipe layout (the mirrors' HTML tables) ends: at a blank line not
+    followed by more of the table (a row, a header repeated, or a heading line and then a row).
+    Signatures, notes and the abbreviation list after the table never join its last row."""
+    k = j
+    while k < len(lines) and lines[k].start() < limit:
+        if lines[k].group(0).strip():
+            k += 1
+            continue
+        ahead = [m.group(0) for m in lines[k + 1 : k + 6] if m.group(0).strip()][:2]
+        if not ahead or not any(_table_line(a) for a in ahead[: 1 if "|" in ahead[0] else 2]):
+            return lines[k].start()
+        k += 1
+    return limit
+
+
+def _table_line(line: str) -> bool:
+    """A row of a pipe table: cells separated by "|", the first a row number or empty."""
+    return "|" in line and (bool(NUMBER_CELL.match(_line_cells(line, "|")[0] or "-")) or not line.split("|")[0].strip())
 
 
 def _dedupe(kinds: list[str]) -> list[str]:
@@ -380,23 +434,41 @@ class Row:
 
 @dataclass(frozen=True)
 class Heading:
-    """A line of the table body that is not a row: a direction or a target indicator."""
+    """A line of the table body that is not a row: a section heading or a target indicator."""
 
-    kind: str  # "direction" | "indicator"
-    number: int | None
+    kind: str  # "section" | "indicator"
+    number: str | None  # as printed ("2", "II"); None for an unnumbered heading
     title: Piece
     span: tuple[int, int]
 
 
-# "Направление 1. …", "1-бағыт. …", "Раздел 2 …"
+# A section number: Arabic, or Roman in Latin or Kazakh/Cyrillic letters ("II", "ІІІ", "IV").
+SECTION_NUMBER = r"\d{1,2}|[IVXІ]{1,6}(?![\w])"
+# "Направление 1. …", "Раздел II …", "1-бағыт. …", "2-бөлім", "I бөлім", "Блок 3"
 _DIRECTION, _SECTION = UNITS["direction"], UNITS["section"]
+_HEAD_WORD = rf"{_DIRECTION.forms('ru')}|{_DIRECTION.forms('kk')}|{_SECTION.forms('ru')}|{_SECTION.forms('kk')}|Блок"
 DIRECTION_HEAD = re.compile(
-    rf"^\s*(?:(?:{_DIRECTION.ru}|{_DIRECTION.kk}|{_SECTION.ru}|{_SECTION.kk}|Блок)\s*(?P<n1>\d+)"
-    rf"|(?P<n2>\d+)\s*-\s*(?:{_DIRECTION.kk}|{_SECTION.kk}))\.?\s*(?P<title>.*)$",
+    rf"^\s*(?:(?:{_HEAD_WORD})\s*(?P<n1>{SECTION_NUMBER})"
+    rf"|(?P<n2>{SECTION_NUMBER})\s*-?\s*(?:{_DIRECTION.forms('kk')}|{_SECTION.forms('kk')}))\s*[.:]?\s*(?P<title>.*)$",
     re.IGNORECASE,
 )
-# "1. «ИТП» АЭА кластерлерін …" — a numbered heading without cell separators.
-NUMBERED_HEAD = re.compile(r"^\s*(?P<n>\d{1,2})\.\s+(?P<title>\S.*)$")
+# "1. «ИТП» АЭА кластерлерін …", "II. ПРОФИЛАКТИЧЕСКИЕ МЕРОПРИЯТИЯ" — a numbered heading without cell separators.
+NUMBERED_HEAD = re.compile(rf"^\s*(?P<n>{SECTION_NUMBER})\s*\.\s*(?P<title>\S.*)$")
+# Roman numerals as Arabic numbers (Latin I/V/X or Kazakh І), for section IRIs and order.
+_ROMAN = {"i": 1, "v": 5, "x": 10}
+
+
+def section_ordinal(number: str) -> int | None:
+    """ "II" -> 2, "ІV" -> 4, "3" -> 3; None when `number` is neither."""
+    n = number.strip().rstrip(".").replace("І", "I").replace("і", "i").lower()
+    if n.isdigit():
+        return int(n)
+    if not n or any(c not in _ROMAN for c in n):
+        return None
+    values = [_ROMAN[c] for c in n]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
 # "Целевой индикатор 1", "Нысаналы индикатор 2", "Целевые индикаторы:"
 INDICATOR_HEAD = re.compile(
     r"^\s*(?:Целев\w+\s+индикатор\w*|Нысаналы\s+индикатор\w*|Индикатор|Показатель\s+результата)\s*(?P<n>\d+)?\s*[.:]?\s*(?P<title>.*)$",

@@ -1,0 +1,58 @@
+"""Words of lists of responsible bodies, Russian and Kazakh (`kgraph.sources.plan_parties`).
+
+A plan's "responsible executors" cell lists bodies: "МНЭ, МФ, акиматы
+Алматинской области и области Абай", "Акимы районов и гг. Капчагая,
+Талдыкоргана, Текели", "Алматы облысының және Абай облысының әкімдіктері".
+The patterns match the extractor folding of `kgraph.lang.fold` (lower case,
+Latin "i" read as Kazakh "і").
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words between two bodies of a list, besides commas and semicolons.
+LIST_WORDS_RU = ("и", "а также", "совместно с", "с участием")
+LIST_WORDS_KK = ("және", "мен", "сондай-ақ")
+# The words after which the bodies are named in the instrumental ("совместно с райгоракимами").
+WITH_WORDS = ("совместно с", "с участием")
+
+# Head nouns of a list whose members are bodies in their own right: the head is shared and
+# distributed ("акиматы Алматинской области и области Абай" = two akimats; "руководители
+# предприятий, хозяйств" = heads of enterprises and heads of farms). Russian heads come first,
+# Kazakh heads last ("Алматы облысының және Абай облысының әкімдіктері").
+SHARED_HEAD_RU = re.compile(r"^(?:аким\w*|райгораким\w*|руководител\w*|начальник\w*|глав[аы]\w*|председател\w*)$")
+SHARED_HEAD_KK = re.compile(r"^(?:әкім\w*|басшы\w*|бастық\w*|төраға\w*)$")
+# Kazakh plural before the possessive or case ending ("әкімдіктері", "әкімдерімен", "басшылары").
+KK_PLURAL_HEAD = re.compile(r"(?:лар|лер|дар|дер|тар|тер)(?:ы|і|ын|ін|ына|іне|ымен|імен|ыныңы|інің|ының)?$")
+
+# Nouns that name a body, an official or a kind of organisation (stems, folded). A piece of a
+# list that starts (ru) or ends (kk) with one of them, in the nominative, names a party of its own.
+BODY_NOUN_RU = re.compile(
+    r"^(?:министерств|управлени|облуправлени|департамент|комитет|агентств|акимат|аким|райгораким|"
+    r"руководител|начальник|глав[аы]|председател|институт|организаци|орган|госорган|холдинг|компани|"
+    r"фонд|центр|совет|палат|ассоциаци|союз|университет|вуз|академи|канцеляри|администраци|служб|"
+    r"банк|суд|прокуратур|правительств|парламент|сенат|мажилис|учреждени|загранучреждени|инспекци|"
+    r"отдел|ведомств|корпораци|предприяти|общество|оператор|секретариат|штаб|комисси|групп|"
+    r"представительств|посольств|миссии|дирекци|бюро|палата)",
+)
+BODY_NOUN_KK = re.compile(
+    r"^(?:министрлі|басқарма|комитет|агенттi|агентті|әкімдік|әкімдіг|әкім|басшы|бастық|институт|ұйым|"
+    r"орган|холдинг|компания|қор|орталығ|орталық|кеңес|палата|қауымдастығ|қауымдастық|университет|"
+    r"академия|кеңсе|әкімшілі|қызмет|банк|сот|прокуратура|үкімет|парламент|сенат|мәжіліс|мекеме|"
+    r"кәсіпорын|бөлімше|бөлім|департамент|инспекция|тобы|топ|оператор|хатшылығ|комиссия|бюро)"
+)
+# Administrative units: in a list under a shared akim/akimat head they name a member, never
+# a party of their own ("акиматы областей, гг. Нур-Султана", "области Абай").
+ADMIN_UNIT = re.compile(
+    r"^(?:област\w*|обл|район\w*|город\w*|гг?|столиц\w*|сел\w*|аул\w*|поселк\w*|облыс\w*|аудан\w*|"
+    r"қала\w*|астана\w*|ауыл\w*|кент\w*)$"
+)
+
+# Collective phrases that stay ONE party though they read as a list: the standard formula for
+# all regional-level akimats, in both languages (CONVENTIONS §6).
+COLLECTIVE = re.compile(
+    r"(?:акимат\w*|аким\w*|местн\w+\s+исполнительн\w+\s+орган\w*)\s+област\w*\s*,\s*город\w*\s+"
+    r"республиканского\s+значения\s*,?\s*(?:и|,)\s*столиц\w*"
+    r"|облыс\w*\s*,\s*республикалық\s+маңызы\s+бар\s+қала\w*\s*(?:,|және|мен)\s*астана\w*\s+әкімдік\w*",
+)

@@ -1,0 +1,114 @@
+"""Words of periods and deadlines, Russian and Kazakh (`kgraph.deadlines` reads cells with them).
+
+All patterns match the extractor folding of `kgraph.lang.fold` (lower case,
+Latin "i" read as Kazakh "і", so a Roman "IV" is "іv").
+"""
+
+from __future__ import annotations
+
+import re
+
+# Roman numerals as plans print them (Latin I/V or Kazakh І, folded) and digits, for quarters and halves.
+ROMAN = {"і": 1, "іі": 2, "ііі": 3, "іv": 4, "iv": 4, "v": 5, "1": 1, "2": 2, "3": 3, "4": 4}
+# Ordinal words before "полугодие"/"жартыжылдық"/"квартал" ("первое полугодие", "бірінші жартыжылдық").
+ORDINALS = {
+    "перв": 1,
+    "втор": 2,
+    "трет": 3,
+    "четверт": 4,
+    "бірінші": 1,
+    "екінші": 2,
+    "үшінші": 3,
+    "төртінші": 4,
+}
+# Suffixes glued or hyphenated to a numeral ("2-й", "1-ое", "1-ші", "2-ші").
+ORDINAL_SUFFIX = re.compile(r"^(?:й|ый|ий|ой|е|ое|ее|го|ші|шы|інші|ыншы)$")
+# A quarter and a half-year, in any case form ("кварталы", "тоқсандар", "полугодии", "жартыжылдық").
+QUARTER_WORD = re.compile(r"^(?:квартал\w*|тоқсан\w*)$")
+HALF_WORD = re.compile(r"^(?:полугоди\w*|жартыжыл\w*)$")
+# "жарты жыл" printed as two words.
+HALF_TWO_WORDS = re.compile(r"жарты\s+жыл(?=[а-яәғқңөұүһі]*)")
+
+# Recurrence words, tried in this order on the folded text (the longest phrases first).
+RECURRENCE_WORDS = (
+    (re.compile(r"ежеквартальн\w*|тоқсан\s+сайын|поквартальн\w*|каждый\s+квартал"), "quarterly"),
+    (re.compile(r"ежемесячн\w*|ай\s+сайын|каждый\s+месяц"), "monthly"),
+    (
+        re.compile(
+            r"(?:(?:1|один)\s+)?раз\s+в\s+полугоди\w*|ежеполугодн\w*|по\s+полугодиям|(?:2|два)\s+раза\s+в\s+год|"
+            r"жарты\s+жылда\s+(?:бір|бiр)\s+рет|жылына\s+(?:екі|екi)\s+рет|жартыжылдық\s+сайын"
+        ),
+        "semiannual",
+    ),
+    (
+        re.compile(
+            r"ежегодн\w*|(?:әр\s+)?жыл\s+сайын\w*|каждый\s+год|(?:(?:1|один)\s+)?раз\s+в\s+год|"
+            r"жылына\s+(?:1|бір)\s+рет"
+        ),
+        "annual",
+    ),
+)
+# "с декабря 2014 года", "2014 жылдан бастап": the first occurrence is given.
+FROM_WORDS = frozenset({"с", "со", "начиная", "бастап", "жылдан"})
+# "до 1 марта", "не позднее", "дейін", "кешіктірмей", "к": a due date.
+BY_WORDS = frozenset({"до", "позднее", "дейін", "кешіктірмей", "к"})
+# A range between two days or numerals: "с 1 по 30 октября", "1 – 30 қазан", "I и II кварталы".
+RANGE_WORDS = frozenset({"-", "по", "и", "және", "мен"})
+# A year word that makes the year an attribute of what follows (Kazakh puts the year first:
+# "2021 жылғы I тоқсан", "2021 жылдың қаңтары"); other year words close what went before.
+YEAR_FORWARD = frozenset({"жылғы", "жылдың", "жылдарғы", "жылдардағы"})
+# Words that carry nothing of their own in a deadline cell.
+FILLER = frozenset(
+    {
+        "года",
+        "год",
+        "годы",
+        "годов",
+        "гг",
+        "г",
+        "годах",
+        "году",
+        "в",
+        "во",
+        "течение",
+        "период",
+        "и",
+        "по",
+        "на",
+        "с",
+        "со",
+        "до",
+        "не",
+        "позднее",
+        "начиная",
+        "к",
+        "числа",
+        "числу",
+        "месяца",
+        "жылғы",
+        "жыл",
+        "жылы",
+        "жылдар",
+        "жылдары",
+        "жылдарда",
+        "жылдардағы",
+        "жылдарғы",
+        "жылдың",
+        "жылдан",
+        "жылға",
+        "ж",
+        "бастап",
+        "дейін",
+        "кешіктірмей",
+        "және",
+        "мен",
+        "аралығында",
+        "аралығындағы",
+        "кезеңде",
+        "ішінде",
+        "сайын",
+        "рет",
+        "раз",
+        "-",
+    }
+)

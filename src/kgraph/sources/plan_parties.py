@@ -1,0 +1,301 @@
+"""The responsible cell of a plan task -> its parties, every responsible body its own party.
+
+`split_parties(cell, glossary)` returns `kgraph.records.Mention`s in the order
+written (the first is the lead executor). The rules (CONVENTIONS §6):
+
+* the cell is cut at commas, semicolons and the list words of `kgraph.lang.bodies`
+  («и», «а также», «совместно с»; «және», «мен») outside quotes and brackets,
+  and at a line break when a new body starts after it; the collective formula
+  «акиматы областей, городов республиканского значения и столицы» (kk alike)
+  is never cut;
+* "(по согласованию)" / "(келісім бойынша)" flags the piece it follows;
+* a piece that does not name a body of its own goes back to the body it
+  belongs to: «управление труда | и социальной защиты населения» is one body;
+* a head noun shared by a list of bodies is distributed: after a Russian plural
+  head («акиматы», «акимы», «руководители») each member is a party with its own
+  words (the first keeps the head): «акиматы Алматинской области и области
+  Абай» -> «акиматы Алматинской области», «области Абай»; «Акимы районов и гг.
+  Капчагая, Талдыкоргана, Текели» -> «Акимы районов», «гг. Капчагая»,
+  «Талдыкоргана», «Текели». Kazakh puts the head last («Алматы облысының және
+  Абай облысының әкімдіктері» -> «Алматы облысының», «Абай облысының
+  әкімдіктері»); a singular Kazakh head keeps its modifiers in one body
+  («Облыстық еңбек, әлеуметтiк басқармасы»);
+* a member's `head` field keeps the head it shares, so that the resolver can
+  read «области Абай» as «акиматы области Абай»;
+* a kind of body named with adjectives and extended by a bare plural noun
+  («заинтересованные государственные органы и организации», «национальные
+  холдинги и компании») and a list of adjectives before one plural noun
+  («центральные и местные исполнительные органы») stay one collective party.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kgraph.lang import BY_AGREEMENT, BY_AGREEMENT_PART, fold, has_kazakh, morph
+from kgraph.lang.bodies import (
+    ADMIN_UNIT,
+    BODY_NOUN_KK,
+    BODY_NOUN_RU,
+    COLLECTIVE,
+    KK_PLURAL_HEAD,
+    LIST_WORDS_KK,
+    LIST_WORDS_RU,
+    SHARED_HEAD_KK,
+    SHARED_HEAD_RU,
+    WITH_WORDS,
+)
+from kgraph.records import Mention
+from kgraph.sources.plan_table import ABBR, Piece, outside
+
+# Where a list is cut: a comma, a semicolon, a line break, or a list word between spaces.
+_WORDS = "|".join(re.escape(w) for w in sorted((*LIST_WORDS_RU, *LIST_WORDS_KK), key=len, reverse=True))
+CUT = re.compile(rf",|;|\n|(?<=\s)(?P<word>{_WORDS})(?=\s)")
+WORD = re.compile(r"[\w\-]+")
+# A Kazakh compound abbreviation of a ministry: "Қаржымині", "Еңбекмині", "Әділетмині".
+KK_MINISTRY = re.compile(r"мині\w*$")
+
+
+@dataclass
+class _Part:
+    piece: Piece  # as printed, the flag included
+    after: str  # what cut it from the piece before: ",", ";", "\n", a list word, or "" for the first
+    flag: bool = False
+
+    @property
+    def text(self) -> str:
+        return _clean(self.piece.flat)
+
+
+def _clean(flat: str) -> str:
+    text = re.sub(r"\s+", " ", BY_AGREEMENT.sub(" ", flat)).strip(" ,;.")
+    return re.sub(r"\s+,", ",", text)
+
+
+def _parts(cell: Piece) -> list[_Part]:
+    """The cell cut at list separators outside quotes, brackets and collective formulas."""
+    text = cell.text
+    top = outside(text)
+    folded = fold(text)
+    for m in COLLECTIVE.finditer(folded):
+        top[m.start() : m.end()] = [False] * (m.end() - m.start())
+    parts: list[_Part] = []
+    start, after = 0, ""
+    for m in CUT.finditer(folded):
+        if not top[m.start()]:
+            continue
+        parts.append(_Part(cell[start : m.start()], after))
+        start, after = m.end(), (m["word"] or m.group(0))
+    parts.append(_Part(cell[start:], after))
+    out: list[_Part] = []
+    carried = None  # the separator before an empty piece ("и\n"): it, not the line break, joins the next
+    for p in parts:
+        flat = p.piece.flat
+        if not flat.strip(" ,;."):
+            carried = carried or p.after
+            continue
+        if carried and p.after == "\n":
+            p.after = carried
+        carried = None
+        if out and BY_AGREEMENT_PART.match(flat) and re.search(r"[()]|согласовани|бойынша", flat):
+            out[-1].flag = True  # "(по согласованию)" printed after a separator
+            continue
+        p.flag = bool(BY_AGREEMENT.search(flat))
+        out.append(p)
+    return out
+
+
+# --- what a piece names -----------------------------------------------------------------
+
+
+def _named_by_abbreviation(text: str, glossary: frozenset[str]) -> bool:
+    if fold(text) in glossary or ABBR.match(text) or (text[:1] in '«"“' and ABBR.search(text)):
+        return True
+    words = text.split()
+    return bool(words) and (fold(words[0]) in glossary or fold(words[-1]) in glossary)
+
+
+def _ru_head(text: str) -> tuple[int, object] | None:
+    """The first noun of a Russian piece (adjectives, participles and personal names before it
+    skipped): (its word index, its pymorphy parses)."""
+    for i, word in enumerate(WORD.findall(text)[:4]):
+        parses = morph().parse(word)
+        best = parses[0].tag
+        if best.POS in ("ADJF", "PRTF", "NUMR") or (word[:1].isupper() and ("Surn" in best or "Name" in best)):
+            continue
+        if best.POS == "NOUN" or any(p.tag.POS == "NOUN" for p in parses[:2]):
+            return i, parses
+        return None
+    return None
+
+
+def _ru_own(part: _Part, glossary: frozenset[str], instrumental: bool = False) -> bool:
+    """Does a Russian piece name a body (an official, a kind of organisation) of its own?
+    After "совместно с" (`instrumental`) the bodies are named in the instrumental case."""
+    text = part.text
+    if _named_by_abbreviation(text, glossary):
+        return True
+    head = _ru_head(text)
+    if head is None:
+        return False
+    i, parses = head
+    word = fold(WORD.findall(text)[i])
+    if ADMIN_UNIT.match(word) or not BODY_NOUN_RU.match(word):
+        return False
+    cases = ("nomn", "ablt") if instrumental else ("nomn",)
+    return any(p.tag.POS == "NOUN" and p.tag.case in cases for p in parses)
+
+
+def _ru_shared_head(text: str) -> str | None:
+    """The words up to a plural head that a list shares ("акиматы", "Районные акимы"), or None."""
+    words = text.split()
+    for i, word in enumerate(words[:3]):
+        w = fold(word.strip('«»"“”,.'))
+        if SHARED_HEAD_RU.match(w):
+            parses = morph().parse(word)
+            if any(p.tag.number == "plur" for p in parses[:2]):
+                return " ".join(words[: i + 1])
+            return None
+    return None
+
+
+def _adjectives_only(text: str) -> bool:
+    words = WORD.findall(text)
+    return bool(words) and all(morph().parse(w)[0].tag.POS in ("ADJF", "PRTF") for w in words)
+
+
+def _kk_last(text: str) -> str:
+    words = WORD.findall(fold(text))
+    return words[-1] if words else ""
+
+
+def _kk_own(part: _Part, glossary: frozenset[str]) -> bool:
+    """Does a Kazakh piece end with the name of a body (its head noun), or name one by abbreviation?"""
+    text = part.text
+    if _named_by_abbreviation(text, glossary):
+        return True
+    last = _kk_last(text)
+    return bool(BODY_NOUN_KK.match(last) or KK_MINISTRY.search(last))
+
+
+def _kk_shared(text: str) -> str | None:
+    """The plural head noun a Kazakh list shares ("әкімдіктері", "басшылары"), or None."""
+    words = text.split()
+    if not words:
+        return None
+    last = fold(words[-1].strip(".,"))
+    return words[-1] if SHARED_HEAD_KK.match(last) and KK_PLURAL_HEAD.search(last) else None
+
+
+# --- grouping ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Party:
+    parts: list[_Part]
+    head: str | None = None  # the head shared with the list, which the text omits
+    shares: str | None = None  # the head this party passes on to the members after it
+
+    def mention(self, cell: Piece) -> Mention | None:
+        first, last = self.parts[0].piece.strip(), self.parts[-1].piece.strip()
+        start = cell.pos.index(first.pos[0]) if first.pos else 0
+        end = cell.pos.index(last.pos[-1]) + 1 if last.pos else len(cell.text)
+        whole = cell[start:end]
+        text = _clean(whole.flat)
+        if not text:
+            return None
+        flag = any(p.flag for p in self.parts)
+        return Mention(text, whole.strip().span, flag, self.head)
+
+
+def _group_ru(parts: list[_Part], glossary: frozenset[str]) -> list[_Party]:
+    out: list[_Party] = []
+    instrumental = False
+    adjectives: list[_Part] = []  # "центральные и | местные органы", "заинтересованные\nгосударственные органы"
+    for k, part in enumerate(parts):
+        text = part.text
+        instrumental = instrumental or part.after in WITH_WORDS
+        if adjectives:
+            part = _Part(part.piece, adjectives[0].after, part.flag)
+            shares = _ru_shared_head(text)
+            if shares:  # "районные и городские акимы": adjectives of a shared head, one party each
+                out.extend(_Party([a]) for a in adjectives)
+            else:
+                part.piece = Piece.join([a.piece for a in adjectives] + [part.piece])
+                text = part.text
+            adjectives = []
+        elif k + 1 < len(parts) and _adjectives_only(text):
+            adjectives.append(part)
+            continue
+        if not out:
+            out.append(_Party([part], shares=_ru_shared_head(part.text)))
+            continue
+        current = out[-1]
+        own = _ru_own(part, glossary, instrumental)
+        if part.after == "\n" and not own:
+            current.parts.append(part)  # a line break inside a name
+        elif current.shares:  # members of a list under a shared head
+            if own:
+                out.append(_Party([part], shares=_ru_shared_head(text)))
+            else:
+                out.append(_Party([part], head=current.shares, shares=current.shares))
+        elif own or text[:1].isupper():
+            if part.after == "и" and len(current.parts) == 1 and _category(current.parts[0].text) and _bare(text):
+                current.parts.append(part)  # "заинтересованные государственные органы и организации"
+            else:
+                out.append(_Party([part], shares=_ru_shared_head(text)))
+        else:
+            current.parts.append(part)  # "управление труда и | социальной защиты населения"
+    return out
+
+
+def _category(text: str) -> bool:
+    """A kind of body named in the plural with adjectives only ("национальные холдинги",
+    "заинтересованные государственные органы"): no name, no abbreviation, no dependents."""
+    words = WORD.findall(text)
+    if len(words) < 2 or not text[:1].islower():
+        return False
+    *adjectives, noun = (morph().parse(w)[0].tag for w in words)
+    return all(t.POS in ("ADJF", "PRTF") for t in adjectives) and noun.POS == "NOUN" and noun.number == "plur"
+
+
+def _bare(text: str) -> bool:
+    """One plural noun on its own ("организации", "компании"): it shares the adjectives before it."""
+    words = WORD.findall(text)
+    return (
+        len(words) == 1
+        and text[:1].islower()
+        and any(
+            p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.case == "nomn" for p in morph().parse(words[0])
+        )
+    )
+
+
+def _group_kk(parts: list[_Part], glossary: frozenset[str]) -> list[_Party]:
+    """Kazakh puts the head last: the pieces before a piece ending in a body noun are its members."""
+    out: list[_Party] = []
+    pending: list[_Part] = []
+    for part in parts:
+        if not _kk_own(part, glossary):
+            pending.append(part)
+            continue
+        shared = _kk_shared(part.text)
+        if pending and shared:
+            out.extend(_Party([p], head=shared) for p in pending)
+            out.append(_Party([part]))
+        else:
+            out.append(_Party([*pending, part]))
+        pending = []
+    out.extend(_Party([p]) for p in pending)
+    return out
+
+
+def split_parties(cell: Piece, glossary: frozenset[str] = frozenset()) -> tuple[Mention, ...]:
+    """The responsible cell as parties, in the order written (first = lead)."""
+    parts = _parts(cell)
+    if not parts:
+        return ()
+    kk = has_kazakh(cell.text)
+    groups = _group_kk(parts, glossary) if kk else _group_ru(parts, glossary)
+    return tuple(m for m in (g.mention(cell) for g in groups) if m)
