@@ -34,7 +34,6 @@ from kgraph.records import DocumentMeta, GlossaryEntry, Indicator, Mention, Span
 from kgraph.sources.plan_cells import read_rows
 from kgraph.sources.plan_parties import split_parties
 from kgraph.sources.plan_table import (
-    FUNDING_SOURCE,
     Heading,
     Piece,
     Row,
@@ -120,6 +119,11 @@ VALUES_START = re.compile(r"\(\s*(?:19|20)\d{2}\s*(?:[^\s\d–—\-(),]+\.?)?\s*
 LEADING_NUMBER = re.compile(r"^(?:не\s+(?:менее|более|ниже|выше)\s+|кемінде\s+)?[\d\s]*\d(?:[.,]\d+)?\s*")
 
 
+# A funding amount as printed: "125,5", "1 200 млн тенге", "не менее 50".
+AMOUNT = re.compile(
+    r"^\s*(?:не\s+(?:менее|более)\s+)?\d[\d\s]*(?:[.,]\d+)?\s*(?:(?:тыс|млн|млрд)\.?\s*(?:тенге|теңге)?)?\.?\s*$",
+    re.IGNORECASE,
+)
 # A number in a funding cell (not a year): "125,5", "1 200".
 FUNDING_NUMBER = re.compile(r"(?<![\d.,])(?!(?:19|20)\d{2}\b)\d[\d\s]*(?:[.,]\d+)?(?![\d.,])")
 
@@ -356,7 +360,8 @@ def _task(row: Row, section: str | None, period, glossary: frozenset[str], previ
         amount_text = m.group(0) if m else None
         rest = (funding[: m.start()] + " " + funding[m.end() :]) if m else funding
         source = re.sub(r"[\s()–—\-,;:]+", " ", rest).strip() or None
-    amount = number_value(amount_text) if amount_text and not FUNDING_SOURCE.match(amount_text) else None
+    # an amount is a number printed on its own (with its unit), not a budget programme's code in a sentence
+    amount = number_value(amount_text) if amount_text and AMOUNT.match(amount_text) else None
     funding_text = " ".join(t for t in (amount_text, source) if t) or None
     party_cell = Piece.join([row.cell("parties"), row.cell("parties2")], sep=", ")
     if DITTO.match(party_cell.text or "-") and previous is not None:

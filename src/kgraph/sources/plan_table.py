@@ -131,7 +131,9 @@ COLUMN_NAMES = (
     ("amount", re.compile(r"объ[её]м|сумма|көлем|сомасы|расход|шығыс|(?:млн|млрд|тыс)\.?\s*те[нң]ге")),
     ("source", re.compile(r"источник|көзі|көздері")),
     ("number", re.compile(r"^\s*(?:№|п/п|р/с|n)(?:\s*п/п|\s*№|\s*р/с)?\s*$|№")),
-    ("text", re.compile(r"мероприяти|наименовани|іс-шара|іс\s+шара|атауы|реформ|задач|міндет")),
+    ("text", re.compile(r"мероприяти|наименовани|іс-шара|іс\s+шара|шара|атауы|реформ|задач|міндет")),
+    # a year or a forecast: the columns of an indicator table, not of a plan
+    ("year", re.compile(r"^\s*(?:19|20)\d{2}\s*(?:год|жыл)|^\s*прогноз|^\s*болжам")),
 )
 # The first line of a header printed cell by cell: "№", "№ п/п", "№ п/п Мероприятие".
 STACKED_HEADER_START = re.compile(
@@ -178,15 +180,18 @@ def _line_cells(line: str, sep: str) -> list[str]:
 
 def _header_kinds(cells: list[str]) -> list[str]:
     """Column kinds of a header row; unknown columns are "other", a second parties column
-    "parties2", further deadline columns (one per stage or body) "deadline.2", "deadline.3"."""
+    "parties2", further deadline columns (one per stage or body) "deadline.2", "deadline.3".
+    Without a column named for the tasks, the first unnamed column after the number is theirs."""
     kinds: list[str] = []
     for cell in cells:
         kind = column_kind(cell) or "other"
         if kind == "deadline" and kind in kinds:
             kind = f"deadline.{sum(k.startswith('deadline') for k in kinds) + 1}"
-        elif kind in kinds and kind != "other":
+        elif kind in kinds and kind not in ("other", "year"):
             kind = "parties2" if kind == "parties" and "parties2" not in kinds else "other"
         kinds.append(kind)
+    if "text" not in kinds and "year" not in kinds and kinds[:1] == ["number"] and "other" in kinds:
+        kinds[kinds.index("other")] = "text"
     return kinds
 
 
@@ -210,7 +215,10 @@ def _column_texts(lines: list[str], sep: str) -> list[str]:
 
 
 def _enough(kinds: list[str]) -> bool:
-    return len(set(kinds) - {"other", "parties2"}) >= 3 and "parties" in kinds
+    """A plan's header: tasks, parties and a third column named (an indicator table, with
+    columns for years, is not a plan)."""
+    named = set(kinds) - {"other", "parties2", "year"}
+    return len(named) >= 3 and "parties" in kinds and "text" in kinds and "year" not in kinds
 
 
 def repeated_header(cells: list[str]) -> bool:
