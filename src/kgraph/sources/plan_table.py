@@ -253,6 +253,8 @@ def find_tables(text: str) -> list[Table]:
         elif STACKED_HEADER_START.match(line):
             kinds, end = _stacked_header(text, lines, i)
             kinds = _dedupe(kinds)
+            if "|" in text[m.start() : end] or "\t" in text[m.start() : end]:
+                kinds = []  # a separated header follows ("№" of an approval stamp, then the table)
         if _enough(kinds):
             start = m.start()
             j = i + 1
