@@ -16,6 +16,8 @@ LIST_WORDS_RU = ("и", "а также", "совместно с", "с участ�
 LIST_WORDS_KK = ("және", "мен", "сондай-ақ")
 # The words after which the bodies are named in the instrumental ("совместно с райгоракимами").
 WITH_WORDS = ("совместно с", "с участием")
+# Kazakh puts them after the co-executors ("аудандық, қалалық әкiмдерiмен бiрлесiп"): not part of a name.
+WITH_AFTER_KK = re.compile(r"\s+(?:бірлесіп|бірлесе\s+отырып|бірге)\s*\.?\s*$")
 
 # Head nouns of a list whose members are bodies in their own right: the head is shared and
 # distributed ("акиматы Алматинской области и области Абай" = two akimats; "руководители

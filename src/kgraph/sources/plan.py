@@ -90,7 +90,11 @@ class PlanInfo:
 # --- Named patterns ------------------------------------------------------------------------
 
 # Words that start the title of a plan.
-PLAN_TITLE = re.compile(r"план\w*|дорожн\w+\s+карт\w*|жол\s+картасы|жоспар\w*|іс-шаралар", re.IGNORECASE)
+PLAN_TITLE = re.compile(
+    r"план\w*|дорожн\w+\s+карт\w*|жол\s+картасы|жоспар\w*|іс-шаралар|программ\w*|бағдарлама\w*", re.IGNORECASE
+)
+# The full stop that ends a cell's sentence (not the dot of an abbreviation: «1997 ж.», «гг.», «т.д.»).
+FINAL_STOP = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=[)»\"”]))\s*\.\s*$|\s*;\s*$")
 
 # The abbreviation note.
 GLOSSARY_HEAD = re.compile(
@@ -296,7 +300,7 @@ def parse(text: str, meta: DocumentMeta) -> list:
                 if item.kind == "section":
                     sections = sum(isinstance(r, Section) for r in records)
                     number = item.number or str(sections + 1)
-                    section = Section(number, item.title.flat, item.span)
+                    section = Section(number, _unstopped(item.title.flat), item.span)
                     records.append(section)
                 elif item.kind == "indicator" and item.title:
                     n = item.number or 1 + sum(isinstance(r, Indicator) for r in records)
@@ -316,6 +320,11 @@ DITTO = re.compile(r'^\s*[-–—]*\s*["«»“”]+\s*[-–—]*\s*$')
 # The act a task drafts: "проект(а) постановления …" (ru), "… қаулысының жобасы" (kk).
 DRAFT_BEFORE = re.compile(r"(?:проект\w*|жоба\w*)\s+$", re.IGNORECASE)
 DRAFT_AFTER = re.compile(r"^\s*(?:ның|нің|\S*)?\s*жоба\w*", re.IGNORECASE)
+
+
+def _unstopped(text: str) -> str:
+    """A cell without the full stop (or semicolon) that ends its sentence."""
+    return FINAL_STOP.sub("", text)
 
 
 def _refs(row: Row) -> list[tuple[ActRef, bool]]:
@@ -347,7 +356,7 @@ def _piece_span(piece: Piece, flat: str, span: Span) -> Span:
 def _task(row: Row, section: str | None, period, glossary: frozenset[str], previous: Task | None) -> Task:
     plan_start, plan_end, approved = period
     stages = [row.cell(k).flat for k in sorted(row.cells) if k == "deadline" or k.startswith("deadline.")]
-    deadline_cell = " / ".join(t for t in stages if t)
+    deadline_cell = " / ".join(_unstopped(t) for t in stages if t)
     if deadline_cell and DITTO.match(deadline_cell) and previous is not None:
         d = Deadline(deadline_cell, previous.deadline_start, previous.deadline_end, previous.recurrence)
     else:
@@ -368,8 +377,8 @@ def _task(row: Row, section: str | None, period, glossary: frozenset[str], previ
         parties = tuple(Mention(p.text, party_cell.span, p.by_agreement, p.head) for p in previous.parties)
     else:
         parties = split_parties(party_cell, glossary)
-    text = row.cell("text").flat
-    form = row.cell("form").flat or None
+    text = _unstopped(row.cell("text").flat)
+    form = _unstopped(row.cell("form").flat) or None
     refs = _refs(row)
     return Task(
         number=row.number,

@@ -44,6 +44,7 @@ from kgraph.lang.bodies import (
     LIST_WORDS_RU,
     SHARED_HEAD_KK,
     SHARED_HEAD_RU,
+    WITH_AFTER_KK,
     WITH_WORDS,
 )
 from kgraph.records import Mention
@@ -75,6 +76,9 @@ def _clean(flat: str) -> str:
 
 def _parts(cell: Piece) -> list[_Part]:
     """The cell cut at list separators outside quotes, brackets and collective formulas."""
+    with_after = WITH_AFTER_KK.search(fold(cell.text))
+    if with_after:  # "…, қалалық әкiмдерiмен бiрлесiп": the co-executors' postposition goes
+        cell = cell[: with_after.start()]
     text = cell.text
     top = outside(text)
     folded = fold(text)
