@@ -274,4 +274,4 @@ def test_indicators_query(store):
     nas = [r for r in data if r["source"] == "kz-nas-concept-science-regions-ru"]
     assert len(nas) == 25  # 5 indicators x 2026-2030
     row = next(r for r in nas if r["indicator"].endswith("/ind_4") and r["year"] == "2027")
-    assert (row["unit"], row["value"]) == ("%", "-")
+    assert (row["unit"], row["value"], row["value_text"]) == ("%", "", "-")  # "-" states no number

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from decimal import Decimal
 from pathlib import Path
 
@@ -24,6 +25,16 @@ FIXTURES = ROOT / "tests" / "fixtures"
 D = dt.date
 
 TASK_COUNTS = {"kz-gov-decree-2013-1331-ru": 60, "kz-gov-decree-2025-1134-ru": 25, "kz-gov-decree-2013-631-kk": 20}
+# The corpus plans (the portal mirrors' Markdown, catalogued as folders; goldens by the corpus helpers).
+CORPUS = {
+    "kz-gov-decree-2019-419-ru": 18,
+    "kz-gov-decree-2019-419-kk": 17,  # a later redaction: one task fewer
+    "kz-gov-decree-2022-482-ru": 45,
+    "kz-gov-decree-2021-991-ru": 26,
+    "kz-gov-decree-2021-991-kk": 26,
+    "kz-akimat-almaty-region-1997-6-194-ru": 23,  # sections I-IV, numbering restarting in each
+    "kz-akimat-almaty-region-1997-6-194-kk": 23,
+}
 PLAN_KINDS = ("task", "party", "section", "indicator", "glossary")
 
 
@@ -157,6 +168,48 @@ def test_akimat_lists_1134():
         ("акиматы Алматинской области", None),
         ("акимат области Абай", None),
     ]
+
+
+@functools.cache
+def corpus_scores(source_id: str) -> dict[str, evaluate.Score]:
+    return evaluate.score(evaluate.load_golden(source_id), evaluate.extract(source_id))
+
+
+@pytest.mark.parametrize("source_id, count", CORPUS.items())
+def test_corpus_plans_meet_the_targets(source_id, count):
+    """Issue 16: exact task count, party F1 >= 0.97 (boundaries, lead, by agreement), deadline accuracy >= 0.95."""
+    s = corpus_scores(source_id)
+    assert (s["task"].expected, s["task"].extracted, s["task"].tp) == (count, count, count), s["task"].misses
+    assert s["party"].f1 >= 0.97, (s["party"].misses[:10], s["party"].extras[:10])
+    for name in ("deadline_start", "deadline_end", "recurrence", "deadline_text"):
+        assert s["task"].field_accuracy(name) >= 0.95, name
+    for name in ("text", "completion_form", "funding_source", "funding_amount"):
+        assert s["task"].field_accuracy(name) >= 0.95, name
+    assert s["section"].f1 == 1.0 and s["section"].field_accuracy("title") == 1.0
+
+
+def test_restarting_numbers_are_distinct_tasks():
+    recs = evaluate.extract("kz-akimat-almaty-region-1997-6-194-ru")
+    keys = [(t["section"], t["number"]) for t in recs["task"]]
+    assert len(keys) == len(set(keys)) == 23
+    assert [k for k in keys if k[1] == 1] == [("1", 1), ("II", 1), ("III", 1), ("IV", 1)]
+    last = recs["task"][-1]
+    assert "Бырбаев" not in last["text"] and all("Минбаев" not in p["text"] for p in last["parties"])
+
+
+def test_ditto_marks_repeat_the_row_above():
+    tasks = {(t["section"], t["number"]): t for t in evaluate.extract("kz-akimat-almaty-region-1997-6-194-kk")["task"]}
+    above, ditto = tasks[("II", 3)], tasks[("II", 4)]
+    assert ditto["deadline_text"] == '-"-'
+    assert [p["text"] for p in ditto["parties"]] == [p["text"] for p in above["parties"]]
+    assert (ditto["deadline_start"], ditto["deadline_end"]) == (above["deadline_start"], above["deadline_end"])
+
+
+def test_deadline_stages_and_the_responsible_person():
+    task = evaluate.extract("kz-gov-decree-2021-991-ru")["task"][0]
+    assert task["deadline_text"] == "январь / январь / февраль"
+    assert (task["deadline_start"], task["deadline_end"]) == (D(2022, 1, 1), D(2022, 2, 28))
+    assert [p["text"] for p in task["parties"]] == ["МНЭ"] and task["responsible_person"] == "Абдыкадыров А.Е."
 
 
 # --- synthetic plans in other layouts ----------------------------------------------------------
@@ -751,3 +804,105 @@ def test_abbr_tail_matches_as_before():
     for text in cases:
         a, b = old.search(text), plan.ABBR_TAIL.search(text)
         assert (a and a.span()) == (b and b.span()), text
+
+
+# --- the mirrors' layout, acts cited ----------------------------------------------------------------
+
+
+def test_mirror_markdown_plan():
+    """A portal mirror's HTML table (through kgraph.ingest.markdown): a two-row header with a
+    colspan over the deadline stages, a person column, sections I-II restarting the numbering,
+    a line break inside a cell, a number cell spanning two rows, ditto marks, a note row and
+    signatures after the table."""
+    from kgraph.ingest.markdown import convert
+
+    text = normalize(convert((FIXTURES / "plan-ru-mirror.md").read_text(encoding="utf-8")).text).text
+    recs = plan.parse(text, DocumentMeta("decree", None, D(2024, 3, 3), "5-12", None, (0, 0)))
+    assert [(r.number, r.title) for r in recs if isinstance(r, plan.Section)] == [
+        ("I", "ОРГАНИЗАЦИОННЫЕ РАБОТЫ"),
+        ("II", "КОНТРОЛЬ"),
+    ]
+    tasks = [r for r in recs if isinstance(r, plan.Task)]
+    assert [(t.section, t.number) for t in tasks] == [("I", 1), ("I", 2), ("II", 1), ("II", 2)]
+    first, second, third, ditto = tasks
+    assert (first.deadline_text, first.deadline_start, first.deadline_end) == (
+        "I квартал 2024 года / II квартал 2024 года",
+        D(2024, 1, 1),
+        D(2024, 6, 30),
+    )
+    assert first.responsible_person == "Иванов И.И."
+    assert [(p.text, p.head) for p in first.parties] == [
+        ("Акимы районов", None),
+        ("гг. Капчагая", "Акимы"),
+        ("Текели", "Акимы"),
+    ]
+    assert second.text == "Провести семинары для руководителей" and second.recurrence == "annual"
+    assert [(p.text, p.by_agreement) for p in third.parties] == [
+        ("управление труда и социальной защиты населения", False),
+        ("акиматы Алматинской области", False),
+        ("области Абай", True),
+    ]
+    assert third.text == "Проверить аттестацию рабочих мест"  # the spanning cell is not read twice
+    assert [p.text for p in ditto.parties] == [p.text for p in third.parties]
+    assert (ditto.deadline_start, ditto.deadline_end) == (D(2024, 1, 1), D(2025, 12, 31))
+    assert "Бырбаев" not in ditto.text and "Примечание" not in ditto.text
+
+
+def test_acts_cited_and_the_draft_a_task_makes():
+    task2 = tasks_of(records("kz-gov-decree-2025-1134-ru"))[2]
+    ((cited),) = [(r.kind, r.date, r.number) for r in task2.cites]
+    assert cited == ("decree", D(2024, 10, 7), "826")
+    assert task2.produces.kind == "decree" and task2.produces.title.startswith("О внесении изменений")
+    assert task2.produces.date is None  # the draft is not the act it amends
+
+
+def test_rdf_cites_drafts_and_undated_groups():
+    from rdflib import URIRef
+    from rdflib.namespace import RDF, RDFS, SKOS
+
+    from kgraph import iri, resolve
+    from kgraph.registry import load
+    from kgraph.vocab import ELI, KG
+
+    reg = load(ROOT / "data" / "registry.yaml")
+
+    def resolver(text, lang, date, glossary):
+        return resolve.resolve(text, lang, date, glossary, registry=reg)
+
+    _, g, ctx = _graph("kz-gov-decree-2025-1134-ru", resolver)
+    section1 = URIRef(iri.part(str(ctx.act), ("annex", "plan"), ("dir", 1)))
+    task2 = URIRef(iri.part(str(section1), ("task", 2)))
+    decree826 = URIRef(iri.act("decree", D(2024, 10, 7), "826"))
+    assert (task2, ELI.cites, decree826) in g and (decree826, RDF.type, KG.GovernmentDecree) in g
+    draft = g.value(task2, KG.produces)
+    assert draft is not None and draft != decree826 and (draft, RDFS.label, None) in g
+    # «акиматы Алматинской области и области Абай»: two parties, each resolved to its akimat
+    task9 = URIRef(iri.part(str(ctx.act), ("annex", "plan"), ("dir", 2), ("task", 9)))
+    assignees = {g.value(a, KG.assignee) for a in g.objects(task9, KG.hasAssignment)}
+    assert {URIRef(iri.org("akimat-almaty-region")), URIRef(iri.org("akimat-abai-region"))} <= assignees
+    groups = [o for o in g.objects(None, KG.assignee) if "/group/" in str(o)]
+    assert groups and all(len(iri.parse(str(o)).path) == 1 for o in groups)  # no dated group node
+    assert not any("(20" in str(label) for s in groups for label in g.objects(s, SKOS.prefLabel))
+
+
+def test_indicators_query_gives_numbers():
+    from rdflib import URIRef
+
+    from kgraph import iri, queries
+    from kgraph.results import rows
+    from kgraph.store import OxigraphStore
+    from kgraph.vocab import ontology_graph
+
+    ds, _, _ = _graph("kz-gov-decree-2025-1134-ru")
+    ds.graph(URIRef(iri.ONTOLOGY_GRAPH)).__iadd__(ontology_graph())
+    store = OxigraphStore()
+    data = ds.serialize(format="nquads")
+    store.load_nquads(data.encode("utf-8") if isinstance(data, str) else data)
+    q = queries.find("indicators")
+    assert q.columns == ("source", "indicator", "name", "year", "value", "unit", "value_text")
+    names, found = rows(store.query(q.sparql))
+    assert tuple(names) == q.columns
+    row = next(r for r in found if r["indicator"].endswith("/ind_1") and r["year"] == "2026")
+    assert (float(row["value"]), row["unit"], row["value_text"]) == (2.35, "млрд тенге", "2,35 млрд тенге")
+    people = next(r for r in found if r["indicator"].endswith("/ind_3") and r["value_text"].startswith("1 100"))
+    assert float(people["value"]) == 1100

@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from kgraph.lang import DASHES, fold, month_number
 from kgraph.lang.periods import (
     BY_WORDS,
+    DAY_OF_MONTH,
     FILLER,
     FROM_WORDS,
     HALF_TWO_WORDS,
@@ -192,6 +193,9 @@ def _span_at(words: list[str], i: int) -> tuple[_Span | None, int]:
         month = _month(words, j)
         if month:
             return _Span(month, day, month, day), j + 1
+        k = j + 1 if j < len(words) and words[j] == "-" else j
+        if k < len(words) and DAY_OF_MONTH.match(words[k]):
+            return None, k + 1  # "до 10 числа месяца", "5-күнге": a day of every month, read from the recurrence
         return None, i
     month = _month(words, i)
     if month:
@@ -220,6 +224,9 @@ def _read(text: str) -> _Reading:
             i = j
             continue
         span, j = _span_at(words, i)
+        if span is None and j > i:
+            i = j
+            continue
         if span:
             if open_ is not None and open_.forward:
                 open_.spans.append(span)

@@ -193,9 +193,12 @@ def extract(source_id: str, catalog_path: Path = settings.DEFAULT_CATALOG) -> di
     entry = next((e for e in catalog.load(catalog_path) if e.id == source_id), None)
     if entry is None:
         raise KeyError(f"no catalog entry {source_id!r} in {catalog_path}")
-    _, norm, meta = catalog.read_document(entry, catalog_path)
-    records = [r for kind in entry.kinds for r in kinds.extractor(kind).parse(norm.text, meta)]
-    return as_golden(records)
+    doc = catalog.read(entry, catalog_path)  # kinds told from the text where the catalog omits them
+    norm, meta = doc.norm, doc.meta
+    records = [r for kind in doc.entry.kinds for r in kinds.extractor(kind).parse(norm.text, meta)]
+    out = as_golden(records)
+    out["document"] = [{f: getattr(meta, f) for f in ("kind", "title", "date", "number", "issuer")}]
+    return out
 
 
 def golden_sources(directory: Path = settings.GOLDEN_DIR) -> list[str]:

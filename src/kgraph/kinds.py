@@ -264,8 +264,10 @@ KINDS: tuple[Kind, ...] = (
         extractor="kgraph.sources.plan",
         writer="kgraph.rdf.plan",
         annex=True,
-        # a plan table's header: its responsible executors column
-        detect=r"(?i)[^\n]{0,80}(?:ответственн\w*\s+(?:за\s+)?исполн\w*|жауапты\s+орындаушы\w*)",
+        # a plan table's header: its responsible executors (or developers) column, in any layout,
+        # or in a row of cells ("№ | Мероприятие | … | Ответственные", "… | Орындауға жауаптылар")
+        detect=r"(?im)[^\n]{0,80}(?:ответственн\w*\s+(?:за\s+)?исполн\w*|жауапты\s+орындаушы\w*)"
+        r"|^[^\n|]*\|[^\n]*(?:ответствен|исполнител|жауапты|орындаушы|разработчик|әзірлеуші)",
     ),
     # Any other act; references to instructions (поручение) are read as this kind.
     Kind(

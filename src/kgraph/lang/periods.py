@@ -24,7 +24,7 @@ ORDINALS = {
 # Suffixes glued or hyphenated to a numeral ("2-й", "1-ое", "1-ші", "2-ші").
 ORDINAL_SUFFIX = re.compile(r"^(?:й|ый|ий|ой|е|ое|ее|го|ші|шы|інші|ыншы)$")
 # A quarter and a half-year, in any case form ("кварталы", "тоқсандар", "полугодии", "жартыжылдық").
-QUARTER_WORD = re.compile(r"^(?:квартал\w*|тоқсан\w*)$")
+QUARTER_WORD = re.compile(r"^(?:квартал\w*|кв|тоқсан\w*)$")
 HALF_WORD = re.compile(r"^(?:полугоди\w*|жартыжыл\w*)$")
 # "жарты жыл" printed as two words.
 HALF_TWO_WORDS = re.compile(r"жарты\s+жыл(?=[а-яәғқңөұүһі]*)")
@@ -52,6 +52,8 @@ RECURRENCE_WORDS = (
 FROM_WORDS = frozenset({"с", "со", "начиная", "бастап", "жылдан"})
 # "до 1 марта", "не позднее", "дейін", "кешіктірмей", "к": a due date.
 BY_WORDS = frozenset({"до", "позднее", "дейін", "кешіктірмей", "к"})
+# "10 числа" (of the month), "5-күнге": a day of any month, no period of its own.
+DAY_OF_MONTH = re.compile(r"^(?:числ\w*|күн\w*)$")
 # A range between two days or numerals: "с 1 по 30 октября", "1 – 30 қазан", "I и II кварталы".
 RANGE_WORDS = frozenset({"-", "по", "и", "және", "мен"})
 # A year word that makes the year an attribute of what follows (Kazakh puts the year first:
@@ -97,6 +99,7 @@ FILLER = frozenset(
         "жылдан",
         "жылға",
         "ж",
+        "жж",
         "бастап",
         "дейін",
         "кешіктірмей",

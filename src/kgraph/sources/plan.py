@@ -120,6 +120,14 @@ YEAR_VALUE = re.compile(
     r"(?P<value>.+?)\s*(?=,\s*(?:19|20)\d{2}\s*(?:[^\s\d–—\-(),]+\.?)?\s*[–—\-]|\)|$)"
 )
 VALUES_START = re.compile(r"\(\s*(?:19|20)\d{2}\s*(?:[^\s\d–—\-(),]+\.?)?\s*[–—\-]")
+# Values listed after a colon: "name: 2022 г. – 17,5 %; 2023 г. – 21,0 %".
+VALUES_LISTED = re.compile(r":\s*(?=(?:19|20)\d{2}\s*(?:г\.|год\w*|жыл\w*)?\s*[–—\-])")
+YEAR_VALUE_LISTED = re.compile(
+    r"(?P<year>(?:19|20)\d{2})\s*(?:г\.|год\w*|жыл\w*)?\s*[–—\-]\s*(?P<value>.+?)\s*"
+    r"(?=[;,]\s*(?:19|20)\d{2}\s*(?:г\.|год\w*|жыл\w*)?\s*[–—\-]|\.?\s*$)"
+)
+# Several indicators in one row: "Целевой индикатор 1. … Целевой индикатор 2. …".
+NEXT_INDICATOR = re.compile(r"(?:Целев\w+\s+индикатор\w*|Нысаналы\s+индикатор\w*)\s*(?P<n>\d+)\s*[.:]?\s*")
 LEADING_NUMBER = re.compile(r"^(?:не\s+(?:менее|более|ниже|выше)\s+|кемінде\s+)?[\d\s]*\d(?:[.,]\d+)?\s*")
 
 
@@ -236,9 +244,13 @@ def _abbr_cut(segment: str, elsewhere: str) -> int:
 def parse_indicator(number: int, content: Piece, direction: int | None) -> Indicator:
     flat = content.flat
     m = VALUES_START.search(flat)
-    name = flat[: m.start()].strip() if m else flat
+    listed = None if m else VALUES_LISTED.search(flat)
+    name = flat[: (m or listed).start()].strip(" :") if (m or listed) else flat
     values: dict[str, str] = {}
     baseline = baseline_year = None
+    if listed:  # "…, % от ВВП: 2022 г. – 17,5 %; 2023 г. – 21,0 %"
+        for v in YEAR_VALUE_LISTED.finditer(flat, listed.end()):
+            values.setdefault(v["year"], v["value"].strip())
     groups = re.findall(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)", flat[m.start() :]) if m else []
     for gi, group in enumerate(groups):
         found = list(YEAR_VALUE.finditer(group))
@@ -250,6 +262,18 @@ def parse_indicator(number: int, content: Piece, direction: int | None) -> Indic
     units = [u for u in units if u]
     unit = max(set(units), key=units.count) if units else None
     return Indicator(number, name, unit, values, content.span, baseline, baseline_year, direction=direction)
+
+
+def _indicators(number: int | str, title: Piece) -> list[tuple[int | str, Piece]]:
+    """One heading row may hold several indicators, each with its number."""
+    cuts = list(NEXT_INDICATOR.finditer(title.text))
+    out, start, n = [], 0, number
+    for m in cuts:
+        if m.start() > start:
+            out.append((n, title[start : m.start()].strip()))
+        start, n = m.end(), m["n"]
+    out.append((n, title[start:].strip()))
+    return [(int(k) if isinstance(k, str) and k.isdigit() else k, p) for k, p in out if p]
 
 
 def number_value(text: str) -> Decimal | None:
@@ -304,9 +328,9 @@ def parse(text: str, meta: DocumentMeta) -> list:
                     records.append(section)
                 elif item.kind == "indicator" and item.title:
                     n = item.number or 1 + sum(isinstance(r, Indicator) for r in records)
-                    n = int(n) if isinstance(n, str) and n.isdigit() else n
                     ordinal = section_ordinal(section.number) if section else None
-                    records.append(parse_indicator(n, item.title, ordinal))
+                    for number, content in _indicators(n, item.title):
+                        records.append(parse_indicator(number, content, ordinal))
                 continue
             task = _task(item, section.number if section else None, (start, end, meta.date), known, previous)
             records.append(task)
@@ -316,7 +340,7 @@ def parse(text: str, meta: DocumentMeta) -> list:
 
 
 # A cell that repeats the one above: «-"-», «-«-», «--"--», «—"—», «"».
-DITTO = re.compile(r'^\s*[-–—]*\s*["«»“”]+\s*[-–—]*\s*$')
+DITTO = re.compile(r'^\s*[-–—]*\s*(?:["«»“”]+|//)\s*[-–—]*\s*$')
 # The act a task drafts: "проект(а) постановления …" (ru), "… қаулысының жобасы" (kk).
 DRAFT_BEFORE = re.compile(r"(?:проект\w*|жоба\w*)\s+$", re.IGNORECASE)
 DRAFT_AFTER = re.compile(r"^\s*(?:ның|нің|\S*)?\s*жоба\w*", re.IGNORECASE)
@@ -357,7 +381,7 @@ def _task(row: Row, section: str | None, period, glossary: frozenset[str], previ
     plan_start, plan_end, approved = period
     stages = [row.cell(k).flat for k in sorted(row.cells) if k == "deadline" or k.startswith("deadline.")]
     deadline_cell = " / ".join(_unstopped(t) for t in stages if t)
-    if deadline_cell and DITTO.match(deadline_cell) and previous is not None:
+    if stages and all(DITTO.match(t) for t in stages if t) and any(stages) and previous is not None:
         d = Deadline(deadline_cell, previous.deadline_start, previous.deadline_end, previous.recurrence)
     else:
         d = parse_deadline(deadline_cell, plan_start, plan_end, approved, lenient=True) if deadline_cell else None
@@ -372,7 +396,8 @@ def _task(row: Row, section: str | None, period, glossary: frozenset[str], previ
     # an amount is a number printed on its own (with its unit), not a budget programme's code in a sentence
     amount = number_value(amount_text) if amount_text and AMOUNT.match(amount_text) else None
     funding_text = " ".join(t for t in (amount_text, source) if t) or None
-    party_cell = Piece.join([row.cell("parties"), row.cell("parties2")], sep=", ")
+    # the lines of a cell stay apart: a line break may separate two bodies
+    party_cell = Piece.join([row.cell("parties", "\n"), row.cell("parties2", "\n")], sep=", ")
     if DITTO.match(party_cell.text or "-") and previous is not None:
         parties = tuple(Mention(p.text, party_cell.span, p.by_agreement, p.head) for p in previous.parties)
     else:

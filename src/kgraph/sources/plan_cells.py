@@ -32,9 +32,11 @@ from kgraph.sources.plan_table import (
     FUNDING_AMOUNT,
     FUNDING_SOURCE,
     INDICATOR_HEAD,
+    NOT_A_HEADING,
     NUMBER_CELL,
     NUMBERED_HEAD,
     PREPOSITION,
+    WORD_HEAD,
     Heading,
     Piece,
     Row,
@@ -218,9 +220,11 @@ def _heading(line: Piece, allow_numbered: bool) -> tuple[str, str | None, Piece]
             n = next((g for g in (m.groupdict().get(k) for k in ("n1", "n2", "n")) if g), None)
             return kind, n, line[m.start("title") : m.end("title")].strip()
     if allow_numbered:
-        m = NUMBERED_HEAD.match(t)
-        if m:
-            return "section", m["n"], line[m.start("title") : m.end("title")].strip()
+        for pattern in (NUMBERED_HEAD, WORD_HEAD):
+            m = pattern.match(t)
+            if m:
+                n = next(g for g in (m.groupdict().get(k) for k in ("n", "n1", "n2")) if g)
+                return "section", n, line[m.start("title") : m.end("title")].strip()
     return None
 
 
@@ -263,13 +267,16 @@ def read_separated(text: str, table: Table, glossary: frozenset[str]) -> list[Ro
                 continue
             if pipes:  # a row across the whole table without a number: an unnumbered section heading
                 flush_heading()
-                items.append(Heading("section", None, only, only.span))
+                if not NOT_A_HEADING.match(only.text):
+                    items.append(Heading("section", None, only, only.span))
                 continue
         flush_heading()
         m = NUMBER_CELL.match(cells[0].text) if cells else None
         if pipes and m and last is not None and items and items[-1] is last and row_number(m["n"]) == last.number:
             _continue_row(last, cells, kinds)  # a number cell spanning rows is repeated on each
             continue
+        if pipes and cells and NOT_A_HEADING.match(cells[0].text):
+            continue  # a total ("Итого", "Барлығы") or a note in the first cell: no task's
         if pipes and not (m and len(filled) > 1) and last is not None and len(cells) <= len(kinds):
             _continue_row(last, cells, kinds)  # a line break inside a cell: the row goes on
             continue

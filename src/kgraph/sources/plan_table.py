@@ -426,8 +426,9 @@ class Row:
     cells: dict[str, list[Piece]] = field(default_factory=dict)
     pieces: list[Piece] = field(default_factory=list)  # everything the row was read from
 
-    def cell(self, kind: str) -> Piece:
-        return Piece.join(self.cells.get(kind, []))
+    def cell(self, kind: str, sep: str = " ") -> Piece:
+        """The column's text; its pieces (lines of the cell, parts of a split row) joined by `sep`."""
+        return Piece.join(self.cells.get(kind, []), sep)
 
     def add(self, kind: str, piece: Piece, front: bool = False) -> None:
         if not piece:
@@ -464,6 +465,13 @@ DIRECTION_HEAD = re.compile(
 )
 # "1. «ИТП» АЭА кластерлерін …", "II. ПРОФИЛАКТИЧЕСКИЕ МЕРОПРИЯТИЯ" — a numbered heading without cell separators.
 NUMBERED_HEAD = re.compile(rf"^\s*(?P<n>{SECTION_NUMBER})\s*\.\s*(?P<title>\S.*)$")
+# Any heading word with its number: "Цель 1. …", "Задача 2: …" (ru), "1-мақсат. …" (kk).
+WORD_HEAD = re.compile(
+    r"^\s*(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+\s+(?P<n1>\d{1,2}(?:\.\d{1,2})*)|(?P<n2>\d{1,2})\s*-\s*[а-яәғқңөұүһі]+)"
+    r"\s*[.:]\s*(?P<title>\S.*)$"
+)
+# A full-width row that groups no tasks: a note, a footnote, a total.
+NOT_A_HEADING = re.compile(rf"^\s*(?:\*|{NOTE_WORD}|{FOOTNOTE_WORD}|итого|всего|барлығы|жиыны)", re.IGNORECASE)
 # Roman numerals as Arabic numbers (Latin I/V/X or Kazakh І), for section IRIs and order.
 _ROMAN = {"i": 1, "v": 5, "x": 10}
 
