@@ -14,7 +14,7 @@ def write(tmp_path, body: str):
 
 def test_real_catalog_loads():
     entries = catalog.load(ROOT / "data" / "catalog.yaml")
-    assert len(entries) == 5
+    assert len(entries) == 12  # five texts, and seven expressions of the four corpus plans (folders)
     assert all(e.path.is_file() for e in entries)
 
 

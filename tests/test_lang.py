@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kgraph import lang
+from kgraph.lang import bodies, periods
 
 # --- letters and look-alikes ---------------------------------------------------------
 
@@ -468,3 +469,57 @@ def test_language_rules_live_only_in_lang(marker):
         if "lang" not in p.relative_to(_SRC).parts and marker in p.read_text(encoding="utf-8")
     ]
     assert outside == []
+
+
+# --- words of periods and of lists of bodies -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "pattern, word, matches",
+    [
+        (periods.QUARTER_WORD, "кварталы", True),
+        (periods.QUARTER_WORD, "тоқсандар", True),
+        (periods.QUARTER_WORD, "кв", True),
+        (periods.HALF_WORD, "полугодие", True),
+        (periods.HALF_WORD, "жартыжылдық", True),
+        (periods.QUARTER_WORD, "квота", False),
+        (periods.DAY_OF_MONTH, "числа", True),
+        (bodies.SHARED_HEAD_RU, "акиматы", True),
+        (bodies.SHARED_HEAD_RU, "руководители", True),
+        (bodies.SHARED_HEAD_RU, "министерство", False),
+        (bodies.SHARED_HEAD_KK, "әкімдіктері", True),
+        (bodies.KK_PLURAL_HEAD, "әкімдерімен", True),
+        (bodies.KK_PLURAL_HEAD, "басқармасы", False),
+        (bodies.ADMIN_UNIT, "областей", True),
+        (bodies.ADMIN_UNIT, "гг", True),
+        (bodies.BODY_NOUN_KK, "министрлігі", True),
+        (bodies.BODY_NOUN_RU, "облуправление", True),
+    ],
+)
+def test_period_and_body_words(pattern, word, matches):
+    assert bool(pattern.search(lang.fold(word))) is matches
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("ежеквартально", "quarterly"),
+        ("тоқсан сайын", "quarterly"),
+        ("әр жыл сайын", "annual"),
+        ("раз в полугодие", "semiannual"),
+    ],
+)
+def test_recurrence_words(text, kind):
+    assert next(k for p, k in periods.RECURRENCE_WORDS if p.search(text)) == kind
+
+
+@pytest.mark.parametrize(
+    "text, collective",
+    [
+        ("акиматы областей, городов республиканского значения и столицы", True),
+        ("облыстар, республикалық маңызы бар қалалар мен астана әкімдіктері", True),
+        ("акиматы областей, гг. Нур-Султана, Шымкента и Алматы", False),
+    ],
+)
+def test_collective_formula(text, collective):
+    assert bool(bodies.COLLECTIVE.search(lang.fold(text))) is collective

@@ -32,9 +32,17 @@ Words of acts (`kgraph.lang.legal`)
         article, chapter, paragraph, subparagraph, part, section, direction, annex
     TOC_WORD
     act_number(number)  an act's number without its form marker ("103-VIII ЗРК" -> "103-VIII")
-    FOOTNOTE, FOOTNOTE_LINE, FOOTNOTE_WORD, NOTE_WORD
+    FOOTNOTE, FOOTNOTE_LINE, FOOTNOTE_WORD, NOTE_WORD, TOTAL_WORD, DRAFT_WORD_RU, DRAFT_WORD_KK
     EXCLUDED, EXCLUDED_ITEM
     BY_AGREEMENT, BY_AGREEMENT_WORDS, BY_AGREEMENT_OPEN, BY_AGREEMENT_CUT, BY_AGREEMENT_PART
+
+Words of periods (`kgraph.lang.periods`, read by `kgraph.deadlines`)
+    ROMAN, ORDINALS, QUARTER_WORD, HALF_WORD, RECURRENCE_WORDS, FROM_WORDS, BY_WORDS,
+    RANGE_WORDS, YEAR_FORWARD (Kazakh attributive year), DAY_OF_MONTH, FILLER
+
+Words of lists of bodies (`kgraph.lang.bodies`, read by `kgraph.sources.plan_parties`)
+    LIST_WORDS_RU/KK, WITH_WORDS, WITH_AFTER_KK, SHARED_HEAD_RU/KK, KK_PLURAL_HEAD,
+    BODY_NOUN_RU/KK, ADMIN_UNIT, COLLECTIVE
 """
 
 from __future__ import annotations
@@ -71,6 +79,8 @@ from kgraph.lang.legal import (
     BY_AGREEMENT_OPEN,
     BY_AGREEMENT_PART,
     BY_AGREEMENT_WORDS,
+    DRAFT_WORD_KK,
+    DRAFT_WORD_RU,
     EXCLUDED,
     EXCLUDED_ITEM,
     FOOTNOTE,
@@ -81,6 +91,7 @@ from kgraph.lang.legal import (
     MONTHS_RU,
     NOTE_WORD,
     TOC_WORD,
+    TOTAL_WORD,
     UNITS,
     Unit,
     act_number,
@@ -115,6 +126,8 @@ __all__ = [
     "BY_AGREEMENT_PART",
     "BY_AGREEMENT_WORDS",
     "DASHES",
+    "DRAFT_WORD_KK",
+    "DRAFT_WORD_RU",
     "EXCLUDED",
     "EXCLUDED_ITEM",
     "FOOTNOTE",
@@ -147,6 +160,7 @@ __all__ = [
     "NOTE_WORD",
     "QUOTES",
     "TOC_WORD",
+    "TOTAL_WORD",
     "UNITS",
     "UPPER",
     "Unit",

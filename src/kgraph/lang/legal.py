@@ -150,6 +150,11 @@ FOOTNOTE = re.compile(
 FOOTNOTE_LINE = re.compile(rf"^[ \t]*{FOOTNOTE_WORD}\.", re.MULTILINE)
 # An author's note ("Примечание:", "Ескертпе:"), not an amendment.
 NOTE_WORD = r"(?:Примечани[ея]|Ескертпе)"
+# A row of totals in a table ("Итого", "Всего", "Барлығы", "Жиыны").
+TOTAL_WORD = r"(?:[Ии]того|[Вв]сего|[Бб]арлығы|[Жж]иыны)"
+# The draft of an act: "проект постановления …" (ru, before the act), "… қаулысының жобасы" (kk, after).
+DRAFT_WORD_RU = r"проект\w*"
+DRAFT_WORD_KK = r"жоба\w*"
 
 # What an amendment printed in place of an item or paragraph it took out
 # ("исключен", "исключена", "алып тасталды"); also the change word of a footnote.

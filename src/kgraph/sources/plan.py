@@ -29,7 +29,7 @@ from typing import ClassVar
 
 from kgraph.acts import ActRef, find_act_refs
 from kgraph.deadlines import Deadline, parse_deadline, plan_period
-from kgraph.lang import FOOTNOTE_WORD, UNITS, fold
+from kgraph.lang import DRAFT_WORD_KK, DRAFT_WORD_RU, FOOTNOTE_WORD, UNITS, fold
 from kgraph.records import DocumentMeta, GlossaryEntry, Indicator, Mention, Span
 from kgraph.sources.plan_cells import read_rows
 from kgraph.sources.plan_parties import split_parties
@@ -342,8 +342,8 @@ def parse(text: str, meta: DocumentMeta) -> list:
 # A cell that repeats the one above: «-"-», «-«-», «--"--», «—"—», «"».
 DITTO = re.compile(r'^\s*[-–—]*\s*(?:["«»“”]+|//)\s*[-–—]*\s*$')
 # The act a task drafts: "проект(а) постановления …" (ru), "… қаулысының жобасы" (kk).
-DRAFT_BEFORE = re.compile(r"(?:проект\w*|жоба\w*)\s+$", re.IGNORECASE)
-DRAFT_AFTER = re.compile(r"^\s*(?:ның|нің|\S*)?\s*жоба\w*", re.IGNORECASE)
+DRAFT_BEFORE = re.compile(rf"{DRAFT_WORD_RU}\s+$", re.IGNORECASE)
+DRAFT_AFTER = re.compile(rf"^\S*\s*{DRAFT_WORD_KK}", re.IGNORECASE)
 
 
 def _unstopped(text: str) -> str:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kgraph.deadlines import is_deadline
-from kgraph.lang import BY_AGREEMENT, FOOTNOTE_WORD, NOTE_WORD, UNITS, fold
+from kgraph.lang import BY_AGREEMENT, FOOTNOTE_WORD, NOTE_WORD, TOTAL_WORD, UNITS, fold
 
 # --- Pieces of text with offsets ---------------------------------------------------
 
@@ -471,7 +471,7 @@ WORD_HEAD = re.compile(
     r"\s*[.:]\s*(?P<title>\S.*)$"
 )
 # A full-width row that groups no tasks: a note, a footnote, a total.
-NOT_A_HEADING = re.compile(rf"^\s*(?:\*|{NOTE_WORD}|{FOOTNOTE_WORD}|итого|всего|барлығы|жиыны)", re.IGNORECASE)
+NOT_A_HEADING = re.compile(rf"^\s*(?:\*|{NOTE_WORD}|{FOOTNOTE_WORD}|{TOTAL_WORD})", re.IGNORECASE)
 # Roman numerals as Arabic numbers (Latin I/V/X or Kazakh І), for section IRIs and order.
 _ROMAN = {"i": 1, "v": 5, "x": 10}
 
