@@ -906,3 +906,33 @@ def test_indicators_query_gives_numbers():
     assert (float(row["value"]), row["unit"], row["value_text"]) == (2.35, "млрд тенге", "2,35 млрд тенге")
     people = next(r for r in found if r["indicator"].endswith("/ind_3") and r["value_text"].startswith("1 100"))
     assert float(people["value"]) == 1100
+
+
+def test_a_group_covers_the_bodies_that_existed_on_the_date_of_its_act():
+    """«акиматы областей» of 2013 is the sixteen akimats of then: the South Kazakhstan region's,
+    not the Abai region's (formed in 2022). One undated group node; the date comes from the act."""
+    from rdflib import URIRef
+
+    from kgraph import iri, queries, resolve
+    from kgraph.rdf import registry as registry_rdf
+    from kgraph.registry import load
+    from kgraph.results import rows
+    from kgraph.store import OxigraphStore
+    from kgraph.vocab import ontology_graph
+
+    reg = load(ROOT / "data" / "registry.yaml")
+    ds, _, _ = _graph("kz-gov-decree-2013-1331-ru", lambda t, lang, d, g: resolve.resolve(t, lang, d, g, registry=reg))
+    ds.graph(URIRef(iri.REGISTRY_GRAPH)).__iadd__(registry_rdf.graph(reg))
+    ds.graph(URIRef(iri.ONTOLOGY_GRAPH)).__iadd__(ontology_graph())
+    store = OxigraphStore()
+    data = ds.serialize(format="nquads")
+    store.load_nquads(data.encode("utf-8") if isinstance(data, str) else data)
+    q = queries.find("tasks_of_body")
+
+    def tasks(body: str) -> set[tuple[str, str]]:
+        _, found = rows(store.query(q.sparql, {"body": URIRef(iri.org(body))}))
+        return {(r["number"], r["via_group"].rsplit("/", 1)[-1]) for r in found}
+
+    assert ("6", "region-akimats") in tasks("akimat-south-kazakhstan-region")
+    assert tasks("akimat-abai-region") == set()
+    assert ("39", "") in tasks("akimat-almaty-region")  # «акиматы г. Алматы и Алматинской области»: its own party
