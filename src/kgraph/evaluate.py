@@ -46,6 +46,8 @@ KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "initiative": (("text",), ()),
     "territory": (("name",), ()),
     "document": ((), ("date", "number")),
+    "excluded": (("article", "paragraph", "item"), ()),
+    "amendment": (("article", "paragraph", "item", "act_date", "act_number"), ("act_kind",)),
 }
 NESTED = {"task": ("parties", "party", "number")}  # kind -> (list field, child kind, parent key)
 IGNORED_FIELDS = {"span", "kind", "notes", "members"}
