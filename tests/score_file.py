@@ -11,26 +11,59 @@ Stands in for `kgraph eval --file PATH --golden FILE` until that lands.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
+import re
 import sys
 from pathlib import Path
 
-from kgraph import evaluate, kinds
+import yaml
+
+from kgraph import evaluate, kinds, registry
 from kgraph.ingest import markdown
+from kgraph.resolve import resolve
 from kgraph.sources import metadata
 from kgraph.text import normalize
 
 
-def records_of(path: Path, kind_names: list[str]) -> dict[str, list[dict]]:
+def records_of(path: Path, kind_names: list[str], lang: str) -> dict[str, list[dict]]:
     raw = path.read_text(encoding="utf-8")
     if path.suffix == ".md":
         raw = markdown.convert(raw).text
     norm = normalize(raw)
-    meta = metadata.extract(norm.text, fallback_kind=kind_names[0])
+    meta = _with_mirror_meta(metadata.extract(norm.text, fallback_kind=kind_names[0]), path, lang)
     found = []
     for name in kind_names:
         found.extend(kinds.extractor(name).parse(norm.text, meta))
-    return evaluate.as_golden(found)
+    out = evaluate.as_golden(found)
+    document = {"kind": meta.kind, "title": meta.title, "date": meta.date, "number": meta.number}
+    for r in found:
+        if hasattr(r, "document_fields"):
+            document.update(r.document_fields())
+    out["document"] = [document]
+    reg = registry.load(Path("data") / "registry.yaml")
+    for rec in out.get("competence", []):
+        if rec.get("role") is None and rec.get("body"):
+            res = resolve(rec["body"], lang, meta.date, registry=reg)
+            rec["role"] = res.id if res.kind != "unresolved" else None
+    return out
+
+
+def _with_mirror_meta(meta, path: Path, lang: str):
+    """Date, number and title from the mirror's meta.yaml beside a Markdown file (what the
+    catalog supplies in a build)."""
+    side = path.parent / "meta.yaml"
+    if path.suffix != ".md" or not side.exists():
+        return meta
+    data = yaml.safe_load(side.read_text(encoding="utf-8"))
+    m = re.search(r"№\s*(\S+)", data.get("requisite", ""))
+    title = (data.get("title") or {}).get("rus" if lang == "ru" else "kaz")
+    return dataclasses.replace(
+        meta,
+        date=data.get("approved_on") or meta.date,
+        number=(m.group(1) if m else None) or meta.number,
+        title=meta.title or title,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,7 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--misses", type=int, default=0, help="show up to N misses and extras per kind")
     args = ap.parse_args(argv)
     golden = json.loads(args.golden.read_text(encoding="utf-8"))["records"]
-    scores = evaluate.score(golden, records_of(args.file, args.kinds.split(",")))
+    lang = "kk" if args.golden.stem.endswith("-kk") else "ru"
+    scores = evaluate.score(golden, records_of(args.file, args.kinds.split(","), lang))
     print(f"{args.file} vs {args.golden.name} (kinds {args.kinds})")
     print(f"{'kind':<12}{'expected':>9}{'found':>7}{'tp':>6}{'P':>7}{'R':>7}{'F1':>7}  fields")
     for kind, s in scores.items():

@@ -71,7 +71,7 @@ def test_unknown_kind_is_a_clear_error():
 
 
 def test_catalog_takes_the_kinds_with_an_extractor():
-    assert kinds.extracted() == ("decree", "law", "concept", "plan")
+    assert kinds.extracted() == ("decree", "law", "concept", "plan", "regulation")
 
 
 # A reference to an act of each kind that has cite words, in Russian and in Kazakh.

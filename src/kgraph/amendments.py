@@ -91,8 +91,8 @@ def find_amendments(text: str) -> list[Amendment]:
         scope = "part" if segments else ("act" if ACT_SELF_WORDS.match(target_text) else "annex")
         change = next((c for c, p in CHANGE_WORDS if re.search(p, body)), "amended")
         kind = next((k for k, p in AMENDING_KIND if re.search(p, body[len(target_text) :])), "other")
-        dates = [d for d, _ in _dates(body)]
         numbers = [n.rstrip(".") for n in NUMBER_MARK.findall(body)]
+        dates = _act_dates(body, len(numbers))
         count = max(len(dates), len(numbers))
         acts = tuple(
             AmendingAct(kind, dates[i] if i < len(dates) else None, numbers[i] if i < len(numbers) else None)
@@ -101,6 +101,15 @@ def find_amendments(text: str) -> list[Amendment]:
         if acts:
             out.append(Amendment(target_text, scope, segments, change, acts, collapse(m.group(0)), m.span()))
     return out
+
+
+def _act_dates(body: str, numbers: int) -> list[dt.date]:
+    """The dates of the amending acts. A date in brackets is when an act's change comes into
+    force ("№ 94 (вводится в действие с 12.03.2025)", "(12.03.2025 бастап қолданысқа
+    енгізіледі)"), not an act's date: left out when the others pair with the numbers."""
+    found = _dates(body)
+    outside = [d for d, (start, _) in found if body[:start].count("(") <= body[:start].count(")")]
+    return outside if numbers and len(outside) == numbers else [d for d, _ in found]
 
 
 def _dates(text: str) -> list[tuple[dt.date, Span]]:

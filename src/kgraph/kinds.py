@@ -269,6 +269,24 @@ KINDS: tuple[Kind, ...] = (
         detect=r"(?im)[^\n]{0,80}(?:ответственн\w*\s+(?:за\s+)?исполн\w*|жауапты\s+орындаушы\w*)"
         r"|^[^\n|]*\|[^\n]*(?:ответствен|исполнител|жауапты|орындаушы|разработчик|әзірлеуші)",
     ),
+    # The regulation of a state body («Положение о Министерстве …», «… туралы ереже»), approved by
+    # a Government decree as its annex (or by an order): the body's tasks, rights, duties and functions.
+    # `word` opens its title (kgraph.sources.regulation). No cite words: other acts cite a regulation
+    # by its designation and approving act ("Положением о Министерстве …, утвержденным постановлением
+    # … № 580"), which the reference reader reads as the decree; and the bare words mean "provision"
+    # ("положения закона", "Заңның ережесі").
+    Kind(
+        "regulation",
+        "Regulation",
+        Labels("Положение", "Ереже", "Regulation of a state body"),
+        Words("Положение"),
+        Words("Ереже"),
+        stem=r"[Пп]оложени|[Ее]реже",
+        extractor="kgraph.sources.regulation",
+        writer="kgraph.rdf.regulation",
+        named=True,
+        annex=True,
+    ),
     # Any other act; references to instructions (поручение) are read as this kind.
     Kind(
         "other",

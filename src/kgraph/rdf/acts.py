@@ -162,13 +162,19 @@ def emit_amendments(amendments: list[Amendment], ctx: Context) -> None:
     for a in amendments:
         target = target_node(a, ctx)
         for act in a.acts:
-            node = amending_node(act)
-            _describe(node, act.kind, ctx, act.date, act.number, label=_fallback_label(act.kind, act.date, act.number))
+            node = amending_act(act, ctx)
             ctx.add(ctx.act, ELI.amended_by, node)
             ctx.add(node, ELI.amends, ctx.act)
             if target != ctx.act:
                 ctx.add(target, ELI.changed_by, node)
             ctx.span(node, a.span)
+
+
+def amending_act(act: AmendingAct, ctx: Context) -> URIRef:
+    """The node of an amending act, typed, dated, numbered and labelled."""
+    node = amending_node(act)
+    _describe(node, act.kind, ctx, act.date, act.number, label=_fallback_label(act.kind, act.date, act.number))
+    return node
 
 
 def amending_node(act: AmendingAct) -> URIRef:
@@ -209,4 +215,4 @@ def _year_of(node: URIRef) -> int | None:
     return int(head) if head.isdigit() and len(head) == 4 else None
 
 
-__all__ = ["act_node", "emit", "emit_amendments", "emit_refs", "link_same_acts", "ref_node"]
+__all__ = ["act_node", "amending_act", "emit", "emit_amendments", "emit_refs", "link_same_acts", "ref_node"]

@@ -155,7 +155,7 @@ def parse(text: str, meta: DocumentMeta) -> list:
                 records.append(_clause(number, k, item, lead_addr))
         else:
             records.append(_clause(number, None, body, None))
-    records.extend(_amendments(text))
+    records.extend(_amendments(text, end))
     heading_end = meta.span[1] if meta.span[1] <= m.start() else 0
     records.extend(_legal_basis(text, heading_end, m.start()))
     return records
@@ -285,9 +285,15 @@ def _recipient(body: Piece, schedule: Piece | None) -> Piece | None:
     return None
 
 
-def _amendments(text: str) -> list:
-    """Amendment footnotes ("Сноска. Пункт 2 с изменением …"), read by the shared finder."""
-    return list(find_amendments(text))
+def _amendments(text: str, end: int) -> list:
+    """Amendment footnotes ("Сноска. Пункт 2 с изменением …"), read by the shared finder.
+    After the operative part a footnote's "Пункт 15" is a paragraph of an annex (a
+    regulation's), not the decree's: the annex's reader places it; here it only says
+    that the act was amended."""
+    return [
+        a if a.span[0] < end or a.scope != "part" else replace(a, scope="annex", target=())
+        for a in find_amendments(text)
+    ]
 
 
 def _legal_basis(text: str, start: int, end: int) -> list:

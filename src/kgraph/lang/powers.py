@@ -1,0 +1,85 @@
+"""The words a regulation of a state body sorts its powers by, in Russian and Kazakh.
+
+A regulation («Положение о Министерстве …», «… министрлігі туралы ереже») lists
+the body's tasks, rights, duties and functions under lead-ins such as
+"13. Задачи:", "14. Полномочия: 1) права: … 2) обязанности: …", "15. Функции:"
+(kk "Міндеттері:", "Өкілеттіктер: 1) құқықтары: … 2) міндеттері: …",
+"Функциялар:"). Patterns here work on `fold`ed text (lower case, Latin i as і).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kgraph.lang.script import fold
+
+# "Положение о Министерстве …" / "… министрлігі туралы ереже": the word that says
+# what an act is about, before (ru) or after (kk) its subject.
+ABOUT = {"ru": r"об?", "kk": r"туралы"}
+
+_END = r"(?![а-яәғқңөұүһі])"  # a word ends here
+
+# Groups of powers by the word of their lead-in, most specific first. Kazakh "міндет"
+# names both a body's tasks and its duties: `power_group` tells them apart.
+POWER_GROUPS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (group, re.compile(pattern))
+    for group, pattern in (
+        (
+            "functions-departments",
+            r"функци\w*\s+(?:\w+\s+)?(?:ведомств|комитет|департамент|территориальн|подведомствен)\w*"
+            r"|(?:ведомство|ведомстволар|комитет|департамент|аумақтық)\w*\s+(?:\w+\s+)?функция\w*",
+        ),
+        ("functions", r"функци\w*|функция\w*"),
+        ("rights", rf"права{_END}|прав{_END}|құқық(?!тық)\w*"),
+        ("duties", r"обязанност\w*"),
+        ("tasks", r"задач\w*|міндет\w*"),
+    )
+)
+# The umbrella of rights and duties: "Полномочия:", "Өкілеттіктер:".
+POWERS_WORD = re.compile(r"полномочи\w*|өкілеттік\w*|өкілеттіг\w*")
+# Posts whose powers a regulation lists apart from the body's own ("Полномочия первого
+# руководителя Министерства:", "Министрліктің бірінші басшысының өкілеттіктері:").
+POSTS = re.compile(
+    r"руководител|председател|заместител|секретар|министр(?!ерств|лі|лік)|директор|начальник"
+    r"|басшы|төраға|орынбасар|хатшы|бастығ"
+)
+# The catch-all power: "осуществление иных функций, предусмотренных законами …",
+# "осуществлять иные права …"; kk "… өзге де функцияларды жүзеге асыру".
+RESIDUAL_POWER = re.compile(
+    r"^осуществл\w*\s+(?:\w+\s+){0,3}?ин(?:ые|ых)\s+(?:прав|обязанност|функци|задач|полномочи)"
+    r"|өзге\s+де\s+(?:құқық|міндет|функция|өкілеттік|өкілеттіг)\w*\s+(?:жүзеге\s+асыр|орында)\w*\s*$"
+)
+
+
+def power_group(lead: str, under_powers: bool = False) -> str | None:
+    """The group a lead-in opens ("Задачи:" -> tasks, "2) міндеттері:" under "Өкілеттіктер:"
+    -> duties), "powers" for the umbrella, None when it is not a lead-in of the body's own
+    powers (a post's powers, or no group word). The group word nearest the colon decides
+    ("… в соответствии с задачами осуществляет следующие функции:" -> functions); a lead-in
+    naming both rights and duties is "other"."""
+    text = fold(lead)
+    if POSTS.search(text):
+        return None
+    found = [(m.end(), group) for group, p in POWER_GROUPS for m in p.finditer(text)]
+    groups = {g for _, g in found}
+    if {"rights", "duties"} <= groups or ("rights" in groups and _kk_duties(text)):
+        return "other"
+    if found:
+        group = max(found)[1]
+        if group == "tasks" and (under_powers or "rights" in groups) and _kk_duties(text):
+            return "duties"
+        return group
+    return "powers" if POWERS_WORD.search(text) else None
+
+
+def _kk_duties(text: str) -> bool:
+    """Kazakh "міндеттері" where it means duties (beside rights, or under the powers)."""
+    return bool(re.search(r"міндет", text))
+
+
+def is_residual(text: str) -> bool:
+    """Is an item the catch-all "иные функции, предусмотренные законами"?"""
+    return bool(RESIDUAL_POWER.search(fold(text).strip(" ;.,")))
+
+
+__all__ = ["ABOUT", "POSTS", "POWERS_WORD", "POWER_GROUPS", "RESIDUAL_POWER", "is_residual", "power_group"]
