@@ -33,7 +33,7 @@ Words of acts (`kgraph.lang.legal`)
     TOC_WORD
     act_number(number)  an act's number without its form marker ("103-VIII ЗРК" -> "103-VIII")
     FOOTNOTE, FOOTNOTE_LINE, FOOTNOTE_WORD, NOTE_WORD, TOTAL_WORD, DRAFT_WORD_RU, DRAFT_WORD_KK
-    EXCLUDED, EXCLUDED_ITEM
+    EXCLUDED, EXCLUDED_ITEM, PENDING_ITEM
     BY_AGREEMENT, BY_AGREEMENT_WORDS, BY_AGREEMENT_OPEN, BY_AGREEMENT_CUT, BY_AGREEMENT_PART
 
 Words of periods (`kgraph.lang.periods`, read by `kgraph.deadlines`)
@@ -43,6 +43,9 @@ Words of periods (`kgraph.lang.periods`, read by `kgraph.deadlines`)
 Words of lists of bodies (`kgraph.lang.bodies`, read by `kgraph.sources.plan_parties`)
     LIST_WORDS_RU/KK, WITH_WORDS, WITH_AFTER_KK, SHARED_HEAD_RU/KK, KK_PLURAL_HEAD,
     BODY_NOUN_RU/KK, ADMIN_UNIT, COLLECTIVE
+
+Words of a body's powers (`kgraph.lang.powers`, read by `kgraph.sources.regulation`)
+    ABOUT, POWER_GROUPS, POWERS_WORD, POSTS, RESIDUAL_POWER, power_group(lead), is_residual(text)
 """
 
 from __future__ import annotations
@@ -90,6 +93,7 @@ from kgraph.lang.legal import (
     MONTHS_KK_PATTERN,
     MONTHS_RU,
     NOTE_WORD,
+    PENDING_ITEM,
     TOC_WORD,
     TOTAL_WORD,
     UNITS,
@@ -158,6 +162,7 @@ __all__ = [
     "MONTHS_KK_PATTERN",
     "MONTHS_RU",
     "NOTE_WORD",
+    "PENDING_ITEM",
     "QUOTES",
     "TOC_WORD",
     "TOTAL_WORD",

@@ -160,6 +160,11 @@ DRAFT_WORD_KK = r"жоба\w*"
 # ("исключен", "исключена", "алып тасталды"); also the change word of a footnote.
 EXCLUDED = r"(?:исключен[аоы]?|алып\s+тасталды)"
 EXCLUDED_ITEM = re.compile(rf"^{EXCLUDED}", re.IGNORECASE)
+# A provision printed only as a note that it comes into force later ("8-1) вводится в действие
+# с 01.01.2025 …", kk "01.01.2025 бастап қолданысқа енгізіледі …"): neither text nor excluded.
+PENDING_ITEM = re.compile(
+    r"^\(?\s*(?:вводится\s+в\s+действие\s+с\s|\S+\s+бастап\s+қолданысқа\s+енгізіледі)", re.IGNORECASE
+)
 
 
 # --- the by-agreement flag -----------------------------------------------------------

@@ -26,12 +26,13 @@ POWER_GROUPS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for group, pattern in (
         (
             "functions-departments",
-            r"функци\w*\s+(?:\w+\s+)?(?:ведомств|комитет|департамент|территориальн|подведомствен)\w*"
-            r"|(?:ведомство|ведомстволар|комитет|департамент|аумақтық)\w*\s+(?:\w+\s+)?функция\w*",
+            # of the body's departments, never of the body itself ("Функции Комитета:" in the committee's own)
+            r"функци\w*\s+(?:\w+\s+)?(?:ведомств|комитетов|департаментов|территориальн|подведомствен)\w*"
+            r"|(?:ведомство|ведомстволар|комитеттер|департаменттер|аумақтық)\w*\s+(?:\w+\s+)?функция\w*",
         ),
         ("functions", r"функци\w*|функция\w*"),
-        ("rights", rf"права{_END}|прав{_END}|құқық(?!тық)\w*"),
-        ("duties", r"обязанност\w*"),
+        ("rights", rf"прав[ао]?{_END}|құқық(?!тық)\w*|құқы[лғ]\w*"),
+        ("duties", rf"обязанност\w*|обязан[аоы]?{_END}|міндетті{_END}"),
         ("tasks", r"задач\w*|міндет\w*"),
     )
 )
@@ -60,12 +61,13 @@ def power_group(lead: str, under_powers: bool = False) -> str | None:
     text = fold(lead)
     if POSTS.search(text):
         return None
-    found = [(m.end(), group) for group, p in POWER_GROUPS for m in p.finditer(text)]
-    groups = {g for _, g in found}
+    # (end, -rank, group): where two groups' words end together the earlier listed one wins.
+    found = [(m.end(), -rank, group) for rank, (group, p) in enumerate(POWER_GROUPS) for m in p.finditer(text)]
+    groups = {g for *_, g in found}
     if {"rights", "duties"} <= groups or ("rights" in groups and _kk_duties(text)):
         return "other"
     if found:
-        group = max(found)[1]
+        group = max(found)[2]
         if group == "tasks" and (under_powers or "rights" in groups) and _kk_duties(text):
             return "duties"
         return group

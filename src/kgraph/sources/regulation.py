@@ -30,29 +30,29 @@ from typing import ClassVar
 from kgraph import kinds
 from kgraph.acts import ActRef, find_act_refs
 from kgraph.amendments import TARGET_ITEM, TARGET_PARA, find_amendments
+from kgraph.lang import fold
 from kgraph.lang.powers import ABOUT, is_residual, power_group
 from kgraph.records import DocumentMeta, Span
 from kgraph.sources import regulation_structure as structure
-from kgraph.sources.regulation_structure import Chapter, Item, Paragraph, is_lead_in
+from kgraph.sources.regulation_structure import Chapter, Item, Paragraph
 from kgraph.text import collapse
 
 # --- the title -----------------------------------------------------------------------------
 
 _WORDS = {lang: kinds.get("regulation").words(lang).word for lang in ("ru", "kk")}
-# "Положение о Министерстве науки …" (also "ПОЛОЖЕНИЕ" on a line of its own), a block of
-# its own; kk "Қазақстан Республикасы … министрлігі туралы ереже", the block ending with it.
-TITLE_RU = re.compile(
-    rf"^[ \t]*(?:{_WORDS['ru']}|{_WORDS['ru'].upper()})\s+(?P<body>(?:{ABOUT['ru']}|{ABOUT['ru'].upper()})\s+[^\n]+(?:\n[ \t]*[^\s\d][^\n]*)*?)[ \t]*(?=\n[ \t]*\n|\n[ \t]*$|$)",
-    re.MULTILINE,
-)
-TITLE_KK = re.compile(
-    rf"^[ \t]*(?P<body>[^\s\d][^\n]*(?:\n[ \t]*[^\s\d][^\n]*)*?)\s+(?:{ABOUT['kk']}|{ABOUT['kk'].upper()})\s+"
-    rf"(?:{_WORDS['kk'].lower()}|{_WORDS['kk']}|{_WORDS['kk'].upper()})[ \t]*$",
-    re.MULTILINE,
-)
-# The preposition and the words of a Russian title before the body's name.
-ABOUT_PREFIX = re.compile(rf"^(?:{ABOUT['ru']})\s+", re.IGNORECASE)
-MAX_TITLE = 400  # characters: a longer block is not a title
+# The first line of a Russian title: "Положение о Министерстве науки …", "ПОЛОЖЕНИЕ" alone
+# (then "о Министерстве …" on the next line).
+TITLE_RU = re.compile(rf"^(?:{_WORDS['ru']}|{_WORDS['ru'].upper()})(?:\s+(?:{ABOUT['ru']})\s+\S.*)?$", re.IGNORECASE)
+ABOUT_RU = re.compile(rf"(?:{ABOUT['ru']})\s+", re.IGNORECASE)
+# The last line of a Kazakh title: "… министрлігі туралы ереже", or "ЕРЕЖЕ" alone after "… туралы".
+TITLE_KK = re.compile(rf"(?:^|\s){ABOUT['kk']}\s+{_WORDS['kk']}$|^{_WORDS['kk']}$", re.IGNORECASE)
+# Words of the approval stamp above a Kazakh title ("… № қаулысымен бекітілген"): not the title.
+STAMP_KK = re.compile(r"бекітілген|бекiтiлген|қаулысымен|бұйрығымен", re.IGNORECASE)
+# A clause that names the regulation is not its title: "(далее – Положение)", "(бұдан әрі – Ереже)".
+ALIAS = re.compile(r"\((?:далее|бұдан\s+әрі)", re.IGNORECASE)
+# A name in quotes: "о государственном учреждении «Комитет науки …»" regulates «Комитет науки …».
+QUOTED = re.compile(r"«(?P<name>[^«»]*(?:«[^«»]*»[^«»]*)*)»")
+MAX_TITLE_LINES = 4
 
 
 # --- records -------------------------------------------------------------------------------
@@ -114,23 +114,76 @@ class Amendment:
 
 
 def find_title(text: str) -> tuple[str, Span, str, Span] | None:
-    """(title, its span, the body as the title names it, its span) of the first regulation title."""
-    hits = []
-    for pattern, lang in ((TITLE_RU, "ru"), (TITLE_KK, "kk")):
-        for m in pattern.finditer(text):
-            if len(m.group(0).strip()) <= MAX_TITLE:
-                hits.append((m.start(), m, lang))
-                break
-    if not hits:
-        return None
-    _, m, lang = min(hits, key=lambda h: h[0])
-    start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
-    title = collapse(m.group(0))
-    body_start, body_end = m.span("body")
-    if lang == "ru":
-        about = ABOUT_PREFIX.match(text[body_start:body_end])
-        body_start += about.end() if about else 0
-    return title, (start, m.end()), collapse(text[body_start:body_end]), (body_start, body_end)
+    """(title, its span, the body as the title names it, its span) of the first regulation title:
+    a block of lines of its own (a blank or a structural line after it) that opens with
+    "Положение о …" or closes with "… туралы ереже"."""
+    lines = structure.text_lines(text, 0)
+    for i, ln in enumerate(lines):
+        body = ln.body
+        if not body or structure.is_structural(ln):
+            continue
+        if TITLE_RU.match(body):
+            block = _block_down(lines, i)
+        elif TITLE_KK.search(fold(body)):
+            block = _block_up(lines, i)
+        else:
+            continue
+        if block is None:
+            continue
+        first, last = block
+        start, end = lines[first].body_start, lines[last].end
+        title = collapse(text[start:end])
+        if ALIAS.search(title) or title.endswith((".", ";", ",", ":")):
+            continue
+        return (title, (start, end), *_body(text, start, end))
+    return None
+
+
+def _block_down(lines: list, i: int) -> tuple[int, int] | None:
+    """Lines i.. of a title that opens at line i, up to a blank or structural line."""
+    k = i
+    while k + 1 < len(lines) and k - i + 1 < MAX_TITLE_LINES and _title_line(lines[k + 1]):
+        k += 1
+    return (i, k) if _ends_block(lines, k) else None
+
+
+def _block_up(lines: list, i: int) -> tuple[int, int] | None:
+    """Lines ..i of a title that closes at line i, from a blank, structural or stamp line."""
+    k = i
+    while (
+        k > 0 and i - k + 1 < MAX_TITLE_LINES and _title_line(lines[k - 1]) and not STAMP_KK.search(lines[k - 1].body)
+    ):
+        k -= 1
+    return (k, i) if _ends_block(lines, i) else None
+
+
+def _title_line(line) -> bool:
+    return bool(line.body) and not structure.is_structural(line)
+
+
+def _ends_block(lines: list, k: int) -> bool:
+    """Is line k the last of a block of its own (the text ends, or a blank or structural line follows)?"""
+    return k + 1 >= len(lines) or not lines[k + 1].body or structure.is_structural(lines[k + 1])
+
+
+def _body(text: str, start: int, end: int) -> tuple[str, Span]:
+    """The body a title names: the words after "Положение о" (ru) or before "туралы ереже" (kk);
+    a name in quotes when the title names the body's legal form ("… учреждении «Комитет …»")."""
+    title = text[start:end]
+    ru = TITLE_RU.match(title.strip())
+    if ru:
+        head = re.match(rf"\s*(?:{_WORDS['ru']})\s+", title, re.IGNORECASE)
+        a = head.end() if head else 0
+        about = ABOUT_RU.match(title, a)
+        a, b = (about.end() if about else a), len(title.rstrip())
+    else:
+        tail = re.search(rf"\s+{ABOUT['kk']}\s+{_WORDS['kk']}\s*$", fold(title), re.IGNORECASE)
+        tail = tail or re.search(rf"\s+{_WORDS['kk']}\s*$", fold(title), re.IGNORECASE)
+        a, b = len(title) - len(title.lstrip()), tail.start() if tail else len(title)
+    quoted = QUOTED.search(title, a, b)
+    if quoted:
+        a, b = quoted.span("name")
+    return collapse(title[a:b]), (start + a, start + b)
 
 
 def parse(text: str, meta: DocumentMeta) -> list:
@@ -160,17 +213,20 @@ def competences(paragraphs: list[Paragraph], body: str) -> list[Competence]:
         group = power_group(para.lead) if para.lead.endswith(":") else None
         if group is None:
             continue
+        own = "other" if group == "powers" else group
         for item in para.items:
-            if is_lead_in(item.text) and item.children:
+            if item.header:
                 nested = power_group(item.text, under_powers=group in ("powers", "rights"))
+                nested = own if nested in (None, "powers") else nested  # a heading that names no group
                 out += [_competence(para, child, nested, body) for child in item.children if _power(child)]
             elif _power(item):
-                out.append(_competence(para, item, "other" if group == "powers" else group, body))
+                out.append(_competence(para, item, own, body))
     return out
 
 
 def _power(item: Item) -> bool:
-    return bool(item.text) and not item.excluded
+    """An item that states a power: not excluded, not a placeholder that comes into force later."""
+    return bool(item.text) and not item.excluded and not item.pending
 
 
 def _competence(para: Paragraph, item: Item, group: str, body: str) -> Competence:

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from kgraph.lang import EXCLUDED_ITEM, FOOTNOTE_LINE, LOWER, UNITS, fold
+from kgraph.lang import EXCLUDED_ITEM, FOOTNOTE_LINE, LOWER, PENDING_ITEM, UNITS, fold
 from kgraph.lang.powers import power_group
 from kgraph.records import Span
 from kgraph.sources.law_structure import CHAPTER, NUMBER
@@ -45,6 +45,7 @@ ANNEX_STAMP = re.compile(
 TERMINATOR = re.compile(r"[\s;.,]+$")
 CLOSED = (";", ".", ":")
 MAX_HEADER_WORDS = 6  # a lead-in item names its group in a few words: "функции центрального аппарата:"
+MAX_SECTION_WORDS = 14  # a chapter heading numbered like a paragraph: "2. Основные задачи, функции, права …"
 GAP = 5  # numbers may skip this many (items printed nowhere)
 
 
@@ -64,12 +65,14 @@ class Item:
     kind: ClassVar[str] = "item"
     paragraph: str
     path: str  # numbers of the enclosing lead-in item and this one: "1.3", "178"
-    number: str  # as printed; for an unnumbered line, its position in the list
+    number: str  # as printed; an unnumbered line's position in its list; "s2" for the 2nd unnumbered heading
     numbered: bool
     text: str  # marker, footnotes and the closing ";"/"." left out
     excluded: bool
     span: Span
     children: tuple[Item, ...] = ()
+    pending: bool = False  # only a note that its wording comes into force later ("вводится в действие с …")
+    header: bool = False  # a lead-in of the nested items ("1) права:") or an unnumbered heading of them
 
 
 @dataclass(frozen=True)
@@ -100,14 +103,14 @@ def _parts(number: str) -> tuple[int, ...]:
 
 
 def follows(previous: str | None, number: str) -> bool:
-    """Can `number` come next after `previous`? 15 -> 16, 15 -> 15-1, 15-1 -> 15-2, 177-78 -> 178
-    (and a few numbers skipped)."""
+    """Can `number` come next after `previous`? 15 -> 16, 15 -> 15-1, 15-1 -> 15-2, 177-78 -> 178,
+    19 -> 21-1 (a few numbers may be printed nowhere)."""
     if previous is None:
         return True
     p, c = _parts(previous), _parts(number)
     if c[0] == p[0]:
         return (c[: len(p)] == p and len(c) > len(p)) or (len(c) == len(p) > 1 and c > p)
-    return (p[0] < c[0] <= p[0] + GAP and len(c) == 1) or (c[0] == p[0] + 1 and len(c) > 1)
+    return p[0] < c[0] <= p[0] + GAP
 
 
 # --- lines -----------------------------------------------------------------------------------
@@ -128,7 +131,8 @@ class _Line:
         return self.start + len(self.text) - len(self.text.lstrip())
 
 
-def _lines(text: str, start: int) -> list[_Line]:
+def text_lines(text: str, start: int) -> list[_Line]:
+    """The lines of `text` from `start`, with their offsets."""
     out, pos = [], start
     for raw in text[start:].split("\n"):
         out.append(_Line(pos, pos + len(raw), raw))
@@ -136,7 +140,8 @@ def _lines(text: str, start: int) -> list[_Line]:
     return out
 
 
-def _structural(line: _Line) -> bool:
+def is_structural(line: _Line) -> bool:
+    """Does the line open a chapter, paragraph, item or footnote?"""
     return bool(
         CHAPTER.match(line.text)
         or PARAGRAPH.match(line.text)
@@ -148,7 +153,7 @@ def _structural(line: _Line) -> bool:
 def _heading_like(line: _Line) -> bool:
     """A line that titles what follows: no closing punctuation, starts with a capital."""
     body = line.body
-    return bool(body) and not _structural(line) and body[0].isupper() and not body.endswith((*CLOSED, ","))
+    return bool(body) and not is_structural(line) and body[0].isupper() and not body.endswith((*CLOSED, ","))
 
 
 def _footnote_lines(lines: list[_Line]) -> set[int]:
@@ -157,7 +162,7 @@ def _footnote_lines(lines: list[_Line]) -> set[int]:
     for i, ln in enumerate(lines):
         if FOOTNOTE_LINE.match(ln.text):
             inside = True
-        elif not ln.body or _structural(ln):
+        elif not ln.body or is_structural(ln):
             inside = False
         if inside:
             out.add(i)
@@ -199,6 +204,7 @@ class _Node:
     start: int
     parts: list[Span]
     children: list[_Node] = field(default_factory=list)
+    header: bool = False  # opens a nested list: "1) права:", "функции ведомств:"
 
     def text(self, text: str) -> str:
         return collapse(" ".join(text[a:b] for a, b in self.parts))
@@ -229,7 +235,7 @@ def is_lead_in(text: str) -> bool:
 
 
 def read(text: str, start: int) -> Structure:
-    lines = _lines(text, start)
+    lines = text_lines(text, start)
     notes = _footnote_lines(lines)
     stop = _end(lines, notes)
     doc = Structure()
@@ -252,7 +258,12 @@ def read(text: str, start: int) -> Structure:
             para = None
             continue
         m = PARAGRAPH.match(ln.text)
-        if m and follows(paras[-1].number if paras else None, m["num"]) and not _continues_list(text, para, m["num"]):
+        if m and _section_heading(lines, i, m, chapter):
+            chapter = m["num"]  # "1. Общие положения": a chapter numbered like a paragraph
+            doc.chapters.append(Chapter(chapter, collapse(ln.text[m.end() :]), (ln.body_start, ln.end)))
+            para = None
+            continue
+        if m and _opens_paragraph(text, paras, para, m["num"]):
             para = _Para(m["num"], chapter, ln.body_start, [(ln.start + m.end(), ln.end)])
             paras.append(para)
             continue
@@ -265,10 +276,30 @@ def read(text: str, start: int) -> Structure:
     return doc
 
 
+def _section_heading(lines: list[_Line], i: int, m: re.Match[str], chapter: str | None) -> bool:
+    """Is "N. Title" the heading of the next chapter ("1. Общие положения", "2. Негізгі
+    міндеттері …"): a few words with no closing punctuation, a line of its own?"""
+    title = lines[i].text[m.end() :].strip()
+    if not title or not title[0].isupper() or title.endswith((*CLOSED, ",")) or len(title.split()) > MAX_SECTION_WORDS:
+        return False
+    if not (m["num"] == "1" if chapter is None else follows(chapter, m["num"]) and "-" not in m["num"]):
+        return False
+    return i + 1 >= len(lines) or not lines[i + 1].body or is_structural(lines[i + 1])
+
+
+def _opens_paragraph(text: str, paras: list[_Para], para: _Para | None, number: str) -> bool:
+    """Does "N." open the next paragraph? It must come next after the last one; after a chapter
+    heading (no paragraph open) any higher number does, as lists never hold a chapter heading."""
+    last = paras[-1].number if paras else None
+    if para is None and last is not None:
+        return _parts(number) > _parts(last)
+    return follows(last, number) and not _continues_list(text, para, number)
+
+
 def _header(text: str, para: _Para | None) -> _Node | None:
-    """The lead-in item whose nested list is open ("1) права:"), if any."""
+    """The lead-in whose nested list is open ("1) права:", "функции ведомств:"), if any."""
     last = para.nodes[-1] if para is not None and para.nodes else None
-    return last if last is not None and is_lead_in(last.text(text)) else None
+    return last if last is not None and last.header else None
 
 
 def _continues_list(text: str, para: _Para | None, number: str) -> bool:
@@ -290,12 +321,19 @@ def _add_line(text: str, para: _Para, ln: _Line) -> None:
         m = bare if bare and previous and follows(previous, bare["num"]) else None
     if m is not None:
         para.closed = False
-        if header is not None and ITEM.match(ln.text) and is_lead_in(_line_text(ln, m)):
-            siblings = para.nodes  # the next lead-in: "2) обязанности:"
+        lead_in = ITEM.match(ln.text) is not None and is_lead_in(_line_text(ln, m))
+        if lead_in:
+            siblings = para.nodes  # a lead-in item: "1) права:", then "2) обязанности:"
         for number, a, b in _split_inline(text, ln.start + m.end(), ln.end, m["num"]):
-            siblings.append(_Node(number, True, ln.body_start if number == m["num"] else a, [(a, b)]))
+            siblings.append(_Node(number, True, ln.body_start if number == m["num"] else a, [(a, b)], header=lead_in))
         return
     body_text = ln.body
+    if body_text.endswith(":") and (is_lead_in(body_text) or (last is not None and last.closed(text))):
+        # an unnumbered lead-in ("функции центрального аппарата:") or a heading of the next items
+        ordinal = sum(1 for n in para.nodes if n.header and not n.numbered) + 1
+        para.nodes.append(_Node(f"s{ordinal}", False, ln.body_start, [(ln.body_start, ln.end)], header=True))
+        para.closed = False
+        return
     if header is not None:
         kids = header.children
         if not kids or (not kids[-1].numbered and kids[-1].closed(text)):
@@ -328,21 +366,48 @@ def _split_inline(text: str, a: int, b: int, number: str) -> list[tuple[str, int
     return out
 
 
-def _freeze(text: str, para: str, node: _Node, prefix: str, out: list[Item]) -> Item:
+def _freeze(text: str, para: str, node: _Node, path: str, kids_prefix: str, out: list[Item]) -> Item:
     body = TERMINATOR.sub("", node.text(text))
-    path = prefix + node.number
     index = len(out)
     out.append(None)  # keeps text order: the item before its children
-    children = tuple(_freeze(text, para, c, path + ".", out) for c in node.children)
-    item = Item(para, path, node.number, node.numbered, body, is_excluded(body), (node.start, node.end()), children)
+    children = tuple(_freeze(text, para, c, kids_prefix + c.number, kids_prefix, out) for c in node.children)
+    item = Item(
+        para,
+        path,
+        node.number,
+        node.numbered,
+        body,
+        is_excluded(body),
+        (node.start, node.end()),
+        children,
+        is_pending(body),
+        node.header,
+    )
     out[index] = item
     return item
 
 
 def _paragraph(text: str, p: _Para, items: list[Item]) -> Paragraph:
+    """The paragraph with its items. Items nested under a numbered lead-in are numbered by it
+    ("1.3"); under an unnumbered heading they keep their own numbers unless those repeat
+    numbers the paragraph used already (then "s2.3": the 3rd item under the 2nd heading)."""
     lead = collapse(" ".join(text[a:b] for a, b in p.lead))
-    frozen = tuple(_freeze(text, p.number, n, "", items) for n in p.nodes)
-    return Paragraph(p.number, p.chapter, lead, is_excluded(lead) and not frozen, (p.start, p.end()), frozen)
+    used: set[str] = set()
+    frozen = []
+    for n in p.nodes:
+        if n.numbered or not n.header:
+            kids_prefix = n.number + "."
+        else:
+            kids_prefix = f"{n.number}." if {c.number for c in n.children} & used else ""
+        item = _freeze(text, p.number, n, n.number, kids_prefix, items)
+        used |= {item.path, *(c.path for c in item.children)}
+        frozen.append(item)
+    return Paragraph(p.number, p.chapter, lead, is_excluded(lead) and not frozen, (p.start, p.end()), tuple(frozen))
+
+
+def is_pending(text: str) -> bool:
+    """An item printed only as the note that its wording comes into force later."""
+    return bool(PENDING_ITEM.match(fold(text)))
 
 
 def is_excluded(text: str) -> bool:
@@ -350,4 +415,4 @@ def is_excluded(text: str) -> bool:
     return bool(EXCLUDED_ITEM.match(fold(text).lstrip("( ")))
 
 
-__all__ = ["Chapter", "Item", "Paragraph", "Structure", "follows", "is_excluded", "is_lead_in", "read"]
+__all__ = ["Chapter", "Item", "Paragraph", "Structure", "follows", "is_excluded", "is_lead_in", "is_pending", "read"]
