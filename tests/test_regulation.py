@@ -12,16 +12,18 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
 from kgraph import iri
 from kgraph.amendments import find_amendments
+from kgraph.build import validate
 from kgraph.catalog import Entry
 from kgraph.lang.powers import is_residual, power_group
 from kgraph.rdf import Context
 from kgraph.rdf import regulation as rdf_regulation
 from kgraph.records import DocumentMeta
+from kgraph.resolve import Resolution
 from kgraph.sources import decree, regulation
 from kgraph.sources.regulation_structure import follows
 from kgraph.text import normalize
@@ -446,8 +448,6 @@ def test_the_decree_no_longer_points_a_regulation_footnote_at_its_own_clauses():
 
 class _Resolver:
     def __call__(self, text, lang, date, glossary):
-        from kgraph.resolve import Resolution
-
         return Resolution("body", "mnvo", 1.0, "test") if "науки" in text else Resolution("unresolved", None, 0, "")
 
 
@@ -486,9 +486,6 @@ def test_rdf_excluded_items_and_amended_paragraphs():
 
 
 def test_rdf_graph_conforms_to_the_shapes():
-    from kgraph.build import validate
-    from rdflib import Dataset
-
     ctx, _ = _emit(RU)
     ds = Dataset()
     ds.graph(URIRef(iri.graph("doc-580"))).__iadd__(ctx.graph)
