@@ -27,6 +27,7 @@ ROWS_REQUIRED = {
     "abbreviations": True,
     "acts_cited": True,
     "body_competences": True,
+    "body_powers": True,
     "coassigned_pairs": True,
     "competences": True,
     "indicators": True,
@@ -214,6 +215,50 @@ def test_mini_body_competences_of_a_role_and_of_a_body_through_its_tenure(mini):
     by_body = run(mini, "body_competences", agent=BASE + "org/mint")
     assert {short(r["via_role"]) for r in by_body} == {"authorized-body-industrial-innovation"}
     assert len(by_body) == 2
+
+
+@pytest.mark.parametrize(
+    "agent, date, expected",
+    [
+        # the role's holder today: the law's powers of the role and the functions its regulation lists
+        (
+            "role/authorized-body-industrial-innovation",
+            "2024-01-01",
+            {
+                ("mps", "law", "authorized-body-industrial-innovation", "1", None),
+                ("mps", "law", "authorized-body-industrial-innovation", "2", None),
+                ("mps", "regulation", "", "2", "functions"),
+            },
+        ),
+        # in 2016 the role was held by МИР, which has no regulation in the graph
+        (
+            "role/authorized-body-industrial-innovation",
+            "2016-01-01",
+            {
+                ("mid", "law", "authorized-body-industrial-innovation", "1", None),
+                ("mid", "law", "authorized-body-industrial-innovation", "2", None),
+            },
+        ),
+        # a body: its own regulation and the roles it holds at the date
+        (
+            "org/mps",
+            "2024-01-01",
+            {
+                ("mps", "law", "authorized-body-industrial-innovation", "1", None),
+                ("mps", "law", "authorized-body-industrial-innovation", "2", None),
+                ("mps", "regulation", "", "2", "functions"),
+            },
+        ),
+        # before its regulation was approved and before it held the role: nothing
+        ("org/mps", "2020-01-01", set()),
+    ],
+)
+def test_mini_body_powers_join_a_role_s_holder_at_a_date_to_its_regulation(mini, agent, date, expected):
+    got = {
+        (short(r["body"]), r["source"], short(r["via_role"]), r["item"], r["group"] or None)
+        for r in run(mini, "body_powers", agent=BASE + agent, date=date)
+    }
+    assert got == expected
 
 
 @pytest.mark.parametrize(
