@@ -286,6 +286,8 @@ KINDS: tuple[Kind, ...] = (
         writer="kgraph.rdf.regulation",
         named=True,
         annex=True,
+        # its title on a line of its own: "Положение о Министерстве …", "… министрлігі туралы ереже"
+        detect=r"(?mi)^[ \t]*(?:положение(?:\s+об?\s+[^\n]{3,300})?|[^\n\d][^\n]{2,300}\sтуралы\s+ереже)[ \t]*$",
     ),
     # Any other act; references to instructions (поручение) are read as this kind.
     Kind(

@@ -22,7 +22,6 @@ from __future__ import annotations
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from kgraph import iri
 from kgraph.amendments import AmendingAct
 from kgraph.lang import UNITS
 from kgraph.rdf import Context
@@ -45,23 +44,24 @@ def regulation_iri(ctx: Context) -> URIRef:
     """The act itself for a regulation document; its regulation annex otherwise."""
     if ctx.meta.kind == "regulation":
         return ctx.act
-    return URIRef(iri.part(str(ctx.act), ("annex", "regulation")))
+    return ctx.part(("annex", "regulation"))
 
 
 class _Parts:
-    """IRIs of the regulation's subdivisions."""
+    """IRIs of the regulation's subdivisions, asked of the writing context (`Context.part`)."""
 
-    def __init__(self, regulation: URIRef) -> None:
+    def __init__(self, ctx: Context, regulation: URIRef) -> None:
+        self.ctx = ctx
         self.regulation = regulation
 
     def chapter(self, number: str) -> URIRef:
-        return URIRef(iri.part(str(self.regulation), ("chp", number)))
+        return self.ctx.part(("chp", number), parent=self.regulation)
 
     def paragraph(self, number: str) -> URIRef:
-        return URIRef(iri.part(str(self.regulation), ("para", number)))
+        return self.ctx.part(("para", number), parent=self.regulation)
 
     def item(self, paragraph: str, path: str) -> URIRef:
-        return URIRef(iri.part(str(self.paragraph(paragraph)), *(("item", n) for n in path.split("."))))
+        return self.ctx.part(*(("item", n) for n in path.split(".")), parent=self.paragraph(paragraph))
 
     def of(self, paragraph: str, path: str | None) -> URIRef:
         return self.item(paragraph, path) if path else self.paragraph(paragraph)
@@ -74,7 +74,7 @@ def emit(records: list, ctx: Context) -> None:
     node = regulation_iri(ctx)
     body = ctx.agent(reg.body, reg.body_span)
     _regulation(node, reg, body, ctx)
-    parts = _Parts(node)
+    parts = _Parts(ctx, node)
     for r in records:
         if isinstance(r, Chapter):
             chapter = parts.chapter(r.number)
@@ -99,8 +99,8 @@ def _regulation(node: URIRef, reg: src.Regulation, body: URIRef, ctx: Context) -
     ctx.add(node, RDF.type, ELI.LegalResource)
     if node != ctx.act:
         ctx.add(node, RDF.type, KG.Annex)  # printed as an annex of the approving act
-        ctx.add(node, ELI.is_part_of, ctx.act)
-        ctx.add(ctx.act, ELI.has_part, node)
+        ctx.add(node, ELI.is_part_of, ctx.root)
+        ctx.add(ctx.root, ELI.has_part, node)
         ctx.add(node, KG.approvedBy, ctx.act)
     else:
         ctx.graph.remove((node, RDFS.label, None))  # the document layer's kind-and-date label
@@ -137,7 +137,7 @@ def _item(ctx: Context, parts: _Parts, r: Item, parent: URIRef) -> None:
 
 def _competence(ctx: Context, parts: _Parts, r: src.Competence, body: URIRef) -> None:
     item = parts.item(r.paragraph, r.item)
-    node = URIRef(iri.part(str(item), ("stmt", "competence")))
+    node = ctx.part(("stmt", "competence"), parent=item)
     ctx.add(node, RDF.type, KG.Competence)
     ctx.add(node, KG.grantedTo, body)
     ctx.add(node, KG.grantedBy, item)
