@@ -158,23 +158,22 @@ def target_node(a: Amendment, ctx: Context) -> URIRef:
     return ctx.act
 
 
+def describe_amending(node: URIRef, act: AmendingAct, ctx: Context) -> None:
+    """Type, date, number and label of an amending act's node."""
+    _describe(node, act.kind, ctx, act.date, act.number, label=_fallback_label(act.kind, act.date, act.number))
+
+
 def emit_amendments(amendments: list[Amendment], ctx: Context) -> None:
     for a in amendments:
         target = target_node(a, ctx)
         for act in a.acts:
-            node = amending_act(act, ctx)
+            node = amending_node(act)
+            describe_amending(node, act, ctx)
             ctx.add(ctx.act, ELI.amended_by, node)
             ctx.add(node, ELI.amends, ctx.act)
             if target != ctx.act:
                 ctx.add(target, ELI.changed_by, node)
             ctx.span(node, a.span)
-
-
-def amending_act(act: AmendingAct, ctx: Context) -> URIRef:
-    """The node of an amending act, typed, dated, numbered and labelled."""
-    node = amending_node(act)
-    _describe(node, act.kind, ctx, act.date, act.number, label=_fallback_label(act.kind, act.date, act.number))
-    return node
 
 
 def amending_node(act: AmendingAct) -> URIRef:
@@ -215,4 +214,4 @@ def _year_of(node: URIRef) -> int | None:
     return int(head) if head.isdigit() and len(head) == 4 else None
 
 
-__all__ = ["act_node", "amending_act", "emit", "emit_amendments", "emit_refs", "link_same_acts", "ref_node"]
+__all__ = ["act_node", "describe_amending", "emit", "emit_amendments", "emit_refs", "link_same_acts", "ref_node"]

@@ -12,8 +12,8 @@ IRIs (all minted by `kgraph.iri`):
 The body is the one the regulation's title names, resolved at the approving act's
 date (`ctx.agent`); the regulation kg:regulates it. Its powers are granted to the
 body itself, not to a legal role, and rest on the approving act through the
-regulation (kg:approvedBy). Excluded paragraphs and items are
-kg:ExcludedSubdivision, eli:repealed_by the act their note names; amendment
+regulation (kg:approvedBy). Excluded paragraphs and items are kg:excluded,
+eli:repealed_by the act their note names; amendment
 footnotes make the paragraph (or item) they name eli:changed_by the amending act.
 """
 
@@ -88,7 +88,9 @@ def emit(records: list, ctx: Context) -> None:
         elif isinstance(r, src.Excluded):
             _excluded(ctx, parts, r)
         elif isinstance(r, src.Amendment):
-            act = acts_rdf.amending_act(AmendingAct(r.act_kind, r.act_date, r.act_number), ctx)
+            amending = AmendingAct(r.act_kind, r.act_date, r.act_number)
+            act = acts_rdf.amending_node(amending)
+            acts_rdf.describe_amending(act, amending, ctx)
             ctx.add(parts.of(r.paragraph, r.item), ELI.changed_by, act)
             ctx.add(node, ELI.amended_by, act)
             ctx.add(act, ELI.amends, node)
@@ -149,7 +151,7 @@ def _competence(ctx: Context, parts: _Parts, r: src.Competence, body: URIRef) ->
 
 def _excluded(ctx: Context, parts: _Parts, r: src.Excluded) -> None:
     node = parts.of(r.paragraph, r.item)
-    ctx.add(node, RDF.type, KG.ExcludedSubdivision)
+    ctx.add(node, KG.excluded, Literal(True))
     for ref in r.repealed_by:
         act = acts_rdf.ref_node(ref)
         acts_rdf.emit_refs([ref], ctx, citing=node)
