@@ -14,8 +14,11 @@ def write(tmp_path, body: str):
 
 def test_real_catalog_loads():
     entries = catalog.load(ROOT / "data" / "catalog.yaml")
-    assert len(entries) == 12  # five texts, and seven expressions of the four corpus plans (folders)
+    # five texts, seven expressions of the four corpus plans, four of the two regulations (folders)
+    assert len(entries) == 16
     assert all(e.path.is_file() for e in entries)
+    folders = {e.id: (e.language, e.version_date) for e in entries if e.folder}
+    assert folders["kz-gov-decree-2023-864-ru"] != folders["kz-gov-decree-2023-864-kk"]  # two redactions
 
 
 @pytest.mark.parametrize(
