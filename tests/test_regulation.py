@@ -500,3 +500,19 @@ def test_layout_without_blank_lines_or_indentation_reads_the_same(text):
     assert [(a.paragraph, a.act_number) for a in records(flat, regulation.Amendment)] == [
         (a.paragraph, a.act_number) for a in records(text, regulation.Amendment)
     ]
+
+
+def test_items_numbered_with_dots():
+    text = (
+        "Положение о Министерстве\n\n"
+        "15. Функции:\n\n1. разработка правил;\n\n2. утверждение стандартов:\n\n1. высшего образования;\n\n"
+        "3. ведение реестра.\n\n"
+        "16. Министерство имеет право:\n\n1) создавать комиссии;\n"
+    )
+    assert [p.number for p in records(text, regulation.Paragraph)] == ["15", "16"]
+    assert {k: v[2] for k, v in powers(text).items()} == {
+        ("15", "1"): "разработка правил",
+        ("15", "2"): "утверждение стандартов: 1. высшего образования",
+        ("15", "3"): "ведение реестра",
+        ("16", "1"): "создавать комиссии",
+    }

@@ -224,6 +224,7 @@ class _Para:
     lead: list[Span]
     nodes: list[_Node] = field(default_factory=list)
     closed: bool = False  # a sentence after the items: later lines are the paragraph's own
+    dotted: bool = False  # its items are numbered "1.", "2." (a lower-case text after the number)
 
     def end(self) -> int:
         return max([b for _, b in self.lead] + [n.end() for n in self.nodes])
@@ -263,7 +264,7 @@ def read(text: str, start: int) -> Structure:
             doc.chapters.append(Chapter(chapter, collapse(ln.text[m.end() :]), (ln.body_start, ln.end)))
             para = None
             continue
-        if m and _opens_paragraph(text, paras, para, m["num"]):
+        if m and _opens_paragraph(text, paras, para, m["num"]) and not _dotted_item(text, para, ln, m):
             para = _Para(m["num"], chapter, ln.body_start, [(ln.start + m.end(), ln.end)])
             paras.append(para)
             continue
@@ -296,6 +297,20 @@ def _opens_paragraph(text: str, paras: list[_Para], para: _Para | None, number: 
     return follows(last, number) and not _continues_list(text, para, number)
 
 
+def _dotted_item(text: str, para: _Para | None, ln: _Line, m: re.Match[str]) -> bool:
+    """Is "N. …" an item of the open paragraph's list, numbered with dots ("15. Функции:
+    1. разработка …; 2. …")? Its text starts in lower case, and it opens the list (a lead-in
+    ending ":" and number 1) or goes on a list numbered so."""
+    rest = ln.text[m.end() :].lstrip()
+    if para is None or not rest[:1].islower():
+        return False
+    if not para.nodes:
+        lead = collapse(" ".join(text[a:b] for a, b in para.lead))
+        return lead.endswith(":") and m["num"] == "1"
+    last = para.nodes[-1]
+    return para.dotted and last.numbered and follows(last.number, m["num"])
+
+
 def _header(text: str, para: _Para | None) -> _Node | None:
     """The lead-in whose nested list is open ("1) права:", "функции ведомств:"), if any."""
     last = para.nodes[-1] if para is not None and para.nodes else None
@@ -316,6 +331,10 @@ def _add_line(text: str, para: _Para, ln: _Line) -> None:
     siblings = header.children if header is not None else para.nodes
     previous = siblings[-1].number if siblings and siblings[-1].numbered else None
     m = ITEM.match(ln.text) or PARAGRAPH.match(ln.text) if header is not None else ITEM.match(ln.text)
+    if m is None and header is None:
+        dot = PARAGRAPH.match(ln.text)
+        if dot is not None and _dotted_item(text, para, ln, dot):
+            m, para.dotted = dot, True
     if m is None:
         bare = BARE_ITEM.match(ln.text)
         m = bare if bare and previous and follows(previous, bare["num"]) else None
