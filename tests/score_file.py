@@ -2,68 +2,35 @@
 
     .venv/bin/python tests/score_file.py FILE GOLDEN [--kinds decree,regulation] [--misses N]
 
-FILE is plain text or a mirror's Markdown (`.md`, converted by
-`kgraph.ingest.markdown`); the extractors of `--kinds` run on its normalized
-text (default: the first kind the document's metadata names, then the rest).
-Stands in for `kgraph eval --file PATH --golden FILE` until that lands.
+FILE is read as the build reads a source (`kgraph.ingest.read`: a mirror's Markdown
+converted), normalized, described (`kgraph.ingest.describe`, with the meta.yaml of a
+corpus folder it stands in), and the extractors of `--kinds` run on it; a competence
+granted to a body the text names is compared by the registry id `kgraph.resolve`
+finds (`kgraph.evaluate.resolve_bodies`). Stands in for `kgraph eval --file PATH
+--golden FILE` until that lands.
 """
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
-import re
 import sys
 from pathlib import Path
 
-import yaml
-
-from kgraph import evaluate, kinds, registry
-from kgraph.ingest import markdown
-from kgraph.resolve import resolve
-from kgraph.sources import metadata
+from kgraph import evaluate, ingest, kinds, registry, settings
+from kgraph.ingest import corpus, describe
 from kgraph.text import normalize
 
 
 def records_of(path: Path, kind_names: list[str], lang: str) -> dict[str, list[dict]]:
-    raw = path.read_text(encoding="utf-8")
-    if path.suffix == ".md":
-        raw = markdown.convert(raw).text
-    norm = normalize(raw)
-    meta = _with_mirror_meta(metadata.extract(norm.text, fallback_kind=kind_names[0]), path, lang)
-    found = []
-    for name in kind_names:
-        found.extend(kinds.extractor(name).parse(norm.text, meta))
+    norm = normalize(ingest.read(path).text)
+    portal = corpus.read_meta(path.parent) if corpus.is_corpus_folder(path.parent) else None
+    meta = describe.describe(norm.text, lang, tuple(kind_names), portal).meta
+    found = [r for name in kind_names for r in kinds.extractor(name).parse(norm.text, meta)]
     out = evaluate.as_golden(found)
-    document = {"kind": meta.kind, "title": meta.title, "date": meta.date, "number": meta.number}
-    for r in found:
-        if hasattr(r, "document_fields"):
-            document.update(r.document_fields())
-    out["document"] = [document]
-    reg = registry.load(Path("data") / "registry.yaml")
-    for rec in out.get("competence", []):
-        if rec.get("role") is None and rec.get("body"):
-            res = resolve(rec["body"], lang, meta.date, registry=reg)
-            rec["role"] = res.id if res.kind != "unresolved" else None
-    return out
-
-
-def _with_mirror_meta(meta, path: Path, lang: str):
-    """Date, number and title from the mirror's meta.yaml beside a Markdown file (what the
-    catalog supplies in a build)."""
-    side = path.parent / "meta.yaml"
-    if path.suffix != ".md" or not side.exists():
-        return meta
-    data = yaml.safe_load(side.read_text(encoding="utf-8"))
-    m = re.search(r"№\s*(\S+)", data.get("requisite", ""))
-    title = (data.get("title") or {}).get("rus" if lang == "ru" else "kaz")
-    return dataclasses.replace(
-        meta,
-        date=data.get("approved_on") or meta.date,
-        number=(m.group(1) if m else None) or meta.number,
-        title=meta.title or title,
-    )
+    out["document"] = [evaluate.document_record(meta, found)]
+    reg = registry.load(settings.DEFAULT_CATALOG.parent / settings.REGISTRY_FILE)
+    return evaluate.resolve_bodies(out, lang, meta.date, reg)
 
 
 def main(argv: list[str] | None = None) -> int:

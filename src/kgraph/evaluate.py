@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from kgraph import catalog, kinds, settings
+from kgraph import registry as registry_mod
+from kgraph import resolve as resolve_mod
 
 # kind -> (key fields, strict fields that must agree for a true positive)
 KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -196,11 +198,31 @@ def extract(source_id: str, catalog_path: Path = settings.DEFAULT_CATALOG) -> di
     if entry is None:
         raise KeyError(f"no catalog entry {source_id!r} in {catalog_path}")
     doc = catalog.read(entry, catalog_path)  # kinds told from the text where the catalog omits them
-    norm, meta = doc.norm, doc.meta
-    records = [r for kind in doc.entry.kinds for r in kinds.extractor(kind).parse(norm.text, meta)]
+    records = [r for kind in doc.entry.kinds for r in kinds.extractor(kind).parse(doc.norm.text, doc.meta)]
     out = as_golden(records)
-    out["document"] = [{f: getattr(meta, f) for f in ("kind", "title", "date", "number", "issuer")}]
+    out["document"] = [document_record(doc.meta, records)]
+    registry = registry_mod.load(catalog.registry_path(catalog_path))
+    return resolve_bodies(out, doc.entry.language or "ru", doc.meta.date, registry)
+
+
+def document_record(meta, records: Iterable[Any] = ()) -> dict:
+    """What a document states about itself, in the golden `document` shape (a record may add
+    fields: a regulation its title)."""
+    out = {"kind": meta.kind, "title": meta.title, "date": meta.date, "number": meta.number, "issuer": meta.issuer}
+    for r in records:
+        if hasattr(r, "document_fields"):
+            out.update(r.document_fields())
     return out
+
+
+def resolve_bodies(records: dict[str, list[dict]], lang: str, date, registry) -> dict[str, list[dict]]:
+    """A competence granted to a body the text names (`role` None, `body` as written: a
+    regulation's own powers) gets the registry id `kgraph.resolve` finds for it, as the build does."""
+    for rec in records.get("competence", []):
+        if rec.get("role") is None and rec.get("body"):
+            res = resolve_mod.resolve(rec["body"], lang, date, registry=registry)
+            rec["role"] = res.id if res.kind != "unresolved" else None
+    return records
 
 
 def golden_sources(directory: Path = settings.GOLDEN_DIR) -> list[str]:
