@@ -201,6 +201,8 @@ def test_chapters_and_the_end_before_annexed_lists():
     assert [p.number for p in paragraphs] == ["1", "2", "13", "14", "15", "19", "21-1", "25"]
     # the list after chapter 5 ("Перечень …", numbered from 1 again) is not the regulation's
     assert paragraphs[-1].lead.endswith("в соответствии с законодательством.")
+    [p19] = [p for p in paragraphs if p.number == "19"]
+    assert p19.closing.startswith("Исполнение полномочий первого руководителя")
     assert not any(e.paragraph == "3" for e in records(RU, regulation.Excluded))
 
 
@@ -516,3 +518,18 @@ def test_items_numbered_with_dots():
         ("15", "3"): "ведение реестра",
         ("16", "1"): "создавать комиссии",
     }
+
+
+def test_a_sentence_after_a_nested_list_is_the_paragraph_s():
+    text = (
+        "Положение о Министерстве по чрезвычайным ситуациям Республики Казахстан\n\n"
+        "15-1. Полномочия:\n\n   1) права:\n\n   обращаться в суд;\n\n"
+        "   2) обязанности:\n\n   вести бухгалтерский учет и формировать финансовую отчетность.\n\n"
+        "   Министерство также может осуществлять иные полномочия, предусмотренные законодательством "
+        "Республики Казахстан.\n\n"
+        "16. Функции:\n\n   1) разрабатывает основные направления государственной политики;\n"
+    )
+    assert set(powers(text)) == {("15-1", "1.1"), ("15-1", "2.1"), ("16", "1")}
+    [para] = [p for p in records(text, regulation.Paragraph) if p.number == "15-1"]
+    assert para.lead == "Полномочия:"
+    assert para.closing.endswith("предусмотренные законодательством Республики Казахстан.")

@@ -124,7 +124,8 @@ def _subdivision(ctx: Context, node: URIRef, cls: URIRef, parent: URIRef, number
 def _paragraph(ctx: Context, parts: _Parts, r: Paragraph, parent: URIRef) -> None:
     node = parts.paragraph(r.number)
     _subdivision(ctx, node, KG.Paragraph, parent, r.number, r.span)
-    ctx.label(node, f"{r.number}. {r.lead}" if r.lead else r.number)
+    own = " ".join(t for t in (r.lead, r.closing) if t)
+    ctx.label(node, f"{r.number}. {own}" if own else r.number)
     for item in r.items:
         _item(ctx, parts, item, node)
 

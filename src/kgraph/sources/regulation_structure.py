@@ -80,10 +80,11 @@ class Paragraph:
     kind: ClassVar[str] = "paragraph"
     number: str
     chapter: str | None
-    lead: str  # the paragraph's own text (before its items, and any sentence after them)
+    lead: str  # the paragraph's own text before its items: "Функции:"
     excluded: bool
     span: Span
     items: tuple[Item, ...] = ()
+    closing: str = ""  # a sentence of the paragraph after its items
 
 
 @dataclass
@@ -224,10 +225,11 @@ class _Para:
     lead: list[Span]
     nodes: list[_Node] = field(default_factory=list)
     closed: bool = False  # a sentence after the items: later lines are the paragraph's own
+    closing: list[Span] = field(default_factory=list)
     dotted: bool = False  # its items are numbered "1.", "2." (a lower-case text after the number)
 
     def end(self) -> int:
-        return max([b for _, b in self.lead] + [n.end() for n in self.nodes])
+        return max([b for _, b in self.lead + self.closing] + [n.end() for n in self.nodes])
 
 
 def is_lead_in(text: str) -> bool:
@@ -353,6 +355,18 @@ def _add_line(text: str, para: _Para, ln: _Line) -> None:
         para.nodes.append(_Node(f"s{ordinal}", False, ln.body_start, [(ln.body_start, ln.end)], header=True))
         para.closed = False
         return
+    if para.closed:
+        para.closing.append((ln.body_start, ln.end))
+        return
+    if (
+        header is not None
+        and header.children
+        and header.children[-1].text(text).endswith(".")
+        and body_text[0].isupper()
+    ):
+        para.closed = True  # a sentence of the paragraph after its nested list ("Министерство также может …")
+        para.closing.append((ln.body_start, ln.end))
+        return
     if header is not None:
         kids = header.children
         if not kids or (not kids[-1].numbered and kids[-1].closed(text)):
@@ -360,12 +374,12 @@ def _add_line(text: str, para: _Para, ln: _Line) -> None:
         else:
             kids[-1].parts.append((ln.body_start, ln.end))
         return
-    if last is None or para.closed:
+    if last is None:
         para.lead.append((ln.body_start, ln.end))
         return
     if last.text(text).endswith(".") and body_text[0].isupper():
         para.closed = True  # a sentence of the paragraph after its list
-        para.lead.append((ln.body_start, ln.end))
+        para.closing.append((ln.body_start, ln.end))
         return
     last.parts.append((ln.body_start, ln.end))
 
@@ -421,7 +435,9 @@ def _paragraph(text: str, p: _Para, items: list[Item]) -> Paragraph:
         item = _freeze(text, p.number, n, n.number, kids_prefix, items)
         used |= {item.path, *(c.path for c in item.children)}
         frozen.append(item)
-    return Paragraph(p.number, p.chapter, lead, is_excluded(lead) and not frozen, (p.start, p.end()), tuple(frozen))
+    closing = collapse(" ".join(text[a:b] for a, b in p.closing))
+    excluded = is_excluded(lead) and not frozen
+    return Paragraph(p.number, p.chapter, lead, excluded, (p.start, p.end()), tuple(frozen), closing)
 
 
 def is_pending(text: str) -> bool:
