@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kgraph import lang
-from kgraph.lang import bodies, periods
+from kgraph.lang import bodies, periods, powers
 
 # --- letters and look-alikes ---------------------------------------------------------
 
@@ -523,3 +523,64 @@ def test_recurrence_words(text, kind):
 )
 def test_collective_formula(text, collective):
     assert bool(bodies.COLLECTIVE.search(lang.fold(text))) is collective
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("вводится в действие с 01.01.2025 в соответствии с постановлением Правительства РК от 16.08.2024 № 662", True),
+        ("01.01.2025 бастап қолданысқа енгізіледі - ҚР Үкіметінің 16.08.2024 № 662 қаулысымен", True),
+        ("разработка правил, вводимых в действие приказом", False),
+    ],
+)
+def test_pending_item(text, expected):
+    assert bool(lang.PENDING_ITEM.match(text)) is expected
+
+
+# --- the powers of a body (lang.powers) -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lead, under_powers, group",
+    [
+        ("Задачи:", False, "tasks"),
+        ("Полномочия:", False, "powers"),
+        ("1) права:", True, "rights"),
+        ("2) обязанности:", True, "duties"),
+        ("Функции:", False, "functions"),
+        ("Міндеттері:", False, "tasks"),
+        ("2) міндеттері:", True, "duties"),
+        ("1) құқықтары:", True, "rights"),
+        ("Өкілеттіктер:", False, "powers"),
+        ("Функциялар:", False, "functions"),
+        (
+            "Министерство в соответствии с возложенными на него задачами осуществляет следующие функции:",
+            False,
+            "functions",
+        ),
+        ("Права и обязанности:", False, "other"),
+        ("функции ведомств:", True, "functions-departments"),
+        ("Функции Комитета:", False, "functions"),  # a committee's own regulation
+        ("ведомстволардың функциялары:", True, "functions-departments"),
+        ("Полномочия первого руководителя Министерства:", False, None),
+        ("Министрліктің бірінші басшысының өкілеттіктері:", False, None),
+        ("Министерство науки и высшего образования Республики Казахстан имеет ведомства:", False, None),
+    ],
+)
+def test_power_groups_by_their_lead_in(lead, under_powers, group):
+    assert powers.power_group(lead, under_powers) == group
+
+
+@pytest.mark.parametrize(
+    "text, residual",
+    [
+        ("осуществление иных функций, предусмотренных законами Республики Казахстан", True),
+        ("осуществляет иные полномочия, предусмотренные законодательными актами", True),
+        ("осуществление иных задач, возложенных на Министерство, в пределах своей компетенции", True),
+        ("өз құзыретi шегiнде Министрлікке жүктелген өзге де мiндеттердi жүзеге асыру", True),
+        ("координация деятельности иных государственных органов и организаций", False),
+        ("жеке кәсіпкерлік субъектілерінің бірлестіктерін және өзге де коммерциялық емес ұйымдарды аккредиттеу", False),
+    ],
+)
+def test_the_catch_all_power(text, residual):
+    assert powers.is_residual(text) is residual

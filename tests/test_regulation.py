@@ -19,7 +19,6 @@ from kgraph import iri
 from kgraph.amendments import find_amendments
 from kgraph.build import validate
 from kgraph.catalog import Entry
-from kgraph.lang.powers import is_residual, power_group
 from kgraph.rdf import Context
 from kgraph.rdf import regulation as rdf_regulation
 from kgraph.records import DocumentMeta
@@ -371,52 +370,6 @@ def test_numbered_rights_and_unnumbered_headings_of_functions():
         ("15", "s2.1"): "functions-departments",
         ("16", "1"): "rights",
     }
-
-
-@pytest.mark.parametrize(
-    "lead, under_powers, group",
-    [
-        ("Задачи:", False, "tasks"),
-        ("Полномочия:", False, "powers"),
-        ("1) права:", True, "rights"),
-        ("2) обязанности:", True, "duties"),
-        ("Функции:", False, "functions"),
-        ("Міндеттері:", False, "tasks"),
-        ("2) міндеттері:", True, "duties"),
-        ("1) құқықтары:", True, "rights"),
-        ("Өкілеттіктер:", False, "powers"),
-        ("Функциялар:", False, "functions"),
-        (
-            "Министерство в соответствии с возложенными на него задачами осуществляет следующие функции:",
-            False,
-            "functions",
-        ),
-        ("Права и обязанности:", False, "other"),
-        ("функции ведомств:", True, "functions-departments"),
-        ("Функции Комитета:", False, "functions"),  # a committee's own regulation
-        ("ведомстволардың функциялары:", True, "functions-departments"),
-        ("Полномочия первого руководителя Министерства:", False, None),
-        ("Министрліктің бірінші басшысының өкілеттіктері:", False, None),
-        ("Министерство науки и высшего образования Республики Казахстан имеет ведомства:", False, None),
-    ],
-)
-def test_power_groups_by_their_lead_in(lead, under_powers, group):
-    assert power_group(lead, under_powers) == group
-
-
-@pytest.mark.parametrize(
-    "text, residual",
-    [
-        ("осуществление иных функций, предусмотренных законами Республики Казахстан", True),
-        ("осуществляет иные полномочия, предусмотренные законодательными актами", True),
-        ("осуществление иных задач, возложенных на Министерство, в пределах своей компетенции", True),
-        ("өз құзыретi шегiнде Министрлікке жүктелген өзге де мiндеттердi жүзеге асыру", True),
-        ("координация деятельности иных государственных органов и организаций", False),
-        ("жеке кәсіпкерлік субъектілерінің бірлестіктерін және өзге де коммерциялық емес ұйымдарды аккредиттеу", False),
-    ],
-)
-def test_the_catch_all_power(text, residual):
-    assert is_residual(text) is residual
 
 
 # --- amendment footnotes -----------------------------------------------------------------------
