@@ -25,11 +25,17 @@ from typing import ClassVar
 from kgraph.lang import EXCLUDED_ITEM, FOOTNOTE_LINE, LOWER, PENDING_ITEM, UNITS, fold
 from kgraph.lang.powers import power_group
 from kgraph.records import Span
-from kgraph.sources.law_structure import CHAPTER, NUMBER
+from kgraph.sources.law_support import NUMBER
 from kgraph.text import collapse
 
 # --- patterns --------------------------------------------------------------------------------
 
+_CHAPTER = UNITS["chapter"]
+# "Глава 2. Задачи и полномочия" / "2-тарау. …". An adapter: the law reader's chapter pattern
+# (moving to `sources/law_layout` with Roman numbers) can replace it once that is in main.
+CHAPTER = re.compile(
+    rf"^[ \t]*(?:(?P<kk>{NUMBER})-{_CHAPTER.heading('kk')}|{_CHAPTER.heading('ru')}\s+(?P<ru>{NUMBER}))\.?[ \t]*(?P<title>.*)$"
+)
 PARAGRAPH = re.compile(rf"^[ \t]*(?P<num>{NUMBER})\.[ \t]+(?=\S)")
 ITEM = re.compile(rf"^[ \t]*(?P<num>{NUMBER})[ \t]*\)[ \t]*")
 # A marker that lost its parenthesis: "131-1 разработка …" (only as the next number).
