@@ -217,6 +217,7 @@ def read(entry: Entry, catalog_path: Path) -> Document:
             "title": entry.title,
             "version_date": entry.version_date,
         },
+        title=source.title,
     )
     resolved = dataclasses.replace(entry, language=d.language, kinds=d.kinds)
     return Document(resolved, source, norm, d.meta, d.version_date, d.decisions)
