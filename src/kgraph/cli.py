@@ -165,10 +165,10 @@ def add(
     except KgraphError as exc:
         _fail(exc)
     for a in added:
-        for doc, what, decided in a.decisions:
-            console.print(f"{doc}: {what} = {decided}", highlight=False, soft_wrap=True)
+        for doc, what, value, evidence in a.decisions:
+            console.print(f"{doc}: {what} = {value}  ← {evidence}", highlight=False, soft_wrap=True, markup=False)
         verb = "would add" if dry_run else "added"
-        console.print(f"{verb} {a.id} -> {a.source} ({catalog_file})", highlight=False)
+        console.print(f"{verb} {a.id} -> {a.source} ({catalog_file})", highlight=False, soft_wrap=True, markup=False)
 
 
 @app.command()

@@ -84,6 +84,11 @@ def describe(
             if kind != "other":
                 meta = dataclasses.replace(meta, kind=kind)
                 decisions.append(("kind", kind, why))
+    for name in ("date", "number"):
+        if not getattr(meta, name):
+            decisions.append(
+                (name, "none", "the text states none: the act is labelled undated; give it in the catalog")
+            )
     version, evidence = version_date(text, overrides.get("version_date"), portal, language)
     decisions.append(("version", version.isoformat() if version else "unknown", evidence))
     return Described(language, tuple(kinds), meta, version, tuple(decisions))

@@ -41,10 +41,11 @@ from kgraph.ingest.markdown import table_rows
 
 # Elements whose content is not the act's text.
 SKIPPED_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "form", "button", "select", "template")
-# Page furniture by class, id or role: menus, breadcrumbs, tabs, sharing and print buttons …
+# Page furniture by class or id (a whole token, or one with a prefix or suffix: "main-menu",
+# "nav-tabs", "site-footer"): menus, breadcrumbs, tabs, sharing and print buttons, status labels …
 FURNITURE = re.compile(
-    r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|tabs?|footer|header|sidebar|share|social|banner|cookies?|"
-    r"search|login|modal|toolbar|pagination|advert|ads|counter|print|skip|lang|language|status)(?:$|[\s_-])",
+    r"^(?:\w+[-_])?(?:nav|navbar|navigation|menu|breadcrumbs?|tabs?|footer|sidebar|share|social|cookies?|"
+    r"search|login|modal|toolbar|pagination|print|lang|language|status|banner|advert|ads)(?:[-_]\w+)?$|^header$",
     re.IGNORECASE,
 )
 FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "menu", "menubar", "tablist", "toolbar"})
@@ -72,7 +73,6 @@ BLOCK_TAGS = frozenset(
         "aside",
         "main",
         "tr",
-        "br",
         "hr",
         "center",
     ]
@@ -81,6 +81,10 @@ BLOCK_TAGS = frozenset(
 MAIN_SHARE = 0.6
 # A line outside the act's container that is kept: the act's requisite («… № 103-VIII …, 2024 года»).
 REQUISITE_HINT = re.compile(r"№\s*\S+.*\d{4}|\d{4}.*№\s*\S+")
+
+_CYRILLIC = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
+# A text that decodes as UTF-8 but for this share of its characters is UTF-8 with damage.
+DAMAGED_UTF8 = 0.01
 
 # Where each line of a converted text comes from: a number per line (source line, paragraph or page).
 Lines = tuple[int, ...]
@@ -111,15 +115,22 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    best = from_bytes(data).best()
     line = data.count(b"\n", 0, utf8_error.start) + 1
+    lenient = data.decode("utf-8", errors="replace")
+    if _CYRILLIC.search(lenient) and lenient.count("\ufffd") <= DAMAGED_UTF8 * len(lenient):
+        # UTF-8 with a few bad bytes: another encoding would only read it as mojibake
+        raise FormatError(
+            f"line {line}: bytes that are not UTF-8 (byte {utf8_error.start}) in a UTF-8 text; "
+            "expected the whole file in one encoding (UTF-8, cp1251 or UTF-16)"
+        )
+    best = from_bytes(data).best()
     if best is None or best.encoding in ("utf_8", "ascii"):
         raise FormatError(
             f"line {line}: not UTF-8 text (byte {utf8_error.start}) and no other encoding fits; "
             "expected text in UTF-8, cp1251 or UTF-16"
         )
     text = str(best)
-    if not re.search(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]", text):
+    if not _CYRILLIC.search(text):
         raise FormatError(
             f"line {line}: not UTF-8 text; read as {best.encoding}, it has no Cyrillic letter: "
             "expected a Kazakh or Russian act"
@@ -143,11 +154,10 @@ def html_to_text(markup: str) -> tuple[str, Lines]:
     body = body if body is not None else root
     main = _main(body)
     lines: list[_Line] = []
-    if main is not body:
-        for el in body.iter("h1", "h2", "p", "div"):
-            if _outside(el, main) and _keep_outside(el):
-                _walk(el, lines, tail=False)
-                lines.append(["", el.sourceline])
+    for el in _before(body, main):
+        if _keep_outside(el):
+            _walk(el, lines, tail=False)
+            lines.append(["", el.sourceline])
     _walk(main, lines, tail=False)
     return _finish(lines)
 
@@ -156,8 +166,8 @@ def _furniture(el) -> bool:
     tag = el.tag.lower()
     if tag in SKIPPED_TAGS:
         return True
-    names = f"{el.get('class') or ''} {el.get('id') or ''}"
-    return bool(FURNITURE.search(names)) or (el.get("role") or "").lower() in FURNITURE_ROLES
+    names = f"{el.get('class') or ''} {el.get('id') or ''}".split()
+    return any(FURNITURE.match(n) for n in names) or (el.get("role") or "").lower() in FURNITURE_ROLES
 
 
 def _text_length(el) -> int:
@@ -177,12 +187,21 @@ def _main(body):
         el = best
 
 
-def _outside(el, main) -> bool:
-    """Is `el` outside `main` (neither inside it nor holding it)?"""
-    for a in el.iterancestors():
-        if a is main:
-            return False
-    return not any(d is main for d in el.iter())
+def _before(body, main) -> list:
+    """Leaf blocks (h1, h2, p, div) that come before the act's container in the page, outside it."""
+    if main is body:
+        return []
+    out = []
+    for el in body.iter():
+        if el is main:
+            break
+        if (
+            isinstance(el.tag, str)
+            and el.tag.lower() in ("h1", "h2", "p", "div")
+            and not any(d is main for d in el.iter())
+        ):
+            out.append(el)
+    return out
 
 
 def _keep_outside(el) -> bool:
@@ -205,6 +224,11 @@ def _walk(el, lines: list[_Line], tail: bool = True) -> None:
         trs, grid = _html_grid(el)
         for tr, row in zip(trs, table_rows(grid)):
             lines.extend([line, tr.sourceline] for line in row)
+        lines.append(["", el.sourceline])
+        if tail:
+            _inline(lines, el.tail, el)
+        return
+    if tag == "br":  # a line break: the next text starts a line
         lines.append(["", el.sourceline])
         if tail:
             _inline(lines, el.tail, el)
@@ -269,7 +293,7 @@ def _walk_cell(el, lines: list[str]) -> None:
     _inline_cell(lines, el.text)
     for child in el:
         tag = child.tag.lower() if isinstance(child.tag, str) else ""
-        if tag in BLOCK_TAGS:
+        if tag in BLOCK_TAGS or tag == "br":
             lines.append("")
         if tag:
             _walk_cell(child, lines)
@@ -321,7 +345,8 @@ def _expand(rows: list[list[tuple[list[str], int, int]]]) -> list[list[list[str]
 
 
 def _finish(lines: list[_Line]) -> tuple[str, Lines]:
-    """One text from lines: each stripped (an indented line keeps its indentation), never two
+    """One text from lines: each stripped (an indented line, or a table row starting with an
+    empty cell, keeps its start), never two
     blank lines in a row, none at either end; the origin of each line kept."""
     flat: list[tuple[str, int]] = []
     last = 1
@@ -329,7 +354,8 @@ def _finish(lines: list[_Line]) -> tuple[str, Lines]:
         origin = origin or last
         last = origin
         for ln in text.split("\n"):
-            flat.append((ln.strip() if not ln.startswith(" ") else ln.rstrip(), origin))
+            # a table's continuation line starts with a tab (its empty first cell): kept
+            flat.append((ln.rstrip() if ln.startswith((" ", "\t")) else ln.strip(), origin))
     out: list[tuple[str, int]] = []
     for text, origin in flat:
         if not text and (not out or not out[-1][0]):
@@ -347,14 +373,13 @@ def extract_docx(data: bytes) -> tuple[str, Lines]:
     """Paragraphs and tables of a DOCX file, in document order; each line's origin is its
     paragraph (body block) number."""
     import docx  # heavy (python-docx, lxml schemas): only DOCX input needs it
-    from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError) as exc:
-        raise FormatError(f"not a DOCX file ({exc})") from None
+    except Exception as exc:  # noqa: BLE001 -- zip, XML or package errors alike: the file is no DOCX
+        raise FormatError(f"not a DOCX file ({type(exc).__name__}: {exc})") from None
     lines: list[_Line] = []
     for n, block in enumerate(document.iter_inner_content(), 1):
         if isinstance(block, Paragraph):
@@ -389,22 +414,65 @@ def _docx_grid(table) -> list[list[list[str]]]:
 
 def extract_pdf(data: bytes) -> tuple[str, Lines]:
     """The text of every page of a PDF (the normalizer repairs it later); each line's
-    origin is its page."""
+    origin is its page. A table ruled with lines (as Word prints them) keeps its cells:
+    one line per row, as for HTML; the text around it comes before and after it."""
     import pdfplumber  # heavy (pdfminer): only PDF input needs it
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfminer.psparser import PSException
 
+    lines: list[tuple[str, int]] = []
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = [page.extract_text() or "" for page in pdf.pages]
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
-        raise FormatError(f"not a readable PDF ({type(exc).__name__}: {exc})") from None
-    if not "".join(pages).strip():
+            for n, page in enumerate(pdf.pages, 1):
+                lines.extend((line, n) for line in _pdf_page_lines(page))
+    except Exception as exc:  # noqa: BLE001 -- pdfminer raises many kinds: the file is no readable PDF
+        raise FormatError(
+            f"not a readable PDF ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''})"
+        ) from None
+    if not "".join(t for t, _ in lines).strip():
         raise FormatError("the PDF has no text layer (a scan?): OCR it first, or copy the text from the portal")
-    lines = [(line, n) for n, page in enumerate(pages, 1) for line in page.split("\n")]
     while lines and not lines[-1][0].strip():
         lines.pop()
     return "\n".join(t for t, _ in lines) + "\n", tuple(n for _, n in lines)
+
+
+def _pdf_page_lines(page) -> list[str]:
+    """A page's lines: its text, with each ruled table in its place as rows of cells."""
+    tables = sorted((t for t in page.find_tables() if len(t.rows) > 1), key=lambda t: t.bbox[1])
+    if not tables:
+        return (page.extract_text() or "").split("\n")
+    out: list[str] = []
+    top = page.bbox[1]
+    for table in tables:
+        _, t_top, _, t_bottom = table.bbox
+        if t_top > top:
+            out.extend(_band(page, top, t_top))
+        out.extend(["", *[line for row in table_rows(_pdf_grid(table.extract())) for line in row], ""])
+        top = max(top, t_bottom)
+    if top < page.bbox[3]:
+        out.extend(_band(page, top, page.bbox[3]))
+    return out
+
+
+def _band(page, top: float, bottom: float) -> list[str]:
+    band = page.crop((page.bbox[0], top, page.bbox[2], bottom), strict=False)
+    text = band.extract_text() or ""
+    return text.split("\n") if text.strip() else []
+
+
+def _pdf_grid(rows: list[list[str | None]]) -> list[list[list[str]]]:
+    """Rows of cells from pdfplumber, each one line (the lines of a cell in a PDF are where
+    the text wrapped, not breaks); a cell a merge covers (None) is the cell to its left in
+    the row, or above it in the first column."""
+    grid: list[list[list[str]]] = []
+    for r, row in enumerate(rows):
+        cells: list[list[str]] = []
+        for c, text in enumerate(row):
+            if text is None:
+                cell = cells[-1] if cells else grid[r - 1][c] if r and c < len(grid[r - 1]) else [""]
+            else:
+                cell = [" ".join(text.split())]
+            cells.append(cell)
+        grid.append(cells)
+    return grid
 
 
 __all__ = ["FormatError", "Lines", "decode_text", "extract_docx", "extract_pdf", "html_to_text"]
