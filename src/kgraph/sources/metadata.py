@@ -333,7 +333,8 @@ def _heading(text: str, fallback_kind: str) -> DocumentMeta:
     if m:
         kind, heading = _which(m, "h", _RU)
         title = collapse(head[: m.start()]) or None
-        return DocumentMeta(kind.name, title, parse_date(m["date"]), act_number(m["number"]), heading.issuer, m.span())
+        issuer = heading.issuer or _issuer_ru(re.sub(r"\s+от\s*$", "", head[m.start() : m.start("date")]))
+        return DocumentMeta(kind.name, title, parse_date(m["date"]), act_number(m["number"]), issuer, m.span())
     m = TITLE_BANNER.search(fixed)
     if m:
         kind, _ = _which(m, "b", _BANNERS)
