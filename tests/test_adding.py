@@ -305,6 +305,8 @@ def test_added_documents_build(data, tmp_path):
     assert census["tasks"] >= 2
     akimat = by_id["kz-akimat-almaty-region-1997-6-194-ru"].coverage
     assert (akimat["kind"], akimat["date"], akimat["number"]) == ("local-act", "1997-06-11", "6-194")
+    # the akim's «РЕШИЛ:» / «ШЕШIМ ЕТТI:» opens the operative part the decree reader reads
+    assert akimat["clauses"] >= 2 and by_id["kz-akimat-almaty-region-1997-6-194-kk"].coverage["clauses"] >= 2
 
 
 # --- errors: one line, exit 1, nothing half-written ---------------------------------------------

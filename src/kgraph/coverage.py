@@ -110,7 +110,7 @@ def warnings(meta, kinds: tuple[str, ...], counts: dict, records: list, outside:
 
 
 # The counts of a document, in the order tables show them.
-COUNTS = ("chapters", "articles", "items", "competences", "tasks", "parties", "unresolved")
+COUNTS = ("chapters", "articles", "items", "competences", "clauses", "tasks", "parties", "unresolved")
 
 
 def page(report: dict) -> dict:
