@@ -11,6 +11,7 @@ glyphs' shapes, and no system font is needed.
 
 from __future__ import annotations
 
+import hashlib
 import io
 from dataclasses import dataclass
 
@@ -60,7 +61,7 @@ def docx_bytes(blocks: list) -> bytes:
 FONT = "KgraphTest"
 
 
-def _font(chars: str) -> bytes:
+def _font(chars: str, name: str) -> bytes:
     from fontTools.fontBuilder import FontBuilder
     from fontTools.pens.ttGlyphPen import TTGlyphPen
 
@@ -79,7 +80,7 @@ def _font(chars: str) -> bytes:
     fb.setupGlyf({n: (TTGlyphPen(None).glyph() if n == "space" else box) for n in names})
     fb.setupHorizontalMetrics({n: (250 if n == "space" else 500, 50) for n in names})
     fb.setupHorizontalHeader(ascent=800, descent=-200)
-    fb.setupNameTable({"familyName": FONT, "styleName": "Regular"})
+    fb.setupNameTable({"familyName": name, "styleName": "Regular"})
     fb.setupOS2(sTypoAscender=800, usWinAscent=800, usWinDescent=200)
     fb.setupPost()
     buf = io.BytesIO()
@@ -106,11 +107,16 @@ def pdf_bytes(pages: list[list], size: float = 9) -> bytes:
     from reportlab.pdfgen import canvas
     from reportlab.platypus import Paragraph, Table, TableStyle
 
-    pdfmetrics.registerFont(TTFont(FONT, io.BytesIO(_font(_all_text(pages) + "0123456789"))))
+    chars = "".join(sorted(set(_all_text(pages) + "0123456789")))
+    # reportlab keeps fonts (and their faces, by family name) for the process: a font per
+    # character set, named by it
+    font = f"{FONT}{hashlib.sha1(chars.encode()).hexdigest()[:10]}"
+    if font not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(font, io.BytesIO(_font(chars, font))))
     buf = io.BytesIO()
     c = canvas.Canvas(buf)
     width, height = 595, 842
-    style = ParagraphStyle("cell", fontName=FONT, fontSize=size, leading=size * 1.3)
+    style = ParagraphStyle("cell", fontName=font, fontSize=size, leading=size * 1.3)
     for page in pages:
         y = height - 60
         for item in page:
@@ -124,7 +130,7 @@ def pdf_bytes(pages: list[list], size: float = 9) -> bytes:
                 y -= h + 20
                 continue
             text = c.beginText(40, y)
-            text.setFont(FONT, size)
+            text.setFont(font, size)
             text.setCharSpace(item.char_space if isinstance(item, Spaced) else 0)
             text.textLine(item.text if isinstance(item, Spaced) else item)
             text.setCharSpace(0)  # the text state outlives the text object: later text is set plainly
