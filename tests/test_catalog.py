@@ -1,3 +1,5 @@
+import shutil
+
 import pytest
 
 from kgraph import catalog
@@ -67,3 +69,57 @@ def test_missing_and_binary_source(tmp_path):
     (tmp_path / "sources" / "a.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
     with pytest.raises(InputError, match="binary file"):
         catalog.read_text(entry, path)
+
+
+# A catalog of two entries, the second one bad on its own line (line 5); through `kgraph build`.
+GOOD = "# comment\ndocuments:\n  - {id: a, file: a.txt, language: ru, kinds: [decree]}\n\n"
+
+
+@pytest.mark.parametrize(
+    "bad, message",
+    [
+        ("  - {id: my act, file: a.txt}", "line 5: entry 2 (my act): id 'my act' is not usable in IRIs"),
+        ("  - {id: 'закон №1', file: a.txt}", "e.g. '1'"),
+        (
+            "  - {id: b, file: a.txt, issuer: minfin}",
+            "line 5: entry b: issuer 'minfin' is not a registry id; did you mean",
+        ),
+        (
+            "  - {id: b, file: a.txt, issuer: no-such-body-at-all}",
+            "is not a registry id; see the bodies in registry.yaml",
+        ),
+        ("  - {id: b, file: a.txt, kinds: [statute]}", "line 5: entry 2 (b): unknown kind(s) statute; known: decree"),
+        ("  - {id: b, file: a.txt, date: 2024-13-01}", "line 5: '2024-13-01' is not a date: month must be in 1..12"),
+        ("  - {id: b, file: a.txt, date: 1 июля 2024}", "line 5: entry 2 (b): date must be an ISO date"),
+        ("  - {id: b, file: a.txt, language: kz}", "line 5: entry 2 (b): language must be one of en, kk, ru"),
+        ("  - {id: b, folder: a.txt}", "line 5: entry 2 (b): "),
+        ("  - {id: a, file: a.txt}", "line 5: entry 2 (a): duplicate id 'a'"),
+        ("  - {id: b, file: [a.txt", "not a readable YAML catalog: line 6, column 1"),
+    ],
+)
+def test_bad_catalog_values_fail_the_build_with_one_line(tmp_path, bad, message):
+    from typer.testing import CliRunner
+
+    from kgraph.cli import app
+
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "a.txt").write_text("Правительство Республики Казахстан ПОСТАНОВЛЯЕТ:\n", encoding="utf-8")
+    shutil.copy(ROOT / "data" / "registry.yaml", tmp_path / "registry.yaml")
+    cat = tmp_path / "catalog.yaml"
+    cat.write_text(GOOD + bad + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["build", "--catalog", str(cat), "--out", str(tmp_path / "out"), "--no-shacl"])
+    assert result.exit_code == 1
+    err = result.stderr.strip()
+    assert len(err.splitlines()) == 1 and err.startswith(f"error: {cat}: "), err
+    assert message in err, err
+    assert "Traceback" not in result.output and not (tmp_path / "out").exists()
+
+
+def test_a_broken_meta_yaml_names_its_line(tmp_path):
+    folder = tmp_path / "sources" / "act"
+    folder.mkdir(parents=True)
+    (folder / "rus.md").write_text("# О науке\n", encoding="utf-8")
+    (folder / "meta.yaml").write_text("act_code: '1'\ntitle:\n  rus: [broken\n", encoding="utf-8")
+    path = write(tmp_path, "documents:\n  - {id: act, folder: act}\n")
+    with pytest.raises(InputError, match=r"meta\.yaml: line 4: not a readable meta\.yaml"):
+        catalog.load(path)

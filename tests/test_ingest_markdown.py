@@ -161,3 +161,76 @@ def test_no_table_of_contents_means_nothing_is_cut():
 
 def test_windows_line_ends():
     assert convert("a\r\nb\r\n").text == "a\nb\n"
+
+
+# The Kazakh text of law No. 534-IV in the mirror: its table of contents has no heading.
+LAW_KK_HEADLESS_TOC = """\
+1-тарау. ЖАЛПЫ ЕРЕЖЕЛЕР
+
+1-бап. Осы Заңда пайдаланылатын негізгі ұғымдар
+
+2-тарау. ИНДУСТРИЯЛЫҚ-ИННОВАЦИЯЛЫҚ ҚЫЗМЕТТІ МЕМЛЕКЕТТІК
+
+## ҚОЛДАУ САЛАСЫНДАҒЫ МЕМЛЕКЕТТІК РЕТТЕУ
+
+4-бап. Қазақстан Республикасы Үкіметінің құзыреті
+
+# Индустриялық-инновациялық қызметті мемлекеттік қолдау туралы
+
+## 1-тарау. ЖАЛПЫ ЕРЕЖЕЛЕР
+
+<a id="st1"></a>
+
+### 1-бап. Осы Заңда пайдаланылатын негізгі ұғымдар
+"""
+
+
+def test_a_table_of_contents_without_its_heading_is_cut():
+    out = convert(LAW_KK_HEADLESS_TOC)
+    assert out.toc_removed
+    assert out.title == "Индустриялық-инновациялық қызметті мемлекеттік қолдау туралы"
+    assert out.text.splitlines()[0] == out.title
+    assert out.text.count("1-бап.") == 1 and "4-бап." not in out.text
+
+
+@pytest.mark.parametrize(
+    "md",
+    [
+        # text before the title that is not a list of chapters and articles stays
+        "> *Сноска. Вводится в действие.*\n\n# О науке\n\nТекст.\n",
+        "1-тарау. ЖАЛПЫ ЕРЕЖЕЛЕР\n\nБір сөйлем.\n\n# Ғылым туралы\n",
+        # two structure lines are not a table of contents
+        "1-тарау. ЖАЛПЫ ЕРЕЖЕЛЕР\n\n1-бап. Ұғымдар\n\n# Ғылым туралы\n",
+    ],
+)
+def test_text_before_the_title_is_kept_unless_it_is_a_table_of_contents(md):
+    out = convert(md)
+    assert not out.toc_removed
+    assert out.text.splitlines()[0] == convert(md.split("\n\n")[0] + "\n").text.strip()
+
+
+def test_each_line_of_the_text_knows_its_line_in_the_markdown():
+    out = convert(LAW_RU)
+    md_lines = LAW_RU.splitlines()
+    text_lines = out.text.splitlines()
+    assert len(out.lines) == len(text_lines)
+    for text, n in zip(text_lines, out.lines):
+        if text:
+            assert text.split(".")[0] in md_lines[n - 1], (text, n)
+    # the table of contents is cut: the first line of the text is line 17 of the file
+    assert (
+        out.lines[0]
+        == LAW_RU.splitlines().index("# О государственной поддержке индустриально-инновационной деятельности") + 1
+    )
+
+
+def test_table_rows_know_their_lines():
+    out = convert("Текст\n\n" + PLAN)
+    md_lines = ("Текст\n\n" + PLAN).splitlines()
+    text_lines = out.text.splitlines()
+    row = next(i for i, ln in enumerate(text_lines) if ln.startswith("2.\t"))
+    assert md_lines[out.lines[row] - 1] == "<tr>"
+    assert md_lines[out.lines[row]] == "<td>2.</td>"  # the row's first cell follows its <tr>
+    assert out.lines[row + 1] == out.lines[row]  # a continuation line belongs to its row
+    assert text_lines[-1] == "Примечание: расшифровка аббревиатур:"
+    assert md_lines[out.lines[-1] - 1] == "**Примечание: расшифровка аббревиатур:**"

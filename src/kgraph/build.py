@@ -24,7 +24,7 @@ from kgraph import catalog as catalog_mod
 from kgraph import registry as registry_mod
 from kgraph import resolve as resolve_mod
 from kgraph.analysis import index as overlap_index
-from kgraph.errors import DocumentError, InputError, KgraphError, ValidationError
+from kgraph.errors import DocumentError, InputError, ValidationError
 from kgraph.rdf import Context
 from kgraph.rdf import acts as acts_rdf
 from kgraph.rdf import document as document_rdf
@@ -107,7 +107,7 @@ def build_dataset(
     ds.graph(URIRef(iri.REGISTRY_GRAPH)).__iadd__(registry_graph)
 
     def failed(entry, exc: Exception) -> None:
-        error = exc if isinstance(exc, KgraphError) else DocumentError.of(entry, "reading", exc)
+        error = exc if isinstance(exc, InputError) else DocumentError.of(entry, "reading", exc)
         if not keep_going:
             raise error
         report.failed.append({"id": entry.id, "file": str(entry.path), "error": str(error)})
@@ -175,8 +175,8 @@ def _build_document(ds: Dataset, doc, placement: works.Placement, shared: dict, 
             if writer is not None:
                 stage = f"{kind} writer"
                 writer.emit(recs, ctx)
-    except KgraphError:
-        raise
+    except InputError:
+        raise  # names its file already
     except Exception as exc:
         raise DocumentError.of(entry, stage, exc, doc) from exc
     return DocumentReport(
@@ -222,7 +222,8 @@ def check_issuers(entries, registry, catalog_path: Path) -> None:
         if e.issuer and known and e.issuer not in known:
             close = difflib.get_close_matches(e.issuer, sorted(known), n=3, cutoff=0.5)
             hint = f"; did you mean {', '.join(close)}?" if close else "; see the bodies in registry.yaml"
-            raise InputError(catalog_path, f"entry {e.id}: issuer {e.issuer!r} is not a registry id{hint}")
+            where = f"line {e.line}: " if e.line else ""
+            raise InputError(catalog_path, f"{where}entry {e.id}: issuer {e.issuer!r} is not a registry id{hint}")
 
 
 def document_glossary(records) -> dict[str, str]:

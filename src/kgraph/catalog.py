@@ -60,6 +60,20 @@ class Entry:
     format: str | None = None  # kgraph.ingest.FORMATS; default: told by the file's extension
     portal: PortalMeta | None = None  # meta.yaml of a corpus folder
     folder: str | None = None  # the corpus folder (under sources/) this entry comes from
+    line: int | None = None  # where the entry starts in the catalog file
+
+
+def id_problem(doc_id: str) -> str | None:
+    """Why `doc_id` cannot be a catalog id (it becomes part of IRIs), with a usable one; None if it can."""
+    if ID.match(doc_id):
+        return None
+    bad = sorted({c for c in doc_id if not re.match(r"[A-Za-z0-9._-]", c)})
+    suggestion = re.sub(r"[^A-Za-z0-9._-]+", "-", doc_id).strip("-._") or "document"
+    return (
+        f"id {doc_id!r} is not usable in IRIs"
+        + (f" (character(s) {' '.join(repr(c) for c in bad)})" if bad else "")
+        + f"; use letters, digits, '.', '_' and '-', e.g. {suggestion!r}"
+    )
 
 
 def sources_dir(catalog_path: Path) -> Path:
@@ -78,18 +92,24 @@ def load(path: Path) -> list[Entry]:
     An entry with `folder` (a corpus folder: rus.md, kaz.md, meta.yaml) stands
     for one document per language it holds, with ids `<id>-ru` and `<id>-kk`."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = yaml.safe_load(text)
     except FileNotFoundError:
         raise InputError(path, "catalog file not found") from None
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise InputError(path, f"not a readable YAML catalog: {str(exc).splitlines()[0]}") from None
+        raise InputError(path, f"not a readable YAML catalog: {yaml_problem(exc)}") from None
+    except ValueError as exc:  # a value YAML reads as a date but is none ("2024-13-01")
+        raise InputError(path, f"{bad_date(text)}not a date: {exc}") from None
     if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
         raise InputError(path, "expected a mapping with a 'documents' list")
+    lines = _entry_lines(text)
     entries: list[Entry] = []
     seen: set[str] = set()
     for n, raw in enumerate(data["documents"], 1):
-        where = f"entry {n}" + (f" ({raw.get('id')})" if isinstance(raw, dict) and raw.get("id") else "")
+        where = (f"line {lines[n - 1]}: " if n <= len(lines) else "") + f"entry {n}"
+        where += f" ({raw.get('id')})" if isinstance(raw, dict) and raw.get("id") else ""
         for entry in _entries(path, where, raw):
+            entry = dataclasses.replace(entry, line=lines[n - 1] if n <= len(lines) else None)
             if entry.id in seen:
                 raise InputError(path, f"{where}: duplicate id {entry.id!r}")
             seen.add(entry.id)
@@ -99,6 +119,41 @@ def load(path: Path) -> list[Entry]:
         if e.work and e.work not in ids:
             raise InputError(path, f"entry {e.id}: work {e.work!r} is not the id of another entry")
     return entries
+
+
+def _entry_lines(text: str) -> list[int]:
+    """The line (1-based) where each entry of the `documents` list starts."""
+    root = yaml.compose(text)
+    if not isinstance(root, yaml.MappingNode):
+        return []
+    for key, value in root.value:
+        if key.value == "documents" and isinstance(value, yaml.SequenceNode):
+            return [item.start_mark.line + 1 for item in value.value]
+    return []
+
+
+def bad_date(text: str) -> str:
+    """ "line N: " of the first value YAML takes for a date that is no date, or ""."""
+    stack = [yaml.compose(text)]
+    while stack:
+        node = stack.pop(0)
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:timestamp":
+            try:
+                yaml.safe_load(node.value)
+            except ValueError:
+                return f"line {node.start_mark.line + 1}: {node.value!r} is "
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(v for pair in node.value for v in pair)
+    return ""
+
+
+def yaml_problem(exc: Exception) -> str:
+    """A YAML error in one line: where (line and column) and what."""
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or (str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+    return f"line {mark.line + 1}, column {mark.column + 1}: {problem}" if mark is not None else problem
 
 
 def _entries(path: Path, where: str, raw) -> list[Entry]:
@@ -113,13 +168,9 @@ def _entries(path: Path, where: str, raw) -> list[Entry]:
     if ("file" in raw) == ("folder" in raw):
         raise InputError(path, f"{where}: give either file (one text) or folder (a corpus folder), not both or neither")
     doc_id = str(raw["id"])
-    if not ID.match(doc_id):
-        bad = sorted({c for c in doc_id if not re.match(r"[A-Za-z0-9._-]", c)})
-        raise InputError(
-            path,
-            f"{where}: id {doc_id!r} is not usable in IRIs (character(s) {' '.join(repr(c) for c in bad)}); "
-            f"use letters, digits, '.', '_' and '-', e.g. {re.sub(r'[^A-Za-z0-9._-]+', '-', doc_id).strip('-._')!r}",
-        )
+    problem = id_problem(doc_id)
+    if problem:
+        raise InputError(path, f"{where}: {problem}")
     language = raw.get("language")
     if language is not None and language not in LANGUAGES:
         raise InputError(path, f"{where}: language must be one of {', '.join(sorted(LANGUAGES))}")
@@ -148,7 +199,16 @@ def _entries(path: Path, where: str, raw) -> list[Entry]:
         work=str(raw["work"]) if raw.get("work") is not None else None,
     )
     if "file" in raw:
-        return [Entry(id=doc_id, path=sources_dir(path) / raw["file"], language=language, format=fmt, **common)]
+        file = sources_dir(path) / raw["file"]
+        portal = None
+        if file.name in corpus.TEXT_FILES.values() and corpus.is_corpus_folder(file.parent):
+            # a mirror's rus.md or kaz.md in its folder: the folder's meta.yaml describes it too
+            portal = corpus.read_meta(file.parent)
+            lang = next(k for k, v in corpus.TEXT_FILES.items() if v == file.name)
+            language = language or lang
+            if common["version_date"] is None and language == lang:
+                common["version_date"] = portal.version_date.get(lang)
+        return [Entry(id=doc_id, path=file, language=language, format=fmt, portal=portal, **common)]
     folder = sources_dir(path) / raw["folder"]
     if not corpus.is_corpus_folder(folder):
         raise InputError(
@@ -217,6 +277,7 @@ def read(entry: Entry, catalog_path: Path) -> Document:
             "title": entry.title,
             "version_date": entry.version_date,
         },
+        title=source.title,
     )
     resolved = dataclasses.replace(entry, language=d.language, kinds=d.kinds)
     return Document(resolved, source, norm, d.meta, d.version_date, d.decisions)

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
-from kgraph import catalog, evaluate, iri, queries, settings
+from kgraph import catalog, coverage, evaluate, iri, queries, settings
 from kgraph.errors import KgraphError
 from kgraph.results import rows
 from kgraph.store import open_store
@@ -111,37 +111,38 @@ def _print_report(report: dict, out: Path) -> None:
         console.print(f"  [yellow]{line}[/yellow]", highlight=False)
 
 
-COVERAGE_COLUMNS = ("chapters", "articles", "items", "competences", "tasks", "parties", "unresolved")
-
-
 def _print_coverage(report: dict) -> None:
-    """The coverage report (kgraph.coverage): what was read of each document."""
+    """The coverage report (kgraph.coverage.page): what was read of each document."""
+    data = coverage.page(report)
     t = Table(title="Coverage")
-    for col in ("document", "kind", "lang", "date", "number", "title", *COVERAGE_COLUMNS, "outside", "warnings"):
-        t.add_column(col, overflow="fold", justify="right" if col in COVERAGE_COLUMNS or col == "outside" else "left")
-    for d in report["documents"]:
-        c = d.get("coverage") or {}
-        if not c:
-            continue
+    for col in ("document", "kind", "lang", "date", "number", "title", *coverage.COUNTS, "outside", "warnings"):
+        t.add_column(col, overflow="fold", justify="right" if col in coverage.COUNTS or col == "outside" else "left")
+    for r in data["documents"]:
         t.add_row(
-            d["id"],
-            c["kind"],
-            c["language"] or "",
-            c["date"] or "—",
-            c["number"] or "—",
-            (c["title"] or "—")[:60],
-            *(str(c.get(k, 0)) for k in COVERAGE_COLUMNS),
-            f"{c['outside']:.0%}",
-            "; ".join(c["warnings"]),
+            r["id"],
+            r["kind"],
+            r["language"] or "",
+            r["date"] or "—",
+            r["number"] or "—",
+            (r["title"] or "—")[:60],
+            *(str(r[k]) for k in coverage.COUNTS),
+            f"{r['outside']:.0%}",
+            "; ".join(r["warnings"]),
         )
-    for f in report.get("failed", []):
-        t.add_row(f["id"], "FAILED", "", "", "", "", *("" for _ in COVERAGE_COLUMNS), "", f["error"])
+    for f in data["failed"]:
+        t.add_row(f["id"], "FAILED", "", "", "", "", *("" for _ in coverage.COUNTS), "", f["error"])
     console.print(t)
-    for a in report.get("alignment", []):
-        only = ", ".join(f"{doc}: {len(parts)}" for doc, parts in a["only_in"].items()) or "none"
+    totals = data["totals"]
+    console.print(
+        f"coverage: {totals['documents']} document(s) read, {totals['failed']} failed, "
+        f"{totals['warned']} with warnings, {totals['undated']} without date and number",
+        highlight=False,
+    )
+    for a in data["alignment"]:
+        only = ", ".join(f"{doc}: {n}" for doc, n in a["only_in"].items()) or "none"
         console.print(
             f"alignment {a['act']} ({a['redaction']}): {a['parts']} parts; in one text only: {only}; "
-            f"disagreements: {len(a['conflicts'])}",
+            f"disagreements: {a['conflicts']}",
             highlight=False,
         )
 
@@ -165,10 +166,10 @@ def add(
     except KgraphError as exc:
         _fail(exc)
     for a in added:
-        for doc, what, decided in a.decisions:
-            console.print(f"{doc}: {what} = {decided}", highlight=False, soft_wrap=True)
+        for doc, what, value, evidence in a.decisions:
+            console.print(f"{doc}: {what} = {value}  ← {evidence}", highlight=False, soft_wrap=True, markup=False)
         verb = "would add" if dry_run else "added"
-        console.print(f"{verb} {a.id} -> {a.source} ({catalog_file})", highlight=False)
+        console.print(f"{verb} {a.id} -> {a.source} ({catalog_file})", highlight=False, soft_wrap=True, markup=False)
 
 
 @app.command()

@@ -1,9 +1,11 @@
 """What was read of each document: the coverage report.
 
 `document(doc, records, stats)` is computed in the build from the extractors'
-records (not from the graph) and stored in the build report; `kgraph build`
-and `kgraph stats` print it as a table, the explorer shows it on the home page
-and at `/coverage` (JSON twin: `/coverage.json`).
+records (not from the graph) and stored in the build report. `page(report)`
+is what is shown of it, the same everywhere: `kgraph build` and `kgraph stats`
+print it as a table, the explorer shows it on the home page and at `/coverage`
+(JSON twin: `/coverage.json`), with the documents that failed and the
+alignment of the texts of one redaction (`kgraph.rdf.alignment`).
 
 Per document: kind, language, title, date, number, version date; counts of
 chapters, articles, items, competences, tasks, parties, unresolved mentions;
@@ -107,4 +109,50 @@ def warnings(meta, kinds: tuple[str, ...], counts: dict, records: list, outside:
     return out
 
 
-__all__ = ["OUTSIDE_LIMIT", "document", "outside_share", "warnings"]
+# The counts of a document, in the order tables show them.
+COUNTS = ("chapters", "articles", "items", "competences", "clauses", "tasks", "parties", "unresolved")
+
+
+def page(report: dict) -> dict:
+    """The coverage of a build (its report, as `kgraph.build.BuildReport.to_json` writes it):
+    one row per document read, the failed documents, the alignment of shared redactions,
+    and totals."""
+    rows = []
+    for d in report.get("documents", []):
+        c = d.get("coverage") or {}
+        if not c:
+            continue
+        rows.append(
+            {
+                "id": d["id"],
+                "file": d.get("file"),
+                "format": d.get("format"),
+                "act": d.get("act"),
+                **{k: c.get(k) for k in ("kind", "language", "title", "date", "number", "version_date")},
+                **{k: c.get(k, 0) for k in COUNTS},
+                "outside": c.get("outside", 0.0),
+                "warnings": list(c.get("warnings", [])),
+            }
+        )
+    failed = [{"id": f["id"], "file": f.get("file"), "error": f["error"]} for f in report.get("failed", [])]
+    alignment = [
+        {
+            "act": a["act"],
+            "redaction": a["redaction"],
+            "parts": a["parts"],
+            "only_in": {doc: len(parts) for doc, parts in a.get("only_in", {}).items()},
+            "conflicts": len(a.get("conflicts", [])),
+        }
+        for a in report.get("alignment", [])
+    ]
+    totals = {k: sum(r[k] or 0 for r in rows) for k in COUNTS}
+    totals |= {
+        "documents": len(rows),
+        "failed": len(failed),
+        "warned": sum(1 for r in rows if r["warnings"]),
+        "undated": sum(1 for r in rows if not (r["date"] and r["number"])),
+    }
+    return {"documents": rows, "failed": failed, "alignment": alignment, "totals": totals}
+
+
+__all__ = ["COUNTS", "OUTSIDE_LIMIT", "document", "outside_share", "page", "warnings"]

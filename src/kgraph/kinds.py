@@ -68,6 +68,9 @@ class Words:
     cite: str = ""  # the kind word of a reference to such an act, in every case form (it anchors the reference)
     headings: tuple[Heading, ...] = ()
     banner: str = ""  # the upper-case line above the title: "ЗАКОН РЕСПУБЛИКИ КАЗАХСТАН"
+    # the enacting formula that opens the operative part: "Правительство Республики Казахстан
+    # ПОСТАНОВЛЯЕТ", "ПРИКАЗЫВАЮ" (kgraph.ingest.describe tells an act's kind by it)
+    enacts: str = ""
 
 
 @dataclass(frozen=True)
@@ -110,11 +113,13 @@ KINDS: tuple[Kind, ...] = (
             "Постановление",
             rf"[Пп]остановлени(?:е|я|ю|ем|и|й|ями){_END}",
             (Heading("Постановление Правительства", "Правительство Республики Казахстан"),),
+            enacts=r"Правительство\s+Республики\s+Казахстан\s+ПОСТАНОВЛЯЕТ",
         ),
         Words(
             "Қаулы",
             r"қаулы(?:сы|сын|сына|сында|сымен|ларымен)(?!\w)",
             (Heading("Үкіметінің", "Қазақстан Республикасының Үкіметі"),),
+            enacts=r"Үкіметі\s+ҚАУЛЫ\s+ЕТЕДІ",
         ),
         stem=r"[Пп]остановлени|[Ққ]аулы",
         extractor="kgraph.sources.decree",
@@ -130,11 +135,13 @@ KINDS: tuple[Kind, ...] = (
             "Указ",
             rf"[Уу]каз(?:а|у|ом|е|ы|ов|ами)?{_END}",
             (Heading("Указ Президента", "Президент Республики Казахстан"),),
+            enacts=r"ПОСТАНОВЛЯЮ",
         ),
         Words(
             "Жарлық",
             r"Жарлы[ғқ](?:ы|ын|ына|ында|ымен)?(?!\w)",
             (Heading("Президентінің", "Қазақстан Республикасының Президенті"),),
+            enacts=r"ҚАУЛЫ\s+ЕТЕМІН",
         ),
         stem=r"[Уу]каз|Жарлы",
         amends=True,
@@ -170,8 +177,10 @@ KINDS: tuple[Kind, ...] = (
                 Heading(r"Приказ[^\n]*?"),
                 Heading("Распоряжение Премьер-Министра", "Премьер-Министр Республики Казахстан"),
             ),
+            enacts=r"ПРИКАЗЫВАЮ",
         ),
-        Words("Бұйрық", r"бұйрығ(?:ы|ын|ымен)(?!\w)"),
+        # a minister's order (бұйрық); the Prime Minister's распоряжение is an өкім
+        Words("Бұйрық", r"(?:бұйрығ(?:ы|ын|ымен)|өкім(?:і|ін|іне|імен))(?!\w)", enacts=r"БҰЙЫРАМЫН"),
         stem=r"[Пп]риказ|[Рр]аспоряжени|[Бб]ұйры[қғ]",
         amends=True,
         forms=("ПРИК", "РАСП"),
@@ -191,8 +200,13 @@ KINDS: tuple[Kind, ...] = (
                 Heading(r"Постановление\s+акимата[^\n№]*?"),
                 Heading(r"Решение\s+[^\n№]*?маслихата[^\n№]*?"),
             ),
+            enacts=r"акимат[^\n]{0,150}?ПОСТАНОВЛЯЕТ|РЕШИЛ|РЕШАЕТ|РЕШАЮ|(?:[Аа]ким|маслихат)[^\n]{0,100}?решил\s*:",
         ),
-        Words("Шешім", r"[Шш]еш[іi]м(?:[іi]|[іi]н|[іi]не|[іi]нде|[іi]мен)?(?!\w)"),
+        Words(
+            "Шешім",
+            r"[Шш]еш[іi]м(?:[іi]|[іi]н|[іi]не|[іi]нде|[іi]мен)?(?!\w)",
+            enacts=r"әкімдігі[^\n]{0,150}?ҚАУЛЫ\s+ЕТЕДІ|ШЕШІМ\s+(?:ЕТТІ|ҚАБЫЛДАДЫ)|ШЕШТІ|ШЕШЕДІ",
+        ),
         stem=r"[Рр]ешени|[Шш]ешім",
         amends=True,
         forms=("РЕШ",),
@@ -264,10 +278,15 @@ KINDS: tuple[Kind, ...] = (
         extractor="kgraph.sources.plan",
         writer="kgraph.rdf.plan",
         annex=True,
-        # a plan table's header: its responsible executors (or developers) column, in any layout,
-        # or in a row of cells ("№ | Мероприятие | … | Ответственные", "… | Орындауға жауаптылар")
-        detect=r"(?im)[^\n]{0,80}(?:ответственн\w*\s+(?:за\s+)?исполн\w*|жауапты\s+орындаушы\w*)"
-        r"|^[^\n|]*\|[^\n]*(?:ответствен|исполнител|жауапты|орындаушы|разработчик|әзірлеуші)",
+        # a plan table's header: a row of cells (TAB|TAB, pipes or tabs) naming the responsible
+        # executors or developers («Ответственные за исполнение», «Ответ. исполнители», «Исполнитель»,
+        # «Государственный орган-разработчик», «Жауапты», «Орындауға жауаптылар», «Әзірлеуші») and the
+        # task, its deadline or its number; or that column's name on a line of its own (a header
+        # printed cell by cell)
+        detect=r"(?im)^(?=[^\n]*(?:\t|\|))"
+        r"(?=[^\n]*(?:ответствен|ответ\.|исполнител|разработчик|жауапт|орындаушы|әзірлеуші))"
+        r"(?=[^\n]*(?:срок|мерз[іi]м|мероприяти|[іi]с-шара|наименовани|форма|нысан|№))[^\n]*"
+        r"|^[ \t]*(?:ответственн\w*\s+(?:за\s+)?исполн\w*|жауапты\s+орындаушы\w*)[ \t]*$",
     ),
     # The regulation of a state body («Положение о Министерстве …», «… туралы ереже»), approved by
     # a Government decree as its annex (or by an order): the body's tasks, rights, duties and functions.

@@ -29,6 +29,10 @@ FORMATS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
+# What a format's line map counts (`Source.locate`).
+UNITS = {"docx": "paragraph", "pdf": "page"}
+
+
 @dataclass(frozen=True)
 class Source:
     """A document's text as the readers take it, and what it was made from."""
@@ -39,6 +43,16 @@ class Source:
     name: str  # the original file's name
     sha256: str  # of the original file's bytes
     encoding: str | None = None  # of a plain-text file
+    lines: tuple[int, ...] = ()  # per line of `text`: its line (page, paragraph) in the file; () = the same line
+    title: str | None = None  # the title the format marks as such (a Markdown `# ` heading)
+
+    def locate(self, offset: int) -> str:
+        """Where in the original file the text's character at `offset` comes from:
+        "line 12" (txt, md, html), "paragraph 7" (docx) or "page 3" (pdf)."""
+        line = self.text.count("\n", 0, max(0, min(offset, len(self.text))))
+        if self.lines:
+            return f"{UNITS.get(self.format, 'line')} {self.lines[min(line, len(self.lines) - 1)]}"
+        return f"line {line + 1}"
 
 
 def format_of(path: Path) -> str:
@@ -67,22 +81,26 @@ def read(path: Path, fmt: str | None = None) -> Source:
 def convert(data: bytes, fmt: str, path: Path) -> Source:
     """The text of a file's bytes in a known format."""
     encoding = None
+    lines: tuple[int, ...] = ()
+    title = None
     try:
         if fmt == "docx":
-            text = formats.extract_docx(data)
+            text, lines = formats.extract_docx(data)
         elif fmt == "pdf":
-            text = formats.extract_pdf(data)
+            text, lines = formats.extract_pdf(data)
         else:
             text, encoding = formats.decode_text(data)
             if fmt == "md":
-                text = markdown.convert(text).text
+                converted = markdown.convert(text)
+                text, lines, title = converted.text, converted.lines, converted.title
             elif fmt == "html":
-                text = formats.html_to_text(text)
+                text, lines = formats.html_to_text(text)
     except formats.FormatError as exc:
         raise InputError(path, f"{exc} (read as {fmt})") from None
     if not text.strip():
         raise InputError(path, f"no text in the file (read as {fmt})")
-    return Source(text, fmt, FORMATS[fmt][0], path.name, hashlib.sha256(data).hexdigest(), encoding)
+    digest = hashlib.sha256(data).hexdigest()
+    return Source(text, fmt, FORMATS[fmt][0], path.name, digest, encoding, lines, title)
 
 
 __all__ = ["FORMATS", "Source", "convert", "format_of", "read"]

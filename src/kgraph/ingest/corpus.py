@@ -63,7 +63,12 @@ def read_meta(folder: Path) -> PortalMeta:
     except FileNotFoundError:
         raise InputError(path, "meta.yaml not found: a corpus folder holds rus.md, kaz.md and meta.yaml") from None
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise InputError(path, f"not a readable meta.yaml: {str(exc).splitlines()[0]}") from None
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        where = f"line {mark.line + 1}: " if mark is not None else ""
+        raise InputError(path, f"{where}not a readable meta.yaml: {problem}") from None
+    except ValueError as exc:  # a value YAML reads as a date but is none ("2024-13-01")
+        raise InputError(path, f"not a readable meta.yaml: a date that is none ({exc})") from None
     if not isinstance(data, dict):
         raise InputError(path, "expected a mapping (act_code, requisite, title, version_date …)")
     caused = data.get("caused_by")

@@ -26,7 +26,7 @@ from kgraph import kinds as kinds_mod
 from kgraph.amendments import find_amendments
 from kgraph.dates import parse_date
 from kgraph.ingest.corpus import PortalMeta
-from kgraph.lang import UNITS, detect_lang
+from kgraph.lang import LETTERS, UNITS, detect_lang, repair_homoglyphs
 from kgraph.records import DocumentMeta
 from kgraph.sources import metadata
 
@@ -52,7 +52,10 @@ def describe(
     kinds: tuple[str, ...] = (),
     portal: PortalMeta | None = None,
     overrides: dict | None = None,
+    title: str | None = None,
 ) -> Described:
+    """`title`: the title the file's format marks (a Markdown `# ` heading), used when
+    the text states none in a heading of its own."""
     overrides = overrides or {}
     decisions: list[Decision] = []
     if language:
@@ -61,6 +64,8 @@ def describe(
         language = detect_lang(text[:HEAD])
         decisions.append(("language", language, _language_evidence(language)))
     meta = metadata.extract(text, fallback_kind=kinds[0] if kinds else "other")
+    if title and not meta.title:
+        meta = dataclasses.replace(meta, title=title)
     decisions.extend(_meta_decisions(meta, "text"))
     if portal is not None:
         meta = _with_portal(meta, portal, language, decisions)
@@ -74,8 +79,16 @@ def describe(
     else:
         kinds, evidence = detect_kinds(text, meta)
         decisions.append(("kinds", ", ".join(kinds), evidence))
-        if meta.kind == "other" and kinds[0] != "decree":
-            meta = dataclasses.replace(meta, kind=kinds[0])
+        if meta.kind == "other":
+            kind, why = own_kind(text, meta)
+            if kind != "other":
+                meta = dataclasses.replace(meta, kind=kind)
+                decisions.append(("kind", kind, why))
+    for name in ("date", "number"):
+        if not getattr(meta, name):
+            decisions.append(
+                (name, "none", "the text states none: the act is labelled undated; give it in the catalog")
+            )
     version, evidence = version_date(text, overrides.get("version_date"), portal, language)
     decisions.append(("version", version.isoformat() if version else "unknown", evidence))
     return Described(language, tuple(kinds), meta, version, tuple(decisions))
@@ -125,26 +138,58 @@ ARTICLE_HEADING = re.compile(
 )
 # A text with no heading that names its kind but this many article headings is read as a law.
 ARTICLES_FOR_A_LAW = 2
+# The enacting formula comes after the heading and preamble.
+ENACTING_CHARS = 10000
+# A text calls itself «настоящий Закон», «настоящего постановления», «осы Заң», «осы қаулының».
+SELF_REFERENCE = r"(?<![{letters}])(?:[Нн]астоящ\w*|[Оо]сы)\s+(?:{stem})"
+SELF_REFERENCES = 2  # so many make the kind
+
+
+def own_kind(text: str, meta: DocumentMeta) -> tuple[str, str]:
+    """The kind of the text's own act and the evidence: the heading, requisite or stamp
+    (`kgraph.sources.metadata`), else the enacting formula («Правительство Республики
+    Казахстан ПОСТАНОВЛЯЕТ», «ПРИКАЗЫВАЮ», «ШЕШІМ ЕТТІ»), else what the text calls
+    itself most («настоящий Закон», «осы қаулы»), else a law if it has articles."""
+    if meta.kind != "other":
+        return meta.kind, "stated"
+    head = repair_homoglyphs(text[:ENACTING_CHARS])
+    formulas = []
+    for kind in kinds_mod.KINDS:
+        for lang in ("ru", "kk"):
+            words = kind.words(lang).enacts
+            m = re.search(words, head) if words else None
+            if m:
+                formulas.append((m.start(), kind.name, m.group(0)))
+    if formulas:
+        _, name, words = min(formulas)
+        return name, f"enacting formula «{collapse_ws(words)[-60:]}»"
+    counts = []
+    for kind in kinds_mod.KINDS:
+        if kind.stem and (kind.extractor or kind.reader):
+            n = len(re.findall(SELF_REFERENCE.format(letters=LETTERS, stem=kind.stem), text))
+            if n >= SELF_REFERENCES:
+                counts.append((-n, kinds_mod.KINDS.index(kind), kind.name))
+    if counts:
+        n, _, name = min(counts)
+        return name, f"calls itself a {name} {-n} times («настоящий …», «осы …»)"
+    articles = len(ARTICLE_HEADING.findall(text))
+    if articles >= ARTICLES_FOR_A_LAW:
+        return "law", f"no kind stated; {articles} article headings: read as a law"
+    return "other", "no kind stated"
 
 
 def detect_kinds(text: str, meta: DocumentMeta) -> tuple[tuple[str, ...], str]:
     """The extractors to run: the act's own kind's, then the annexes the text holds."""
-    kind = meta.kind
-    evidence = []
-    if kind == "other":
-        articles = len(ARTICLE_HEADING.findall(text))
-        if articles >= ARTICLES_FOR_A_LAW:
-            kind = "law"
-            evidence.append(f"no kind stated; {articles} article headings: read as a law")
+    kind, why = own_kind(text, meta)
     own = kinds_mod.reader_of(kind)
     found = [own]
-    evidence.append(f"{kind} act read as {own}")
-    for kind in kinds_mod.annexes():
-        if kind.extractor and kind.name not in found and kind.detect:
-            m = re.search(kind.detect, text)
+    evidence = [f"{kind} ({why}) read as {own}"]
+    for annex in kinds_mod.annexes():
+        if annex.extractor and annex.name not in found and annex.detect:
+            m = re.search(annex.detect, text)
             if m:
-                found.append(kind.name)
-                evidence.append(f"{kind.name}: «{m.group(0).strip()[:60]}»")
+                found.append(annex.name)
+                evidence.append(f"{annex.name}: «{collapse_ws(m.group(0))[:60]}»")
     return tuple(found), "; ".join(evidence)
 
 
@@ -175,4 +220,4 @@ def collapse_ws(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-__all__ = ["Described", "describe", "detect_kinds", "version_date"]
+__all__ = ["Described", "describe", "detect_kinds", "own_kind", "version_date"]

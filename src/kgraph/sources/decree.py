@@ -55,8 +55,11 @@ class Clause:
 
 # --- Named patterns ------------------------------------------------------------------------
 
-# Start of the operative part.
-OPERATIVE = re.compile(r"(?:ПОСТАНОВЛЯЕТ|ПОСТАНОВЛЯЮ|ҚАУЛЫ\s+ЕТЕД[ІI]|ҚАУЛЫ\s+ЕТЕМ[ІI]Н|ПРИКАЗЫВАЮ|БҰЙЫРАМЫН)[\s:*]*")
+# Start of the operative part (an akim's or maslikhat's decision: «РЕШИЛ:», «решил:», «ШЕШІМ ЕТТІ:»).
+OPERATIVE = re.compile(
+    r"(?:ПОСТАНОВЛЯЕТ|ПОСТАНОВЛЯЮ|ҚАУЛЫ\s+ЕТЕД[ІI]|ҚАУЛЫ\s+ЕТЕМ[ІI]Н|ПРИКАЗЫВАЮ|БҰЙЫРАМЫН|"
+    r"РЕШИЛ|РЕШАЮ|(?<![^\W\d])решил(?=\s*:)|ШЕШ[ІI]М\s+(?:ЕТТ[ІI]|ҚАБЫЛДАДЫ)|ШЕШТ[ІI])[\s:*]*"
+)
 # End of it: the signature or the approval stamp of the annex.
 ANNEX = UNITS["annex"]
 SIGNATURE = re.compile(

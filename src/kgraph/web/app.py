@@ -24,7 +24,7 @@ from kgraph import settings
 from kgraph import sparql as sparql_protocol
 from kgraph.errors import KgraphError
 from kgraph.store import open_store
-from kgraph.web import entity, graphview, i18n, overlaps, pages, querypage, sparql, styles, vendor
+from kgraph.web import coverage, entity, graphview, i18n, overlaps, pages, querypage, sparql, styles, vendor
 from kgraph.web import reload as reload_mod
 from kgraph.web.reload import warm_up
 from kgraph.web.render import STATIC_DIR, render, wants_json
@@ -96,6 +96,7 @@ def create_app(
     app.include_router(sparql.router)
     app.include_router(querypage.router)
     app.include_router(overlaps.router)
+    app.include_router(coverage.router)
 
     @app.middleware("http")
     async def language_and_headers(request: Request, call_next):

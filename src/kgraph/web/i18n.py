@@ -48,6 +48,36 @@ STRINGS: dict[str, dict[str, str]] = {
     "home.unresolved": {"en": "unresolved mentions", "ru": "нераспознанных упоминаний", "kk": "танылмаған атаулар"},
     "home.undated": {"en": "undated", "ru": "без даты", "kk": "күні жоқ"},
     "home.dumps": {"en": "Bulk download", "ru": "Выгрузка целиком", "kk": "Толық жүктеу"},
+    "coverage.title": {
+        "en": "What was read of each document",
+        "ru": "Что прочитано в каждом документе",
+        "kk": "Әр құжаттан не оқылды",
+    },
+    "coverage.intro": {
+        "en": "Kind, date and number as the text states them; what the readers found; the share of the text "
+        "outside any recognised structure; warnings where a document looks under-read.",
+        "ru": "Вид, дата и номер, как их указывает текст; что нашли читатели; доля текста вне распознанной "
+        "структуры; предупреждения, где документ прочитан не полностью.",
+        "kk": "Мәтін көрсеткен түрі, күні мен нөмірі; оқу құралдары не тапты; танылған құрылымнан тыс мәтін "
+        "үлесі; құжат толық оқылмаған жерде ескертулер.",
+    },
+    "coverage.read": {"en": "documents read", "ru": "документов прочитано", "kk": "құжат оқылды"},
+    "coverage.failed": {"en": "failed", "ru": "не прочитаны", "kk": "оқылмады"},
+    "coverage.failed_one": {"en": "not read", "ru": "не прочитан", "kk": "оқылмады"},
+    "coverage.warned": {"en": "with warnings", "ru": "с предупреждениями", "kk": "ескертулері бар"},
+    "coverage.undated": {"en": "without date and number", "ru": "без даты и номера", "kk": "күні мен нөмірі жоқ"},
+    "coverage.kind": {"en": "kind", "ru": "вид", "kk": "түрі"},
+    "coverage.counts": {"en": "found", "ru": "найдено", "kk": "табылды"},
+    "coverage.outside": {"en": "outside", "ru": "вне структуры", "kk": "құрылымнан тыс"},
+    "coverage.warnings": {"en": "warnings", "ru": "предупреждения", "kk": "ескертулер"},
+    "coverage.alignment": {
+        "en": "Texts of one redaction",
+        "ru": "Тексты одной редакции",
+        "kk": "Бір редакция мәтіндері",
+    },
+    "coverage.parts": {"en": "parts", "ru": "частей", "kk": "бөлік"},
+    "coverage.only_in": {"en": "in one text only", "ru": "только в одном тексте", "kk": "тек бір мәтінде"},
+    "coverage.conflicts": {"en": "disagreements", "ru": "расхождения", "kk": "сәйкессіздіктер"},
     "entity.labels": {"en": "Labels", "ru": "Наименования", "kk": "Атаулары"},
     "entity.type": {"en": "Type", "ru": "Тип", "kk": "Түрі"},
     "entity.properties": {"en": "Properties", "ru": "Свойства", "kk": "Қасиеттері"},

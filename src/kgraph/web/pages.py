@@ -50,6 +50,7 @@ def home(request: Request):
                 "triples": rep.get("triples"),
                 "records": rep.get("records", {}),
                 "unresolved": rep.get("unresolved", 0),
+                "warnings": len((rep.get("coverage") or {}).get("warnings", [])),  # kgraph.coverage
             }
         )
     counts = {k: n for k, n in s.kinds_count().items() if k not in kinds.PLUMBING}
@@ -62,6 +63,7 @@ def home(request: Request):
             "triples": s.report.get("triples") or len(s.store),
             "violations": len(s.report.get("violations", [])),
             "has_dump": (s.build_dir / settings.GRAPH_FILE).is_file(),
+            "failed": len(s.report.get("failed", [])),
         },
     )
 
