@@ -16,19 +16,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from kgraph import adding, catalog, kinds
+from kgraph import adding, catalog
 from kgraph.cli import app
 from kgraph.errors import InputError, KgraphError
 from kgtest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "corpus"
 runner = CliRunner()
-REGULATION = pytest.mark.xfail(
-    "regulation" not in kinds.BY_NAME,
-    reason="the kind `regulation` (a state body's «Положение о …», «… туралы ереже») is added by the regulation "
-    "branch; its registry entry brings the `detect` pattern kgraph add finds the annex by",
-    strict=True,
-)
 
 # folder -> (kinds, {language: title}, date, number) with the folder's meta.yaml
 CORPUS = {
@@ -129,8 +123,7 @@ FROM_TEXT = {
 def params():
     out = []
     for folder, (kinds_, titles, date, number) in CORPUS.items():
-        marks = [REGULATION] if "regulation" in kinds_ else []
-        out.append(pytest.param(folder, kinds_, titles, date, number, marks=marks, id=folder))
+        out.append(pytest.param(folder, kinds_, titles, date, number, id=folder))
     return out
 
 
