@@ -159,7 +159,7 @@ KINDS: tuple[Kind, ...] = (
             r"ЗАКОН\s+РЕСПУБЛИКИ\s+КАЗАХСТАН",
         ),
         Words("Заң", r"Заң(?:ы|ын|ына|ында|ымен|нан|ының)?(?!\w)", banner=r"ҚАЗАҚСТАН РЕСПУБЛИКАСЫНЫҢ\s+ЗАҢЫ"),
-        stem=r"[Зз]акон|Заң",
+        stem=r"[Зз]акон|[Зз]аң(?!нам)",  # "заңдарымен" (by the laws), not "заңнама" (legislation)
         extractor="kgraph.sources.law",
         writer="kgraph.rdf.law",
         amends=True,

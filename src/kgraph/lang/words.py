@@ -23,7 +23,7 @@ from importlib.resources import files
 from itertools import pairwise
 from pathlib import Path
 
-from kgraph.lang.forms import kk_stem, morph
+from kgraph.lang.forms import KK_CASE, KK_DATIVE, KK_PLURAL, KK_POSSESSIVE, kk_stem, morph
 from kgraph.lang.script import KK_LETTERS, LOWER, fold_words
 
 # Russian words of one letter (conjunctions, prepositions, the pronoun "я");
@@ -60,6 +60,26 @@ def kk_words() -> frozenset[str]:
 @cache
 def kk_stems() -> frozenset[str]:
     return frozenset(kk_stem(w) for w in kk_words())
+
+
+# Endings a bare Kazakh noun takes (genitive, accusative, dative, possessive, plural).
+_KK_NOUN_ENDINGS = (
+    *KK_CASE["genitive"],
+    *(e for e in KK_CASE["accusative"] if len(e) > 1),
+    *KK_DATIVE,
+    *KK_POSSESSIVE,
+    *KK_PLURAL,
+)
+
+
+@lru_cache(maxsize=100_000)
+def kk_bare(word: str) -> bool:
+    """Is a Kazakh word that ends like a case or verb form ("сауда", "орта": like a locative "-да",
+    a dative "-а"; "қызмет": like a participle in "қызметін") a bare noun? Yes when the word list also has it with a noun's ending after it
+    ("сауданы", "ортаның"); a true locative ("салада") takes none. Unknown words: no."""
+    low = word.lower()
+    words = kk_words()
+    return low in words and any(low + e in words for e in _KK_NOUN_ENDINGS)
 
 
 @lru_cache(maxsize=100_000)
