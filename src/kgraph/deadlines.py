@@ -37,6 +37,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kgraph.lang import DASHES, fold, month_number
 from kgraph.lang.periods import (
@@ -48,6 +49,7 @@ from kgraph.lang.periods import (
     HALF_WORD,
     ORDINAL_SUFFIX,
     ORDINALS,
+    PERMANENT,
     QUARTER_WORD,
     RANGE_WORDS,
     RECURRENCE_WORDS,
@@ -245,6 +247,29 @@ def _read(text: str) -> _Reading:
         else:
             r.periods.append(_Period(None, pending))
     return r
+
+
+@lru_cache(maxsize=65536)
+def is_period_word(word: str) -> bool:
+    """A single printed word that belongs to a deadline: a year or range of years
+    ("2002", "2003-2004", "2002-"), a quarter or half-year numeral ("III", "2-й"), a
+    period, month or recurrence word ("квартал,", "декабрь", "ежегодно", "жыл сайын"'s
+    "сайын"), "постоянно" or a year word ("года", "жылғы"). A piece of a typed table
+    is told a deadline's by such words."""
+    f = fold(word).strip(',.;:()«»"')
+    if not f:
+        return False
+    if re.fullmatch(rf"{YEAR}(?:-(?:{YEAR})?)?|{YEAR}-{YEAR}-?", f):
+        return True
+    if f in ROMAN and not f.isdigit():
+        return True
+    if QUARTER_WORD.match(f) or HALF_WORD.match(f) or (month_number(f) and len(f) >= 3):
+        return True
+    if f in FILLER and f not in ("в", "во", "и", "по", "на", "с", "со", "к", "-", "не", "раз", "рет", "период"):
+        return True
+    if PERMANENT.fullmatch(f):
+        return True
+    return any(p.fullmatch(f) for p, _ in RECURRENCE_WORDS)
 
 
 def is_deadline(text: str) -> bool:

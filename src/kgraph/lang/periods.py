@@ -48,6 +48,9 @@ RECURRENCE_WORDS = (
         "annual",
     ),
 )
+# A deadline with no period of its own: "постоянно", "тұрақты", "ұдайы" (and the first half of a
+# wrapped «Постоян-но»).
+PERMANENT = re.compile(r"постоян\w*-?|тұрақты\w*|ұдайы")
 # "с декабря 2014 года", "2014 жылдан бастап": the first occurrence is given.
 FROM_WORDS = frozenset({"с", "со", "начиная", "бастап", "жылдан"})
 # "до 1 марта", "не позднее", "дейін", "кешіктірмей", "к": a due date.

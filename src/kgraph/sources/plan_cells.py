@@ -22,6 +22,7 @@ import re
 from functools import lru_cache
 
 from kgraph.lang import BY_AGREEMENT_PART
+from kgraph.sources.plan_flat import Excluded, read_flat
 from kgraph.sources.plan_table import (
     ABBR,
     COLUMN_NUMBERS,
@@ -505,8 +506,18 @@ def _join_words(words: list[Piece]) -> Piece:
     return Piece("".join(text), tuple(pos))
 
 
-def read_rows(text: str, table: Table, glossary: frozenset[str] = frozenset()) -> list[Row | Heading]:
-    """The rows of a table: cells between separators, or stacked one per line."""
+def read_rows(text: str, table: Table, glossary: frozenset[str] = frozenset()) -> list[Row | Heading | Excluded]:
+    """The rows of a table: cells between separators, stacked one per line, or typed side
+    by side without separators under a separated header (`plan_flat`)."""
+    if table.separator and not _separated_body(text, table):
+        return read_flat(text, table, glossary)
     if table.separator:
         return read_separated(text, table, glossary)
     return read_stacked(text, table, glossary)
+
+
+def _separated_body(text: str, table: Table) -> bool:
+    """Do the body's lines carry the header's separator (most of those with words)?"""
+    lines = [ln for ln in _lines(text, *table.body) if re.search(r"[^\W_]", ln.text)]
+    marked = sum(table.separator in ln.text for ln in lines)
+    return not lines or 2 * marked >= len(lines)
