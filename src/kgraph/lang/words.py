@@ -192,7 +192,8 @@ def join_wrapped(left: str, right: str) -> str:
     first = first.group(0) if first else head
     if is_word(first + nxt):
         return head + right
-    if is_word(nxt) and (_LINKING_VOWEL.search(first) or _apposition(first, nxt)):
+    linked = _LINKING_VOWEL.search(first) and (first[0].islower() or is_word(first))  # not «Продкорпо-»
+    if is_word(nxt) and (linked or _apposition(first, nxt)):
         return left + right
     return head + right
 

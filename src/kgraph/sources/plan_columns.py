@@ -34,10 +34,18 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from kgraph.deadlines import is_period_word
-from kgraph.lang import BY_AGREEMENT_PART, fold
+from kgraph.lang import BY_AGREEMENT_PART, fold, has_kazakh, morph
 from kgraph.lang.bodies import ADMIN_UNIT, BODY_NOUN_KK, BODY_NOUN_RU, SHARED_HEAD_KK, SHARED_HEAD_RU
 from kgraph.lang.words import is_word, join_wrapped
-from kgraph.sources.plan_table import ABBR, FORM_HEAD, FORM_TAIL, GROUP_WORD, deadline_like, party_like
+from kgraph.sources.plan_table import (
+    ABBR,
+    FORM_HEAD,
+    FORM_TAIL,
+    GROUP_WORD,
+    OBLIQUE_RU,
+    deadline_like,
+    party_like,
+)
 
 # --- weights (log-odds-like units) ----------------------------------------------------------
 
@@ -57,7 +65,8 @@ W_BIGRAM = 0.4  # per log-count of a word pair across a line break, seen side by
 W_COMPLETE = 1.0  # a deadline going on after its year word («… 2003 года»)
 W_LONG = 0.5  # per word beyond a short column's usual length
 W_QUOTE = 0.5  # a quote or bracket closed in the cell that opened it (twice that, against, elsewhere)
-W_PREP = 1.0  # a piece ending with a preposition or conjunction before another column's piece
+W_PREP = 1.0  # a preposition or conjunction alone in a column, another column's piece after it
+W_NO_SEPARATOR = 1.0  # two nouns naming bodies on two lines of the parties with nothing between
 W_TEXT_ON = 0.3  # the task's text going on (the longest cell of most rows)
 SHORT = {"form": 8, "deadline": 5}
 W_LEARNED = 0.5  # learned evidence: a word's, a pair's, a cell end's column odds (per log unit)
@@ -68,8 +77,6 @@ LEARNING_SAMPLE = 100  # rows read to learn from (every k-th row of a longer tab
 
 # A year word that closes a deadline («2003 года», «2004 год», «жылы»).
 YEAR_WORD = re.compile(r"год[аыу]?|годов|гг|г|жыл\w*|ж|жж")
-# Words that name a kind of body, an official or an administrative unit («акимы», «областей»).
-_BODY_WORDS = (BODY_NOUN_RU, BODY_NOUN_KK, ADMIN_UNIT, SHARED_HEAD_RU, SHARED_HEAD_KK)
 _FUNCTION = frozenset({"и", "в", "во", "на", "по", "с", "со", "о", "об", "для", "к", "за", "от", "при", "из", "до"})
 
 
@@ -97,8 +104,11 @@ def token_class(token: str, glossary: frozenset[str]) -> str:
         return "abbr"
     if f in _FUNCTION:
         return "func"
-    if GROUP_WORD.match(f) or any(p.match(f) for p in _BODY_WORDS):
+    if ADMIN_UNIT.match(f) or SHARED_HEAD_RU.match(f) or SHARED_HEAD_KK.match(f):
         return "body"
+    if GROUP_WORD.match(f) or BODY_NOUN_RU.match(f) or BODY_NOUN_KK.match(f):
+        # a body in the nominative (ru): «Правительству», «органах» are running text
+        return "word" if OBLIQUE_RU.search(f) and not has_kazakh(f) else "body"
     return "name" if plain[:1].isupper() else "word"
 
 
@@ -163,6 +173,16 @@ def _balance(word: str, opened: int) -> tuple[int, int, int]:
             else:
                 bad += 1
     return good, bad, opened
+
+
+@lru_cache(maxsize=65536)
+def _nominative(word: str) -> bool:
+    """A lower-case Russian noun that reads as a nominative («министерства», «органы»)."""
+    return (
+        word[:1].islower()
+        and not has_kazakh(word)
+        and any(p.is_known and p.tag.POS == "NOUN" and p.tag.case == "nomn" for p in morph().parse(word))
+    )
 
 
 def wrapped(piece: str) -> bool:
@@ -356,8 +376,9 @@ class Segmenter:
                 score += W_WRAP if is_word(whole) else 0.0
                 w, prev = whole, ""
             b = bare(w)
-            score += table[token_class(w, m.glossary)]
-            if m.learned:
+            cls = token_class(w, m.glossary)
+            score += table[cls]
+            if m.learned and cls != "func":  # «и», «в» are in every column
                 score += W_LEARNED * m.odds(m.words, kind, b)
                 if prev:
                     score += W_LEARNED * m.odds(m.pairs, kind, (prev, b))
@@ -389,8 +410,8 @@ class Segmenter:
                     score += self._ending(kind, col)
                 continue
             info = self._info(words)
-            if info.function_end and any(pieces[k + 1 :]):
-                score -= W_PREP  # «в» ends its column's piece while the line goes on in another
+            if info.function_end and info.count == 1 and any(pieces[k + 1 :]):
+                score -= W_PREP  # «в» alone in its column while the line goes on in another
             opened = col.open if col is not None else 0
             if col is None:
                 score += self._piece(kind, words, True, "", "")
@@ -424,6 +445,8 @@ class Segmenter:
             score += W_TEXT_ON
         if kind == "deadline" and not col.partial and YEAR_WORD.fullmatch(col.last):
             score -= W_COMPLETE
+        if kind in ("parties", "parties2") and not col.partial and _nominative(col.last) and _nominative(bare(word)):
+            score -= W_NO_SEPARATOR  # «министерства» / «агентства»: two bodies need a comma or «и»
         if self.m.learned and not col.partial:
             score += W_LEARNED * self.m.end_odds(kind, col.last, ends=False)
         self._going[key] = score
@@ -435,6 +458,8 @@ class Segmenter:
         score = self._ends.get(key)
         if score is None:
             score = (-W_DANGLING if col.partial else 0.0) - 2 * W_QUOTE * col.open
+            if col.last in _FUNCTION:
+                score -= W_PREP  # a cell does not end with «в» or «и»
             if self.m.learned and not col.partial:
                 score += W_LEARNED * self.m.end_odds(kind, col.last, ends=True)
             self._ends[key] = score
@@ -477,10 +502,8 @@ def _widths(kinds, cols_of_rows: list[list[list[tuple[int, str]]]], share: float
     return out
 
 
-def read_columns(
-    kinds: tuple[str, ...], rows: list[list[list[str]]], glossary: frozenset[str], text: str
-) -> list[list[list[tuple[int, str]]]]:
-    """The pieces of every row's columns (see the module docstring for the three readings)."""
+def learn(kinds: tuple[str, ...], rows: list[list[list[str]]], glossary: frozenset[str], text: str) -> Model:
+    """What the document says of its columns (see the module docstring for the readings)."""
     model = Model(kinds, glossary, bigrams=bigram_counts(text))
     first = Segmenter(model)
     model.widths = _widths(kinds, [first.segment(r[:1], partial=True) for r in rows if r], 1.0)
@@ -493,5 +516,12 @@ def read_columns(
         again = Segmenter(model)
         cut = [again.segment(r) for r in sample]
     model.learn([joined_cells(c) for c in cut])
-    final = Segmenter(model)
+    return model
+
+
+def read_columns(
+    kinds: tuple[str, ...], rows: list[list[list[str]]], glossary: frozenset[str], text: str
+) -> list[list[list[tuple[int, str]]]]:
+    """The pieces of every row's columns, with what the document says of its columns."""
+    final = Segmenter(learn(kinds, rows, glossary, text))
     return [final.segment(r) for r in rows]

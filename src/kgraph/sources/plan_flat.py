@@ -147,7 +147,8 @@ def _words(line: Piece) -> list[Piece]:
 
 
 def _cell_piece(pieces: list[Piece]) -> Piece:
-    """A cell's pieces joined, wrap hyphens removed (`join_wrapped`)."""
+    """A cell's pieces joined: a wrapped word made whole (`join_wrapped`), other pieces one
+    line each (a line break may part two bodies: «МСХ, МИД» / «АЧС, КНБ»)."""
     out: Piece = EMPTY
     for p in pieces:
         if not out.text:
@@ -155,14 +156,13 @@ def _cell_piece(pieces: list[Piece]) -> Piece:
             continue
         left, right = out.text, p.text
         joined = join_wrapped(left, right)
-        # the joined text keeps every character of `right` after the cut; map positions back
-        keep = len(joined) - len(right)
-        sep_len = keep - len(left)
-        if sep_len >= 0:
-            pos = out.pos + (p.pos[0],) * sep_len + p.pos
-        else:  # the hyphen was dropped
-            pos = out.pos[: len(left) + sep_len] + p.pos
-        out = Piece(joined, pos)
+        keep = len(joined) - len(right)  # the joined text ends with all of `right`
+        if keep == len(left) + 1:  # two words apart: a line break between the lines
+            out = Piece(left + "\n" + right, out.pos + (p.pos[0],) + p.pos)
+        elif keep >= len(left):  # glued, the hyphen kept
+            out = Piece(joined, out.pos + p.pos)
+        else:  # glued, the hyphen dropped
+            out = Piece(joined, out.pos[:keep] + p.pos)
     return out
 
 
@@ -178,18 +178,7 @@ def read_flat(text: str, table: Table, glossary: frozenset[str]) -> list[Row | H
     kinds = tuple(k for k in table.kinds if k != "number")
     lines = [ln for ln in _lines(text, *table.body) if not repeated_header(re.split(r"\s*!\s*", ln.text))]
     blocks = _blocks(lines)
-    roles = []
-    for k, block in enumerate(blocks):
-        nxt = next((b for b in blocks[k + 1 :] if b.number), None)
-        joined = Piece.join(block.lines)
-        if block.number is None:
-            roles.append("heading")
-        elif EXCLUDED_ITEM.match(joined.text.lstrip("(")) and len(block.lines) <= 2:
-            roles.append("excluded")
-        elif _is_heading(block, nxt):
-            roles.append("heading")
-        else:
-            roles.append("row")
+    roles = _roles(blocks)
     rows = [k for k, role in enumerate(roles) if role == "row"]
     words = {k: [_words(ln) for ln in blocks[k].lines] for k in rows}
     cut = read_columns(kinds, [[[w.text for w in ws] for ws in words[k]] for k in rows], glossary, text)
@@ -205,6 +194,22 @@ def read_flat(text: str, table: Table, glossary: frozenset[str]) -> list[Row | H
         else:
             items.append(_row(block.number, words[k], cols[k], kinds))
     return items
+
+
+def _roles(blocks: list[_Block]) -> list[str]:
+    """What each block is: "heading", "excluded" (a row printed as excluded) or "row"."""
+    roles = []
+    for k, block in enumerate(blocks):
+        nxt = next((b for b in blocks[k + 1 :] if b.number), None)
+        if block.number is None:
+            roles.append("heading")
+        elif EXCLUDED_ITEM.match(Piece.join(block.lines).text.lstrip("(")) and len(block.lines) <= 2:
+            roles.append("excluded")
+        elif _is_heading(block, nxt):
+            roles.append("heading")
+        else:
+            roles.append("row")
+    return roles
 
 
 def _row(number: str, words: list[list[Piece]], cols: list[list[tuple[int, str]]], kinds: tuple[str, ...]) -> Row:
