@@ -265,7 +265,24 @@ def is_period_word(word: str) -> bool:
         return True
     if QUARTER_WORD.match(f) or HALF_WORD.match(f) or (month_number(f) and len(f) >= 3):
         return True
-    if f in FILLER and f not in ("в", "во", "и", "по", "на", "с", "со", "к", "-", "не", "раз", "рет", "период"):
+    # «гг.», «г.» are years after a year and cities before a name («гг. Астаны»): neither alone
+    if f in FILLER and f not in (
+        "в",
+        "во",
+        "и",
+        "по",
+        "на",
+        "с",
+        "со",
+        "к",
+        "-",
+        "не",
+        "раз",
+        "рет",
+        "период",
+        "г",
+        "гг",
+    ):
         return True
     if PERMANENT.fullmatch(f):
         return True

@@ -36,6 +36,7 @@ from typing import NamedTuple
 from kgraph.deadlines import is_period_word
 from kgraph.lang import BY_AGREEMENT_PART, fold, has_kazakh, morph
 from kgraph.lang.bodies import ADMIN_UNIT, BODY_NOUN_KK, BODY_NOUN_RU, SHARED_HEAD_KK, SHARED_HEAD_RU
+from kgraph.lang.periods import PERMANENT, RECURRENCE_WORDS
 from kgraph.lang.words import is_word, join_wrapped
 from kgraph.sources.plan_table import (
     ABBR,
@@ -52,7 +53,7 @@ from kgraph.sources.plan_table import (
 BEAM = 8  # states kept from line to line
 OPTIONS = 10  # cuts of a line tried against each state
 SAMPLE_SHORT = 1  # the first line of each row (pass A)
-W_OVER = 1.0  # per character beyond the column's width
+W_OVER = 0.7  # per character beyond the column's width
 W_OVER_FIRST = 0.3  # the first character beyond it (a width measured one short)
 W_OVER_WORD = 0.1  # per character beyond it, for a piece of one word
 W_GREEDY = {"text": 0.4}  # the next line's first word would have fitted on the line above
@@ -62,15 +63,16 @@ W_GAP = 1.5  # a cell interrupted by a line where its column is empty
 W_DANGLING = 1.5  # a wrapped word whose column does not go on
 W_WRAP = 1.0  # a wrapped word made whole by the column's piece on the next line
 W_BIGRAM = 0.4  # per log-count of a word pair across a line break, seen side by side in the document
-W_COMPLETE = 1.0  # a deadline going on after its year word («… 2003 года»)
+W_COMPLETE = 1.0  # a deadline going on after its closing word («… 2003 года», «ежегодно»)
 W_LONG = 0.5  # per word beyond a short column's usual length
 W_QUOTE = 0.5  # a quote or bracket closed in the cell that opened it (twice that, against, elsewhere)
 W_PREP = 1.0  # a preposition or conjunction alone in a column, another column's piece after it
 W_NO_SEPARATOR = 1.0  # two nouns naming bodies on two lines of the parties with nothing between
-W_TEXT_ON = 0.3  # the task's text going on (the longest cell of most rows)
+W_TEXT_ON = 0.15  # the task's text going on (the longest cell of most rows)
 SHORT = {"form": 8, "deadline": 5}
 W_LEARNED = 0.5  # learned evidence: a word's, a pair's, a cell end's column odds (per log unit)
 LEARNED_CLIP = 3.0
+W_CELL = 0.5  # a cell as other rows print it (or the beginning of one)
 PRIOR = 2.0
 LEARNING_ROUNDS = 2  # readings with what the reading before learned
 LEARNING_SAMPLE = 100  # rows read to learn from (every k-th row of a longer table)  # pseudo-counts per column: a word seen once says little
@@ -115,7 +117,7 @@ def token_class(token: str, glossary: frozenset[str]) -> str:
 # How well a word of each class fits each column (added per word).
 AFFINITY = {
     "parties": {"abbr": 1.0, "flag": 1.0, "period": -0.8, "body": 0.4, "func": 0.0, "name": 0.0, "word": -0.6},
-    "deadline": {"abbr": -2.0, "flag": -1.5, "period": 0.8, "body": -0.8, "func": 0.0, "name": -0.3, "word": -0.4},
+    "deadline": {"abbr": -2.0, "flag": -1.5, "period": 0.8, "body": -0.8, "func": -0.4, "name": -0.3, "word": -0.4},
     "form": {"abbr": -0.5, "flag": -0.6, "period": -0.3, "body": 0.0, "func": 0.0, "name": 0.0, "word": 0.0},
     "text": {"abbr": -0.2, "flag": -0.8, "period": 0.0, "body": 0.0, "func": 0.0, "name": 0.0, "word": 0.0},
 }
@@ -175,6 +177,14 @@ def _balance(word: str, opened: int) -> tuple[int, int, int]:
     return good, bad, opened
 
 
+@lru_cache(maxsize=4096)
+def _closes_deadline(word: str) -> bool:
+    """A deadline's last word: a year word («года»), a recurrence («ежегодно»), «постоянно»."""
+    return bool(YEAR_WORD.fullmatch(word) or PERMANENT.fullmatch(word)) or any(
+        p.fullmatch(word) for p, _ in RECURRENCE_WORDS
+    )
+
+
 @lru_cache(maxsize=65536)
 def _nominative(word: str) -> bool:
     """A lower-case Russian noun that reads as a nominative («министерства», «органы»)."""
@@ -203,6 +213,18 @@ class Model:
     pairs: dict[str, Counter] = field(default_factory=dict)  # column -> counts of a word and the next
     ends: dict[str, Counter] = field(default_factory=dict)  # column -> counts of a cell's last word
     goes: dict[str, Counter] = field(default_factory=dict)  # column -> counts of a word followed by more
+    cells: dict[str, Counter] = field(default_factory=dict)  # column -> counts of whole cells
+
+    def cell_odds(self, kind: str, cell: str) -> float:
+        """A cell printed the same in other rows («Проект постановления Правительства Республики
+        Казахстан») is likely whole; one that only begins such a cell is likely cut short."""
+        counts = self.cells.get(kind)
+        if not counts or kind != "form":  # the one column of set phrases (lists and periods vary)
+            return 0.0
+        key = " ".join(w for w in (bare(x) for x in cell.split()) if w)
+        if any(n >= 2 and c.startswith(key + " ") for c, n in counts.items()):
+            return -1.0
+        return 1.0 if counts.get(key, 0) >= 2 else 0.0
 
     @property
     def learned(self) -> bool:
@@ -231,10 +253,13 @@ class Model:
         self.pairs = {k: Counter() for k in self.kinds}
         self.ends = {k: Counter() for k in self.kinds}
         self.goes = {k: Counter() for k in self.kinds}
+        self.cells = {k: Counter() for k in self.kinds}
         for row in cells:
             for kind, cell in zip(self.kinds, row):
                 words = [bare(w) for w in cell.split()]
                 words = [w for w in words if w]
+                if words:
+                    self.cells[kind][" ".join(words)] += 1
                 self.words[kind].update(words)
                 self.pairs[kind].update(pairwise(words))
                 self.goes[kind].update(words[:-1])
@@ -380,9 +405,9 @@ class Segmenter:
             score += table[cls]
             if m.learned and cls != "func":  # «и», «в» are in every column
                 score += W_LEARNED * m.odds(m.words, kind, b)
-                if prev:
-                    score += W_LEARNED * m.odds(m.pairs, kind, (prev, b))
-            elif prev and k == 0:
+            if m.learned and prev:
+                score += W_LEARNED * m.odds(m.pairs, kind, (prev, b))
+            elif prev and k == 0:  # a line break inside a phrase the document prints elsewhere
                 score += W_BIGRAM * math.log1p(m.bigrams.get((prev, b), 0))
             prev = b
         if first:
@@ -443,14 +468,25 @@ class Segmenter:
             score -= W_GREEDY.get(kind, W_GREEDY_OTHER)
         if kind == "text":
             score += W_TEXT_ON
-        if kind == "deadline" and not col.partial and YEAR_WORD.fullmatch(col.last):
+        if kind == "deadline" and not col.partial and _closes_deadline(col.last):
             score -= W_COMPLETE
-        if kind in ("parties", "parties2") and not col.partial and _nominative(col.last) and _nominative(bare(word)):
-            score -= W_NO_SEPARATOR  # «министерства» / «агентства»: two bodies need a comma or «и»
+        if kind in ("parties", "parties2") and not col.partial and self._unseparated(col.piece, word):
+            score -= W_NO_SEPARATOR
         if self.m.learned and not col.partial:
             score += W_LEARNED * self.m.end_odds(kind, col.last, ends=False)
         self._going[key] = score
         return score
+
+    def _unseparated(self, piece: str, word: str) -> bool:
+        """Two bodies on two lines of the parties with no comma or «и» between: «министерства» /
+        «агентства»; after an abbreviation, only its flag, another abbreviation or a quoted name
+        goes on («МЭБП» / «Правительства» are two columns' words)."""
+        last = piece.rsplit(" ", 1)[-1]
+        if last[-1:] in ",;" or word[:1] in '«"“(':
+            return False
+        if token_class(last, self.m.glossary) == "abbr" and not last.endswith(")"):
+            return token_class(word, self.m.glossary) not in ("abbr", "flag", "func")
+        return _nominative(bare(last)) and _nominative(bare(word))
 
     def _ending(self, kind: str, col: _Col) -> float:
         """A column's cell ending after its last piece."""
@@ -467,10 +503,11 @@ class Segmenter:
 
     def _final(self, state: _State) -> float:
         score = 0.0
-        for kind, col, pieces in zip(self.m.kinds, state.cols, state.pieces(len(self.m.kinds))):
+        cols = state.pieces(len(self.m.kinds))
+        for kind, col, cell in zip(self.m.kinds, state.cols, joined_cells(cols)):
             if kind == "other":
                 continue
-            score += _cell_fit(kind, " ".join(p for _, p in pieces), self.m.glossary)
+            score += _cell_fit(kind, cell, self.m.glossary) + W_CELL * self.m.cell_odds(kind, cell)
             if col is not None:
                 score += self._ending(kind, col)
         return score

@@ -85,7 +85,7 @@ def _plausible(n: tuple[int, ...], last: tuple[int, ...] | None) -> bool:
     ahead, a first child, or the next of an ancestor; a first child of an ancestor too,
     for a sub-section after the section's own rows)?"""
     if last is None:
-        return all(x <= 3 for x in n[-1:])
+        return True
     for k in range(len(last) + 1):
         prefix = last[:k]
         if len(n) == k + 1 and n[:k] == prefix and (n[k] == 1 or (k < len(last) and 0 < n[k] - last[k] <= 3)):

@@ -43,6 +43,7 @@ from kgraph.lang.bodies import (
     KK_PLURAL_HEAD,
     LIST_WORDS_KK,
     LIST_WORDS_RU,
+    ORG_FORM,
     SHARED_HEAD_KK,
     SHARED_HEAD_RU,
     WITH_AFTER_KK,
@@ -263,7 +264,9 @@ def _group_ru(parts: list[_Part], glossary: frozenset[str]) -> list[_Party]:
             continue
         current = out[-1]
         own = _ru_own(part, glossary, instrumental)
-        if part.after == "\n" and not own:
+        if part.after == "\n" and part.text[:1] in '«"“' and ORG_FORM.match(current.parts[-1].text):
+            current.parts.append(part)  # «ЗАО» / «"Фонд развития …"»: the form and the name of one body
+        elif part.after == "\n" and not own:
             current.parts.append(part)  # a line break inside a name
         elif current.shares:  # members of a list under a shared head
             if own:
@@ -309,6 +312,13 @@ def _group_kk(parts: list[_Part], glossary: frozenset[str]) -> list[_Party]:
     out: list[_Party] = []
     pending: list[_Part] = []
     for part in parts:
+        if part.after == "\n" and ORG_FORM.match(part.text) and (pending or out):
+            if pending:  # «"Самұрық-Қазына"» / «АҚ»: the name and its form, one body
+                out.append(_Party([*pending, part]))
+                pending = []
+            else:
+                out[-1].parts.append(part)
+            continue
         if not _kk_own(part, glossary):
             pending.append(part)
             continue

@@ -244,14 +244,20 @@ def find_tables(text: str) -> list[Table]:
         kinds: list[str] = []
         end = m.end()
         if sep:
-            j = i
-            while j + 1 < len(lines) and j < i + 5 and _header_goes_on(lines[j + 1].group(0), sep):
+            j, taken = i, [i]
+            while j + 1 < len(lines) and j < i + 8:  # the header's lines (blank lines between them skipped)
+                if not lines[j + 1].group(0).strip():
+                    j += 1
+                    continue
+                if not _header_goes_on(lines[j + 1].group(0), sep):
+                    break
                 j += 1
+                taken.append(j)
             kinds = _header_kinds(_line_cells(line, sep))
-            if j > i:
-                joined = _header_kinds(_column_texts([lines[k].group(0) for k in range(i, j + 1)], sep))
+            if len(taken) > 1:
+                joined = _header_kinds(_column_texts([lines[k].group(0) for k in taken], sep))
                 if _enough(joined):
-                    kinds, end = joined, lines[j].end()
+                    kinds, end = joined, lines[taken[-1]].end()
         elif STACKED_HEADER_START.match(line):
             kinds, end = _stacked_header(text, lines, i)
             kinds = _dedupe(kinds)
