@@ -111,7 +111,13 @@ _DATE_RU = r"(?P<date>\d{1,2}\s+[^\W\d]+\s+\d{4}\s*(?:года|г\.)?|\d{2}\.\d{
 _DATE_KK = r"(?P<date>\d{4}\s*жылғы\s+\d{1,2}\s*[^\W\d]+|\d{2}\.\d{2}\.\d{4})"
 # "<kind words> [issuer] от <date> [года] № <number>", alone on its line.
 REQUISITE_RU = re.compile(
-    r"^[ \t]*(?P<words>(?:[А-ЯЁ][^\n№]{2,200}?))\s+от\s+" + _DATE_RU + r"\s*(?:года\s*)?" + _SIGN + r"\s*" + _NUMBER + _LINE_END,
+    r"^[ \t]*(?P<words>(?:[А-ЯЁ][^\n№]{2,200}?))\s+от\s+"
+    + _DATE_RU
+    + r"\s*(?:года\s*)?"
+    + _SIGN
+    + r"\s*"
+    + _NUMBER
+    + _LINE_END,
     re.MULTILINE,
 )
 # "[issuer] <date> № <number> <kind word>": the Kazakh requisite, alone on its line.

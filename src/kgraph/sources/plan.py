@@ -25,6 +25,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
+from itertools import pairwise
 from typing import ClassVar
 
 from kgraph.acts import ActRef, find_act_refs
@@ -120,7 +121,7 @@ CHANGE_NOTE = re.compile(
 
 # The abbreviation note.
 GLOSSARY_HEAD = re.compile(
-    r"(?:расшифровка\s+аббревиатур\w*|аббревиатуралардың\s+толық\s+жазылу\w*|"
+    r"(?:расшифровка\s+(?:буквенных\s+)?аббревиатур\w*|аббревиатуралардың\s+толық\s+жазылу\w*|"
     r"қысқартулардың\s+толық\s+жазылу\w*|перечень\s+(?:используемых\s+)?сокращений|"
     r"используемые\s+сокращения)\s*[:.]?",
     re.IGNORECASE,
@@ -200,9 +201,12 @@ def _entry(abbr: Piece, expansion: Piece) -> GlossaryEntry | None:
 def _line_entries(region: Piece) -> list[GlossaryEntry]:
     entries: list[tuple[Piece, list[Piece]]] = []
     blank = False
-    for line in _lines(region):
+    lines = _lines(region)
+    # a text that prints a blank line after every line (the mirrors' Markdown): blank lines part nothing
+    spaced = sum(1 for a, b in pairwise(lines) if a and not b) >= 0.8 * max(1, sum(1 for ln in lines if ln))
+    for line in lines:
         if not line:
-            blank = True
+            blank = not spaced
             continue
         m = GLOSSARY_SEP.search(line.text)
         left = line[: m.start()].strip() if m else None

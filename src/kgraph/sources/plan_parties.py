@@ -73,7 +73,22 @@ class _Part:
 
 def _clean(flat: str) -> str:
     text = re.sub(r"\s+", " ", BY_AGREEMENT.sub(" ", flat)).strip(" ,;.")
-    return re.sub(r"\s+,", ",", text)
+    text = re.sub(r"\s+,", ",", text)
+    if text.count("»") > text.count("«") and text.endswith("»") and text[:-1].rstrip().endswith("»"):
+        text = text[:-1].rstrip()  # «АО «Казпочта» (по согласованию)»: the flag printed inside the quotes
+    return text
+
+
+def _outside(text: str) -> list[bool]:
+    """`outside` read body by body: «(по согласованию)» ends a body's name, so a quote the
+    name left open («АО «Казахтелеком (по согласованию), МИО») does not swallow the list."""
+    out: list[bool] = []
+    start = 0
+    for m in BY_AGREEMENT.finditer(text):
+        out.extend(outside(text[start : m.end()]))
+        start = m.end()
+    out.extend(outside(text[start:]))
+    return out
 
 
 def _parts(cell: Piece) -> list[_Part]:
@@ -82,7 +97,7 @@ def _parts(cell: Piece) -> list[_Part]:
     if with_after:  # "…, қалалық әкiмдерiмен бiрлесiп": the co-executors' postposition goes
         cell = cell[: with_after.start()]
     text = cell.text
-    top = outside(text)
+    top = _outside(text)
     folded = fold(text)
     for m in COLLECTIVE.finditer(folded):
         top[m.start() : m.end()] = [False] * (m.end() - m.start())
