@@ -248,7 +248,7 @@ def read_separated(text: str, table: Table, glossary: frozenset[str]) -> list[Ro
     for line in _lines(text, *table.body):
         if not line or COLUMN_NUMBERS.match(line.text):
             continue
-        cells = _cells(line, sep) if sep in line.text else [line.strip()]
+        cells = _unspan(_cells(line, sep), kinds) if sep in line.text else [line.strip()]
         filled = [c for c in cells if c]
         if repeated_header([c.text for c in cells]):
             continue  # the header printed again after a page break
@@ -307,6 +307,22 @@ def read_separated(text: str, table: Table, glossary: frozenset[str]) -> list[Ro
             for kind, piece in frag.items():
                 last.add(kind, piece)
     return items
+
+
+def _unspan(cells: list[Piece], kinds: tuple[str, ...]) -> list[Piece]:
+    """A cell spanning columns is printed once per column it spans, and the columns it spans
+    need not be the header's (one row spans form and parties, the next text and form): the
+    cell is read once, by what it holds (`align`). Columns of one kind (deadline stages, two
+    parties columns) and dashes may hold the same text in their own right."""
+    if len(cells) != len(kinds):
+        return cells
+    out: list[Piece] = []
+    for k, c in enumerate(cells):
+        same_kind = k and kinds[k].split(".")[0].rstrip("2") == kinds[k - 1].split(".")[0].rstrip("2")
+        if k and c.text and c.text == cells[k - 1].text and len(c.text.strip()) > 3 and not same_kind:
+            continue
+        out.append(c)
+    return out
 
 
 def _continue_row(row: Row, cells: list[Piece], kinds: tuple[str, ...]) -> None:
