@@ -212,10 +212,10 @@ def _line_entries(region: Piece) -> list[GlossaryEntry]:
         left = line[: m.start()].strip() if m else None
         if m and left and len(left.text) <= 80 and len(left.text.split()) <= 8:
             entries.append((left, [line[m.end() :]]))
-        elif entries and not blank:
+        elif entries and not blank and re.search(r"[^\W\d_]", line.text):
             entries[-1][1].append(line)
         elif entries:
-            break
+            break  # a blank line, or a line with no letters (a signature's rule «_»)
         blank = False
     out = [_entry(a, Piece.join(parts)) for a, parts in entries]
     return [e for e in out if e]
