@@ -524,3 +524,10 @@ def test_alignment_report_lists_each_bilingual_law(built):
         assert len(a["documents"]) == 2 and a["conflicts"] == []
         # parts in one language only: a few competences or measures one text's reader finds and the other's not
         assert sum(len(p) for p in a["only_in"].values()) <= 0.02 * a["parts"]
+
+
+def test_default_fields_skip_a_role_whose_field_no_table_knows():
+    """A defined role in a field the field table lacks gives no default field (and no crash)."""
+    term = "уполномоченный орган в области энергосбережения и повышения энергоэффективности"
+    defined = law.Definition("1", "5", term, "центральный исполнительный орган …", (0, 1), "уполномоченный орган")
+    assert law.default_fields([defined]) == {}

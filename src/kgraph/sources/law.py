@@ -119,7 +119,7 @@ def default_fields(defs: list[Definition]) -> dict[str, str]:
         if kind in FIELDED:
             hit = min(((m.start(), slug) for p, slug in FIELDS for m in p.finditer(d.definition)), default=None)
             field = hit[1] if hit else None
-        elif d.short and (bare := role_mentions(d.short)) and bare[0].role in FIELDED:
+        elif kind and d.short and (bare := role_mentions(d.short)) and bare[0].role in FIELDED:
             kind, field = bare[0].role, named[0].role.removeprefix(bare[0].role + "-")
             field = field if field != named[0].role else None
         if field:
