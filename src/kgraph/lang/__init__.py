@@ -33,7 +33,7 @@ Words (`kgraph.lang.words`)
 
 Clauses (`kgraph.lang.clauses`)
     predicates(text, lang) -> [Predicate(start, end, word, passive, copula, modal)]
-    ru_participle(word), ru_case(word), ru_cases(word), clause_words(text)
+    ru_participle(word), ru_attribute_participle(word), ru_case(word), ru_cases(word), clause_words(text)
     RU_MODALS, RU_INSTRUMENTAL_PREPOSITIONS, KK_COPULAS, KK_POSTPOSITIONS, KK_AGENT_POSTPOSITION, WORKING_BODY
 
 Words of acts (`kgraph.lang.legal`)
@@ -71,6 +71,7 @@ from kgraph.lang.clauses import (
     Predicate,
     predicates,
     ru_adjective,
+    ru_attribute_participle,
     ru_case,
     ru_cases,
     ru_participle,
@@ -237,6 +238,7 @@ __all__ = [
     "repair_homoglyphs",
     "repair_word",
     "ru_adjective",
+    "ru_attribute_participle",
     "ru_case",
     "ru_cases",
     "ru_lemma",

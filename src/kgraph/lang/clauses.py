@@ -105,6 +105,14 @@ def ru_participle(word: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
+def ru_attribute_participle(word: str) -> bool:
+    """An intransitive active participle ("управляющая", "действующий"): it takes no object, so right
+    before its noun it is an attribute ("управляющая компания"), not the start of a phrase of its own."""
+    parses = [p for p in morph().parse(word.lower()) if str(p.tag.POS) == "PRTF"]
+    return bool(parses) and all("intr" in p.tag and "actv" in p.tag for p in parses)
+
+
+@lru_cache(maxsize=100_000)
 def ru_cases(word: str) -> frozenset[str]:
     """Every grammatical case a Russian word may be in ("национальной": gent, datv, ablt, loct)."""
     return frozenset(str(p.tag.case) for p in morph().parse(word.lower()) if p.tag.case)

@@ -32,6 +32,7 @@ from kgraph.lang import (
     kk_possessed,
     morph,
     ru_adjective,
+    ru_attribute_participle,
     ru_case,
     ru_cases,
     ru_lemma,
@@ -43,11 +44,11 @@ from kgraph.text import collapse
 # Organisation nouns, Russian (any case form follows the stem) and Kazakh (stem and its ending).
 ORG_RU = (
     r"(?:академи|комисси|центр|фонд|совет|палат|агентств|министерств|комитет|правлени|президиум|собрани|корпораци"
-    r"|ассоциаци|служб|оператор)"
+    r"|ассоциаци|служб|оператор|компани)"
 )
 ORG_KK = (
     r"(?:академия|комиссия|орталы[қғ]|қор|кеңес|палата|агенттіг|агенттік|министрлі[кг]|комитет|басқарма|төралқа"
-    r"|жиналыс|корпорация|қауымдастығ|оператор)"
+    r"|жиналыс|корпорация|қауымдастығ|оператор|компания)"
 )
 KK_UPPER = "ӘҒҚҢӨҰҮІ"
 KAZAKH = re.compile(r"[әғқңөұүһі]", re.I)
@@ -146,15 +147,29 @@ def _named_ru(text: str) -> list[Named]:
         if m["adj"] and adjectives:
             start = m.start("adj") + adjectives[0][1]
         while adjectives and (
-            adjectives[0][0].lower().startswith(RU_DETERMINERS) or ru_participle(adjectives[0][0])
-        ):  # "иные советы", "рассматриваемых … советами": the name starts after them
+            adjectives[0][0].lower().startswith(RU_DETERMINERS)
+            or (
+                ru_participle(adjectives[0][0])
+                and not (len(adjectives) == 1 and ru_attribute_participle(adjectives[0][0]))
+            )
+        ):  # "иные советы", "рассматриваемых … советами": the name starts after them; "управляющая компания" is one
             start = m.start("adj") + adjectives.pop(0)[2] + 1  # "иные советы": no name
         if not adjectives:
             start = m.start("head")
         end = _genitive_tail(text, m.end())
         if not adjectives and not (head[0].isupper() and end > m.end()):
             continue  # a bare "совет": a name needs a modifier, or a capital and a genitive ("Фонд науки")
-        out.append(Named(m.start("head"), m.end("head"), (start, end), text[start:end], _case(head), "after", ""))
+        out.append(
+            Named(
+                m.start("head"),
+                m.end("head"),
+                (start, end),
+                text[start:end],
+                _case(head, adjectives[-1][0] if adjectives else None),
+                "after",
+                "",
+            )
+        )
     return out
 
 
@@ -357,9 +372,12 @@ def _adjective(word: str) -> bool:
     return bool(re.fullmatch(_ADJ, word)) and ru_case(word) != "None"
 
 
-def _case(word: str) -> str:
-    """A Russian noun's role in its clause, by the cases its form may have ("президиум": nominative or accusative)."""
+def _case(word: str, adjective: str | None = None) -> str:
+    """A Russian noun's role in its clause, by the cases its form may have ("президиум": nominative or
+    accusative) and its adjective agrees with ("управляющей компании": not the plural nominative)."""
     cases = ru_cases(word)
+    if adjective and cases & ru_cases(adjective):
+        cases = cases & ru_cases(adjective)
     return "subject" if "nomn" in cases else "agent" if "ablt" in cases else "genitive" if "gent" in cases else "other"
 
 

@@ -104,14 +104,21 @@ ROLE_PHRASES: list[tuple[re.Pattern[str], str, str]] = [
         ),
         # One national managing holding is a role of its own; all of them (and the national companies), a group.
         (r"ұлттық\s+басқару(?:шы)?\s+холдинг(?!тер)(?P<suf>[а-яәғқңөұүһі]*)", "national-managing-holding", "before"),
-        (r"ұлттық\s+басқару(?:шы)?\s+холдингтер(?P<suf>[а-яәғқңөұүһі]*)", "national-holdings-and-companies", "before"),
+        # ... with the national holdings and companies listed after them: one group
+        (
+            r"ұлттық\s+басқару(?:шы)?\s+холдингтер(?P<suf>[а-яәғқңөұүһі]*)"
+            r"(?:(?:,|\s+және|\s+мен)\s+ұлттық\s+(?:холдингтер|компаниялар)[а-яәғқңөұүһі]*)*",
+            "national-holdings-and-companies",
+            "before",
+        ),
         (
             r"национальн[а-я]*\s+управляющ[а-я]*\s+холдинг(?P<suf>а|у|ом|е)?(?![а-я])",
             "national-managing-holding",
             "after",
         ),
         (
-            r"национальн[а-я]*\s+управляющ[а-я]*\s+холдинг(?P<suf>и|ов|ам|ами|ах)",
+            r"национальн[а-я]*\s+управляющ[а-я]*\s+холдинг(?P<suf>ами|ам|ах|ов|и)"
+            r"(?:(?:,|\s+и)\s+национальн[а-я]*\s+(?:холдинг|компани)[а-я]*)*",
             "national-holdings-and-companies",
             "after",
         ),
