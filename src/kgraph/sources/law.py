@@ -152,7 +152,7 @@ def competences(doc: Structure, fields: dict[str, str], lang: str | None = None)
     skip = {a.number for a in doc.articles if a.title and DEFINITIONS_TITLE.search(a.title)}
     found = law_powers.listed(owned)
     found += law_powers.in_sentences(doc, fields, lang, skip, [o[0] for o in owned], aliases)
-    return sorted(found, key=lambda c: c.span)
+    return sorted(law_powers.in_context(found, doc, [d.term for d in definitions(doc)]), key=lambda c: c.span)
 
 
 def amendments(doc: Structure) -> list[LawAmendment]:

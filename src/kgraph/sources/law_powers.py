@@ -26,13 +26,15 @@ the functions of each national operator / development institute.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from kgraph.lang import (
     KK_CASE,
     alternation,
+    base_forms,
     clause_words,
+    has_kazakh,
     predicates,
 )
 from kgraph.records import Span
@@ -319,6 +321,64 @@ def _clean(sentence: str) -> str:
     return collapse(sentence).rstrip(" .;:")
 
 
+def in_context(comps: list[Competence], doc: Structure, defined: list[str] = ()) -> list[Competence]:
+    """Organisations named by name, each under the one name the law knows it by.
+
+    * A name that runs on past a term the law defines ("экспертным советом отрицательного
+      заключения") is that term ("экспертный совет");
+    * a shorter name ("Управляющая компания") is the organisation its article named last in full
+      before it ("управляющая компания специальной экономической зоны"), the title included: the
+      shorter name of two organisations stands for the one in view;
+    * the sentences of one paragraph or item that empower one organisation, under any case form of
+      its name, make one competence."""
+    spans = {a.number: a.span for a in doc.articles}
+    terms = [t for t in (base_forms(d, "ru") for d in defined if not has_kazakh(d)) if t]
+    merged: dict[tuple, Competence] = {}
+    for c in comps:
+        if c.role is None and c.body and not has_kazakh(c.body):
+            body = _defined(c.body, terms)
+            if c.article in spans:
+                before = doc.text[spans[c.article][0] : c.span[0]]
+                body = _fuller(body, before, terms) or body
+            c = replace(c, body=body)
+        key = (
+            c.article,
+            c.paragraph,
+            c.item,
+            c.role or tuple(base_forms(c.body, "kk" if has_kazakh(c.body) else "ru")),
+        )
+        old = merged.get(key)
+        if old is None:
+            merged[key] = c
+            continue
+        text = old.text if c.text in old.text else f"{old.text} {c.text}"
+        span = (min(old.span[0], c.span[0]), max(old.span[1], c.span[1]))
+        merged[key] = replace(old, text=text, span=span, residual=old.residual or c.residual)
+    return list(merged.values())
+
+
+def _defined(name: str, terms: list[list[str]]) -> str:
+    """The name cut after the longest defined term it starts with (Russian word order)."""
+    words = clause_words(name)
+    lemmas = base_forms(name, "ru")
+    best = max((len(t) for t in terms if len(t) < len(lemmas) and lemmas[: len(t)] == t), default=0)
+    return name[: words[best - 1][2]] if best and len(words) == len(lemmas) else name
+
+
+def _fuller(name: str, before: str, terms: list[list[str]]) -> str | None:
+    """The last organisation named in `before` whose name starts with `name`'s words (Russian: the
+    head noun comes first, its genitive complements after it)."""
+    words = base_forms(name, "ru")
+    if not words:
+        return None
+    for n in reversed(law_bodies.named_bodies(before)):
+        full_name = _defined(collapse(n.name), terms)
+        full = base_forms(full_name, "ru")
+        if len(full) > len(words) and full[: len(words)] == words:
+            return full_name
+    return None
+
+
 def operators(comps: list[Competence]) -> list[Operator]:
     """The listed functions of each national operator / development institute (by its role, or by
     its name when its field is not one the role table knows)."""
@@ -338,4 +398,14 @@ def operators(comps: list[Competence]) -> list[Operator]:
     return list(out.values())
 
 
-__all__ = ["Competence", "Operator", "agents", "in_sentences", "list_owner", "listed", "operators", "owned_lists"]
+__all__ = [
+    "Competence",
+    "Operator",
+    "agents",
+    "in_context",
+    "in_sentences",
+    "list_owner",
+    "listed",
+    "operators",
+    "owned_lists",
+]
