@@ -34,7 +34,8 @@ Words (`kgraph.lang.words`)
 Clauses (`kgraph.lang.clauses`)
     predicates(text, lang) -> [Predicate(start, end, word, passive, copula, modal)]
     ru_participle(word), ru_attribute_participle(word), ru_case(word), ru_cases(word), clause_words(text)
-    RU_MODALS, RU_INSTRUMENTAL_PREPOSITIONS, KK_COPULAS, KK_POSTPOSITIONS, KK_AGENT_POSTPOSITION, WORKING_BODY
+    RU_MODALS, RU_INSTRUMENTAL_PREPOSITIONS, RU_ADVERBIAL_OPENING, KK_COPULAS, KK_POSTPOSITIONS, KK_AGENT_POSTPOSITION, KK_BY_DECISION, RU_BY_DECISION,
+    WORKING_BODY
 
 Words of acts (`kgraph.lang.legal`)
     MONTHS_RU, MONTHS_KK, MONTHS_KK_PATTERN, month_number(word)
@@ -62,8 +63,11 @@ from __future__ import annotations
 
 from kgraph.lang.clauses import (
     KK_AGENT_POSTPOSITION,
+    KK_BY_DECISION,
     KK_COPULAS,
     KK_POSTPOSITIONS,
+    RU_ADVERBIAL_OPENING,
+    RU_BY_DECISION,
     RU_INSTRUMENTAL_PREPOSITIONS,
     RU_MODALS,
     SELF_DESCRIPTION,
@@ -173,6 +177,7 @@ __all__ = [
     "HOMOGLYPHS",
     "KK_AGENT_POSTPOSITION",
     "KK_ATTRIBUTIVE",
+    "KK_BY_DECISION",
     "KK_CASE",
     "KK_CASE_ENDINGS",
     "KK_COPULAS",
@@ -200,6 +205,8 @@ __all__ = [
     "NOTE_WORD",
     "PENDING_ITEM",
     "QUOTES",
+    "RU_ADVERBIAL_OPENING",
+    "RU_BY_DECISION",
     "RU_INSTRUMENTAL_PREPOSITIONS",
     "RU_MODALS",
     "SELF_DESCRIPTION",

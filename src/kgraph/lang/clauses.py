@@ -35,7 +35,14 @@ KK_FINITE = re.compile(r"(?:ады|еді|йды|йді|иды|иді)$|^(?:құ
 # "құқығы бар" (has the right): "бар" alone is also "having" ("маңызы бар қалалар").
 KK_HAS_RIGHT = re.compile(r"құқы(?:ғы|қтары)\s+бар(?![а-яәғқңөұүһі])")
 KK_PASSIVE = re.compile(r"(?:ыл|іл|[а-яәғқңөұүһі]{3}[аеыіу]л)(?:ады|еді)$")
+# A passive verbal noun before "мүмкін" makes the predicate passive: "ұзартылуы мүмкін", "мақұлдануы мүмкін".
+KK_PASSIVE_VERBAL_NOUN = re.compile(r"(?:ыл|іл|[аеыіу]л|[аеыіу]н)(?:уы|уі)$")
 KK_COPULAS = frozenset({"табылады", "жатады", "кіреді", "саналады"})
+# A Russian adverbial opening a sentence before its subject ("В случае …", "При поступлении …", "После …").
+RU_ADVERBIAL_OPENING = re.compile(
+    r"^\s*(?:в\s+случае|при|после|до|по\s+итогам|по\s+результатам|с\s+учетом|в\s+течение|в\s+целях|для)(?![а-яё])",
+    re.IGNORECASE,
+)
 # A copula clause that gives a body a function: "Рабочим органом Совета является …", "Кеңестің жұмыс органы … болып табылады".
 WORKING_BODY = re.compile(r"рабоч[а-я]+\s+орган|жұмыс\s+орган", re.IGNORECASE)
 # Kazakh postpositions: a noun before one is not the clause's subject ("X мен Y арасында", "X туралы").
@@ -44,6 +51,10 @@ KK_POSTPOSITIONS = frozenset(
 )
 # The agent of a Kazakh passive verb: "уәкілетті орган тарапынан".
 KK_AGENT_POSTPOSITION = "тарапынан"
+# The body whose decision a passive verb's action follows decides it: "по решению Правительства … может
+# быть продлен", kk "Үкіметінің шешімі бойынша ұзартылуы мүмкін".
+RU_BY_DECISION = re.compile(r"(?<![а-яё])по\s+решению\s+$", re.IGNORECASE)
+KK_BY_DECISION = ("шешімі", "бойынша")
 
 
 @dataclass(frozen=True)
@@ -69,21 +80,26 @@ def predicates(text: str, lang: str) -> list[Predicate]:
     out = []
     if lang == "kk":
         out = [Predicate(m.end() - 3, m.end(), "бар", False, False, True) for m in KK_HAS_RIGHT.finditer(text)]
+    previous = ""
     for m in WORD.finditer(text):
         w = m.group(0).lower()
         if lang == "kk":
             if KK_FINITE.search(w):
-                out.append(
-                    Predicate(
-                        m.start(), m.end(), w, bool(KK_PASSIVE.search(w)), w in KK_COPULAS, not w.endswith(("ды", "ді"))
-                    )
+                passive = bool(KK_PASSIVE.search(w)) or (
+                    w == "мүмкін" and bool(KK_PASSIVE_VERBAL_NOUN.search(previous))
                 )
+                out.append(Predicate(m.start(), m.end(), w, passive, w in KK_COPULAS, not w.endswith(("ды", "ді"))))
+            previous = w
             continue
+        prev, previous = previous, w
         if w in RU_MODALS:
             out.append(Predicate(m.start(), m.end(), w, False, False, True))
             continue
         pos, normal, passive, indicative, _ = _ru_tag(w)
-        if pos == "VERB" and indicative:
+        if pos == "INFN" and prev in RU_MODALS and w.endswith(("ся", "сь")):
+            # "может осуществляться X-ом": the modal's reflexive infinitive is a passive verb as well
+            out.append(Predicate(m.start(), m.end(), w, True, False, False))
+        elif pos == "VERB" and indicative:
             passive = w.endswith(("ся", "сь")) or normal in RU_PASSIVE_LIKE
             out.append(Predicate(m.start(), m.end(), w, passive, normal in RU_COPULAS, False))
         elif pos == "PRTS" and passive:

@@ -17,8 +17,10 @@ import re
 
 from kgraph.lang import (
     KK_AGENT_POSTPOSITION,
+    KK_BY_DECISION,
     KK_PARTICIPLE,
     KK_POSTPOSITIONS,
+    RU_BY_DECISION,
     RU_INSTRUMENTAL_PREPOSITIONS,
     SELF_DESCRIPTION,
     WORKING_BODY,
@@ -27,6 +29,7 @@ from kgraph.lang import (
     predicates,
     repair_homoglyphs,
     ru_adjective,
+    ru_attribute_participle,
     ru_case,
     ru_participle,
 )
@@ -88,7 +91,10 @@ def agents(
     found = []
     if any(p.passive for p in preds):
         passive = [
-            m for m in mentions if m.instrumental and _free(sentence, m, mentions) and not _relative(sentence, m.start)
+            m
+            for m in mentions
+            if ((m.instrumental and _free(sentence, m, mentions)) or RU_BY_DECISION.search(sentence[: m.phrase[0]]))
+            and not _relative(sentence, m.start)
         ]
         verb = next(p for p in preds if p.passive)
         if any(m.start > verb.start for m in passive):  # "… предоставления X-ом … определяются Правительством"
@@ -169,7 +175,9 @@ def _free(sentence: str, m: RoleMention, mentions: list[RoleMention]) -> bool:
             return False  # "для рассмотрения … советом": the agent of the purpose
     # a participle right before the role, or before the noun the role follows ("по выдаваемым кредитам Банком")
     in_role = any(r.phrase[0] <= words[-1][1] < r.phrase[1] for r in mentions)
-    return not ru_participle(last) and not (
+    # "Соответствующий местный исполнительный орган": an attribute, no phrase of its own
+    attribute = ru_attribute_participle(last) and not sentence[words[-1][2] : start].strip()
+    return (attribute or not ru_participle(last)) and not (
         len(words) > 1 and not in_role and ru_participle(words[-2][0]) and _noun(last)
     )
 
@@ -222,6 +230,8 @@ def _kk_passive_agent(sentence: str, m: RoleMention, mentions: list[RoleMention]
     ("қаржы агентінің … орналастыруы арқылы жүзеге асырылады")."""
     if _next_words(sentence, m.end)[:1] == [KK_AGENT_POSTPOSITION]:
         return True
+    if m.genitive and tuple(_next_words(sentence, m.end, 2)) == KK_BY_DECISION:
+        return True  # "Үкіметінің шешімі бойынша ұзартылуы мүмкін"
     if not m.genitive or any(r.genitive and m.end <= r.start < verb for r in mentions):
         return False
     words = [w.lower() for w, _, _ in clause_words(sentence[m.end : verb])]

@@ -31,6 +31,7 @@ from typing import ClassVar
 
 from kgraph.lang import (
     KK_CASE,
+    RU_ADVERBIAL_OPENING,
     alternation,
     base_forms,
     clause_words,
@@ -152,6 +153,8 @@ def list_owner(
     if not named:
         return None
     body = named[0]
+    if not body.subject and body.side == "after":  # "В случае заключения экспертного совета уполномоченный орган:"
+        body = next((m for m in reversed(named) if m.subject), body)
     if COMPETENCE_WORDS.search(lead[: body.phrase[0]]) and body.role not in FIELDED:
         return body.role, _name(lead, body)  # "Задачами Совета … являются:", "К компетенции совета относятся:"
     before, rest = lead[: body.phrase[0]], lead[body.phrase[1] :]
@@ -159,7 +162,8 @@ def list_owner(
         return body.role, _name(lead, body)  # kk "X-ның: 1) …; 7) … құқығы бар": the rights of X
     if not body.subject:
         return None
-    if before.strip(" «\"'") and (body.side == "after" or predicates(before, "kk")):
+    adverbial = body.side == "after" and RU_ADVERBIAL_OPENING.match(before) and not predicates(before, "ru")
+    if before.strip(" «\"'") and not adverbial and (body.side == "after" or predicates(before, "kk")):
         return None  # the role is not the lead-in's subject: the list is not its own
     # Names run on after the role noun ("Местные исполнительные органы областей, …:"), or a field
     # ("… ғылым, ғылыми-техникалық қызмет саласында:"): no verb before the colon.
