@@ -67,6 +67,8 @@ NAMED_RU = re.compile(
 NAMED_KK = re.compile(rf"(?<![{LOWER}-])(?P<head>{ORG_KK})(?P<suf>[{LOWER}]*)(?![{LOWER}])", re.I)
 # Kazakh modifiers of an organisation noun: names (capitalised), adjectives, "ұлттық".
 KK_MODIFIER = re.compile(rf"^(?:[А-ЯӘҒҚҢӨҰҮІ][{LOWER}-]*|[{LOWER}-]+(?:лық|лік|тық|тік|дық|дік|ми|ни|ғы|гі|қы|кі))$")
+# An agent noun that qualifies the organisation noun: "басқарушы компания", "үйлестіруші орган".
+KK_AGENT_NOUN = re.compile(r"[а-яәғқңөұүһі]{3}(?:шы|ші)$")
 # Derivational suffixes make another word of an organisation noun ("кеңестік", "кеңесші", "қорлық").
 KK_DERIVED = re.compile(r"^(?:лық|лік|тық|тік|дық|дік|шы|ші)")
 # A Kazakh word in a case other than the nominative and genitive (a name's words are neither).
@@ -228,9 +230,12 @@ def _named_kk(text: str) -> list[Named]:
         else:
             k = 0
             while k < len(run) and (
-                KK_MODIFIER.match(run[k][0]) or KK_GENITIVE.search(run[k][0]) or KK_PASSIVE_PARTICIPLE.search(run[k][0])
+                KK_MODIFIER.match(run[k][0])
+                or KK_GENITIVE.search(run[k][0])
+                or KK_PASSIVE_PARTICIPLE.search(run[k][0])
+                or KK_AGENT_NOUN.search(run[k][0])
             ):
-                k += 1  # adjectives, owners in the genitive, passive participles
+                k += 1  # adjectives, owners in the genitive, passive participles, agent nouns ("басқарушы")
             if k == 0:
                 continue
             start = run[k - 1][1]
@@ -309,12 +314,16 @@ def shortened(names: list[str]) -> dict[str, str]:
     A shorter name two full names share stands for neither."""
     out: dict[str, str] = {}
     ambiguous: set[str] = set()
-    for full in dict.fromkeys(collapse(n).strip(" .") for n in names):
+    fulls = list(dict.fromkeys(collapse(n).strip(" .") for n in names))
+    own = {f.casefold() for f in fulls}
+    for full in fulls:
         for n in named_bodies(full):
             whole = n.phrase[0] == 0 if n.side == "after" else n.phrase[1] == len(full)
             if not whole or n.case != "subject" or len(n.name) >= len(full):
                 continue
             short = n.name.strip()
+            if short.casefold() in own:
+                continue  # a name the law gives in full itself ("индустриялық аймақтың басқарушы компаниясы")
             if out.get(short, full).casefold() != full.casefold():
                 ambiguous.add(short)
             out.setdefault(short, full)

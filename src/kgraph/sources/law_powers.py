@@ -140,8 +140,8 @@ def list_owner(
     lead = law_bodies.ALIAS.sub("", lst.lead)  # "органның (бұдан әрі – уәкілетті орган) құзыретіне"
     named = role_mentions(lead, fields, aliases)
     owner = next((m for p in BODY_IN_LEAD if (m := p.search(lead))), None)
-    if owner and ORGANISATION_NOUN.search(owner["body"]):
-        inner = [r for r in named if r.start < owner.end("body")]
+    inner = [r for r in named if owner and r.start < owner.end("body")]
+    if owner and (ORGANISATION_NOUN.search(owner["body"]) or inner):  # "Үкіметінің құзыретіне:" too
         if inner and inner[0].role is not None and inner[0].role not in FIELDED:
             return inner[0].role, _name(lead, inner[0])
         expanded = inner and inner[0].name != collapse(lead[inner[0].phrase[0] : inner[0].phrase[1]])
@@ -153,7 +153,7 @@ def list_owner(
     if not named:
         return None
     body = named[0]
-    if not body.subject and body.side == "after":  # "В случае заключения экспертного совета уполномоченный орган:"
+    if not body.subject:  # "В случае заключения экспертного совета уполномоченный орган:", kk "… жағдайда X:"
         body = next((m for m in reversed(named) if m.subject), body)
     if COMPETENCE_WORDS.search(lead[: body.phrase[0]]) and body.role not in FIELDED:
         return body.role, _name(lead, body)  # "Задачами Совета … являются:", "К компетенции совета относятся:"
@@ -302,9 +302,17 @@ def _runs_through(lst: ItemList, lang: str) -> bool:
     live = [it for it in lst.items if not (it.excluded or it.pending)]
     if len(live) < 2 or predicates(lst.lead, lang) or any(predicates(it.text, lang) for it in live[:-1]):
         return False  # one live item is the list's own, whatever its verb
-    if _ends_with_right(lst) and (KK_GENITIVE_LEAD.search(lst.lead) or len(clause_words(lst.lead)) <= SHORT_LEAD):
+    if _ends_with_right(lst) and (
+        KK_GENITIVE_LEAD.search(lst.lead) or len(clause_words(lst.lead)) <= SHORT_LEAD or _ends_with_subject(lst.lead)
+    ):
         return False  # "X-ның: 1) …; 7) … құқығы бар", "Қор: 1) …; 3) … құқылы": X's rights, item by item
     return bool(predicates(live[-1].text, lang))
+
+
+def _ends_with_subject(lead: str) -> bool:
+    """Does a lead-in end with its subject, a body ("… кезде арнайы экономикалық аймақтың басқарушы компаниясы:")?"""
+    named = role_mentions(lead)
+    return bool(named) and named[-1].subject and not lead[named[-1].phrase[1] :].strip(" :")
 
 
 def _enumerates_bodies(lst: ItemList, aliases: dict[str, str] | None) -> bool:
