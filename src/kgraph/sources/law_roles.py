@@ -85,6 +85,25 @@ ROLE_PHRASES: list[tuple[re.Pattern[str], str, str]] = [
             "central-state-bodies",
             "after",
         ),
+        (
+            r"орталық\s+және\s+жергілікті\s+атқарушы\s+орган(?P<suf>[а-яәғқңөұүһі]*)",
+            "central-and-local-executive-bodies",
+            "before",
+        ),
+        (
+            r"центральн[а-я]*\s+и\s+местн[а-я]*\s+исполнительн[а-я]*\s+орган(?P<suf>[а-я]*)",
+            "central-and-local-executive-bodies",
+            "after",
+        ),
+        (r"орталық\s+атқарушы\s+орган(?P<suf>дар[а-яәғқңөұүһі]*)", "central-executive-bodies", "before"),
+        (
+            r"центральн[а-я]*\s+исполнительн(?:ые|ых|ым|ыми)\s+орган(?P<suf>ами|ы|ов|ам|ах)",
+            "central-executive-bodies",
+            "after",
+        ),
+        # the tax and customs bodies
+        (r"мемлекеттік\s+кіріс\s+орган(?P<suf>[а-яәғқңөұүһі]*)", "state-revenue-bodies", "before"),
+        (r"орган(?P<suf>[а-я]*)\s+государственных\s+доходов", "state-revenue-bodies", "after"),
         (r"мемлекеттік\s+орган(?P<suf>дар[а-яәғқңөұүһі]*)", "state-bodies", "before"),
         (r"государственн(?:ые|ых|ым|ыми)\s+орган(?P<suf>ами|ы|ов|ам|ах)", "state-bodies", "after"),
         (r"жергілікті\s+атқарушы\s+орган(?P<suf>[а-яәғқңөұүһі]*)", "local-executive-bodies", "before"),
@@ -164,9 +183,24 @@ PLACES_BEFORE = re.compile(
 )
 
 
+# ... in the genitive after them in Russian ("местные исполнительные органы районов (городов областного значения)").
+PLACES_AFTER = re.compile(
+    r"(?:\s*,?\s*(?:и\s+|или\s+)?\(?(?:район|город|област|столиц)[а-я]*(?:\s+(?:областного|республиканского)\s+значения)?\)?)+",
+    re.I,
+)
+# The bodies of districts (and cities of regional significance) are a level of their own.
+DISTRICTS = re.compile(r"^\W*(?:район|аудан)", re.I)
+DISTRICT_ROLE = {"local-executive-bodies": "local-executive-bodies-district"}
+
+
 def _places_before(text: str, start: int) -> int:
     m = PLACES_BEFORE.search(text[max(0, start - 200) : start])
     return start - len(m.group(0)) if m else start
+
+
+def _places_after(text: str, end: int) -> int:
+    m = PLACES_AFTER.match(text, end)
+    return m.end() if m else end
 
 
 # How far (characters) a field phrase may sit from its role noun, and how many words it may have.
@@ -425,8 +459,11 @@ def role_mentions(
                 field = (default_fields or {}).get(kind)
                 role = f"{kind}-{field}" if field else ("national-operators" if kind == "national-operator" else kind)
                 role = ROLE_NAMES.get(role, role)
-            if kind in PLACE_NAMED and side == "before":
-                phrase = (_places_before(text, phrase[0]), phrase[1])
+            if kind in PLACE_NAMED:
+                phrase = (_places_before(text, phrase[0]), phrase[1]) if side == "before" else phrase
+                phrase = (phrase[0], _places_after(text, phrase[1])) if side == "after" else phrase
+                places = text[phrase[0] : m.start()] if side == "before" else text[m.end() : phrase[1]]
+                role = DISTRICT_ROLE[kind] if DISTRICTS.match(places) else role
             found.append(RoleMention(role, m.start(), m.end(), subject, side, instrumental, phrase, suf))
     found.sort(key=lambda r: (r.start, -(r.end - r.start)))
     roles: list[RoleMention] = []
