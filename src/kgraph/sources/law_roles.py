@@ -72,7 +72,7 @@ ROLE_PHRASES: list[tuple[re.Pattern[str], str, str]] = [
         (r"(?-i:Президент)(?P<suf>[а-я]*)(?:\s+Республики\s+Казахстан)?", "president", "after"),
         (r"салалық\s+уәкілетті\s+орган(?P<suf>[а-яәғқңөұүһі]*)", "sectoral-authorized-body", "before"),
         (r"отраслев[а-я]*\s+уполномоченн[а-я]*\s+орган(?P<suf>[а-я]*)", "sectoral-authorized-body", "after"),
-        (r"уәкілетті\s+орган(?P<suf>[а-яәғқңөұүһі]*)", "authorized-body", "before"),
+        (r"уәкілетті\s+(?:мемлекеттік\s+)?орган(?P<suf>[а-яәғқңөұүһі]*)", "authorized-body", "before"),
         (r"уполномоченн[а-я]*\s+(?:государственн[а-я]*\s+)?орган(?P<suf>[а-я]*)", "authorized-body", "after"),
         (r"ұлттық\s+оператор(?P<suf>[а-яәғқңөұүһі]*)", "national-operator", "before"),
         (r"национальн[а-я]*\s+оператор(?P<suf>[а-я]*)", "national-operator", "after"),
@@ -178,7 +178,7 @@ ROLE_NAMES = {"authorized-body-state-planning": "state-planning-body"}
 # ("облыстардың, республикалық маңызы бар қалалардың, астананың жергілікті атқарушы органдары").
 PLACE_NAMED = {"local-executive-bodies"}
 PLACES_BEFORE = re.compile(
-    rf"(?:(?:[{LOWER}]+\s+маңызы\s+бар\s+)?[{LOWER}]+(?:{alternation(KK_CASE['genitive'])})\s*(?:,|және|мен)?\s*)+$",
+    rf"(?:\(?(?:[{LOWER}]+\s+маңызы\s+бар\s+)?[{LOWER}]+(?:{alternation(KK_CASE['genitive'])})\)?\s*(?:,|және|мен)?\s*)+$",
     re.I,
 )
 
