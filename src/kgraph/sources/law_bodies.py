@@ -67,6 +67,10 @@ NAMED_RU = re.compile(
 NAMED_KK = re.compile(rf"(?<![{LOWER}-])(?P<head>{ORG_KK})(?P<suf>[{LOWER}]*)(?![{LOWER}])", re.I)
 # Kazakh modifiers of an organisation noun: names (capitalised), adjectives, "ұлттық".
 KK_MODIFIER = re.compile(rf"^(?:[А-ЯӘҒҚҢӨҰҮІ][{LOWER}-]*|[{LOWER}-]+(?:лық|лік|тық|тік|дық|дік|ми|ни|ғы|гі|қы|кі))$")
+# Pronouns and adverbs before a Kazakh name are not part of it ("оның", "осы", "мұнда", "көрсетілген").
+KK_DETERMINERS = frozenset(
+    {"оның", "олардың", "осы", "сол", "бұл", "мұнда", "онда", "өзінің", "өз", "көрсетілген", "аталған", "мұндай"}
+)
 # An agent noun that qualifies the organisation noun: "басқарушы компания", "үйлестіруші орган".
 KK_AGENT_NOUN = re.compile(r"[а-яәғқңөұүһі]{3}(?:шы|ші)$")
 # Derivational suffixes make another word of an organisation noun ("кеңестік", "кеңесші", "қорлық").
@@ -214,6 +218,8 @@ def _named_kk(text: str) -> list[Named]:
                 attached = 4  # "… органдар жанындағы ғылыми-техникалық кеңестер": the body it is attached to
             elif KK_STOP.search(w.lower()) and not KK_PASSIVE_PARTICIPLE.search(w.lower()):
                 break  # an active participle has an agent of its own; a passive one is an attribute
+            elif w.lower() in KK_DETERMINERS:
+                break  # "оның басқарушы компаниясы", "мұнда …": the name starts after them
             elif not attached and KK_BARE_BODY.match(w):
                 break  # "Уәкілетті орган ұлттық ғылыми кеңестердің …": another body, the clause's subject
             elif attached and not (w[:1].isupper() or ORGANISATION.match(w) or KK_ATTACHED_WORD.search(w)):

@@ -90,6 +90,8 @@ BODY_IN_LEAD = [
     re.compile(r"^К\s+(?:компетенции|функциям|задачам)\s+(?P<body>[^:]+?)\s+относ"),
     re.compile(r"^(?P<body>[^:]+?)\s+(?:осуществляет|выполняет)\s+следующие\s+(?:функции|полномочия)"),
 ]
+# A Kazakh name this short (a modifier and its noun) may stand for a fuller one in view.
+KK_SHORT_NAME = 2
 # ... and that body must be an organisation: "орталығы", "комиссия", "центр", "фонд" ...
 ORGANISATION_NOUN = law_bodies.ORGANISATION
 
@@ -345,14 +347,15 @@ def in_context(comps: list[Competence], doc: Structure, defined: list[str] = ())
       its name, make one competence."""
     spans = {a.number: a.span for a in doc.articles}
     terms = [t for t in (base_forms(d, "ru") for d in defined if not has_kazakh(d)) if t]
+    kk_terms = {tuple(base_forms(d, "kk")) for d in defined if has_kazakh(d)}
     merged: dict[tuple, Competence] = {}
     for c in comps:
+        before = doc.text[spans[c.article][0] : c.span[0]] if c.article in spans else ""
         if c.role is None and c.body and not has_kazakh(c.body):
             body = _defined(c.body, terms)
-            if c.article in spans:
-                before = doc.text[spans[c.article][0] : c.span[0]]
-                body = _fuller(body, before, terms) or body
-            c = replace(c, body=body)
+            c = replace(c, body=_fuller(body, before, terms) or body)
+        elif c.role is None and c.body and len(c.body.split()) <= KK_SHORT_NAME:
+            c = replace(c, body=_kk_fuller(c.body, before, kk_terms) or c.body)
         key = (
             c.article,
             c.paragraph,
@@ -388,6 +391,18 @@ def _fuller(name: str, before: str, terms: list[list[str]]) -> str | None:
         full = base_forms(full_name, "ru")
         if len(full) > len(words) and full[: len(words)] == words:
             return full_name
+    return None
+
+
+def _kk_fuller(name: str, before: str, terms: set[tuple[str, ...]]) -> str | None:
+    """Kazakh: the last organisation named in `before` by a term the law defines whose name ends with
+    `name`'s words (the head noun comes last: "басқарушы компания" for "арнайы экономикалық аймақтың
+    басқарушы компаниясы")."""
+    words = base_forms(name, "kk")
+    for n in reversed(law_bodies.named_bodies(before)):
+        full = base_forms(n.name, "kk")
+        if len(full) > len(words) and full[-len(words) :] == words and tuple(full) in terms:
+            return collapse(n.name)
     return None
 
 

@@ -210,6 +210,15 @@ FIELD_WORDS = 8
 # "жөніндегі" before it (with at most two words between, "… жөніндегі үйлестіру кеңесі").
 FIELD_AFTER_RU = re.compile(r"\s+(?:в\s+област[иях]*|в\s+сфер[еахы]*|по)\s+", re.I)
 FIELD_MARKER_WORDS = frozenset({"в", "области", "сфере", "по"})
+# "по согласованию с …", "по итогам …", kk "… нәтижелері бойынша": what follows "по" / precedes "бойынша"
+# is a procedure, not the field of the role noun.
+NOT_A_FIELD_RU = re.compile(
+    r"(?:согласовани|итог|результат|истечени|решени|запрос|представлени|предложени|заявлени|поручени)[а-я]*(?![а-я])",
+    re.I,
+)
+NOT_A_FIELD_KK = frozenset(
+    {"нәтижелері", "нәтижесі", "қорытындылары", "қорытындысы", "келісімі", "шешімі", "ұсынысы", "өтініші", "тапсырмасы"}
+)
 FIELD_BEFORE_KK = re.compile(r"\s+(?:саласындағы|саласында|жөніндегі|бойынша)\s+(?:[^\s,.;:]+\s+){0,2}$", re.I)
 # A Kazakh field phrase does not run back over a verb form or a postposition.
 # Between the fields of a plural Kazakh role: ", ", "және", or the marker of the field before.
@@ -281,7 +290,7 @@ def fields_of(
     углеводородов, твердых полезных ископаемых", kk "… саласындағы және … жөніндегі уәкілетті органдар")."""
     if side == "after":
         marker = FIELD_AFTER_RU.match(text, end)
-        if not marker:
+        if not marker or NOT_A_FIELD_RU.match(text, marker.end()):
             return []
         out = []
         for a, b in _ru_field_items(text, marker.end(), plural):
@@ -290,7 +299,8 @@ def fields_of(
         return out
     marker = FIELD_BEFORE_KK.search(text[max(0, start - FIELD_WINDOW) : start])
     between = marker.group(0).split()[1:] if marker else []
-    if not marker or any(_inflected(w.lower()) for w in between):
+    owner = clause_words(text[max(0, start - FIELD_WINDOW) : start][: marker.start()]) if marker else []
+    if not marker or any(_inflected(w.lower()) for w in between) or (owner and owner[-1][0].lower() in NOT_A_FIELD_KK):
         return []  # "… жөніндегі бас ұйымды уәкілетті орган": the marker's noun is another (an object)
     stop = max(0, start - FIELD_WINDOW) + marker.start()
     word = marker.group(0).split()[0]
