@@ -67,6 +67,11 @@ NAMED_RU = re.compile(
 NAMED_KK = re.compile(rf"(?<![{LOWER}-])(?P<head>{ORG_KK})(?P<suf>[{LOWER}]*)(?![{LOWER}])", re.I)
 # Kazakh modifiers of an organisation noun: names (capitalised), adjectives, "ұлттық".
 KK_MODIFIER = re.compile(rf"^(?:[А-ЯӘҒҚҢӨҰҮІ][{LOWER}-]*|[{LOWER}-]+(?:лық|лік|тық|тік|дық|дік|ми|ни|ғы|гі|қы|кі))$")
+# A verbal noun right before the organisation noun names what it does: "үйлестіру орталығы", "басқару органы"
+# (not when it takes an object: "нәтижелерін коммерцияландыру орталықтары" is no name).
+KK_VERBAL_NOUN = re.compile(r"[а-яәғқңөұүһі]{3}(?:у|ю)$")
+# Adjectives of names that take no derivational suffix.
+KK_PLAIN_ADJECTIVES = frozenset({"бірыңғай", "арнайы", "жоғары", "жалпы"})
 # Pronouns and adverbs before a Kazakh name are not part of it ("оның", "осы", "мұнда", "көрсетілген").
 KK_DETERMINERS = frozenset(
     {"оның", "олардың", "осы", "сол", "бұл", "мұнда", "онда", "өзінің", "өз", "көрсетілген", "аталған", "мұндай"}
@@ -240,6 +245,8 @@ def _named_kk(text: str) -> list[Named]:
                 or KK_GENITIVE.search(run[k][0])
                 or KK_PASSIVE_PARTICIPLE.search(run[k][0])
                 or KK_AGENT_NOUN.search(run[k][0])
+                or (k == 0 and KK_VERBAL_NOUN.search(run[k][0]) and not _takes_object(text, run[0][1]))
+                or run[k][0].lower() in KK_PLAIN_ADJECTIVES
             ):
                 k += 1  # adjectives, owners in the genitive, passive participles, agent nouns ("басқарушы")
             if k == 0:
@@ -249,6 +256,12 @@ def _named_kk(text: str) -> list[Named]:
         kind = "subject" if KK_NOMINATIVE.match(suf) else "genitive" if KK_GENITIVE.search(suf) else "other"
         out.append(Named(m.start("head"), m.end(), (start, m.end()), text[start : m.end()], kind, "before", suf))
     return out
+
+
+def _takes_object(text: str, at: int) -> bool:
+    """Is the word before `at` an object (of the verbal noun at `at`)?"""
+    before = clause_words(text[max(0, at - 40) : at])
+    return bool(before) and not text[max(0, at - 40) + before[-1][2] : at].strip() and _object(before[-1][0].lower())
 
 
 def _object(word: str) -> bool:
