@@ -34,7 +34,7 @@ Words (`kgraph.lang.words`)
 Clauses (`kgraph.lang.clauses`)
     predicates(text, lang) -> [Predicate(start, end, word, passive, copula, modal)]
     ru_participle(word), ru_attribute_participle(word), ru_case(word), ru_cases(word), clause_words(text)
-    RU_MODALS, RU_INSTRUMENTAL_PREPOSITIONS, RU_ADVERBIAL_OPENING, KK_COPULAS, KK_POSTPOSITIONS, KK_AGENT_POSTPOSITION, KK_BY_DECISION, RU_BY_DECISION,
+    RU_MODALS, RU_INSTRUMENTAL_PREPOSITIONS, RU_ADVERBIAL_OPENING, KK_COPULAS, KK_POSTPOSITIONS, KK_AGENT_POSTPOSITION, KK_BY_DECISION, RU_BY_DECISION, RU_TASKS_OF, KK_TASKS_WORDS,
     WORKING_BODY
 
 Words of acts (`kgraph.lang.legal`)
@@ -66,10 +66,12 @@ from kgraph.lang.clauses import (
     KK_BY_DECISION,
     KK_COPULAS,
     KK_POSTPOSITIONS,
+    KK_TASKS_WORDS,
     RU_ADVERBIAL_OPENING,
     RU_BY_DECISION,
     RU_INSTRUMENTAL_PREPOSITIONS,
     RU_MODALS,
+    RU_TASKS_OF,
     SELF_DESCRIPTION,
     WORKING_BODY,
     Predicate,
@@ -195,6 +197,7 @@ __all__ = [
     "KK_POSSESSIVE_CASE",
     "KK_POSSESSIVE_DATIVE",
     "KK_POSTPOSITIONS",
+    "KK_TASKS_WORDS",
     "KK_TO_RU",
     "KK_VERBAL",
     "LETTERS",
@@ -209,6 +212,7 @@ __all__ = [
     "RU_BY_DECISION",
     "RU_INSTRUMENTAL_PREPOSITIONS",
     "RU_MODALS",
+    "RU_TASKS_OF",
     "SELF_DESCRIPTION",
     "SERVICE_NOTE",
     "SIGNATURE",

@@ -21,6 +21,8 @@ WORD = re.compile(rf"[{LOWER}A-Za-z]+(?:-[{LOWER}A-Za-z]+)*", re.IGNORECASE)
 RU_MODALS = frozenset(
     {"вправе", "обязан", "обязана", "обязано", "обязаны", "может", "могут", "должен", "должна", "должны"}
 )
+# What stands between a modal and the passive participle it makes a predicate of ("может быть создана").
+RU_MODAL_PASSIVE = re.compile(r"\s+быть\s+(?:[а-яё]+\s+)?", re.IGNORECASE)
 RU_COPULAS = frozenset({"являться", "относиться", "входить", "состоять", "называться", "признаваться"})
 # A clause about the body's own activity or composition describes it and grants nothing
 # ("осуществляет свою деятельность", "объединяет в своем составе", "өз қызметін … жүзеге асырады").
@@ -43,6 +45,10 @@ RU_ADVERBIAL_OPENING = re.compile(
     r"^\s*(?:в\s+случае|при|после|до|по\s+итогам|по\s+результатам|с\s+учетом|в\s+течение|в\s+целях|для)(?![а-яё])",
     re.IGNORECASE,
 )
+# A copula clause that states a body's tasks or functions: "Задачами X являются …", kk "X-тың міндеттері …
+# болып табылады": X is given them.
+RU_TASKS_OF = re.compile(r"^\s*(?:основн[а-я]*\s+)?(?:задач|функци)[а-я]*\s+$", re.IGNORECASE)
+KK_TASKS_WORDS = frozenset({"міндеттері", "міндеті", "функциялары", "функциясы"})
 # A copula clause that gives a body a function: "Рабочим органом Совета является …", "Кеңестің жұмыс органы … болып табылады".
 WORKING_BODY = re.compile(r"рабоч[а-я]+\s+орган|жұмыс\s+орган", re.IGNORECASE)
 # Kazakh postpositions: a noun before one is not the clause's subject ("X мен Y арасында", "X туралы").
@@ -104,7 +110,13 @@ def predicates(text: str, lang: str) -> list[Predicate]:
             out.append(Predicate(m.start(), m.end(), w, passive, normal in RU_COPULAS, False))
         elif pos == "PRTS" and passive:
             out.append(Predicate(m.start(), m.end(), w, True, False, False))
-    return sorted(out, key=lambda p: p.start)
+    out = sorted(out, key=lambda p: p.start)
+    if lang != "kk":  # "может быть создана", "должно быть принято": the modal is part of a passive predicate
+        passive = [p for p in out if p.passive]
+        out = [
+            p for p in out if not (p.modal and any(RU_MODAL_PASSIVE.fullmatch(text[p.end : q.start]) for q in passive))
+        ]
+    return out
 
 
 @lru_cache(maxsize=100_000)

@@ -20,8 +20,10 @@ from kgraph.lang import (
     KK_BY_DECISION,
     KK_PARTICIPLE,
     KK_POSTPOSITIONS,
+    KK_TASKS_WORDS,
     RU_BY_DECISION,
     RU_INSTRUMENTAL_PREPOSITIONS,
+    RU_TASKS_OF,
     SELF_DESCRIPTION,
     WORKING_BODY,
     alternation,
@@ -77,6 +79,9 @@ def agents(
     if SELF_DESCRIPTION.search(sentence):
         return []  # "… осуществляет свою деятельность …": the body described, nothing granted
     assigns = bool(WORKING_BODY.search(sentence))  # "Рабочим органом … является X" gives X a function
+    tasks = [m for m in mentions if _tasks_of(sentence, m, lang)]  # "Задачами X являются …"
+    if tasks and any(p.copula for p in predicates(sentence, lang)):
+        return tasks[:1]
     if lang == "kk":
         found: list[RoleMention] = []
         start = 0
@@ -110,6 +115,14 @@ def agents(
             ]
         found += subjects
     return _unique(found)
+
+
+def _tasks_of(sentence: str, m: RoleMention, lang: str) -> bool:
+    """Is the role the owner of the tasks a copula clause states ("Задачами X являются",
+    "X-тың міндеттері … болып табылады")?"""
+    if lang == "kk":
+        return m.genitive and _next_words(sentence, m.end)[:1] in ([w] for w in KK_TASKS_WORDS)
+    return bool(RU_TASKS_OF.match(sentence[: m.phrase[0]]))
 
 
 def _kk_main_verbs(sentence: str) -> list:
@@ -164,6 +177,10 @@ def _free(sentence: str, m: RoleMention, mentions: list[RoleMention]) -> bool:
             break
         start = prev.phrase[0]
     last = words[-1][0].lower()
+    # "Соответствующий местный исполнительный орган": an attribute of the role, no phrase of its own
+    attribute = ru_attribute_participle(last) and not sentence[words[-1][2] : start].strip()
+    if attribute and len(words) > 1 and words[-2][0].lower() in RU_PREPOSITIONS:
+        return False  # "с соответствующим местным исполнительным органом"
     if last in RU_PREPOSITIONS:
         return False
     prefix = re.sub(r"\((?:и|или|либо)\)", "     ", sentence[:start])  # "научной и (или) научно-технической"
@@ -175,8 +192,6 @@ def _free(sentence: str, m: RoleMention, mentions: list[RoleMention]) -> bool:
             return False  # "для рассмотрения … советом": the agent of the purpose
     # a participle right before the role, or before the noun the role follows ("по выдаваемым кредитам Банком")
     in_role = any(r.phrase[0] <= words[-1][1] < r.phrase[1] for r in mentions)
-    # "Соответствующий местный исполнительный орган": an attribute, no phrase of its own
-    attribute = ru_attribute_participle(last) and not sentence[words[-1][2] : start].strip()
     return (attribute or not ru_participle(last)) and not (
         len(words) > 1 and not in_role and ru_participle(words[-2][0]) and _noun(last)
     )
