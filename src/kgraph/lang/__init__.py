@@ -35,6 +35,7 @@ Clauses (`kgraph.lang.clauses`)
     predicates(text, lang) -> [Predicate(start, end, word, passive, copula, modal)]
     ru_participle(word), ru_attribute_participle(word), ru_case(word), ru_cases(word), clause_words(text)
     RU_MODALS, RU_INSTRUMENTAL_PREPOSITIONS, RU_ADVERBIAL_OPENING, KK_COPULAS, KK_POSTPOSITIONS, KK_AGENT_POSTPOSITION, KK_BY_DECISION, RU_BY_DECISION, RU_TASKS_OF, KK_TASKS_WORDS,
+    KK_SUBORDINATE_PARTICIPLE, KK_SUBORDINATE_CLOSERS,
     WORKING_BODY
 
 Words of acts (`kgraph.lang.legal`)
@@ -66,6 +67,8 @@ from kgraph.lang.clauses import (
     KK_BY_DECISION,
     KK_COPULAS,
     KK_POSTPOSITIONS,
+    KK_SUBORDINATE_CLOSERS,
+    KK_SUBORDINATE_PARTICIPLE,
     KK_TASKS_WORDS,
     RU_ADVERBIAL_OPENING,
     RU_BY_DECISION,
@@ -197,6 +200,8 @@ __all__ = [
     "KK_POSSESSIVE_CASE",
     "KK_POSSESSIVE_DATIVE",
     "KK_POSTPOSITIONS",
+    "KK_SUBORDINATE_CLOSERS",
+    "KK_SUBORDINATE_PARTICIPLE",
     "KK_TASKS_WORDS",
     "KK_TO_RU",
     "KK_VERBAL",

@@ -55,6 +55,10 @@ WORKING_BODY = re.compile(r"рабоч[а-я]+\s+орган|жұмыс\s+орг�
 KK_POSTPOSITIONS = frozenset(
     {"арасында", "арасындағы", "туралы", "бойынша", "үшін", "сияқты", "секілді", "жанындағы", "жанынан", "қатысуымен"}
 )
+# A Kazakh subordinate clause closes with a participle in a case ("шығарғаннан", "қабылдағанға") or a
+# participle and a postposition ("берген жағдайда", "берген кезде"): its subject is not the main verb's.
+KK_SUBORDINATE_PARTICIPLE = re.compile(r"(?:ған|ген|қан|кен)(?:нан|нен|ға|ге|да|де|ша|ше)$")
+KK_SUBORDINATE_CLOSERS = frozenset({"жағдайда", "кезде", "кейін", "соң", "дейін"})
 # The agent of a Kazakh passive verb: "уәкілетті орган тарапынан".
 KK_AGENT_POSTPOSITION = "тарапынан"
 # The body whose decision a passive verb's action follows decides it: "по решению Правительства … может

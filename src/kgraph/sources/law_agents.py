@@ -20,6 +20,8 @@ from kgraph.lang import (
     KK_BY_DECISION,
     KK_PARTICIPLE,
     KK_POSTPOSITIONS,
+    KK_SUBORDINATE_CLOSERS,
+    KK_SUBORDINATE_PARTICIPLE,
     KK_TASKS_WORDS,
     RU_BY_DECISION,
     RU_INSTRUMENTAL_PREPOSITIONS,
@@ -142,8 +144,29 @@ def _kk_agents(sentence: str, mentions: list[RoleMention], verb, assigns: bool) 
         return [m for m in mentions if m.genitive and _kk_owns_duty(sentence, m, verb.start)]
     if verb.passive and not verb.copula:  # the agent of a passive verb: "X тарапынан", "X-тың … орналастыруы арқылы"
         return [m for m in mentions if _kk_passive_agent(sentence, m, mentions, verb.start)]
-    subjects = [m for m in mentions if m.subject and m.end <= verb.start and not _kk_dependent(sentence, m, mentions)]
+    subjects = [
+        m
+        for m in mentions
+        if m.subject
+        and m.end <= verb.start
+        and not _kk_dependent(sentence, m, mentions)
+        and not _kk_subordinate(sentence, m, verb.start, mentions)
+    ]
     return _kk_nearest(sentence, subjects, verb.start, mentions)
+
+
+def _kk_subordinate(sentence: str, m: RoleMention, verb: int, mentions: list[RoleMention]) -> bool:
+    """Is the role the subject of a subordinate clause that closes before the main clause's own subject
+    ("Сарапшылық кеңес оң қорытынды шығарғаннан кейін уәкілетті орган … енгізеді")?"""
+    words = clause_words(sentence[m.end : verb])
+    for k, (w, _, e) in enumerate(words):
+        w = w.lower()
+        closes = KK_SUBORDINATE_PARTICIPLE.search(w) or (
+            w in KK_SUBORDINATE_CLOSERS and k and KK_PARTICIPLE_WORD.search(words[k - 1][0].lower())
+        )
+        if closes:
+            return any(r.subject and m.end + e <= r.start < verb for r in mentions)
+    return False
 
 
 def _relative(sentence: str, at: int) -> bool:

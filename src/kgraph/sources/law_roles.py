@@ -439,6 +439,8 @@ def role_mentions(
     more: list[RoleMention] = []  # the other fields of a plural role noun ("органы в области A, B")
     for pattern, kind, side in ROLE_PHRASES:
         for m in pattern.finditer(text):
+            if text.count("«", 0, m.start()) > text.count("»", 0, m.start()):
+                continue  # inside a quoted name: «Азаматтарға арналған үкімет» мемлекеттік корпорациясы
             suf = (m.group("suf") or "").lower().replace(" ", "")
             nominative = suf in (NOMINATIVE_KK if side == "before" else NOMINATIVE_RU)
             instrumental = side == "after" and suf in INSTRUMENTAL_RU
