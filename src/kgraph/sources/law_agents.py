@@ -210,9 +210,11 @@ def _free(sentence: str, m: RoleMention, mentions: list[RoleMention]) -> bool:
     if "между" in (w.lower() for w, _, _ in clause_words(prefix)):
         return False  # "заключается между … и уполномоченным органом"
     if m.instrumental and not _before_passive(sentence, m):
-        clause = [w.lower() for w, _, _ in clause_words(re.split(r"[,;:()]", prefix)[-1])]
-        if any(w in CLAUSE_PREPOSITIONS for w in clause):
-            return False  # "для рассмотрения … советом": the agent of the purpose
+        segment = re.split(r"[,;:()]", prefix)[-1]
+        clause = clause_words(segment)
+        purpose = [e for w, _, e in clause if w.lower() in CLAUSE_PREPOSITIONS]
+        if purpose and not predicates(segment[purpose[-1] :], "ru"):
+            return False  # "для рассмотрения … советом": the agent of the purpose (no verb in between)
     # a participle right before the role, or before the noun the role follows ("по выдаваемым кредитам Банком")
     in_role = any(r.phrase[0] <= words[-1][1] < r.phrase[1] for r in mentions)
     return (attribute or not ru_participle(last)) and not (

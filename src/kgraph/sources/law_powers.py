@@ -90,6 +90,8 @@ BODY_IN_LEAD = [
     re.compile(r"^К\s+(?:компетенции|функциям|задачам)\s+(?P<body>[^:]+?)\s+относ"),
     re.compile(r"^(?P<body>[^:]+?)\s+(?:осуществляет|выполняет)\s+следующие\s+(?:функции|полномочия)"),
 ]
+# Determiners inside a Russian name are no part of it ("управляющей компанией соответствующей … зоны").
+DETERMINERS = frozenset({"соответствующий", "указанный", "данный", "такой", "этот", "тот", "иной", "другой", "каждый"})
 # A Kazakh name this short (a modifier and its noun) may stand for a fuller one in view.
 KK_SHORT_NAME = 2
 # ... and that body must be an organisation: "орталығы", "комиссия", "центр", "фонд" ...
@@ -373,11 +375,18 @@ def in_context(comps: list[Competence], doc: Structure, defined: list[str] = ())
 
 
 def _defined(name: str, terms: list[list[str]]) -> str:
-    """The name cut after the longest defined term it starts with (Russian word order)."""
-    words = clause_words(name)
-    lemmas = base_forms(name, "ru")
-    best = max((len(t) for t in terms if len(t) < len(lemmas) and lemmas[: len(t)] == t), default=0)
-    return name[: words[best - 1][2]] if best and len(words) == len(lemmas) else name
+    """The name cut after the longest defined term it starts with (Russian word order); a determiner
+    inside it ("управляющей компанией соответствующей индустриальной зоны") is no part of the name."""
+    words = [
+        w
+        for w in clause_words(name)
+        if base_forms(w[0], "ru")[:1] != [] and base_forms(w[0], "ru")[0] not in DETERMINERS
+    ]
+    lemmas = [base_forms(w, "ru")[0] for w, _, _ in words]
+    best = max((len(t) for t in terms if len(t) <= len(lemmas) and lemmas[: len(t)] == t), default=0)
+    if not best or (best == len(lemmas) and len(words) == len(clause_words(name))):
+        return name
+    return " ".join(w for w, _, _ in words[:best])
 
 
 def _fuller(name: str, before: str, terms: list[list[str]]) -> str | None:
