@@ -33,7 +33,7 @@ Words (`kgraph.lang.words`)
 
 Clauses (`kgraph.lang.clauses`)
     predicates(text, lang) -> [Predicate(start, end, word, passive, copula, modal)]
-    ru_participle(word), ru_attribute_participle(word), ru_case(word), ru_cases(word), clause_words(text)
+    ru_participle(word), ru_attribute_participle(word), ru_number(word), ru_case(word), ru_cases(word), clause_words(text)
     RU_MODALS, RU_INSTRUMENTAL_PREPOSITIONS, RU_ADVERBIAL_OPENING, KK_COPULAS, KK_POSTPOSITIONS, KK_AGENT_POSTPOSITION, KK_BY_DECISION, RU_BY_DECISION, RU_TASKS_OF, KK_TASKS_WORDS,
     KK_SUBORDINATE_PARTICIPLE, KK_SUBORDINATE_CLOSERS,
     WORKING_BODY
@@ -83,6 +83,7 @@ from kgraph.lang.clauses import (
     ru_attribute_participle,
     ru_case,
     ru_cases,
+    ru_number,
     ru_participle,
     ru_singular_nominative,
 )
@@ -258,6 +259,7 @@ __all__ = [
     "ru_case",
     "ru_cases",
     "ru_lemma",
+    "ru_number",
     "ru_participle",
     "ru_singular_nominative",
 ]

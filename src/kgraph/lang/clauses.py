@@ -137,6 +137,13 @@ def ru_participle(word: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
+def ru_number(word: str) -> str | None:
+    """ "sing" or "plur" when every reading of a Russian word agrees on it ("уведомляют": plur), else None."""
+    numbers = {str(p.tag.number) for p in morph().parse(word.lower()) if p.tag.number}
+    return numbers.pop() if len(numbers) == 1 else None
+
+
+@lru_cache(maxsize=100_000)
 def ru_attribute_participle(word: str) -> bool:
     """An intransitive active participle ("управляющая", "действующий"): it takes no object, so right
     before its noun it is an attribute ("управляющая компания"), not the start of a phrase of its own."""

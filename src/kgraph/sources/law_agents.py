@@ -35,6 +35,7 @@ from kgraph.lang import (
     ru_adjective,
     ru_attribute_participle,
     ru_case,
+    ru_number,
     ru_participle,
 )
 from kgraph.sources.law_roles import RoleMention, role_mentions
@@ -113,10 +114,22 @@ def agents(
         subjects = [m for m in mentions if m.subject and m.end <= verb.start and _free(sentence, m, mentions)]
         if not subjects:  # "… осуществляет национальный институт развития …": the subject after the verb
             subjects = [
-                m for m in mentions if m.subject and m.start >= verb.end and not sentence[verb.end : m.start].strip()
+                m
+                for m in mentions
+                if m.subject
+                and m.start >= verb.end
+                and not sentence[verb.end : m.start].strip()
+                and _agrees(verb.word, sentence[m.start : m.end])
             ]
         found += subjects
     return _unique(found)
+
+
+def _agrees(verb: str, noun: str) -> bool:
+    """Can the noun after the verb be its subject: do their numbers not clash ("уведомляют уполномоченный
+    орган": the plural verb has another subject, the body is its object)?"""
+    a, b = ru_number(verb), ru_number(noun.split()[-1]) if noun.split() else None
+    return not (a and b and a != b)
 
 
 def _tasks_of(sentence: str, m: RoleMention, lang: str) -> bool:
