@@ -101,7 +101,7 @@ def agents(
         passive = [
             m
             for m in mentions
-            if ((m.instrumental and _free(sentence, m, mentions)) or RU_BY_DECISION.search(sentence[: m.phrase[0]]))
+            if ((m.instrumental and _free(sentence, m, mentions)) or _by_decision(sentence, m))
             and not _relative(sentence, m.start)
         ]
         verb = next(p for p in preds if p.passive)
@@ -123,6 +123,14 @@ def agents(
             ]
         found += subjects
     return _unique(found)
+
+
+def _by_decision(sentence: str, m: RoleMention) -> bool:
+    """Is the role the body by whose decision the clause's action is done ("по решению Правительства …
+    может быть продлен"), not that of a participle ("предприятием, созданным по решению Правительства")?"""
+    by = RU_BY_DECISION.search(sentence[: m.phrase[0]])
+    before = clause_words(sentence[: by.start()]) if by else []
+    return bool(by) and not (before and ru_participle(before[-1][0]))
 
 
 def _agrees(verb: str, noun: str) -> bool:
