@@ -62,9 +62,9 @@ KK_SUBORDINATE_CLOSERS = frozenset({"жағдайда", "кезде", "кейі�
 # The agent of a Kazakh passive verb: "уәкілетті орган тарапынан".
 KK_AGENT_POSTPOSITION = "тарапынан"
 # The body whose decision a passive verb's action follows decides it: "по решению Правительства … может
-# быть продлен", kk "Үкіметінің шешімі бойынша ұзартылуы мүмкін".
-RU_BY_DECISION = re.compile(r"(?<![а-яё])по\s+решению\s+$", re.IGNORECASE)
-KK_BY_DECISION = ("шешімі", "бойынша")
+# быть продлен", kk "Үкіметінің шешімі бойынша ұзартылуы мүмкін", "Үкіметінің шешімімен құрылады".
+RU_BY_DECISION = re.compile(r"(?<![а-яё])(?:по\s+решению|решением)\s+$", re.IGNORECASE)
+KK_BY_DECISION = (("шешімі", "бойынша"), ("шешімімен",))
 
 
 @dataclass(frozen=True)

@@ -291,7 +291,7 @@ def _kk_passive_agent(sentence: str, m: RoleMention, mentions: list[RoleMention]
     ("қаржы агентінің … орналастыруы арқылы жүзеге асырылады")."""
     if _next_words(sentence, m.end)[:1] == [KK_AGENT_POSTPOSITION]:
         return True
-    if m.genitive and tuple(_next_words(sentence, m.end, 2)) == KK_BY_DECISION:
+    if m.genitive and any(tuple(_next_words(sentence, m.end, len(by))) == by for by in KK_BY_DECISION):
         return True  # "Үкіметінің шешімі бойынша ұзартылуы мүмкін"
     if not m.genitive or any(r.genitive and m.end <= r.start < verb for r in mentions):
         return False
