@@ -32,7 +32,7 @@ from kgraph.text import collapse
 # The article of definitions: "негізгі ұғымдар" / "Основные понятия".
 DEFINITIONS_TITLE = re.compile(r"ұғымдар|понят|термин", re.I)
 # Term – definition separator (en dash, em dash or hyphen between spaces; also ", –").
-DEFINITION_DASH = re.compile(r"\s?[,]?\s[–—-]\s")
+DEFINITION_DASH = re.compile(r"\s?[,]?\s[–—−-]\s")
 # "(бұдан әрі – технопарк)" / "(далее – технопарк)": an alias, not part of the term.
 ALIAS = re.compile(r"\s*\((?:бұдан\s+әрі|далее)[^)]*\)", re.I)
 SHORT_FORM = re.compile(r"\((?:бұдан\s+әр[іi]|далее)\s*[-–—]+\s*(?P<short>[^()]+?)\s*\)", re.I)

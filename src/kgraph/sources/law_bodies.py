@@ -71,7 +71,7 @@ KK_MODIFIER = re.compile(rf"^(?:[А-ЯӘҒҚҢӨҰҮІ][{LOWER}-]*|[{LOWER}-]+(?
 # (not when it takes an object: "нәтижелерін коммерцияландыру орталықтары" is no name).
 KK_VERBAL_NOUN = re.compile(r"[а-яәғқңөұүһі]{3}(?:у|ю)$")
 # Adjectives of names that take no derivational suffix.
-KK_PLAIN_ADJECTIVES = frozenset({"бірыңғай", "арнайы", "жоғары", "жалпы"})
+KK_PLAIN_ADJECTIVES = frozenset({"бірыңғай", "арнайы", "ерекше", "жоғары", "жалпы"})
 # Pronouns and adverbs before a Kazakh name are not part of it ("оның", "осы", "мұнда", "көрсетілген").
 KK_DETERMINERS = frozenset(
     {"оның", "олардың", "осы", "сол", "бұл", "мұнда", "онда", "өзінің", "өз", "көрсетілген", "аталған", "мұндай"}

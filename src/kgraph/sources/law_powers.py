@@ -285,7 +285,7 @@ def in_sentences(
             for m in agents(sentence, lang, fields, aliases):
                 draft = drafts.setdefault((*key, m.key), [m, _name(sentence, m), [], span])
                 draft[2].append(collapse(sentence))
-                draft[3] = (draft[3][0], span[1])
+                draft[3] = (min(draft[3][0], span[0]), max(draft[3][1], span[1]))
     out = []
     for (article, paragraph, item, _key), (m, body, texts, span) in drafts.items():
         text = _clean(" ".join(texts))
@@ -323,7 +323,7 @@ def _enumerates_bodies(lst: ItemList, aliases: dict[str, str] | None) -> bool:
     """Are the items the bodies themselves ("… басқаруды: 1) Президенті; 2) Үкіметі; … 9) … органдары
     жүзеге асырады")? Such a sentence describes who takes part, item by item, and grants no one a power."""
     live = [it for it in lst.items if not (it.excluded or it.pending)][:-1]
-    if len(live) < 2:
+    if not live:
         return False
     for it in live:
         words = len(it.text.split())

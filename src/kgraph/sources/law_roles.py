@@ -13,7 +13,7 @@ names them. Everything here is pure.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kgraph.lang import (
     KK_CASE,
@@ -491,6 +491,13 @@ def role_mentions(
     short = {_canonical(k): v for k, v in (aliases or {}).items()}
     named = [_from_named(n) for n in law_bodies.alias_mentions(text, aliases or {})]
     named += [_from_named(n, short.get(_canonical(n.name))) for n in law_bodies.named_bodies(text)]
+    # "… палатасы ұсынған адамдар": a Kazakh name before an active participle is that participle's subject
+    named = [
+        replace(n, subject=False)
+        if n.side == "before" and PARTICIPLE.match(text, n.end) and not PASSIVE_PARTICIPLE.match(text, n.end)
+        else n
+        for n in named
+    ]
     kept = [r for r in roles if r not in generic]
     for n in named:  # short forms first, then names, each only where nothing kept stands
         inside = [k for k in kept if _overlap(n.phrase, k.phrase)]
