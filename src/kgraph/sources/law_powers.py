@@ -91,7 +91,9 @@ BODY_IN_LEAD = [
     re.compile(r"^(?P<body>[^:]+?)\s+(?:осуществляет|выполняет)\s+следующие\s+(?:функции|полномочия)"),
 ]
 # Determiners inside a Russian name are no part of it ("управляющей компанией соответствующей … зоны").
-DETERMINERS = frozenset({"соответствующий", "указанный", "данный", "такой", "этот", "тот", "иной", "другой", "каждый"})
+DETERMINERS = frozenset(
+    {"соответствующий", "соответствовать", "указанный", "указать", "данный", "такой", "этот", "тот", "иной", "каждый"}
+)
 # A Kazakh name this short (a modifier and its noun) may stand for a fuller one in view.
 KK_SHORT_NAME = 2
 # ... and that body must be an organisation: "орталығы", "комиссия", "центр", "фонд" ...
