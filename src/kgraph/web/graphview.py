@@ -145,8 +145,8 @@ def to_vis(s: Site, hood: Neighbourhood, lang: str) -> dict:
             shape = "dot" if shape in LABEL_INSIDE else shape
             opts["font"] = {"size": 10}
         net.add_node(x, label=_short(label, 30 if positions else 40), shape=shape, color=k.color, **opts)
-    t = translator(lang)
-    names = {LEAD: t("entity.lead"), CO: t("entity.co"), HELD: t("graph.held_by")}
+    _ = translator(lang)
+    names = {LEAD: _("lead executor"), CO: _("co-executor"), HELD: _("held by")}
     for e in hood.edges:
         label = names[e.label] if e.label in names else s.label(e.label, lang)
         label = f"{label} {e.period}".strip() if e.period else label
@@ -258,8 +258,8 @@ def graph_export(
     lang = lang_of(request)
     only = {k for part in kinds_ for k in part.split(",") if k in kinds.BY_KEY}
     hood = explore(s, _resolve(iri_), depth, only, doc if doc in s.source_docs() else None, limit, lang, _day(at))
-    t = translator(lang)
-    names = {LEAD: t("entity.lead"), CO: t("entity.co"), HELD: t("graph.held_by")}
+    _ = translator(lang)
+    names = {LEAD: _("lead executor"), CO: _("co-executor"), HELD: _("held by")}
     g = nx.MultiDiGraph()
     for x, d in hood.nodes.items():
         g.add_node(x, label=s.label(x, lang), kind=s.kind(x), distance=d)

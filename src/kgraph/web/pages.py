@@ -15,7 +15,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 from kgraph import iri, queries, settings
 from kgraph import resource_kinds as kinds
 from kgraph.vocab import ontology_graph
-from kgraph.web.i18n import lang_of
+from kgraph.web.i18n import N_, lang_of
 from kgraph.web.render import JSON_SUFFIX, page, site, wants_json
 from kgraph.web.site import href
 
@@ -200,10 +200,10 @@ def ontology(request: Request):
     g = ontology_graph()
     groups = []
     for title, cls in (
-        ("ontology.classes", OWL.Class),
-        ("ontology.objprops", OWL.ObjectProperty),
-        ("ontology.dataprops", OWL.DatatypeProperty),
-        ("ontology.individuals", OWL.NamedIndividual),
+        (N_("Classes"), OWL.Class),
+        (N_("Object properties"), OWL.ObjectProperty),
+        (N_("Datatype properties"), OWL.DatatypeProperty),
+        (N_("Individuals (code lists)"), OWL.NamedIndividual),
     ):
         items = []
         for term in sorted(set(g.subjects(RDF.type, cls))):
