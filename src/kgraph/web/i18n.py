@@ -38,6 +38,7 @@ COOKIE = "kgraph_lang"
 DOMAIN = "messages"
 LOCALE_DIR = files("kgraph.web") / "locale"
 
+
 def N_(message: str) -> str:
     """Marks a message for extraction where it is not translated yet (gettext's convention)."""
     return message
