@@ -8,10 +8,10 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
-from kgtest import ROOT
 
 from kgraph import queries
 from kgraph.web import i18n
+from kgtest import ROOT
 
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "N_": None}
 
