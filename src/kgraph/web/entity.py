@@ -14,14 +14,15 @@ assignments and spans, and the triples that point at it) as Turtle, JSON-LD
 from __future__ import annotations
 
 import pyoxigraph as ox
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from kgraph import iri, queries
 from kgraph import resource_kinds as kinds
 from kgraph.vocab import PREFIXES
 from kgraph.web import querypage, sections
-from kgraph.web.i18n import lang_of
+from kgraph.web.errors import PageError
+from kgraph.web.i18n import N_, lang_of
 from kgraph.web.render import JSON_SUFFIX, page, preferred, site
 
 router = APIRouter()
@@ -50,7 +51,9 @@ def negotiate(accept: str, requested: str | None) -> str:
     if requested:
         if requested in RDF_FORMATS or requested in PAGE_FORMATS:
             return requested
-        raise HTTPException(406, f"unknown format {requested!r}; choose html, json, ttl, jsonld or nt")
+        raise PageError(
+            406, N_("unknown format %(format)s; choose html, json, ttl, jsonld or nt"), format=repr(requested)
+        )
     return preferred(accept, MEDIA_TO_FORMAT, "html")
 
 
@@ -79,7 +82,7 @@ def describe(request: Request, subject: str, fmt: str) -> Response:
         t = ox.Triple(row["x"], row["p"], node)
         triples[str(t)] = t
     if not triples:
-        raise HTTPException(404, f"no resource {subject}")
+        raise PageError(404, N_("no resource %(iri)s"), iri=subject)
     media, native = RDF_FORMATS[fmt]
     data = list(triples.values())
     body = ox.serialize(data, format=native, prefixes=PREFIXES) if fmt == "ttl" else ox.serialize(data, format=native)
@@ -94,7 +97,7 @@ def entity_page(request: Request, subject: str, as_json: bool = False):
     total_in = s.select(queries.internal("incoming_count"), {"s": subject})[0]["n"]
     total_in = int(total_in.value) if total_in is not None else 0
     if not out and not total_in:
-        raise HTTPException(404, f"no resource {subject}")
+        raise PageError(404, N_("no resource %(iri)s"), iri=subject)
     inc = s.select(queries.internal("incoming"), {"s": subject}, limit=INCOMING_LIMIT)
     out.sort(key=lambda r: (r["p"].value, str(r["o"])))
     inc.sort(key=lambda r: (r["p"].value, r["x"].value))

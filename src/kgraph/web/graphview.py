@@ -25,13 +25,14 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 import networkx as nx
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from kgraph import iri, queries
 from kgraph import resource_kinds as kinds
+from kgraph.web.errors import PageError
 from kgraph.web.graphindex import CO, HELD, LEAD, Edge, adjacency
-from kgraph.web.i18n import lang_of, translator
+from kgraph.web.i18n import N_, lang_of, translator
 from kgraph.web.render import page, site
 from kgraph.web.site import Site, href
 
@@ -210,7 +211,7 @@ def _day(value: str | None) -> str | None:
     try:
         return dt.date.fromisoformat(value.strip()).isoformat()
     except ValueError:
-        raise HTTPException(400, f"at={value!r} is not a date (YYYY-MM-DD)") from None
+        raise PageError(400, N_("at=%(value)s is not a date (YYYY-MM-DD)"), value=repr(value)) from None
 
 
 def _short(text: str, n: int = 40) -> str:
@@ -277,7 +278,7 @@ def graph_export(
             headers={"Content-Disposition": 'attachment; filename="kgraph-graph.csv"'},
         )
     if format != "graphml":
-        raise HTTPException(400, "format must be graphml or csv")
+        raise PageError(400, N_("format must be graphml or csv"))
     return Response(
         "\n".join(nx.generate_graphml(g)),
         media_type="application/graphml+xml",
@@ -321,7 +322,7 @@ def graph_page(
         and not s.labels(center)
         and not s.select(queries.internal("outgoing"), {"s": center}, limit=1)
     ):
-        raise HTTPException(404, f"no resource {center}")
+        raise PageError(404, N_("no resource %(iri)s"), iri=center)
     hood = explore(s, center, depth, only, doc, limit, lang, day)
     data = to_vis(s, hood, lang)
 
