@@ -10,6 +10,7 @@ parameter ("depth must be at most 3").
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from http import HTTPStatus
 
@@ -59,6 +60,16 @@ class PageError(HTTPException):
         super().__init__(status, message % params if params else message, headers)
         self.message = message
         self.params = params
+
+
+def day_param(value: str | None, name: str = "at") -> str | None:
+    """A date parameter (YYYY-MM-DD) as an ISO date; None when empty; a 400 page otherwise."""
+    if not value or not value.strip():
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise PageError(400, N_("%(name)s=%(value)s is not a date (YYYY-MM-DD)"), name=name, value=repr(value)) from None
 
 
 def _validation_lines(exc: RequestValidationError) -> list[tuple[str, dict]]:

@@ -30,7 +30,7 @@ from fastapi.responses import Response
 
 from kgraph import iri, queries
 from kgraph import resource_kinds as kinds
-from kgraph.web.errors import PageError
+from kgraph.web.errors import PageError, day_param
 from kgraph.web.graphindex import CO, HELD, LEAD, Edge, adjacency
 from kgraph.web.i18n import N_, lang_of, translator
 from kgraph.web.render import page, site
@@ -206,12 +206,7 @@ def _layout(hood: Neighbourhood) -> dict[str, tuple[float, float]]:
 
 def _day(value: str | None) -> str | None:
     """The date filter: an ISO date (YYYY-MM-DD), or None when empty."""
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value.strip()).isoformat()
-    except ValueError:
-        raise PageError(400, N_("at=%(value)s is not a date (YYYY-MM-DD)"), value=repr(value)) from None
+    return day_param(value)
 
 
 def _short(text: str, n: int = 40) -> str:

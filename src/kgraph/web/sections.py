@@ -102,7 +102,7 @@ def named_graphs(s: Site, subject: str) -> list[str]:
 # --- by kind ------------------------------------------------------------------------
 
 
-def for_kind(s: Site, subject: str, kind: str, lang: str) -> dict:
+def for_kind(s: Site, subject: str, kind: str, lang: str, day: str | None = None) -> dict:
     if kind == "body":
         return {
             "tasks": tasks_of(s, subject, lang),
@@ -118,12 +118,8 @@ def for_kind(s: Site, subject: str, kind: str, lang: str) -> dict:
         return {"task": task_detail(s, subject, lang), "overlaps": overlaps_of(s, subject, lang)}
     if kind == "competence":
         return {"competence": competence_detail(s, subject, lang), "overlaps": overlaps_of(s, subject, lang)}
-    if kind in {"article", "part", "act", "direction"}:
-        return {
-            "items": items_of(s, subject, lang),
-            "grants": grants_of(s, subject, lang),
-            "plan_tasks": plan_tasks(s, subject, lang) if kind != "article" else [],
-        }
+    if kind in {"article", "part", "act", "direction"}:  # the text itself: kgraph.web.reader
+        return {"plan_tasks": plan_tasks(s, subject, lang) if kind != "article" else []}
     if kind == "finding":
         return {"sides": finding_sides(s, subject, lang)}
     if kind == "source":
@@ -400,27 +396,6 @@ def article_term(s: Site, item, lang: str):
         except iri.IRIError:
             return None
     return None
-
-
-def items_of(s: Site, part: str, lang: str) -> list[dict]:
-    rows = s.select(queries.internal("parts_of"), {"p": part})
-    items = [{"item": s.term(r["x"], lang), "number": _v(r["num"])} for r in rows]
-    items.sort(key=lambda i: (i["item"].kind or "", _num_key(i["number"] or i["item"].value.rsplit("_", 1)[-1])))
-    return items
-
-
-def grants_of(s: Site, part: str, lang: str) -> list[dict]:
-    rows = s.select(queries.internal("grants_within"), {"p": part})
-    out = [
-        {
-            "competence": s.term(r["c"], lang),
-            "to": s.term(r["to"], lang) if r["to"] else None,
-            "item": s.term(r["g"], lang),
-        }
-        for r in rows
-    ]
-    out.sort(key=lambda c: _num_key(c["item"].value.rsplit("_", 1)[-1]))
-    return out
 
 
 def plan_tasks(s: Site, plan: str, lang: str) -> list[dict]:

@@ -11,6 +11,8 @@ the site from `request.app.state` on each request, never keep one.
 
 from __future__ import annotations
 
+import contextvars
+import datetime as dt
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -18,12 +20,32 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kgraph import catalog, iri, queries, resource_kinds, settings
+from kgraph import catalog, inforce, iri, queries, resource_kinds, settings
 from kgraph.iri import PREFIXES
 from kgraph.queries import NamedQuery
 from kgraph.search import FALLBACK, Index
+from kgraph.web.i18n import N_, gettext
 
 LABEL_PREDICATES = ("skos:prefLabel", "rdfs:label", "eli:title")
+
+# The day a page shows things as of (ISO date): `?at=` of the request, else today. Set per request
+# (each request runs in a context of its own), read where terms are made: an act's term says
+# whether the act was in force that day.
+AS_OF: contextvars.ContextVar[str | None] = contextvars.ContextVar("as_of", default=None)
+
+
+# What a page says of an act's force (kgraph.inforce.status).
+FORCE_WORDS = {
+    "in-force": N_("in force"),
+    "repealed": N_("no longer in force since %(date)s"),
+    "repealed-unknown-date": N_("no longer in force"),
+    "not-in-force": N_("in force from %(date)s"),
+    "not-adopted": N_("not adopted yet"),
+}
+
+
+def as_of() -> str:
+    return AS_OF.get() or dt.date.today().isoformat()
 ABBR_PREDICATES = ("skos:altLabel", "kg:abbreviation")
 
 
@@ -45,6 +67,7 @@ class Term(dict):
         kind: str | None = None,
         lang: str | None = None,
         datatype: str | None = None,
+        force: dict | None = None,
     ):
         super().__init__(
             value=value,
@@ -56,6 +79,8 @@ class Term(dict):
             lang=lang,
             datatype=datatype,
         )
+        if force is not None:
+            self["force"] = force
 
     value = property(lambda self: self["value"])
     is_iri = property(lambda self: self["is_iri"])
@@ -65,6 +90,7 @@ class Term(dict):
     kind = property(lambda self: self["kind"])
     lang = property(lambda self: self["lang"])
     datatype = property(lambda self: self["datatype"])
+    force = property(lambda self: self.get("force"))
 
     def __str__(self) -> str:
         return self["label"] or self["value"]
@@ -150,13 +176,55 @@ class Site:
             t = ox.NamedNode(t)
         if isinstance(t, ox.NamedNode):
             v = t.value
-            return Term(v, True, self.label(v, lang), href(v), prefixed(v), self.kind(v))
+            kind = self.kind(v)
+            force = self.force_on(v, as_of(), lang) if kind == "act" else None
+            return Term(v, True, self.label(v, lang), href(v), prefixed(v), kind, force=force)
         if isinstance(t, ox.BlankNode):
             return Term("_:" + t.value, False, "_:" + t.value)
         dt = t.datatype.value if t.datatype is not None else None
         if dt and dt.endswith(("#string", "#langString")):
             dt = None
         return Term(t.value, False, t.value, lang=t.language, datatype=prefixed(dt) if dt else None)
+
+    # --- force of acts -----------------------------------------------------------------
+
+    def force_facts(self) -> dict[str, dict]:
+        """act -> what the graph says of its force (dates, repealing acts, clauses), read once."""
+        memo = self.memo.get("force")
+        if memo is None:
+            memo = {}
+            for r in self.select(queries.internal("force")):
+                f = memo.setdefault(
+                    r["act"].value,
+                    {"adopted": None, "entry": None, "end": None, "by": {}, "entry_note": {}, "end_note": {}},
+                )
+                for key in ("adopted", "entry", "end"):
+                    if r[key] is not None and (f[key] is None or r[key].value < f[key]):
+                        f[key] = r[key].value  # two texts disagreeing: the earlier day
+                if r["by"] is not None:
+                    f["by"][r["by"].value] = r["by_date"].value if r["by_date"] is not None else None
+                for key in ("entry_note", "end_note"):
+                    if r[key] is not None:
+                        f[key][r[key].language or ""] = r[key].value
+            self.memo["force"] = memo
+        return memo
+
+    def force_on(self, act: str, day: str, lang: str) -> dict | None:
+        """Whether `act` was in force on `day`: its status (kgraph.inforce.status), the day it
+        ended and the acts that ended it; None when the graph says nothing of its force."""
+        f = self.force_facts().get(act)
+        if f is None:
+            return None
+        facts = inforce.Facts(f["adopted"], f["entry"], f["end"], tuple(d for d in f["by"].values() if d), bool(f["by"]))
+        status = inforce.status(facts, day)
+        return {
+            "status": status,
+            "text": gettext(lang, FORCE_WORDS[status], date=f["end"] if status == "repealed" else f["entry"]),
+            "day": day,
+            "entry": f["entry"],
+            "end": f["end"],
+            "by": [{"value": b, "label": self.label(b, lang), "href": href(b)} for b in sorted(f["by"])],
+        }
 
     def kinds_count(self) -> dict[str, int]:
         if "kinds_count" not in self.memo:
