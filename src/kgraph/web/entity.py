@@ -156,6 +156,10 @@ def _reader(s, subject: str, kind: str, lang: str, day: str | None) -> dict:
         "breadcrumb": reader.breadcrumb(s, subject, lang) if kind != "act" else [],
         "unit": reader.unit_of(s, subject) if kind != "act" else "act",
         "texts": {lg: t for lg, t in s.labels(subject).items() if lg},
+        # the most specific class: the ontology's own (kg:Article) before ELI's
+        "class_label": next(
+            (s.label(t, lang) for t in sorted(s.types(subject), key=lambda t: not t.startswith(KG))), kind
+        ),
     }
     if act:
         out["info"] = reader.act_info(s, act, lang, day or dt.date.today().isoformat())

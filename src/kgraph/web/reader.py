@@ -130,12 +130,12 @@ def role_tenures(s: Site) -> dict[str, list[tuple[str, str | None, str | None]]]
 def holders(s: Site, agent: str, lang: str, day: str, today: str) -> dict:
     """Who held a role on `day` and today (a body holds itself)."""
     if s.kind(agent) != "role":
-        return {"day": s.term(agent, lang), "today": s.term(agent, lang), "role": False}
+        return {"day": s.short_term(agent, lang), "today": s.short_term(agent, lang), "role": False}
     tenures = role_tenures(s).get(agent, [])
     at_day, at_today = _holder(tenures, day), _holder(tenures, today)
     return {
-        "day": s.term(at_day, lang) if at_day else None,
-        "today": s.term(at_today, lang) if at_today else None,
+        "day": s.short_term(at_day, lang) if at_day else None,
+        "today": s.short_term(at_today, lang) if at_today else None,
         "role": True,
     }
 

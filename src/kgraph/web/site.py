@@ -107,6 +107,7 @@ class Site:
         self.sources_dir = Path(sources_dir) if sources_dir else catalog.sources_dir(built_from)
         self._labels: dict[str, dict[str, str]] = {}
         self._abbrs: dict[str, list[str]] = {}
+        self._abbr_lang: dict[str, dict[str, str]] = {}  # the first abbreviation in each language
         self._types: dict[str, set[str]] = {}
         self._kind: dict[str, str] = {}
         self.memo: dict[str, dict] = {}  # per-build results that pages compute once
@@ -137,8 +138,12 @@ class Site:
                 cur = found.setdefault(s, {}).get(lang)
                 if cur is None or (rank[p], o.value) < cur:
                     found[s][lang] = (rank[p], o.value)
-            elif o.value not in self._abbrs.setdefault(s, []):
-                self._abbrs[s].append(o.value)
+            else:
+                if o.value not in self._abbrs.setdefault(s, []):
+                    self._abbrs[s].append(o.value)
+                by_lang = self._abbr_lang.setdefault(s, {})
+                if o.language and (o.language not in by_lang or o.value < by_lang[o.language]):
+                    by_lang[o.language] = o.value
         self._labels = {s: {lg: v for lg, (_, v) in by_lang.items()} for s, by_lang in found.items()}
         for row in self.select(queries.internal("types")):
             self._types.setdefault(row["s"].value, set()).add(row["t"].value)
@@ -151,6 +156,10 @@ class Site:
 
     def abbreviations(self, subject: str) -> list[str]:
         return self._abbrs.get(subject, [])
+
+    def short_label(self, subject: str, lang: str) -> str:
+        """The abbreviation in `lang` (МИНТ, ИЖТМ), else the label: where a row has little room."""
+        return self._abbr_lang.get(subject, {}).get(lang) or self.label(subject, lang)
 
     def types(self, subject: str) -> set[str]:
         return self._types.get(subject, set())
@@ -169,6 +178,15 @@ class Site:
         if self._abbrs.get(subject):
             return self._abbrs[subject][0]
         return prefixed(subject) or short_path(subject)
+
+    def short_term(self, t, lang: str) -> Term:
+        """A term labelled by its abbreviation in `lang` when it has one (the full label as its title)."""
+        term = self.term(t, lang)
+        short = self.short_label(term.value, lang) if term.is_iri else term.label
+        if short != term.label:
+            term["title"] = term.label
+            term["label"] = short
+        return term
 
     def term(self, t, lang: str) -> Term:
         """A pyoxigraph term (or an IRI string) as a Term for templates."""
