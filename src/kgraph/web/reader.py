@@ -192,6 +192,7 @@ def outline(s: Site, root: str, lang: str, day: str | None = None) -> dict:
 
     top = sorted(children.get(root, ()), key=lambda k: (num_key(parts[k]["number"]), parts[k]["start"] or 0, k))
     nodes = [node(x, 0) for x in top]
+    shared = _group_grants(nodes)
     own = changes.get(root, {"changed": [], "repealed": []})
     return {
         "languages": languages,
@@ -202,9 +203,29 @@ def outline(s: Site, root: str, lang: str, day: str | None = None) -> dict:
         "changed_by": own["changed"],
         "repealed_by": own["repealed"],
         "grants": [_grant(s, g, s.labels(root), lang, day, today) for g in grants.get(root, ())],
+        "shared_grant": shared,
         "day": day,
         "today": today,
     }
+
+
+def _group_grants(nodes: list[dict]) -> dict | None:
+    """Powers that all the parts of a list grant to the same agent are said once, above the list
+    (`shared_grant` of the parent); each part keeps a mark linking its power (`marks`). Returns
+    the shared grant of `nodes` themselves, if any."""
+    for n in nodes:
+        n["shared_grant"] = _group_grants(n["children"]) if n["children"] else None
+    granting = [n for n in nodes if n["grants"]]
+    agents = {g["to"]["value"] if g["to"] else None for n in granting for g in n["grants"]}
+    if len(granting) < 2 or len(agents) != 1 or any(g["text"] for n in granting for g in n["grants"]):
+        for n in nodes:
+            n["marks"] = []
+        return None
+    shared = dict(granting[0]["grants"][0])
+    for n in nodes:
+        n["marks"] = [g["competence"] for g in n["grants"]]
+        n["grants"] = []
+    return shared
 
 
 def anchor(root: str, x: str) -> str:
