@@ -22,8 +22,6 @@ from fastapi.responses import Response
 from kgraph import iri, queries
 from kgraph import resource_kinds as kinds
 from kgraph.vocab import PREFIXES
-
-ELI, KG, RDFS, SKOS = PREFIXES["eli"], PREFIXES["kg"], PREFIXES["rdfs"], PREFIXES["skos"]
 from kgraph.web import querypage, reader, sections
 from kgraph.web.errors import PageError, day_param
 from kgraph.web.i18n import N_, lang_of
@@ -31,6 +29,7 @@ from kgraph.web.render import JSON_SUFFIX, page, preferred, site
 from kgraph.web.site import AS_OF
 
 router = APIRouter()
+ELI, KG, RDFS, SKOS = PREFIXES["eli"], PREFIXES["kg"], PREFIXES["rdfs"], PREFIXES["skos"]
 
 RDF_FORMATS = {
     "ttl": ("text/turtle", ox.RdfFormat.TURTLE),
@@ -161,8 +160,9 @@ def _reader(s, subject: str, kind: str, lang: str, day: str | None) -> dict:
             (s.label(t, lang) for t in sorted(s.types(subject), key=lambda t: not t.startswith(KG))), kind
         ),
     }
-    if act:
-        out["info"] = reader.act_info(s, act, lang, day or dt.date.today().isoformat())
+    work = iri.act_of(act) if act and act.startswith(iri.BASE + "act/") else act
+    if work:
+        out["info"] = reader.act_info(s, work, lang, day or dt.date.today().isoformat())
     return out
 
 
@@ -173,9 +173,13 @@ def _labels(s, subject: str) -> list[tuple[str, str]]:
 
 
 def _group(s, pairs, lang: str) -> list[dict]:
-    """(predicate, value) pairs grouped by predicate, each value as a Term."""
+    """(predicate, value) pairs grouped by predicate, each value as a Term. Plumbing nodes (a
+    task's assignments, role tenures, spans, deadlines) are left out: the page shows what they
+    say (parties, roles, provenance, deadline), and the RDF description carries them."""
     groups: dict[str, dict] = {}
     for p, v in pairs:
+        if isinstance(v, ox.NamedNode) and s.kind(v.value) in kinds.PLUMBING:
+            continue
         g = groups.setdefault(p.value, {"predicate": s.term(p, lang), "values": []})
         g["values"].append(s.term(v, lang))
     return list(groups.values())

@@ -69,7 +69,9 @@ def day_param(value: str | None, name: str = "at") -> str | None:
     try:
         return dt.date.fromisoformat(value.strip()).isoformat()
     except ValueError:
-        raise PageError(400, N_("%(name)s=%(value)s is not a date (YYYY-MM-DD)"), name=name, value=repr(value)) from None
+        raise PageError(
+            400, N_("%(name)s=%(value)s is not a date (YYYY-MM-DD)"), name=name, value=repr(value)
+        ) from None
 
 
 def _validation_lines(exc: RequestValidationError) -> list[tuple[str, dict]]:

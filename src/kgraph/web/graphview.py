@@ -16,7 +16,6 @@ graphs; below it, physics runs until the view stabilises and then stops.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 import math

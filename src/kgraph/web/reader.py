@@ -78,18 +78,23 @@ SEGMENTS = {"chp": "chapter", "sec": "section", "art": "article", "para": "parag
 
 
 def act_of(s: Site, x: str) -> str | None:
-    """The act (or redaction) a part belongs to: up its IRI until a node that is not a part."""
-    value = x
-    for _ in range(12):
-        if s.kind(value) == "act" and "LegalResourceSubdivision" not in " ".join(s.types(value)):
-            return value
-        try:
-            value = iri.parent(value)
-        except iri.IRIError:
-            return None
-        if not value:
-            return None
-    return None
+    """The act a part belongs to, or the older redaction whose parts it is (kgraph.iri)."""
+    try:
+        parsed = iri.parse(x)
+        work = iri.act_of(x)
+    except iri.IRIError:
+        return None
+    if parsed.version and (parsed.parts or parsed.language):
+        return iri.version(work, parsed.version)
+    return work
+
+
+def redaction_version(x: str) -> str | None:
+    """The version segment of an older redaction's node ("2012-01-09", "undated-kk")."""
+    try:
+        return iri.parse(x).version
+    except iri.IRIError:
+        return None
 
 
 def breadcrumb(s: Site, x: str, lang: str) -> list[Term]:
@@ -272,7 +277,13 @@ def _toc(nodes: list[dict]) -> list[dict]:
         if n["unit"] in ("chapter", "section", "article", "annex", "direction"):
             label = next((t for t in n["text"].values() if t), n["number"] or "")
             out.append(
-                {"anchor": n["anchor"], "href": n["href"], "label": label, "unit": n["unit"], "children": _toc(n["children"])}
+                {
+                    "anchor": n["anchor"],
+                    "href": n["href"],
+                    "label": label,
+                    "unit": n["unit"],
+                    "children": _toc(n["children"]),
+                }
             )
     return out
 

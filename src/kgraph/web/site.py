@@ -20,7 +20,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kgraph import catalog, inforce, iri, queries, resource_kinds, settings
+from kgraph import catalog, inforce, iri, kinds, queries, resource_kinds, settings
 from kgraph.iri import PREFIXES
 from kgraph.queries import NamedQuery
 from kgraph.search import FALLBACK, Index
@@ -46,6 +46,8 @@ FORCE_WORDS = {
 
 def as_of() -> str:
     return AS_OF.get() or dt.date.today().isoformat()
+
+
 ABBR_PREDICATES = ("skos:altLabel", "kg:abbreviation")
 
 
@@ -233,7 +235,9 @@ class Site:
         f = self.force_facts().get(act)
         if f is None:
             return None
-        facts = inforce.Facts(f["adopted"], f["entry"], f["end"], tuple(d for d in f["by"].values() if d), bool(f["by"]))
+        facts = inforce.Facts(
+            f["adopted"], f["entry"], f["end"], tuple(d for d in f["by"].values() if d), bool(f["by"])
+        )
         status = inforce.status(facts, day)
         return {
             "status": status,
@@ -243,6 +247,53 @@ class Site:
             "end": f["end"],
             "by": [{"value": b, "label": self.label(b, lang), "href": href(b)} for b in sorted(f["by"])],
         }
+
+    # --- acts by kind, date and number ----------------------------------------------------
+
+    def acts_index(self) -> dict[str, tuple[str, str | None, str | None]]:
+        """act -> (kind name, date, number), read once."""
+        memo = self.memo.get("acts_index")
+        if memo is None:
+            by_class = {iri.ONTOLOGY + k.cls: k.name for k in kinds.KINDS}
+            memo = {}
+            for r in self.select(queries.internal("acts_index")):
+                kind = by_class.get(r["cls"].value)
+                if kind is None:
+                    continue
+                old = memo.get(r["act"].value)
+                date = r["date"].value if r["date"] is not None else None
+                number = r["number"].value if r["number"] is not None else None
+                if old is None or (old[0] == "other" and kind != "other"):
+                    memo[r["act"].value] = (
+                        kind,
+                        date or (old[1] if old else None),
+                        number or (old[2] if old else None),
+                    )
+            self.memo["acts_index"] = memo
+        return memo
+
+    def act_date(self, act: str) -> str | None:
+        entry = self.acts_index().get(act)
+        return entry[1] if entry else None
+
+    def act_short_label(self, act: str, lang: str, annex: bool = False) -> str:
+        """An act named by its kind, number and date («Постановление Правительства № 1331 от
+        13.12.2013»); an annex by its kind alone; else its label."""
+        entry = self.acts_index().get(act)
+        if entry is None:
+            return self.label(act, lang)
+        kind, date, number = entry
+        name = kinds.get(kind).label.get(lang)
+        if annex:
+            return name
+        day = dt.date.fromisoformat(date).strftime("%d.%m.%Y") if date else None
+        if day and number:
+            return gettext(lang, N_("%(kind)s No. %(number)s of %(date)s"), kind=name, number=number, date=day)
+        if number:
+            return gettext(lang, N_("%(kind)s No. %(number)s"), kind=name, number=number)
+        if day:
+            return gettext(lang, N_("%(kind)s of %(date)s"), kind=name, date=day)
+        return self.label(act, lang)
 
     def kinds_count(self) -> dict[str, int]:
         if "kinds_count" not in self.memo:
