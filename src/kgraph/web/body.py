@@ -112,7 +112,11 @@ def document_title(s: Site, doc: str, lang: str) -> str:
     if version:
         work = iri.act_of(act)
         dated = version[:1].isdigit()
-        said = gettext(lang, N_("older redaction of %(date)s"), date=version) if dated else gettext(lang, N_("older redaction"))
+        said = (
+            gettext(lang, N_("older redaction of %(date)s"), date=version)
+            if dated
+            else gettext(lang, N_("older redaction"))
+        )
         return f"{s.act_short_label(work, lang)} ({said})"
     short = s.act_short_label(act, lang)
     if act != doc:
