@@ -256,7 +256,7 @@ class Site:
         if memo is None:
             by_class = {iri.ONTOLOGY + k.cls: k.name for k in kinds.KINDS}
             memo = {}
-            for r in self.select(queries.internal("acts_index")):
+            for r in self.select(queries.internal("acts_index"), {"cls": sorted(by_class)}):
                 kind = by_class.get(r["cls"].value)
                 if kind is None:
                     continue
@@ -280,12 +280,13 @@ class Site:
         """An act named by its kind, number and date («Постановление Правительства № 1331 от
         13.12.2013»); an annex by its kind alone; else its label."""
         entry = self.acts_index().get(act)
+        if annex:  # the annex's kind, from its class or its IRI (<act>/annex_plan)
+            kind = entry[0] if entry else act.rsplit("/annex_", 1)[-1] if "/annex_" in act else ""
+            return kinds.BY_NAME[kind].label.get(lang) if kind in kinds.BY_NAME else self.label(act, lang)
         if entry is None:
             return self.label(act, lang)
         kind, date, number = entry
         name = kinds.get(kind).label.get(lang)
-        if annex:
-            return name
         day = dt.date.fromisoformat(date).strftime("%d.%m.%Y") if date else None
         if day and number:
             return gettext(lang, N_("%(kind)s No. %(number)s of %(date)s"), kind=name, number=number, date=day)
