@@ -95,3 +95,53 @@ def test_keyed_messages_of_older_templates_are_messages(messages):
     for key, msgid in i18n.KEYED.items():
         assert (None, msgid) in messages, key
         assert i18n.gettext("ru", msgid) != msgid or msgid.isupper(), key
+
+
+# --- the pages, rendered in each language ---------------------------------------------------
+
+PAGES = [
+    "/",
+    "/search?q=ИЖТМ",
+    "/id/org/mint",
+    "/id/org/miid?at=2016-01-01",
+    "/id/act/law/2012/01/09/534-iv",
+    "/id/act/law/2012/01/09/534-iv/art_5",
+    "/graph?iri=org/mint&at=2016-01-01",
+    "/query",
+    "/coverage",
+    "/no/such/page",
+]  # (/ontology shows the terms' labels translated and their definitions, which the ontology states in English)
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    from fastapi.testclient import TestClient
+
+    from e2e import webgraph
+    from kgraph.web.app import create_app
+
+    build = webgraph.make_build(tmp_path_factory.mktemp("i18n") / "build")
+    return TestClient(create_app(build, warm=False))
+
+
+def visible_text(html: str) -> str:
+    """The text a reader sees: no scripts, tags or attributes."""
+    import re
+
+    html = re.sub(r"<script.*?</script>", " ", html, flags=re.S)
+    return re.sub(r"<[^>]+>", " ", html)
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_no_message_of_the_interface_is_left_in_english(client, lang, messages):
+    english = sorted(
+        {msgid for (_, msgid) in messages if " " in msgid and i18n.gettext(lang, msgid) != msgid and "%(" not in msgid},
+        key=len,
+        reverse=True,
+    )
+    for url in PAGES:
+        r = client.get(url + ("&" if "?" in url else "?") + f"lang={lang}", headers={"accept": "text/html"})
+        text = visible_text(r.text)
+        assert "%(" not in text, f"{url}: a placeholder left unfilled"
+        left = [m for m in english if m in text]
+        assert not left, f"{url} in {lang} shows English: {left[:5]}"

@@ -154,6 +154,8 @@ def registry(ds: Dataset) -> None:
         w.add(e, RDFS.label, Literal(f"Reorganization {date}", lang="en"))
         w.add(before, ORG.changedBy, e)
         w.add(after, ORG.resultedFrom, e)
+        w.add(before, KG.validUntil, Literal(date, datatype=XSD.date))
+        w.add(after, KG.validFrom, Literal(date, datatype=XSD.date))
     w.add(ROLE, RDF.type, KG.LegalRole)
     w.add(
         ROLE,

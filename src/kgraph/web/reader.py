@@ -178,7 +178,7 @@ def outline(s: Site, root: str, lang: str, day: str | None = None) -> dict:
         unit = unit_of(s, x)
         labels = s.labels(x)
         kids = sorted(children.get(x, ()), key=lambda k: (num_key(parts[k]["number"]), parts[k]["start"] or 0, k))
-        show_kids = full or depth == 0 or unit in HEADINGS
+        show_kids = full or unit in HEADINGS  # a long act: chapters list their articles, articles open their pages
         return {
             "iri": x,
             "href": href(x),

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextvars
 import datetime as dt
 import json
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -109,7 +110,7 @@ class Site:
         self.sources_dir = Path(sources_dir) if sources_dir else catalog.sources_dir(built_from)
         self._labels: dict[str, dict[str, str]] = {}
         self._abbrs: dict[str, list[str]] = {}
-        self._abbr_lang: dict[str, dict[str, str]] = {}  # the first abbreviation in each language
+        self._abbr_lang: dict = {}  # subject -> language -> its abbreviation for short labels
         self._types: dict[str, set[str]] = {}
         self._kind: dict[str, str] = {}
         self.memo: dict[str, dict] = {}  # per-build results that pages compute once
@@ -143,10 +144,18 @@ class Site:
             else:
                 if o.value not in self._abbrs.setdefault(s, []):
                     self._abbrs[s].append(o.value)
-                by_lang = self._abbr_lang.setdefault(s, {})
-                if o.language and (o.language not in by_lang or o.value < by_lang[o.language]):
-                    by_lang[o.language] = o.value
+                if o.language:
+                    self._abbr_lang.setdefault(s, {}).setdefault(o.language, [])
+                    if o.value not in self._abbr_lang[s][o.language]:
+                        self._abbr_lang[s][o.language].append(o.value)
         self._labels = {s: {lg: v for lg, (_, v) in by_lang.items()} for s, by_lang in found.items()}
+        # A body's short name in a language: an abbreviation no other resource has (МИД was two
+        # ministries), else the first in alphabetical order.
+        shared = Counter(a for by_lang in self._abbr_lang.values() for values in by_lang.values() for a in values)
+        self._abbr_lang = {
+            s: {lg: min(values, key=lambda a: (shared[a] > 1, a)) for lg, values in by_lang.items()}
+            for s, by_lang in self._abbr_lang.items()
+        }
         for row in self.select(queries.internal("types")):
             self._types.setdefault(row["s"].value, set()).add(row["t"].value)
         self._kind = {s: resource_kinds.kind_of(ts) for s, ts in self._types.items()}
