@@ -13,10 +13,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from kgraph import iri, queries
+from kgraph import queries
 from kgraph.lang import UNITS
 from kgraph.web import reader
-from kgraph.web.i18n import N_, gettext
 from kgraph.web.site import Site
 
 ROWS = 200  # rows a group shows; its count says how many there are
@@ -108,16 +107,8 @@ def document_title(s: Site, doc: str, lang: str) -> str:
     """A short title: the act's kind, number and date; an annex («План мероприятий») before it;
     an older redaction («прежняя редакция») after it."""
     act = doc if reader.redaction_version(doc) else (reader.act_of(s, doc) or doc)
-    version = reader.redaction_version(act)
-    if version:
-        work = iri.act_of(act)
-        dated = version[:1].isdigit()
-        said = (
-            gettext(lang, N_("older redaction of %(date)s"), date=version)
-            if dated
-            else gettext(lang, N_("older redaction"))
-        )
-        return f"{s.act_short_label(work, lang)} ({said})"
+    if reader.redaction_version(act):
+        return reader.redaction_title(s, act, lang)
     short = s.act_short_label(act, lang)
     if act != doc:
         return f"{s.act_short_label(doc, lang, annex=True)} · {short}"

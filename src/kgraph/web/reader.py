@@ -19,6 +19,7 @@ import datetime as dt
 from collections import defaultdict
 
 from kgraph import iri, queries
+from kgraph.web.i18n import N_, gettext
 from kgraph.web.site import Site, Term, href
 
 # A reader shows the whole text up to this many subdivisions; above, chapters and articles
@@ -95,6 +96,17 @@ def redaction_version(x: str) -> str | None:
         return iri.parse(x).version
     except iri.IRIError:
         return None
+
+
+def redaction_title(s: Site, redaction: str, lang: str) -> str:
+    """An older redaction named by its act: «Закон № 534-IV от 09.01.2012 (прежняя редакция)»."""
+    version = redaction_version(redaction) or ""
+    said = (
+        gettext(lang, N_("older redaction of %(date)s"), date=version)
+        if version[:1].isdigit()
+        else gettext(lang, N_("older redaction"))
+    )
+    return f"{s.act_short_label(iri.act_of(redaction), lang)} ({said})"
 
 
 def breadcrumb(s: Site, x: str, lang: str) -> list[Term]:
@@ -304,9 +316,11 @@ def act_info(s: Site, act: str, lang: str, day: str) -> dict:
                 }
             )
         if r["redaction"] is not None:
+            term = s.term(r["redaction"], lang)
+            term["label"] = redaction_title(s, term.value, lang)
             redactions.append(
                 {
-                    "redaction": s.term(r["redaction"], lang),
+                    "redaction": term,
                     "version": r["redaction_version"].value if r["redaction_version"] else None,
                 }
             )
