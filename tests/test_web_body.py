@@ -56,7 +56,12 @@ def test_powers_grouped_by_act_with_the_role_they_come_through(client):
     (group,) = data["competences"]["groups"]
     assert group["short"] == "Закон № 534-IV от 09.01.2012"
     assert group["via"]["value"] == str(webgraph.ROLE)
-    assert [r["where"] for r in group["rows"]] == ["Статья 5, подпункт 1", "Статья 5, подпункт 2", "Статья 5, подпункт 10", "Статья 5, подпункт 10-1"]
+    assert [r["where"] for r in group["rows"]] == [
+        "Статья 5, подпункт 1",
+        "Статья 5, подпункт 2",
+        "Статья 5, подпункт 10",
+        "Статья 5, подпункт 10-1",
+    ]
     assert group["act"]["force"]["status"] == "repealed"  # the act is no longer in force today
 
 

@@ -42,7 +42,10 @@ def test_numbers_sort_as_numbers(numbers, ordered):
 @pytest.mark.parametrize(
     ("iri", "expected"),
     [
-        ("https://kgraph.kz/id/act/law/2012/01/09/534-iv/art_5/item_2", "https://kgraph.kz/id/act/law/2012/01/09/534-iv"),
+        (
+            "https://kgraph.kz/id/act/law/2012/01/09/534-iv/art_5/item_2",
+            "https://kgraph.kz/id/act/law/2012/01/09/534-iv",
+        ),
         (
             "https://kgraph.kz/id/act/law/2012/01/09/534-iv/ver_undated-kk/art_5",
             "https://kgraph.kz/id/act/law/2012/01/09/534-iv/ver_undated-kk",
@@ -64,12 +67,18 @@ def test_article_in_document_order_each_text_once_per_language(client):
     for n in nodes:
         for text in n["text"].values():
             assert visible.count(text) == 1, text
-    assert visible.index("1) участвует") < visible.index("разрабатывает межотраслевой") < visible.index("10) разрабатывает")
+    assert (
+        visible.index("1) участвует")
+        < visible.index("разрабатывает межотраслевой")
+        < visible.index("10) разрабатывает")
+    )
 
 
 def test_excluded_item_struck_through_with_the_act_that_excluded_it(client):
     html = client.get(ART5, headers=HTML).text
-    item = re.search(r'<div class="part u-item excluded" id="item_4">(.*?)</div>\s*</div>\s*</div>', html, re.S).group(1)
+    item = re.search(r'<div class="part u-item excluded" id="item_4">(.*?)</div>\s*</div>\s*</div>', html, re.S).group(
+        1
+    )
     assert "<s " in item and "исключен Законом РК" in item
     assert "/id/act/law/2013/07/03/124-v" in item  # the amending act, linked
 

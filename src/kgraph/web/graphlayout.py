@@ -1,6 +1,6 @@
 """Positions for the graph view, computed on the server: stable, and labels that do not overlap.
 
-Each node is a box (its shape with its wrapped label under it, `box_size`). The layout is
+Each node is a box (its shape and its wrapped label, `box_size`, as vis-network draws them). The layout is
 deterministic, so a view given by its URL is drawn the same way every time:
 
 * `radial(center, parent, boxes)`: a radial tree around the centre: every node on the ring of
@@ -21,12 +21,14 @@ import math
 
 import numpy as np
 
-CHAR_W = 7.6  # average width of a label character at 13 px (Cyrillic included)
-LINE_H = 16.0  # height of a label line
+CHAR_W = 7.6  # width of a label character at 13 px, bold when selected (Cyrillic included)
+FONT, FONT_BIG = 13.0, 16.0  # label font sizes (px); vis-network's line height is the font size
 WRAP = 22  # characters per label line (vis-network's widthConstraint wraps at words)
 MAX_LINES = 3
 GAP = 14.0  # room kept between boxes
-SHAPE = 22.0  # the node's shape above its label
+SIZE, SIZE_BIG = 10.0, 16.0  # radius of a shape drawn above its label (vis-network's `size`)
+MARGIN = 5.0  # vis-network's margin around a label drawn inside its shape
+INSIDE = {"box", "ellipse", "circle", "database", "text"}  # shapes that hold their label
 SEPARATE_MAX = 400
 RING = 230.0  # radius of the first ring (and the least step between rings)
 
@@ -50,12 +52,37 @@ def wrap(label: str, width: int = WRAP, lines: int = MAX_LINES) -> str:
     return "\n".join(out[:lines])
 
 
-def box_size(label: str, big: bool = False) -> tuple[float, float]:
-    """Width and height of a node with its (wrapped) label."""
-    lines = label.split("\n")
-    scale = 1.25 if big else 1.0
-    width = max(SHAPE, max(len(x) for x in lines) * CHAR_W * scale)
-    return width, SHAPE * scale + len(lines) * LINE_H * scale
+def _text(label: str, big: bool) -> tuple[float, float]:
+    lines = label.split("\n") if label else []
+    font = FONT_BIG if big else FONT
+    width = max((len(x) for x in lines), default=0) * CHAR_W * font / FONT
+    return width, len(lines) * font
+
+
+def box_size(label: str, big: bool = False, shape: str = "dot") -> tuple[float, float]:
+    """Width and height of a node as vis-network draws it: a label inside its shape (`INSIDE`:
+    a box with margins, an ellipse as wide as the text plus its height and twice as tall, a
+    database drum as tall as it is wide), or a shape of radius `SIZE` with the label under it."""
+    tw, th = _text(label, big)
+    if shape == "text":
+        return tw, th
+    if shape == "box":
+        return tw + 2 * MARGIN, th + 2 * MARGIN
+    if shape == "ellipse":
+        return max(tw + th, 2 * th), 2 * th
+    if shape in INSIDE:  # circle, database: as wide as tall
+        side = max(tw, th) + 2 * MARGIN
+        return side, side
+    radius = SIZE_BIG if big else SIZE
+    return max(2 * radius, tw), 2 * radius + th
+
+
+def shape_offset(label: str, big: bool = False, shape: str = "dot") -> float:
+    """How far below the box's centre the node itself is drawn: a shape with its label under it
+    sits at the top of its box (vis-network places a node by its shape's centre)."""
+    if shape in INSIDE:
+        return 0.0
+    return -_text(label, big)[1] / 2
 
 
 def radial(
@@ -184,4 +211,4 @@ def overlaps(positions: dict[str, tuple[float, float]], boxes: dict[str, tuple[f
     return count
 
 
-__all__ = ["box_size", "overlaps", "place_around", "radial", "separate", "wrap"]
+__all__ = ["box_size", "overlaps", "place_around", "radial", "separate", "shape_offset", "wrap"]

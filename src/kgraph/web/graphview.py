@@ -205,7 +205,7 @@ def _successions(s: Site, hood: Neighbourhood, adj, day: str, candidates: list[s
 def positions(s: Site, hood: Neighbourhood, view: View, labels: dict[str, str]) -> dict[str, tuple[float, float]]:
     """Server-side layout (kgraph.web.graphlayout): the radial tree of the first walk, then each
     expansion around its node, earlier nodes fixed."""
-    boxes = {x: layout.box_size(labels[x], x == hood.center) for x in hood.nodes}
+    boxes = {x: layout.box_size(labels[x], x == hood.center, _shape(s, x)) for x in hood.nodes}
     added = {o for new in hood.added_by.values() for o in new}
     base = {x: boxes[x] for x in hood.nodes if x not in added}
     pos = layout.radial(hood.center, hood.parent, base)
@@ -218,6 +218,12 @@ def positions(s: Site, hood: Neighbourhood, view: View, labels: dict[str, str]) 
     for x in hood.nodes:
         pos.setdefault(x, (0.0, 0.0))
     return pos
+
+
+def _shape(s: Site, x: str) -> str:
+    """The vis-network shape of a node (by its kind; a bare text label gets a box)."""
+    shape = kinds.BY_KEY.get(s.kind(x), kinds.OTHER).shape
+    return "box" if shape == "text" else shape
 
 
 def to_vis(s: Site, hood: Neighbourhood, view: View, lang: str) -> dict:
@@ -238,13 +244,13 @@ def to_vis(s: Site, hood: Neighbourhood, view: View, lang: str) -> dict:
                 "id": x,
                 "label": labels[x] if few else "",
                 "title": full if few else "\n".join([full, kinds.kind_name(k.key, lang)]),
-                "shape": "box" if k.shape in ("box", "text") else k.shape,
+                "shape": _shape(s, x),
                 "color": GONE_COLOR if gone else k.color,
                 "size": 16 if x == hood.center else 10,
                 "font": {"size": 16 if x == hood.center else 13, "color": "#8a9099" if gone else "#1f2933"},
                 "borderWidth": 3 if x == hood.center else 1,
                 "x": pos[x][0],
-                "y": pos[x][1],
+                "y": round(pos[x][1] + layout.shape_offset(labels[x], x == hood.center, _shape(s, x)), 1),
                 "physics": False,
                 "kind": k.key,
                 "kind_name": kinds.kind_name(k.key, lang),
