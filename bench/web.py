@@ -39,7 +39,7 @@ def serve(build: Path):
 
     from kgraph.web.app import create_app
 
-    app = create_app(build)
+    app = create_app(build, warm=False)  # warmed before timing (main)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -146,8 +146,11 @@ def pages(app) -> list[tuple[str, str, dict]]:
     return out
 
 
-def time_pages(base: str, plan, rounds: int) -> list[tuple[str, int, float, float, float]]:
-    """(name, status, median server ms, max server ms, median round trip ms) per page."""
+def time_pages(base: str, plan, rounds: int) -> list[tuple[str, int, float, float, float, float]]:
+    """(name, status, median server ms, max server ms, median round trip ms, median CPU ms) per
+    page. The CPU time is the process's (server and client share it; a SPARQL query's worker
+    process is not in it): on a loaded machine it tells what the page costs when the wall clock
+    also counts the waits for a core."""
     import httpx
 
     rows = []
@@ -156,16 +159,19 @@ def time_pages(base: str, plan, rounds: int) -> list[tuple[str, int, float, floa
             method = opts.get("method", "GET")
             kwargs = {k: v for k, v in opts.items() if k != "method"}
             client.request(method, url, **kwargs)  # warm-up (first-use caches, the checker's index)
-            server, trip = [], []
+            server, trip, cpu = [], [], []
             status = 0
             for _ in range(rounds):
-                t = time.perf_counter()
+                t, c = time.perf_counter(), time.process_time()
                 r = client.request(method, url, **kwargs)
                 trip.append((time.perf_counter() - t) * 1000)
+                cpu.append((time.process_time() - c) * 1000)
                 timing = r.headers.get("server-timing", "")
                 server.append(float(timing.split("dur=", 1)[1]) if "dur=" in timing else trip[-1])
                 status = r.status_code
-            rows.append((name, status, statistics.median(server), max(server), statistics.median(trip)))
+            rows.append(
+                (name, status, statistics.median(server), max(server), statistics.median(trip), statistics.median(cpu))
+            )
     return rows
 
 
@@ -242,12 +248,15 @@ def markdown(rows, meta: dict, browser: str | None) -> str:
         "",
         f"Server time from the `Server-Timing` header; target ≤ {TARGET_MS:.0f} ms per page.",
         "",
-        "| page | status | median ms | max ms | round trip ms | ≤ target |",
-        "|---|--:|--:|--:|--:|:-:|",
+        "CPU ms: the process's CPU time per request (server and client; not a SPARQL query's worker",
+        "process): what the page costs without the waits for a core on a loaded machine.",
+        "",
+        "| page | status | median ms | max ms | round trip ms | CPU ms | ≤ target |",
+        "|---|--:|--:|--:|--:|--:|:-:|",
     ]
-    for name, status, median, high, trip in rows:
+    for name, status, median, high, trip, cpu in rows:
         ok = "✓" if median <= TARGET_MS else "✗"
-        lines.append(f"| {name} | {status} | {median:.1f} | {high:.1f} | {trip:.1f} | {ok} |")
+        lines.append(f"| {name} | {status} | {median:.1f} | {high:.1f} | {trip:.1f} | {cpu:.1f} | {ok} |")
     worst = max(r[2] for r in rows)
     lines += ["", f"{len(rows)} pages, worst median {worst:.1f} ms."]
     if browser:
@@ -273,14 +282,16 @@ def main() -> int:
     served = synthetic_build(build, args.triples, args.work) if args.triples else build
     load_start = load()
     app, server, base = serve(served)
-    time.sleep(0.5)
+    from kgraph.web import reload as reload_mod
+
+    reload_mod.warm_up(app.state.site)  # what the app warms in the background, done before timing
     rows = time_pages(base, pages(app), args.rounds)
     width = max(len(r[0]) for r in rows)
-    print(f"{'page':<{width}}  status  median ms  max ms  trip ms")
+    print(f"{'page':<{width}}  status  median ms  max ms  trip ms  cpu ms")
     worst = 0.0
-    for name, status, median, high, trip in rows:
+    for name, status, median, high, trip, cpu in rows:
         flag = "  <-- over target" if median > TARGET_MS else ""
-        print(f"{name:<{width}}  {status:>6}  {median:>9.1f}  {high:>6.1f}  {trip:>7.1f}{flag}")
+        print(f"{name:<{width}}  {status:>6}  {median:>9.1f}  {high:>6.1f}  {trip:>7.1f}  {cpu:>6.1f}{flag}")
         worst = max(worst, median)
     print(f"{len(rows)} pages, worst median {worst:.1f} ms (target {TARGET_MS:.0f} ms), {args.rounds} rounds each")
     browser = None

@@ -102,7 +102,10 @@ def create_app(
     async def language_and_headers(request: Request, call_next):
         reload_mod.check(request.app)  # a new build? (throttled; loads in the background)
         started = time.perf_counter()
-        response = await call_next(request)
+        try:
+            response = await call_next(request)
+        except Exception as exc:  # noqa: BLE001 - any failure is answered by the error page
+            response = errors.server_error(request, exc)
         # The server's own time for the page (bench/web.py reads it; the browser's devtools show it).
         response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
         for name, value in SECURITY_HEADERS.items():
