@@ -65,6 +65,10 @@ PAGES = [
     "/overlaps",
     "/source/kz-gov-decree-2013-631-kk?start=10&end=40",
     "/ontology",
+    "/coverage",
+    "/id/org/mint?at=2015-01-01",
+    f"/graph?iri={MINT}&at=2016-01-01",
+    local(str(webgraph.LAW)),
 ]
 
 
