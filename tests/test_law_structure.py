@@ -161,3 +161,17 @@ def test_pending_item_is_neither_live_nor_excluded():
 )
 def test_numbering_follows(number, previous, follows):
     assert law_layout.follows(number, previous) is follows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "### Статья 10. Энергоменеджмент\n\n> *Сноска. Статья 10 исключена Законом РК от 14.01.2015 № 279-V.*\n\n"
+        "### Статья 11. Здания\n\n1. Текст.\n",
+        "### 10-бап. Энергия менеджменті\n\n> *Ескерту. 10-бап алып тасталды - ҚР 14.01.2015 № 279-V Заңымен.*\n\n"
+        "### 11-бап. Ғимараттар\n\n1. Мәтін.\n",
+    ],
+)
+def test_an_article_printed_as_its_heading_and_an_exclusion_footnote_is_excluded(text):
+    doc = read_structure(normalize(markdown.convert(text).text).text)  # as the build reads a mirror's Markdown
+    assert [(a.number, a.excluded, a.title is None) for a in doc.articles] == [("10", True, True), ("11", False, False)]

@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from kgraph.lang import EXCLUDED_ITEM, FOOTNOTE_LINE, PENDING_ITEM, SERVICE_NOTE, SIGNATURE
+from kgraph.lang import EXCLUDED, EXCLUDED_ITEM, FOOTNOTE_LINE, PENDING_ITEM, SERVICE_NOTE, SIGNATURE
 from kgraph.records import Span
 from kgraph.sources import law_layout as layout
 from kgraph.sources.law_layout import ARTICLE, ITEM, ITEM_RANGE, LETTER_ITEM, PARAGRAPH, number_key
@@ -379,6 +379,12 @@ class _Reader:
         end = max([a.span[1], *(u.end for u in doc.units if u.article == a.number)])
         own = collapse(" ".join(doc.text[u.start : u.end] for u in body))
         excluded = a.excluded or (bool(own) and bool(EXCLUDED_ITEM.match(own)) and all(u.item is None for u in body))
+        if not own:  # a heading and the footnote «Статья 10 исключена …», «10-бап алып тасталды …» only
+            notes = " ".join(doc.text[u.start : u.end] for u in doc.units if u.article == a.number and u.footnote)
+            said = re.escape(a.number)
+            excluded = excluded or bool(
+                re.search(rf"(?:Статья\s+{said}\s+{EXCLUDED}|(?<![\d-]){said}-бап\s+{EXCLUDED})", notes, re.I)
+            )
         doc.articles[i] = Article(a.number, None if excluded else a.title, a.chapter, (a.span[0], end), excluded)
         self.article = None
 
