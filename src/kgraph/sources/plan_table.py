@@ -165,6 +165,9 @@ class Table:
     separator: str | None  # "\t", "|" or None (blank-line layout)
     header: tuple[int, int]  # span of the header in the document
     body: tuple[int, int]  # span of the body (rows) in the document
+    # The kind of every printed column when a header cell spans columns (the mirrors' HTML
+    # tables print such a cell once per column it spans); () when each column is its own.
+    grid: tuple[str, ...] = ()
 
 
 def framed(line: str, sep: str = "|") -> bool:
@@ -195,6 +198,28 @@ def _header_kinds(cells: list[str]) -> list[str]:
     if "text" not in kinds and "year" not in kinds and kinds[:1] == ["number"] and "other" in kinds:
         kinds[kinds.index("other")] = "text"
     return kinds
+
+
+def _spanned(cells: list[str], sep: str) -> tuple[list[str], list[int]]:
+    """The header's own columns and, for each printed column, the index of its own: in the pipe
+    layout a header cell spanning columns is printed in each, the same text with the same column
+    number, and is one column."""
+    own: list[str] = []
+    index: list[int] = []
+    for k, cell in enumerate(cells):
+        if sep == "|" and k and cell and cell == cells[k - 1]:
+            index.append(len(own) - 1)
+            continue
+        own.append(cell)
+        index.append(len(own) - 1)
+    return own, index
+
+
+def _header_kinds_grid(cells: list[str], sep: str) -> tuple[list[str], tuple[str, ...]]:
+    """Kinds of the header's own columns, and the kind of every printed column when they differ."""
+    own, index = _spanned(cells, sep)
+    kinds = _header_kinds(own)
+    return kinds, (tuple(kinds[i] for i in index) if len(own) < len(cells) else ())
 
 
 def _header_goes_on(line: str, sep: str) -> bool:
@@ -242,6 +267,7 @@ def find_tables(text: str) -> list[Table]:
         line = m.group(0)
         sep = "|" if "|" in line else "\t" if "\t" in line else "!" if line.count("!") >= 2 else None
         kinds: list[str] = []
+        grid: tuple[str, ...] = ()
         end = m.end()
         if sep:
             j, taken = i, [i]
@@ -253,11 +279,11 @@ def find_tables(text: str) -> list[Table]:
                     break
                 j += 1
                 taken.append(j)
-            kinds = _header_kinds(_line_cells(line, sep))
+            kinds, grid = _header_kinds_grid(_line_cells(line, sep), sep)
             if len(taken) > 1:
-                joined = _header_kinds(_column_texts([lines[k].group(0) for k in taken], sep))
+                joined, joined_grid = _header_kinds_grid(_column_texts([lines[k].group(0) for k in taken], sep), sep)
                 if _enough(joined):
-                    kinds, end = joined, lines[taken[-1]].end()
+                    kinds, grid, end = joined, joined_grid, lines[taken[-1]].end()
         elif STACKED_HEADER_START.match(line):
             kinds, end = _stacked_header(text, lines, i)
             kinds = _dedupe(kinds)
@@ -280,8 +306,8 @@ def find_tables(text: str) -> list[Table]:
                 body_end = min(body_end, _pipe_table_end(text, lines, j, body_end))
             if tables and tables[-1].body[1] > start:
                 prev = tables[-1]
-                tables[-1] = Table(prev.kinds, prev.separator, prev.header, (prev.body[0], start))
-            tables.append(Table(tuple(kinds), sep, (start, end), (body_start, body_end)))
+                tables[-1] = Table(prev.kinds, prev.separator, prev.header, (prev.body[0], start), prev.grid)
+            tables.append(Table(tuple(kinds), sep, (start, end), (body_start, body_end), grid))
             while i < len(lines) and lines[i].start() < body_end:
                 i += 1
             continue
@@ -436,6 +462,7 @@ class Row:
     number: int | str
     cells: dict[str, list[Piece]] = field(default_factory=dict)
     pieces: list[Piece] = field(default_factory=list)  # everything the row was read from
+    layout: tuple[str, ...] = ()  # the kind of each printed cell of its first line (spanned cells)
 
     def cell(self, kind: str, sep: str = " ") -> Piece:
         """The column's text; its pieces (lines of the cell, parts of a split row) joined by `sep`."""
