@@ -143,10 +143,12 @@ STACKED_HEADER_START = re.compile(
 COLUMN_NUMBERS = re.compile(r"^\s*[!|]?\s*1(?:[\s|!]+\d{1,2}){2,}[\s|!]*$")
 # A line with a letter or digit (not blank, not a rule of «_», «-», «!» marks).
 RULE_FREE = re.compile(r"[^\W_]")
-# Where a table ends: the abbreviation note or a page footer.
+# Where a table ends: the abbreviation note, a page footer, or the stamp of the next annex
+# («Приложение» / «Приложение 2» / «Утверждены» / «Қосымша» alone on a line).
 TABLE_END = re.compile(
     rf"^\s*(?:(?:{NOTE_WORD}|{FOOTNOTE_WORD})\s*[:–-]|Расшифровка\s+аббревиатур|"
-    r"Аббревиатуралардың\s+толық|©)",
+    r"Аббревиатуралардың\s+толық|©|"
+    rf"(?:{UNITS['annex'].title('ru')}|{UNITS['annex'].title('kk')})(?:\s+(?:N|№)?\s*\d+)?\s*$|Утвержден[аоы]?\s*$)",
     re.MULTILINE | re.IGNORECASE,
 )
 
@@ -176,9 +178,10 @@ def framed(line: str, sep: str = "|") -> bool:
     return line.lstrip(" ").startswith(sep) and line.rstrip().endswith(sep)
 
 
-def _line_cells(line: str, sep: str) -> list[str]:
+def _line_cells(line: str, sep: str, frame: bool | None = None) -> list[str]:
+    """A line's cells; `frame` says whether the table's rows are framed (default: this line's look)."""
     cells = [c.strip() for c in line.split(sep)]
-    if sep in "|!" and framed(line, sep):
+    if sep in "|!" and (framed(line, sep) if frame is None else frame and framed(line, sep)):
         cells = cells[1:-1]
     return cells
 
@@ -235,10 +238,12 @@ def _column_texts(lines: list[str], sep: str) -> list[str]:
     """Header cells over several lines: column by column when every line has as many cells
     as the first (a second header row, or a cell's second line in a row of its own, as the
     mirrors' tables print them); otherwise cells wrapped onto the next line, read joined."""
-    rows = [_line_cells(line, sep) for line in lines]
+    frame = framed(lines[0], sep)  # a header's lines are framed alike ("! ! !(млн. !": empty cells, no frame)
+    rows = [_line_cells(line, sep, frame) for line in lines]
     if any(len(r) != len(rows[0]) for r in rows[1:]):
         return _line_cells(" ".join(lines), sep)
-    return [" ".join(r[i] for r in rows if r[i]) for i in range(len(rows[0]))]
+    # a word hyphenated over two lines is one word («Ответствен-» «ный» -> «Ответственный»)
+    return [re.sub(r"(?<=\w)- (?=[а-яёa-z])", "", " ".join(r[i] for r in rows if r[i])) for i in range(len(rows[0]))]
 
 
 def _enough(kinds: list[str]) -> bool:
