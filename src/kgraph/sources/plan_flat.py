@@ -52,7 +52,8 @@ LINE_NUMBER = re.compile(
     r"^\s*(?P<n>\d{1,2}(?:\.\d{1,3}){0,4})(?:\s(?P<more>\d{1,3})\.)?\.?\s*(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ«\"“(]|$)"
 )
 ROMAN_NUMBER = re.compile(r"^\s*(?P<n>[IVXІ]{1,5})\s*\.\s*(?=\S)")
-TOKEN = re.compile(r"\S+")
+# A word; a year word's abbreviation glued to the next column's number is two («2005гг.70,0»).
+TOKEN = re.compile(r"\S+?(?:гг?\.|жж?\.)(?=\d)|\S+")
 W_GREEDY_OTHER = 0.25
 W_LATE = 1.5  # a cell starting after the row's first line
 W_GAP = 1.5  # a cell interrupted by a line where its column is empty
