@@ -384,6 +384,8 @@ class _Sections:
         self.sub: Section | None = None  # an unnumbered heading under a numbered one
         self.subs: dict[str, int] = {}
         self.used: dict[str | None, set[str]] = {}
+        self.group: Section | None = None  # an unnumbered heading grouping the unnumbered ones after it
+        self.bare = False  # the current section has no task yet
 
     def heading(self, item: Heading, count: int) -> Section:
         title = _unstopped(item.title.flat)
@@ -400,11 +402,16 @@ class _Sections:
             self.subs[top.number] = self.subs.get(top.number, 0) + 1
             self.sub = Section(f"{top.number}:{self.subs[top.number]}", title, item.span, top.number, item.excluded)
             return self.sub
-        self.current = Section(str(count + 1), title, item.span, excluded=item.excluded)
+        if self.group is None and self.bare and self.current is not None and self.current.parent is None:
+            self.group = self.current  # a heading right under another: the one above groups what follows
+        parent = self.group.number if self.group else None
+        self.current = Section(str(count + 1), title, item.span, parent, excluded=item.excluded)
+        self.bare = True
         return self.current
 
     def task_section(self, number) -> str | None:
         """The task's section; the unnumbered heading's when the number is used already."""
+        self.bare = False
         section = self.current.number if self.current else None
         if str(number) in self.used.setdefault(section, set()) and self.sub is not None:
             section = self.sub.number
