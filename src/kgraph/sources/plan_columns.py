@@ -348,8 +348,13 @@ class Segmenter:
                     if old is None or old.score < new.score:
                         merged[sig] = new
             beam = sorted(merged.values(), key=lambda s: -s.score)[:BEAM]
-        finals = [(st.score + (0.0 if partial else self._final(st)), st) for st in beam]
+        finals = [(st.score + (self._opening(st) if partial else self._final(st)), st) for st in beam]
         return max(finals, key=lambda x: x[0])[1].pieces(c)
+
+    def _opening(self, state: _State) -> float:
+        """The row's first lines alone: cells are top-aligned, so a column with no piece yet is
+        one the row leaves empty (or a cell starting late)."""
+        return -W_LATE * sum(c is None for k, c in zip(self.m.kinds, state.cols) if k != "other")
 
     def _splits(self, n: int) -> list[tuple[tuple[int, int], ...]]:
         """Every way to give n words to the columns in order (empty pieces allowed)."""
