@@ -114,3 +114,14 @@ def test_a_header_spanning_columns_and_rows_spanning_others():
         D(2026, 6, 30),
     )
     assert tasks[2].funding_source == "не требуются"
+
+
+def test_a_plan_named_for_its_measures_has_its_title():
+    """«Меры, направленные на …» (kk «… бағытталған шаралар») above the table is the plan's title."""
+    table = "\n".join(
+        [_row("№", "Наименование мероприятия", "Форма завершения", "Ответственные", "Срок"), _row("1", "Провести анализ", "анализ", "АФМ", "март 2026 года")]
+    )  # fmt: skip
+    for heading in ("Меры, направленные на снижение рисков", "Тәуекелдерді төмендетуге бағытталған шаралар"):
+        text = normalize(convert(f"# О мерах\n\nТекст.\n\n## {heading}\n\n<table>\n{table}\n</table>\n").text).text
+        recs = plan.parse(text, DocumentMeta("decree", None, D(2025, 11, 7), "1", None, (0, 0)))
+        assert [r.title for r in recs if isinstance(r, plan.PlanInfo)] == [heading]

@@ -109,6 +109,8 @@ class PlanInfo:
 PLAN_TITLE = re.compile(
     r"план\w*|дорожн\w+\s+карт\w*|жол\s+картасы|жоспар\w*|іс-шаралар|программ\w*|бағдарлама\w*", re.IGNORECASE
 )
+# A plan named for its measures: a heading opening with «Меры» / «Мероприятия», kk closing with «шаралар».
+MEASURES_TITLE = re.compile(r"^(?:Меры|Мероприятия)\b|\bшаралар\w{0,3}$")
 # The full stop that ends a cell's sentence (not the dot of an abbreviation: «1997 ж.», «гг.», «т.д.»).
 FINAL_STOP = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=[)»\"”]))\s*\.\s*$|\s*;\s*$")
 
@@ -325,7 +327,9 @@ def plan_title(text: str, table: Table) -> tuple[str | None, Span]:
         flat = re.sub(r"\s+", " ", para).strip()
         if re.match(FOOTNOTE_WORD, flat) or CHANGE_NOTE.search(flat):
             continue
-        if PLAN_TITLE.search(flat) and not re.match(rf"^(?:{_ANNEX.title('ru')}|{_ANNEX.title('kk')}|Утвержден)", flat):
+        if (PLAN_TITLE.search(flat) or MEASURES_TITLE.search(flat)) and not re.match(
+            rf"^(?:{_ANNEX.title('ru')}|{_ANNEX.title('kk')}|Утвержден)", flat
+        ):
             return flat, (start, end)
     return None, (0, 0)
 
