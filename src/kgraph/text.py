@@ -92,8 +92,9 @@ SPACE_BEFORE_PUNCT = re.compile(_HSPACE + r"+(?=[.,;:)»](?:\s|$))")
 # to the month or quarter after it ("2013 жылғытамыз", "2016 жылғыІ-тоқсан").
 GLUED_YEAR_MONTH = re.compile(r"(?<=\bжылғы)(?=(?:" + MONTHS_KK_PATTERN + r"|[IІVХX]+\b))", re.IGNORECASE)
 # A lower-case Cyrillic letter directly followed by an upper-case word of
-# two or more letters ("проектаМИНТ") is two words glued together.
-GLUED_CASE = re.compile(r"(?<=[а-яәғқңөұүһі])(?=[А-ЯӘҒҚҢӨҰҮҺІ]{2})")
+# two or more letters ("проектаМИНТ") is two words glued together; but one lower-case
+# letter between capitals is inside an abbreviation ("КПСиСУ", "ЕврАзЭС", "ҚСжАЕК").
+GLUED_CASE = re.compile(r"(?<![А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі])(?<=[а-яәғқңөұүһі])(?=[А-ЯӘҒҚҢӨҰҮҺІ]{2})")
 
 # Runs of horizontal whitespace after the first non-space character of a line.
 INNER_SPACES = re.compile(r"(?<=\S)" + _HSPACE + r"{2,}(?=\S)")
