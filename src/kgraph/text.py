@@ -31,7 +31,9 @@ _HSPACE = "[ \\t\\u00a0\\u2007\\u202f\\u2009]"
 
 # Page-break and markup debris: HTML paragraph tags and lines made only of
 # dashes/tabs (table rules from a flattened layout).
-DEBRIS = re.compile(r"</?p>|^[\t \-]*-{2,}[\t \-]*$", re.MULTILINE)
+# (a line of dashes, spaces and tabs with two dashes in a row: one possessive run, so that a long
+# line of dashes that is not debris fails in linear time)
+DEBRIS = re.compile(r"</?p>|^(?=[^\n]*?--)[\t \-]*+$", re.MULTILINE)
 
 # A letter-spaced run: at least three single characters separated by single
 # spaces ("П л а н", "1 1 - б а п ."), or two before a wider gap and more
