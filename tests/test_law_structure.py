@@ -175,3 +175,22 @@ def test_numbering_follows(number, previous, follows):
 def test_an_article_printed_as_its_heading_and_an_exclusion_footnote_is_excluded(text):
     doc = read_structure(normalize(markdown.convert(text).text).text)  # as the build reads a mirror's Markdown
     assert [(a.number, a.excluded, a.title is None) for a in doc.articles] == [("10", True, True), ("11", False, False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a slice of a law: items with no chapter above them, then a chapter heading with nothing under it
+        "1. Способы:\n\n1) создание;\n\n2) внедрение.\n\nГлава 2. МЕРЫ ПОДДЕРЖКИ\n",
+        "Статья 3. Меры\n\n1. Текст.\n\nГлава 2. МЕРЫ\n\nГлава 3. ИНОЕ\n",
+        "Глава 1. ОБЩИЕ ПОЛОЖЕНИЯ\n",
+    ],
+)
+def test_a_chapter_spans_at_least_its_heading(text):
+    """A chapter with no unit of its own ends no earlier than its heading (the last unit read is
+    above it): an inverted span failed the RDF writer (found by tests/test_fuzz.py)."""
+    doc = read(text)
+    assert doc.chapters
+    for c in doc.chapters:
+        assert c.span[0] < c.span[1] <= len(doc.text)
+        assert doc.text[c.span[0] :].startswith("Глава")

@@ -29,6 +29,7 @@ from kgraph.rdf import Context
 from kgraph.rdf import acts as acts_rdf
 from kgraph.rdf import document as document_rdf
 from kgraph.rdf import findings as findings_rdf
+from kgraph.rdf import inforce as inforce_rdf
 from kgraph.rdf import registry as registry_rdf
 from kgraph.rdf.alignment import Shared
 from kgraph.records import GlossaryEntry
@@ -136,6 +137,8 @@ def build_dataset(
     report.alignment = [s.report() for s in shared.values()]
     # An act cited without date in one document and with it in another is one act.
     acts_rdf.link_same_acts(ds)
+    # A repeal that names an act of the corpus by date and title, without its number, is of that act.
+    inforce_rdf.link_repeals(ds)
     if progress:
         progress("overlap detection")
     # Overlap findings are derived data: their own named graph, validated like the rest.

@@ -19,6 +19,7 @@ Letters and folding (`kgraph.lang.script`)
 Word forms (`kgraph.lang.forms`)
     morph()             the one pymorphy3 analyzer
     ru_lemma(word)      Russian normal form
+    ru_infinitive(word) a Russian infinitive
     kk_stem(word)       Kazakh stem without inflection (similarity)
     kk_stem_folded(word)  Kazakh stem of a search-folded word (search)
     kk_head_forms(word), kk_without_possessive(word)   nominatives of a Kazakh head word (resolution)
@@ -113,6 +114,7 @@ from kgraph.lang.forms import (
     kk_without_possessive,
     morph,
     prefix_stem,
+    ru_infinitive,
     ru_lemma,
 )
 from kgraph.lang.legal import (
@@ -258,6 +260,7 @@ __all__ = [
     "ru_attribute_participle",
     "ru_case",
     "ru_cases",
+    "ru_infinitive",
     "ru_lemma",
     "ru_number",
     "ru_participle",

@@ -204,4 +204,4 @@ BY_AGREEMENT = re.compile(rf"\(\s*(?:{BY_AGREEMENT_WORDS})\s*\)", re.IGNORECASE)
 BY_AGREEMENT_OPEN = re.compile(rf"\(\s*(?:{BY_AGREEMENT_WORDS})\s*\)?", re.IGNORECASE)
 BY_AGREEMENT_CUT = re.compile(rf"\(\s*(?:{_FLAG_FIRST})?\s*$", re.IGNORECASE)
 # A cell holding only a piece of the flag ("(по", "согласованию)").
-BY_AGREEMENT_PART = re.compile(rf"^\(?\s*(?:{_FLAG_FIRST})?\s*(?:{_FLAG_REST})?\s*\)?$", re.IGNORECASE)
+BY_AGREEMENT_PART = re.compile(rf"^\(?\s*+(?:{_FLAG_FIRST})?\s*+(?:{_FLAG_REST})?\s*+\)?$", re.IGNORECASE)

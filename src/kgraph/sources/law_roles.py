@@ -226,7 +226,7 @@ FIELD_BEFORE_KK = re.compile(r"\s+(?:саласындағы|саласында|�
 # A Kazakh field phrase does not run back over a verb form or a postposition.
 # Between the fields of a plural Kazakh role: ", ", "және", or the marker of the field before.
 KK_NEXT_FIELD = re.compile(
-    r"(?:\s+(?P<marker>саласындағы|жөніндегі))?\s*(?:,|\s+және)\s*$|\s+(?P<m2>саласындағы|жөніндегі)\s+$"
+    r"(?:\s++(?P<marker>саласындағы|жөніндегі))?\s*+(?:,|(?<=\s)және)\s*$|\s++(?P<m2>саласындағы|жөніндегі)\s+$"
 )
 # The words of a Kazakh field phrase: a verbal noun ("ынталандыру", "даму"), an adjective
 # ("мемлекеттік", "пайдалы"), an object in the accusative, and no other case.

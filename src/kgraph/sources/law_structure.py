@@ -265,9 +265,7 @@ class _Reader:
                 Article(number, None if excluded else title, self.chapter, (b.start, b.end), excluded)
             )
         else:
-            if self.doc.chapters:
-                c = self.doc.chapters[-1]
-                self.doc.chapters[-1] = Chapter(c.number, c.title, (c.span[0], self._last_end(b.start)), c.excluded)
+            self._close_chapter()
             self.chapter, self.article = number, None
             self.doc.chapters.append(Chapter(number, None if excluded else title, (b.start, b.end), excluded))
         self._close_units()
@@ -353,8 +351,13 @@ class _Reader:
         self.unit = self.item_unit = self.open_list = None
         self.sub_last = None
 
-    def _last_end(self, default: int) -> int:
-        return self.doc.units[-1].end if self.doc.units else default
+    def _close_chapter(self) -> None:
+        """The open chapter runs to the end of the last unit read, never less than its heading
+        (a chapter with no unit of its own: the last unit is above it)."""
+        if self.doc.chapters:
+            c = self.doc.chapters[-1]
+            end = max(c.span[1], self.doc.units[-1].end if self.doc.units else c.span[1])
+            self.doc.chapters[-1] = Chapter(c.number, c.title, (c.span[0], end), c.excluded)
 
     def _close_paragraph(self) -> None:
         if self.article is None or self.paragraph is None:
@@ -390,9 +393,7 @@ class _Reader:
 
     def finish(self) -> None:
         self._close_article(len(self.doc.text))
-        if self.doc.chapters:
-            c = self.doc.chapters[-1]
-            self.doc.chapters[-1] = Chapter(c.number, c.title, (c.span[0], self._last_end(c.span[1])), c.excluded)
+        self._close_chapter()
         self._fill_items()
 
     def _fill_items(self) -> None:

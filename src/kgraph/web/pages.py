@@ -7,7 +7,7 @@ Each page's data is a plain dict, rendered by its template or returned as JSON
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, RedirectResponse
 from rdflib import URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
@@ -15,13 +15,52 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 from kgraph import iri, queries, settings
 from kgraph import resource_kinds as kinds
 from kgraph.vocab import ontology_graph
-from kgraph.web.i18n import lang_of
+from kgraph.web.errors import PageError
+from kgraph.web.i18n import N_, gettext, lang_of
 from kgraph.web.render import JSON_SUFFIX, page, site, wants_json
 from kgraph.web.site import href
 
 router = APIRouter()
 
 PAGE = 20
+
+# What the extractors read of a document (the build report's record kinds, by class name), as the
+# home page names them in the interface's language.
+RECORD_NAMES = {
+    "ActRef": N_("act references"),
+    "Amendment": N_("amendment notes"),
+    "Article": N_("articles"),
+    "Chapter": N_("chapters"),
+    "Clause": N_("clauses"),
+    "Competence": N_("competences"),
+    "ConceptInfo": N_("concept details"),
+    "CrossRef": N_("cross-references"),
+    "Definition": N_("definitions"),
+    "EntryIntoForce": N_("entry into force clauses"),
+    "Excluded": N_("excluded items"),
+    "ExcludedRow": N_("excluded rows"),
+    "GlossaryEntry": N_("glossary entries"),
+    "Indicator": N_("indicators"),
+    "Initiative": N_("initiatives"),
+    "Institution": N_("institution details"),
+    "Item": N_("items"),
+    "LawAmendment": N_("amending laws"),
+    "MandateStatement": N_("mandate statements"),
+    "Measure": N_("support measures"),
+    "Operator": N_("operators"),
+    "Paragraph": N_("paragraphs"),
+    "PlanInfo": N_("plan details"),
+    "Regulation": N_("regulation details"),
+    "Repeal": N_("repeals"),
+    "Section": N_("sections"),
+    "Task": N_("tasks"),
+    "Territory": N_("territories"),
+}
+
+
+def record_names(records: dict[str, int], lang: str) -> dict[str, int]:
+    """The report's record counts under their names in `lang` (an unknown kind keeps its class name)."""
+    return {gettext(lang, RECORD_NAMES[k]) if k in RECORD_NAMES else k: n for k, n in records.items()}
 
 
 @router.get("/")
@@ -48,7 +87,7 @@ def home(request: Request):
                 "language": r["lang"].value if r["lang"] else rep.get("language", ""),
                 "kinds": rep.get("kinds", []),
                 "triples": rep.get("triples"),
-                "records": rep.get("records", {}),
+                "records": record_names(rep.get("records", {}), lang),
                 "unresolved": rep.get("unresolved", 0),
                 "warnings": len((rep.get("coverage") or {}).get("warnings", [])),  # kgraph.coverage
             }
@@ -160,10 +199,10 @@ def source_view(request: Request, doc: str, start: int | None = Query(None, ge=0
     doc = doc.removesuffix(JSON_SUFFIX)  # /source/{doc}.json: the page data
     text = s.source_text(doc)
     if text is None:
-        raise HTTPException(404, f"no source document {doc!r}")
+        raise PageError(404, N_("no source document %(doc)s"), doc=repr(doc))
     lang = lang_of(request)
     if start is not None and (end is None or end < start or end > len(text)):
-        raise HTTPException(400, "the span must satisfy 0 <= start <= end <= length of the text")
+        raise PageError(400, N_("the span must satisfy 0 <= start <= end <= length of the text"))
     if start is None:
         parts = (text, "", "")
     else:
@@ -188,7 +227,7 @@ def source_view(request: Request, doc: str, start: int | None = Query(None, ge=0
 def download(request: Request):
     path = site(request).build_dir / settings.GRAPH_FILE
     if not path.is_file():
-        raise HTTPException(404, "this build has no N-Quads dump")
+        raise PageError(404, N_("this build has no N-Quads dump"))
     return FileResponse(path, media_type="application/n-quads", filename="kgraph.nq")
 
 
@@ -200,10 +239,10 @@ def ontology(request: Request):
     g = ontology_graph()
     groups = []
     for title, cls in (
-        ("ontology.classes", OWL.Class),
-        ("ontology.objprops", OWL.ObjectProperty),
-        ("ontology.dataprops", OWL.DatatypeProperty),
-        ("ontology.individuals", OWL.NamedIndividual),
+        (N_("Classes"), OWL.Class),
+        (N_("Object properties"), OWL.ObjectProperty),
+        (N_("Datatype properties"), OWL.DatatypeProperty),
+        (N_("Individuals (code lists)"), OWL.NamedIndividual),
     ):
         items = []
         for term in sorted(set(g.subjects(RDF.type, cls))):
