@@ -185,7 +185,7 @@ PLACES_BEFORE = re.compile(
 
 # ... in the genitive after them in Russian ("местные исполнительные органы районов (городов областного значения)").
 PLACES_AFTER = re.compile(
-    r"(?:\s*,?\s*(?:и\s+|или\s+)?\(?(?:район|город|област|столиц)[а-я]*(?:\s+(?:областного|республиканского)\s+значения)?\)?)+",
+    r"(?:,?+\s++(?:и\s++|или\s++)?+\(?+(?:район|город|област|столиц)[а-я]*+(?:\s++(?:областного|республиканского)\s++значения)?+\)?+)++",
     re.I,
 )
 # The bodies of districts (and cities of regional significance) are a level of their own.
