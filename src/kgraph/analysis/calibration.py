@@ -1,0 +1,220 @@
+"""The labelled set of the drafter check, and how the check is scored on it.
+
+`tests/golden/overlap_calibration.json` holds (draft, existing power) pairs,
+each labelled by reading: duplicate, overlapping, related,
+complementary-levels or unrelated. The existing powers are competence items
+and plan tasks of the hand-checked golden files (`tests/golden/*.json`), so
+the set does not depend on extraction: `golden_corpus` turns those files into
+the mandates the check searches (each language version of a bilingual act is
+its own mandate, so a Kazakh draft against a Russian text is a real
+cross-language match).
+
+`evaluate` runs a checker over one half of the set and returns the numbers
+issue 17 asks for: precision of the duplicate and overlapping bands,
+"nothing overlaps" for unrelated drafts, the paraphrased item in the top 3,
+kk↔ru recall, and how levels of one function are told apart.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from kgraph import iri
+from kgraph.analysis.mandates import Corpus, Mandate, Party
+
+LABELS = ("duplicate", "overlapping", "related", "complementary-levels", "unrelated")
+POSITIVE = ("duplicate", "overlapping")  # what the two strong bands claim
+
+
+# --- the search space: mandates of the golden files ------------------------------------------
+
+
+def ref_of(record: dict) -> str:
+    """'art:6/item:18', 'para:15/item:101', 'task:12' or 'task:2.3' for a golden record."""
+    if "article" in record or "paragraph" in record:
+        parts = (("art", record.get("article")), ("para", record.get("paragraph")), ("item", record.get("item")))
+        return "/".join(f"{p}:{n}" for p, n in parts if n not in (None, ""))
+    section = record.get("section")
+    number = str(record.get("number", "")).rstrip(".")
+    return f"task:{section}.{number}" if section and _restarts(record) else f"task:{number}"
+
+
+def _restarts(record: dict) -> bool:
+    return bool(record.get("_restarts"))
+
+
+def key_of(source: str, ref: str, role: str | None = None) -> str:
+    """The identifier of a golden mandate (not a graph IRI: the golden corpus is not the graph)."""
+    return f"golden:{source}/{ref}" + (f"#{role}" if role else "")
+
+
+def golden_corpus(paths: Iterable[Path]) -> Corpus:
+    """Competences and tasks of golden files as mandates, with their glossaries."""
+    mandates: list[Mandate] = []
+    glossary: dict[str, dict[str, str]] = {}
+    for path in sorted(paths):
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        records = data.get("records", {}) if isinstance(data, dict) else {}
+        if not isinstance(records, dict) or not (records.get("competence") or records.get("task")):
+            continue
+        source = data.get("source") or Path(path).stem
+        lang = source.rsplit("-", 1)[-1] if source[-3:] in ("-ru", "-kk") else ""
+        for g in records.get("glossary", []):
+            if g.get("abbr") and g.get("expansion"):
+                glossary.setdefault(source, {}).setdefault(g["abbr"], g["expansion"])
+        for c in records.get("competence", []):
+            if not c.get("text"):
+                continue
+            role = c.get("role") or ""
+            ref = ref_of(c)
+            mandates.append(
+                Mandate(
+                    iri=key_of(source, ref, role),
+                    kind="competence",
+                    text=c["text"],
+                    lang=lang,
+                    source=source,
+                    ref=ref,
+                    date=None,
+                    container="",
+                    parties=(Party(iri.role(role), "role", True),) if role else (),
+                    residual=bool(c.get("residual")),
+                )
+            )
+        tasks = records.get("task", [])
+        numbers = [str(t.get("number")) for t in tasks]
+        restarts = len(set(numbers)) < len(numbers)  # numbering restarts in each section
+        for t in tasks:
+            if not t.get("text"):
+                continue
+            ref = ref_of({**t, "_restarts": restarts})
+            mandates.append(
+                Mandate(iri=key_of(source, ref), kind="task", text=t["text"], lang=lang, source=source, ref=ref, date=None, container="")
+            )
+    return Corpus(sorted(mandates, key=lambda m: (m.kind, m.source, m.iri)), glossary=glossary)
+
+
+def golden_files(directory: Path) -> list[Path]:
+    return sorted(p for p in Path(directory).glob("*.json") if p.name[:3] == "kz-")
+
+
+# --- the labelled set ------------------------------------------------------------------------
+
+
+def load_pairs(path: Path) -> list[dict]:
+    return json.loads(Path(path).read_text(encoding="utf-8"))["pairs"]
+
+
+def split(pairs: Sequence[dict]) -> dict[str, str]:
+    """Pair id -> 'fit' | 'held': within each (label, draft language, target language)
+    stratum, pairs ordered by the SHA-1 of their id alternate fit, held, fit, ..."""
+    strata: dict[tuple, list[dict]] = {}
+    for p in pairs:
+        strata.setdefault((p["label"], p["draft_lang"], p["existing"]["lang"]), []).append(p)
+    out = {}
+    for members in strata.values():
+        ordered = sorted(members, key=lambda p: hashlib.sha1(p["id"].encode()).hexdigest())
+        for k, p in enumerate(ordered):
+            out[p["id"]] = "fit" if k % 2 == 0 else "held"
+    return out
+
+
+# --- scoring ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Hit:
+    key: str  # mandate identifier
+    score: float
+    band: str  # duplicate | overlapping | related | complementary-levels
+
+
+Checker = Callable[[str, str, frozenset[str]], list[Hit]]  # (draft, lang, keys to leave out) -> ranked hits
+
+
+def _ratio(a: int, b: int) -> float | None:
+    return round(a / b, 3) if b else None
+
+
+def evaluate(pairs: Sequence[dict], checker: Checker) -> dict:
+    """The issue's numbers for `pairs` under `checker` (hits ranked best first)."""
+    band_hits = {b: [0, 0] for b in ("duplicate", "overlapping", "complementary-levels")}
+    top3 = [0, 0]
+    cross = [0, 0]
+    cross_top3 = [0, 0]
+    unrelated = [0, 0]
+    silent = [0, 0]
+    levels = [0, 0]
+    misses = []
+    answers: dict[tuple[str, str], list[Hit]] = {}
+    for p in pairs:
+        exclude = frozenset(p.get("exclude", ()))
+        key = (p["draft"], p["draft_lang"], exclude)
+        if key not in answers:
+            answers[key] = checker(p["draft"], p["draft_lang"], exclude)
+        hits = answers[key]
+        target = p["existing"]["key"]
+        same = set(p["existing"].get("same", ())) | {target}
+        label = p["label"]
+        found = next((h for h in hits if h.key == target), None)
+        band = found.band if found else None
+        if label == "unrelated":
+            unrelated[1] += 1
+            silent[1] += 1
+            strong = [h for h in hits if h.band in POSITIVE]
+            unrelated[0] += not strong
+            silent[0] += not hits
+            for h in hits:  # every hit of an unrelated draft is a false one
+                if h.band in band_hits:
+                    band_hits[h.band][1] += 1
+            if strong:
+                misses.append({"id": p["id"], "why": "unrelated draft matched", "hits": _show(strong[:3])})
+            continue
+        if band in band_hits:
+            band_hits[band][1] += 1
+            ok = label == "duplicate" if band == "duplicate" else label in POSITIVE if band == "overlapping" else label == band
+            band_hits[band][0] += ok
+            if not ok:
+                misses.append({"id": p["id"], "why": f"{label} shown as {band}", "score": found.score})
+        if label == "duplicate":
+            top3[1] += 1
+            hit = any(h.key in same for h in hits[:3])
+            top3[0] += hit
+            if not hit:
+                misses.append({"id": p["id"], "why": "paraphrased item not in the top 3", "hits": _show(hits[:3])})
+        if label == "complementary-levels":
+            levels[1] += 1
+            levels[0] += band == "complementary-levels"
+        if p["draft_lang"] != p["existing"]["lang"] and label in POSITIVE:
+            cross[1] += 1
+            cross[0] += band in POSITIVE
+            cross_top3[1] += 1
+            cross_top3[0] += any(h.key == target for h in hits[:3])
+            if band not in POSITIVE:
+                misses.append({"id": p["id"], "why": f"kk-ru {label} shown as {band}", "score": found.score if found else None})
+    return {
+        "pairs": len(pairs),
+        "precision": {b: _ratio(*v) for b, v in band_hits.items()},
+        "shown": {b: v[1] for b, v in band_hits.items()},
+        "nothing_overlaps_for_unrelated": _ratio(*unrelated),
+        "nothing_shown_for_unrelated": _ratio(*silent),
+        "paraphrase_top3": _ratio(*top3),
+        "kk_ru_recall": _ratio(*cross),
+        "kk_ru_top3": _ratio(*cross_top3),
+        "levels_recall": _ratio(*levels),
+        "counts": {
+            "unrelated": unrelated[1],
+            "duplicates": top3[1],
+            "kk_ru_positive": cross[1],
+            "levels": levels[1],
+        },
+        "misses": misses,
+    }
+
+
+def _show(hits: Sequence[Hit]) -> list[str]:
+    return [f"{h.key} {h.band} {h.score:.2f}" for h in hits]
