@@ -17,13 +17,17 @@ kk↔ru recall, and how levels of one function are told apart.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from kgraph import iri
+from kgraph.analysis import bands
 from kgraph.analysis.mandates import Corpus, Mandate, Party
 
 LABELS = ("duplicate", "overlapping", "related", "complementary-levels", "unrelated")
@@ -218,3 +222,88 @@ def evaluate(pairs: Sequence[dict], checker: Checker) -> dict:
 
 def _show(hits: Sequence[Hit]) -> list[str]:
     return [f"{h.key} {h.band} {h.score:.2f}" for h in hits]
+
+
+# --- the drafter check on the labelled set, and fitting its thresholds ------------------------------
+
+
+@dataclass(frozen=True)
+class Raw:
+    key: str
+    word: float
+    char: float
+    relation: str
+    cross: bool
+
+
+def raw_hits(pairs: Sequence[dict], an, floor: float = 0.1) -> dict[tuple, list[Raw]]:
+    """For each distinct (draft, language, left-out items): every mandate scoring at least `floor`."""
+    out: dict[tuple, list[Raw]] = {}
+    for p in pairs:
+        exclude = frozenset(p.get("exclude", ()))
+        key = (p["draft"], p["draft_lang"], exclude)
+        if key in out:
+            continue
+        q = an.analyse(p["draft"], p["draft_lang"])
+        items = [i for i, m in enumerate(an.items) if not m.residual and m.iri not in exclude]
+        (word, char), relations, cross, _ = an.scores_against(q, items, mix=False)
+        keep = np.flatnonzero(np.maximum(word, char) >= floor)
+        out[key] = [Raw(an.items[items[k]].iri, float(word[k]), float(char[k]), relations[k], bool(cross[k])) for k in keep]
+    return out
+
+
+def banded(raw: dict[tuple, list[Raw]], t: bands.Thresholds, top: int = 10) -> Checker:
+    """A checker answering from precomputed raw hits under thresholds `t` (ranked as `overlaps.verdict` ranks)."""
+
+    def checker(text: str, lang: str, exclude: frozenset[str]) -> list[Hit]:
+        shown = []
+        for r in raw[(text, lang, exclude)]:
+            score = t.word_weight * r.word + (1 - t.word_weight) * r.char
+            b = bands.band(score, r.relation, r.cross, t)
+            if b:
+                shown.append((bands.rank(b), -score, r.key, b))
+        return [Hit(key, -neg, b) for _, neg, key, b in sorted(shown)[:top]]
+
+    return checker
+
+
+WEIGHTS = (0.5, 0.65, 0.8)  # shares of the word channel tried
+TARGET = 0.95  # precision of the strong bands and share of silent unrelated drafts required on the fit half
+
+
+def objective(r: dict) -> float:
+    """Higher is better; -1 when a constraint fails (precision of the strong bands, unrelated drafts)."""
+    for b in ("duplicate", "overlapping"):
+        if r["precision"][b] is not None and r["precision"][b] < TARGET:
+            return -1.0
+    if (r["nothing_overlaps_for_unrelated"] or 0) < TARGET:
+        return -1.0
+    parts = ("paraphrase_top3", "kk_ru_recall", "levels_recall", "nothing_shown_for_unrelated")
+    strong = sum(r["shown"][b] for b in ("duplicate", "overlapping")) / max(1, r["counts"]["duplicates"])
+    return sum(r[k] or 0 for k in parts) + 0.25 * min(strong, 1.0)
+
+
+def _grid(lo: float, hi: float, step: float = 0.05) -> list[float]:
+    return [round(x, 3) for x in np.arange(lo, hi + 1e-9, step)]
+
+
+def fit(pairs: Sequence[dict], an, passes: int = 2) -> tuple[bands.Thresholds, dict]:
+    """Thresholds that satisfy the constraints and maximise `objective` on `pairs`
+    (coordinate search: the one-language cut, then the Kazakh-Russian cut)."""
+    raw = raw_hits(pairs, an)
+    overall = (-2.0, bands.DEFAULT)
+    for weight in WEIGHTS:
+        t = dataclasses.replace(bands.DEFAULT, word_weight=weight)
+        best = (objective(evaluate(pairs, banded(raw, t))), t)
+        for _ in range(passes):
+            for side in ("same", "cross"):
+                for dup in _grid(0.3, 0.9):
+                    for ovl in _grid(0.15, dup):
+                        for rel in _grid(0.1, ovl):
+                            cut = bands.Cut(dup, ovl, rel)
+                            cand = dataclasses.replace(best[1], **{side: cut})
+                            score = objective(evaluate(pairs, banded(raw, cand)))
+                            if score > best[0]:
+                                best = (score, cand)
+        overall = max(overall, best, key=lambda x: x[0])
+    return overall[1], evaluate(pairs, banded(raw, overall[1]))

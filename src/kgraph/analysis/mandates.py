@@ -9,6 +9,7 @@ properties; `kgraph.iri.parse` is used only to name a subdivision ("art:5/item:3
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -52,6 +53,7 @@ class Mandate:
     parties: tuple[Party, ...] = ()
     residual: bool = False
     spans: tuple[Span, ...] = ()
+    texts: tuple[tuple[str, str], ...] = ()  # (language, text) when it is stated in several languages
 
     @property
     def lead(self) -> Party | None:
@@ -142,8 +144,10 @@ def load(store) -> Corpus:
 def _competences(store, spans) -> list[Mandate]:
     result = queries.run(queries.internal("competence_mandates"), store)
     out: dict[str, Mandate] = {}
+    texts: dict[str, dict[str, str]] = defaultdict(dict)
     for sol in result:
         c = sol["c"].value
+        texts[c].setdefault(sol["text"].language or "", sol["text"].value)
         if c in out:
             continue  # a second label or article path: first one wins
         text = sol["text"]
@@ -163,6 +167,9 @@ def _competences(store, spans) -> list[Mandate]:
             residual=sol["residual"] is not None and _bool(sol["residual"].value),
             spans=tuple(spans.get(c, ())),
         )
+    for c, by_lang in texts.items():
+        if len(by_lang) > 1 and "" not in by_lang:  # one competence, its text in each language
+            out[c] = dataclasses.replace(out[c], texts=tuple(sorted(by_lang.items())))
     return list(out.values())
 
 

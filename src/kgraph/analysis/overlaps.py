@@ -21,18 +21,23 @@ Kinds of findings:
 
 from __future__ import annotations
 
+import difflib
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from kgraph import iri
-from kgraph.analysis.index import CROSS_THRESHOLD, METHOD, THRESHOLD, Analyzer, analyzer_for, post_build  # noqa: F401
+from kgraph.analysis import bands, levels
+from kgraph.analysis.index import METHOD, Analyzer, analyzer_for, post_build  # noqa: F401
 from kgraph.analysis.mandates import Mandate, Span
+from kgraph.errors import InputError
 from kgraph.store import open_store
 
 MIN_SHARED_TASKS = 3  # co-assigned-pair: body pairs sharing at least this many tasks
 PAIR_KINDS = ("competence-duplicate", "task-duplicate", "task-outside-competence")
+MAX_TEXT = 20_000  # characters of a draft (a whole article fits)
+NOTHING = "no existing power overlaps this draft"
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,22 @@ class Match:
     source: str = ""
     article_label: str = ""
     holders: tuple[str, ...] = ()  # labels of the bodies holding the grantee role now
+    band: str = ""  # duplicate | overlapping | complementary-levels | related
+    band_title: str = ""
+    levels: str = ""  # "develops / approves" when the band is complementary-levels
+    cross_language: bool = False
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The answer for one draft: shown matches, best first, and the answer as a whole."""
+
+    text: str
+    lang: str
+    matches: tuple[Match, ...] = ()
+    overlaps: bool = False  # some existing power duplicates or overlaps the draft
+    summary: str = NOTHING
+    counts: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -65,6 +86,11 @@ class Finding:
     b_spans: tuple[Span, ...] = ()
     bodies: tuple[str, ...] = ()  # IRIs of the bodies/roles concerned
     status: str = "to review"
+    band: str = ""
+    a_text: str = ""
+    b_text: str = ""
+    a_basis: str = ""  # the legal basis of side a: "source art:5/item:3" or "source task:12"
+    b_basis: str = ""
 
 
 def _agent_iri(body: str) -> str:
@@ -72,6 +98,77 @@ def _agent_iri(body: str) -> str:
 
 
 # --- drafter check ----------------------------------------------------------------------
+
+
+def validate_text(text: str) -> str:
+    """The draft stripped, or an InputError saying what is wrong with it."""
+    if text is None or not text.strip():
+        raise InputError("the draft is empty: give the text of a competence or of an article")
+    if len(text) > MAX_TEXT:
+        raise InputError(f"the draft has {len(text)} characters; at most {MAX_TEXT} are checked at once")
+    return text.strip()
+
+
+def resolve_body(an: Analyzer, body: str) -> str:
+    """The IRI of a body or role the corpus knows, or an InputError naming the closest ids."""
+    target = _agent_iri(body)
+    known = {p.agent for m in an.items for p in m.parties} | set(an.corpus.members) | set(an._holdings)
+    for holders in an._holdings.values():
+        known.update(h for h, _, _ in holders)
+    for members in an.corpus.members.values():
+        known.update(members)
+    if target in known:
+        return target
+    ids = sorted({k.rsplit("/", 1)[-1] for k in known})
+    close = difflib.get_close_matches(body.rsplit("/", 1)[-1], ids, n=3, cutoff=0.4)
+    hint = f"; closest: {', '.join(close)}" if close else ""
+    raise InputError(f"unknown body {body!r}: no competence or task of the graph names it{hint}")
+
+
+def verdict(
+    text: str,
+    lang: str | None = None,
+    body: str | None = None,
+    store=None,
+    top: int = 10,
+    kinds: tuple[str, ...] = ("competence", "task"),
+    analyzer: Analyzer | None = None,
+    exclude: frozenset[str] = frozenset(),
+) -> Verdict:
+    """The drafter check: existing powers in the bands duplicate, overlapping,
+    complementary (levels of one function) and related, best first; below those
+    nothing is shown, and "no existing power overlaps this draft" when no
+    duplicate or overlapping one is found."""
+    text = validate_text(text)
+    an = analyzer or analyzer_for(store if store is not None else open_store())
+    target = resolve_body(an, body) if body else None
+    q = an.analyse(text, lang)
+    items = [
+        i
+        for i, m in enumerate(an.items)
+        if m.kind in kinds and not m.residual and m.iri not in exclude and (target is None or an.belongs_to(m, target))
+    ]
+    matches: list[Match] = []
+    if items and (q.own or q.action.levels):
+        scores, relations, cross, chosen = an.scores_against(q, items)
+        shown = []
+        for k, i in enumerate(items):
+            b = bands.band(float(scores[k]), relations[k], bool(cross[k]))
+            if b:
+                shown.append((bands.rank(b), -float(scores[k]), k, i, b))
+        for _, _, k, i, b in sorted(shown)[:top]:
+            lv = levels.describe(q.action, an.actions[chosen[k]]) if b == "complementary-levels" else ""
+            matches.append(_match(an, an.items[i], float(scores[k]), b, lv, bool(cross[k])))
+    counts = {b: sum(m.band == b for m in matches) for b in bands.BANDS}
+    strong = [m for m in matches if m.band in bands.STRONG]
+    if strong:
+        best = strong[0]
+        summary = f"{bands.TITLES[best.band]}: {best.source} {best.ref}".strip()
+    elif counts["complementary-levels"]:
+        summary = NOTHING + "; complementary powers (levels of one function) are shown"
+    else:
+        summary = NOTHING
+    return Verdict(text, q.lang, tuple(matches), bool(strong), summary, counts)
 
 
 def check(
@@ -82,24 +179,11 @@ def check(
     top: int = 10,
     kinds: tuple[str, ...] = ("competence", "task"),
 ) -> list[Match]:
-    """Existing competence items and tasks most similar to a drafted text."""
-    if store is None:
-        store = open_store()
-    an = analyzer_for(store)
-    terms, lang = an.query_terms(text, lang)
-    rows = [
-        i
-        for i, m in enumerate(an.items)
-        if m.kind in kinds and not m.residual and (body is None or an.belongs_to(m, _agent_iri(body)))
-    ]
-    if not rows or not terms:
-        return []
-    scores = an.scores_against(terms, lang, rows)
-    order = np.argsort(-scores, kind="stable")[:top]
-    return [_match(an, an.items[rows[k]], float(scores[k])) for k in order if scores[k] > 0]
+    """The matches of `verdict` (every shown band, best first)."""
+    return list(verdict(text, lang, body, store, top, kinds).matches)
 
 
-def _match(an: Analyzer, m: Mandate, score: float) -> Match:
+def _match(an: Analyzer, m: Mandate, score: float, band: str = "", lv: str = "", cross: bool = False) -> Match:
     lead = m.lead or (m.parties[0] if m.parties else None)
     agent = lead.agent if lead else ""
     quote = m.spans[0].quote if m.spans else m.text
@@ -116,6 +200,10 @@ def _match(an: Analyzer, m: Mandate, score: float) -> Match:
         source=m.source,
         article_label=an.corpus.label(m.container) if m.container else "",
         holders=an.holders_now(agent) if lead and lead.kind == "role" else (),
+        band=band,
+        band_title=bands.TITLES.get(band, ""),
+        levels=lv,
+        cross_language=cross,
     )
 
 
