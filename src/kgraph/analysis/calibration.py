@@ -278,9 +278,9 @@ def objective(r: dict) -> float:
             return -1.0
     if (r["nothing_overlaps_for_unrelated"] or 0) < TARGET:
         return -1.0
-    parts = ("paraphrase_top3", "kk_ru_recall", "levels_recall", "nothing_shown_for_unrelated")
+    parts = ("paraphrase_top3", "kk_ru_recall", "levels_recall")
     strong = sum(r["shown"][b] for b in ("duplicate", "overlapping")) / max(1, r["counts"]["duplicates"])
-    return sum(r[k] or 0 for k in parts) + 0.25 * min(strong, 1.0)
+    return sum(r[k] or 0 for k in parts) + 0.5 * (r["nothing_shown_for_unrelated"] or 0) + 0.25 * min(strong, 1.0)
 
 
 def _grid(lo: float, hi: float, step: float = 0.05) -> list[float]:

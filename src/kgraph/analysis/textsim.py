@@ -26,7 +26,7 @@ from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from kgraph.analysis import align, levels
-from kgraph.lang import base_forms, detect_lang, letter_words
+from kgraph.lang import base_forms, detect_lang, letter_words, ru_derivation_stem
 
 _STOP = {
     "ru": "и в во на по с со к о об от до для из за а также или не что как при под через их его ее "
@@ -76,7 +76,8 @@ def analyse(text: str, lang: str | None = None) -> Analysed:
     forms = base_forms(text, lang)
     action = levels.classify(forms, lang)
     obj = content(levels.object_forms(forms, action), lang)
-    return Analysed(lang, action, " ".join(obj), " ".join(to_russian(obj, lang)))
+    own = [ru_derivation_stem(t) for t in obj] if lang == "ru" else obj
+    return Analysed(lang, action, " ".join(own), " ".join(ru_derivation_stem(t) for t in to_russian(obj, lang)))
 
 
 # --- TF-IDF index ---------------------------------------------------------------------

@@ -19,6 +19,7 @@ Letters and folding (`kgraph.lang.script`)
 Word forms (`kgraph.lang.forms`)
     morph()             the one pymorphy3 analyzer
     ru_lemma(word)      Russian normal form
+    ru_derivation_stem(lemma)   a verb and its verbal noun alike («создавать», «создание» -> «созд»)
     kk_stem(word)       Kazakh stem without inflection (similarity)
     kk_stem_folded(word)  Kazakh stem of a search-folded word (search)
     kk_head_forms(word), kk_without_possessive(word)   nominatives of a Kazakh head word (resolution)
@@ -102,6 +103,7 @@ from kgraph.lang.forms import (
     kk_without_possessive,
     morph,
     prefix_stem,
+    ru_derivation_stem,
     ru_lemma,
 )
 from kgraph.lang.legal import (
@@ -239,6 +241,7 @@ __all__ = [
     "ru_adjective",
     "ru_case",
     "ru_cases",
+    "ru_derivation_stem",
     "ru_lemma",
     "ru_participle",
     "ru_singular_nominative",
