@@ -24,6 +24,8 @@ from dataclasses import asdict, dataclass
 from functools import cache
 from importlib.resources import files
 
+import numpy as np
+
 from kgraph.analysis import levels
 
 BANDS = ("duplicate", "overlapping", "complementary-levels", "related")
@@ -48,17 +50,29 @@ class Cut:
 class Thresholds:
     same: Cut  # draft and existing text in one language
     cross: Cut  # Kazakh against Russian
-    word_weight: float = 0.5  # share of the word channel in a score; the rest is character n-grams
+    word_weight: float = 0.5  # share of the word channel in the cosine; the rest is character n-grams
+    cover_weight: float = 0.0  # share of coverage (of the draft by the existing text) in a score
+
+    def mix(self, channels) -> np.ndarray:
+        """A score from (word cosine, character cosine, coverage)."""
+        word, char, cover = channels
+        cosine = self.word_weight * word + (1 - self.word_weight) * char
+        return (1 - self.cover_weight) * cosine + self.cover_weight * cover
 
     def cut(self, cross: bool) -> Cut:
         return self.cross if cross else self.same
 
     def as_dict(self) -> dict:
-        return {"same": asdict(self.same), "cross": asdict(self.cross), "word_weight": self.word_weight}
+        return {
+            "same": asdict(self.same),
+            "cross": asdict(self.cross),
+            "word_weight": self.word_weight,
+            "cover_weight": self.cover_weight,
+        }
 
     @classmethod
     def from_dict(cls, data: dict) -> Thresholds:
-        return cls(Cut(**data["same"]), Cut(**data["cross"]), data.get("word_weight", 0.5))
+        return cls(Cut(**data["same"]), Cut(**data["cross"]), data["word_weight"], data["cover_weight"])
 
 
 DEFAULT = Thresholds(Cut(0.6, 0.45, 0.3), Cut(0.5, 0.35, 0.25))  # used only when bands.json is missing

@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from kgraph import iri
-from kgraph.analysis import bands
+from kgraph.analysis import bands, levels
 from kgraph.analysis.mandates import Corpus, Mandate, Party
 
 LABELS = ("duplicate", "overlapping", "related", "complementary-levels", "unrelated")
@@ -230,8 +230,7 @@ def _show(hits: Sequence[Hit]) -> list[str]:
 @dataclass(frozen=True)
 class Raw:
     key: str
-    word: float
-    char: float
+    channels: tuple[float, float, float]  # word cosine, character cosine, coverage
     relation: str
     cross: bool
 
@@ -246,28 +245,67 @@ def raw_hits(pairs: Sequence[dict], an, floor: float = 0.1) -> dict[tuple, list[
             continue
         q = an.analyse(p["draft"], p["draft_lang"])
         items = [i for i, m in enumerate(an.items) if not m.residual and m.iri not in exclude]
-        (word, char), relations, cross, _ = an.scores_against(q, items, mix=False)
-        keep = np.flatnonzero(np.maximum(word, char) >= floor)
-        out[key] = [Raw(an.items[items[k]].iri, float(word[k]), float(char[k]), relations[k], bool(cross[k])) for k in keep]
+        ch, relations, cross, _ = an.scores_against(q, items, mix=False)
+        keep = np.flatnonzero(ch.max(axis=0) >= floor)
+        out[key] = [Raw(an.items[items[k]].iri, tuple(map(float, ch[:, k])), relations[k], bool(cross[k])) for k in keep]
     return out
 
 
 def banded(raw: dict[tuple, list[Raw]], t: bands.Thresholds, top: int = 10) -> Checker:
-    """A checker answering from precomputed raw hits under thresholds `t` (ranked as `overlaps.verdict` ranks)."""
+    """A checker answering from precomputed raw hits under thresholds `t` (ranked as
+    `overlaps.verdict` ranks: band, then score). Vectorised: fitting calls it often."""
+    arrays = _arrays(raw)
 
     def checker(text: str, lang: str, exclude: frozenset[str]) -> list[Hit]:
-        shown = []
-        for r in raw[(text, lang, exclude)]:
-            score = t.word_weight * r.word + (1 - t.word_weight) * r.char
-            b = bands.band(score, r.relation, r.cross, t)
-            if b:
-                shown.append((bands.rank(b), -score, r.key, b))
-        return [Hit(key, -neg, b) for _, neg, key, b in sorted(shown)[:top]]
+        keys, ch, rel, cross = arrays[(text, lang, exclude)]
+        if not len(keys):
+            return []
+        score = t.mix(ch)
+        code = band_codes(score, rel, cross, t)
+        shown = np.flatnonzero(code < len(bands.BANDS))
+        order = shown[np.lexsort((-score[shown], code[shown]))][:top]
+        return [Hit(keys[k], float(score[k]), bands.BANDS[code[k]]) for k in order]
 
     return checker
 
 
-WEIGHTS = (0.5, 0.65, 0.8)  # shares of the word channel tried
+_ARRAYS: dict[int, dict] = {}
+_REL = {levels.SAME: 0, levels.UNKNOWN: 0, levels.PARTIAL: 1, levels.LEVELS: 2}
+
+
+def _arrays(raw: dict[tuple, list[Raw]]) -> dict:
+    cached = _ARRAYS.get(id(raw))
+    if cached is None or cached[0] is not raw:
+        data = {}
+        for key, hits in raw.items():
+            data[key] = (
+                [h.key for h in hits],
+                np.array([h.channels for h in hits]).T.reshape(3, len(hits)),
+                np.array([_REL[h.relation] for h in hits], dtype=np.int64),
+                np.array([h.cross for h in hits], dtype=bool),
+            )
+        _ARRAYS.clear()
+        _ARRAYS[id(raw)] = cached = (raw, data)
+    return cached[1]
+
+
+def band_codes(score: np.ndarray, rel: np.ndarray, cross: np.ndarray, t: bands.Thresholds) -> np.ndarray:
+    """`bands.band` over arrays: indexes into bands.BANDS, len(BANDS) for "not shown"."""
+    dup = np.where(cross, t.cross.dup, t.same.dup)
+    ovl = np.where(cross, t.cross.ovl, t.same.ovl)
+    relc = np.where(cross, t.cross.rel, t.same.rel)
+    none, related = len(bands.BANDS), bands.BANDS.index("related")
+    out = np.where(score >= relc, related, none)
+    same_ok = rel == 0
+    out = np.where(same_ok & (score >= ovl), bands.BANDS.index("overlapping"), out)
+    out = np.where(same_ok & (score >= dup), bands.BANDS.index("duplicate"), out)
+    out = np.where((rel == 1) & (score >= ovl), bands.BANDS.index("overlapping"), out)
+    out = np.where((rel == 2) & (score >= ovl), bands.BANDS.index("complementary-levels"), out)
+    return out
+
+
+WEIGHTS = (0.5, 0.7)  # shares of the word channel tried
+COVER_WEIGHTS = (0.0, 0.3)  # shares of coverage tried
 TARGET = 0.95  # precision of the strong bands and share of silent unrelated drafts required on the fit half
 
 
@@ -288,22 +326,28 @@ def _grid(lo: float, hi: float, step: float = 0.05) -> list[float]:
 
 
 def fit(pairs: Sequence[dict], an, passes: int = 2) -> tuple[bands.Thresholds, dict]:
-    """Thresholds that satisfy the constraints and maximise `objective` on `pairs`
-    (coordinate search: the one-language cut, then the Kazakh-Russian cut)."""
+    """Thresholds and channel weights that satisfy the constraints and maximise
+    `objective` on `pairs`: for each pair of weights, a grid search over the
+    one-language cuts (dup >= ovl >= rel) with the Kazakh-Russian cut fixed, then
+    over the Kazakh-Russian cut, repeated; it starts from showing nothing."""
     raw = raw_hits(pairs, an)
+
+    def value(t: bands.Thresholds) -> float:
+        return objective(evaluate(pairs, banded(raw, t)))
+
+    grid = _grid(0.2, 0.9)
+    cuts = [bands.Cut(d, o, r) for d in grid for o in grid if o <= d for r in grid if r <= o]
     overall = (-2.0, bands.DEFAULT)
     for weight in WEIGHTS:
-        t = dataclasses.replace(bands.DEFAULT, word_weight=weight)
-        best = (objective(evaluate(pairs, banded(raw, t))), t)
-        for _ in range(passes):
-            for side in ("same", "cross"):
-                for dup in _grid(0.3, 0.9):
-                    for ovl in _grid(0.15, dup):
-                        for rel in _grid(0.1, ovl):
-                            cut = bands.Cut(dup, ovl, rel)
-                            cand = dataclasses.replace(best[1], **{side: cut})
-                            score = objective(evaluate(pairs, banded(raw, cand)))
-                            if score > best[0]:
-                                best = (score, cand)
-        overall = max(overall, best, key=lambda x: x[0])
+        for cover in COVER_WEIGHTS:
+            high = bands.Cut(0.95, 0.95, 0.95)  # nothing shown: feasible
+            best = (value(bands.Thresholds(high, high, weight, cover)), bands.Thresholds(high, high, weight, cover))
+            for _ in range(passes):
+                for side in ("same", "cross"):
+                    for cut in cuts:
+                        cand = dataclasses.replace(best[1], **{side: cut})
+                        score = value(cand)
+                        if score > best[0]:
+                            best = (score, cand)
+            overall = max(overall, best, key=lambda x: x[0])
     return overall[1], evaluate(pairs, banded(raw, overall[1]))

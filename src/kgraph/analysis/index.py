@@ -47,7 +47,8 @@ class Analyzer:
         self.row_item = np.array([k for k, _ in rows], dtype=np.int64)
         self.rows = [a for _, a in rows]
         self.row_lang = np.array([a.lang for a in self.rows])
-        self.word_weight = bands.shipped().word_weight
+        self.thresholds = bands.shipped()
+        self.word_weight = self.thresholds.word_weight
         self.own = textsim.Index([a.own for a in self.rows], self.word_weight)
         self.pivot = textsim.Index([a.pivot for a in self.rows], self.word_weight)
         self.actions = [a.action for a in self.rows]
@@ -70,20 +71,16 @@ class Analyzer:
 
     # -- similarity ----------------------------------------------------------------
 
-    def channels(self, q: textsim.Analysed, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Word and character cosine of a query's object to the rows `rows` (own
-        terms in one language, Russian words across languages)."""
+    def channels(self, q: textsim.Analysed, rows: np.ndarray) -> np.ndarray:
+        """Word cosine, character cosine and coverage (3 x rows) of a query's object
+        against the rows `rows`: own terms in one language, Russian words across."""
         same = self.row_lang[rows] == q.lang
-        word, char = np.zeros(len(rows)), np.zeros(len(rows))
+        out = np.zeros((3, len(rows)))
         for index, text, sel in ((self.own, q.own, same), (self.pivot, q.pivot, ~same)):
             if sel.any():
-                w, c = index.query_channels(text)
-                word[sel], char[sel] = w[rows[sel]], c[rows[sel]]
-        return word, char
-
-    def _row_scores(self, q: textsim.Analysed, rows: np.ndarray) -> np.ndarray:
-        w, c = self.channels(q, rows)
-        return self.word_weight * w + (1 - self.word_weight) * c
+                for k, values in enumerate(index.query_channels(text)):
+                    out[k, sel] = values[rows[sel]]
+        return out
 
     def scores_against(self, q: textsim.Analysed, items: list[int], mix: bool = True):
         """For each mandate of `items`: its best row's score, that row's relation of
@@ -91,8 +88,8 @@ class Analyzer:
         wanted = np.zeros(len(self.items), dtype=bool)
         wanted[items] = True
         rows = np.flatnonzero(wanted[self.row_item])
-        word, char = self.channels(q, rows)
-        s = self.word_weight * word + (1 - self.word_weight) * char
+        ch = self.channels(q, rows)
+        s = self.thresholds.mix(ch)
         best: dict[int, int] = {}
         for r, score in zip(rows, s, strict=True):
             k = int(self.row_item[r])
@@ -101,8 +98,8 @@ class Analyzer:
         pos = [best[k] for k in items]
         chosen = rows[pos]
         rel = [levels.relation(q.action, self.actions[r]) for r in chosen]
-        if not mix:  # the two channels apart (fitting the bands)
-            return (word[pos], char[pos]), rel, self.row_lang[chosen] != q.lang, chosen
+        if not mix:  # the channels apart (fitting the bands)
+            return ch[:, pos], rel, self.row_lang[chosen] != q.lang, chosen
         return s[pos], rel, self.row_lang[chosen] != q.lang, chosen
 
     def _row_matrix(self) -> np.ndarray:
@@ -233,7 +230,7 @@ def _cache_path(store) -> Path | None:
 def _cache_key(store) -> tuple:
     # hash() of str is salted per process; the key must survive a restart
     words = hashlib.sha1(repr((textsim._STOP, levels.VERBS, sorted(align.kk_ru().items()))).encode("utf-8")).hexdigest()
-    return (METHOD, len(store), bands.shipped().word_weight, words)
+    return (METHOD, len(store), repr(bands.shipped()), words)
 
 
 def analyzer_for(store) -> Analyzer:

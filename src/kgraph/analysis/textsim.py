@@ -24,6 +24,7 @@ from functools import lru_cache
 import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
 
 from kgraph.analysis import align, levels
 from kgraph.lang import base_forms, detect_lang, letter_words, ru_derivation_stem
@@ -100,22 +101,47 @@ def _transform(vectorizer: TfidfVectorizer, docs: list[str]):
 class Index:
     """TF-IDF over the term strings of a corpus: a word channel (unigrams +
     bigrams of terms) and a character channel (3-5-grams within word bounds).
-    Cosine similarities of the two channels are mixed with `word_weight`."""
+    Cosine similarities of the two channels are mixed with `word_weight`.
+
+    A query's words that the corpus never uses are not dropped, as a fitted
+    vectorizer would drop them: they count in its length with the weight of the
+    rarest word, so a draft about something the corpus does not know («пожарный
+    контроль») is not reduced to the words it shares («контроль»)."""
 
     def __init__(self, docs: Sequence[str], word_weight: float = WORD_WEIGHT):
         self.word_weight = word_weight
         corpus = list(docs)
         # An empty graph (or one without any term) still needs a fitted vocabulary.
         fit = corpus if any(d.strip() for d in corpus) else ["empty"]
-        self._word = TfidfVectorizer(analyzer=_split, sublinear_tf=True, norm="l2").fit(fit)
-        self._char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, norm="l2").fit(fit)
-        self.word_matrix = _transform(self._word, corpus)
-        self.char_matrix = _transform(self._char, corpus)
+        self._word = TfidfVectorizer(analyzer=_split, sublinear_tf=True, norm=None).fit(fit)
+        self._char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, norm=None).fit(fit)
+        self.word_matrix = normalize(_transform(self._word, corpus))
+        self.char_matrix = normalize(_transform(self._char, corpus))
         self.size = len(corpus)
+        self._present = None  # binary document x word matrix, made at the first query
+
+    @staticmethod
+    def _vectors(vectorizer: TfidfVectorizer, docs: list[str]):
+        """L2-normalised TF-IDF rows whose length counts the unknown features too."""
+        raw = _transform(vectorizer, docs)
+        analyze = vectorizer.build_analyzer()
+        vocab = vectorizer.vocabulary_
+        rare = float(vectorizer.idf_.max()) if len(vocab) else 1.0
+        known = np.asarray(raw.multiply(raw).sum(axis=1)).ravel()
+        unknown = np.zeros(len(docs))
+        for k, doc in enumerate(docs):
+            counts: dict[str, int] = {}
+            for feature in analyze(doc):
+                if feature not in vocab:
+                    counts[feature] = counts.get(feature, 0) + 1
+            unknown[k] = sum(((1 + np.log(c)) * rare) ** 2 for c in counts.values())
+        length = np.sqrt(known + unknown)
+        length[length == 0] = 1.0
+        return csr_matrix(raw.multiply(1 / length[:, None]))
 
     def transform(self, docs: Iterable[str]):
         docs = list(docs)
-        return self._word.transform(docs), self._char.transform(docs)
+        return self._vectors(self._word, docs), self._vectors(self._char, docs)
 
     def similarity(self, a, b) -> np.ndarray:
         """Mixed cosine similarity of two transformed batches (rows of a x rows of b)."""
@@ -128,10 +154,17 @@ class Index:
     def own(self):
         return self.word_matrix, self.char_matrix
 
-    def query_channels(self, doc: str) -> tuple[np.ndarray, np.ndarray]:
-        """Word and character cosine of one term string to every indexed document."""
+    def query_channels(self, doc: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Word cosine, character cosine and coverage of one term string against every
+        indexed document. Coverage is the share of the string's word weight (squared
+        TF-IDF) that a document has at all: an abridged paraphrase covers little of
+        its original but is covered by it, an unrelated text sharing generic words
+        covers only their small weight."""
         w, c = self.transform([doc])
-        return (w @ self.word_matrix.T).toarray()[0], (c @ self.char_matrix.T).toarray()[0]
+        if self._present is None:
+            self._present = (self.word_matrix > 0).astype(np.float64).T.tocsc()
+        cover = (w.multiply(w) @ self._present).toarray()[0]
+        return (w @ self.word_matrix.T).toarray()[0], (c @ self.char_matrix.T).toarray()[0], cover
 
     def query(self, doc: str) -> np.ndarray:
         """Similarity of one term string to every indexed document."""
