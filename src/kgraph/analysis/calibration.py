@@ -28,6 +28,7 @@ import numpy as np
 
 from kgraph import iri
 from kgraph.analysis import bands, levels
+from kgraph.analysis.index import Analyzer
 from kgraph.analysis.mandates import Corpus, Mandate, Party
 
 LABELS = ("duplicate", "overlapping", "related", "complementary-levels", "unrelated")
@@ -251,7 +252,7 @@ def raw_hits(pairs: Sequence[dict], an, floor: float = 0.1) -> dict[tuple, list[
     return out
 
 
-def banded(raw: dict[tuple, list[Raw]], t: bands.Thresholds, top: int = 10) -> Checker:
+def banded(raw: dict[tuple, list[Raw]], t: bands.Thresholds, top: int = 50) -> Checker:
     """A checker answering from precomputed raw hits under thresholds `t` (ranked as
     `overlaps.verdict` ranks: band, then score). Vectorised: fitting calls it often."""
     arrays = _arrays(raw)
@@ -331,11 +332,18 @@ def fit(pairs: Sequence[dict], an, passes: int = 2) -> tuple[bands.Thresholds, d
     one-language cuts (dup >= ovl >= rel) with the Kazakh-Russian cut fixed, then
     over the Kazakh-Russian cut, repeated; it starts from showing nothing."""
     raw = raw_hits(pairs, an)
+    halves = split([{**p, "id": p["id"] + "/inner"} for p in pairs])
+    folds = [[p for p in pairs if halves[p["id"] + "/inner"] == h] for h in ("fit", "held")]
 
     def value(t: bands.Thresholds) -> float:
-        return objective(evaluate(pairs, banded(raw, t)))
+        """The objective on all `pairs`, provided the constraints hold on each inner fold too
+        (a cut at the very edge of what the fit pairs allow does not generalise)."""
+        check = banded(raw, t)
+        if any(objective(evaluate(f, check)) < 0 for f in folds):
+            return -1.0
+        return objective(evaluate(pairs, check))
 
-    grid = _grid(0.2, 0.9)
+    grid = _grid(0.2, 0.85)
     cuts = [bands.Cut(d, o, r) for d in grid for o in grid if o <= d for r in grid if r <= o]
     overall = (-2.0, bands.DEFAULT)
     for weight in WEIGHTS:
@@ -351,3 +359,33 @@ def fit(pairs: Sequence[dict], an, passes: int = 2) -> tuple[bands.Thresholds, d
                             best = (score, cand)
             overall = max(overall, best, key=lambda x: x[0])
     return overall[1], evaluate(pairs, banded(raw, overall[1]))
+
+
+def report(pairs: Sequence[dict], an, t: bands.Thresholds) -> dict:
+    """The numbers of each half of the set under thresholds `t`."""
+    out = {}
+    for half in ("held", "fit"):
+        sel = [p for p in pairs if p["half"] == half]
+        out[half] = evaluate(sel, banded(raw_hits(sel, an), t))
+    return out
+
+
+def calibrate(path: Path, golden_dir: Path) -> tuple[bands.Thresholds, dict]:
+    """Fit the bands on the fit half of the set at `path`, searching the golden
+    corpus of `golden_dir`; report both halves."""
+    pairs = load_pairs(path)
+    an = Analyzer(golden_corpus(golden_files(golden_dir)))
+    t, _ = fit([p for p in pairs if p["half"] == "fit"], an)
+    return t, report(pairs, an, t)
+
+
+def write_bands(t: bands.Thresholds, path: Path, set_path: Path, numbers: dict) -> None:
+    digest = hashlib.sha1(Path(set_path).read_bytes()).hexdigest()[:12]
+    data = {
+        "about": "Thresholds of the drafter check's bands, fitted on the fit half of the labelled set "
+        "by `kgraph overlaps calibrate --write` (kgraph.analysis.calibration.fit).",
+        "fitted_on": {"set": Path(set_path).name, "sha1": digest, "half": "fit"},
+        "thresholds": t.as_dict(),
+        "held_back": {k: v for k, v in numbers.get("held", {}).items() if k != "misses"},
+    }
+    Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -36,7 +36,8 @@ _STOP = {
     "да де қазақстан республикасы өз шегінде шектерінде шеңберінде ету етеді етілетін болып "
     "табылады саласындағы сала оларды тиісті мәселе",
 }
-PIVOT_MIN = 0.3  # a Kazakh stem is carried into Russian when P(ru | kk) is at least this
+PIVOT_MIN = 0.25  # a Kazakh stem is carried into the Russian words whose P(ru | kk) is at least this
+PIVOT_MAX = 2  # ... at most this many of them, most likely first
 
 
 @lru_cache(maxsize=2)
@@ -51,14 +52,15 @@ def content(forms: Iterable[str], lang: str) -> list[str]:
 
 
 def to_russian(terms: Iterable[str], lang: str) -> list[str]:
-    """Terms in Russian words: Kazakh stems become their learned translation."""
+    """Terms in Russian words: a Kazakh stem becomes its likely translations (one or
+    two), a stem without a confident one stays as it is."""
     if lang == "ru":
         return list(terms)
     table = align.kk_ru()
     out = []
     for t in terms:
-        options = table.get(t)
-        out.append(options[0][0] if options and options[0][1] >= PIVOT_MIN else t)
+        words = [r for r, p in table.get(t, ())[:PIVOT_MAX] if p >= PIVOT_MIN]
+        out.extend(words or [t])
     return out
 
 
