@@ -25,7 +25,7 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-from kgraph.lang import base_forms, letter_words
+from kgraph.lang import base_forms
 
 TERMS_FILE = "kkru_terms.tsv"
 ITERATIONS = 5  # EM iterations of Model 2 (nltk runs twice as many of Model 1 first)

@@ -78,6 +78,11 @@ class Thresholds:
 DEFAULT = Thresholds(Cut(0.6, 0.45, 0.3), Cut(0.5, 0.35, 0.25))  # used only when bands.json is missing
 
 
+def bands_path():
+    """Where `bands.json` is (the package directory of an editable install: src/kgraph/analysis)."""
+    return files("kgraph.analysis") / BANDS_FILE
+
+
 @cache
 def shipped() -> Thresholds:
     """The fitted thresholds of the package (`bands.json`)."""

@@ -98,7 +98,16 @@ def golden_corpus(paths: Iterable[Path]) -> Corpus:
                 continue
             ref = ref_of({**t, "_restarts": restarts})
             mandates.append(
-                Mandate(iri=key_of(source, ref), kind="task", text=t["text"], lang=lang, source=source, ref=ref, date=None, container="")
+                Mandate(
+                    iri=key_of(source, ref),
+                    kind="task",
+                    text=t["text"],
+                    lang=lang,
+                    source=source,
+                    ref=ref,
+                    date=None,
+                    container="",
+                )
             )
     return Corpus(sorted(mandates, key=lambda m: (m.kind, m.source, m.iri)), glossary=glossary)
 
@@ -181,7 +190,13 @@ def evaluate(pairs: Sequence[dict], checker: Checker) -> dict:
             continue
         if band in band_hits:
             band_hits[band][1] += 1
-            ok = label == "duplicate" if band == "duplicate" else label in POSITIVE if band == "overlapping" else label == band
+            ok = (
+                label == "duplicate"
+                if band == "duplicate"
+                else label in POSITIVE
+                if band == "overlapping"
+                else label == band
+            )
             band_hits[band][0] += ok
             if not ok:
                 misses.append({"id": p["id"], "why": f"{label} shown as {band}", "score": found.score})
@@ -200,7 +215,9 @@ def evaluate(pairs: Sequence[dict], checker: Checker) -> dict:
             cross_top3[1] += 1
             cross_top3[0] += any(h.key == target for h in hits[:3])
             if band not in POSITIVE:
-                misses.append({"id": p["id"], "why": f"kk-ru {label} shown as {band}", "score": found.score if found else None})
+                misses.append(
+                    {"id": p["id"], "why": f"kk-ru {label} shown as {band}", "score": found.score if found else None}
+                )
     return {
         "pairs": len(pairs),
         "precision": {b: _ratio(*v) for b, v in band_hits.items()},
@@ -248,7 +265,9 @@ def raw_hits(pairs: Sequence[dict], an, floor: float = 0.1) -> dict[tuple, list[
         items = [i for i, m in enumerate(an.items) if not m.residual and m.iri not in exclude]
         ch, relations, cross, _ = an.scores_against(q, items, mix=False)
         keep = np.flatnonzero(ch.max(axis=0) >= floor)
-        out[key] = [Raw(an.items[items[k]].iri, tuple(map(float, ch[:, k])), relations[k], bool(cross[k])) for k in keep]
+        out[key] = [
+            Raw(an.items[items[k]].iri, tuple(map(float, ch[:, k])), relations[k], bool(cross[k])) for k in keep
+        ]
     return out
 
 

@@ -136,7 +136,11 @@ class Analyzer:
         block = m[np.ix_(ri, rj)]
         a, b = np.unravel_index(int(np.argmax(block)), block.shape)
         x, y = int(ri[a]), int(rj[b])
-        return float(block[a, b]), levels.relation(self.actions[x], self.actions[y]), bool(self.row_lang[x] != self.row_lang[y])
+        return (
+            float(block[a, b]),
+            levels.relation(self.actions[x], self.actions[y]),
+            bool(self.row_lang[x] != self.row_lang[y]),
+        )
 
     def __getstate__(self):
         state = dict(self.__dict__)
@@ -170,6 +174,22 @@ class Analyzer:
             ):
                 return True
         return False
+
+    def same_party(self, a: str, b: str) -> bool:
+        """Two agents that are one party for overlap purposes: the same body, bodies
+        linked by succession, a role and a body that holds (or held) it, two roles
+        held by one body, or a group and its member."""
+        if self.related(a, b) or b in self.corpus.members.get(a, ()) or a in self.corpus.members.get(b, ()):
+            return True
+        ha, hb = self._holders_ever(a), self._holders_ever(b)
+        return bool(ha & hb)
+
+    def _holders_ever(self, agent: str) -> set[str]:
+        """The agent, the bodies that ever held it (a role), and their successions."""
+        out = {agent} | {h for h, _, _ in self._holdings.get(agent, [])}
+        for x in list(out):
+            out |= self._related.get(x, set())
+        return out
 
     def related(self, a: str, b: str) -> bool:
         return a == b or b in self._related.get(a, ())

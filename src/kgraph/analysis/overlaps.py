@@ -238,68 +238,106 @@ def _name(an: Analyzer, m: Mandate) -> str:
     return f"{m.source} {where}".strip()
 
 
-def _finding(an, kind, a: Mandate, b: Mandate, score, reason) -> Finding:
+def _basis(an: Analyzer, m: Mandate) -> str:
+    """The legal basis of a mandate as a reader cites it: the act (or plan) and the subdivision."""
+    where = an.corpus.label(m.container) if m.container else m.source
+    return " ".join(x for x in (where, m.ref) if x)
+
+
+def _finding(an, kind, a: Mandate, b: Mandate, score, reason, band: str = "") -> Finding:
     bodies = tuple(dict.fromkeys(p.agent for m in (a, b) for p in m.parties[:1]))
-    return Finding(kind, a.iri, b.iri, round(score, 4), reason, METHOD, a.spans, b.spans, bodies)
+    return Finding(
+        kind,
+        a.iri,
+        b.iri,
+        round(score, 4),
+        reason,
+        METHOD,
+        a.spans,
+        b.spans,
+        bodies,
+        band=band,
+        a_text=a.text,
+        b_text=b.text,
+        a_basis=_basis(an, a),
+        b_basis=_basis(an, b),
+    )
+
+
+def _strong_pairs(an: Analyzer, rows: list[int], cols: list[int], same_set: bool):
+    """(x, y, i, j, score, band) of mandate pairs in a strong band (duplicate or overlapping)."""
+    sims = an.pair_matrix(rows, cols)
+    floor = min(bands.shipped().same.ovl, bands.shipped().cross.ovl)
+    for x, y in zip(*np.nonzero(sims >= floor), strict=True):
+        if same_set and y <= x:
+            continue
+        i, j = rows[x], cols[y]
+        score, relation, cross = an.pair(i, j)
+        band = bands.band(score, relation, cross)
+        if band in bands.STRONG:
+            yield x, y, i, j, score, band
 
 
 def competence_duplicates(an: Analyzer) -> list[Finding]:
+    """Competences of two different bodies or roles (no succession, no role held by the
+    other) in the duplicate or overlapping band."""
     idx = _idx(an, "competence")
-    sims = an.pair_matrix(idx, idx)
     out = []
-    for x, i in enumerate(idx):
-        for y in range(x + 1, len(idx)):
-            j = idx[y]
-            a, b = an.items[i], an.items[j]
-            ga, gb = (a.lead.agent if a.lead else ""), (b.lead.agent if b.lead else "")
-            if sims[x, y] < an.threshold(i, j) or not ga or an.related(ga, gb):
-                continue
-            out.append(
-                _finding(
-                    an,
-                    "competence-duplicate",
-                    a,
-                    b,
-                    sims[x, y],
-                    f"{_name(an, a)} ({an.corpus.label(ga)}) and {_name(an, b)} "
-                    f"({an.corpus.label(gb)}) grant the same action on the same object",
-                )
+    for _, _, i, j, score, band in _strong_pairs(an, idx, idx, True):
+        a, b = an.items[i], an.items[j]
+        ga, gb = (a.lead.agent if a.lead else ""), (b.lead.agent if b.lead else "")
+        if not ga or not gb or an.same_party(ga, gb):
+            continue
+        out.append(
+            _finding(
+                an,
+                "competence-duplicate",
+                a,
+                b,
+                score,
+                f"{bands.TITLES[band]}: {_name(an, a)} ({an.corpus.label(ga)}) and {_name(an, b)} "
+                f"({an.corpus.label(gb)}) grant the same action on the same object",
+                band,
             )
+        )
     return out
 
 
 def task_duplicates(an: Analyzer) -> list[Finding]:
+    """Tasks of two plans led by unrelated bodies, in the duplicate band."""
     idx = [i for i in _idx(an, "task") if an.items[i].lead]
-    sims = an.pair_matrix(idx, idx)
     out = []
-    for x, i in enumerate(idx):
-        for y in range(x + 1, len(idx)):
-            j = idx[y]
-            a, b = an.items[i], an.items[j]
-            la, lb = a.lead.agent, b.lead.agent
-            if sims[x, y] < an.threshold(i, j) or a.container == b.container or an.related(la, lb):
-                continue
-            out.append(
-                _finding(
-                    an,
-                    "task-duplicate",
-                    a,
-                    b,
-                    sims[x, y],
-                    f"the same action is assigned in two plans: {_name(an, a)} led by "
-                    f"{an.corpus.label(la)}, {_name(an, b)} led by {an.corpus.label(lb)}",
-                )
+    for _, _, i, j, score, band in _strong_pairs(an, idx, idx, True):
+        a, b = an.items[i], an.items[j]
+        la, lb = a.lead.agent, b.lead.agent
+        if band != "duplicate" or a.container == b.container or an.same_party(la, lb):
+            continue
+        out.append(
+            _finding(
+                an,
+                "task-duplicate",
+                a,
+                b,
+                score,
+                f"the same action is assigned in two plans: {_name(an, a)} led by "
+                f"{an.corpus.label(la)}, {_name(an, b)} led by {an.corpus.label(lb)}",
+                band,
             )
+        )
     return out
 
 
 def tasks_outside_competence(an: Analyzer) -> list[Finding]:
+    """A task whose lead body holds no competence like it on the plan's date while
+    another role's competence is the same power (duplicate band): a weaker match
+    is not a finding (it was the noise of the pages)."""
     comps = _idx(an, "competence")
     tasks = [i for i in _idx(an, "task") if an.items[i].lead and an.items[i].lead.kind == "body"]
     if not comps or not tasks:
         return []
     sims = an.pair_matrix(tasks, comps)
     known = {r for r, hs in an._holdings.items() if hs}
+    related_cut = min(bands.shipped().same.rel, bands.shipped().cross.rel)
     out = []
     for x, i in enumerate(tasks):
         t = an.items[i]
@@ -310,13 +348,14 @@ def tasks_outside_competence(an: Analyzer) -> list[Finding]:
             for y, j in enumerate(comps)
             if an.items[j].lead and (an.items[j].lead.agent in roles or an.related(an.items[j].lead.agent, body))
         ]
-        if any(sims[x, y] >= an.threshold(i, comps[y]) for y in own):
+        if any(sims[x, y] >= related_cut for y in own):
             continue  # its own law gives it something like this
-        best = max(range(len(comps)), key=lambda y: sims[x, y])
+        best = int(np.argmax(sims[x]))
         c = an.items[comps[best]]
         grantee = c.lead.agent if c.lead else ""
-        if sims[x, best] < an.threshold(i, comps[best]) or grantee not in known:
-            continue  # nothing matches, or the matching role has no known holders (e.g. "state bodies")
+        score, relation, cross = an.pair(i, comps[best])
+        if bands.band(score, relation, cross) != "duplicate" or grantee not in known:
+            continue  # no same power elsewhere, or its role has no known holders (e.g. "state bodies")
         have = ", ".join(sorted(an.corpus.label(r) for r in roles)) or "no role in the loaded laws"
         out.append(
             _finding(
@@ -324,10 +363,11 @@ def tasks_outside_competence(an: Analyzer) -> list[Finding]:
                 "task-outside-competence",
                 t,
                 c,
-                sims[x, best],
+                score,
                 f"{_name(an, t)} is led by {an.corpus.label(body)} (roles on "
-                f"{t.date or 'unknown date'}: {have}); the closest competence, {_name(an, c)}, "
+                f"{t.date or 'unknown date'}: {have}); the same power, {_name(an, c)}, "
                 f"is granted to {an.corpus.label(grantee)}",
+                "duplicate",
             )
         )
     return out
@@ -338,10 +378,11 @@ def competences_without_task(an: Analyzer) -> list[Finding]:
     if not comps or not tasks:
         return []
     sims = an.pair_matrix(comps, tasks)
+    related_cut = min(bands.shipped().same.rel, bands.shipped().cross.rel)
     out = []
     for x, i in enumerate(comps):
         y = int(np.argmax(sims[x]))
-        if sims[x, y] >= an.threshold(i, tasks[y]):
+        if sims[x, y] >= related_cut:
             continue
         c = an.items[i]
         out.append(
