@@ -539,7 +539,7 @@ def overlaps_check(
     except KgraphError as exc:
         _fail(exc)
     if format == "table":
-        _print_report(report, seconds)
+        _print_overlap_report(report, seconds)
         return
     if format == "json":
         data = json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n"
@@ -556,7 +556,7 @@ def overlaps_check(
         console.print(f"wrote {out}")
 
 
-def _print_report(report, seconds: float) -> None:
+def _print_overlap_report(report, seconds: float) -> None:
     for item in report.items:
         v = item.verdict
         title = f"{item.number + ') ' if item.number else ''}{item.text[:90]}"

@@ -103,12 +103,21 @@ class Analyzer:
         return s[pos], rel, self.row_lang[chosen] != q.lang, chosen
 
     def _row_matrix(self) -> np.ndarray:
-        """Scores of every row pair (computed once)."""
+        """Scores of every row pair (computed once), mixed as a draft's are
+        (`bands.Thresholds.mix`), with the coverage of the pair taken both ways."""
         if self._matrix is None:
             same = self.row_lang[:, None] == self.row_lang[None, :]
-            own = self.own.similarity(self.own.own(), self.own.own())
-            piv = self.pivot.similarity(self.pivot.own(), self.pivot.own())
-            self._matrix = np.where(same, own, piv).astype(np.float32)
+            scores = []
+            for index in (self.own, self.pivot):
+                w = (index.word_matrix @ index.word_matrix.T).toarray()
+                c = (index.char_matrix @ index.char_matrix.T).toarray()
+                squares = index.word_matrix.multiply(index.word_matrix).tocsr()
+                present = (index.word_matrix > 0).astype(np.float64)
+                cover = (squares @ present.T).toarray()
+                cover = (cover + cover.T) / 2
+                scores.append(self.thresholds.mix((w, c, cover)).astype(np.float32))
+                del w, c, cover
+            self._matrix = np.where(same, scores[0], scores[1])
         return self._matrix
 
     def _rows_of(self, k: int) -> np.ndarray:
@@ -128,6 +137,23 @@ class Analyzer:
         starts_b = np.cumsum([0] + [len(r) for r in rb[:-1]])
         block = m[np.ix_(flat_a, flat_b)]
         return np.maximum.reduceat(np.maximum.reduceat(block, starts_a, axis=0), starts_b, axis=1)
+
+    def mutual_cover(self, i: int, j: int) -> float:
+        """How much of each mandate's word weight the other has, the smaller of the
+        two (1.0 for the same wording; low when each says something the other does
+        not: «ғылым кластері» / «инфо-коммуникациялық технологиялар кластері»)."""
+        _, x, y = self._best_rows(i, j)
+        index = self.own if self.row_lang[x] == self.row_lang[y] else self.pivot
+        a, b = index.word_matrix[x], index.word_matrix[y]
+        both = a.multiply(b) != 0
+        return float(min(a.multiply(a).multiply(both).sum(), b.multiply(b).multiply(both).sum()))
+
+    def _best_rows(self, i: int, j: int) -> tuple[float, int, int]:
+        m = self._row_matrix()
+        ri, rj = self._rows_of(i), self._rows_of(j)
+        block = m[np.ix_(ri, rj)]
+        a, b = np.unravel_index(int(np.argmax(block)), block.shape)
+        return float(block[a, b]), int(ri[a]), int(rj[b])
 
     def pair(self, i: int, j: int) -> tuple[float, str, bool]:
         """Score, relation of levels and cross-language flag of two mandates (their best rows)."""

@@ -100,6 +100,10 @@ def _transform(vectorizer: TfidfVectorizer, docs: list[str]):
     return vectorizer.transform(docs)
 
 
+def _normalize(matrix):
+    return normalize(matrix) if matrix.shape[0] else matrix  # sklearn refuses an empty batch
+
+
 class Index:
     """TF-IDF over the term strings of a corpus: a word channel (unigrams +
     bigrams of terms) and a character channel (3-5-grams within word bounds).
@@ -117,8 +121,8 @@ class Index:
         fit = corpus if any(d.strip() for d in corpus) else ["empty"]
         self._word = TfidfVectorizer(analyzer=_split, sublinear_tf=True, norm=None).fit(fit)
         self._char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, norm=None).fit(fit)
-        self.word_matrix = normalize(_transform(self._word, corpus))
-        self.char_matrix = normalize(_transform(self._char, corpus))
+        self.word_matrix = _normalize(_transform(self._word, corpus))
+        self.char_matrix = _normalize(_transform(self._char, corpus))
         self.size = len(corpus)
         self._present = None  # binary document x word matrix, made at the first query
 

@@ -203,17 +203,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "kk": "Құзырет жобасы бұрыннан барын қайталай ма?",
     },
     "overlaps.intro": {
-        "en": "Paste the text of a drafted competence or task. Existing competence items and "
-        "plan tasks that say much the same are ranked below, with their source text. "
-        "Treat them as leads to review, not verdicts (art. 24 of the Law on legal acts "
-        "asks for a clear delimitation of competences).",
-        "ru": "Вставьте текст проекта компетенции или мероприятия. Ниже — существующие "
-        "подпункты законов и мероприятия планов с похожим содержанием, с цитатами. "
-        "Это повод для проверки, а не вывод (ст. 24 Закона «О правовых актах» требует "
-        "чёткого разграничения компетенций).",
-        "kk": "Құзырет немесе іс-шара жобасының мәтінін қойыңыз. Төменде мазмұны ұқсас "
-        "заң тармақшалары мен жоспар іс-шаралары дәйексөздерімен берілген. Бұл — "
-        "тексеруге негіз, қорытынды емес.",
+        "en": "Paste a drafted competence, or a whole article with numbered items. Each item gets a "
+        "verdict: the existing powers it duplicates (same power), overlaps or relates to, and "
+        "powers over the same object at another level of one function (develops, approves, "
+        "implements, controls), with quotes and legal bases. Treat them as leads to review, not "
+        "verdicts (art. 24 of the Law on legal acts asks for a clear delimitation of competences).",
+        "ru": "Вставьте проект компетенции или целую статью с пронумерованными подпунктами. Для "
+        "каждого подпункта — вердикт: существующие полномочия, которые он дублирует, с которыми "
+        "пересекается или связан, и полномочия над тем же предметом на другом уровне одной "
+        "функции (разработка, утверждение, реализация, контроль), с цитатами и правовыми "
+        "основаниями. Это повод для проверки, а не вывод (ст. 24 Закона «О правовых актах»).",
+        "kk": "Құзырет жобасын немесе нөмірленген тармақшалары бар бүкіл бапты қойыңыз. Әр "
+        "тармақшаға қорытынды беріледі: ол қайталайтын, қиылысатын не байланысты өкілеттіктер "
+        "және бір функцияның басқа деңгейіндегі өкілеттіктер (әзірлеу, бекіту, іске асыру, "
+        "бақылау), дәйексөздерімен. Бұл — тексеруге негіз, қорытынды емес.",
     },
     "overlaps.text": {"en": "Drafted text", "ru": "Текст проекта", "kk": "Жоба мәтіні"},
     "overlaps.lang": {"en": "Language", "ru": "Язык", "kk": "Тілі"},
@@ -222,10 +225,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "overlaps.any": {"en": "any", "ru": "любой", "kk": "кез келген"},
     "overlaps.check": {"en": "Check", "ru": "Проверить", "kk": "Тексеру"},
     "overlaps.none": {
-        "en": "No similar competence or task found.",
-        "ru": "Похожих компетенций и мероприятий не найдено.",
-        "kk": "Ұқсас құзырет не іс-шара табылмады.",
+        "en": "No existing power overlaps this draft.",
+        "ru": "Ни одно существующее полномочие не пересекается с проектом.",
+        "kk": "Жобамен қиылысатын қолданыстағы өкілеттік жоқ.",
     },
+    "overlaps.summary": {
+        "en": "{n} item(s): {o} overlap an existing power, {c} complementary (levels of one function)",
+        "ru": "Подпунктов: {n}; пересекаются с существующими: {o}; дополняющие (уровни одной функции): {c}",
+        "kk": "Тармақшалар: {n}; қолданыстағымен қиылысады: {o}; толықтырушы (бір функция деңгейлері): {c}",
+    },
+    "overlaps.csv": {"en": "Report as CSV", "ru": "Отчёт в CSV", "kk": "Есеп (CSV)"},
+    "overlaps.print": {"en": "Printable report", "ru": "Отчёт для печати", "kk": "Басып шығаруға арналған есеп"},
     "overlaps.missing": {
         "en": "The overlap checker (kgraph.analysis.overlaps) is not installed in this build.",
         "ru": "Модуль проверки (kgraph.analysis.overlaps) не установлен.",
