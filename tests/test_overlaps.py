@@ -25,7 +25,7 @@ from kgraph.analysis import bands, index, overlaps
 from kgraph.errors import DraftError
 from kgraph.results import rows
 from kgraph.store import OxigraphStore
-from kgtest import GOLDEN, OUTPUT
+from kgtest import GOLDEN, OUTPUT, ROOT
 
 PAIRS = json.loads((GOLDEN / "overlaps.json").read_text(encoding="utf-8"))
 PARAPHRASES = json.loads((GOLDEN / "paraphrases.json").read_text(encoding="utf-8"))
@@ -473,3 +473,45 @@ def test_on_built_graph(store):
     _report("overlap-metrics-built", result)
     assert result["pairs"]["all"]["precision"] >= 0.9
     assert result["paraphrases"]["top3_rate"] >= 0.85
+
+
+# --- the labelled findings (tests/golden/overlap_findings.json) --------------------------------
+
+
+def test_labelled_findings_precision(golden):
+    """Every pair finding the two runs give is labelled in the file, and the labels give the
+    precision recorded there (see its notes: the runs, who labelled, the standard)."""
+    from kgraph import registry
+    from kgraph.analysis import calibration
+    from kgraph.analysis.index import Analyzer
+
+    labelled = json.loads((GOLDEN / "overlap_findings.json").read_text(encoding="utf-8"))
+    by_keys = {(f["a"]["key"], f["b"]["key"]): f for f in labelled["findings"] if f["run"] == "golden corpus"}
+    corpus = calibration.golden_corpus(calibration.golden_files(GOLDEN))
+    an = Analyzer(
+        calibration.bilingual(calibration.with_registry(corpus, registry.load(ROOT / "data" / "registry.yaml")))
+    )
+    seed_only = "kz-law-industrial-innovative-support-kk"
+    produced = [
+        f
+        for f in overlaps.detect(None, kinds=("competence-duplicate",), analyzer=an)
+        if not (seed_only in f.a and seed_only in f.b)
+    ]
+    assert {(f.a, f.b) for f in produced} == set(by_keys)  # nothing unlabelled, nothing gone
+
+    seed = {
+        f["a"]["basis"].split()[-1] + "|" + f["b"]["basis"].split()[-1]: f
+        for f in labelled["findings"]
+        if f["run"] == "seed build" and "a" in f
+    }
+    got = [f for f in overlaps.detect(golden) if f.kind in overlaps.PAIR_KINDS]
+    assert {f.a_basis.split()[-1] + "|" + f.b_basis.split()[-1] for f in got} == set(seed)
+
+    pairs = [f for f in labelled["findings"] if "a" in f]
+    precision = sum(f["correct"] for f in pairs) / len(pairs)
+    overall = sum(f["correct"] for f in labelled["findings"]) / len(labelled["findings"])
+    print(
+        f"\nfindings: {len(labelled['findings'])}, precision {overall:.3f}; pair findings {len(pairs)}, {precision:.3f}"
+    )
+    assert round(precision, 3) == labelled["summary"]["precision_pairs"] and precision >= 0.85
+    assert overall >= 0.9

@@ -655,7 +655,10 @@ def overlaps_detect(
             else:
                 t.add_row(score, f.reason)
         console.print(t)
-    console.print(f"{len(findings)} finding(s); each is a pointer for review, not a verdict")
+    hidden = (
+        "" if kind else "; competence-without-task is not computed unless asked for (--kind competence-without-task)"
+    )
+    console.print(f"{len(findings)} finding(s); each is a pointer for review, not a verdict{hidden}")
 
 
 def main() -> None:  # pragma: no cover

@@ -18,6 +18,7 @@ kk↔ru recall, and how levels of one function are told apart.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
@@ -68,6 +69,9 @@ def golden_corpus(paths: Iterable[Path]) -> Corpus:
             continue
         source = data.get("source") or Path(path).stem
         lang = source.rsplit("-", 1)[-1] if source[-3:] in ("-ru", "-kk") else ""
+        doc = (records.get("document") or [{}])[0]
+        date = _day(doc.get("date"))
+        until = _day(doc.get("lost_force_on") or (doc.get("lost_force_by") or {}).get("act_date"))
         for g in records.get("glossary", []):
             if g.get("abbr") and g.get("expansion"):
                 glossary.setdefault(source, {}).setdefault(g["abbr"], g["expansion"])
@@ -84,10 +88,11 @@ def golden_corpus(paths: Iterable[Path]) -> Corpus:
                     lang=lang,
                     source=source,
                     ref=ref,
-                    date=None,
+                    date=date,
                     container="",
                     parties=(Party(iri.role(role), "role", True),) if role else (),
                     residual=bool(c.get("residual")),
+                    until=until,
                 )
             )
         tasks = records.get("task", [])
@@ -110,6 +115,69 @@ def golden_corpus(paths: Iterable[Path]) -> Corpus:
                 )
             )
     return Corpus(sorted(mandates, key=lambda m: (m.kind, m.source, m.iri)), glossary=glossary)
+
+
+def with_registry(corpus: Corpus, reg) -> Corpus:
+    """The golden corpus with who is who from a registry (`kgraph.registry.Registry`):
+    a grantee that is a registry body becomes that body, roles get their holders,
+    bodies their successions and labels, so that detection can tell one party from two."""
+    bodies = {b.id for b in reg.bodies}
+
+    def agent(party: Party) -> Party:
+        slug = party.agent.rsplit("/", 1)[-1]
+        return Party(iri.org(slug), "body", True) if slug in bodies else party
+
+    mandates = [dataclasses.replace(m, parties=tuple(agent(p) for p in m.parties)) for m in corpus.mandates]
+    out = Corpus(mandates, glossary=corpus.glossary)
+    for role in reg.roles:
+        for h in role.holders:
+            out.tenures.append((iri.role(role.id), iri.org(h.body), h.valid_from, h.valid_until))
+        out.labels[iri.role(role.id)] = role.names.get("ru") or role.id
+    for e in reg.events:
+        for a in e.from_ids:
+            for b in e.to_ids:
+                out.events.append((iri.org(a), iri.org(b), e.date, "#Transfer" if e.kind == "transfer" else e.kind))
+    for b in reg.bodies:
+        out.labels[iri.org(b.id)] = b.names.get("ru") or b.id
+    return out
+
+
+def _day(value) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def bilingual(corpus: Corpus) -> Corpus:
+    """One mandate per provision: the Russian and Kazakh texts of an act's item (same
+    key and grantee in `<act>-ru` and `<act>-kk`) as the texts of one mandate, as the
+    graph holds a provision stated in both languages."""
+    by_key: dict[tuple, list[Mandate]] = {}
+    for m in corpus.mandates:
+        act = m.source[:-3] if m.source[-3:] in ("-ru", "-kk") else m.source
+        by_key.setdefault((act, m.kind, m.ref, m.parties), []).append(m)
+    mandates = []
+    for (act, *_), group in by_key.items():
+        if len(group) == 2 and {m.lang for m in group} == {"ru", "kk"}:
+            ru = next(m for m in group if m.lang == "ru")
+            texts = tuple(sorted((m.lang, m.text) for m in group))
+            mandates.append(dataclasses.replace(ru, source=act, iri=ru.iri.replace(ru.source, act), texts=texts))
+        else:
+            mandates.extend(group)
+    glossary = dict(corpus.glossary)
+    for source, entries in corpus.glossary.items():
+        if source[-3:] in ("-ru", "-kk"):
+            glossary.setdefault(source[:-3], {}).update(entries)
+    return Corpus(
+        sorted(mandates, key=lambda m: (m.kind, m.source, m.iri)),
+        dict(corpus.labels),
+        list(corpus.tenures),
+        list(corpus.events),
+        dict(corpus.members),
+        glossary,
+        dict(corpus.names),
+    )
 
 
 def golden_files(directory: Path) -> list[Path]:

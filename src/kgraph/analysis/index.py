@@ -82,25 +82,32 @@ class Analyzer:
                     out[k, sel] = values[rows[sel]]
         return out
 
-    def scores_against(self, q: textsim.Analysed, items: list[int], mix: bool = True):
+    def scores_against(self, q: textsim.Analysed, items: list[int], mix: bool = True, floor: float = 0.0):
         """For each mandate of `items`: its best row's score, that row's relation of
-        levels to the query, whether it is in another language, and the row."""
+        levels to the query (None below `floor`), whether it is in another language,
+        and the row."""
+        items_arr = np.asarray(items, dtype=np.int64)
         wanted = np.zeros(len(self.items), dtype=bool)
-        wanted[items] = True
+        wanted[items_arr] = True
         rows = np.flatnonzero(wanted[self.row_item])
         ch = self.channels(q, rows)
         s = self.thresholds.mix(ch)
-        best: dict[int, int] = {}
-        for r, score in zip(rows, s, strict=True):
-            k = int(self.row_item[r])
-            if k not in best or score > s[best[k]]:
-                best[k] = int(np.searchsorted(rows, r))
-        pos = [best[k] for k in items]
+        if len(rows) == len(items_arr) and len(self.rows) == len(self.items):
+            pos = np.searchsorted(rows, items_arr)  # one text per mandate
+        else:  # the best row of each mandate: rows sorted by (mandate, -score), first of each
+            order = np.lexsort((-s, self.row_item[rows]))
+            first = order[np.r_[True, np.diff(self.row_item[rows][order]) != 0]]
+            best = dict(zip(self.row_item[rows][first].tolist(), first.tolist(), strict=True))
+            pos = np.array([best[k] for k in items], dtype=np.int64)
         chosen = rows[pos]
-        rel = [levels.relation(q.action, self.actions[r]) for r in chosen]
+        score = s[pos]
+        rel = [
+            levels.relation(q.action, self.actions[r]) if v >= floor else None
+            for r, v in zip(chosen.tolist(), score.tolist(), strict=True)
+        ]
         if not mix:  # the channels apart (fitting the bands)
             return ch[:, pos], rel, self.row_lang[chosen] != q.lang, chosen
-        return s[pos], rel, self.row_lang[chosen] != q.lang, chosen
+        return score, rel, self.row_lang[chosen] != q.lang, chosen
 
     def _row_matrix(self) -> np.ndarray:
         """Scores of every row pair (computed once), mixed as a draft's are
@@ -147,6 +154,10 @@ class Analyzer:
         a, b = index.word_matrix[x], index.word_matrix[y]
         both = a.multiply(b) != 0
         return float(min(a.multiply(a).multiply(both).sum(), b.multiply(b).multiply(both).sum()))
+
+    def best_rows(self, i: int, j: int) -> tuple[int, int]:
+        """The rows (texts) of two mandates that score best together."""
+        return self._best_rows(i, j)[1:]
 
     def _best_rows(self, i: int, j: int) -> tuple[float, int, int]:
         m = self._row_matrix()

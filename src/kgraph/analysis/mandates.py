@@ -54,6 +54,7 @@ class Mandate:
     residual: bool = False
     spans: tuple[Span, ...] = ()
     texts: tuple[tuple[str, str], ...] = ()  # (language, text) when it is stated in several languages
+    until: dt.date | None = None  # the act lost force on this day (None: in force, or not known)
 
     @property
     def lead(self) -> Party | None:

@@ -32,10 +32,15 @@ from kgraph.analysis import bands, levels
 from kgraph.analysis.index import METHOD, Analyzer, analyzer_for, post_build  # noqa: F401
 from kgraph.analysis.mandates import Mandate, Span
 from kgraph.errors import DraftError
+from kgraph.lang import OWN_COMPETENCE
 from kgraph.store import open_store
 
 MIN_SHARED_TASKS = 3  # co-assigned-pair: body pairs sharing at least this many tasks
 PAIR_KINDS = ("competence-duplicate", "task-duplicate", "task-outside-competence")
+# Shown unless asked otherwise. "competence-without-task" (a competence no plan task
+# resembles) is true of nearly every competence while the graph holds few plans: it is
+# computed only when asked for (`detect(kinds=...)`, `overlaps detect --kind ...`).
+DEFAULT_KINDS = (*PAIR_KINDS, "task-without-single-lead", "co-assigned-pair")
 MAX_TEXT = 20_000  # characters of a draft (a whole article fits)
 # A finding (two existing mandates) needs a strong band and each text to have at least this
 # share of the other's word weight: near-identical wording. Pairs that differ in a word that
@@ -155,9 +160,11 @@ def verdict(
     ]
     matches: list[Match] = []
     if items and (q.own or q.action.levels):
-        scores, relations, cross, chosen = an.scores_against(q, items)
+        floor = min(bands.shipped().same.rel, bands.shipped().cross.rel)
+        scores, relations, cross, chosen = an.scores_against(q, items, floor=floor)
         shown = []
-        for k, i in enumerate(items):
+        for k in np.flatnonzero(scores >= floor):
+            i = items[k]
             b = bands.band(float(scores[k]), relations[k], bool(cross[k]))
             if b:
                 shown.append((bands.rank(b), -float(scores[k]), k, i, b))
@@ -215,11 +222,11 @@ def _match(an: Analyzer, m: Mandate, score: float, band: str = "", lv: str = "",
 # --- detection ---------------------------------------------------------------------------------
 
 
-def detect(store, kinds: tuple[str, ...] | None = None) -> list[Finding]:
-    """All findings of the graph, best first within each kind."""
-    an = analyzer_for(store)
+def detect(store, kinds: tuple[str, ...] | None = None, analyzer: Analyzer | None = None) -> list[Finding]:
+    """All findings of the graph (or of `analyzer`'s corpus), best first within each kind."""
+    an = analyzer or analyzer_for(store)
     out: list[Finding] = []
-    wanted = set(kinds or ()) or None
+    wanted = set(kinds or DEFAULT_KINDS)
     steps = (
         ("competence-duplicate", competence_duplicates),
         ("task-duplicate", task_duplicates),
@@ -229,7 +236,7 @@ def detect(store, kinds: tuple[str, ...] | None = None) -> list[Finding]:
         ("co-assigned-pair", co_assigned_pairs),
     )
     for kind, step in steps:
-        if wanted is None or kind in wanted:
+        if kind in wanted:
             out.extend(sorted(step(an), key=lambda f: -f.score))
     return out
 
@@ -294,15 +301,59 @@ def _strong_pairs(an: Analyzer, rows: list[int], cols: list[int], same_set: bool
             yield x, y, i, j, score, band
 
 
+def _parties_differ(an: Analyzer, a: Mandate, b: Mandate) -> bool:
+    """Two mandates whose grantees are surely two parties acting in one sphere: not the
+    same body (succession, role holding, membership); not a body against a role whose
+    holders the graph does not know (it may be that body); not a power the law limits to
+    its body's own sphere («в пределах своей компетенции», «в соответствующей отрасли»,
+    «құзыреті шегінде»: the law delimits it by scope); not
+    two acts never in force together (a law and the law that replaced it); not one
+    provision that grants a power to several bodies jointly (one record per grantee)."""
+    ga, gb = (a.lead.agent if a.lead else ""), (b.lead.agent if b.lead else "")
+    if not ga or not gb or an.same_party(ga, gb):
+        return False
+    kinds = {a.lead.kind, b.lead.kind}
+    if kinds == {"body", "role"}:
+        role = ga if a.lead.kind == "role" else gb
+        if not an._holdings.get(role):
+            return False
+    if _never_together(a, b) or (a.source == b.source and a.ref and a.ref == b.ref):
+        return False  # acts never in force together; one provision naming several bodies jointly
+    return not (OWN_COMPETENCE.search(a.text) or OWN_COMPETENCE.search(b.text))
+
+
+TEMPLATE_COVER = 0.9  # two bodies' functions worded alike to this degree are a regulation's template
+
+
+def _by_design(an: Analyzer, i: int, j: int) -> bool:
+    """A division of labour rather than an overlap: one body takes part («участвует в …»)
+    in what the other does; two procedural sentences of one act (not list items) that
+    name several bodies and are recorded once per body; or two bodies' own regulations repeat one template function
+    word for word («создание совета по взаимодействию с неправительственными
+    организациями»), each for its own sphere."""
+    x, y = an.best_rows(i, j)
+    if an.actions[x].participates != an.actions[y].participates:
+        return True
+    a, b = an.items[i], an.items[j]
+    if a.source == b.source and "item:" not in a.ref + b.ref:
+        return True  # two sentences of one act naming its bodies in turn («… уполномоченным органом или отраслевым …»)
+    bodies = a.lead and b.lead and a.lead.kind == b.lead.kind == "body"
+    return bool(bodies and a.source != b.source and an.mutual_cover(i, j) >= TEMPLATE_COVER)
+
+
+def _never_together(a: Mandate, b: Mandate) -> bool:
+    """One act lost force before the other was adopted (dates as far as known)."""
+    return bool((a.until and b.date and a.until <= b.date) or (b.until and a.date and b.until <= a.date))
+
+
 def competence_duplicates(an: Analyzer) -> list[Finding]:
-    """Competences of two different bodies or roles (no succession, no role held by the
-    other) in the duplicate or overlapping band."""
+    """Competences of two parties (`_parties_differ`) in the duplicate or overlapping band."""
     idx = _idx(an, "competence")
     out = []
     for _, _, i, j, score, band in _strong_pairs(an, idx, idx, True):
         a, b = an.items[i], an.items[j]
         ga, gb = (a.lead.agent if a.lead else ""), (b.lead.agent if b.lead else "")
-        if not ga or not gb or an.same_party(ga, gb):
+        if not _parties_differ(an, a, b) or _by_design(an, i, j):
             continue
         out.append(
             _finding(

@@ -124,7 +124,7 @@ class Index:
         self.word_matrix = _normalize(_transform(self._word, corpus))
         self.char_matrix = _normalize(_transform(self._char, corpus))
         self.size = len(corpus)
-        self._present = None  # binary document x word matrix, made at the first query
+        self._columns = None  # transposed matrices for queries, made at the first query
 
     @staticmethod
     def _vectors(vectorizer: TfidfVectorizer, docs: list[str]):
@@ -167,10 +167,12 @@ class Index:
         its original but is covered by it, an unrelated text sharing generic words
         covers only their small weight."""
         w, c = self.transform([doc])
-        if self._present is None:
-            self._present = (self.word_matrix > 0).astype(np.float64).T.tocsc()
-        cover = (w.multiply(w) @ self._present).toarray()[0]
-        return (w @ self.word_matrix.T).toarray()[0], (c @ self.char_matrix.T).toarray()[0], cover
+        if self._columns is None:  # the matrices by column, made once: a query is then one product each
+            present = (self.word_matrix > 0).astype(np.float64)
+            self._columns = (self.word_matrix.T.tocsr(), self.char_matrix.T.tocsr(), present.T.tocsr())
+        words, chars, present = self._columns
+        cover = (w.multiply(w) @ present).toarray()[0]
+        return (w @ words).toarray()[0], (c @ chars).toarray()[0], cover
 
     def query(self, doc: str) -> np.ndarray:
         """Similarity of one term string to every indexed document."""

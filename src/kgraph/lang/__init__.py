@@ -45,6 +45,7 @@ Words of acts (`kgraph.lang.legal`)
     act_number(number)  an act's number without its form marker ("103-VIII ЗРК" -> "103-VIII")
     FOOTNOTE, FOOTNOTE_LINE, FOOTNOTE_WORD, NOTE_WORD, TOTAL_WORD, DRAFT_WORD_RU, DRAFT_WORD_KK
     EXCLUDED, EXCLUDED_ITEM, PENDING_ITEM, SERVICE_NOTE, SIGNATURE
+    OWN_COMPETENCE      a power limited to the body's own sphere («в пределах компетенции», «құзыреті шегінде»)
     BY_AGREEMENT, BY_AGREEMENT_WORDS, BY_AGREEMENT_OPEN, BY_AGREEMENT_CUT, BY_AGREEMENT_PART
 
 Words of periods (`kgraph.lang.periods`, read by `kgraph.deadlines`)
@@ -123,6 +124,7 @@ from kgraph.lang.legal import (
     MONTHS_KK_PATTERN,
     MONTHS_RU,
     NOTE_WORD,
+    OWN_COMPETENCE,
     PENDING_ITEM,
     SERVICE_NOTE,
     SIGNATURE,
@@ -199,6 +201,7 @@ __all__ = [
     "MONTHS_KK_PATTERN",
     "MONTHS_RU",
     "NOTE_WORD",
+    "OWN_COMPETENCE",
     "PENDING_ITEM",
     "QUOTES",
     "RU_INSTRUMENTAL_PREPOSITIONS",
