@@ -475,6 +475,8 @@ def tasks_without_single_lead(an: Analyzer) -> list[Finding]:
         lead = t.lead
         if lead is None:
             why = "no lead executor is recorded" if t.parties else "no executor is recorded"
+        elif lead.kind == "unresolved":
+            continue  # one lead the registry does not know: a resolution gap (query unresolved_mentions), not this
         elif lead.kind != "body":
             why = f"the lead executor is a {lead.kind} ({an.corpus.label(lead.agent)}), not one body"
         elif lead.by_agreement:
@@ -508,9 +510,10 @@ def co_assigned_pairs(an: Analyzer, minimum: int = MIN_SHARED_TASKS) -> list[Fin
             for b in agents[x + 1 :]:
                 shared[(a, b)].append(t)
     out = []
+    groups = [members for members in an.corpus.members.values() if len(members) > 1]
     for (a, b), ts in shared.items():
-        if len(ts) < minimum:
-            continue
+        if len(ts) < minimum or any(a in g and b in g for g in groups):
+            continue  # few tasks, or two members of one collective group (akimats named as one party)
         refs = ", ".join(_name(an, t) for t in ts[:8]) + (" …" if len(ts) > 8 else "")
         out.append(
             Finding(
