@@ -260,12 +260,17 @@ def test_index_is_cached_on_disk(tmp_path):
 
 @pytest.fixture(scope="module")
 def findings(golden):
-    return overlaps.detect(golden)
+    return overlaps.detect(golden, kinds=overlaps.ALL_KINDS)
 
 
 def _refs(golden, f) -> tuple[str, str]:
     by = overlaps.analyzer_for(golden).corpus.by_iri()
     return by[f.a].ref, by[f.b].ref if f.b else ""
+
+
+def test_competence_without_task_only_when_asked(golden, findings):
+    assert not [f for f in overlaps.detect(golden) if f.kind == "competence-without-task"]
+    assert [f for f in findings if f.kind == "competence-without-task"]
 
 
 def test_detect_finds_the_kinds_the_seeds_have(findings):

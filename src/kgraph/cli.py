@@ -617,14 +617,7 @@ def overlaps_detect(
     """Overlap findings over the whole graph: duplicates, co-assignments, law vs plan (to review)."""
     from kgraph.analysis import overlaps as ov  # heavy (1 s: scikit-learn): only the overlaps commands need it
 
-    known = (
-        "competence-duplicate",
-        "task-duplicate",
-        "task-outside-competence",
-        "competence-without-task",
-        "task-without-single-lead",
-        "co-assigned-pair",
-    )
+    known = ov.ALL_KINDS
     unknown = [k for k in kind if k not in known]
     if unknown:
         _fail(KgraphError(f"unknown finding kind {unknown[0]!r}; choose from {', '.join(known)}"))

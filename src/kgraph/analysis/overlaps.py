@@ -41,6 +41,7 @@ PAIR_KINDS = ("competence-duplicate", "task-duplicate", "task-outside-competence
 # resembles) is true of nearly every competence while the graph holds few plans: it is
 # computed only when asked for (`detect(kinds=...)`, `overlaps detect --kind ...`).
 DEFAULT_KINDS = (*PAIR_KINDS, "task-without-single-lead", "co-assigned-pair")
+ALL_KINDS = (*PAIR_KINDS, "competence-without-task", "task-without-single-lead", "co-assigned-pair")
 MAX_TEXT = 20_000  # characters of a draft (a whole article fits)
 # A finding (two existing mandates) needs a strong band and each text to have at least this
 # share of the other's word weight: near-identical wording. Pairs that differ in a word that
