@@ -22,6 +22,7 @@ import datetime as dt
 import json
 import platform
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -126,6 +127,24 @@ def main(argv: list[str] | None = None) -> int:
     ):
         old = before.get("held", {}).get(key)
         lines.append(f"| {key.replace('_', ' ')} | {old} | {numbers['held'][key]} | {numbers['fit'][key]} |")
+    try:
+        sys.path.insert(0, str(Path(__file__).parent))
+        import overlaps_lexicon  # the hand list of f1b39f7 against the learned table, same checker
+
+        hand = overlaps_lexicon.main_numbers()
+        lines += [
+            "",
+            "## kk↔ru: the hand list of f1b39f7 against the learned correspondences (same checker, same bands)",
+            "",
+        ]
+        lines += ["| measure | hand list held | learned held | hand list fit | learned fit |", "|---|---|---|---|---|"]
+        for key in ("kk_ru_recall", "kk_ru_top3", "paraphrase_top3"):
+            row = [hand["hand list"]["held"][key], hand["learned"]["held"][key], hand["hand list"]["fit"][key]]
+            lines.append(
+                f"| {key.replace('_', ' ')} | " + " | ".join(map(str, [*row, hand["learned"]["fit"][key]])) + " |"
+            )
+    except subprocess.CalledProcessError:  # no git history here: the hand list cannot be read
+        pass
     lines += [
         "",
         "f1b39f7 had no bands: a score at or above its detection threshold counts as the overlapping band there, "
