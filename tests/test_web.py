@@ -453,6 +453,7 @@ def test_overlap_api_and_exports(client, fake_checker):
     assert csv_.status_code == 200 and csv_.headers["content-type"].startswith("text/csv") and "duplicate" in csv_.text
     html = client.get("/overlaps/report.html", params={"text": "жоспарын"})
     assert html.status_code == 200 and "<table>" in html.text and "same power (duplicate)" in html.text
+    assert "<style>" not in html.text and "/static/report.css" in html.text  # the CSP allows no inline style
     assert ESCAPED_XSS in html.text and RAW_XSS not in html.text
 
 

@@ -19,7 +19,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from kgraph import queries
 from kgraph.errors import DraftError
 from kgraph.web.i18n import lang_of
-from kgraph.web.render import env, page, site
+from kgraph.web.render import STATIC_DIR, env, page, site
 from kgraph.web.site import Site
 
 router = APIRouter()
@@ -81,9 +81,14 @@ def report_data(s: Site, report, ui_lang: str) -> dict:
     return {"heading": report.heading, "summary": report.summary, "items": items}
 
 
-def report_html(report) -> str:
-    """A printable page of an article report (CLI --format html and /overlaps/report.html)."""
-    return env.get_template("overlaps_report.html").render(report=report, title=report.heading or "Overlap check")
+def report_html(report, standalone: bool = True) -> str:
+    """A printable page of an article report: a standalone file with its style inside
+    (CLI --format html), or a page whose style is the app's /static/report.css
+    (/overlaps/report.html: the Content-Security-Policy allows no inline style)."""
+    css = (STATIC_DIR / "report.css").read_text(encoding="utf-8") if standalone else ""
+    return env.get_template("overlaps_report.html").render(
+        report=report, title=report.heading or "Overlap check", inline_css=css
+    )
 
 
 def _bodies(s: Site, lang: str) -> list:
@@ -173,7 +178,7 @@ def _export(request: Request, text: str, text_lang: str | None, body: str | None
     if fmt == "csv":
         headers = {"Content-Disposition": 'attachment; filename="overlaps.csv"'}
         return Response(checker().to_csv(report), media_type="text/csv; charset=utf-8", headers=headers)
-    return HTMLResponse(report_html(report))
+    return HTMLResponse(report_html(report, standalone=False))
 
 
 @router.get("/overlaps/report.{fmt}")
