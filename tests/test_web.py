@@ -442,7 +442,7 @@ def test_overlap_page_ranks_and_quotes(client, fake_checker):
     assert fake_checker == [("жоспарын әзірлейді", "kk", MINT)]
     results = section(r.text, "overlap-results")
     assert "0.91" in results and local(str(webgraph.COMPETENCE)) in results and "/art_5" in results
-    assert "same power (duplicate)" in results and "art:5/item:1" in results
+    assert "то же полномочие (дубль)" in results and "art:5/item:1" in results  # the band in the page's language
     assert "quote " + ESCAPED_XSS in results and RAW_XSS not in r.text
 
 

@@ -234,6 +234,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "ru": "Подпунктов: {n}; пересекаются с существующими: {o}; дополняющие (уровни одной функции): {c}",
         "kk": "Тармақшалар: {n}; қолданыстағымен қиылысады: {o}; толықтырушы (бір функция деңгейлері): {c}",
     },
+    "overlaps.band.duplicate": {
+        "en": "same power (duplicate)",
+        "ru": "то же полномочие (дубль)",
+        "kk": "сол өкілеттік (қайталау)",
+    },
+    "overlaps.band.overlapping": {"en": "overlapping", "ru": "пересекается", "kk": "қиылысады"},
+    "overlaps.band.complementary-levels": {
+        "en": "complementary (levels of one function)",
+        "ru": "дополняющее (уровни одной функции)",
+        "kk": "толықтырушы (бір функцияның деңгейлері)",
+    },
+    "overlaps.band.related": {"en": "related", "ru": "связано", "kk": "байланысты"},
     "overlaps.csv": {"en": "Report as CSV", "ru": "Отчёт в CSV", "kk": "Есеп (CSV)"},
     "overlaps.print": {"en": "Printable report", "ru": "Отчёт для печати", "kk": "Басып шығаруға арналған есеп"},
     "overlaps.missing": {
