@@ -10,9 +10,12 @@ statistical word alignment), which removes most of the noise of frequent
 words; `kkru_terms.tsv` beside this module holds the result and the similarity
 (`kgraph.analysis.textsim`) reads it to carry a Kazakh text into Russian words.
 
-Rebuild it from golden files (or any files of the same shape):
+A built graph adds every node it labels in both languages (the provisions, items,
+headings and tasks of the acts read in Russian and Kazakh: `store_pairs`), which
+is most of the corpus' parallel text. Rebuild it from golden files (or any files
+of the same shape) and, optionally, a build:
 
-    python -m kgraph.analysis.align src/kgraph/analysis/kkru_terms.tsv tests/golden/*.json
+    python -m kgraph.analysis.align src/kgraph/analysis/kkru_terms.tsv tests/golden/kz-*.json --store build
 """
 
 from __future__ import annotations
@@ -65,6 +68,13 @@ def parallel_pairs(paths: Iterable[Path]) -> list[tuple[str, str]]:
         for key in sorted(set(langs["kk"]) & set(langs["ru"]), key=repr):
             out.append((langs["kk"][key], langs["ru"][key]))
     return out
+
+
+def store_pairs(store) -> list[tuple[str, str]]:
+    """(kk text, ru text) of every node of a store labelled in both languages."""
+    from kgraph import queries  # the query layer: only learning needs it
+
+    return [(r["kk"].value, r["ru"].value) for r in queries.run(queries.internal("parallel_labels"), store)]
 
 
 def learn(pairs: Sequence[tuple[str, str]], iterations: int = ITERATIONS) -> dict[str, dict[str, float]]:
@@ -144,17 +154,29 @@ def kk_ru() -> dict[str, tuple[tuple[str, float], ...]]:
 
 def main(argv: list[str]) -> int:
     if len(argv) < 2:
-        print("usage: python -m kgraph.analysis.align OUT.tsv GOLDEN.json...", file=sys.stderr)
+        print("usage: python -m kgraph.analysis.align OUT.tsv GOLDEN.json... [--store BUILD]", file=sys.stderr)
         return 2
-    paths = [Path(p) for p in argv[1:]]
+    args = list(argv[1:])
+    store_dir = None
+    if "--store" in args:
+        at = args.index("--store")
+        store_dir = args[at + 1]
+        del args[at : at + 2]
+    paths = [Path(p) for p in args]
     pairs = parallel_pairs(paths)
+    if store_dir:
+        from kgraph.store import open_store
+
+        pairs = list(dict.fromkeys(pairs + store_pairs(open_store(store_dir))))
     table = learn(pairs)
     acts = sorted({p.stem.rsplit("-", 1)[0] for p in paths if p.stem[-3:] in ("-ru", "-kk")})
     write(
         table,
         Path(argv[0]),
         f"Kazakh-Russian word correspondences (kgraph.analysis.align): IBM Model 1+2, iterations {ITERATIONS},\n"
-        f"intersection of the top {TOP} of both directions; {len(pairs)} aligned items of {len(acts)} acts:\n"
+        f"intersection of the top {TOP} of both directions; {len(pairs)} aligned items of {len(acts)} acts"
+        + (" (their goldens and every node of a build labelled in both languages)" if store_dir else "")
+        + ":\n"
         + ", ".join(acts),
     )
     print(f"{sum(map(len, table.values()))} word pairs for {len(table)} Kazakh stems from {len(pairs)} item pairs")

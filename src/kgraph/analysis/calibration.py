@@ -58,11 +58,26 @@ def key_of(source: str, ref: str, role: str | None = None) -> str:
     return f"golden:{source}/{ref}" + (f"#{role}" if role else "")
 
 
+def _lost_force(paths: list[Path]) -> dict[tuple, dt.date]:
+    """(kind, date, number) of an act -> the day it lost force, from any golden of the act that
+    says so (the act's other texts, the seed's text of the same law, inherit it)."""
+    out: dict[tuple, dt.date] = {}
+    for path in paths:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        doc = ((data.get("records") or {}).get("document") or [{}])[0] if isinstance(data, dict) else {}
+        until = _day(doc.get("lost_force_on") or (doc.get("lost_force_by") or {}).get("act_date"))
+        if until and doc.get("date") and doc.get("number"):
+            out[(doc.get("kind"), doc["date"], doc["number"])] = until
+    return out
+
+
 def golden_corpus(paths: Iterable[Path]) -> Corpus:
     """Competences and tasks of golden files as mandates, with their glossaries."""
     mandates: list[Mandate] = []
     glossary: dict[str, dict[str, str]] = {}
-    for path in sorted(paths):
+    paths = sorted(paths)
+    ended = _lost_force(paths)
+    for path in paths:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         records = data.get("records", {}) if isinstance(data, dict) else {}
         if not isinstance(records, dict) or not (records.get("competence") or records.get("task")):
@@ -71,7 +86,7 @@ def golden_corpus(paths: Iterable[Path]) -> Corpus:
         lang = source.rsplit("-", 1)[-1] if source[-3:] in ("-ru", "-kk") else ""
         doc = (records.get("document") or [{}])[0]
         date = _day(doc.get("date"))
-        until = _day(doc.get("lost_force_on") or (doc.get("lost_force_by") or {}).get("act_date"))
+        until = ended.get((doc.get("kind"), doc.get("date"), doc.get("number")))
         for g in records.get("glossary", []):
             if g.get("abbr") and g.get("expansion"):
                 glossary.setdefault(source, {}).setdefault(g["abbr"], g["expansion"])

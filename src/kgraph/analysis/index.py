@@ -151,9 +151,11 @@ class Analyzer:
         not: «ғылым кластері» / «инфо-коммуникациялық технологиялар кластері»)."""
         _, x, y = self._best_rows(i, j)
         index = self.own if self.row_lang[x] == self.row_lang[y] else self.pivot
-        a, b = index.word_matrix[x], index.word_matrix[y]
-        both = a.multiply(b) != 0
-        return float(min(a.multiply(a).multiply(both).sum(), b.multiply(b).multiply(both).sum()))
+        m = index.word_matrix  # CSR: the two rows' terms and weights read in place (no sparse copies)
+        ta, wa = m.indices[m.indptr[x] : m.indptr[x + 1]], m.data[m.indptr[x] : m.indptr[x + 1]]
+        tb, wb = m.indices[m.indptr[y] : m.indptr[y + 1]], m.data[m.indptr[y] : m.indptr[y + 1]]
+        _, at, bt = np.intersect1d(ta, tb, assume_unique=True, return_indices=True)
+        return float(min(np.sum(wa[at] ** 2), np.sum(wb[bt] ** 2)))
 
     def best_rows(self, i: int, j: int) -> tuple[int, int]:
         """The rows (texts) of two mandates that score best together."""

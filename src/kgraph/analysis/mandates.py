@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -56,7 +57,7 @@ class Mandate:
     texts: tuple[tuple[str, str], ...] = ()  # (language, text) when it is stated in several languages
     until: dt.date | None = None  # the act lost force on this day (None: in force, or not known)
 
-    @property
+    @functools.cached_property  # read for every pair compared: computed once (a frozen dataclass has a __dict__)
     def lead(self) -> Party | None:
         leads = [p for p in self.parties if p.lead]
         return leads[0] if leads else None
@@ -163,6 +164,7 @@ def _competences(store, spans) -> list[Mandate]:
             source=doc or (spans[c][0].doc if spans.get(c) else ""),
             ref=subdivision_ref(by),
             date=_date(sol["date"].value) if sol["date"] is not None else None,
+            until=_date(sol["until"].value) if sol["until"] is not None else None,
             container=sol["article"].value if sol["article"] is not None else "",
             parties=(Party(agent, agent_kind(agent), True),) if agent else (),
             residual=sol["residual"] is not None and _bool(sol["residual"].value),

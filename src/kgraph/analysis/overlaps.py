@@ -284,9 +284,18 @@ def finding_band(an: Analyzer, i: int, j: int) -> tuple[str | None, float]:
         return None, 0.0
     score, relation, cross = an.pair(i, j)
     band = bands.band(score, relation, cross)
-    if band not in bands.STRONG or an.mutual_cover(i, j) < FINDING_COVER:
+    if band not in bands.STRONG or an.mutual_cover(i, j) < FINDING_COVER or _one_action(an, i, j):
         return None, score
     return band, score
+
+
+def _one_action(an: Analyzer, i: int, j: int) -> bool:
+    """One side names an action and the other none: a list item naming only the means of its
+    lead-in's action («посредством: 1) возмещения части затрат …») against a power over the
+    same thing («осуществляет мониторинг … возмещения части затрат …»). A finding says "the same
+    action on the same object", which such a pair does not show."""
+    x, y = an.best_rows(i, j)
+    return bool(an.actions[x].levels) != bool(an.actions[y].levels)
 
 
 def _strong_pairs(an: Analyzer, rows: list[int], cols: list[int], same_set: bool):
@@ -318,7 +327,7 @@ def _parties_differ(an: Analyzer, a: Mandate, b: Mandate) -> bool:
         role = ga if a.lead.kind == "role" else gb
         if not an._holdings.get(role):
             return False
-    if _never_together(a, b) or (a.source == b.source and a.ref and a.ref == b.ref):
+    if _never_together(a, b) or (_act(a) == _act(b) and a.ref and a.ref == b.ref):
         return False  # acts never in force together; one provision naming several bodies jointly
     return not (OWN_COMPETENCE.search(a.text) or OWN_COMPETENCE.search(b.text))
 
@@ -336,14 +345,31 @@ def _by_design(an: Analyzer, i: int, j: int) -> bool:
     if an.actions[x].participates != an.actions[y].participates:
         return True
     a, b = an.items[i], an.items[j]
-    if a.source == b.source and "item:" not in a.ref + b.ref:
+    if _act(a) == _act(b) and "item:" not in a.ref + b.ref:
         return True  # two sentences of one act naming its bodies in turn («… уполномоченным органом или отраслевым …»)
     bodies = a.lead and b.lead and a.lead.kind == b.lead.kind == "body"
     return bool(bodies and a.source != b.source and an.mutual_cover(i, j) >= TEMPLATE_COVER)
 
 
+def _text_of(m: Mandate) -> str:
+    """The act and redaction a mandate's article belongs to («…/534-iv», «…/534-iv/ver_undated-kk»),
+    or its source without the language (a provision stated in Russian and Kazakh has a source
+    document per language)."""
+    if "/art_" in m.container:
+        return m.container.split("/art_")[0]
+    return m.source[:-3] if m.source[-3:] in ("-ru", "-kk") else m.source
+
+
+def _act(m: Mandate) -> str:
+    """The act a mandate belongs to, whichever redaction of it."""
+    return _text_of(m).split("/ver_")[0]
+
+
 def _never_together(a: Mandate, b: Mandate) -> bool:
-    """One act lost force before the other was adopted (dates as far as known)."""
+    """One act lost force before the other was adopted (dates as far as known), or two
+    redactions of one act (the later replaced the earlier)."""
+    if _act(a) == _act(b) and _text_of(a) != _text_of(b):
+        return True
     return bool((a.until and b.date and a.until <= b.date) or (b.until and a.date and b.until <= a.date))
 
 
@@ -406,17 +432,17 @@ def tasks_outside_competence(an: Analyzer) -> list[Finding]:
     sims = an.pair_matrix(tasks, comps)
     known = {r for r, hs in an._holdings.items() if hs}
     related_cut = min(bands.shipped().same.rel, bands.shipped().cross.rel)
+    grantees = defaultdict(list)  # a competence's grantee -> its columns in `sims`
+    for y, j in enumerate(comps):
+        if an.items[j].lead:
+            grantees[an.items[j].lead.agent].append(y)
     out = []
     for x, i in enumerate(tasks):
         t = an.items[i]
         body = t.lead.agent
         roles = an.roles_of(body, t.date)
-        own = [
-            y
-            for y, j in enumerate(comps)
-            if an.items[j].lead and (an.items[j].lead.agent in roles or an.related(an.items[j].lead.agent, body))
-        ]
-        if any(sims[x, y] >= related_cut for y in own):
+        own = [y for g, ys in grantees.items() if g in roles or an.related(g, body) for y in ys]
+        if own and sims[x, own].max() >= related_cut:
             continue  # its own law gives it something like this
         best = int(np.argmax(sims[x]))
         c = an.items[comps[best]]

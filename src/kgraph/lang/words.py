@@ -166,6 +166,51 @@ def join_fragments(tokens: list[str]) -> list[str]:
     return ["".join(tokens[a:b]) for a, b in pairwise(cuts)]
 
 
+# Words after which a hanging hyphen is a real one and the space stays ("много- и двусторонние").
+_CONJUNCTIONS = frozenset({"и", "или", "либо", "және", "мен", "немесе"})
+# The linking vowel of a compound adjective's first part ("социально-", "учетно-", "весенне-").
+_LINKING_VOWEL = re.compile(r"[оеОЕ]$")
+
+
+def join_wrapped(left: str, right: str) -> str:
+    """Join two lines of a cell, the first maybe ending with a hyphen where a word was
+    wrapped: the hyphen goes when the two halves make a dictionary word («согласова-»
+    «нию)» -> «согласованию)») or neither half is one («Казмортранс-» «флот»); it stays
+    in a compound («социально-» «экономического», «Северо-» «Казахстанской»,
+    «2002-» «2003», «государств-» «участников») and with its space before a conjunction
+    («много-» «и»)."""
+    if not left.endswith("-") or len(left) < 2 or not left[-2].isalnum():
+        return f"{left} {right}"
+    head = left[:-1]
+    m = re.match(r"[^\s,;.)»\"”]+", right)
+    nxt = m.group(0) if m else ""
+    if not nxt or nxt[0].isupper() or nxt[0].isdigit() or head[-1].isdigit():
+        return left + right
+    if fold_words(nxt) in _CONJUNCTIONS:
+        return f"{left} {right}"
+    first = re.search(r"[^\s«\"“(]+$", head)
+    first = first.group(0) if first else head
+    if is_word(first + nxt):
+        return head + right
+    linked = _LINKING_VOWEL.search(first) and (first[0].islower() or is_word(first))  # not «Продкорпо-»
+    if is_word(nxt) and (linked or _apposition(first, nxt)):
+        return left + right
+    return head + right
+
+
+def _apposition(a: str, b: str) -> bool:
+    """Two nouns in the same case and number («государств-участников», «стран-участниц»)."""
+
+    def forms(word: str) -> set[tuple[str, str]]:
+        return {
+            (p.tag.case, p.tag.number)
+            for p in morph().parse(word.lower())
+            if p.is_known and p.tag.POS == "NOUN" and "Abbr" not in p.tag
+        }
+
+    return bool(forms(a) & forms(b))
+
+
 def build_wordlist(texts: list[str]) -> list[str]:
     """Kazakh word forms of some texts: words holding a Kazakh-only letter, and
     every word of a text that is mostly Kazakh; lower case, folded, sorted."""

@@ -23,7 +23,10 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
 from kgraph import iri, kinds
+from kgraph.amendments import acts_in
 from kgraph.rdf import Context, act_class, date_literal
+from kgraph.rdf import acts as acts_rdf
+from kgraph.sources.law import REPEAL_NOTE
 from kgraph.sources.metadata import requisite  # meta.yaml's caused_by: the same reader as the text's
 from kgraph.vocab import ELI, KG, PROV
 
@@ -111,6 +114,21 @@ def _redaction(ctx: Context, version_date) -> None:
         ctx.add(root, ELI.version_date, date_literal(version_date))
 
 
+def _repealed(ctx: Context, requisite_text: str | None) -> None:
+    """The portal's requisite saying the act lost force («… № 534-IV. Утратил силу Кодексом
+    Республики Казахстан от 29 октября 2015 года № 375-V»): the act it names repealed it, as
+    the same note at the head of the text says (kgraph.rdf.law)."""
+    said = REPEAL_NOTE.search(requisite_text or "")
+    if said is None:
+        return
+    for act in acts_in(requisite_text[said.end() :]):
+        if act.date or act.number:
+            node = acts_rdf.amending_node(act)
+            acts_rdf.describe_amending(node, act, ctx)
+            ctx.add(ctx.act, ELI.repealed_by, node)
+            ctx.add(node, ELI.repeals, ctx.act)
+
+
 def _portal(ctx: Context, portal) -> None:
     """What meta.yaml adds: the portal's act code and page, and the act that made this version."""
     lang = ctx.doc.language
@@ -119,6 +137,7 @@ def _portal(ctx: Context, portal) -> None:
     url = portal.source.get(lang)
     if url and ctx.expression is not None:
         ctx.add(ctx.expression, ELI.is_embodied_by, URIRef(url.replace(" ", "%20")))
+    _repealed(ctx, portal.requisite)
     caused = portal.caused_by
     if caused is None or not caused.requisite:
         return
