@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import platform
 import statistics
 import subprocess
@@ -95,13 +96,15 @@ def main(argv: list[str] | None = None) -> int:
         )
 
     numbers = calibration.report(pairs, an, bands.shipped())
+    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     before = json.loads(BEFORE.read_text(encoding="utf-8")) if BEFORE.is_file() else {}
     lines = [
         "# Drafter check: time per item and the labelled set's numbers",
         "",
         f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, Python {platform.python_version()}, {platform.machine()}; "
         f"index of {len(an.items)} mandates ({len(an.rows)} texts) built in {build_s:.1f} s; "
-        f"`python bench/overlaps.py` (repeat {args.repeat}). Target: <= 50 ms per checked item, warm.",
+        f"`python bench/overlaps.py` (repeat {args.repeat}); load average {load} (2 cores, shared). "
+        "Target: <= 50 ms per checked item, warm.",
         "",
         "| run | items | median ms | p95 ms | max ms |",
         "|---|---|---|---|---|",

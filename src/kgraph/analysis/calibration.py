@@ -485,7 +485,7 @@ def write_bands(t: bands.Thresholds, path: Path, set_path: Path, numbers: dict) 
     digest = hashlib.sha1(Path(set_path).read_bytes()).hexdigest()[:12]
     data = {
         "about": "Thresholds of the drafter check's bands, fitted on the fit half of the labelled set "
-        "by `kgraph overlaps calibrate --write` (kgraph.analysis.calibration.fit).",
+        "by `kgraph overlaps evaluate --calibrate --write` (kgraph.analysis.calibration.fit).",
         "fitted_on": {"set": Path(set_path).name, "sha1": digest, "half": "fit"},
         "thresholds": t.as_dict(),
         "held_back": {k: v for k, v in numbers.get("held", {}).items() if k != "misses"},

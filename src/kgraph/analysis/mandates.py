@@ -143,7 +143,24 @@ def load(store) -> Corpus:
     return corpus
 
 
+def _repealed(store) -> dict[str, dt.date]:
+    """Act IRI -> the date of the act that repealed it (the earliest, if several)."""
+    out: dict[str, dt.date] = {}
+    for r in rows(queries.run(queries.internal("repealed_acts"), store))[1]:
+        day = _date(r["until"])
+        if day and (r["act"] not in out or day < out[r["act"]]):
+            out[r["act"]] = day
+    return out
+
+
+def _until(by: str, repealed: dict[str, dt.date]) -> dt.date | None:
+    """The day the act of provision `by` lost force: its parts, of every redaction, are minted
+    under the act's IRI (kgraph.iri.part), so the act is the repealed IRI `by` starts with."""
+    return next((day for act, day in repealed.items() if by.startswith(act + "/")), None)
+
+
 def _competences(store, spans) -> list[Mandate]:
+    repealed = _repealed(store)
     result = queries.run(queries.internal("competence_mandates"), store)
     out: dict[str, Mandate] = {}
     texts: dict[str, dict[str, str]] = defaultdict(dict)
@@ -164,7 +181,7 @@ def _competences(store, spans) -> list[Mandate]:
             source=doc or (spans[c][0].doc if spans.get(c) else ""),
             ref=subdivision_ref(by),
             date=_date(sol["date"].value) if sol["date"] is not None else None,
-            until=_date(sol["until"].value) if sol["until"] is not None else None,
+            until=_until(by, repealed),
             container=sol["article"].value if sol["article"] is not None else "",
             parties=(Party(agent, agent_kind(agent), True),) if agent else (),
             residual=sol["residual"] is not None and _bool(sol["residual"].value),
