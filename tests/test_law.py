@@ -497,6 +497,20 @@ def test_excluded_subdivisions_and_amendments(store):
     assert repealed_by["by"].endswith("/code/2015/10/29/375-v")
 
 
+@pytest.mark.parametrize(
+    ("act", "by"),
+    [
+        # the note at the head of the text and the portal's requisite say the same
+        (iri.act("law", dt.date(2012, 1, 9), "534-IV"), "/code/2015/10/29/375-v"),
+        # only the portal's requisite (meta.yaml) says it: «Утратил силу Законом … от 1 июля 2024 года № 103-VIII»
+        (iri.act("law", dt.date(2015, 10, 31), "381-V"), "/law/2024/07/01/103-viii"),
+    ],
+)
+def test_repealing_act_from_text_or_portal_requisite(store, act, by):
+    rows = _select(store, f"SELECT ?by ?d WHERE {{ <{act}> eli:repealed_by ?by . ?by eli:date_document ?d }}")
+    assert [r["by"] for r in rows if r["by"].endswith(by)] and len({r["by"] for r in rows}) == 1
+
+
 def test_a_role_nobody_registered_is_minted_from_the_law(store):
     minted = _select(
         store,

@@ -469,6 +469,6 @@ class RoleCanon:
 
 
 def golden_sources(directory: Path = settings.GOLDEN_DIR) -> list[str]:
-    not_sources = {"mentions", "overlaps", "paraphrases"}  # golden sets of other stages
+    not_sources = {"mentions", "overlaps", "paraphrases", "overlap_calibration", "overlap_findings"}  # other stages
     ids = {p.name.split(".")[0] for p in directory.glob("*.json") if p.stem not in not_sources}
     return sorted(ids)

@@ -20,6 +20,7 @@ Word forms (`kgraph.lang.forms`)
     morph()             the one pymorphy3 analyzer
     ru_lemma(word)      Russian normal form
     ru_infinitive(word) a Russian infinitive
+    ru_derivation_stem(lemma)   a verb and its verbal noun alike («создавать», «создание» -> «созд»)
     kk_stem(word)       Kazakh stem without inflection (similarity)
     kk_stem_folded(word)  Kazakh stem of a search-folded word (search)
     kk_head_forms(word), kk_without_possessive(word)   nominatives of a Kazakh head word (resolution)
@@ -47,6 +48,7 @@ Words of acts (`kgraph.lang.legal`)
     act_number(number)  an act's number without its form marker ("103-VIII ЗРК" -> "103-VIII")
     FOOTNOTE, FOOTNOTE_LINE, FOOTNOTE_WORD, NOTE_WORD, TOTAL_WORD, DRAFT_WORD_RU, DRAFT_WORD_KK
     EXCLUDED, EXCLUDED_ITEM, PENDING_ITEM, SERVICE_NOTE, SIGNATURE
+    OWN_COMPETENCE      a power limited to the body's own sphere («в пределах компетенции», «құзыреті шегінде»)
     BY_AGREEMENT, BY_AGREEMENT_WORDS, BY_AGREEMENT_OPEN, BY_AGREEMENT_CUT, BY_AGREEMENT_PART
 
 Words of periods (`kgraph.lang.periods`, read by `kgraph.deadlines`)
@@ -114,6 +116,7 @@ from kgraph.lang.forms import (
     kk_without_possessive,
     morph,
     prefix_stem,
+    ru_derivation_stem,
     ru_infinitive,
     ru_lemma,
 )
@@ -134,6 +137,7 @@ from kgraph.lang.legal import (
     MONTHS_KK_PATTERN,
     MONTHS_RU,
     NOTE_WORD,
+    OWN_COMPETENCE,
     PENDING_ITEM,
     SERVICE_NOTE,
     SIGNATURE,
@@ -214,6 +218,7 @@ __all__ = [
     "MONTHS_KK_PATTERN",
     "MONTHS_RU",
     "NOTE_WORD",
+    "OWN_COMPETENCE",
     "PENDING_ITEM",
     "QUOTES",
     "RU_ADVERBIAL_OPENING",
@@ -260,6 +265,7 @@ __all__ = [
     "ru_attribute_participle",
     "ru_case",
     "ru_cases",
+    "ru_derivation_stem",
     "ru_infinitive",
     "ru_lemma",
     "ru_number",

@@ -163,6 +163,17 @@ TOTAL_WORD = r"(?:[Ии]того|[Вв]сего|[Бб]арлығы|[Жж]иын�
 DRAFT_WORD_RU = r"проект\w*"
 DRAFT_WORD_KK = r"жоба\w*"
 
+# A power limited to the body's own sphere: «в пределах (своей) компетенции», «по вопросам,
+# входящим в компетенцию Министерства», «в соответствующей отрасли», «өз құзыреті шегінде»,
+# «Министрліктің құзыретіне кіретін», «тиісті саладағы». The law delimits such a power by
+# scope: the body acts in its own sphere, another body in its own or in general.
+OWN_COMPETENCE = re.compile(
+    r"(?:в\s+пределах\s+(?:своей\s+|их\s+|его\s+)?компетенции|входящ\w*\s+в\s+компетенцию"
+    r"|в\s+соответствующей\s+отрасли|құзыреті\w*\s+(?:шегінде|шектерінде|шеңберінде)|құзыретіне\s+кіретін"
+    r"|тиісті\s+салада\w*)",
+    re.IGNORECASE,
+)
+
 # What an amendment printed in place of an item or paragraph it took out
 # ("исключен", "исключена", "алып тасталды", "алынып тасталды"); also the change word of a footnote.
 EXCLUDED = r"(?:исключен[аоы]?|ал(?:ын)?ып\s+тасталды)"
