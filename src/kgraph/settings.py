@@ -145,6 +145,16 @@ class Settings:
         ),
     )
 
+    cache: Path | None = field(
+        default=None,
+        metadata=_var(
+            Path,
+            "where `kgraph build` keeps what each document's stages produced, under the hash of their input "
+            "(`--cache`; a rebuild redoes only changed documents)",
+            "beside the build: `<build>.cache`",
+        ),
+    )
+
     @property
     def memory_load_bytes(self) -> int:
         return int(self.memory_load_mb * 1_000_000)
@@ -190,6 +200,17 @@ def current(environ: Mapping[str, str] | None = None) -> Settings:
 DEFAULTS = Settings()
 
 
+def cache_dir(build: Path, given: Path | str | bool | None = None) -> Path:
+    """The build cache of `build`: `given` (a path), else KGRAPH_CACHE, else `<build>.cache` beside it."""
+    if given not in (None, True, False, ""):
+        return Path(given)
+    configured = current().cache
+    if configured is not None:
+        return configured
+    build = Path(build).absolute()
+    return build.parent / f"{build.name}.cache"
+
+
 def trusted_proxies(environ: Mapping[str, str] | None = None) -> str | None:
     """uvicorn's FORWARDED_ALLOW_IPS: the proxies whose X-Forwarded-For names the client
     (`kgraph serve`); None when unset: the peer address is the client, and a client cannot
@@ -218,6 +239,7 @@ __all__ = [
     "VARIABLES",
     "Settings",
     "Variable",
+    "cache_dir",
     "current",
     "env",
     "trusted_proxies",

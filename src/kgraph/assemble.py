@@ -1,0 +1,340 @@
+"""The corpus-wide steps of a build, on the per-document results of kgraph.pipeline.
+
+`collect` runs the two per-document stages (through the cache and an executor of
+kgraph.parallel) and returns a `Corpus`; `finish` does what needs every document:
+
+* the ontology and registry graphs (cached per code and registry version);
+* `owl:sameAs` between an undated act reference and the dated act
+  (`kgraph.rdf.acts.link_same_acts`, on the act titles the groups reported);
+* the overlap findings graph (`kgraph.rdf.findings`) and the drafter-check
+  analyzer: cached under the key of the whole corpus, so redone only when some
+  document, the registry or the code changed;
+* SHACL: the units' results plus one cross-document pass (kgraph.validation);
+* the files of the build: graph.nq (the graphs' N-Quads, concatenated), the
+  Oxigraph store, the search index (from the rows the groups analysed), the
+  analyzer, the source texts.
+
+Every step's wall time goes into `Corpus.stages` (the build report's `stages`).
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Dataset, Graph, URIRef
+from rdflib.namespace import OWL, RDF
+
+from kgraph import cache as cache_mod
+from kgraph import catalog as catalog_mod
+from kgraph import iri, parallel, pipeline, search, settings, validation, works
+from kgraph.analysis import index as overlap_index
+from kgraph.rdf import acts as acts_rdf
+from kgraph.rdf import document as document_rdf
+from kgraph.rdf import findings as findings_rdf
+from kgraph.store import OxigraphStore
+from kgraph.vocab import ELI, ontology_graph
+
+# progress(stage, item, done, total): a stage starts (item None, done 0) or one item of it is done.
+Progress = Callable[[str, str | None, int, int], None]
+
+
+@dataclass
+class Corpus:
+    """Everything the per-document stages produced, in catalog order."""
+
+    reads: list[pipeline.ReadResult] = field(default_factory=list)
+    groups: list[pipeline.GroupResult] = field(default_factory=list)
+    failed: list[tuple[catalog_mod.Entry, pipeline.Failure]] = field(default_factory=list)
+    registry_key: str = ""
+    code: str = ""
+    stages: dict[str, float] = field(default_factory=dict)  # wall seconds per step
+    workers: dict[str, float] = field(default_factory=dict)  # seconds spent in the workers per step
+    cache: dict[str, dict[str, int]] = field(default_factory=dict)  # step -> hits, misses
+
+    @property
+    def key(self) -> str:
+        """The whole corpus: every group, the registry, the code."""
+        return cache_mod.digest("corpus", self.code, self.registry_key, *(g.key for g in self.groups))
+
+    @property
+    def written(self) -> list[pipeline.Written]:
+        return [w for g in self.groups for w in g.documents if w.failure is None]
+
+
+@dataclass
+class Output:
+    nquads: list[bytes]
+    store: OxigraphStore  # holds every graph
+    triples: int
+    classes: dict[str, int]
+    violations: list[str]
+    search: search.Rows
+    analyzer: object | None
+
+
+class _Clock:
+    def __init__(self, stages: dict[str, float]):
+        self.stages = stages
+        self.last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.stages[name] = round(self.stages.get(name, 0.0) + now - self.last, 4)
+        self.last = now
+
+
+def collect(
+    catalog_path: Path,
+    entries: list[catalog_mod.Entry],
+    registry_key: str,
+    executor: parallel.Executor,
+    cache: cache_mod.Cache,
+    progress: Progress | None = None,
+) -> Corpus:
+    """Run the per-document stages: from the cache where their key is there, else on `executor`."""
+    code = cache_mod.code_version()
+    corpus = Corpus(registry_key=registry_key, code=code)
+    clock = _Clock(corpus.stages)
+    jobs = [pipeline.ReadJob(e, str(Path(catalog_path).resolve()), pipeline.read_key(e, code)) for e in entries]
+    corpus.reads = _cached_map(pipeline.read_document, jobs, "read", executor, cache, corpus, progress, _read_ok)
+    clock.lap("read")
+    ok = []
+    for job, r in zip(jobs, corpus.reads):
+        if r.failure is not None:
+            corpus.failed.append((job.entry, r.failure))
+        else:
+            ok.append(r)
+    docs = [r.document for r in ok]
+    placements = works.place(
+        works.Text(d.entry.id, str(act_of(d, docs)), d.entry.language, d.version_date) for d in docs
+    )
+    by_id = {r.id: r for r in ok}
+    group_jobs, seen = [], set()
+    registry = str(catalog_mod.registry_path(catalog_path).resolve())
+    for r in ok:
+        p = placements[r.id]
+        if r.id in seen:
+            continue
+        ids = [i for i in p.siblings if i in by_id] if len(p.siblings) > 1 else [r.id]
+        seen.update(ids)
+        members = [by_id[i] for i in ids]
+        places = [placements[i] for i in ids]
+        key = pipeline.group_key(members, places, registry_key, code)
+        group_jobs.append(pipeline.GroupJob(tuple(members), tuple(places), registry, registry_key, key))
+    corpus.groups = _cached_map(pipeline.write_group, group_jobs, "write", executor, cache, corpus, progress, _group_ok)
+    clock.lap("write")
+    entry_of = {e.id: e for e in entries}
+    for g in corpus.groups:
+        for w in g.documents:
+            if w.failure is not None:
+                corpus.failed.append((entry_of[w.id], w.failure))
+    order = {e.id: n for n, e in enumerate(entries)}
+    corpus.failed.sort(key=lambda f: order[f[0].id])
+    return corpus
+
+
+def _read_ok(r: pipeline.ReadResult) -> bool:
+    return r.failure is None
+
+
+def _group_ok(g: pipeline.GroupResult) -> bool:
+    return all(w.failure is None for w in g.documents)
+
+
+def _cached_map(fn, jobs, stage, executor, cache, corpus: Corpus, progress, ok) -> list:
+    """fn(job) for every job whose result is not cached under job.key; results cached unless failed."""
+    results: list = [cache.get(j.key) for j in jobs]
+    todo = [n for n, r in enumerate(results) if r is cache_mod.MISS]
+    corpus.cache[stage] = {"hits": len(jobs) - len(todo), "misses": len(todo)}
+    total = len(jobs)
+    if progress:
+        progress(stage, None, total - len(todo), total)
+    done_count = [total - len(todo)]
+
+    def done(i: int, result) -> None:
+        job = jobs[todo[i]]
+        if ok(result):
+            cache.put(job.key, result)
+        done_count[0] += 1
+        if progress:
+            progress(stage, _name(job), done_count[0], total)
+
+    for n, result in zip(todo, executor.map(fn, [jobs[n] for n in todo], done)):
+        results[n] = result
+    for n in todo:
+        for name, seconds in _seconds(results[n]).items():
+            corpus.workers[f"{stage}:{name}"] = round(corpus.workers.get(f"{stage}:{name}", 0.0) + seconds, 4)
+    return results
+
+
+def _name(job) -> str:
+    if isinstance(job, pipeline.ReadJob):
+        return job.entry.id
+    return " + ".join(m.id for m in job.members)
+
+
+def _seconds(result) -> dict[str, float]:
+    if isinstance(result, pipeline.ReadResult):
+        return {"extract": result.seconds}
+    return result.seconds
+
+
+def act_of(doc, docs) -> URIRef:
+    """The act a document is a text of: its own, or that of the entry its catalog `work` names."""
+    if doc.entry.work:
+        other = next((d for d in docs if doc.entry.work in (d.entry.id, d.entry.folder) and d is not doc), None)
+        if other is not None:
+            return document_rdf.act_iri(other.entry, other.meta)
+    return document_rdf.act_iri(doc.entry, doc.meta)
+
+
+# --- corpus-wide -------------------------------------------------------------------------
+
+
+@dataclass
+class Static:
+    """The ontology and registry graphs and what the corpus-wide steps need of them."""
+
+    ontology: bytes
+    registry: bytes
+    unit: validation.UnitResult
+    search: search.Rows
+    classes: Counter
+    titles: list
+
+
+def static(catalog_path: Path, registry_key: str, cache: cache_mod.Cache) -> Static:
+    key = cache_mod.digest("static", cache_mod.code_version(), registry_key)
+    got = cache.get(key)
+    if got is not cache_mod.MISS:
+        return got
+    _, _, registry_graph = pipeline.registry_parts(str(catalog_mod.registry_path(catalog_path).resolve()), registry_key)
+    onto = Graph(identifier=URIRef(iri.ONTOLOGY_GRAPH))
+    onto += ontology_graph()
+    reg = Graph(identifier=URIRef(iri.REGISTRY_GRAPH))
+    reg += registry_graph
+    out = Static(
+        ontology=pipeline.nquads(onto),
+        registry=pipeline.nquads(reg),
+        unit=validation.validate_unit([reg]),
+        search=search.rows(pipeline.search_quads([reg])),
+        classes=Counter(str(c) for _, c in reg.subject_objects(RDF.type)),
+        titles=pipeline.act_titles([reg]),
+    )
+    cache.put(key, out)
+    return out
+
+
+def links(titles: list) -> Graph:
+    """`owl:sameAs` links between undated and dated nodes of one act (kgraph.rdf.acts.link_same_acts),
+    as a Dataset's quads: each link in the graph of the undated node that it starts from."""
+    ds = Dataset()
+    for node, cls, title, date, graph in titles:
+        g = ds.graph(URIRef(graph))
+        g.add((node, ELI.title, title))
+        g.add((node, RDF.type, cls))
+        if date is not None:
+            g.add((node, ELI.date_document, date))
+    acts_rdf.link_same_acts(ds)
+    out = Dataset()
+    for s, p, o, g in ds.quads((None, OWL.sameAs, None, None)):
+        out.graph(g.identifier if hasattr(g, "identifier") else g).add((s, p, o))
+    return out
+
+
+def finish(corpus: Corpus, catalog_path: Path, cache: cache_mod.Cache, shacl: bool = True) -> Output:
+    """The corpus-wide steps, in memory: the graphs, findings, validation, search rows."""
+    clock = _Clock(corpus.stages)
+    fixed = static(catalog_path, corpus.registry_key, cache)
+    linked = links([t for t in fixed.titles] + [t for g in corpus.groups for t in g.titles])
+    link_nq = _serialize(linked)
+    parts = [fixed.ontology, fixed.registry, *(w.nquads for w in corpus.written), link_nq]
+    store = OxigraphStore()
+    store.load_nquads(b"".join(parts))
+    clock.lap("link")
+    findings_key = cache_mod.digest("findings", corpus.key)
+    got = cache.get(findings_key)
+    hit = got is not cache_mod.MISS
+    if hit:
+        findings_nq, analyzer = got
+    else:
+        g = findings_rdf.findings_graph(store)
+        analyzer = overlap_index.analyzer_for(store)
+        findings_nq = pipeline.nquads(g)
+        cache.put(findings_key, (findings_nq, analyzer))
+    corpus.cache["findings"] = {"hits": int(hit), "misses": int(not hit)}
+    store.load_nquads(findings_nq)
+    parts.append(findings_nq)
+    findings = Dataset()
+    findings.parse(data=findings_nq.decode("utf-8"), format="nquads")
+    clock.lap("findings")
+    violations: list[str] = []
+    if shacl:
+        cross_key = cache_mod.digest("cross", corpus.key)
+        got = cache.get(cross_key)
+        corpus.cache["validate"] = {"hits": int(got is not cache_mod.MISS), "misses": int(got is cache_mod.MISS)}
+        if got is cache_mod.MISS:
+            units = [g.shacl for g in corpus.groups if g.shacl is not None]
+            corpus_subjects = {str(s) for s in findings.subjects()} | {str(s) for s in linked.subjects()}
+            got = validation.cross(units, fixed.unit, store.raw, corpus_subjects)
+            cache.put(cross_key, got)
+        violations = got
+    clock.lap("validate")
+    classes = Counter(fixed.classes)
+    for g in corpus.groups:
+        classes.update(g.classes)
+    classes.update(str(c) for _, c in findings.subject_objects(RDF.type))
+    rows = search.merge(
+        [
+            fixed.search,
+            *(g.search for g in corpus.groups if g.search),
+            search.rows(pipeline.search_quads(findings.graphs())),
+        ]
+    )
+    return Output(
+        nquads=parts,
+        store=store,
+        triples=len(store),
+        classes={validation.short(c): n for c, n in classes.most_common()},
+        violations=violations,
+        search=rows,
+        analyzer=analyzer,
+    )
+
+
+def _serialize(ds: Dataset) -> bytes:
+    return pipeline.nquad_lines(ds.serialize(format="nquads"))
+
+
+def write(out: Output, corpus: Corpus, directory: Path, report_json: Callable[[], str]) -> None:
+    """The files of a build into `directory` (a new build directory, kgraph.buildswap)."""
+    clock = _Clock(corpus.stages)
+    nq = directory / settings.GRAPH_FILE
+    with nq.open("wb") as f:
+        for part in out.nquads:
+            f.write(part)
+    disk = OxigraphStore(directory / settings.STORE_DIR)
+    disk.load_file(nq)
+    disk.flush()
+    clock.lap("store")
+    search.write_rows(out.search, directory / settings.SEARCH_INDEX_FILE)
+    clock.lap("search")
+    if out.analyzer is not None:
+        overlap_index.keep(disk, out.analyzer)
+    del disk
+    clock.lap("analyzer")
+    texts = directory / settings.SOURCE_TEXTS_DIR
+    texts.mkdir()
+    built = {w.id for w in corpus.written}
+    for r in corpus.reads:
+        if r.id in built:
+            (texts / f"{r.id}.txt").write_text(r.document.raw, encoding="utf-8")
+    clock.lap("files")
+    (directory / settings.REPORT_FILE).write_text(report_json(), encoding="utf-8")
+
+
+__all__ = ["Corpus", "Output", "Progress", "act_of", "collect", "finish", "links", "static", "write"]
