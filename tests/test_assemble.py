@@ -55,7 +55,7 @@ def cold(tmp_path_factory):
 
 
 def test_the_cold_build_reports_its_stages(cold):
-    _, q, r = cold
+    _, _, r = cold
     assert len(r["documents"]) == 4 and r["violations"] == []
     for stage in ("read", "write", "link", "findings", "validate", "store", "search"):
         assert r["stages"][stage] >= 0
@@ -65,7 +65,7 @@ def test_the_cold_build_reports_its_stages(cold):
 
 
 def test_rebuilds_redo_only_what_changed_and_give_the_cold_graph(cold, tmp_path):
-    cat, cold_quads, _ = cold
+    _, cold_quads, _ = cold
     cat = corpus(tmp_path / "in")
     out, cache = tmp_path / "build", tmp_path / "cache"
     build.run(cat, out, cache=cache)
@@ -89,7 +89,7 @@ def test_rebuilds_redo_only_what_changed_and_give_the_cold_graph(cold, tmp_path)
 
 
 def test_a_corrupt_cache_is_a_miss(cold, tmp_path):
-    cat, cold_quads, _ = cold
+    _, cold_quads, _ = cold
     cat = corpus(tmp_path / "in")
     cache = tmp_path / "cache"
     build.run(cat, tmp_path / "a", cache=cache)
@@ -114,7 +114,7 @@ def test_the_cache_defaults_beside_the_build(cold, tmp_path, monkeypatch):
 
 
 def test_a_process_pool_builds_the_same_graph(cold, tmp_path):
-    cat, cold_quads, _ = cold
+    _, cold_quads, _ = cold
     r = build.run(corpus(tmp_path / "in"), tmp_path / "build", jobs=2, cache=False)
     assert r.jobs == "2 processes"
     assert quads(tmp_path / "build") == cold_quads
@@ -122,7 +122,7 @@ def test_a_process_pool_builds_the_same_graph(cold, tmp_path):
 
 def test_dask_builds_the_same_graph(cold, tmp_path):
     distributed = pytest.importorskip("distributed")
-    cat, cold_quads, _ = cold
+    _, cold_quads, _ = cold
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         r = build.run(corpus(tmp_path / "in"), tmp_path / "build", scheduler=cluster.scheduler_address, cache=False)
     assert r.jobs.startswith("Dask at tcp://")
