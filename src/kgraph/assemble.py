@@ -19,6 +19,8 @@ Every step's wall time goes into `Corpus.stages` (the build report's `stages`).
 
 from __future__ import annotations
 
+import os
+import shutil
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -67,13 +69,12 @@ class Corpus:
 
 @dataclass
 class Output:
-    nquads: list[bytes]
-    store: OxigraphStore  # holds every graph
+    nquads: list[bytes]  # every graph; graph.nq is their concatenation
     triples: int
     classes: dict[str, int]
     violations: list[str]
-    search: search.Rows
-    analyzer: object | None
+    search: Callable[[], search.Rows]  # made only when the index is written
+    analyzer: Callable[[], object | None]  # the drafter-check analyzer (from the cache), when written
 
 
 class _Clock:
@@ -246,31 +247,57 @@ def links(titles: list) -> Graph:
     return out
 
 
+@dataclass
+class Wide:
+    """What the corpus-wide steps made, cached under the corpus key."""
+
+    links: bytes  # owl:sameAs links, N-Quads
+    findings: bytes  # the findings graph, N-Quads
+    classes: Counter  # typed nodes of the findings graph
+    rows: search.Rows  # the findings graph's search rows
+    subjects: set[str]  # subjects of the links and findings (the cross-document SHACL pass re-checks them)
+    triples: int  # quads in every graph
+
+
 def finish(corpus: Corpus, catalog_path: Path, cache: cache_mod.Cache, shacl: bool = True) -> Output:
-    """The corpus-wide steps, in memory: the graphs, findings, validation, search rows."""
+    """The corpus-wide steps: links, findings, cross-document validation; from the cache when
+    nothing changed (the whole graph is then never loaded)."""
     clock = _Clock(corpus.stages)
     fixed = static(catalog_path, corpus.registry_key, cache)
-    linked = links([t for t in fixed.titles] + [t for g in corpus.groups for t in g.titles])
-    link_nq = _serialize(linked)
-    parts = [fixed.ontology, fixed.registry, *(w.nquads for w in corpus.written), link_nq]
-    store = OxigraphStore()
-    store.load_nquads(b"".join(parts))
-    clock.lap("link")
-    findings_key = cache_mod.digest("findings", corpus.key)
-    got = cache.get(findings_key)
-    hit = got is not cache_mod.MISS
-    if hit:
-        findings_nq, analyzer = got
-    else:
-        g = findings_rdf.findings_graph(store)
-        analyzer = overlap_index.analyzer_for(store)
+    parts = [fixed.ontology, fixed.registry, *(w.nquads for w in corpus.written)]
+    loaded: list[OxigraphStore] = []
+
+    def store() -> OxigraphStore:
+        if not loaded:
+            s = OxigraphStore()
+            s.load_nquads(b"".join(parts))
+            loaded.append(s)
+        return loaded[0]
+
+    wide_key = cache_mod.digest("findings", corpus.key)
+    wide = cache.get(wide_key)
+    corpus.cache["findings"] = {"hits": int(wide is not cache_mod.MISS), "misses": int(wide is cache_mod.MISS)}
+    if wide is cache_mod.MISS:
+        linked = links(fixed.titles + [t for g in corpus.groups for t in g.titles])
+        link_nq = _serialize(linked)
+        parts.append(link_nq)
+        clock.lap("link")
+        g = findings_rdf.findings_graph(store())
+        cache.put(cache_mod.digest("analyzer", corpus.key), overlap_index.analyzer_for(store()))
         findings_nq = pipeline.nquads(g)
-        cache.put(findings_key, (findings_nq, analyzer))
-    corpus.cache["findings"] = {"hits": int(hit), "misses": int(not hit)}
-    store.load_nquads(findings_nq)
-    parts.append(findings_nq)
-    findings = Dataset()
-    findings.parse(data=findings_nq.decode("utf-8"), format="nquads")
+        store().load_nquads(findings_nq)
+        wide = Wide(
+            links=link_nq,
+            findings=findings_nq,
+            classes=Counter(str(c) for _, c in g.subject_objects(RDF.type)),
+            rows=search.rows(pipeline.search_quads([g])),
+            subjects={str(x) for x in g.subjects()} | {str(x) for x in linked.subjects()},
+            triples=len(store()),
+        )
+        cache.put(wide_key, wide)
+    else:
+        parts.append(wide.links)
+    parts.append(wide.findings)
     clock.lap("findings")
     violations: list[str] = []
     if shacl:
@@ -279,26 +306,25 @@ def finish(corpus: Corpus, catalog_path: Path, cache: cache_mod.Cache, shacl: bo
         corpus.cache["validate"] = {"hits": int(got is not cache_mod.MISS), "misses": int(got is cache_mod.MISS)}
         if got is cache_mod.MISS:
             units = [g.shacl for g in corpus.groups if g.shacl is not None]
-            corpus_subjects = {str(s) for s in findings.subjects()} | {str(s) for s in linked.subjects()}
-            got = validation.cross(units, fixed.unit, store.raw, corpus_subjects)
+            got = validation.cross(units, fixed.unit, store().raw, wide.subjects)
             cache.put(cross_key, got)
         violations = got
     clock.lap("validate")
     classes = Counter(fixed.classes)
     for g in corpus.groups:
         classes.update(g.classes)
-    classes.update(str(c) for _, c in findings.subject_objects(RDF.type))
-    rows = search.merge(
-        [
-            fixed.search,
-            *(g.search for g in corpus.groups if g.search),
-            search.rows(pipeline.search_quads(findings.graphs())),
-        ]
-    )
+    classes.update(wide.classes)
+
+    def rows() -> search.Rows:
+        return search.merge([fixed.search, *(g.search for g in corpus.groups if g.search), wide.rows])
+
+    def analyzer():
+        an = cache.get(cache_mod.digest("analyzer", corpus.key))
+        return None if an is cache_mod.MISS else an
+
     return Output(
         nquads=parts,
-        store=store,
-        triples=len(store),
+        triples=wide.triples,
         classes={validation.short(c): n for c, n in classes.most_common()},
         violations=violations,
         search=rows,
@@ -310,23 +336,21 @@ def _serialize(ds: Dataset) -> bytes:
     return pipeline.nquad_lines(ds.serialize(format="nquads"))
 
 
-def write(out: Output, corpus: Corpus, directory: Path, report_json: Callable[[], str]) -> None:
-    """The files of a build into `directory` (a new build directory, kgraph.buildswap)."""
+KEY_FILE = "corpus.key"  # in a build directory: the key of the corpus it was built from (Corpus.key)
+REUSED = (settings.GRAPH_FILE, settings.STORE_DIR, settings.SEARCH_INDEX_FILE, settings.OVERLAP_INDEX_FILE)
+
+
+def write(
+    out: Output, corpus: Corpus, directory: Path, report_json: Callable[[], str], previous: Path | None = None
+) -> None:
+    """The files of a build into `directory` (a new build directory, kgraph.buildswap). When
+    the `previous` build was made from the same corpus (same key: every document, the
+    registry, the code), its graph, store and indexes are the same: they are copied
+    (the store's immutable table files hard-linked) instead of made again."""
     clock = _Clock(corpus.stages)
-    nq = directory / settings.GRAPH_FILE
-    with nq.open("wb") as f:
-        for part in out.nquads:
-            f.write(part)
-    disk = OxigraphStore(directory / settings.STORE_DIR)
-    disk.load_file(nq)
-    disk.flush()
-    clock.lap("store")
-    search.write_rows(out.search, directory / settings.SEARCH_INDEX_FILE)
-    clock.lap("search")
-    if out.analyzer is not None:
-        overlap_index.keep(disk, out.analyzer)
-    del disk
-    clock.lap("analyzer")
+    if not _reuse(previous, directory, corpus.key):
+        _make(out, directory, clock)
+    (directory / KEY_FILE).write_text(corpus.key, encoding="utf-8")
     texts = directory / settings.SOURCE_TEXTS_DIR
     texts.mkdir()
     built = {w.id for w in corpus.written}
@@ -335,6 +359,59 @@ def write(out: Output, corpus: Corpus, directory: Path, report_json: Callable[[]
             (texts / f"{r.id}.txt").write_text(r.document.raw, encoding="utf-8")
     clock.lap("files")
     (directory / settings.REPORT_FILE).write_text(report_json(), encoding="utf-8")
+
+
+def _make(out: Output, directory: Path, clock: _Clock) -> None:
+    nq = directory / settings.GRAPH_FILE
+    with nq.open("wb") as f:
+        for part in out.nquads:
+            f.write(part)
+    disk = OxigraphStore(directory / settings.STORE_DIR)
+    disk.load_file(nq)
+    disk.flush()
+    clock.lap("store")
+    search.write_rows(out.search(), directory / settings.SEARCH_INDEX_FILE)
+    clock.lap("search")
+    analyzer = out.analyzer()
+    if analyzer is not None:
+        overlap_index.keep(disk, analyzer)
+    del disk
+    clock.lap("analyzer")
+
+
+def _reuse(previous: Path | None, directory: Path, key: str) -> bool:
+    """Copy the previous build's graph, store and indexes if it was built from `key`."""
+    try:
+        if previous is None or (previous / KEY_FILE).read_text(encoding="utf-8") != key:
+            return False
+        if not all((previous / name).exists() for name in REUSED):
+            return False
+        for name in REUSED:
+            src, dst = previous / name, directory / name
+            if src.is_dir():
+                shutil.copytree(src, dst, copy_function=_link_or_copy)
+            else:
+                shutil.copy2(src, dst)
+        return True
+    except OSError:
+        for name in REUSED:
+            dst = directory / name
+            if dst.is_dir():
+                shutil.rmtree(dst, ignore_errors=True)
+            else:
+                dst.unlink(missing_ok=True)
+        return False
+
+
+def _link_or_copy(src: str, dst: str) -> None:
+    """RocksDB's table files (*.sst) never change once written: a hard link will do."""
+    if src.endswith(".sst"):
+        try:
+            os.link(src, dst)
+            return
+        except OSError:
+            pass
+    shutil.copy2(src, dst)
 
 
 __all__ = ["Corpus", "Output", "Progress", "act_of", "collect", "finish", "links", "static", "write"]

@@ -197,7 +197,8 @@ def run(
                 report.seconds = time.perf_counter() - start
                 return json.dumps(report.to_json(), ensure_ascii=False, indent=2)
 
-            buildswap.publish(out, lambda tmp: assemble.write(output, corpus, tmp, report_json), locked=True)
+            previous = Path(out).resolve() if Path(out).exists() else None
+            buildswap.publish(out, lambda tmp: assemble.write(output, corpus, tmp, report_json, previous), locked=True)
     finally:
         executor.close()
     store.prune()
