@@ -38,8 +38,9 @@ from kgraph.rdf import acts as acts_rdf
 from kgraph.rdf import document as document_rdf
 from kgraph.rdf import findings as findings_rdf
 from kgraph.store import OxigraphStore
-from kgraph.vocab import ELI, ontology_graph
+from kgraph.vocab import ELI, KG, ontology_graph
 
+MANDATES = {str(KG.Competence), str(KG.Task)}  # what overlap detection compares pairwise
 # progress(stage, item, done, total): a stage starts (item None, done 0) or one item of it is done.
 Progress = Callable[[str, str | None, int, int], None]
 
@@ -56,6 +57,7 @@ class Corpus:
     stages: dict[str, float] = field(default_factory=dict)  # wall seconds per step
     workers: dict[str, float] = field(default_factory=dict)  # seconds spent in the workers per step
     cache: dict[str, dict[str, int]] = field(default_factory=dict)  # step -> hits, misses
+    warnings: list[str] = field(default_factory=list)  # corpus-wide steps not done, and why
 
     @property
     def key(self) -> str:
@@ -274,7 +276,9 @@ def finish(corpus: Corpus, catalog_path: Path, cache: cache_mod.Cache, shacl: bo
             loaded.append(s)
         return loaded[0]
 
-    wide_key = cache_mod.digest("findings", corpus.key)
+    mandates = sum(n for g in corpus.groups for c, n in g.classes.items() if c in MANDATES)
+    limit = settings.current().findings_limit
+    wide_key = cache_mod.digest("findings", corpus.key, mandates <= limit)
     wide = cache.get(wide_key)
     corpus.cache["findings"] = {"hits": int(wide is not cache_mod.MISS), "misses": int(wide is cache_mod.MISS)}
     if wide is cache_mod.MISS:
@@ -282,8 +286,11 @@ def finish(corpus: Corpus, catalog_path: Path, cache: cache_mod.Cache, shacl: bo
         link_nq = _serialize(linked)
         parts.append(link_nq)
         clock.lap("link")
-        g = findings_rdf.findings_graph(store())
-        cache.put(cache_mod.digest("analyzer", corpus.key), overlap_index.analyzer_for(store()))
+        if mandates <= limit:
+            g = findings_rdf.findings_graph(store())
+            cache.put(cache_mod.digest("analyzer", corpus.key), overlap_index.analyzer_for(store()))
+        else:
+            g = Graph(identifier=URIRef(iri.FINDINGS_GRAPH))
         findings_nq = pipeline.nquads(g)
         store().load_nquads(findings_nq)
         wide = Wide(
@@ -298,6 +305,11 @@ def finish(corpus: Corpus, catalog_path: Path, cache: cache_mod.Cache, shacl: bo
     else:
         parts.append(wide.links)
     parts.append(wide.findings)
+    if mandates > limit:
+        corpus.warnings.append(
+            f"overlap findings skipped: {mandates} competences and tasks, more than "
+            f"{settings.env('findings_limit')}={limit}"
+        )
     clock.lap("findings")
     violations: list[str] = []
     if shacl:

@@ -45,6 +45,7 @@ class BuildReport:
     workers: dict[str, float] = field(default_factory=dict)  # seconds spent in the per-document stages, summed
     cache: dict[str, dict[str, int]] = field(default_factory=dict)  # step -> cache hits and misses
     jobs: str = "serial"  # where the per-document stages ran (kgraph.parallel)
+    warnings: list[str] = field(default_factory=list)  # corpus-wide steps skipped (kgraph.assemble)
 
     def to_json(self) -> dict:
         return {
@@ -60,6 +61,7 @@ class BuildReport:
             "workers": self.workers,
             "cache": self.cache,
             "jobs": self.jobs,
+            "warnings": self.warnings,
         }
 
 
@@ -103,6 +105,7 @@ def _build(catalog_path, progress, keep_going, executor, cache, shacl):
     report.classes = out.classes
     report.violations = out.violations
     report.stages, report.workers, report.cache = corpus.stages, corpus.workers, corpus.cache
+    report.warnings = corpus.warnings
     report.seconds = time.perf_counter() - start
     return corpus, out, report
 

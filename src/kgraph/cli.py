@@ -150,6 +150,8 @@ def _print_report(report: dict, out: Path) -> None:
     console.print(c)
     v = report.get("violations", [])
     _print_stages(report)
+    for w in report.get("warnings", []):
+        err.print(f"[yellow]warning:[/yellow] {w}", highlight=False, soft_wrap=True)
     console.print(
         f"{report['triples']} triples in {report['seconds']:.2f} s -> {out}; "
         f"SHACL: {'0 violations' if not v else f'{len(v)} violation(s)'}"

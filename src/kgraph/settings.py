@@ -155,6 +155,15 @@ class Settings:
         ),
     )
 
+    findings_limit: int = field(
+        default=8000,
+        metadata=_var(
+            int,
+            "competences and tasks beyond which `kgraph build` skips the overlap findings (their similarity "
+            "matrices grow with the square of the count: 8,000 take about 3 GB); the build report says so",
+        ),
+    )
+
     @property
     def memory_load_bytes(self) -> int:
         return int(self.memory_load_mb * 1_000_000)
