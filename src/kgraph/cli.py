@@ -317,9 +317,14 @@ def query(
     limit: int | None = typer.Option(
         None, "--limit", "-n", min=1, help=f"At most this many rows (default: all; a table shows {TABLE_ROWS})."
     ),
+    page: int = typer.Option(
+        1, "--page", min=1, help="Which page of a query read in pages (its header's `page:`, e.g. responsibilities)."
+    ),
+    all_rows: bool = typer.Option(False, "--all", help="The whole result of a query read in pages."),
     build_dir: Path = BuildDir,
 ) -> None:
-    """Run a named query or a .rq file on the built graph (or on a SPARQL endpoint with --store URL)."""
+    """Run a named query or a .rq file on the built graph (or on a SPARQL endpoint with --store URL).
+    A query whose header gives a page size (`# page: 1000`) answers one page at a time: --page N, or --all."""
     try:
         q = queries.parse_text(sys.stdin.read(), "stdin") if name == "-" else queries.find(name)
         values = {}
@@ -328,7 +333,12 @@ def query(
                 raise KgraphError(f"--param expects k=v, got {p!r}")
             k, v = p.split("=", 1)
             values[k.strip()] = v.strip()
-        result = queries.run(q, open_store(store or build_dir), values)
+        paged = q.page is not None and not all_rows and limit is None
+        if paged:
+            result = queries.run(q, open_store(store or build_dir), values, q.page, (page - 1) * q.page)
+            err.print(f"page {page} ({q.page} rows a page): --page {page + 1} for the next, --all for every row")
+        else:
+            result = queries.run(q, open_store(store or build_dir), values)
         if format == "table":
             _print_result_table(result, q.title or q.name, limit or TABLE_ROWS)
         else:
