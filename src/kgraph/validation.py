@@ -8,8 +8,9 @@ sequence paths (tests/test_validation.py keeps it so). So a node can be checked
 on the graph of the document that states it, when
 
 * the node is stated (is a subject) in that unit only, and
-* every node it points at is stated in that unit or in the registry only
-  (the registry's statements about them come along as context).
+* every node it points at along a property whose values a shape reads
+  (`value_paths`) is stated in that unit or in the registry only (the registry's
+  statements about them come along as context).
 
 A *unit* is the graphs of one group of documents written together
 (kgraph.pipeline), or the registry graph. `validate_unit` checks a unit (cached
@@ -18,7 +19,9 @@ points at outside itself. `cross` then re-checks on the merged graph, once, the
 nodes for which a unit's answer may not hold: nodes stated in two units (an act
 cited by several documents), nodes pointing at nodes another document states,
 the nodes a unit found violations on (a missing type may be stated elsewhere),
-and everything in the corpus-wide graphs (overlap findings, act links). The
+and everything in the corpus-wide graphs (overlap findings, act links), each with
+what is stated about the nodes it points at along the properties whose values a
+shape reads (`value_paths`: kg:sourceSpan, kg:deadline, kg:hasAssignment). The
 violations of the whole graph are the units' violations on the other nodes plus
 the cross pass's (tests/test_validation.py compares both with `whole`).
 """
@@ -43,7 +46,7 @@ class UnitResult:
 
     violations: list[tuple[str, str]] = field(default_factory=list)  # (focus node, message line)
     subjects: frozenset[str] = frozenset()
-    external: dict[str, frozenset[str]] = field(default_factory=dict)  # subject -> IRIs it points at outside the unit
+    external: dict[str, frozenset[str]] = field(default_factory=dict)  # subject -> value IRIs outside the unit
 
 
 @lru_cache(maxsize=1)
@@ -108,8 +111,9 @@ def validate_unit(graphs: list[Graph], context: Graph | None = None) -> UnitResu
     subjects = set(data.subjects())
     names = {str(s) for s in subjects}  # blank nodes too: they never leave their unit
     external: dict[str, set[str]] = {}
+    follow = value_paths()
     for s, p, o in data:
-        if p != RDF.type and isinstance(o, URIRef) and o not in subjects and isinstance(s, URIRef):
+        if str(p) in follow and isinstance(o, URIRef) and o not in subjects and isinstance(s, URIRef):
             external.setdefault(str(s), set()).add(str(o))
     if context is not None:
         for o in {o for targets in external.values() for o in targets}:
@@ -151,9 +155,34 @@ def cross(units: list[UnitResult], registry: UnitResult, store: ox.Store, corpus
     return sorted(lines)
 
 
+@lru_cache(maxsize=1)
+def value_paths() -> frozenset[str]:
+    """Properties whose values' own statements a shape reads (`sh:class`, `sh:node`,
+    `sh:qualifiedValueShape` in a property shape): only along them does a check need
+    more than the focus node's own triples."""
+    shapes = _shapes()
+    reads = {SH["class"], SH.node, SH.qualifiedValueShape}
+    out = set()
+    for prop, path in shapes.subject_objects(SH.path):
+        seen, todo = set(), [prop]
+        while todo:
+            node = todo.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            for p, o in shapes.predicate_objects(node):
+                if p in reads:
+                    out.add(str(path))
+                if not isinstance(o, URIRef):  # blank nodes: nested shapes and RDF lists
+                    todo.append(o)
+    return frozenset(out)
+
+
 def neighbourhood(store: ox.Store, nodes: Iterable[str]) -> Graph:
-    """What every graph but the ontology's states about `nodes` and about the nodes they point at."""
+    """What every graph but the ontology's states about `nodes`, and about the nodes they point
+    at along `value_paths()`."""
     skip = ox.NamedNode(iri.ONTOLOGY_GRAPH)
+    follow = value_paths()
     triples: set[ox.Triple] = set()
     seen: set = set()
 
@@ -164,7 +193,7 @@ def neighbourhood(store: ox.Store, nodes: Iterable[str]) -> Graph:
         for q in about(ox.NamedNode(n)):
             triples.add(q.triple)
             o = q.object
-            if isinstance(o, ox.NamedNode | ox.BlankNode) and q.predicate.value != str(RDF.type) and o not in seen:
+            if isinstance(o, ox.NamedNode | ox.BlankNode) and q.predicate.value in follow and o not in seen:
                 seen.add(o)
                 triples.update(x.triple for x in about(o))
     data = Graph()
