@@ -179,6 +179,11 @@ def write_results(kind: str, data: dict) -> None:
     all_ = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
     data["when"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     data["cores"] = os.cpu_count()
+    if kind == "synthetic" and "synthetic" in all_:  # keep the other sizes' runs
+        sizes = {r["docs"] for r in data["runs"]}
+        data["runs"] = sorted(
+            [r for r in all_["synthetic"]["runs"] if r["docs"] not in sizes] + data["runs"], key=lambda r: r["docs"]
+        )
     all_[kind] = data
     path.write_text(json.dumps(all_, ensure_ascii=False, indent=2), encoding="utf-8")
     (RESULTS / "build.md").write_text(markdown(all_), encoding="utf-8")
