@@ -13,7 +13,6 @@ from kgtest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
 import corpus as corpus_gen
-
 from kgraph import build, catalog
 
 FIXTURES = ROOT / "tests" / "fixtures" / "corpus"
