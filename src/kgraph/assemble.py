@@ -19,6 +19,7 @@ Every step's wall time goes into `Corpus.stages` (the build report's `stages`).
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import time
@@ -102,13 +103,15 @@ def collect(
     code = cache_mod.code_version()
     corpus = Corpus(registry_key=registry_key, code=code)
     clock = _Clock(corpus.stages)
-    jobs = [pipeline.ReadJob(e, str(Path(catalog_path).resolve()), pipeline.read_key(e, code)) for e in entries]
+    # Absolute paths: a Dask worker may run elsewhere than here (with the same files at the same paths).
+    absolute = [dataclasses.replace(e, path=e.path.absolute()) for e in entries]
+    jobs = [pipeline.ReadJob(e, str(Path(catalog_path).resolve()), pipeline.read_key(e, code)) for e in absolute]
     corpus.reads = _cached_map(pipeline.read_document, jobs, "read", executor, cache, corpus, progress, _read_ok)
     clock.lap("read")
     ok = []
-    for job, r in zip(jobs, corpus.reads):
+    for entry, r in zip(entries, corpus.reads):
         if r.failure is not None:
-            corpus.failed.append((job.entry, r.failure))
+            corpus.failed.append((entry, r.failure))
         else:
             ok.append(r)
     docs = [r.document for r in ok]

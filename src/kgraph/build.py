@@ -202,9 +202,9 @@ def run(
 
             previous = Path(out).resolve() if Path(out).exists() else None
             buildswap.publish(out, lambda tmp: assemble.write(output, corpus, tmp, report_json, previous), locked=True)
+            store.prune()
     finally:
         executor.close()
-    store.prune()
     return report
 
 
