@@ -98,6 +98,7 @@ def collect(
     executor: parallel.Executor,
     cache: cache_mod.Cache,
     progress: Progress | None = None,
+    shacl: bool = True,
 ) -> Corpus:
     """Run the per-document stages: from the cache where their key is there, else on `executor`."""
     code = cache_mod.code_version()
@@ -129,8 +130,8 @@ def collect(
         seen.update(ids)
         members = [by_id[i] for i in ids]
         places = [placements[i] for i in ids]
-        key = pipeline.group_key(members, places, registry_key, code)
-        group_jobs.append(pipeline.GroupJob(tuple(members), tuple(places), registry, registry_key, key))
+        key = pipeline.group_key(members, places, registry_key, code, shacl)
+        group_jobs.append(pipeline.GroupJob(tuple(members), tuple(places), registry, registry_key, key, shacl))
     corpus.groups = _cached_map(pipeline.write_group, group_jobs, "write", executor, cache, corpus, progress, _group_ok)
     clock.lap("write")
     entry_of = {e.id: e for e in entries}

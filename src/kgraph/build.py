@@ -88,7 +88,7 @@ def _build(catalog_path, progress, keep_going, executor, cache, shacl):
     registry_path = catalog_mod.registry_path(catalog_path)
     check_issuers(entries, registry_mod.load(registry_path), catalog_path)
     registry_key = assemble.pipeline.registry_key(registry_path, cache_mod.code_version())
-    corpus = assemble.collect(catalog_path, entries, registry_key, executor, cache, progress)
+    corpus = assemble.collect(catalog_path, entries, registry_key, executor, cache, progress, shacl)
     for entry, failure in corpus.failed:
         if not keep_going:
             raise failure.error()

@@ -110,6 +110,7 @@ class GroupJob:
     registry: str  # registry.yaml
     registry_key: str
     key: str
+    shacl: bool = True  # validate the group's graphs (`kgraph build --no-shacl`: not)
 
 
 @dataclass
@@ -144,9 +145,12 @@ def read_key(entry: catalog_mod.Entry, code: str) -> str:
     return cache.digest("read", code, repr(entry), data)
 
 
-def group_key(members: list[ReadResult], placements: list[works.Placement], registry_key: str, code: str) -> str:
+def group_key(
+    members: list[ReadResult], placements: list[works.Placement], registry_key: str, code: str, shacl: bool = True
+) -> str:
     """What stage 2 depends on: its documents' stage-1 keys, where they are placed, the registry, the code."""
-    return cache.digest("group", code, registry_key, *(m.key for m in members), *(repr(p) for p in placements))
+    parts = (*(m.key for m in members), *(repr(p) for p in placements))
+    return cache.digest("group", code, registry_key, shacl, *parts)
 
 
 def registry_key(path: Path, code: str) -> str:
@@ -228,7 +232,7 @@ def write_group(job: GroupJob) -> GroupResult:
         w.nquads = nquads(g)
         result.classes.update(str(c) for _, c in g.subject_objects(RDF.type))
     timer.lap("serialize")
-    result.shacl = validation.validate_unit(graphs, registry_graph)
+    result.shacl = validation.validate_unit(graphs, registry_graph) if job.shacl else None
     timer.lap("validate")
     result.titles = act_titles(graphs)
     result.search = search.rows(search_quads(graphs))
