@@ -155,7 +155,8 @@ def _group_ok(g: pipeline.GroupResult) -> bool:
 def _cached_map(fn, jobs, stage, executor, cache, corpus: Corpus, progress, ok) -> list:
     """fn(job) for every job whose result is not cached under job.key; results cached unless failed."""
     results: list = [cache.get(j.key) for j in jobs]
-    todo = [n for n, r in enumerate(results) if r is cache_mod.MISS]
+    # Largest first: the long documents start at once and the short ones fill the gaps.
+    todo = sorted((n for n, r in enumerate(results) if r is cache_mod.MISS), key=lambda n: -_size(jobs[n]))
     corpus.cache[stage] = {"hits": len(jobs) - len(todo), "misses": len(todo)}
     total = len(jobs)
     if progress:
@@ -176,6 +177,16 @@ def _cached_map(fn, jobs, stage, executor, cache, corpus: Corpus, progress, ok) 
         for name, seconds in _seconds(results[n]).items():
             corpus.workers[f"{stage}:{name}"] = round(corpus.workers.get(f"{stage}:{name}", 0.0) + seconds, 4)
     return results
+
+
+def _size(job) -> int:
+    """How much work a job is, roughly: the length of its text(s)."""
+    if isinstance(job, pipeline.ReadJob):
+        try:
+            return job.entry.path.stat().st_size
+        except OSError:
+            return 0
+    return sum(len(m.document.raw) for m in job.members)
 
 
 def _name(job) -> str:
