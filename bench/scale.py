@@ -132,7 +132,8 @@ def serve_memory(nq: Path) -> dict:
                     status = c.get(path, headers={"accept": "text/html, application/json"}).status_code
                     timings[name] = {"status": status, "ms": round((time.perf_counter() - t) * 1000)}
             procs = [proc, *proc.children(recursive=True)]
-            rss = sum(p.memory_info().rss for p in procs if p.is_running())
+            each = [round(p.memory_info().rss / 1e6) for p in procs if p.is_running()]
+            rss = sum(each) * 1e6
         finally:
             for p in proc.children(recursive=True):
                 p.terminate()
@@ -145,6 +146,7 @@ def serve_memory(nq: Path) -> dict:
         "quads": n,
         "processes": len(procs),
         "rss_mb": round(rss / 1e6),
+        "rss_mb_each": each,  # the server, then its query workers
         "rss_gb_per_million": round(rss / 1e9 / (n / 1e6), 3),
         "requests": timings,
     }
