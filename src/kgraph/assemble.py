@@ -276,7 +276,13 @@ class Wide:
     triples: int  # quads in every graph
 
 
-def finish(corpus: Corpus, catalog_path: Path, cache: cache_mod.Cache, shacl: bool = True) -> Output:
+def finish(
+    corpus: Corpus,
+    catalog_path: Path,
+    cache: cache_mod.Cache,
+    shacl: bool = True,
+    executor: parallel.Executor | None = None,
+) -> Output:
     """The corpus-wide steps: links, findings, cross-document validation; from the cache when
     nothing changed (the whole graph is then never loaded)."""
     clock = _Clock(corpus.stages)
@@ -333,7 +339,7 @@ def finish(corpus: Corpus, catalog_path: Path, cache: cache_mod.Cache, shacl: bo
         corpus.cache["validate"] = {"hits": int(got is not cache_mod.MISS), "misses": int(got is cache_mod.MISS)}
         if got is cache_mod.MISS:
             units = [g.shacl for g in corpus.groups if g.shacl is not None]
-            got = validation.cross(units, fixed.unit, store().raw, wide.subjects)
+            got = validation.cross(units, fixed.unit, store().raw, wide.subjects, executor)
             cache.put(cross_key, got)
         violations = got
     clock.lap("validate")

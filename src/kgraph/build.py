@@ -100,7 +100,7 @@ def _build(catalog_path, progress, keep_going, executor, cache, shacl):
     report.alignment = [g.alignment for g in corpus.groups if g.alignment is not None]
     if progress:
         progress("corpus", None, 0, 0)
-    out = assemble.finish(corpus, catalog_path, cache, shacl)
+    out = assemble.finish(corpus, catalog_path, cache, shacl, executor)
     report.triples = out.triples
     report.classes = out.classes
     report.violations = out.violations

@@ -145,14 +145,38 @@ def _is_iri(node: str) -> bool:
     return node.startswith(("http://", "https://", "urn:"))
 
 
-def cross(units: list[UnitResult], registry: UnitResult, store: ox.Store, corpus_subjects: Iterable[str]) -> list[str]:
+CHUNK = 2000  # nodes re-checked per job of the cross pass
+
+
+def cross(
+    units: list[UnitResult], registry: UnitResult, store: ox.Store, corpus_subjects: Iterable[str], executor=None
+) -> list[str]:
     """The violations of the whole graph held in `store` (every named graph but the ontology's),
-    from the units' results and one pass over the nodes `recheck` names."""
+    from the units' results and one pass over the nodes `recheck` names. The pass is split into
+    jobs of `CHUNK` nodes, each with its own neighbourhood (a node's check needs nothing else),
+    run on `executor` (kgraph.parallel) when given."""
     again = recheck(units, registry, corpus_subjects)
     lines = [line for unit in [registry, *units] for f, line in unit.violations if f not in again]
-    if again:
-        lines += [line for f, line in run_shacl(neighbourhood(store, again)) if f in again]
+    nodes = sorted(again)
+    jobs = [
+        (ox.serialize(neighbourhood_triples(store, chunk), format=ox.RdfFormat.N_TRIPLES), tuple(chunk))
+        for chunk in (nodes[i : i + CHUNK] for i in range(0, len(nodes), CHUNK))
+    ]
+    if jobs:
+        results = executor.map(check_chunk, jobs) if executor is not None and len(jobs) > 1 else map(check_chunk, jobs)
+        for found in results:
+            lines += found
     return sorted(lines)
+
+
+def check_chunk(job: tuple[bytes, tuple[str, ...]]) -> list[str]:
+    """The violations of the nodes of one chunk, on their neighbourhood (N-Triples)."""
+    data, nodes = job
+    graph = Graph()
+    if data:
+        graph.parse(data=data.decode("utf-8"), format="nt")
+    wanted = set(nodes)
+    return [line for f, line in run_shacl(graph) if f in wanted]
 
 
 @lru_cache(maxsize=1)
@@ -178,7 +202,7 @@ def value_paths() -> frozenset[str]:
     return frozenset(out)
 
 
-def neighbourhood(store: ox.Store, nodes: Iterable[str]) -> Graph:
+def neighbourhood_triples(store: ox.Store, nodes: Iterable[str]) -> set[ox.Triple]:
     """What every graph but the ontology's states about `nodes`, and about the nodes they point
     at along `value_paths()`."""
     skip = ox.NamedNode(iri.ONTOLOGY_GRAPH)
@@ -196,10 +220,29 @@ def neighbourhood(store: ox.Store, nodes: Iterable[str]) -> Graph:
             if isinstance(o, ox.NamedNode | ox.BlankNode) and q.predicate.value in follow and o not in seen:
                 seen.add(o)
                 triples.update(x.triple for x in about(o))
+    return triples
+
+
+def neighbourhood(store: ox.Store, nodes: Iterable[str]) -> Graph:
+    """`neighbourhood_triples` as an rdflib graph."""
     data = Graph()
+    triples = neighbourhood_triples(store, nodes)
     if triples:
         data.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8"), format="nt")
     return data
 
 
-__all__ = ["UnitResult", "class_tree", "cross", "messages", "recheck", "run_shacl", "validate_unit", "whole"]
+__all__ = [
+    "UnitResult",
+    "check_chunk",
+    "class_tree",
+    "cross",
+    "messages",
+    "neighbourhood",
+    "neighbourhood_triples",
+    "recheck",
+    "run_shacl",
+    "validate_unit",
+    "value_paths",
+    "whole",
+]
