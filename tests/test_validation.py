@@ -11,7 +11,6 @@ from rdflib.namespace import RDF, SH, XSD
 from kgraph import iri, parallel, settings, validation
 from kgraph.vocab import ELI, KG, shapes_graph
 
-
 DOCS = ("kz-gov-decree-2013-1331-ru", "kz-gov-decree-2013-631-kk", "kz-law-industrial-innovative-support-kk")
 
 
