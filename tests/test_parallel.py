@@ -53,3 +53,38 @@ def test_dask_runs_the_same_function():
         finally:
             ex.close()
     assert [r[0] for r in out] == [n * n for n in range(6)]
+
+
+def test_pool_workers_die_with_the_build_even_after_kill_9(tmp_path):
+    """Forked workers keep the build lock's file open: they must not outlive a killed build."""
+    import signal
+    import subprocess
+    import sys
+
+    code = (
+        "import os, sys, time\n"
+        "from kgraph import parallel\n"
+        "ex = parallel.executor(2)\n"
+        "ex.start()\n"
+        "print(' '.join(str(p) for p in ex._pool._processes), flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    workers = [int(p) for p in proc.stdout.readline().split()]
+    assert len(workers) == 2
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 10
+    alive = workers
+    while alive and time.monotonic() < deadline:
+        alive = [p for p in workers if _alive(p)]
+        time.sleep(0.1)
+    assert alive == []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as f:
+            return f.read().split()[2] != "Z"
+    except OSError:
+        return False

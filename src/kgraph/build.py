@@ -188,6 +188,7 @@ def run(
     store = cache_mod.NoCache() if cache is False else cache_mod.Cache(settings.cache_dir(out, cache))
     executor = parallel.executor(jobs, scheduler)
     try:
+        executor.start()  # before the lock: forked workers would hold it after a kill -9 of this process
         with buildswap.locked(out):
             corpus, output, report = _build(catalog_path, progress, keep_going, executor, store, shacl)
             if strict and report.violations:

@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from typing import Any, Protocol
 
+from kgraph import worker_process
 from kgraph.errors import KgraphError
 
 Done = Callable[[int, Any], None]
@@ -29,6 +31,8 @@ Done = Callable[[int, Any], None]
 
 class Executor(Protocol):
     def map(self, fn: Callable[[Any], Any], items: Sequence[Any], done: Done | None = None) -> list[Any]: ...
+
+    def start(self) -> None: ...
 
     def close(self) -> None: ...
 
@@ -41,8 +45,15 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+def _pause(seconds: float) -> None:
+    time.sleep(seconds)
+
+
 class Serial:
     name = "serial"
+
+    def start(self) -> None:
+        pass
 
     def map(self, fn, items, done=None):
         out = []
@@ -58,18 +69,30 @@ class Serial:
 
 
 class Processes:
-    """A pool of worker processes, started at the first map and kept for the next ones."""
+    """A pool of worker processes, kept for every map of a build. Its workers die with this
+    process (even after kill -9: kgraph.worker_process). Start it (`start`) before taking
+    a lock: a forked worker keeps every file this process had open, locks included."""
 
     def __init__(self, jobs: int):
         self.jobs = jobs
         self.name = f"{jobs} processes"
         self._pool: ProcessPoolExecutor | None = None
 
+    def start(self) -> None:
+        """Fork all the workers now."""
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                self.jobs,
+                mp_context=multiprocessing.get_context("fork"),
+                initializer=worker_process.die_with_parent,
+                initargs=(os.getpid(),),
+            )
+            list(self._pool.map(_pause, [0.05] * self.jobs))
+
     def map(self, fn, items, done=None):
         if len(items) <= 1:
             return Serial().map(fn, items, done)
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("fork"))
+        self.start()
         futures = {self._pool.submit(fn, item): i for i, item in enumerate(items)}
         return _collect(futures, done, len(items))
 
@@ -92,6 +115,9 @@ class Dask:
         except OSError as exc:
             raise KgraphError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
         self.name = f"Dask at {address}"
+
+    def start(self) -> None:
+        pass
 
     def map(self, fn, items, done=None):
         from distributed import as_completed
