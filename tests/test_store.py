@@ -55,6 +55,8 @@ def _canonical(term) -> str:
 
 # Named queries whose answers differ on Virtuoso Open Source 7.2 (README, "Scaling out"):
 VIRTUOSO_DIFFERS = {
+    "body_powers": "a nested item's number is '.2' for '2': IF(BOUND(?outerItem), CONCAT(...), ...) takes the CONCAT branch with ?outerItem unbound",
+    "competences": "a nested item's number is '.2' for '2': IF(BOUND(?outerItem), CONCAT(...), ...) takes the CONCAT branch with ?outerItem unbound",
     "coassigned_pairs": "FILTER NOT EXISTS after a grouped sub-select is not applied: an unresolved mention "
     "is listed as a partner",
     "institutions": "GROUP_CONCAT drops the language tag the abbreviations share",
