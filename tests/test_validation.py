@@ -31,7 +31,7 @@ def graphs(built):
     return out
 
 
-def split(graphs: dict[str, Graph], naive: bool = False, executor=None) -> list[str]:
+def split(graphs: dict[str, Graph], naive: bool = False, executor=None, verdicts=None) -> list[str]:
     """Validate as the build does: the registry, one unit per document graph, the
     findings graph (when there) as corpus-wide; then the cross pass."""
     registry = graphs[iri.REGISTRY_GRAPH]
@@ -47,7 +47,7 @@ def split(graphs: dict[str, Graph], naive: bool = False, executor=None) -> list[
     for name, g in graphs.items():
         store.extend(ox.Quad(_ox(s), _ox(p), _ox(o), ox.NamedNode(name)) for s, p, o in g)
     subjects = {str(s) for name in corpus if name in graphs for s in graphs[name].subjects()}
-    return validation.cross(units, validation.validate_unit([registry]), store, subjects, executor)
+    return validation.cross(units, validation.validate_unit([registry]), store, subjects, executor, verdicts)
 
 
 def _ox(term):
@@ -94,10 +94,15 @@ def test_violations_across_documents_are_found_as_in_the_whole_graph(graphs, mon
     # in small chunks on two worker processes: the same
     monkeypatch.setattr(validation, "CHUNK", 50)
     pool = parallel.executor(2)
+    verdicts: dict = {}
     try:
-        assert split(g, executor=pool) == expected
+        assert split(g, executor=pool, verdicts=verdicts) == expected
     finally:
         pool.close()
+    # the next build with nothing changed: every re-checked node's verdict is remembered
+    assert verdicts
+    monkeypatch.setattr(validation, "check_chunk", lambda job: 1 / 0)  # no node is checked again
+    assert split(g, verdicts=verdicts) == expected
 
 
 def _copy(graph: Graph) -> Graph:

@@ -20,6 +20,8 @@ Every step's wall time goes into `Corpus.stages` (the build report's `stages`).
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import json
 import os
 import shutil
 import time
@@ -35,6 +37,7 @@ from kgraph import cache as cache_mod
 from kgraph import catalog as catalog_mod
 from kgraph import iri, parallel, pipeline, search, settings, validation, works
 from kgraph.analysis import index as overlap_index
+from kgraph.analysis import mandates as mandates_mod
 from kgraph.rdf import acts as acts_rdf
 from kgraph.rdf import document as document_rdf
 from kgraph.rdf import findings as findings_rdf
@@ -308,8 +311,8 @@ def finish(
         parts.append(link_nq)
         clock.lap("link")
         if mandates <= limit:
-            g = findings_rdf.findings_graph(store())
-            cache.put(cache_mod.digest("analyzer", corpus.key), overlap_index.analyzer_for(store()))
+            g, analyzer = overlap_findings(store(), cache)
+            cache.put(cache_mod.digest("analyzer", corpus.key), analyzer)
         else:
             g = Graph(identifier=URIRef(iri.FINDINGS_GRAPH))
         findings_nq = pipeline.nquads(g)
@@ -339,7 +342,11 @@ def finish(
         corpus.cache["validate"] = {"hits": int(got is not cache_mod.MISS), "misses": int(got is cache_mod.MISS)}
         if got is cache_mod.MISS:
             units = [g.shacl for g in corpus.groups if g.shacl is not None]
-            got = validation.cross(units, fixed.unit, store().raw, wide.subjects, executor)
+            verdicts_key = cache_mod.digest("verdicts", cache_mod.code_version())
+            verdicts = cache.get(verdicts_key)
+            verdicts = {} if verdicts is cache_mod.MISS else verdicts
+            got = validation.cross(units, fixed.unit, store().raw, wide.subjects, executor, verdicts)
+            cache.put(verdicts_key, verdicts)
             cache.put(cross_key, got)
         violations = got
     clock.lap("validate")
@@ -363,6 +370,40 @@ def finish(
         search=rows,
         analyzer=analyzer,
     )
+
+
+def overlap_findings(store: OxigraphStore, cache: cache_mod.Cache) -> tuple[Graph, object]:
+    """The findings graph and the drafter-check analyzer of `store`, cached under what overlap
+    detection reads (`kgraph.analysis.mandates.load`: mandates, labels, tenures, events,
+    members, glossaries): a change that leaves them as they were does not redo the analysis."""
+    inputs = mandates_mod.load(store)
+    key = cache_mod.digest("overlaps", cache_mod.code_version(), dt.date.today(), _canonical(inputs))
+    got = cache.get(key)
+    if got is not cache_mod.MISS:
+        findings_nq, analyzer = got
+        g = Dataset()
+        g.parse(data=findings_nq.decode("utf-8"), format="nquads")
+        out = Graph(identifier=URIRef(iri.FINDINGS_GRAPH))
+        out += g.graph(URIRef(iri.FINDINGS_GRAPH))
+        return out, analyzer
+    analyzer = overlap_index.Analyzer(inputs)
+    overlap_index.keep(store, analyzer)  # what findings_graph's detection asks for
+    g = findings_rdf.findings_graph(store)
+    cache.put(key, (pipeline.nquads(g), analyzer))
+    return g, analyzer
+
+
+def _canonical(value) -> str:
+    """A stable text of plain data (dataclasses, sets, dates): sets sorted, keys sorted."""
+
+    def plain(o):
+        if isinstance(o, set | frozenset):
+            return sorted(o)
+        if isinstance(o, dt.date):
+            return o.isoformat()
+        raise TypeError(type(o).__name__)
+
+    return json.dumps(dataclasses.asdict(value), default=plain, sort_keys=True, ensure_ascii=False)
 
 
 def _serialize(ds: Dataset) -> bytes:

@@ -28,6 +28,7 @@ the cross pass's (tests/test_validation.py compares both with `whole`).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -149,34 +150,56 @@ CHUNK = 2000  # nodes re-checked per job of the cross pass
 
 
 def cross(
-    units: list[UnitResult], registry: UnitResult, store: ox.Store, corpus_subjects: Iterable[str], executor=None
+    units: list[UnitResult],
+    registry: UnitResult,
+    store: ox.Store,
+    corpus_subjects: Iterable[str],
+    executor=None,
+    verdicts: dict | None = None,
 ) -> list[str]:
     """The violations of the whole graph held in `store` (every named graph but the ontology's),
-    from the units' results and one pass over the nodes `recheck` names. The pass is split into
-    jobs of `CHUNK` nodes, each with its own neighbourhood (a node's check needs nothing else),
-    run on `executor` (kgraph.parallel) when given."""
+    from the units' results and one pass over the nodes `recheck` names. A node's verdict
+    depends on its neighbourhood only: `verdicts` (neighbourhood hash -> lines, kept by the
+    caller between builds) answers for unchanged ones, and is updated to this build's. The
+    others are checked in jobs of `CHUNK` nodes on `executor` (kgraph.parallel) when given."""
     again = recheck(units, registry, corpus_subjects)
     lines = [line for unit in [registry, *units] for f, line in unit.violations if f not in again]
-    nodes = sorted(again)
-    jobs = [
-        (ox.serialize(neighbourhood_triples(store, chunk), format=ox.RdfFormat.N_TRIPLES), tuple(chunk))
-        for chunk in (nodes[i : i + CHUNK] for i in range(0, len(nodes), CHUNK))
-    ]
-    if jobs:
-        results = executor.map(check_chunk, jobs) if executor is not None and len(jobs) > 1 else map(check_chunk, jobs)
-        for found in results:
-            lines += found
+    verdicts = {} if verdicts is None else verdicts
+    known = dict(verdicts)
+    verdicts.clear()
+    todo: list[tuple[str, str, set]] = []
+    for node in sorted(again):
+        triples = neighbourhood_triples(store, [node])
+        key = hashlib.sha256(ox.serialize(sorted(triples, key=str), format=ox.RdfFormat.N_TRIPLES)).hexdigest()
+        if key in known:
+            verdicts[key] = known[key]
+            lines += known[key]
+        else:
+            todo.append((node, key, triples))
+    jobs = []
+    for i in range(0, len(todo), CHUNK):
+        chunk = todo[i : i + CHUNK]
+        data = set().union(*(t for _, _, t in chunk))
+        jobs.append((ox.serialize(data, format=ox.RdfFormat.N_TRIPLES), tuple(n for n, _, _ in chunk)))
+    results = executor.map(check_chunk, jobs) if executor is not None and len(jobs) > 1 else map(check_chunk, jobs)
+    found: dict[str, list[str]] = {}
+    for pairs in results:
+        for f, line in pairs:
+            found.setdefault(f, []).append(line)
+    for node, key, _ in todo:
+        verdicts[key] = found.get(node, [])
+        lines += verdicts[key]
     return sorted(lines)
 
 
-def check_chunk(job: tuple[bytes, tuple[str, ...]]) -> list[str]:
-    """The violations of the nodes of one chunk, on their neighbourhood (N-Triples)."""
+def check_chunk(job: tuple[bytes, tuple[str, ...]]) -> list[tuple[str, str]]:
+    """(node, line) of the violations of the nodes of one chunk, on their neighbourhood (N-Triples)."""
     data, nodes = job
     graph = Graph()
     if data:
         graph.parse(data=data.decode("utf-8"), format="nt")
     wanted = set(nodes)
-    return [line for f, line in run_shacl(graph) if f in wanted]
+    return [(f, line) for f, line in run_shacl(graph) if f in wanted]
 
 
 @lru_cache(maxsize=1)
