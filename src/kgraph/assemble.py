@@ -143,7 +143,8 @@ def collect(
             if w.failure is not None:
                 corpus.failed.append((entry_of[w.id], w.failure))
     order = {e.id: n for n, e in enumerate(entries)}
-    corpus.failed.sort(key=lambda f: order[f[0].id])
+    # as a serial build meets them: every text is read before any is extracted or written
+    corpus.failed.sort(key=lambda f: (f[1].phase, order[f[0].id]))
     return corpus
 
 
@@ -277,6 +278,7 @@ class Wide:
     rows: search.Rows  # the findings graph's search rows
     subjects: set[str]  # subjects of the links and findings (the cross-document SHACL pass re-checks them)
     triples: int  # quads in every graph
+    analyzer: str | None = None  # the key of the findings' drafter-check analyzer (`analyzer_of`)
 
 
 def finish(
@@ -310,20 +312,16 @@ def finish(
         link_nq = _serialize(linked)
         parts.append(link_nq)
         clock.lap("link")
-        if mandates <= limit:
-            g, analyzer = overlap_findings(store(), cache)
-            cache.put(cache_mod.digest("analyzer", corpus.key), analyzer)
-        else:
-            g = Graph(identifier=URIRef(iri.FINDINGS_GRAPH))
-        findings_nq = pipeline.nquads(g)
-        store().load_nquads(findings_nq)
+        found, analyzer_key = overlap_findings(store(), cache) if mandates <= limit else (Findings.of(Graph()), None)
+        store().load_nquads(found.nquads)
         wide = Wide(
             links=link_nq,
-            findings=findings_nq,
-            classes=Counter(str(c) for _, c in g.subject_objects(RDF.type)),
-            rows=search.rows(pipeline.search_quads([g])),
-            subjects={str(x) for x in g.subjects()} | {str(x) for x in linked.subjects()},
+            findings=found.nquads,
+            classes=found.classes,
+            rows=found.rows,
+            subjects=found.subjects | {str(x) for x in linked.subjects()},
             triples=len(store()),
+            analyzer=analyzer_key,
         )
         cache.put(wide_key, wide)
     else:
@@ -359,8 +357,7 @@ def finish(
         return search.merge([fixed.search, *(g.search for g in corpus.groups if g.search), wide.rows])
 
     def analyzer():
-        an = cache.get(cache_mod.digest("analyzer", corpus.key))
-        return None if an is cache_mod.MISS else an
+        return analyzer_of(wide.analyzer, cache)
 
     return Output(
         nquads=parts,
@@ -372,25 +369,58 @@ def finish(
     )
 
 
-def overlap_findings(store: OxigraphStore, cache: cache_mod.Cache) -> tuple[Graph, object]:
-    """The findings graph and the drafter-check analyzer of `store`, cached under what overlap
-    detection reads (`kgraph.analysis.mandates.load`: mandates, labels, tenures, events,
-    members, glossaries): a change that leaves them as they were does not redo the analysis."""
+@dataclass
+class Findings:
+    """The overlap findings graph and what the other corpus-wide steps need of it."""
+
+    nquads: bytes
+    classes: Counter
+    rows: search.Rows
+    subjects: set[str]
+
+    @classmethod
+    def of(cls, g: Graph) -> Findings:
+        named = Graph(identifier=URIRef(iri.FINDINGS_GRAPH))
+        named += g
+        return cls(
+            pipeline.nquads(named),
+            Counter(str(c) for _, c in named.subject_objects(RDF.type)),
+            search.rows(pipeline.search_quads([named])),
+            {str(x) for x in named.subjects()},
+        )
+
+
+def overlap_findings(store: OxigraphStore, cache: cache_mod.Cache) -> tuple[Findings, str]:
+    """The findings of `store`, cached under what overlap detection reads
+    (`kgraph.analysis.mandates.load`: mandates, labels, tenures, events, members, glossaries):
+    a change that leaves them as they were does not redo the analysis. Returns the findings and
+    their key (the drafter-check analyzer is kept under it: `analyzer_of`)."""
     inputs = mandates_mod.load(store)
     key = cache_mod.digest("overlaps", cache_mod.code_version(), dt.date.today(), _canonical(inputs))
-    got = cache.get(key)
-    if got is not cache_mod.MISS:
-        findings_nq, analyzer = got
-        g = Dataset()
-        g.parse(data=findings_nq.decode("utf-8"), format="nquads")
-        out = Graph(identifier=URIRef(iri.FINDINGS_GRAPH))
-        out += g.graph(URIRef(iri.FINDINGS_GRAPH))
-        return out, analyzer
+    found = cache.get(key)
+    if found is not cache_mod.MISS:
+        return found, key
     analyzer = overlap_index.Analyzer(inputs)
     overlap_index.keep(store, analyzer)  # what findings_graph's detection asks for
-    g = findings_rdf.findings_graph(store)
-    cache.put(key, (pipeline.nquads(g), analyzer))
-    return g, analyzer
+    found = Findings.of(findings_rdf.findings_graph(store))
+    cache.put(key, found)
+    cache.put(cache_mod.digest("analyzer", key), analyzer)
+    _ANALYZERS.clear()
+    _ANALYZERS[key] = analyzer  # for a build without a cache
+    return found, key
+
+
+_ANALYZERS: dict[str, object] = {}
+
+
+def analyzer_of(key: str | None, cache: cache_mod.Cache):
+    """The drafter-check analyzer of the findings under `key`, if there is one."""
+    if key is None:
+        return None
+    if key in _ANALYZERS:
+        return _ANALYZERS.pop(key)
+    an = cache.get(cache_mod.digest("analyzer", key))
+    return None if an is cache_mod.MISS else an
 
 
 def _canonical(value) -> str:

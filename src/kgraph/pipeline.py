@@ -73,12 +73,13 @@ class Failure:
     message: str
     path: str | None = None
     problem: str | None = None
+    phase: int = 0  # 0 reading, 1 extracting, 2 writing: the build reports failures in this order
 
     @classmethod
-    def of(cls, exc: Exception) -> Failure:
+    def of(cls, exc: Exception, phase: int = 0) -> Failure:
         if isinstance(exc, errors.InputError):
-            return cls("input", str(exc), str(exc.path), exc.problem)
-        return cls("other", str(exc))
+            return cls("input", str(exc), str(exc.path), exc.problem, phase)
+        return cls("other", str(exc), phase=phase)
 
     def error(self) -> errors.KgraphError:
         if self.kind == "input":
@@ -183,10 +184,10 @@ def read_document(job: ReadJob) -> ReadResult:
             stage = f"{kind} extractor"
             records[kind] = kinds.extractor(kind).parse(doc.norm.text, doc.meta)
     except errors.InputError as exc:  # names its file already
-        out.failure = Failure.of(exc)
+        out.failure = Failure.of(exc, 1)
         return out
     except Exception as exc:  # noqa: BLE001 -- every failure becomes one line naming the document
-        out.failure = Failure.of(errors.DocumentError.of(doc.entry, stage, exc, doc))
+        out.failure = Failure.of(errors.DocumentError.of(doc.entry, stage, exc, doc), 1)
         return out
     out.document, out.records = doc, records
     out.seconds = time.perf_counter() - start
@@ -222,7 +223,7 @@ def write_group(job: GroupJob) -> GroupResult:
         except Exception as exc:  # noqa: BLE001 -- every failure becomes one line naming the document
             ds.remove_graph(ds.graph(graph_id))
             error = exc if isinstance(exc, errors.InputError) else errors.DocumentError.of(doc.entry, "RDF", exc)
-            result.documents.append(Written(doc.entry.id, failure=Failure.of(error)))
+            result.documents.append(Written(doc.entry.id, failure=Failure.of(error, 2)))
             continue
         result.documents.append(Written(doc.entry.id, report))
     result.alignment = next((s.report() for s in shared.values()), None)
