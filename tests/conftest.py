@@ -1,4 +1,4 @@
-"""Shared fixtures: the five-source graph is built once per test session."""
+"""Shared fixtures: the graph of every catalogued source is built once per test session."""
 
 from __future__ import annotations
 

@@ -99,11 +99,15 @@ def law_graph(ds: Dataset) -> None:
             g.add((parent, RDF.type, KG.Paragraph))
             g.add((parent, ELI.is_part_of, art))
             g.add((parent, ELI.number, Literal(c["paragraph"])))
-        item = URIRef(iri.part(parent, ("item", c["item"])))
-        g.add((item, RDF.type, KG.Item))
-        g.add((item, ELI.is_part_of, parent))
-        g.add((item, ELI.number, Literal(c["item"])))
-        comp = URIRef(iri.part(item, ("stmt", "competence")))
+        if c["item"] is None:  # a power granted in a sentence: the paragraph (or article) grants it
+            item = parent
+            comp = URIRef(iri.part(item, ("stmt", f"competence-{c['role']}")))
+        else:
+            item = URIRef(iri.part(parent, ("item", c["item"])))
+            g.add((item, RDF.type, KG.Item))
+            g.add((item, ELI.is_part_of, parent))
+            g.add((item, ELI.number, Literal(c["item"])))
+            comp = URIRef(iri.part(item, ("stmt", "competence")))
         g.add((comp, RDF.type, KG.Competence))
         g.add((comp, RDFS.label, Literal(c["text"], lang="kk")))
         g.add((comp, KG.grantedTo, URIRef(iri.role(c["role"]))))

@@ -66,7 +66,6 @@ def test_every_span_quotes_the_raw_source(store):
     )
     assert len(spans) > 100
     # the text offsets count in: the file's, or what its format converts to (a mirror's Markdown)
-    entries = {e.id: e for e in catalog.load(settings.DEFAULT_CATALOG)}
     texts = {}
     entries = {e.id: e for e in catalog.load(settings.DEFAULT_CATALOG)}
     for r in spans:

@@ -16,11 +16,12 @@ def write(tmp_path, body: str):
 
 def test_real_catalog_loads():
     entries = catalog.load(ROOT / "data" / "catalog.yaml")
-    # five texts, seven expressions of the four corpus plans, four of the two regulations (folders)
-    assert len(entries) == 16
+    # five texts, seven expressions of the four corpus plans, four of the two regulations, eight of four laws
+    assert len(entries) == 24
     assert all(e.path.is_file() for e in entries)
     folders = {e.id: (e.language, e.version_date) for e in entries if e.folder}
     assert folders["kz-gov-decree-2023-864-ru"] != folders["kz-gov-decree-2023-864-kk"]  # two redactions
+    assert {e.language for e in entries if e.id.startswith("kz-law-2024-103-viii")} == {"ru", "kk"}
 
 
 @pytest.mark.parametrize(

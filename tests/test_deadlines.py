@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from kgraph.deadlines import Deadline, is_deadline, parse_deadline, plan_period, recurrence_of
+from kgraph.deadlines import Deadline, is_deadline, is_period_word, parse_deadline, plan_period, recurrence_of
 
 D = dt.date
 
@@ -103,6 +103,31 @@ CASES = [
     ("2025-2026 жж.", P419, D(2025, 1, 1), D(2026, 12, 31), None),
     ("ежеквартально, до 10 числа", P1134, D(2026, 1, 1), D(2035, 12, 31), "quarterly"),
     ("жыл сайын, 5-күнге дейін", P1134, D(2026, 1, 1), D(2035, 12, 31), "annual"),
+    # at least every half-year (or quarter), whatever the wording: from the approving act to the plan's end
+    ("по мере необходимости, но не реже 1 раза в полугодие", P1134, D(2026, 1, 1), D(2035, 12, 31), "semiannual"),
+    ("1 раз в полугодие", P482, D(2022, 7, 15), D(2026, 12, 31), "semiannual"),
+    ("жарты жылда 1 рет", P1134, D(2026, 1, 1), D(2035, 12, 31), "semiannual"),
+    ("жарты жылда бір рет", P1134, D(2026, 1, 1), D(2035, 12, 31), "semiannual"),
+    ("не реже одного раза в квартал", P1134, D(2026, 1, 1), D(2035, 12, 31), "quarterly"),
+    # the same quarter each year; a period and what follows it («и далее постоянно») up to the plan's end
+    (
+        "II квартал 2002-2003 годов",
+        (D(2002, 1, 1), D(2004, 12, 31), D(2002, 4, 24)),
+        D(2002, 4, 1),
+        D(2003, 6, 30),
+        "annual",
+    ),
+    (
+        "I квартал 2003 года и далее постоянно",
+        (D(2002, 1, 1), D(2004, 12, 31), D(2002, 4, 24)),
+        D(2003, 1, 1),
+        D(2004, 12, 31),
+        None,
+    ),
+    # an event, not a period: no interval, the text is kept
+    ("по итогам 2024 года", P482, None, None, None),
+    ("По результатам проверки", P482, None, None, None),
+    ("2023 жылдың қорытындысы бойынша", P482, None, None, None),
     # no period: no interval, the text is kept
     ("по мере необходимости", P1134, None, None, None),
     ("Постоянно", P1997, None, None, None),
@@ -196,3 +221,27 @@ def test_plan_period(title, period):
 )
 def test_recurrence_of(text, recurrence):
     assert recurrence_of(text) == recurrence
+
+
+@pytest.mark.parametrize(
+    ("word", "period"),
+    [
+        ("III", True),
+        ("квартал,", True),
+        ("2003", True),
+        ("2002-", True),
+        ("2003-2004", True),
+        ("года", True),
+        ("ежегодно", True),
+        ("Постоян-", True),  # a wrapped «Постоянно»
+        ("декабрь", True),
+        ("тоқсан", True),
+        ("гг.", False),  # years after a year, cities before a name («гг. Астаны»)
+        ("и", False),
+        ("МФ", False),
+        ("постановления", False),
+    ],
+)
+def test_is_period_word(word, period):
+    """A word of a typed table's deadline column, told apart from its neighbours' words."""
+    assert is_period_word(word) is period

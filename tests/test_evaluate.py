@@ -1,12 +1,17 @@
-"""Tests for kgraph.evaluate: texts compare word by word."""
+"""Tests for kgraph.evaluate: texts compare word by word; any file against any golden
+file; roles compared as resolved ids."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
+from typer.testing import CliRunner
 
+from kgraph import evaluate, registry
+from kgraph.cli import app
 from kgraph.evaluate import canon, score_kind
+from kgtest import ROOT
 
 
 @pytest.mark.parametrize(
@@ -27,3 +32,67 @@ def test_texts_compare_word_by_word(golden, extracted, same):
 def test_a_glued_text_is_a_field_miss():
     s = score_kind("task", [{"number": "51", "text": "15 % и к 2020"}], [{"number": 51, "text": "15 %ик 2020"}])
     assert s.tp == 1 and s.field_accuracy("text") == 0.0
+
+
+# --- any file against any golden file --------------------------------------------------------
+
+
+CORPUS_LAW = ROOT / "data" / "sources" / "kz-law-2015-381-v"
+GOLDEN_LAW = ROOT / "tests" / "golden" / "kz-law-2015-381-v-ru.json"
+
+
+def test_eval_file_scores_a_mirror_text_against_its_golden():
+    scores = evaluate.evaluate_file(CORPUS_LAW / "rus.md", GOLDEN_LAW)
+    for kind in ("document", "chapter", "article", "competence", "excluded"):
+        assert scores[kind].f1 >= 0.97, kind
+    assert {"excluded", "amendment", "document"} <= set(evaluate.KINDS)
+
+
+def test_eval_file_cli_prints_scores_and_refuses_bad_input(tmp_path):
+    runner = CliRunner()
+    ok = runner.invoke(
+        app,
+        [
+            "eval",
+            "--file",
+            str(CORPUS_LAW / "kaz.md"),
+            "--golden",
+            str(GOLDEN_LAW.with_name("kz-law-2015-381-v-kk.json")),
+        ],
+    )
+    assert ok.exit_code == 0 and "competence" in ok.stdout
+    bad_golden = tmp_path / "g.json"
+    bad_golden.write_text("[1, 2]", encoding="utf-8")
+    for args, message in [
+        (["--golden", str(bad_golden)], "records"),
+        (["--golden", str(tmp_path)], "golden file, not a directory"),
+        (["--golden", str(GOLDEN_LAW), "--language", "de"], "ru or kk"),
+    ]:
+        result = runner.invoke(app, ["eval", "--file", str(CORPUS_LAW / "rus.md"), *args])
+        assert result.exit_code != 0
+        assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_roles_compare_as_resolved_ids():
+    reg = registry.load(ROOT / "data" / "registry.yaml")
+    golden_roles = {
+        # a golden id the registry lacks, named in the golden's roles object
+        "science-authority": {"ru": "уполномоченный орган в области науки", "kk": "ғылым саласындағы уәкілетті орган"},
+        "unknown-board": {"ru": "наблюдательный совет фонда", "kk": "қордың байқау кеңесі"},
+    }
+    ru = evaluate.RoleCanon(reg, "ru", golden_roles)
+    assert ru.golden("science-authority") == "authorized-body-science"
+    assert ru.extracted(None, "уполномоченным органом в области науки") == "authorized-body-science"
+    assert ru.golden("government") == "government"
+    # nobody registered it: compared by the lemmas of its name
+    assert ru.golden("unknown-board") == ru.extracted(None, "наблюдательного совета фонда")
+    kk = evaluate.RoleCanon(reg, "kk", golden_roles)
+    assert kk.golden("science-authority") == kk.extracted(None, "ғылым саласындағы уәкілетті органға")
+
+
+def test_competence_key_has_the_role():
+    key, _ = evaluate.KINDS["competence"]
+    assert key == ("article", "paragraph", "item", "role")
+    same_item = [{"article": "5", "paragraph": "1", "item": None, "role": r, "text": "t"} for r in ("a", "b")]
+    s = evaluate.score_kind("competence", same_item, same_item[:1])
+    assert (s.tp, s.expected, s.extracted) == (1, 2, 1)

@@ -584,3 +584,31 @@ def test_power_groups_by_their_lead_in(lead, under_powers, group):
 )
 def test_the_catch_all_power(text, residual):
     assert powers.is_residual(text) is residual
+
+
+@pytest.mark.parametrize(
+    "word, possessed",
+    [
+        ("төралқа", "төралқасы"),
+        ("кеңес", "кеңесі"),
+        ("басқарма", "басқармасы"),
+        ("орталық", "орталығы"),
+        ("қор", "қоры"),
+    ],
+)
+def test_kk_possessed(word, possessed):
+    assert lang.kk_possessed(word) == possessed
+
+
+@pytest.mark.parametrize(
+    "word, bare",
+    [
+        ("сауда", True),  # ends like a locative, takes a noun's endings ("сауданы")
+        ("қызмет", True),  # "қызметін" is its object form, not a participle in "-етін"
+        ("салада", False),  # a true locative
+        ("мерзімде", False),
+        ("жоқсөз", False),  # unknown words: no
+    ],
+)
+def test_kk_bare(word, bare):
+    assert lang.kk_bare(word) is bare

@@ -58,3 +58,25 @@ def test_kazakh_word_list_is_shipped_and_built_from_kazakh_texts(tmp_path):
     listed = [w for w in out.read_text(encoding="utf-8").splitlines() if not w.startswith("#")]
     assert "саласындағы" in listed and "осы" in listed
     assert "colspan" not in listed  # Latin markup words are not Kazakh
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "joined"),
+    [
+        ("согласова-", "нию),", "согласованию),"),  # halves of a dictionary word: the hyphen goes
+        ("Карагандин-", "ской,", "Карагандинской,"),
+        ("При фор-", "мирова-", "При формирова-"),
+        ("Казмортранс-", 'флот"', 'Казмортрансфлот"'),  # neither half a word: a name wrapped
+        ("ЗАО «Продкорпо-", "рация»", "ЗАО «Продкорпорация»"),
+        ("сельхоз-", "товаропроизводителей", "сельхозтоваропроизводителей"),
+        ("социально-", "экономического", "социально-экономического"),  # a compound keeps it
+        ("медико-", "социальной", "медико-социальной"),
+        ("государств-", "участников", "государств-участников"),  # two nouns in one case
+        ("Северо-", "Казахстанской", "Северо-Казахстанской"),  # a capital after it
+        ("2002-", "2003 годы", "2002-2003 годы"),
+        ("много-", "и двусторонние", "много- и двусторонние"),  # a hanging hyphen before «и»
+        ("Министерство", "финансов", "Министерство финансов"),  # no hyphen: two words
+    ],
+)
+def test_join_wrapped(left, right, joined):
+    assert words.join_wrapped(left, right) == joined

@@ -27,6 +27,36 @@ def _split(cell: str, glossary: frozenset[str] = frozenset()) -> list[tuple[str,
         ),
         ('АО "ФНБ "Самрук-Қазына" (по согласованию), МФ', [('АО "ФНБ "Самрук-Қазына"', True), ("МФ", False)]),
         ("АО «ИЭИ (по согласованию)», МИД", [("АО «ИЭИ »", True), ("МИД", False)]),  # the flag inside the quotes
+        # nested quotes; a quote left open before the flag; a flag inside the quotes and a stray closing one
+        (
+            "МЦРИАП, НАО «Государственная корпорация «Правительство для граждан» (по согласованию)",
+            [("МЦРИАП", False), ("НАО «Государственная корпорация «Правительство для граждан»", True)],
+        ),
+        ("МФ, АО «Казахтелеком (по согласованию), МИО", [("МФ", False), ("АО «Казахтелеком", True), ("МИО", False)]),
+        ("АО «Казпочта» (по согласованию)»", [("АО «Казпочта»", True)]),
+        ("МФ(по согласованию), МНЭ", [("МФ", True), ("МНЭ", False)]),  # the flag glued on
+        ("МНЭ, МФ,", [("МНЭ", False), ("МФ", False)]),  # a stray trailing comma
+        # list words between bodies, in both languages; «совместно с»
+        ("МНЭ и МФ", [("МНЭ", False), ("МФ", False)]),
+        ("ҚМ және ҰЭМ", [("ҚМ", False), ("ҰЭМ", False)]),
+        ("ҚМ мен ІІМ", [("ҚМ", False), ("ІІМ", False)]),
+        ("ІІМ бен ҚМ", [("ІІМ", False), ("ҚМ", False)]),
+        ("МВД совместно с КНБ (по согласованию)", [("МВД", False), ("КНБ", True)]),
+        # abbreviations with hyphens and digits; a name in English
+        ("ДГД-8, МИО", [("ДГД-8", False), ("МИО", False)]),
+        ("АФМ (по согласованию), AML Academy (по согласованию)", [("АФМ", True), ("AML Academy", True)]),
+        # collective kinds of bodies joined by «и» stay one party; with commas they are two
+        ("МИТ, министерства и агентства", [("МИТ", False), ("министерства и агентства", False)]),
+        ("заинтересованные министерства и ведомства", [("заинтересованные министерства и ведомства", False)]),
+        ("МИТ, министерства, агентства", [("МИТ", False), ("министерства", False), ("агентства", False)]),
+        # adjectives of one body over several lines
+        (
+            "АГС (по\nсогласованию),\nцентральные\nи местные\nисполнительные\nорганы",
+            [("АГС", True), ("центральные и местные исполнительные органы", False)],
+        ),
+        # an organisation's form and its name parted by a line break
+        ("МЭБП, ЗАО\n«Фонд развития»\n(по согласованию)", [("МЭБП", False), ("ЗАО «Фонд развития»", True)]),
+        ("«Самұрық-Қазына»\nАҚ, ҚМ", [("«Самұрық-Қазына» АҚ", False), ("ҚМ", False)]),
         ("АО «НК «KAZAKH INVEST»(по согласованию), МФЦА", [("АО «НК «KAZAKH INVEST»", True), ("МФЦА", False)]),
         # a list of akimats: one party each, the first keeping the head
         (
@@ -65,6 +95,21 @@ def _split(cell: str, glossary: frozenset[str] = frozenset()) -> list[tuple[str,
         (
             "Акимы районов и гг. Капчагая, Талдыкоргана, Текели",
             [("Акимы районов", False), ("гг. Капчагая", False), ("Талдыкоргана", False), ("Текели", False)],
+        ),
+        # a list under a shared head printed over lines, with and without commas between its members
+        (
+            "МСХ, акимы\nАкмолинской,\nКарагандинской,\nСеверо-Казахстанской\nи Южно-Казахстанской\nобластей",
+            [
+                ("МСХ", False),
+                ("акимы Акмолинской", False),
+                ("Карагандинской", False),
+                ("Северо-Казахстанской", False),
+                ("Южно-Казахстанской областей", False),
+            ],
+        ),
+        (
+            "МОН, акимы\nобластей гг.\nАстаны и\nАлматы",
+            [("МОН", False), ("акимы областей", False), ("гг. Астаны", False), ("Алматы", False)],
         ),
         (
             "Районные акимы и гг.Капчагая, Талдыкоргана, Текели, облуправление труда и соцзащиты населения, "

@@ -33,7 +33,7 @@ RU_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = kinds.cites("ru")
 # Kazakh kind words; the kind word closes the reference.
 KK_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = kinds.cites("kk")
 # An act number: "611", "103-VIII ЗРК", "25-01-11.1", "534-IV".
-NUMBER = r"\d+(?:[-./]\d+)*(?:-[IVXLCА-Я]+)?(?:\s+ЗРК)?"
+NUMBER = r"\d+(?:[-./]\d+)*(?:-[IVXLCА-ЯІ]+)?(?:\s+ЗРК)?"
 DATE_ANY = rf"(?:{DATE_RU.pattern}|{DATE_NUMERIC.pattern})"
 _DATE_GROUPS = re.compile(r"\(\?P<(\w)>")
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from kgraph import kinds
 from kgraph.acts_reader import NUMBER
 from kgraph.dates import find_dates
-from kgraph.lang import EXCLUDED, FOOTNOTE, LETTERS, UNITS
+from kgraph.lang import EXCLUDED, FOOTNOTE, LETTERS, UNITS, act_number
 from kgraph.records import Span
 from kgraph.text import collapse
 
@@ -71,7 +71,14 @@ AMENDING_KIND = tuple((k.name, k.stem) for k in kinds.amending())
 ACT_SELF_WORDS = re.compile(
     r"^(?:" + "|".join(dict.fromkeys(w for k in kinds.amending() for w in (k.ru.word, k.kk.word) if w)) + r")\b"
 )
-NUMBER_MARK = re.compile(rf"№\s*({NUMBER})")
+# "№ 124-V"; the Kazakh portal also writes "N 239-V".
+# "(вводится в действие с 01.01.2016)": the date the change took effect, not an act's.
+IN_FORCE_NOTE = re.compile(
+    r"\([^()]*?(?:вводится\s+в\s+действие|қолданысқа\s+енгізіледі)[^()]*\)"
+    r"|вводится\s+в\s+действие\s+с\s+\S+|\S+\s+бастап\s+қолданысқа\s+енгізіледі",
+    re.IGNORECASE,
+)
+NUMBER_MARK = re.compile(rf"(?:№|(?<![\w.])N(?=\s*\d))\s*({NUMBER})")
 
 
 def find_amendments(text: str) -> list[Amendment]:
@@ -90,17 +97,24 @@ def find_amendments(text: str) -> list[Amendment]:
                 segments += (("item", im.group("n") or im.group("k")),)
         scope = "part" if segments else ("act" if ACT_SELF_WORDS.match(target_text) else "annex")
         change = next((c for c, p in CHANGE_WORDS if re.search(p, body)), "amended")
-        kind = next((k for k, p in AMENDING_KIND if re.search(p, body[len(target_text) :])), "other")
-        numbers = [n.rstrip(".") for n in NUMBER_MARK.findall(body)]
-        dates = _act_dates(body, len(numbers))
-        count = max(len(dates), len(numbers))
-        acts = tuple(
-            AmendingAct(kind, dates[i] if i < len(dates) else None, numbers[i] if i < len(numbers) else None)
-            for i in range(count)
-        )
+        acts = acts_in(body[len(target_text) :], body)
         if acts:
             out.append(Amendment(target_text, scope, segments, change, acts, collapse(m.group(0)), m.span()))
     return out
+
+
+def acts_in(words: str, text: str | None = None) -> tuple[AmendingAct, ...]:
+    """The acts a note names: their kind from the kind word in `words`, dates and numbers
+    from `text` (default `words`), paired in order."""
+    text = IN_FORCE_NOTE.sub(" ", words if text is None else text)
+    kind = next((k for k, p in AMENDING_KIND if re.search(p, words)), "other")
+    numbers = [act_number(n.rstrip(".")) for n in NUMBER_MARK.findall(text)]
+    dates = _act_dates(text, len(numbers))
+    count = max(len(dates), len(numbers))
+    return tuple(
+        AmendingAct(kind, dates[i] if i < len(dates) else None, numbers[i] if i < len(numbers) else None)
+        for i in range(count)
+    )
 
 
 def _act_dates(body: str, numbers: int) -> list[dt.date]:
@@ -121,4 +135,4 @@ def _dates(text: str) -> list[tuple[dt.date, Span]]:
     return sorted(found, key=lambda f: f[1])
 
 
-__all__ = ["AmendingAct", "Amendment", "find_amendments"]
+__all__ = ["AmendingAct", "Amendment", "acts_in", "find_amendments"]

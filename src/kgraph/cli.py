@@ -403,35 +403,66 @@ def list_queries() -> None:
 
 @app.command("eval")
 def evaluate_cmd(
-    source: str | None = typer.Argument(None, help="Source id (default: every source with a golden file)."),
+    source: str | None = typer.Argument(None, help="Source id (default: every catalogued source with a golden file)."),
     show_misses: bool = typer.Option(False, "--misses", help="List missed and extra records."),
-    golden: Path = typer.Option(settings.GOLDEN_DIR, "--golden", help="Directory of the golden files."),
-    catalog_file: Path = typer.Option(settings.DEFAULT_CATALOG, "--catalog", help="Catalog of the sources."),
+    golden: Path = typer.Option(
+        settings.GOLDEN_DIR, "--golden", help="Directory of the golden files; with --file, the golden file."
+    ),
+    catalog_file: Path = typer.Option(
+        settings.DEFAULT_CATALOG, "--catalog", help="Catalog of the sources (its registry resolves roles)."
+    ),
+    file: Path | None = typer.Option(
+        None, "--file", help="Score this file (.txt, or a mirror's .md) against --golden FILE."
+    ),
+    language: str | None = typer.Option(
+        None, "--language", help="ru or kk (default: from the file name or its letters)."
+    ),
+    kind: str | None = typer.Option(None, "--kind", help="Document kind to extract (default: the golden's, else law)."),
 ) -> None:
     """Score extraction against the hand-checked golden files: precision/recall/F1 per kind and field."""
+    if file is not None:
+        if golden.is_dir():
+            _fail(KgraphError(f"{golden}: with --file, --golden names a golden file, not a directory"))
+        if language not in (None, "ru", "kk"):
+            _fail(KgraphError(f"--language must be ru or kk, not {language!r}"))
+        try:
+            scores = evaluate.evaluate_file(file, golden, language, kind, catalog_file)
+        except (KeyError, KgraphError) as exc:
+            _fail(exc)
+        _print_scores(str(file), scores, show_misses)
+        return
     ids = [source] if source else evaluate.golden_sources(golden)
     if not ids:
         _fail(KgraphError(f"{golden}: no golden files here; give their directory with --golden"))
+    if not source:
+        listed = {e.id for e in catalog.load(catalog_file)}
+        for sid in [i for i in ids if i not in listed]:
+            err.print(f"{sid}: golden file but no catalog entry in {catalog_file}: not scored", highlight=False)
+        ids = [i for i in ids if i in listed]
     for sid in ids:
         try:
-            scores = evaluate.score(evaluate.load_golden(sid, golden), evaluate.extract(sid, catalog_file))
+            scores = evaluate.evaluate_source(sid, golden, catalog_file)
         except (KeyError, KgraphError) as exc:
             _fail(exc)
-        t = Table(title=sid)
-        for col in ("kind", "expected", "extracted", "precision", "recall", "F1", "fields (accuracy on matched)"):
-            t.add_column(col)
+        _print_scores(sid, scores, show_misses)
+
+
+def _print_scores(title: str, scores: dict, show_misses: bool) -> None:
+    t = Table(title=title)
+    for col in ("kind", "expected", "extracted", "precision", "recall", "F1", "fields (accuracy on matched)"):
+        t.add_column(col)
+    for kind, s in scores.items():
+        fields = ", ".join(f"{f} {s.field_accuracy(f):.2f}" for f in s.fields)
+        t.add_row(
+            kind, str(s.expected), str(s.extracted), f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", fields
+        )
+    console.print(t)
+    if show_misses:
         for kind, s in scores.items():
-            fields = ", ".join(f"{f} {s.field_accuracy(f):.2f}" for f in s.fields)
-            t.add_row(
-                kind, str(s.expected), str(s.extracted), f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", fields
-            )
-        console.print(t)
-        if show_misses:
-            for kind, s in scores.items():
-                for m in s.misses[:30]:
-                    console.print(f"  [red]miss[/red] {kind} {m}", highlight=False)
-                for m in s.extras[:30]:
-                    console.print(f"  [yellow]extra[/yellow] {kind} {m}", highlight=False)
+            for m in s.misses[:30]:
+                console.print(f"  [red]miss[/red] {kind} {m}", highlight=False)
+            for m in s.extras[:30]:
+                console.print(f"  [yellow]extra[/yellow] {kind} {m}", highlight=False)
 
 
 @app.command()

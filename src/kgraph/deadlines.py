@@ -37,17 +37,22 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kgraph.lang import DASHES, fold, month_number
 from kgraph.lang.periods import (
+    AS_NEEDED,
     BY_WORDS,
+    CONDITIONAL,
     DAY_OF_MONTH,
     FILLER,
     FROM_WORDS,
     HALF_TWO_WORDS,
     HALF_WORD,
+    ONWARD,
     ORDINAL_SUFFIX,
     ORDINALS,
+    PERMANENT,
     QUARTER_WORD,
     RANGE_WORDS,
     RECURRENCE_WORDS,
@@ -118,12 +123,13 @@ def _prepare(text: str) -> tuple[list[str], str | None]:
     """Words of a cell, and the recurrence its words name (those words removed)."""
     t = GLUED_YEAR_WORD.sub(" ", fold(text))
     t = DASH_RUN.sub(" - ", t)
-    t = HALF_TWO_WORDS.sub("жартыжылдық", t)
+    t = AS_NEEDED.sub(" ", t)
     recurrence = None
-    for pattern, kind in RECURRENCE_WORDS:
+    for pattern, kind in RECURRENCE_WORDS:  # before «жарты жыл» is read as a half-year
         if pattern.search(t):
             recurrence = recurrence or kind
             t = pattern.sub(" ", t)
+    t = HALF_TWO_WORDS.sub("жартыжылдық", t)
     return WORD.findall(t), recurrence
 
 
@@ -247,6 +253,46 @@ def _read(text: str) -> _Reading:
     return r
 
 
+@lru_cache(maxsize=65536)
+def is_period_word(word: str) -> bool:
+    """A single printed word that belongs to a deadline: a year or range of years
+    ("2002", "2003-2004", "2002-"), a quarter or half-year numeral ("III", "2-й"), a
+    period, month or recurrence word ("квартал,", "декабрь", "ежегодно", "жыл сайын"'s
+    "сайын"), "постоянно" or a year word ("года", "жылғы"). A piece of a typed table
+    is told a deadline's by such words."""
+    f = fold(word).strip(',.;:()«»"')
+    if not f:
+        return False
+    if re.fullmatch(rf"{YEAR}(?:-(?:{YEAR})?)?|{YEAR}-{YEAR}-?", f):
+        return True
+    if f in ROMAN and not f.isdigit():
+        return True
+    if QUARTER_WORD.match(f) or HALF_WORD.match(f) or (month_number(f) and len(f) >= 3):
+        return True
+    # «гг.», «г.» are years after a year and cities before a name («гг. Астаны»): neither alone
+    if f in FILLER and f not in (
+        "в",
+        "во",
+        "и",
+        "по",
+        "на",
+        "с",
+        "со",
+        "к",
+        "-",
+        "не",
+        "раз",
+        "рет",
+        "период",
+        "г",
+        "гг",
+    ):
+        return True
+    if PERMANENT.fullmatch(f):
+        return True
+    return any(p.fullmatch(f) for p, _ in RECURRENCE_WORDS)
+
+
 def is_deadline(text: str) -> bool:
     """True when the whole of `text` reads as a deadline that names a year,
     a recurrence or a quarter (a bare month word is not enough)."""
@@ -285,19 +331,25 @@ def parse_deadline(
     none = Deadline(printed, None, None, None)
     if not printed:
         return none
-    r = _read(printed)
+    onward = ONWARD.search(fold(printed))
+    r = _read(ONWARD.sub(" ", fold(printed)) if onward else printed)
     if r.leftover and (not lenient or any(w.isdigit() for w in r.leftover)):
         return none
     if not r.periods and not r.recurrence:
         return none
+    if CONDITIONAL.match(fold(printed)) and not r.recurrence:
+        return none  # «по итогам 2024 года»: when the event comes, not a period
     refs = [d for d in (approved, plan_start) if d]
     ref = max(refs) if refs else None
     try:
         if r.recurrence or (len(r.periods) == 1 and _spans_years(r.periods[0])):
             return _recurring(printed, r, ref, plan_start, plan_end)
-        return _one_off(printed, r, ref, approved or plan_start)
+        d = _one_off(printed, r, ref, approved or plan_start)
     except ValueError:
         return none
+    if onward and d.start and plan_end and plan_end > d.end:
+        return Deadline(printed, d.start, plan_end, None)  # «… и далее постоянно»: to the plan's end
+    return d
 
 
 def _spans_years(p: _Period) -> bool:

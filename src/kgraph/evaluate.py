@@ -2,7 +2,11 @@
 
 The golden files are found in the working directory's tests/golden/ or the
 directory given (`kgraph eval --golden DIR`), the sources through the catalog
-(`--catalog`); nothing is looked up beside the installed package.
+(`--catalog`); nothing is looked up beside the installed package. Any file can
+be scored against any golden file too (`evaluate_file`, `kgraph eval --file
+PATH --golden FILE`): the file is read as the build reads a source (the
+mirrors' Markdown converted, then normalized), its metadata and its kind's
+records extracted.
 
 A record dataclass names its golden kind in a `kind` class attribute and uses
 the golden field names (CONTRIBUTING.md); `asdict` then gives the golden shape.
@@ -17,14 +21,20 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kgraph import catalog, kinds, settings
+from kgraph import catalog, ingest, kinds, settings
 from kgraph import registry as registry_mod
 from kgraph import resolve as resolve_mod
+from kgraph.errors import InputError
+from kgraph.ingest import corpus, describe
+from kgraph.lang import base_forms, detect_lang, letter_words
+from kgraph.records import DocumentMeta
+from kgraph.sources import metadata
+from kgraph.text import normalize
 
 # kind -> (key fields, strict fields that must agree for a true positive)
 KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -37,7 +47,8 @@ KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "chapter": (("number",), ("title",)),
     "article": (("number",), ("title",)),
     "definition": (("article", "item", "number"), ("term",)),
-    "competence": (("article", "paragraph", "item"), ("role",)),
+    # The role is part of the key: one sentence may grant powers to several roles.
+    "competence": (("article", "paragraph", "item", "role"), ()),
     "operator": (("role",), ("article",)),
     "measure": (("label",), ("article",)),
     "crossref": (("article", "paragraph", "item", "target"), ()),
@@ -51,6 +62,10 @@ KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "excluded": (("article", "paragraph", "item"), ()),
     "amendment": (("article", "paragraph", "item", "act_date", "act_number"), ("act_kind",)),
 }
+# Kazakh names compare by their words' first letters (case and possessive endings differ).
+KK_NAME_PREFIX = 5
+# Kinds whose records name a body or role in a `role` field (compared as resolved ids, see RoleCanon).
+ROLE_KINDS = ("competence", "operator")
 NESTED = {"task": ("parties", "party", "number")}  # kind -> (list field, child kind, parent key)
 IGNORED_FIELDS = {"span", "kind", "notes", "members"}
 # A token of a compared text: a word (letters, digits) or one punctuation mark.
@@ -192,6 +207,19 @@ def score(expected: dict[str, list[dict]], extracted: dict[str, list[dict]]) -> 
     return {kind: score_kind(kind, recs, extracted.get(kind, [])) for kind, recs in expected.items() if kind in KINDS}
 
 
+def extract_text(text: str, kinds_run: Iterable[str], fallback_kind: str | None = None) -> dict[str, list[dict]]:
+    """The records of a normalized text, in golden shape, with its `document` record."""
+    listed = tuple(kinds_run)
+    meta = metadata.extract(text, fallback_kind=fallback_kind or listed[0])
+    return _with_document(meta, [r for kind in listed for r in kinds.extractor(kind).parse(text, meta)])
+
+
+def _with_document(meta: DocumentMeta, records: list) -> dict[str, list[dict]]:
+    out = as_golden(records)
+    out["document"] = [document_record(meta, records)]
+    return out
+
+
 def extract(source_id: str, catalog_path: Path = settings.DEFAULT_CATALOG) -> dict[str, list[dict]]:
     """Run the extractors of one catalogued source, in golden shape."""
     entry = next((e for e in catalog.load(catalog_path) if e.id == source_id), None)
@@ -223,6 +251,174 @@ def resolve_bodies(records: dict[str, list[dict]], lang: str, date, registry) ->
             res = resolve_mod.resolve(rec["body"], lang, date, registry=registry)
             rec["role"] = res.id if res.kind != "unresolved" else None
     return records
+
+
+# --- any file against any golden file ----------------------------------------------------
+
+# The mirrors name a folder's two texts rus.md and kaz.md; sources elsewhere end -ru / -kk.
+LANGUAGE_IN_NAME = {"rus": "ru", "ru": "ru", "kaz": "kk", "kk": "kk"}
+
+
+def read_source_file(path: Path) -> str:
+    """The plain text of a source file as the build reads it (`kgraph.ingest`: the mirrors'
+    Markdown converted, HTML, DOCX and PDF extracted)."""
+    return ingest.read(Path(path)).text
+
+
+def file_language(path: Path, text: str) -> str:
+    """ru or kk: from the file name (rus.md, kaz.md, …-ru.txt), else from the letters."""
+    stem = Path(path).stem.lower()
+    for part in reversed(re.split(r"[-_.]", stem)):
+        if part in LANGUAGE_IN_NAME:
+            return LANGUAGE_IN_NAME[part]
+    return detect_lang(text)
+
+
+def load_golden_file(path: Path) -> dict:
+    """A golden file as a mapping (records, roles, notes); a clear error if it is not one."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(path, "golden file not found") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(path, f"not a JSON golden file: {exc}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("records"), dict):
+        raise InputError(path, 'expected a JSON object with a "records" mapping')
+    return data
+
+
+def evaluate_file(
+    path: Path,
+    golden_path: Path,
+    language: str | None = None,
+    kind: str | None = None,
+    catalog_path: Path = settings.DEFAULT_CATALOG,
+) -> dict[str, Score]:
+    """Score any source file against any golden file.
+
+    The kind whose extractor runs is `kind`, else the golden `document` record's
+    kind when it has an extractor, else `law`; competence and operator roles are
+    compared as resolved ids (`RoleCanon`) with the registry beside the catalog."""
+    golden = load_golden_file(golden_path)
+    text = normalize(read_source_file(path)).text
+    lang = language or file_language(path, text)
+    doc_kind = next((d.get("kind") for d in golden["records"].get("document", [])), None)
+    if kind is None:
+        kind = doc_kind if doc_kind in kinds.extracted() else "law"
+    folder = Path(path).parent
+    portal = corpus.read_meta(folder) if corpus.is_corpus_folder(folder) else None
+    # As the build reads a file: what the text states, completed by the meta.yaml of its corpus folder.
+    meta = describe.describe(text, lang, (kind,), portal).meta
+    extracted = _with_document(meta, kinds.extractor(kind).parse(text, meta))
+    canon_roles = RoleCanon(_registry(catalog_path), lang, golden.get("roles") or {})
+    expected = canon_roles.golden_records(golden["records"])
+    return score(expected, canon_roles.extracted_records(extracted, expected))
+
+
+def evaluate_source(
+    source_id: str, directory: Path = settings.GOLDEN_DIR, catalog_path: Path = settings.DEFAULT_CATALOG
+) -> dict[str, Score]:
+    """Score a catalogued source against its golden file(s), roles compared as resolved ids."""
+    entry = next((e for e in catalog.load(catalog_path) if e.id == source_id), None)
+    lang = entry.language if entry else "ru"
+    canon_roles = RoleCanon(_registry(catalog_path), lang, load_golden_roles(source_id, directory))
+    expected = canon_roles.golden_records(load_golden(source_id, directory))
+    return score(expected, canon_roles.extracted_records(extract(source_id, catalog_path), expected))
+
+
+def load_golden_roles(source_id: str, directory: Path = settings.GOLDEN_DIR) -> dict[str, dict]:
+    """The `roles` objects of a source's golden files (id -> names)."""
+    roles: dict[str, dict] = {}
+    for path in sorted(directory.glob(f"{source_id}*.json")):
+        if path.stem == source_id or path.stem.startswith(source_id + "."):
+            roles.update(json.loads(path.read_text(encoding="utf-8")).get("roles") or {})
+    return roles
+
+
+def _registry(catalog_path: Path) -> registry_mod.Registry:
+    return registry_mod.load(catalog.registry_path(catalog_path))
+
+
+@dataclass
+class RoleCanon:
+    """Roles of competences and operators in one comparable form.
+
+    A registry id when the registry knows the body, group or role: directly (the
+    id itself), or by resolving a name (an extracted record's `body` as the
+    text writes it; a golden id the registry lacks, by its names in the golden's
+    `roles` object). A role nobody registered compares by the lemmas of its name."""
+
+    registry: registry_mod.Registry
+    lang: str
+    golden_roles: Mapping[str, Any]
+    ids: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        reg = self.registry
+        self.ids = frozenset(x.id for x in (*reg.bodies, *reg.roles, *reg.groups))
+
+    def known(self, role_id: str | None) -> bool:
+        return role_id in self.ids
+
+    def _resolved(self, name: str | None, lang: str) -> str | None:
+        if not name:
+            return None
+        res = resolve_mod.resolve(name, lang, None, registry=self.registry)
+        return res.id if res.kind != "unresolved" else None
+
+    def _by_name(self, name: str, lang: str) -> str:
+        """Russian lemmas; Kazakh word beginnings (a stemmer would cut "кеңесі" and "кеңес" differently)."""
+        words = base_forms(name, lang) if lang != "kk" else [w.lower()[:KK_NAME_PREFIX] for w in letter_words(name)]
+        return "name:" + " ".join(words)
+
+    def golden(self, role_id: str | None) -> str | None:
+        if role_id is None or self.known(role_id):
+            return role_id
+        names = self.golden_roles.get(role_id) or {}
+        other = "ru" if self.lang == "kk" else "kk"
+        for lang in (self.lang, other):
+            found = self._resolved(names.get(lang), lang) if isinstance(names, Mapping) else None
+            if found:
+                return found
+        name = names.get(self.lang) if isinstance(names, Mapping) else None
+        return self._by_name(name, self.lang) if name else role_id
+
+    def extracted(self, role: str | None, body: str | None) -> str | None:
+        if self.known(role):
+            return role
+        return self._resolved(body, self.lang) or (self._by_name(body, self.lang) if body else role)
+
+    def golden_records(self, records: dict[str, list[dict]]) -> dict[str, list[dict]]:
+        return self._rewrite(records, lambda r: self.golden(r.get("role")))
+
+    def extracted_records(
+        self, records: dict[str, list[dict]], golden: dict[str, list[dict]] | None = None
+    ) -> dict[str, list[dict]]:
+        """Extracted roles as comparable ids; an unregistered body named by the start of a golden
+        role's name ("президиум" for "президиум Национальной академии наук") compares as that role."""
+        names = {
+            r["role"] for recs in (golden or {}).values() for r in recs if str(r.get("role", "")).startswith("name:")
+        }
+
+        def canon_role(r: dict) -> str | None:
+            role = self.extracted(r.get("role"), r.get("body"))
+            if role and role.startswith("name:") and role not in names:
+                words = role[5:].split()
+                # Russian names its head first ("президиум Национальной академии наук"), Kazakh last
+                # ("Ұлттық ғылым академиясының төралқасы"): a name may stop short of the owner's.
+                end = (lambda n: n[: len(words)]) if self.lang != "kk" else (lambda n: n[-len(words) :])
+                role = next((n for n in sorted(names) if end(n[5:].split()) == words), role)
+            return role
+
+        return self._rewrite(records, canon_role)
+
+    @staticmethod
+    def _rewrite(records: dict[str, list[dict]], role_of) -> dict[str, list[dict]]:
+        out = dict(records)
+        for kind in ROLE_KINDS:
+            if kind in records:
+                out[kind] = [{**r, "role": role_of(r)} for r in records[kind]]
+        return out
 
 
 def golden_sources(directory: Path = settings.GOLDEN_DIR) -> list[str]:

@@ -235,8 +235,13 @@ def glossary_entry(doc_id: str, abbr: str) -> str:
 
 
 def term(term_text: str) -> str:
-    """A defined term; the same term text in two documents is one node."""
-    return f"{BASE}term/{slug(term_text)}"
+    """A defined term; the same term text in two documents is one node, two texts two nodes.
+
+    The slug alone would join texts that differ only in letters it spells alike
+    ("трансферт технологии" and "трансферт технологий"), so a short hash of the
+    case-folded text follows it."""
+    text = " ".join(term_text.split()).casefold()
+    return f"{BASE}term/{slug(term_text)}-{short_hash(text)[:6]}"
 
 
 def finding(kind: str, a: str, b: str) -> str:

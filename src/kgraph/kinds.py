@@ -159,7 +159,7 @@ KINDS: tuple[Kind, ...] = (
             r"ЗАКОН\s+РЕСПУБЛИКИ\s+КАЗАХСТАН",
         ),
         Words("Заң", r"Заң(?:ы|ын|ына|ында|ымен|нан|ының)?(?!\w)", banner=r"ҚАЗАҚСТАН РЕСПУБЛИКАСЫНЫҢ\s+ЗАҢЫ"),
-        stem=r"[Зз]акон|Заң",
+        stem=r"[Зз]акон|[Зз]аң(?!нам)",  # "заңдарымен" (by the laws), not "заңнама" (legislation)
         extractor="kgraph.sources.law",
         writer="kgraph.rdf.law",
         amends=True,
@@ -278,12 +278,12 @@ KINDS: tuple[Kind, ...] = (
         extractor="kgraph.sources.plan",
         writer="kgraph.rdf.plan",
         annex=True,
-        # a plan table's header: a row of cells (TAB|TAB, pipes or tabs) naming the responsible
+        # a plan table's header: a row of cells (TAB|TAB, pipes, tabs or a typed table's «!») naming the responsible
         # executors or developers («Ответственные за исполнение», «Ответ. исполнители», «Исполнитель»,
         # «Государственный орган-разработчик», «Жауапты», «Орындауға жауаптылар», «Әзірлеуші») and the
         # task, its deadline or its number; or that column's name on a line of its own (a header
         # printed cell by cell)
-        detect=r"(?im)^(?=[^\n]*(?:\t|\|))"
+        detect=r"(?im)^(?=[^\n]*(?:\t|\||!))"
         r"(?=[^\n]*(?:ответствен|ответ\.|исполнител|разработчик|жауапт|орындаушы|әзірлеуші))"
         r"(?=[^\n]*(?:срок|мерз[іi]м|мероприяти|[іi]с-шара|наименовани|форма|нысан|№))[^\n]*"
         r"|^[ \t]*(?:ответственн\w*\s+(?:за\s+)?исполн\w*|жауапты\s+орындаушы\w*)[ \t]*$",

@@ -12,6 +12,7 @@ Letters and folding (`kgraph.lang.script`)
     fold_words(text)    comparison form (NFC, repaired, lower, ё->е, dashes, no quotes)
     fold_kazakh(text)   Kazakh letters -> nearest Russian letters
     fold_search(text)   fold_kazakh(fold_words(text))
+    guillemets(text)    straight and curly double quotes as «» (same length)
     letter_words(text)  letter words of the comparison form
     detect_lang(text)   'ru' or 'kk'
 
@@ -21,10 +22,19 @@ Word forms (`kgraph.lang.forms`)
     kk_stem(word)       Kazakh stem without inflection (similarity)
     kk_stem_folded(word)  Kazakh stem of a search-folded word (search)
     kk_head_forms(word), kk_without_possessive(word)   nominatives of a Kazakh head word (resolution)
+    kk_possessed(word)  a bare Kazakh noun with the 3rd-person possessive ("кеңес" -> "кеңесі")
     base_forms(text, lang)   lemmas (ru) or stems (kk) of a text's words
     prefix_stem(word)   crude stem of either language: a 60% prefix
     KK_CASE, KK_DATIVE, KK_POSSESSIVE, KK_PLURAL, KK_PARTICIPLE, ...   Kazakh endings by what they mark
     alternation(endings)   regex source of endings, longest first
+
+Words (`kgraph.lang.words`)
+    kk_bare(word)       a Kazakh word that ends like a case form is a bare noun ("сауда")
+
+Clauses (`kgraph.lang.clauses`)
+    predicates(text, lang) -> [Predicate(start, end, word, passive, copula, modal)]
+    ru_participle(word), ru_case(word), ru_cases(word), clause_words(text)
+    RU_MODALS, RU_INSTRUMENTAL_PREPOSITIONS, KK_COPULAS, KK_POSTPOSITIONS, KK_AGENT_POSTPOSITION, WORKING_BODY
 
 Words of acts (`kgraph.lang.legal`)
     MONTHS_RU, MONTHS_KK, MONTHS_KK_PATTERN, month_number(word)
@@ -33,7 +43,7 @@ Words of acts (`kgraph.lang.legal`)
     TOC_WORD
     act_number(number)  an act's number without its form marker ("103-VIII ЗРК" -> "103-VIII")
     FOOTNOTE, FOOTNOTE_LINE, FOOTNOTE_WORD, NOTE_WORD, TOTAL_WORD, DRAFT_WORD_RU, DRAFT_WORD_KK
-    EXCLUDED, EXCLUDED_ITEM, PENDING_ITEM
+    EXCLUDED, EXCLUDED_ITEM, PENDING_ITEM, SERVICE_NOTE, SIGNATURE
     BY_AGREEMENT, BY_AGREEMENT_WORDS, BY_AGREEMENT_OPEN, BY_AGREEMENT_CUT, BY_AGREEMENT_PART
 
 Words of periods (`kgraph.lang.periods`, read by `kgraph.deadlines`)
@@ -50,6 +60,23 @@ Words of a body's powers (`kgraph.lang.powers`, read by `kgraph.sources.regulati
 
 from __future__ import annotations
 
+from kgraph.lang.clauses import (
+    KK_AGENT_POSTPOSITION,
+    KK_COPULAS,
+    KK_POSTPOSITIONS,
+    RU_INSTRUMENTAL_PREPOSITIONS,
+    RU_MODALS,
+    SELF_DESCRIPTION,
+    WORKING_BODY,
+    Predicate,
+    predicates,
+    ru_adjective,
+    ru_case,
+    ru_cases,
+    ru_participle,
+    ru_singular_nominative,
+)
+from kgraph.lang.clauses import words as clause_words
 from kgraph.lang.forms import (
     KK_ATTRIBUTIVE,
     KK_CASE,
@@ -69,6 +96,7 @@ from kgraph.lang.forms import (
     alternation,
     base_forms,
     kk_head_forms,
+    kk_possessed,
     kk_stem,
     kk_stem_folded,
     kk_without_possessive,
@@ -94,6 +122,8 @@ from kgraph.lang.legal import (
     MONTHS_RU,
     NOTE_WORD,
     PENDING_ITEM,
+    SERVICE_NOTE,
+    SIGNATURE,
     TOC_WORD,
     TOTAL_WORD,
     UNITS,
@@ -116,12 +146,14 @@ from kgraph.lang.script import (
     fold_kazakh,
     fold_search,
     fold_words,
+    guillemets,
     has_cyrillic,
     has_kazakh,
     letter_words,
     repair_homoglyphs,
     repair_word,
 )
+from kgraph.lang.words import kk_bare
 
 __all__ = [
     "BY_AGREEMENT",
@@ -138,9 +170,11 @@ __all__ = [
     "FOOTNOTE_LINE",
     "FOOTNOTE_WORD",
     "HOMOGLYPHS",
+    "KK_AGENT_POSTPOSITION",
     "KK_ATTRIBUTIVE",
     "KK_CASE",
     "KK_CASE_ENDINGS",
+    "KK_COPULAS",
     "KK_DATIVE",
     "KK_DATIVE_AFTER_POSSESSIVE",
     "KK_FOLDED_ENDINGS",
@@ -154,6 +188,7 @@ __all__ = [
     "KK_POSSESSIVE",
     "KK_POSSESSIVE_CASE",
     "KK_POSSESSIVE_DATIVE",
+    "KK_POSTPOSITIONS",
     "KK_TO_RU",
     "KK_VERBAL",
     "LETTERS",
@@ -164,30 +199,47 @@ __all__ = [
     "NOTE_WORD",
     "PENDING_ITEM",
     "QUOTES",
+    "RU_INSTRUMENTAL_PREPOSITIONS",
+    "RU_MODALS",
+    "SELF_DESCRIPTION",
+    "SERVICE_NOTE",
+    "SIGNATURE",
     "TOC_WORD",
     "TOTAL_WORD",
     "UNITS",
     "UPPER",
+    "WORKING_BODY",
+    "Predicate",
     "Unit",
     "act_number",
     "alternation",
     "base_forms",
+    "clause_words",
     "detect_lang",
     "fold",
     "fold_kazakh",
     "fold_search",
     "fold_words",
+    "guillemets",
     "has_cyrillic",
     "has_kazakh",
+    "kk_bare",
     "kk_head_forms",
+    "kk_possessed",
     "kk_stem",
     "kk_stem_folded",
     "kk_without_possessive",
     "letter_words",
     "month_number",
     "morph",
+    "predicates",
     "prefix_stem",
     "repair_homoglyphs",
     "repair_word",
+    "ru_adjective",
+    "ru_case",
+    "ru_cases",
     "ru_lemma",
+    "ru_participle",
+    "ru_singular_nominative",
 ]

@@ -13,7 +13,7 @@ import re
 
 # Words between two bodies of a list, besides commas and semicolons.
 LIST_WORDS_RU = ("и", "а также", "совместно с", "с участием")
-LIST_WORDS_KK = ("және", "мен", "сондай-ақ")
+LIST_WORDS_KK = ("және", "мен", "бен", "пен", "сондай-ақ")
 # The words after which the bodies are named in the instrumental ("совместно с райгоракимами").
 WITH_WORDS = ("совместно с", "с участием")
 # Kazakh puts them after the co-executors ("аудандық, қалалық әкiмдерiмен бiрлесiп"): not part of a name.
@@ -57,4 +57,12 @@ COLLECTIVE = re.compile(
     r"(?:акимат\w*|аким\w*|местн\w+\s+исполнительн\w+\s+орган\w*)\s+област\w*\s*,\s*город\w*\s+"
     r"республиканского\s+значения\s*,?\s*(?:и|,)\s*столиц\w*"
     r"|облыс\w*\s*,\s*республикалық\s+маңызы\s+бар\s+қала\w*\s*(?:,|және|мен)\s*астана\w*\s+әкімдік\w*",
+)
+
+# The legal form of an organisation, printed before its quoted name (ru: «ЗАО «Фонд …»», «НАО
+# «Государственная корпорация …»») or after it (kk: «"Самұрық-Қазына" АҚ»); with the name it
+# makes one body even where a line break parts them.
+ORG_FORM = re.compile(
+    r"^(?:[ОЗП]?АО|НАО|ТОО|ГУ|ГККП|ГКП|РГП|РГКП|РГУ|АОО|НПО|ОЮЛ|ЧУ|АҚ|ЖАҚ|ЖШС|КЕАҚ|КЕ\s*АҚ|РМК|РМҚК|ШЖҚ|ММ|ҰК|НК)"
+    r"(?:\s+(?:НК|НХ|НУХ|НИХ|СПК|ФНБ|ҰК|ҰБХ|на\s+ПХВ|ПХВ))*$"
 )

@@ -144,6 +144,23 @@ def kk_without_possessive(word: str) -> list[tuple[str, str]]:
     return out
 
 
+_BACK_VOWELS = frozenset("аоұыя")
+_FRONT_VOWELS = frozenset("әеөүіэ")
+_DEVOICING = {v: k for k, v in _VOICING.items()}
+
+
+def kk_possessed(word: str) -> str:
+    """A bare Kazakh noun with the 3rd-person possessive a genitive owner asks for
+    ("академиясының" + "төралқа" -> "төралқасы", "кеңес" -> "кеңесі", "орталық" -> "орталығы")."""
+    low = word.lower()
+    last = next((c for c in reversed(low) if c in _BACK_VOWELS or c in _FRONT_VOWELS), "а")
+    back = last in _BACK_VOWELS
+    if low[-1:] in _BACK_VOWELS or low[-1:] in _FRONT_VOWELS:
+        return word + ("сы" if back else "сі")
+    stem = word[:-1] + _DEVOICING.get(word[-1], word[-1])
+    return stem + ("ы" if back else "і")
+
+
 def kk_head_forms(word: str) -> list[tuple[str, str]]:
     """Nominative forms an inflected Kazakh head word may stand for, each with the
     ending removed ("-ге", "-не-і"); the unchanged word is not included."""

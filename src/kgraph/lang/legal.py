@@ -130,9 +130,16 @@ TOC_WORD = r"(?:Содержание|Оглавление|Мазмұны)"
 ACT_NUMBER_FORM = re.compile(r"[\s-]*(?<![\w])(?:ЗРК|ҚРЗ|КРЗ|ЗРКЗ|ҚРКЗ)\s*$")
 
 
+# Cyrillic letters printed for the Latin ones of a convocation's Roman numeral ("174-VІ").
+_ROMAN_LOOKALIKES = str.maketrans({"І": "I", "Х": "X", "С": "C", "М": "M"})
+_CONVOCATION = re.compile(r"-(?P<roman>[IVXLCМІХС]+)$")
+
+
 def act_number(number: str) -> str:
-    """An act's number without its form marker: "103-VIII ЗРК" -> "103-VIII"."""
-    return ACT_NUMBER_FORM.sub("", number).strip()
+    """An act's number without its form marker, its Roman numeral in Latin letters:
+    "103-VIII ЗРК" -> "103-VIII", "174-VІ" (Cyrillic І) -> "174-VI"."""
+    number = ACT_NUMBER_FORM.sub("", number).strip()
+    return _CONVOCATION.sub(lambda m: "-" + m["roman"].translate(_ROMAN_LOOKALIKES), number)
 
 
 # --- amendment footnotes and excluded items ------------------------------------
@@ -157,13 +164,28 @@ DRAFT_WORD_RU = r"проект\w*"
 DRAFT_WORD_KK = r"жоба\w*"
 
 # What an amendment printed in place of an item or paragraph it took out
-# ("исключен", "исключена", "алып тасталды"); also the change word of a footnote.
-EXCLUDED = r"(?:исключен[аоы]?|алып\s+тасталды)"
-EXCLUDED_ITEM = re.compile(rf"^{EXCLUDED}", re.IGNORECASE)
+# ("исключен", "исключена", "алып тасталды", "алынып тасталды"); also the change word of a footnote.
+EXCLUDED = r"(?:исключен[аоы]?|ал(?:ын)?ып\s+тасталды)"
+# An item, paragraph or article that is only such a note, or "утратил силу" / "күші жойылды"
+# ("4) исключен Законом РК …", "Статья 9. (исключена)", "5) күші жойылды - ҚР … Заңымен").
+EXCLUDED_ITEM = re.compile(
+    rf"^\(?\s*(?:{EXCLUDED}|утратил[аио]?\s+силу|күші\s+жойылды)(?![а-яәғқңөұүһі])", re.IGNORECASE
+)
 # A provision printed only as a note that it comes into force later ("8-1) вводится в действие
 # с 01.01.2025 …", kk "01.01.2025 бастап қолданысқа енгізіледі …"): neither text nor excluded.
 PENDING_ITEM = re.compile(
     r"^\(?\s*(?:вводится\s+в\s+действие\s+с\s|\S+\s+бастап\s+қолданысқа\s+енгізіледі)", re.IGNORECASE
+)
+# Notes of the portal's editors, not part of the act ("Примечание РЦПИ!", "Примечание ИЗПИ!",
+# "РҚАО-ның ескертпесі!", "ЗҚАИ-ның ескертпесі!") and its press-release banner.
+SERVICE_NOTE = re.compile(
+    r"^[ \t]*(?:Примечание\s+[А-Я]{3,5}\s*!|[А-ЯӘҒҚҢӨҰҮІ]{3,5}-(?:ның|нің|дың|дің)\s+ескертпесі\s*!"
+    r"|ПРЕСС-РЕЛИЗ|БАСПАСӨЗ\s+РЕЛИЗІ)",
+)
+# The signature that closes a law ("Президент Республики Казахстан Н. Назарбаев").
+SIGNATURE = re.compile(
+    r"^[ \t]*(?:Президент\s+Республики\s+Казахстан|Қазақстан\s+Республикасының\s+Президенті|Президент)"
+    r"(?:\s+[А-ЯӘҒҚҢӨҰҮІ]\.(?:\s*[А-ЯӘҒҚҢӨҰҮІ]\.)?\s*[А-ЯӘҒҚҢӨҰҮІ][а-яәғқңөұүһі-]+)?[ \t]*$"
 )
 
 

@@ -81,6 +81,21 @@ def repair_homoglyphs(text: str) -> str:
     return re.sub(r"\S+", lambda m: repair_word(m.group()), text)
 
 
+_STRAIGHT_QUOTE = re.compile(r'"')
+
+
+def guillemets(text: str) -> str:
+    """Straight and curly double quotes as «» (same length): a quote after a space, a bracket or
+    the start opens, any other closes ("О науке" -> «О науке»)."""
+    text = text.replace("“", "«").replace("”", "»").replace("„", "«")
+
+    def swap(m: re.Match[str]) -> str:
+        before = text[m.start() - 1] if m.start() else " "
+        return "«" if before.isspace() or before in "([«-–—" else "»"
+
+    return _STRAIGHT_QUOTE.sub(swap, text)
+
+
 def fold(text: str) -> str:
     """Extractor matching form: lower case, ё as е, Latin i as Kazakh і; same length as `text`."""
     low = text.lower()

@@ -23,7 +23,7 @@ from importlib.resources import files
 from itertools import pairwise
 from pathlib import Path
 
-from kgraph.lang.forms import kk_stem, morph
+from kgraph.lang.forms import KK_CASE, KK_DATIVE, KK_PLURAL, KK_POSSESSIVE, kk_stem, morph
 from kgraph.lang.script import KK_LETTERS, LOWER, fold_words
 
 # Russian words of one letter (conjunctions, prepositions, the pronoun "я");
@@ -60,6 +60,26 @@ def kk_words() -> frozenset[str]:
 @cache
 def kk_stems() -> frozenset[str]:
     return frozenset(kk_stem(w) for w in kk_words())
+
+
+# Endings a bare Kazakh noun takes (genitive, accusative, dative, possessive, plural).
+_KK_NOUN_ENDINGS = (
+    *KK_CASE["genitive"],
+    *(e for e in KK_CASE["accusative"] if len(e) > 1),
+    *KK_DATIVE,
+    *KK_POSSESSIVE,
+    *KK_PLURAL,
+)
+
+
+@lru_cache(maxsize=100_000)
+def kk_bare(word: str) -> bool:
+    """Is a Kazakh word that ends like a case or verb form ("сауда", "орта": like a locative "-да",
+    a dative "-а"; "қызмет": like a participle in "қызметін") a bare noun? Yes when the word list also has it with a noun's ending after it
+    ("сауданы", "ортаның"); a true locative ("салада") takes none. Unknown words: no."""
+    low = word.lower()
+    words = kk_words()
+    return low in words and any(low + e in words for e in _KK_NOUN_ENDINGS)
 
 
 @lru_cache(maxsize=100_000)
@@ -144,6 +164,51 @@ def join_fragments(tokens: list[str]) -> list[str]:
         return tokens
     cuts = (0, *best[n][2])
     return ["".join(tokens[a:b]) for a, b in pairwise(cuts)]
+
+
+# Words after which a hanging hyphen is a real one and the space stays ("много- и двусторонние").
+_CONJUNCTIONS = frozenset({"и", "или", "либо", "және", "мен", "немесе"})
+# The linking vowel of a compound adjective's first part ("социально-", "учетно-", "весенне-").
+_LINKING_VOWEL = re.compile(r"[оеОЕ]$")
+
+
+def join_wrapped(left: str, right: str) -> str:
+    """Join two lines of a cell, the first maybe ending with a hyphen where a word was
+    wrapped: the hyphen goes when the two halves make a dictionary word («согласова-»
+    «нию)» -> «согласованию)») or neither half is one («Казмортранс-» «флот»); it stays
+    in a compound («социально-» «экономического», «Северо-» «Казахстанской»,
+    «2002-» «2003», «государств-» «участников») and with its space before a conjunction
+    («много-» «и»)."""
+    if not left.endswith("-") or len(left) < 2 or not left[-2].isalnum():
+        return f"{left} {right}"
+    head = left[:-1]
+    m = re.match(r"[^\s,;.)»\"”]+", right)
+    nxt = m.group(0) if m else ""
+    if not nxt or nxt[0].isupper() or nxt[0].isdigit() or head[-1].isdigit():
+        return left + right
+    if fold_words(nxt) in _CONJUNCTIONS:
+        return f"{left} {right}"
+    first = re.search(r"[^\s«\"“(]+$", head)
+    first = first.group(0) if first else head
+    if is_word(first + nxt):
+        return head + right
+    linked = _LINKING_VOWEL.search(first) and (first[0].islower() or is_word(first))  # not «Продкорпо-»
+    if is_word(nxt) and (linked or _apposition(first, nxt)):
+        return left + right
+    return head + right
+
+
+def _apposition(a: str, b: str) -> bool:
+    """Two nouns in the same case and number («государств-участников», «стран-участниц»)."""
+
+    def forms(word: str) -> set[tuple[str, str]]:
+        return {
+            (p.tag.case, p.tag.number)
+            for p in morph().parse(word.lower())
+            if p.is_known and p.tag.POS == "NOUN" and "Abbr" not in p.tag
+        }
+
+    return bool(forms(a) & forms(b))
 
 
 def build_wordlist(texts: list[str]) -> list[str]:

@@ -1,27 +1,43 @@
 """Law records -> triples: ELI-style subdivisions, defined terms, competences,
-national operators, support measures, cross-references and the repeal.
+national operators, support measures, amendments, cross-references and the repeal.
 
 Subdivision IRIs nest as the law numbers them: chapters and articles under
 the act (articles are numbered through the law), paragraphs under their
 article, items under their paragraph or, if the article has no numbered
 paragraphs, under the article. Structurally an article is part of its chapter.
-Roles (grantedTo, providedBy, rulesApprovedBy) are role IRIs of the registry;
-a competence of a body the role table does not know goes through the resolver.
+An excluded subdivision keeps its node: `kg:excluded true`, `eli:repealed_by`
+the act its note names. A competence hangs from the subdivision that grants it
+(`<item>/stmt_competence`; a power granted in a sentence,
+`<paragraph>/stmt_competence-<role>`): one node for the act, with its text per
+language when texts of one redaction share the parts (`kgraph.rdf.Context`).
+Roles (grantedTo, providedBy, rulesApprovedBy): the registry's role when it
+knows the slug, else what the resolver finds for the role as the law writes
+it, else a role node minted from the law's own wording (`kg:LegalRole`,
+labelled as written, `kg:resolutionMethod` "minted").
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from kgraph import iri, kinds
+from kgraph.amendments import AmendingAct, acts_in
+from kgraph.dates import find_dates
 from kgraph.lang import UNITS
-from kgraph.rdf import Context, act_class
+from kgraph.rdf import Context, act_class, date_literal
+from kgraph.rdf import acts as acts_rdf
 from kgraph.sources import law as law_src
 from kgraph.sources import law_structure
 from kgraph.vocab import ELI, KG
+
+# The word a label shows for a subdivision printed as excluded.
+EXCLUDED_WORD = {"ru": "исключена", "kk": "алып тасталды"}
+# kg:resolutionMethod of a role node minted from the law's wording.
+MINTED = "minted from the law's wording: not in the registry"
 
 MEASURE_KINDS = {
     "financial": KG.FinancialMeasure,
@@ -77,45 +93,57 @@ def _subdivision(ctx: Context, node: URIRef, cls: URIRef, parent: URIRef, number
 
 
 def emit(records: list, ctx: Context) -> None:
-    lang = ctx.doc.language
     parts = _Parts(ctx, records)
-    measures_in: dict[str, int] = {}
+    grantees = _Grantees(ctx)
+    shared = _shared_grantors(records)
+    measures_in: dict[tuple, int] = {}
     for r in records:
         if isinstance(r, law_structure.Chapter):
             node = parts.chapter(r.number)
             _subdivision(ctx, node, KG.Chapter, ctx.root, r.number, r.span)
-            ctx.add(node, ELI.title, Literal(r.title, lang=lang))
-            ctx.label(node, f"{UNITS['chapter'].label(r.number, lang)}. {r.title}")
+            _heading(ctx, node, "chapter", r.number, r.title)
+            _excluded(ctx, node, r.excluded, "")
         elif isinstance(r, law_structure.Article):
             node = parts.article(r.number)
             _subdivision(ctx, node, KG.Article, parts.parent_of_article(r.number), r.number, r.span)
-            ctx.add(node, ELI.title, Literal(r.title, lang=lang))
-            ctx.label(node, f"{UNITS['article'].label(r.number, lang)}. {r.title}")
+            _heading(ctx, node, "article", r.number, r.title)
+            _excluded(ctx, node, r.excluded, "")
         elif isinstance(r, law_structure.Paragraph):
             node = parts.paragraph(r.article, r.number)
             _subdivision(ctx, node, KG.Paragraph, parts.article(r.article), r.number, r.span)
             ctx.label(node, f"{r.number}. {r.text}" if r.text else r.number)
+            _excluded(ctx, node, r.excluded, r.text)
         elif isinstance(r, law_structure.Item):
             node = parts.item(r.article, r.paragraph, r.segment)
             parent = parts.paragraph(r.article, r.paragraph) if r.paragraph else parts.article(r.article)
             _subdivision(ctx, node, KG.Item, parent, r.number, r.span)
             ctx.label(node, f"{r.number}) {r.text}")
+            _excluded(ctx, node, r.excluded, r.text)
+            if r.pending and (found := find_dates(r.text)):
+                ctx.add(node, ELI.first_date_entry_in_force, date_literal(found[0][0]))
         elif isinstance(r, law_src.Definition):
             _definition(ctx, parts, r)
         elif isinstance(r, law_src.Competence):
-            item = parts.of(r.article, r.paragraph, r.item, r.span)
-            node = ctx.part(("stmt", "competence"), parent=item)
+            grantor = parts.of(r.article, r.paragraph, r.item, r.span)
+            grantee = grantees.of(r.role, r.body)
+            # the body it is granted to as the registry knows it, so that both languages name one node
+            role = str(grantee).rstrip("/").rsplit("/", 1)[-1]
+            own = r.item is not None and not shared.get((r.article, r.paragraph, r.item))
+            node = ctx.part(("stmt", "competence" if own else f"competence-{role}"), parent=grantor)
             ctx.add(node, RDF.type, KG.Competence)
-            ctx.add(node, KG.grantedTo, URIRef(iri.role(r.role)) if r.role else ctx.agent(r.body, r.span))
-            ctx.add(node, KG.grantedBy, item)
+            ctx.add(node, KG.grantedTo, grantee)
+            ctx.add(node, KG.grantedBy, grantor)
             ctx.add(node, KG.residual, Literal(r.residual))
             ctx.label(node, r.text)
             ctx.span(node, r.span)
         elif isinstance(r, law_src.Operator):
-            ctx.add(URIRef(iri.role(r.role)), KG.definedBy, parts.article(r.article))
+            ctx.add(grantees.of(r.role, r.body or r.role or ""), KG.definedBy, parts.of(r.article, r.paragraph))
+        elif isinstance(r, law_src.LawAmendment):
+            _amendment(ctx, parts, r)
         elif isinstance(r, law_src.Measure):
-            measures_in[r.article] = measures_in.get(r.article, 0) + 1
-            _measure(ctx, parts, r, measures_in[r.article])
+            unit = (r.article, r.paragraph, r.item)  # its establishing unit, the same in both languages
+            measures_in[unit] = measures_in.get(unit, 0) + 1
+            _measure(ctx, parts, r, measures_in[unit])
         elif isinstance(r, law_src.CrossRef):
             ctx.add(
                 parts.of(r.article, r.paragraph, r.item, None), ELI.cites, _target(ctx, parts, r.target, r.target_kind)
@@ -126,6 +154,89 @@ def emit(records: list, ctx: Context) -> None:
             if r.date_iso:
                 ctx.add(repealed, ELI.date_document, Literal(r.date_iso, datatype=XSD.date))
             ctx.span(repealed, r.span)
+
+
+def _shared_grantors(records: list) -> dict[tuple, bool]:
+    """Items that grant more than one competence (their nodes then carry the role)."""
+    count: dict[tuple, int] = {}
+    for r in records:
+        if isinstance(r, law_src.Competence) and r.item is not None:
+            key = (r.article, r.paragraph, r.item)
+            count[key] = count.get(key, 0) + 1
+    return {k: n > 1 for k, n in count.items()}
+
+
+def _heading(ctx: Context, node: URIRef, unit: str, number: str, title: str | None) -> None:
+    lang = ctx.doc.language
+    if title:
+        ctx.add(node, ELI.title, Literal(title, lang=lang))
+    shown = title or f"({EXCLUDED_WORD.get(lang, EXCLUDED_WORD['ru'])})"
+    ctx.label(node, f"{UNITS[unit].label(number, lang)}. {shown}")
+
+
+def _excluded(ctx: Context, node: URIRef, excluded: bool, note: str) -> None:
+    """An excluded subdivision: flagged, and repealed by the act its note names."""
+    if not excluded:
+        return
+    ctx.add(node, KG.excluded, Literal(True))
+    for act in acts_in(note):
+        if act.date or act.number:
+            ctx.add(node, ELI.repealed_by, _amending(ctx, act))
+
+
+def _amending(ctx: Context, act: AmendingAct) -> URIRef:
+    node = acts_rdf.amending_node(act)
+    acts_rdf.describe_amending(node, act, ctx)
+    return node
+
+
+def _amendment(ctx: Context, parts: _Parts, r) -> None:
+    """An amendment footnote's act: it amends the act and changed the subdivision the footnote names;
+    the portal's note that the act lost force: it repealed the act."""
+    act = _amending(ctx, AmendingAct(r.act_kind, _date(r.act_date), r.act_number))
+    if r.effect == "repeal":
+        ctx.add(ctx.act, ELI.repealed_by, act)
+        ctx.add(act, ELI.repeals, ctx.act)
+    else:
+        ctx.add(ctx.act, ELI.amended_by, act)
+        ctx.add(act, ELI.amends, ctx.act)
+        if r.article is not None:
+            ctx.add(parts.of(r.article, r.paragraph, r.item), ELI.changed_by, act)
+    ctx.span(act, r.span)
+
+
+def _date(iso: str | None):
+    return dt.date.fromisoformat(iso) if iso else None
+
+
+class _Grantees:
+    """The node a competence is granted to (see the module docstring)."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        reg = ctx.registry
+        self.roles = {r.id for r in reg.roles} if reg is not None else set()
+        self.done: dict[tuple, URIRef] = {}
+
+    def of(self, role: str | None, body: str) -> URIRef:
+        key = (role, body)
+        if key not in self.done:
+            self.done[key] = self._find(role, body)
+        return self.done[key]
+
+    def _find(self, role: str | None, body: str) -> URIRef:
+        ctx = self.ctx
+        if role in self.roles:
+            return URIRef(iri.role(role))
+        res = ctx.resolver(body, ctx.doc.language, ctx.date, ctx.glossary) if ctx.resolver and body else None
+        kind = getattr(res, "kind", "unresolved")
+        if kind in ("body", "role", "group"):
+            return URIRef({"body": iri.org, "role": iri.role, "group": iri.group}[kind](res.id))
+        node = URIRef(iri.role(role or iri.slug(body)))
+        ctx.add(node, RDF.type, KG.LegalRole)
+        ctx.label(node, body)
+        ctx.add(node, KG.resolutionMethod, Literal(MINTED))
+        return node
 
 
 def _definition(ctx: Context, parts: _Parts, r) -> None:
@@ -151,8 +262,8 @@ def _definition(ctx: Context, parts: _Parts, r) -> None:
 
 
 def _measure(ctx: Context, parts: _Parts, r, ordinal: int) -> None:
-    article = parts.article(r.article)
-    node = ctx.part(("stmt", f"measure-{ordinal}"), parent=article)
+    unit = parts.of(r.article, r.paragraph, r.item, r.span)
+    node = ctx.part(("stmt", f"measure-{ordinal}"), parent=unit)
     ctx.add(node, RDF.type, KG.SupportMeasure)
     ctx.label(node, r.label)
     ctx.add(node, KG.measureKind, MEASURE_KINDS.get(r.kind, KG.NonFinancialMeasure))

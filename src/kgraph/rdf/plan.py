@@ -4,7 +4,8 @@ and the abbreviation list.
 
 IRIs (all minted by `kgraph.iri`):
   plan        <act>/annex_plan
-  section     <plan>/dir_N              (N = the section's ordinal: "II" and "2" are dir_2)
+  section     <plan>/dir_N              (N = the section's ordinal: "II" and "2" are dir_2; a sub-section
+                                        "2.1" is dir_2.1, part of dir_2 too)
   task        <plan>/dir_N/task_M, or <plan>/task_M in a plan without sections
               (numbering may restart in each section: a task is never merged with another)
   assignment  <task>/party_K            (K = position, 0 = lead executor)
@@ -86,6 +87,8 @@ def _section(plan: URIRef, r, ctx: Context) -> URIRef:
     node = section_iri(plan, r.number, ctx)
     ctx.add(node, RDF.type, KG.Direction)
     ctx.add(node, ELI.is_part_of, plan)
+    if getattr(r, "parent", None):  # a sub-section («2.1» of «2», the unnumbered «2.1:1» of «2.1»)
+        ctx.add(node, ELI.is_part_of, section_iri(plan, r.parent, ctx))
     ctx.add(node, ELI.number, Literal(str(r.number)))
     if r.title:
         ctx.add(node, ELI.title, Literal(r.title, lang=ctx.doc.language))

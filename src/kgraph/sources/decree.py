@@ -30,6 +30,7 @@ from kgraph.lang import (
     alternation,
     fold,
     has_kazakh,
+    morph,
 )
 from kgraph.records import DocumentMeta, Span
 from kgraph.sources.plan_table import Piece, split_top
@@ -57,14 +58,17 @@ class Clause:
 
 # Start of the operative part (an akim's or maslikhat's decision: «РЕШИЛ:», «решил:», «ШЕШІМ ЕТТІ:»).
 OPERATIVE = re.compile(
-    r"(?:ПОСТАНОВЛЯЕТ|ПОСТАНОВЛЯЮ|ҚАУЛЫ\s+ЕТЕД[ІI]|ҚАУЛЫ\s+ЕТЕМ[ІI]Н|ПРИКАЗЫВАЮ|БҰЙЫРАМЫН|"
+    r"(?:ПОСТАНОВЛЯЕТ|ПОСТАНОВЛЯЮ|(?<![^\W\d])постановляет(?=\s*:)|ҚАУЛЫ\s+ЕТЕД[ІI]|қаулы\s+етед[іi](?=\s*:)|ҚАУЛЫ\s+ЕТЕМ[ІI]Н|ПРИКАЗЫВАЮ|БҰЙЫРАМЫН|"
     r"РЕШИЛ|РЕШАЮ|(?<![^\W\d])решил(?=\s*:)|ШЕШ[ІI]М\s+(?:ЕТТ[ІI]|ҚАБЫЛДАДЫ)|ШЕШТ[ІI])[\s:*]*"
 )
 # End of it: the signature or the approval stamp of the annex.
 ANNEX = UNITS["annex"]
 SIGNATURE = re.compile(
     r"^[\s*]*(?:Премьер-Министр|Президент\s+Республики|Қазақстан\s+Республикасының\s+(?:Премьер-Министрі|Президенті)|"
-    rf"Утвержден|{ANNEX.title('ru')}\b|{ANNEX.title('kk')}\b)|(?:бекітілген|бекiтiлген)\s*$",
+    rf"Утвержден|{ANNEX.title('ru')}\b|{ANNEX.title('kk')}\b)|(?:бекітілген|бекiтiлген)\s*$"
+    # an akim's or minister's signature on a line of its own: «Аким Алматинской области», «Алматы облысының әкімі»
+    r"|^[\s*]*(?:Аким|Министр)\s+[^\n]{0,60}?(?:области|района|города|Казахстан)[\s*]*$"
+    r"|^[\s*]*[^\n]{0,60}?(?:облысының|ауданының|қаласының)\s+әк[іi]м[іi][\s*]*$",
     re.MULTILINE,
 )
 # "1. " / "2) " after a line start, a sentence end or a colon.
@@ -73,12 +77,15 @@ ITEM_NO = re.compile(r"(?:(?<=^)|(?<=[\s:;]))(?P<n>\d{1,2})\)\s+(?=\S)", re.MULT
 
 # Verb rules on folded text (lower case, Latin i read as Kazakh і).
 KIND_RULES = (
-    ("control", re.compile(r"контроль\s+за\s+(?:исполнени|выполнени|ходом)|бақылау\w*\s+.*жүктелсін")),
+    ("control", re.compile(r"контроль\s+за\s+(?:исполнени|выполнени|ходом)|(?:бақылау|қадағала)\w*[\s,]+.*жүктелсін")),
     ("approve", re.compile(r"^утвердить|бекітілсін|^одобрить|мақұлдансын")),
     (
         "report",
         re.compile(
             r"(?:представ|направ|внос|информир)\w*\s.*информаци|информаци\w*\s.*(?:представ|направ)|"
+            r"(?:представ|направ|внос)\w*\s+(?:\S+\s+){0,3}?(?:в|во)\s+(?:министерств|правительств|агентств|канцеляри|администраци|акимат)|"
+            r"(?:министрлігіне|үкіметіне|агенттігіне|кеңсесіне|әкімшілігіне)\s+.*"
+            r"(?:ұсынсын|берсін|жіберсін|енгізсін|(?:ұсынып|жіберіп|беріп)\s+тұрсын)|"
             r"ақпарат\w*\s+(?:ұсынсын|берсін|жіберсін|ұсынып)|есеп\w*\s+(?:ұсынсын|берсін)|"
             r"(?:представ|направ)\w*\s.*(?:отч[её]т|доклад)"
         ),
@@ -86,8 +93,10 @@ KIND_RULES = (
     (
         "execute",
         re.compile(
-            r"принять\s+(?:\w+\s+)?мер|обеспечить|реализовать|исполнить|"
-            r"шаралар\s+(?:қабылдасын|қолдансын)|қамтамасыз\s+етсін|орындасын|іске\s+асырсын"
+            r"принять\s+(?:\w+\s+)?мер|обеспечить|реализовать|исполнить|провести|создать|разработать|"
+            r"организовать|подготовить|рассмотреть|внести\s+(?:в|на|предложени)|"
+            r"шаралар\s+(?:қабылдасын|қолдансын)|қамтамасыз\s+етсін|орындасын|іске\s+асырсын|өткізілсін|"
+            r"өткізсін|құрсын|құрылсын|әзірлесін|ұйымдастырсын|дайындасын|қарасын"
         ),
     ),
 )
@@ -111,17 +120,36 @@ ALSO = re.compile(r",?\s+(?:а\s+также|сондай-ақ|и\s+иным)\s+|
 PLACES_GO_ON = re.compile(r"^(?:и\s|город\w*|гг?\.|област\w*|район\w*|облыс\w*|қала\w*)", re.IGNORECASE)
 AKIMATS = re.compile(r"^[Аа]кимат\w*\s|әкімдік", re.IGNORECASE)
 # Qualifiers after the addressees ("ответственным за реализацию Концепции"), not addressees.
-QUALIFIER = re.compile(r"^(?:ответственн|участвующ|задействованн|являющ|осуществляющ|причастн)\w*\s")
+QUALIFIER = re.compile(
+    r"^(?:ответственн|участвующ|задействованн|являющ|осуществляющ|причастн|предусмотренн|указанн|определенн|перечисленн)\w*\s"
+)
+# Where a Russian clause's addressees end before its verb: a time or a reporting period («по итогам года»).
+ADDRESSEE_END = re.compile(r"\s(?:по\s+итогам|ежегодно|ежеквартально|ежемесячно|в\s+\S+\s+срок|до\s+\d|не\s+позднее)\b")
+# A Kazakh lead-in's addressees end with a body noun; a Russian one opens with a dative.
+LEAD_BODY_KK = re.compile(r"(?:органдар|министрлі|агенттігі|комитеті|әкімдік|әкімдер|әкімі|ұйымдар|Үкімет|кеңсе)\w*$")
 # A Russian dative noun phrase opens a clause addressed to bodies ("Министерству …", "Центральным … органам").
 DATIVE_START = re.compile(r"^[А-ЯЁ][а-яё]*(?:у|ю|ам|ям|ым|им|ому|ему)\b")
 # A Russian infinitive: the verb after the addressees.
 INFINITIVE = re.compile(r"(?<![\w-])[а-яё]+(?:ть|ти|чь)(?![\w-])")
 # "возложить на <body>" / "<body> жүктелсін".
 CONTROL_RU = re.compile(r"возложить\s+на\s+(?P<a>.+?)\s*[.;]?$", re.DOTALL)
-CONTROL_KK = re.compile(r"бақылау\w*\s+(?P<a>.+?)\s+жүктелсін", re.DOTALL)
+CONTROL_KK = re.compile(r"(?:бақылау|қадағала)\w*[\s,]+(?P<a>.+?)\s+жүктелсін", re.DOTALL)
 # Recipient of a report: "информацию … в <body>" up to the end or ", а также".
 RECIPIENT_RU = re.compile(
     r"информаци\w*(?:(?!\s(?:в|во)\s).)*?\s(?:в|во)\s+(?P<r>[^.;]+?)(?=\s*(?:[.;]|,\s*а\s+также|,\s*и\s|\(|$))",
+    re.DOTALL,
+)
+# … or in the dative: «представлять Министерству экономики … ежеквартально»
+RECIPIENT_DATIVE_RU = re.compile(
+    r"(?:представ|направ)\w*\s+(?P<r>(?:Министерств|Правительств|Агентств|Канцеляри|Администраци|Акимат|Комитет)\w*"
+    r"[^.;,:]*?)(?=\s+(?:ежекварт|ежегодн|ежемесячн|не\s+позднее|до\s+\d|информаци|сводн|отч[её]т|доклад)|\s*[.;,:(]|$)",
+    re.DOTALL,
+)
+# … or before what is sent: «представлять в Министерство юстиции … законопроекты / сводную информацию».
+RECIPIENT_FIRST_RU = re.compile(
+    r"(?:представ|направ|внос)\w*\s+(?:\S+\s+){0,3}?(?:в|во)\s+(?P<r>[А-ЯЁ][^.;,]+?)"
+    r"(?=\s+(?:сводн|информаци|отч[её]т|доклад|предложени|сведени|законопроект|проект|не\s+позднее|до\s+\d|"
+    r"ежегодн|ежекварт|ежемесячн|за\s+исключением|и\s+[А-ЯЁ])|\s*[.;,(]|$)",
     re.DOTALL,
 )
 # Kazakh dative ending of the recipient's head word ("министрлiгiне", "Үкiметiне").
@@ -129,8 +157,13 @@ DATIVE_KK = re.compile(rf"(?:{alternation((*KK_DATIVE, *KK_DATIVE_AFTER_POSSESSI
 KK_FUNCTION_WORDS = {"және", "мен", "пен", "бен", "жылына"}
 # Kazakh body nouns that end the subject of a clause.
 KK_BODY_HEAD = re.compile(
-    r"(?:министрлігі|агенттігі|комитеті|әкімдіктері|әкімдігі|органдар\w*|ұйымдар\w*|Үкіметі|орталығы)$"
+    r"(?:министрлігі|агенттігі|комитеті|әкімдіктері|әкімдігі|әкімдері|әкімі|басшылары|басшысы|органдар\w*|"
+    r"ұйымдар\w*|Үкіметі|орталығы)$"
 )
+
+
+# Kazakh words that close an adverbial phrase before a clause's subject («… заң жобаларын қоспағанда, …»).
+KK_ADVERBIAL = re.compile(r"(?:қоспағанда|сәйкес|үшін|бойынша|кейін|орай|байланысты|мақсатында|негізінде)$")
 
 
 def _kk(text: str) -> bool:
@@ -152,16 +185,30 @@ def parse(text: str, meta: DocumentMeta) -> list:
     for number, body, _ in _numbered(masked, m.end(), end, CLAUSE_NO):
         items = list(_numbered(masked, body.span[0], body.span[1], ITEM_NO))
         if items:
-            lead = Piece.of(masked, body.span[0], items[0][2]).strip()
-            lead_addr = _split_addressees(lead)
+            lead = whole = Piece.of(masked, body.span[0], items[0][2]).strip()
+            colon = lead.text.find(":")
+            if 0 < colon < len(lead.text.rstrip()) - 1:  # «… органам: в десятидневный срок …; представлять:»
+                lead = lead[: colon + 1]
+            verb = INFINITIVE.search(lead.text) if not _kk(lead.text) else None
+            lead_addr = _split_addressees(lead[: verb.start()] if verb else lead) if _addresses(lead) else None
             for k, item, _ in items:
-                records.append(_clause(number, k, item, lead_addr))
+                records.append(_clause(number, k, item, lead_addr, whole))
         else:
             records.append(_clause(number, None, body, None))
     records.extend(_amendments(text, end))
     heading_end = meta.span[1] if meta.span[1] <= m.start() else 0
     records.extend(_legal_basis(text, heading_end, m.start()))
     return records
+
+
+def _addresses(lead: Piece) -> bool:
+    """Does a lead-in before items name the bodies they are addressed to («Центральным
+    государственным органам:», «Орталық … органдар:»), not what they are about
+    («Қазақстан Республикасы халқының ұлттық санағы:»)?"""
+    flat = BY_AGREEMENT.sub("", lead.flat).rstrip(" :")
+    if _kk(flat):
+        return bool(LEAD_BODY_KK.search(fold(flat)))
+    return bool(DATIVE_START.match(flat) or AKIMATS.match(flat))
 
 
 def _numbered(text: str, start: int, end: int, pattern: re.Pattern[str]):
@@ -176,12 +223,18 @@ def _numbered(text: str, start: int, end: int, pattern: re.Pattern[str]):
         yield int(m["n"]), Piece.of(text, m.end(), stop).strip(), m.start()
 
 
-def _clause(number: int, item: int | None, body: Piece, lead_addr: list[tuple[Piece, bool]] | None) -> Clause:
+def _clause(
+    number: int, item: int | None, body: Piece, lead_addr: list[tuple[Piece, bool]] | None, lead: Piece | None = None
+) -> Clause:
+    """A clause or an item of one; an item's kind is read with the lead-in that holds its verb
+    («… представлять Правительству ежеквартально: 1) сводную информацию …»)."""
     flat = body.flat
     folded = fold(flat)
-    kind = next((k for k, rule in KIND_RULES if rule.search(folded)), "other")
-    schedule = _schedule(body)
-    recipient = _recipient(body, schedule) if kind == "report" else None
+    kind = next((k for k, rule in KIND_RULES if rule.search(folded)), None)
+    if kind is None and lead:
+        kind = next((k for k, rule in KIND_RULES if rule.search(fold(f"{lead.flat} {flat}"))), None)
+    kind = kind or "other"
+    schedule = _schedule(body) or (_schedule(lead) if lead else None)
     if lead_addr is not None:
         addressees = lead_addr
     elif kind == "control":
@@ -190,12 +243,16 @@ def _clause(number: int, item: int | None, body: Piece, lead_addr: list[tuple[Pi
         addressees = _subject(body, schedule)
     else:
         addressees = []
+    subject_end = max((a.span[1] for a, _ in addressees if a.span[0] >= body.span[0]), default=0)
+    recipient = _recipient(body, schedule, subject_end) if kind == "report" else None
+    if kind == "report" and recipient is None and lead:
+        recipient = _recipient(lead, None)
     return Clause(
         number,
         item,
         flat,
         kind,
-        tuple(a.flat for a, _ in addressees),
+        tuple(re.sub(r"\s+", " ", BY_AGREEMENT.sub(" ", a.flat)).replace(" ,", ",").strip() for a, _ in addressees),
         recipient.flat if recipient else None,
         schedule.flat if schedule else None,
         body.span,
@@ -236,12 +293,46 @@ def _split_addressees(lead: Piece) -> list[tuple[Piece, bool]]:
                 prev = items.pop()
                 item = part[part.pos.index(prev.strip().pos[0]) : part.pos.index(item.strip().pos[-1]) + 1]
             items.append(item)
-        for item in items:
+        for item in items if _kk(part.text) else _modifiers_joined(part, items):
             flat = BY_AGREEMENT.sub("", item.flat).strip(" ,")
             if not flat or QUALIFIER.match(flat):
                 continue
             cut = BY_AGREEMENT.search(item.text)
-            out.append(((item[: cut.start()] if cut else item).strip(" ,"), bool(cut)))
+            ends = cut and not item.text[cut.end() :].strip(" ,")  # the flag closes the addressee
+            out.append(((item[: cut.start()] if ends else item).strip(" ,"), bool(cut)))
+    return out
+
+
+def _tags(text: str) -> list[str]:
+    return [morph().parse(w)[0].tag.POS or "" for w in re.findall(r"[А-Яа-яЁё]+", text)]
+
+
+def _modifiers_joined(part: Piece, items: list[Piece]) -> list[Piece]:
+    """Pieces cut at commas that only modify the body named after them («Центральным,
+    местным исполнительным и государственным, непосредственно подчиненным … органам»):
+    adjectives without their noun join the next piece, a participle phrase the piece before."""
+    out: list[Piece] = []
+    pending: Piece | None = None
+
+    def joined(a: Piece, b: Piece) -> Piece:
+        return part[part.pos.index(a.strip().pos[0]) : part.pos.index(b.strip().pos[-1]) + 1]
+
+    for item in items:
+        if not item.strip().text:
+            continue
+        if pending is not None:
+            item, pending = joined(pending, item), None
+        tags = _tags(BY_AGREEMENT.sub("", item.flat))
+        if tags and all(t in ("ADJF", "PRTF", "CONJ", "ADVB") for t in tags):
+            pending = item  # «местным исполнительным и государственным»
+        elif out and tags and tags[0] in ("ADVB", "PRTF"):
+            out[-1] = joined(out[-1], item)  # «…, непосредственно подчиненных Президенту»
+        else:
+            out.append(item)
+    if pending is not None:
+        out.append(joined(out.pop(), pending) if out else pending)
+    if len(out) > 1 and len(re.findall(r"\w+", BY_AGREEMENT.sub("", out[-1].flat))) == 1:
+        out[-2:] = [joined(out[-2], out[-1])]  # «…, непосредственно подчиненным Президенту, органам»
     return out
 
 
@@ -249,7 +340,7 @@ def _control_addressee(body: Piece) -> list[tuple[Piece, bool]]:
     for pattern, kk in ((CONTROL_RU, False), (CONTROL_KK, True)):
         m = pattern.search(fold(body.text) if kk else body.text)
         if m:
-            return [(body[m.start("a") : m.end("a")].strip(" ."), False)]
+            return [(body[m.start("a") : m.end("a")].strip(" .*<>").strip(" ."), False)]
     return []
 
 
@@ -259,23 +350,29 @@ def _subject(body: Piece, schedule: Piece | None) -> list[tuple[Piece, bool]]:
     stop = schedule.span[0] - body.span[0] if schedule else len(text)
     if _kk(text):
         words = list(re.finditer(r"\S+", text[:stop]))
+        start = 0
         for w in words:
-            if KK_BODY_HEAD.search(fold(w.group(0)).strip(",")):
-                return _split_addressees(body[: w.end()])
+            word = fold(w.group(0))
+            if KK_ADVERBIAL.search(word.rstrip(",")) and word.endswith(","):
+                start = w.end()  # «… қоспағанда,»: what comes before the subject
+            if KK_BODY_HEAD.search(word.strip(",")):
+                return _split_addressees(body[start : w.end()])
         return []
     if not DATIVE_START.match(text):
         return []
     verb = INFINITIVE.search(text)
     cut = min(stop, verb.start() if verb else stop)
-    return _split_addressees(body[:cut])
+    end = ADDRESSEE_END.search(text, 0, cut)
+    return _split_addressees(body[: end.start() if end else cut])
 
 
-def _recipient(body: Piece, schedule: Piece | None) -> Piece | None:
+def _recipient(body: Piece, schedule: Piece | None, after: int = 0) -> Piece | None:
     text = body.text
     if not _kk(text):
-        m = RECIPIENT_RU.search(text)
+        m = RECIPIENT_RU.search(text) or RECIPIENT_FIRST_RU.search(text) or RECIPIENT_DATIVE_RU.search(text)
         return body[m.start("r") : m.end("r")].strip() if m else None
     start = schedule.span[1] - body.span[0] if schedule else 0
+    start = max(start, after - body.span[0])  # after the subject, when the clause names one
     words = list(re.finditer(r"\S+", text[start:]))
     first = None
     for w in words:

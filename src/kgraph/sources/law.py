@@ -1,11 +1,13 @@
 """Laws, Kazakh and Russian alike: structure, definitions, competences,
-national operators, support measures, cross-references, repeal, entry into force.
+national operators, support measures, amendments, cross-references, repeal,
+entry into force.
 
 `parse(text, meta)` reads the *normalized* text (leading spaces kept). The
-structure (chapters, articles, paragraphs, items) is read by
-`kgraph.sources.law_structure`; definitions, competences and national
-operators here; roles, references, repeal and entry into force in
-`kgraph.sources.law_support`; support measures in `kgraph.sources.law_measures`.
+structure (chapters, articles, paragraphs, items, exclusions) is read by
+`kgraph.sources.law_structure`; definitions and amendment footnotes here;
+the powers a law grants and the national operators in
+`kgraph.sources.law_powers`; roles, references, repeal and entry into force
+in `kgraph.sources.law_support`; support measures in `kgraph.sources.law_measures`.
 """
 
 from __future__ import annotations
@@ -14,49 +16,36 @@ import re
 from dataclasses import dataclass
 from typing import ClassVar
 
+from kgraph.amendments import acts_in, find_amendments
+from kgraph.lang import PENDING_ITEM, UNITS, detect_lang
 from kgraph.records import DocumentMeta, Span
-from kgraph.sources import law_measures, law_support
+from kgraph.sources import law_bodies, law_measures, law_powers, law_support
 from kgraph.sources.law_measures import Measure
-from kgraph.sources.law_structure import Structure, read_structure
-from kgraph.sources.law_support import FIELDED, FIELDS, CrossRef, EntryIntoForce, Repeal, role_mentions
+from kgraph.sources.law_powers import Competence, Operator
+from kgraph.sources.law_roles import FIELDED, FIELDS, role_mentions
+from kgraph.sources.law_structure import Excluded, Structure, read_structure
+from kgraph.sources.law_support import CrossRef, EntryIntoForce, Repeal
 from kgraph.text import collapse
 
 # --- content patterns --------------------------------------------------------------
 
 # The article of definitions: "негізгі ұғымдар" / "Основные понятия".
 DEFINITIONS_TITLE = re.compile(r"ұғымдар|понят|термин", re.I)
-# Term – definition separator (en dash, em dash or hyphen between spaces).
-DEFINITION_DASH = re.compile(r"\s[–—-]\s")
+# Term – definition separator (en dash, em dash or hyphen between spaces; also ", –").
+DEFINITION_DASH = re.compile(r"\s?[,]?\s[–—-]\s")
 # "(бұдан әрі – технопарк)" / "(далее – технопарк)": an alias, not part of the term.
 ALIAS = re.compile(r"\s*\((?:бұдан\s+әрі|далее)[^)]*\)", re.I)
-# Lead-ins of a body's list: a competence word, or just "<body> [qualifier]:".
-COMPETENCE_WORDS = re.compile(r"міндеттер|функция|құзырет|өкілеттік|задач|функци|компетенц|полномочи", re.I)
-QUALIFIER = re.compile(
-    r"^\s*(?:өз\s+(?:өкілеттіктері|құзыреті)\s+(?:шектерінде|шегінде|шеңберінде)"
-    r"|в\s+пределах\s+(?:своей\s+компетенции|своих\s+полномочий)"
-    r"|осуществляет(?:\s+следующие)?\s+(?:функции|полномочия)|жүзеге\s+асырады)?\s*:\s*$",
-    re.I,
-)
-# The catch-all item: "... өзге де өкілеттіктерді жүзеге асырады" / "осуществляет иные полномочия".
-RESIDUAL = re.compile(r"өзге\s+де\s+(?:өкілеттіктер|функциялар)|ин(?:ые|ых)\s+(?:полномочи|функци)", re.I)
-# A body the role table does not know, named as the owner of the competence:
-# "X-ның құзыретіне (мыналар жатады):", "К компетенции X относятся:", "X осуществляет следующие функции:".
-BODY_IN_LEAD = [
-    re.compile(
-        r"^(?:Мыналар\s+)?(?P<body>[^:]+?)(?:ның|нің|дың|дің|тың|тің)\s+(?:негізгі\s+)?"
-        r"(?:құзыретіне|міндеттеріне|функцияларына|міндеттері|функциялары)"
-    ),
-    re.compile(r"^К\s+(?:компетенции|функциям|задачам)\s+(?P<body>[^:]+?)\s+относ"),
-    re.compile(r"^(?P<body>[^:]+?)\s+(?:осуществляет|выполняет)\s+следующие\s+(?:функции|полномочия)"),
-]
-# ... and that body must be an organisation: "орталығы", "комиссия", "центр", "фонд" ...
-ORGANISATION_NOUN = re.compile(
-    r"орталы|кеңес|комиссия|агентті|министрлі|орган|холдинг|қоры|банк|институт|ұйым|кәсіпорн|компания|академия|әкімдік"
-    r"|центр|совет|агентств|министерств|фонд|организаци|предприяти|акимат|палат|служб",
-    re.I,
-)
-# A finite Russian verb: a lead-in "<body> <verb> …:" does not just name the body.
-RU_FINITE_VERB = re.compile(r"[а-я]+(?:ет|ют|ит|ят|ется|ются|ится|ятся|ал|ала|али)(?![а-я])", re.I)
+SHORT_FORM = re.compile(r"\((?:бұдан\s+әр[іi]|далее)\s*[-–—]+\s*(?P<short>[^()]+?)\s*\)", re.I)
+# What an amendment footnote names as changed: "Статья 4", "пункта 2 статьи 5", "4-бапқа", "1-тармаққа",
+# "3) тармақшасына" / "подпункт 3)".
+_ARTICLE, _PARAGRAPH, _ITEM = UNITS["article"], UNITS["paragraph"], UNITS["subparagraph"]
+_N = r"\d{1,3}(?:-\d{1,3})*"
+TARGET_ARTICLE = re.compile(rf"{_ARTICLE.forms('ru')}\s+(?P<n>{_N})|(?P<k>{_N})-{_ARTICLE.forms('kk')}")
+TARGET_PARAGRAPH = re.compile(rf"{_PARAGRAPH.forms('ru')}\s+(?P<n>{_N})|(?P<k>{_N})-{_PARAGRAPH.forms('kk')}")
+TARGET_ITEM = re.compile(rf"{_ITEM.forms('ru')}\s+(?P<n>{_N})\)?|(?P<k>{_N})\)\s*{_ITEM.forms('kk')}")
+# A portal note at the head of the act saying it lost force: "Утрачивает силу Кодексом РК от …",
+# "Заңның күшін жою көзделген - ҚР … Кодексімен".
+REPEAL_NOTE = re.compile(r"[Уу]трачивает\s+силу|[Уу]тратил\s+силу|күш[іи]н\s+жою|күші\s+жойыл", re.I)
 
 
 # --- records -----------------------------------------------------------------------
@@ -70,28 +59,24 @@ class Definition:
     term: str
     definition: str
     span: Span
+    short: str | None = None  # the short form the term is given: "(далее – уполномоченный орган)"
 
 
 @dataclass(frozen=True)
-class Competence:
-    kind: ClassVar[str] = "competence"
-    article: str
+class LawAmendment:
+    """One act named by an amendment footnote of a law, and the subdivision the footnote changed
+    (article, paragraph and item all None: the act itself)."""
+
+    kind: ClassVar[str] = "amendment"
+    article: str | None
     paragraph: str | None
-    item: str
-    role: str | None  # role slug; None for a body the role table does not know
-    text: str
-    residual: bool
-    body: str  # the body as the lead-in names it
+    item: str | None
+    act_kind: str
+    act_date: str | None  # ISO date
+    act_number: str | None
+    change: str  # amended | revised | excluded | supplemented | repeal
     span: Span
-
-
-@dataclass(frozen=True)
-class Operator:
-    kind: ClassVar[str] = "operator"
-    role: str
-    article: str
-    functions: tuple[str, ...]
-    span: Span
+    effect: str | None = None  # "repeal" for the note that the act lost force
 
 
 # --- content -------------------------------------------------------------------------
@@ -100,103 +85,133 @@ class Operator:
 def definitions(doc: Structure) -> list[Definition]:
     out = []
     for art in doc.articles:
-        if not DEFINITIONS_TITLE.search(art.title):
+        if not art.title or not DEFINITIONS_TITLE.search(art.title):
             continue
         for lst in doc.lists_in(art.number):
             for it in lst.items:
                 term, definition = _split_definition(it.text)
-                if term and definition and not it.excluded:
-                    out.append(Definition(art.number, it.number, term, definition, it.span))
+                if term and definition and not (it.excluded or it.pending):
+                    short = SHORT_FORM.search(it.text[: len(it.text) - len(definition)])
+                    out.append(
+                        Definition(art.number, it.number, term, definition, it.span, short["short"] if short else None)
+                    )
     return out
 
 
 def _split_definition(text: str) -> tuple[str | None, str | None]:
     """Split "term (alias) – definition" at the first dash outside brackets."""
-    depth = 0
     for m in DEFINITION_DASH.finditer(text):
         depth = text[: m.start()].count("(") - text[: m.start()].count(")")
         if depth == 0:
-            return ALIAS.sub("", text[: m.start()]).strip(), text[m.end() :].strip()
+            return ALIAS.sub("", text[: m.start()]).strip(" ,"), text[m.end() :].strip()
     return None, None
 
 
 def default_fields(defs: list[Definition]) -> dict[str, str]:
-    """Fields of bare role terms defined by the law ("уполномоченный орган – … в области X")."""
+    """Fields of bare role terms defined by the law: "уполномоченный орган – … в области X", or
+    "уполномоченный орган в области X (далее – уполномоченный орган) – …"."""
     out = {}
     for d in defs:
         named = role_mentions(d.term)
-        if len(named) == 1 and named[0].role in FIELDED:
+        if len(named) != 1:
+            continue
+        kind, field = named[0].role, None
+        if kind in FIELDED:
             hit = min(((m.start(), slug) for p, slug in FIELDS for m in p.finditer(d.definition)), default=None)
-            if hit:
-                out[named[0].role] = hit[1]
+            field = hit[1] if hit else None
+        elif d.short and (bare := role_mentions(d.short)) and bare[0].role in FIELDED:
+            kind, field = bare[0].role, named[0].role.removeprefix(bare[0].role + "-")
+            field = field if field != named[0].role else None
+        if field:
+            out[kind] = field
     return out
 
 
-def _title_names_body(title: str, fields: dict[str, str]) -> bool:
-    return bool(role_mentions(title, fields)) or bool(COMPETENCE_WORDS.search(title))
+def short_form_fields(text: str) -> dict[str, str]:
+    """Fields of bare role terms a law shortens in its text: "уполномоченного органа в области науки
+    (далее – уполномоченный орган)", "ғылым саласындағы уәкілетті орган (бұдан әрі – уәкілетті орган)"."""
+    out: dict[str, str] = {}
+    for m in SHORT_FORM.finditer(text):
+        bare = role_mentions(m["short"])
+        if len(bare) != 1 or bare[0].role not in FIELDED:
+            continue
+        before = [r for r in role_mentions(text[max(0, m.start() - 200) : m.start()]) if r.role]
+        if before and before[-1].role.startswith(bare[0].role + "-"):
+            out.setdefault(bare[0].role, before[-1].role.removeprefix(bare[0].role + "-"))
+    return out
 
 
-def competences(doc: Structure, fields: dict[str, str]) -> list[Competence]:
-    """One competence per item of a list that a body's lead-in introduces."""
+def competences(doc: Structure, fields: dict[str, str], lang: str | None = None) -> list[Competence]:
+    """Every power the law grants: the lists given to a body, then the sentences that empower one."""
+    # short forms the law defines; then the shorter names of organisations it names in full
+    # in a definition or an article's title ("межведомственная комиссия [по промышленной политике]")
+    full = [d.term for d in definitions(doc)] + [a.title for a in doc.articles if a.title]
+    aliases = law_bodies.shortened(full) | law_bodies.aliases(doc.text)
+    lang = lang or detect_lang(doc.text)
+    owned = law_powers.owned_lists(doc, fields, aliases, lang)
+    skip = {a.number for a in doc.articles if a.title and DEFINITIONS_TITLE.search(a.title)}
+    found = law_powers.listed(owned)
+    found += law_powers.in_sentences(doc, fields, lang, skip, [o[0] for o in owned], aliases)
+    return sorted(found, key=lambda c: c.span)
+
+
+def amendments(doc: Structure) -> list[LawAmendment]:
+    """One record per act an amendment footnote names, on the subdivision it names; and the
+    portal's note that the act lost force, on the act itself."""
     out = []
-    for lst in doc.lists:
-        art = next(a for a in doc.articles if a.number == lst.article)
-        if not lst.lead:
-            continue
-        named = role_mentions(lst.lead, fields)
-        owner = next((m for p in BODY_IN_LEAD if (m := p.search(lst.lead))), None)
-        if owner and ORGANISATION_NOUN.search(owner["body"]) and (not named or named[0].role in FIELDED):
-            # "К компетенции Национального научного совета": a council (or body) without a known field
-            # is not the generic role "council" but a body to resolve by its name.
-            role, name = None, owner["body"]
-        elif named:
-            if not (_title_names_body(art.title, fields) or COMPETENCE_WORDS.search(lst.lead)):
-                continue
-            body, rest = named[0], lst.lead[named[0].end :]
-            # Russian names run on after the role noun ("Местные исполнительные органы областей, …:").
-            names_only = body.side == "after" and rest.rstrip().endswith(":") and not RU_FINITE_VERB.search(rest)
-            if not (QUALIFIER.match(rest) or COMPETENCE_WORDS.search(lst.lead) or names_only):
-                continue
-            role, name = body.role, lst.lead[body.start : body.end]
-        else:
-            continue
-        for it in lst.items:
-            if not it.excluded:
-                out.append(
-                    Competence(
-                        lst.article,
-                        lst.paragraph,
-                        it.number,
-                        role,
-                        it.text,
-                        bool(RESIDUAL.search(it.text)),
-                        collapse(name),
-                        it.span,
-                    )
-                )
+    paragraphs = {(p.article, p.number) for p in doc.paragraphs}
+    for u in doc.footnotes():
+        text = doc.text[u.start : u.end]
+        for a in find_amendments(text):
+            target = _target(a.target_text, u.article, u.paragraph)
+            if target[1] and target[2] is None and (target[0], target[1]) not in paragraphs:
+                target = (target[0], None, None)  # "1-тармаққа" of an article without numbered paragraphs
+            # an act is named with its number; a bare date is when a provision comes into force
+            for act in (act for act in a.acts if act.number):
+                date = act.date.isoformat() if act.date else None
+                out.append(LawAmendment(*target, act.kind, date, act.number, a.change, (u.start, u.end)))
+    # a provision printed only as "вводится в действие с … в соответствии с Законом РК от … № …":
+    # the act that inserted it
+    pending = [(i.article, i.paragraph, i.number, i.text, i.span) for i in doc.items if i.pending]
+    pending += [(p.article, p.number, None, p.text, p.span) for p in doc.paragraphs if PENDING_ITEM.match(p.text)]
+    for article, paragraph, item, text, span in pending:
+        for act in acts_in(text):
+            if act.number:
+                date = act.date.isoformat() if act.date else None
+                out.append(LawAmendment(article, paragraph, item, act.kind, date, act.number, "supplemented", span))
+    for article, span in doc.notes:
+        note = collapse(doc.text[span[0] : span[1]])
+        said = REPEAL_NOTE.search(note)
+        if article is None and said:
+            for act in acts_in(note[said.end() :]):
+                date = act.date.isoformat() if act.date else None
+                out.append(LawAmendment(None, None, None, act.kind, date, act.number, "repeal", span, "repeal"))
     return out
 
 
-def operators(comps: list[Competence]) -> list[Operator]:
-    out: dict[str, Operator] = {}
-    for c in comps:
-        if c.role and c.role.startswith("national-operator-"):
-            op = out.get(c.role)
-            if op is None:
-                out[c.role] = Operator(c.role, c.article, (c.item,), c.span)
-            elif op.article == c.article:
-                out[c.role] = Operator(c.role, c.article, op.functions + (c.item,), (op.span[0], c.span[1]))
-    return list(out.values())
+def _target(words: str, article: str | None, paragraph: str | None) -> tuple[str | None, str | None, str | None]:
+    """(article, paragraph, item) a footnote's words name, read where the footnote stands."""
+    art, para, item = (TARGET_ARTICLE.search(words), TARGET_PARAGRAPH.search(words), TARGET_ITEM.search(words))
+
+    def num(m: re.Match[str] | None) -> str | None:
+        return (m["n"] or m["k"]) if m else None
+
+    if art and not para and not item:
+        return num(art), None, None
+    if para or item:
+        return num(art) or article, num(para) or (paragraph if item else None), num(item)
+    return article, None, None
 
 
 def parse(text: str, meta: DocumentMeta) -> list:
     """Every record of a law, in document order within each kind."""
     doc = read_structure(text)
     defs = definitions(doc)
-    fields = default_fields(defs)
+    fields = short_form_fields(text) | default_fields(defs)
     comps = competences(doc, fields)
-    records: list = [*doc.chapters, *doc.articles, *doc.paragraphs, *doc.items, *defs, *comps]
-    records += operators(comps)
+    records: list = [*doc.chapters, *doc.articles, *doc.paragraphs, *doc.items, *doc.excluded, *defs, *comps]
+    records += law_powers.operators(comps)
+    records += amendments(doc)
     records += law_support.crossrefs(doc)
     records += law_support.repeals(doc)
     records += law_support.entry_into_force(doc)
@@ -204,4 +219,16 @@ def parse(text: str, meta: DocumentMeta) -> list:
     return records
 
 
-__all__ = ["Competence", "CrossRef", "Definition", "EntryIntoForce", "Measure", "Operator", "Repeal", "parse"]
+__all__ = [
+    "Competence",
+    "CrossRef",
+    "Definition",
+    "EntryIntoForce",
+    "Excluded",
+    "LawAmendment",
+    "Measure",
+    "Operator",
+    "Repeal",
+    "competences",
+    "parse",
+]

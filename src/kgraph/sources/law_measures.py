@@ -6,7 +6,7 @@ each, often as a list of its forms; a system's article ("... құралдары"
 names its instruments. `measures` reads all three, then fills each measure's
 kind (financial, non-financial, service), provider and rules approver from
 the other sentences of its article, naming bodies by role slug
-(`kgraph.sources.law_support.role_mentions`). Labels are matched to titles
+(`kgraph.sources.law_roles.role_mentions`). Labels are matched to titles
 and sentences by word stems (`coverage`). Everything here is pure.
 """
 
@@ -18,7 +18,7 @@ from typing import Any, ClassVar
 
 from kgraph.lang import KK_DATIVE, LOWER, alternation, prefix_stem
 from kgraph.records import Span
-from kgraph.sources.law_support import role_mentions, tolerant
+from kgraph.sources.law_roles import role_mentions, tolerant
 from kgraph.text import collapse
 
 # --- word matching ----------------------------------------------------------------
@@ -85,14 +85,24 @@ MEASURE_LEAD = re.compile(r"шаралар|мер[аы]", re.I)
 # A list of forms of a measure: "... арқылы жүзеге асырылады" / "қамтиды" at its close,
 # "осуществляется путем:/посредством:" / "включает" in its lead-in, or "... шаралары:".
 FORMS_CLOSE = re.compile(r"(?:арқылы\s+(?:жүзеге|іске)\s+асырылады|қамтиды)\s*[.;]?\s*$", re.I)
-FORMS_LEAD = re.compile(r"(?:путем|посредством|включа[а-я]*|шаралары|мер[аы]\s+[а-я\s]*поддержки)\s*:\s*$", re.I)
+FORMS_LEAD = re.compile(
+    r"(?:(?:путем|посредством)(?:\s+[^:;.]{1,60}?)?|включа[а-я]*|шаралары|мер[аы]\s+[а-я\s]*поддержки)\s*:\s*$", re.I
+)
 # System instruments: "X <system> жоспарлау құралдарына жатады", "Y құралы X болып табылады".
 INSTRUMENT_TITLE = re.compile(r"құралдары|инструмент", re.I)
 INSTRUMENT_PREDICATE = re.compile(r"құрал(?:ы|дары)\s+(?P<x>.+?)\s+болып\s+табылады", re.I)
-INSTRUMENT_SUBJECT = re.compile(r"^(?P<x>.+?)\s+құрал(?:дарына\s+жатады|ы\s+болып\s+табылады)", re.I)
+INSTRUMENT_SUBJECT = re.compile(
+    r"^(?P<x>.+?)\s+(?:құрал(?:дарына\s+жатады|ы\s+болып\s+табылады|дары\s+болып\s+табылады)"
+    r"|(?:является|являются)\s+инструмент)",
+    re.I,
+)
 INSTRUMENT_RU = re.compile(r"инструмент[а-я]*\s+[^.]*?(?:являются|является|относятся)\s+(?P<x>[^.]+)", re.I)
+# "… жоспарлау құралдарына X жатады": the instruments after the system's name.
+INSTRUMENT_KK = re.compile(r"құралдарына\s+(?P<x>.+?)\s+жатады", re.I)
 # Kazakh participles end a relative clause that precedes the head noun phrase.
 RELATIVE_CLAUSE = re.compile(r"^.*\s[а-яәғқңөұүһі]+(?:атын|етін|йтын|йтін)\s+", re.I)
+# A Russian participial clause after the noun it qualifies: ", осуществляемой государственными органами …".
+RU_PARTICIPLE_CLAUSE = re.compile(r",\s*[а-яё]+(?:ем|им|ущ|ющ|ащ|ящ|енн|анн|нн)[а-яё]*\s.*$", re.I)
 COORDINATION = re.compile(r"\s+(?:және|и)\s+", re.I)
 
 FINANCIAL = re.compile(
@@ -220,14 +230,16 @@ def _instruments(doc: Any, art: Any) -> list[Measure]:
     out = []
     title_stems = content_stems(art.title)[:2]
     for para, sentence, span in doc.sentences(art.number):
-        m = INSTRUMENT_PREDICATE.search(sentence) or INSTRUMENT_RU.search(sentence)
+        m = INSTRUMENT_PREDICATE.search(sentence) or INSTRUMENT_RU.search(sentence) or INSTRUMENT_KK.search(sentence)
         if not m:
             m = INSTRUMENT_SUBJECT.search(sentence)
             # The subject ends where the system's name (the article title's words) begins.
             if m:
                 words = m["x"].split()
-                cut = next(
-                    (k for k in range(len(words)) if title_stems and words[k].lower().startswith(title_stems[0])), None
+                # the system's name closes the subject: its last mention, words before it may name it too
+                cut = max(
+                    (k for k in range(len(words)) if title_stems and words[k].lower().startswith(title_stems[0])),
+                    default=None,
                 )
                 x = " ".join(words[:cut]) if cut else m["x"]
             else:
@@ -235,11 +247,26 @@ def _instruments(doc: Any, art: Any) -> list[Measure]:
         else:
             x = m["x"]
         x = RELATIVE_CLAUSE.sub("", collapse(x))
-        for part in COORDINATION.split(x):
+        x = RU_PARTICIPLE_CLAUSE.sub("", x)
+        for part in _coordinated(x):
             label = part.strip(" ,.;")
             if label and len(label.split()) <= 12:
                 out.append(Measure(label, "", art.number, None, None, para, None, None, span))
     return out
+
+
+def _coordinated(text: str) -> list[str]:
+    """Coordinated names ("A и B"); a one-word part completes the part before it
+    ("карта приоритетных товаров и услуг")."""
+    parts: list[str] = []
+    for part in COORDINATION.split(text):
+        if parts and len(part.split()) == 1:
+            parts[-1] += (
+                " и " + part if re.search(r"[а-яё]", part) and not re.search(r"[әғқңөұүһі]", part) else f" және {part}"
+            )
+        else:
+            parts.append(part)
+    return parts
 
 
 def _complete(doc: Any, m: Measure, competences: list[Any], fields: dict[str, str]) -> Measure:

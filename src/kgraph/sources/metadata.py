@@ -104,12 +104,20 @@ def _which(m: re.Match[str], prefix: str, options: list):
 
 # --- requisite lines, approval stamps and signature blocks ---------------------------------
 
+# The number sign: «№», or a Latin «N» before the number as acts printed it before about 2005 («N 470»).
+_SIGN = r"(?:№|N(?=\s*\d))"
 _NUMBER = r"(?P<number>[\w][\w\-/.]*?(?:\s*(?:ЗРК|ҚРЗ|ЗРКЗ|КРЗ|ҚРКЗ|-р|-ө))?)(?=[\s.,;)]|$)"
 _DATE_RU = r"(?P<date>\d{1,2}\s+[^\W\d]+\s+\d{4}\s*(?:года|г\.)?|\d{2}\.\d{2}\.\d{4})"
 _DATE_KK = r"(?P<date>\d{4}\s*жылғы\s+\d{1,2}\s*[^\W\d]+|\d{2}\.\d{2}\.\d{4})"
 # "<kind words> [issuer] от <date> [года] № <number>", alone on its line.
 REQUISITE_RU = re.compile(
-    r"^[ \t]*(?P<words>(?:[А-ЯЁ][^\n№]{2,200}?))\s+от\s+" + _DATE_RU + r"\s*(?:года\s*)?№\s*" + _NUMBER + _LINE_END,
+    r"^[ \t]*(?P<words>(?:[А-ЯЁ][^\n№]{2,200}?))\s+от\s+"
+    + _DATE_RU
+    + r"\s*(?:года\s*)?"
+    + _SIGN
+    + r"\s*"
+    + _NUMBER
+    + _LINE_END,
     re.MULTILINE,
 )
 # "[issuer] <date> № <number> <kind word>": the Kazakh requisite, alone on its line.
@@ -130,7 +138,9 @@ STAMP_RU = re.compile(
     + _STAMP_WORDS
     + r"\s+от\s+"
     + _DATE_RU
-    + r"\s*(?:года\s*)?№\s*"
+    + r"\s*(?:года\s*)?"
+    + _SIGN
+    + r"\s*"
     + _NUMBER
     + r"[ \t]*\.?[ \t]*$",
     re.MULTILINE,

@@ -25,6 +25,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
+from itertools import pairwise
 from typing import ClassVar
 
 from kgraph.acts import ActRef, find_act_refs
@@ -32,6 +33,7 @@ from kgraph.deadlines import Deadline, parse_deadline, plan_period
 from kgraph.lang import DRAFT_WORD_KK, DRAFT_WORD_RU, FOOTNOTE_WORD, UNITS, fold
 from kgraph.records import DocumentMeta, GlossaryEntry, Indicator, Mention, Span
 from kgraph.sources.plan_cells import read_rows
+from kgraph.sources.plan_flat import Excluded
 from kgraph.sources.plan_parties import split_parties
 from kgraph.sources.plan_table import (
     Heading,
@@ -65,6 +67,7 @@ class Task:
     responsible_person: str | None = None  # an official named in a column of its own (not a party)
     cites: tuple[ActRef, ...] = ()  # acts named in the text or the completion form
     produces: ActRef | None = None  # the draft act the task makes, when the text names it
+    subheading: str | None = None  # the unnumbered heading it stands under, inside its section
 
 
 @dataclass(frozen=True)
@@ -72,8 +75,21 @@ class Section:
     """A heading row that groups tasks ("Направление 1. …", "II. ПРОФИЛАКТИЧЕСКИЕ …")."""
 
     kind: ClassVar[str] = "section"
-    number: str  # as printed ("1", "II"); the position ("1", "2", …) for an unnumbered heading
+    number: str  # as printed ("1", "II", "2.1"); for an unnumbered heading see `parse`
     title: str
+    span: Span
+    parent: str | None = None  # the number of the section it is part of ("2" for "2.1")
+    excluded: bool = False  # printed with an exclusion note only («(исключен - N 92 …)»)
+
+
+@dataclass(frozen=True)
+class ExcludedRow:
+    """A row printed only as excluded («2.3.5. (исключена - N 92 от 27.01.2003 г.)»): no task."""
+
+    kind: ClassVar[str] = "excluded"
+    section: str | None
+    number: str
+    text: str
     span: Span
 
 
@@ -96,9 +112,16 @@ PLAN_TITLE = re.compile(
 # The full stop that ends a cell's sentence (not the dot of an abbreviation: «1997 ж.», «гг.», «т.д.»).
 FINAL_STOP = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=[)»\"”]))\s*\.\s*$|\s*;\s*$")
 
+# A note on the plan's amendments above the table («В План мероприятий внесены изменения -
+# постановлением …», «Новая редакция - …»; kk «… өзгерістер енгізілді»): not its title.
+CHANGE_NOTE = re.compile(
+    r"внесен[аоы]?\s+(?:изменени|дополнени)|нов(?:ая|ой)\s+редакци|өзгеріс\w*\s+енгізіл|жаңа\s+редакция",
+    re.IGNORECASE,
+)
+
 # The abbreviation note.
 GLOSSARY_HEAD = re.compile(
-    r"(?:расшифровка\s+аббревиатур\w*|аббревиатуралардың\s+толық\s+жазылу\w*|"
+    r"(?:расшифровка\s+(?:буквенных\s+)?аббревиатур\w*|аббревиатуралардың\s+толық\s+жазылу\w*|"
     r"қысқартулардың\s+толық\s+жазылу\w*|перечень\s+(?:используемых\s+)?сокращений|"
     r"используемые\s+сокращения)\s*[:.]?",
     re.IGNORECASE,
@@ -178,18 +201,21 @@ def _entry(abbr: Piece, expansion: Piece) -> GlossaryEntry | None:
 def _line_entries(region: Piece) -> list[GlossaryEntry]:
     entries: list[tuple[Piece, list[Piece]]] = []
     blank = False
-    for line in _lines(region):
+    lines = _lines(region)
+    # a text that prints a blank line after every line (the mirrors' Markdown): blank lines part nothing
+    spaced = sum(1 for a, b in pairwise(lines) if a and not b) >= 0.8 * max(1, sum(1 for ln in lines if ln))
+    for line in lines:
         if not line:
-            blank = True
+            blank = not spaced
             continue
         m = GLOSSARY_SEP.search(line.text)
         left = line[: m.start()].strip() if m else None
         if m and left and len(left.text) <= 80 and len(left.text.split()) <= 8:
             entries.append((left, [line[m.end() :]]))
-        elif entries and not blank:
+        elif entries and not blank and re.search(r"[^\W\d_]", line.text):
             entries[-1][1].append(line)
         elif entries:
-            break
+            break  # a blank line, or a line with no letters (a signature's rule «_»)
         blank = False
     out = [_entry(a, Piece.join(parts)) for a, parts in entries]
     return [e for e in out if e]
@@ -297,7 +323,7 @@ def plan_title(text: str, table: Table) -> tuple[str | None, Span]:
     paras = [(m.start() + offset, m.end() + offset, m.group(0)) for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", before)]
     for start, end, para in reversed(paras):
         flat = re.sub(r"\s+", " ", para).strip()
-        if re.match(FOOTNOTE_WORD, flat):
+        if re.match(FOOTNOTE_WORD, flat) or CHANGE_NOTE.search(flat):
             continue
         if PLAN_TITLE.search(flat) and not re.match(rf"^(?:{_ANNEX.title('ru')}|{_ANNEX.title('kk')}|Утвержден)", flat):
             return flat, (start, end)
@@ -308,6 +334,11 @@ def plan_title(text: str, table: Table) -> tuple[str | None, Span]:
 
 
 def parse(text: str, meta: DocumentMeta) -> list:
+    """Sections: a numbered heading is part of the nearest heading before it whose number
+    is a prefix of its own ("2" for "2.1"); an unnumbered heading under a numbered one
+    is numbered "<that number>:<k>" (its k-th) and its tasks stay in the numbered section
+    (their numbers carry its prefix), unless their numbering restarts under it; an
+    unnumbered heading with no numbered one before it is numbered by its position."""
     tables = find_tables(text)
     if not tables:
         return []
@@ -316,27 +347,69 @@ def parse(text: str, meta: DocumentMeta) -> list:
     title, title_span = plan_title(text, tables[0])
     start, end = plan_period(title, meta.date)
     records: list = [PlanInfo(title, start, end, title_span)]
-    section: Section | None = None
+    state = _Sections()
     previous: Task | None = None
     for table in tables:
         for item in read_rows(text, table, known):
+            if isinstance(item, Excluded):
+                records.append(
+                    ExcludedRow(state.task_section(item.number), item.number, item.text.flat, item.text.span)
+                )
+                continue
             if isinstance(item, Heading):
                 if item.kind == "section":
-                    sections = sum(isinstance(r, Section) for r in records)
-                    number = item.number or str(sections + 1)
-                    section = Section(number, _unstopped(item.title.flat), item.span)
-                    records.append(section)
+                    records.append(state.heading(item, sum(isinstance(r, Section) for r in records)))
                 elif item.kind == "indicator" and item.title:
                     n = item.number or 1 + sum(isinstance(r, Indicator) for r in records)
-                    ordinal = section_ordinal(section.number) if section else None
+                    ordinal = section_ordinal(state.current.number) if state.current else None
                     for number, content in _indicators(n, item.title):
                         records.append(parse_indicator(number, content, ordinal))
                 continue
-            task = _task(item, section.number if section else None, (start, end, meta.date), known, previous)
+            task = _task(item, state.task_section(item.number), (start, end, meta.date), known, previous)
+            if state.sub is not None:
+                task = replace(task, subheading=state.sub.number)
             records.append(task)
             previous = task
     records.extend(glossary)
     return records
+
+
+class _Sections:
+    """The headings read so far: the numbered ones enclosing the current row, the
+    unnumbered one under them, and the task numbers each section has used."""
+
+    def __init__(self) -> None:
+        self.stack: list[Section] = []  # numbered headings, outermost first
+        self.current: Section | None = None  # the section tasks go to
+        self.sub: Section | None = None  # an unnumbered heading under a numbered one
+        self.subs: dict[str, int] = {}
+        self.used: dict[str | None, set[str]] = {}
+
+    def heading(self, item: Heading, count: int) -> Section:
+        title = _unstopped(item.title.flat)
+        if item.number:
+            while self.stack and not item.number.startswith(self.stack[-1].number + "."):
+                self.stack.pop()
+            parent = self.stack[-1].number if self.stack else None
+            section = Section(item.number, title, item.span, parent, item.excluded)
+            self.stack.append(section)
+            self.current, self.sub = section, None
+            return section
+        if self.stack:
+            top = self.stack[-1]
+            self.subs[top.number] = self.subs.get(top.number, 0) + 1
+            self.sub = Section(f"{top.number}:{self.subs[top.number]}", title, item.span, top.number, item.excluded)
+            return self.sub
+        self.current = Section(str(count + 1), title, item.span, excluded=item.excluded)
+        return self.current
+
+    def task_section(self, number) -> str | None:
+        """The task's section; the unnumbered heading's when the number is used already."""
+        section = self.current.number if self.current else None
+        if str(number) in self.used.setdefault(section, set()) and self.sub is not None:
+            section = self.sub.number
+        self.used.setdefault(section, set()).add(str(number))
+        return section
 
 
 # A cell that repeats the one above: «-"-», «-«-», «--"--», «—"—», «"».

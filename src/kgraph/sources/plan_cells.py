@@ -22,6 +22,7 @@ import re
 from functools import lru_cache
 
 from kgraph.lang import BY_AGREEMENT_PART
+from kgraph.sources.plan_flat import Excluded, read_flat
 from kgraph.sources.plan_table import (
     ABBR,
     COLUMN_NUMBERS,
@@ -247,7 +248,7 @@ def read_separated(text: str, table: Table, glossary: frozenset[str]) -> list[Ro
     for line in _lines(text, *table.body):
         if not line or COLUMN_NUMBERS.match(line.text):
             continue
-        cells = _cells(line, sep) if sep in line.text else [line.strip()]
+        cells = _unspan(_cells(line, sep), kinds) if sep in line.text else [line.strip()]
         filled = [c for c in cells if c]
         if repeated_header([c.text for c in cells]):
             continue  # the header printed again after a page break
@@ -306,6 +307,22 @@ def read_separated(text: str, table: Table, glossary: frozenset[str]) -> list[Ro
             for kind, piece in frag.items():
                 last.add(kind, piece)
     return items
+
+
+def _unspan(cells: list[Piece], kinds: tuple[str, ...]) -> list[Piece]:
+    """A cell spanning columns is printed once per column it spans, and the columns it spans
+    need not be the header's (one row spans form and parties, the next text and form): the
+    cell is read once, by what it holds (`align`). Columns of one kind (deadline stages, two
+    parties columns) and dashes may hold the same text in their own right."""
+    if len(cells) != len(kinds):
+        return cells
+    out: list[Piece] = []
+    for k, c in enumerate(cells):
+        same_kind = k and kinds[k].split(".")[0].rstrip("2") == kinds[k - 1].split(".")[0].rstrip("2")
+        if k and c.text and c.text == cells[k - 1].text and len(c.text.strip()) > 3 and not same_kind:
+            continue
+        out.append(c)
+    return out
 
 
 def _continue_row(row: Row, cells: list[Piece], kinds: tuple[str, ...]) -> None:
@@ -505,8 +522,18 @@ def _join_words(words: list[Piece]) -> Piece:
     return Piece("".join(text), tuple(pos))
 
 
-def read_rows(text: str, table: Table, glossary: frozenset[str] = frozenset()) -> list[Row | Heading]:
-    """The rows of a table: cells between separators, or stacked one per line."""
+def read_rows(text: str, table: Table, glossary: frozenset[str] = frozenset()) -> list[Row | Heading | Excluded]:
+    """The rows of a table: cells between separators, stacked one per line, or typed side
+    by side without separators under a separated header (`plan_flat`)."""
+    if table.separator and not _separated_body(text, table):
+        return read_flat(text, table, glossary)
     if table.separator:
         return read_separated(text, table, glossary)
     return read_stacked(text, table, glossary)
+
+
+def _separated_body(text: str, table: Table) -> bool:
+    """Do the body's lines carry the header's separator (most of those with words)?"""
+    lines = [ln for ln in _lines(text, *table.body) if re.search(r"[^\W_]", ln.text)]
+    marked = sum(table.separator in ln.text for ln in lines)
+    return not lines or 2 * marked >= len(lines)

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from kgraph.lang import BY_AGREEMENT, BY_AGREEMENT_PART, fold, has_kazakh, morph
 from kgraph.lang.bodies import (
@@ -42,6 +43,7 @@ from kgraph.lang.bodies import (
     KK_PLURAL_HEAD,
     LIST_WORDS_KK,
     LIST_WORDS_RU,
+    ORG_FORM,
     SHARED_HEAD_KK,
     SHARED_HEAD_RU,
     WITH_AFTER_KK,
@@ -71,7 +73,22 @@ class _Part:
 
 def _clean(flat: str) -> str:
     text = re.sub(r"\s+", " ", BY_AGREEMENT.sub(" ", flat)).strip(" ,;.")
-    return re.sub(r"\s+,", ",", text)
+    text = re.sub(r"\s+,", ",", text)
+    if text.count("»") > text.count("«") and text.endswith("»") and text[:-1].rstrip().endswith("»"):
+        text = text[:-1].rstrip()  # «АО «Казпочта» (по согласованию)»: the flag printed inside the quotes
+    return text
+
+
+def _outside(text: str) -> list[bool]:
+    """`outside` read body by body: «(по согласованию)» ends a body's name, so a quote the
+    name left open («АО «Казахтелеком (по согласованию), МИО») does not swallow the list."""
+    out: list[bool] = []
+    start = 0
+    for m in BY_AGREEMENT.finditer(text):
+        out.extend(outside(text[start : m.end()]))
+        start = m.end()
+    out.extend(outside(text[start:]))
+    return out
 
 
 def _parts(cell: Piece) -> list[_Part]:
@@ -80,7 +97,7 @@ def _parts(cell: Piece) -> list[_Part]:
     if with_after:  # "…, қалалық әкiмдерiмен бiрлесiп": the co-executors' postposition goes
         cell = cell[: with_after.start()]
     text = cell.text
-    top = outside(text)
+    top = _outside(text)
     folded = fold(text)
     for m in COLLECTIVE.finditer(folded):
         top[m.start() : m.end()] = [False] * (m.end() - m.start())
@@ -213,23 +230,48 @@ class _Party:
         return Mention(text, whole.strip().span, flag, self.head)
 
 
+def _unit_cuts(part: _Part) -> list[_Part]:
+    """A member of a list under a shared head that names two units without a comma
+    («областей гг.» of «акимы областей гг. Астаны и Алматы»): cut before the second unit."""
+    words = list(re.finditer(r"\S+", part.piece.text))
+    cuts = [m.start() for m in words[1:] if ADMIN_UNIT.match(fold(m.group(0)).strip(".,"))]
+    if not cuts or not ADMIN_UNIT.match(fold(words[0].group(0)).strip(".,")):
+        return [part]
+    bounds = [0, *cuts, len(part.piece.text)]
+    return [
+        _Part(part.piece[a:b], part.after if i == 0 else ",", part.flag and i == len(cuts))
+        for i, (a, b) in enumerate(pairwise(bounds))
+    ]
+
+
 def _group_ru(parts: list[_Part], glossary: frozenset[str]) -> list[_Party]:
     out: list[_Party] = []
     instrumental = False
     adjectives: list[_Part] = []  # "центральные и | местные органы", "заинтересованные\nгосударственные органы"
-    for k, part in enumerate(parts):
+    k = 0
+    while k < len(parts):
+        part = parts[k]
+        k += 1
+        if out and out[-1].shares and len(cuts := _unit_cuts(part)) > 1:
+            parts[k - 1 : k] = cuts
+            part = cuts[0]
         text = part.text
         instrumental = instrumental or part.after in WITH_WORDS
+        in_list = bool(out and out[-1].shares)  # members under a shared head («акимы Акмолинской, …»)
         if adjectives:
             part = _Part(part.piece, adjectives[0].after, part.flag)
             shares = _ru_shared_head(text)
             if shares:  # "районные и городские акимы": adjectives of a shared head, one party each
                 out.extend(_Party([a]) for a in adjectives)
+                adjectives = []
             else:
                 part.piece = Piece.join([a.piece for a in adjectives] + [part.piece])
                 text = part.text
-            adjectives = []
-        elif k + 1 < len(parts) and _adjectives_only(text):
+                adjectives = []
+                if k < len(parts) and _adjectives_only(text):  # «центральные и | местные | исполнительные»
+                    adjectives = [part]
+                    continue
+        elif k < len(parts) and not in_list and _adjectives_only(text):
             adjectives.append(part)
             continue
         if not out:
@@ -237,7 +279,9 @@ def _group_ru(parts: list[_Part], glossary: frozenset[str]) -> list[_Party]:
             continue
         current = out[-1]
         own = _ru_own(part, glossary, instrumental)
-        if part.after == "\n" and not own:
+        if part.after == "\n" and part.text[:1] in '«"“' and ORG_FORM.match(current.parts[-1].text):
+            current.parts.append(part)  # «ЗАО» / «"Фонд развития …"»: the form and the name of one body
+        elif part.after == "\n" and not own:
             current.parts.append(part)  # a line break inside a name
         elif current.shares:  # members of a list under a shared head
             if own:
@@ -245,8 +289,11 @@ def _group_ru(parts: list[_Part], glossary: frozenset[str]) -> list[_Party]:
             else:
                 out.append(_Party([part], head=current.shares, shares=current.shares))
         elif own or text[:1].isupper():
-            if part.after == "и" and len(current.parts) == 1 and _category(current.parts[0].text) and _bare(text):
-                current.parts.append(part)  # "заинтересованные государственные органы и организации"
+            first = current.parts[0].text
+            if part.after == "и" and len(current.parts) == 1 and (_category(first) or _bare(first)) and _bare(text):
+                current.parts.append(
+                    part
+                )  # «заинтересованные государственные органы и организации», «министерства и агентства»
             else:
                 out.append(_Party([part], shares=_ru_shared_head(text)))
         else:
@@ -260,20 +307,19 @@ def _category(text: str) -> bool:
     words = WORD.findall(text)
     if len(words) < 2 or not text[:1].islower():
         return False
-    *adjectives, noun = (morph().parse(w)[0].tag for w in words)
-    return all(t.POS in ("ADJF", "PRTF") for t in adjectives) and noun.POS == "NOUN" and noun.number == "plur"
+    *adjectives, noun = words
+    return all(morph().parse(w)[0].tag.POS in ("ADJF", "PRTF") for w in adjectives) and _plural_noun(noun)
+
+
+def _plural_noun(word: str) -> bool:
+    """A noun that reads as a plural nominative («министерства», not only the genitive singular)."""
+    return any(p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.case == "nomn" for p in morph().parse(word))
 
 
 def _bare(text: str) -> bool:
     """One plural noun on its own ("организации", "компании"): it shares the adjectives before it."""
     words = WORD.findall(text)
-    return (
-        len(words) == 1
-        and text[:1].islower()
-        and any(
-            p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.case == "nomn" for p in morph().parse(words[0])
-        )
-    )
+    return len(words) == 1 and text[:1].islower() and _plural_noun(words[0])
 
 
 def _group_kk(parts: list[_Part], glossary: frozenset[str]) -> list[_Party]:
@@ -281,6 +327,13 @@ def _group_kk(parts: list[_Part], glossary: frozenset[str]) -> list[_Party]:
     out: list[_Party] = []
     pending: list[_Part] = []
     for part in parts:
+        if part.after == "\n" and ORG_FORM.match(part.text) and (pending or out):
+            if pending:  # «"Самұрық-Қазына"» / «АҚ»: the name and its form, one body
+                out.append(_Party([*pending, part]))
+                pending = []
+            else:
+                out[-1].parts.append(part)
+            continue
         if not _kk_own(part, glossary):
             pending.append(part)
             continue

@@ -140,7 +140,9 @@ STACKED_HEADER_START = re.compile(
     r"^\s*(?:№|N|Р/с)\s*(?:п/п|р/с|№)?\s*(?:[А-ЯӘҒҚҢӨҰҮҺІA-Z][а-яәғқңөұүһіa-z\-]+\s*){0,3}$"
 )
 # The row of column numbers under a header: "1 2 3 4 5" or "1\t2\t3".
-COLUMN_NUMBERS = re.compile(r"^\s*1(?:[\s|]+\d{1,2}){2,}[\s|]*$")
+COLUMN_NUMBERS = re.compile(r"^\s*[!|]?\s*1(?:[\s|!]+\d{1,2}){2,}[\s|!]*$")
+# A line with a letter or digit (not blank, not a rule of «_», «-», «!» marks).
+RULE_FREE = re.compile(r"[^\W_]")
 # Where a table ends: the abbreviation note or a page footer.
 TABLE_END = re.compile(
     rf"^\s*(?:(?:{NOTE_WORD}|{FOOTNOTE_WORD})\s*[:–-]|Расшифровка\s+аббревиатур|"
@@ -165,15 +167,15 @@ class Table:
     body: tuple[int, int]  # span of the body (rows) in the document
 
 
-def framed(line: str) -> bool:
-    """ "| 1 | текст |": outer pipes frame the row (a row with an empty first cell,
-    "\t|\tтекст", is not framed)."""
-    return line.lstrip(" ").startswith("|") and line.rstrip().endswith("|")
+def framed(line: str, sep: str = "|") -> bool:
+    """ "| 1 | текст |": outer pipes (or the «!» of a typed table) frame the row (a row
+    with an empty first cell, "\t|\tтекст", is not framed)."""
+    return line.lstrip(" ").startswith(sep) and line.rstrip().endswith(sep)
 
 
 def _line_cells(line: str, sep: str) -> list[str]:
     cells = [c.strip() for c in line.split(sep)]
-    if sep == "|" and framed(line):
+    if sep in "|!" and framed(line, sep):
         cells = cells[1:-1]
     return cells
 
@@ -197,7 +199,7 @@ def _header_kinds(cells: list[str]) -> list[str]:
 
 def _header_goes_on(line: str, sep: str) -> bool:
     """A wrapped header row continues on this line: it has the separator and is not a row."""
-    if not line.strip() or sep not in line or COLUMN_NUMBERS.match(line):
+    if not line.strip() or sep not in line or COLUMN_NUMBERS.match(line) or not RULE_FREE.search(line):
         return False
     if sep == "|" and line.lstrip(" ").startswith("|"):
         return False  # a new framed row ("| 1. Направление |"), not the rest of a wrapped cell
@@ -238,18 +240,24 @@ def find_tables(text: str) -> list[Table]:
     while i < len(lines):
         m = lines[i]
         line = m.group(0)
-        sep = "|" if "|" in line else "\t" if "\t" in line else None
+        sep = "|" if "|" in line else "\t" if "\t" in line else "!" if line.count("!") >= 2 else None
         kinds: list[str] = []
         end = m.end()
         if sep:
-            j = i
-            while j + 1 < len(lines) and j < i + 5 and _header_goes_on(lines[j + 1].group(0), sep):
+            j, taken = i, [i]
+            while j + 1 < len(lines) and j < i + 8:  # the header's lines (blank lines between them skipped)
+                if not lines[j + 1].group(0).strip():
+                    j += 1
+                    continue
+                if not _header_goes_on(lines[j + 1].group(0), sep):
+                    break
                 j += 1
+                taken.append(j)
             kinds = _header_kinds(_line_cells(line, sep))
-            if j > i:
-                joined = _header_kinds(_column_texts([lines[k].group(0) for k in range(i, j + 1)], sep))
+            if len(taken) > 1:
+                joined = _header_kinds(_column_texts([lines[k].group(0) for k in taken], sep))
                 if _enough(joined):
-                    kinds, end = joined, lines[j].end()
+                    kinds, end = joined, lines[taken[-1]].end()
         elif STACKED_HEADER_START.match(line):
             kinds, end = _stacked_header(text, lines, i)
             kinds = _dedupe(kinds)
@@ -258,10 +266,13 @@ def find_tables(text: str) -> list[Table]:
         if _enough(kinds):
             start = m.start()
             j = i + 1
-            while j < len(lines) and (not lines[j].group(0).strip() or lines[j].end() <= end):
-                j += 1
+            while j < len(lines) and (not RULE_FREE.search(lines[j].group(0)) or lines[j].end() <= end):
+                j += 1  # blank lines and rules under the header
             if j < len(lines) and COLUMN_NUMBERS.match(lines[j].group(0)):
                 end = lines[j].end()
+                while j + 1 < len(lines) and not RULE_FREE.search(lines[j + 1].group(0)):
+                    j += 1
+                    end = lines[j].end()
             body_start = end
             stop = TABLE_END.search(text, body_start)
             body_end = stop.start() if stop else len(text)
@@ -330,7 +341,7 @@ def _stacked_header(text: str, lines, i: int) -> tuple[list[str], int]:
 # Completion forms start with the name of a document kind (ru) or end with it (kk).
 FORM_HEAD = re.compile(
     r"(?:Информаци[яи]|Предложени[ея]|Постановлени[ея]|Решени[ея]|Совместный\s+приказ|Приказ|Указ|"
-    r"Проект|Отч[её]т|Доклад|Закон|Распоряжени[ея]|Меморандум\w*|Соглашени[ея]|Протокол|"
+    r"Проект[ыа]?|Отч[её]т|Доклад|Закон|Распоряжени[ея]|Меморандум\w*|Соглашени[ея]|Протокол|"
     r"Заключени[ея]|Письмо|Акт|Совместные\s+проекты)(?![\w-])",
     re.IGNORECASE,
 )
@@ -451,6 +462,7 @@ class Heading:
     number: str | None  # as printed ("2", "II"); None for an unnumbered heading
     title: Piece
     span: tuple[int, int]
+    excluded: bool = False  # a section printed with an exclusion note only
 
 
 # A section number: Arabic, or Roman in Latin or Kazakh/Cyrillic letters ("II", "ІІІ", "IV").

@@ -1,0 +1,145 @@
+"""What makes a clause in Russian and Kazakh: its predicates, participles and
+the prepositions that take a noun out of the subject's role.
+
+Russian words are read by the one pymorphy3 analyzer (`kgraph.lang.forms.morph`);
+Kazakh, which has none here, by its verb endings (a Kazakh clause ends with its
+verb). Used by the law reader to tell which body a sentence empowers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kgraph.lang.forms import morph
+from kgraph.lang.script import LOWER
+
+WORD = re.compile(rf"[{LOWER}A-Za-z]+(?:-[{LOWER}A-Za-z]+)*", re.IGNORECASE)
+
+# Russian predicates that grant a right or a duty without a finite verb, and copulas (defining, not empowering).
+RU_MODALS = frozenset(
+    {"вправе", "обязан", "обязана", "обязано", "обязаны", "может", "могут", "должен", "должна", "должны"}
+)
+RU_COPULAS = frozenset({"являться", "относиться", "входить", "состоять", "называться", "признаваться"})
+# A clause about the body's own activity or composition describes it and grants nothing
+# ("осуществляет свою деятельность", "объединяет в своем составе", "өз қызметін … жүзеге асырады").
+SELF_DESCRIPTION = re.compile(r"сво(?:ю|ей|ем|его)\s+(?:деятельност|состав)|өз\s+(?:қызмет|құрам)", re.IGNORECASE)
+# "подлежит исполнению X-ом", "подлежат рассмотрению X-ом": a duty of the body in the instrumental, as a passive verb.
+RU_PASSIVE_LIKE = frozenset({"подлежать"})
+# Prepositions after which an instrumental noun is not the agent ("с уполномоченным органом").
+RU_INSTRUMENTAL_PREPOSITIONS = frozenset({"с", "со", "между", "над", "под", "перед", "за", "совместно"})
+# Kazakh: the 3rd-person present-future ("бекітеді", "жасайды", "қамтиды"), the modal predicates
+# ("құқылы" entitled, "міндетті" obliged, "тиіс" must) and the copulas ("болып табылады", "жатады", "кіреді").
+KK_FINITE = re.compile(r"(?:ады|еді|йды|йді|иды|иді)$|^(?:құқылы|міндетті|тиіс|болады|мүмкін)$")
+# "құқығы бар" (has the right): "бар" alone is also "having" ("маңызы бар қалалар").
+KK_HAS_RIGHT = re.compile(r"құқы(?:ғы|қтары)\s+бар(?![а-яәғқңөұүһі])")
+KK_PASSIVE = re.compile(r"(?:ыл|іл|[а-яәғқңөұүһі]{3}[аеыіу]л)(?:ады|еді)$")
+KK_COPULAS = frozenset({"табылады", "жатады", "кіреді", "саналады"})
+# A copula clause that gives a body a function: "Рабочим органом Совета является …", "Кеңестің жұмыс органы … болып табылады".
+WORKING_BODY = re.compile(r"рабоч[а-я]+\s+орган|жұмыс\s+орган", re.IGNORECASE)
+# Kazakh postpositions: a noun before one is not the clause's subject ("X мен Y арасында", "X туралы").
+KK_POSTPOSITIONS = frozenset(
+    {"арасында", "арасындағы", "туралы", "бойынша", "үшін", "сияқты", "секілді", "жанындағы", "жанынан", "қатысуымен"}
+)
+# The agent of a Kazakh passive verb: "уәкілетті орган тарапынан".
+KK_AGENT_POSTPOSITION = "тарапынан"
+
+
+@dataclass(frozen=True)
+class Predicate:
+    start: int
+    end: int
+    word: str
+    passive: bool  # "утверждаются", "утверждены", kk "бекітіледі"
+    copula: bool  # "является", kk "болып табылады": the clause defines, it grants nothing
+    modal: bool  # "вправе", "обязан", kk "құқылы"
+
+
+@lru_cache(maxsize=100_000)
+def _ru_tag(word: str) -> tuple[str, str, bool, bool, str]:
+    """(part of speech, normal form, passive, indicative, case) of the likeliest parse."""
+    p = morph().parse(word)[0]
+    tag = p.tag
+    return (str(tag.POS), p.normal_form, "pssv" in tag, "indc" in tag, str(tag.case))
+
+
+def predicates(text: str, lang: str) -> list[Predicate]:
+    """The finite predicates of a text, in order."""
+    out = []
+    if lang == "kk":
+        out = [Predicate(m.end() - 3, m.end(), "бар", False, False, True) for m in KK_HAS_RIGHT.finditer(text)]
+    for m in WORD.finditer(text):
+        w = m.group(0).lower()
+        if lang == "kk":
+            if KK_FINITE.search(w):
+                out.append(
+                    Predicate(
+                        m.start(), m.end(), w, bool(KK_PASSIVE.search(w)), w in KK_COPULAS, not w.endswith(("ды", "ді"))
+                    )
+                )
+            continue
+        if w in RU_MODALS:
+            out.append(Predicate(m.start(), m.end(), w, False, False, True))
+            continue
+        pos, normal, passive, indicative, _ = _ru_tag(w)
+        if pos == "VERB" and indicative:
+            passive = w.endswith(("ся", "сь")) or normal in RU_PASSIVE_LIKE
+            out.append(Predicate(m.start(), m.end(), w, passive, normal in RU_COPULAS, False))
+        elif pos == "PRTS" and passive:
+            out.append(Predicate(m.start(), m.end(), w, True, False, False))
+    return sorted(out, key=lambda p: p.start)
+
+
+@lru_cache(maxsize=100_000)
+def ru_adjective(word: str) -> bool:
+    """Can the Russian word be an adjective or a participle in its full form ("научные", "определенным")?"""
+    return any(str(p.tag.POS) in ("ADJF", "PRTF") for p in morph().parse(word.lower()))
+
+
+@lru_cache(maxsize=100_000)
+def ru_participle(word: str) -> bool:
+    """A full participle ("определяемым", "утвержденных"; also when it may be read as an adjective,
+    "определенным") or a gerund: it starts a phrase of its own."""
+    return any(str(p.tag.POS) in ("PRTF", "GRND") for p in morph().parse(word.lower()))
+
+
+@lru_cache(maxsize=100_000)
+def ru_cases(word: str) -> frozenset[str]:
+    """Every grammatical case a Russian word may be in ("национальной": gent, datv, ablt, loct)."""
+    return frozenset(str(p.tag.case) for p in morph().parse(word.lower()) if p.tag.case)
+
+
+@lru_cache(maxsize=100_000)
+def ru_singular_nominative(word: str) -> bool:
+    """Can the Russian word be a nominative singular ("президиум" yes, "собрания" no: genitive or plural)?"""
+    return any(p.tag.case == "nomn" and p.tag.number != "plur" for p in morph().parse(word.lower()))
+
+
+def ru_case(word: str) -> str:
+    """The grammatical case of a Russian word's likeliest parse ("nomn", "ablt", …; "None" if none)."""
+    return _ru_tag(word.lower())[4]
+
+
+def words(text: str) -> list[tuple[str, int, int]]:
+    """(word, start, end) of the letter words of a text."""
+    return [(m.group(0), m.start(), m.end()) for m in WORD.finditer(text)]
+
+
+__all__ = [
+    "KK_AGENT_POSTPOSITION",
+    "KK_COPULAS",
+    "KK_POSTPOSITIONS",
+    "RU_INSTRUMENTAL_PREPOSITIONS",
+    "RU_MODALS",
+    "SELF_DESCRIPTION",
+    "WORKING_BODY",
+    "Predicate",
+    "predicates",
+    "ru_adjective",
+    "ru_case",
+    "ru_cases",
+    "ru_participle",
+    "ru_singular_nominative",
+    "words",
+]

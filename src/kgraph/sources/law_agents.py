@@ -1,0 +1,267 @@
+"""Who a sentence of a law empowers (helper of `kgraph.sources.law_powers`).
+
+`agents(sentence, lang, fields, aliases)` gives the bodies or roles a sentence
+empowers: the subject of its verb, or the agent of a passive verb
+(«… утверждаются Правительством», kk «… уәкілетті орган тарапынан»). Not a
+body inside a participial phrase («в порядке, определяемом уполномоченным
+органом»), after a preposition («с уполномоченным органом»), in a relative
+clause, or in a clause that only defines («является …»). Kazakh puts the verb
+last: a clause per closing verb, its agent the nearest free nominative before it.
+Everything here is pure.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from kgraph.lang import (
+    KK_AGENT_POSTPOSITION,
+    KK_PARTICIPLE,
+    KK_POSTPOSITIONS,
+    RU_INSTRUMENTAL_PREPOSITIONS,
+    SELF_DESCRIPTION,
+    WORKING_BODY,
+    alternation,
+    clause_words,
+    predicates,
+    repair_homoglyphs,
+    ru_adjective,
+    ru_case,
+    ru_participle,
+)
+from kgraph.sources.law_roles import RoleMention, role_mentions
+
+# Russian prepositions: a role right after one is no subject ("в уполномоченный орган").
+RU_PREPOSITIONS = (
+    frozenset(
+        {"в", "во", "на", "через", "о", "об", "по", "при", "для", "до", "от", "из", "к", "ко", "у", "без", "согласно"}
+    )
+    | RU_INSTRUMENTAL_PREPOSITIONS
+)
+# Kazakh: a noun in the 3rd-person possessive right after the role makes the role its modifier
+# ("Үкімет қаулысымен", "уәкілетті орган басшысы").
+KK_IZAFET = re.compile(
+    r"^[а-яәғқңөұүһі]{2,}(?:(?:сы|сі)(?:н|на|не|нда|нде|нан|нен|ның|нің|мен)?"
+    r"|(?:лар|лер|дар|дер|тар|тер)?[ыі](?:н|на|не|нда|нде|нан|нен|ның|нің|мен)|(?:лар|лер|дар|дер|тар|тер)[ыі])$"
+)
+# A Kazakh verbal noun owned by its agent: "орналастыруы", "жүзеге асыруы арқылы", "беруіне".
+KK_VERBAL_NOUN_OWNED = re.compile(r"[уү][ыі](?:н|на|не|нда|нде|нан|нен|мен)?$")
+# The noun of a Kazakh compound verb: "жүзеге асыру", "іске асыру", "қамтамасыз ету", "басшылыққа алу".
+KK_LIGHT_VERB_NOUNS = frozenset({"жүзеге", "іске", "қамтамасыз", "басшылыққа", "назарға", "есепке"})
+# A Kazakh participle ("айқындайтын", "бекіткен").
+KK_PARTICIPLE_WORD = re.compile(rf"(?:{alternation(KK_PARTICIPLE)})$")
+# Prepositions that make the nouns after them in their clause parties or purposes, not agents.
+CLAUSE_PREPOSITIONS = frozenset({"для"})
+# A relative pronoun opens a clause whose verb is not the sentence's.
+RELATIVE = re.compile(r"(?<![а-я])(?:котор[а-я]+|где|куда|откуда)(?![а-я])", re.I)
+# Words that join coordinated roles ("Банком …, а также другими национальными институтами",
+# "Қазақстан даму банкі, сондай-ақ басқа да ұлттық даму институттары").
+COORDINATORS = frozenset(
+    {"и", "или", "а", "также", "либо", "другие", "другими", "иные", "иными"}
+    | {"және", "мен", "бен", "пен", "немесе", "сондай-ақ", "басқа", "өзге", "да", "де"}
+)
+
+
+def agents(
+    sentence: str, lang: str, fields: dict[str, str], aliases: dict[str, str] | None = None
+) -> list[RoleMention]:
+    """The bodies or roles a sentence empowers: the subject of its verb, or the agent of a passive verb."""
+    sentence = repair_homoglyphs(sentence)  # a Latin "i" in a Kazakh word ("етедi"); offsets stay
+    mentions = role_mentions(sentence, fields, aliases)
+    if not mentions:
+        return []
+    if SELF_DESCRIPTION.search(sentence):
+        return []  # "… осуществляет свою деятельность …": the body described, nothing granted
+    assigns = bool(WORKING_BODY.search(sentence))  # "Рабочим органом … является X" gives X a function
+    if lang == "kk":
+        found: list[RoleMention] = []
+        start = 0
+        for verb in _kk_main_verbs(sentence):  # "… жариялайды және … жатады": a clause per verb
+            clause = [m for m in mentions if start <= m.start < verb.end]
+            found += _kk_agents(sentence, clause, verb, assigns)
+            start = verb.end
+        return _unique(found)
+    preds = [p for p in predicates(sentence, lang) if (assigns or not p.copula) and not _relative(sentence, p.start)]
+    if not preds:
+        return []
+    found = []
+    if any(p.passive for p in preds):
+        passive = [
+            m for m in mentions if m.instrumental and _free(sentence, m, mentions) and not _relative(sentence, m.start)
+        ]
+        verb = next(p for p in preds if p.passive)
+        if any(m.start > verb.start for m in passive):  # "… предоставления X-ом … определяются Правительством"
+            passive = [m for m in passive if m.start > verb.start or _before_passive(sentence, m)]
+        found += passive
+    active = [p for p in preds if not p.passive]
+    if active:
+        verb = active[0]
+        subjects = [m for m in mentions if m.subject and m.end <= verb.start and _free(sentence, m, mentions)]
+        if not subjects:  # "… осуществляет национальный институт развития …": the subject after the verb
+            subjects = [
+                m for m in mentions if m.subject and m.start >= verb.end and not sentence[verb.end : m.start].strip()
+            ]
+        found += subjects
+    return _unique(found)
+
+
+def _kk_main_verbs(sentence: str) -> list:
+    """The verbs that close Kazakh clauses: finite predicates followed by a clause break or the end."""
+    every = predicates(sentence, "kk")
+    return [
+        v
+        for k, v in enumerate(every)
+        if k == len(every) - 1 or re.match(r"\s*(?:[,;]|және\s|әрі\s|ал\s|бірақ\s)", sentence[v.end :])
+    ]
+
+
+def _kk_agents(sentence: str, mentions: list[RoleMention], verb, assigns: bool) -> list[RoleMention]:
+    """The agents of one Kazakh clause, the roles of `mentions` before its `verb`."""
+    if verb.copula and not assigns:
+        # "… X-тың қарауына жатады": X is to do it; any other copula clause defines
+        return [m for m in mentions if m.genitive and _kk_owns_duty(sentence, m, verb.start)]
+    if verb.passive and not verb.copula:  # the agent of a passive verb: "X тарапынан", "X-тың … орналастыруы арқылы"
+        return [m for m in mentions if _kk_passive_agent(sentence, m, mentions, verb.start)]
+    subjects = [m for m in mentions if m.subject and m.end <= verb.start and not _kk_dependent(sentence, m, mentions)]
+    return _kk_nearest(sentence, subjects, verb.start, mentions)
+
+
+def _relative(sentence: str, at: int) -> bool:
+    """Is the word at `at` in a relative clause ("…, которых … принадлежат")?"""
+    clause = re.split(r"[,;:()]", sentence[:at])[-1]
+    return bool(RELATIVE.search(clause))
+
+
+def _unique(mentions: list[RoleMention]) -> list[RoleMention]:
+    seen, out = set(), []
+    for m in mentions:
+        if m.key not in seen:
+            seen.add(m.key)
+            out.append(m)
+    return out
+
+
+def _free(sentence: str, m: RoleMention, mentions: list[RoleMention]) -> bool:
+    """Is the role the agent of the clause, not of a participle ("определяемым Правительством",
+    "осуществляемых государственными органами, местными исполнительными органами") or the
+    object of a preposition ("с уполномоченным органом")?"""
+    start = m.phrase[0]
+    while True:  # back over the roles coordinated with this one
+        words = clause_words(sentence[:start])
+        while words and words[-1][0].lower() in COORDINATORS:
+            words.pop()
+        if not words:
+            return True
+        prev = next((r for r in mentions if r.phrase[1] <= words[-1][2] <= r.phrase[1] + 1 and r is not m), None)
+        if prev is None or re.search(r"[^\w\s,]", re.sub(r"\((?:и|или|либо)\)", " ", sentence[words[-1][2] : start])):
+            break
+        start = prev.phrase[0]
+    last = words[-1][0].lower()
+    if last in RU_PREPOSITIONS:
+        return False
+    prefix = re.sub(r"\((?:и|или|либо)\)", "     ", sentence[:start])  # "научной и (или) научно-технической"
+    if "между" in (w.lower() for w, _, _ in clause_words(prefix)):
+        return False  # "заключается между … и уполномоченным органом"
+    if m.instrumental and not _before_passive(sentence, m):
+        clause = [w.lower() for w, _, _ in clause_words(re.split(r"[,;:()]", prefix)[-1])]
+        if any(w in CLAUSE_PREPOSITIONS for w in clause):
+            return False  # "для рассмотрения … советом": the agent of the purpose
+    # a participle right before the role, or before the noun the role follows ("по выдаваемым кредитам Банком")
+    in_role = any(r.phrase[0] <= words[-1][1] < r.phrase[1] for r in mentions)
+    return not ru_participle(last) and not (
+        len(words) > 1 and not in_role and ru_participle(words[-2][0]) and _noun(last)
+    )
+
+
+def _before_passive(sentence: str, m: RoleMention) -> bool:
+    """Does a passive verb follow the role right away ("… уполномоченным органом … разрабатываются")?"""
+    nxt = clause_words(sentence[m.phrase[1] :])
+    return (
+        bool(nxt)
+        and not sentence[m.phrase[1] : m.phrase[1] + nxt[0][1]].strip()
+        and any(p.passive for p in predicates(nxt[0][0], "ru"))
+    )
+
+
+def _noun(word: str) -> bool:
+    return not ru_adjective(word) and ru_case(word) != "None"
+
+
+def _kk_nearest(
+    sentence: str, subjects: list[RoleMention], verb: int, mentions: list[RoleMention]
+) -> list[RoleMention]:
+    """A subject right before the Kazakh verb ("… әдістемесін уәкілетті орган бекітеді") and the roles
+    coordinated with it; roles further back are then another clause's ("органдар … жүзеге асыратын").
+    Between coordinated roles stand only conjunctions and a participial modifier of the next one
+    ("банкі, сондай-ақ Үкіметі айқындайтын басқа да ұлттық даму институттары")."""
+    near = next((m for m in reversed(subjects) if len(clause_words(sentence[m.end : verb])) <= 1), None)
+    if near is None:
+        return subjects
+    chain = [near]
+    for m in reversed(subjects[: subjects.index(near)]):
+        gap_start = m.end
+        gap = [
+            w.lower()
+            for w, a, b in clause_words(
+                re.sub(r"\((?:немесе|және|или|и)\)", "        ", sentence[gap_start : chain[-1].start])
+            )
+            if not any(r.phrase[0] <= gap_start + a and gap_start + b <= r.phrase[1] for r in mentions)
+        ]
+        between = re.sub(r"\((?:немесе|және|или|и)\)", " ", sentence[m.end : chain[-1].start])
+        if re.search(r"[^\w\s,-]", between) or any(
+            w not in COORDINATORS and not KK_PARTICIPLE_WORD.search(w) for w in gap
+        ):
+            break
+        chain.append(m)
+    return list(reversed(chain))
+
+
+def _kk_passive_agent(sentence: str, m: RoleMention, mentions: list[RoleMention], verb: int) -> bool:
+    """ "X тарапынан" (by X), or X in the genitive owning the verbal noun of the action
+    ("қаржы агентінің … орналастыруы арқылы жүзеге асырылады")."""
+    if _next_words(sentence, m.end)[:1] == [KK_AGENT_POSTPOSITION]:
+        return True
+    if not m.genitive or any(r.genitive and m.end <= r.start < verb for r in mentions):
+        return False
+    words = [w.lower() for w, _, _ in clause_words(sentence[m.end : verb])]
+    return any(KK_VERBAL_NOUN_OWNED.search(w) and nxt == "арқылы" for w, nxt in itertools.pairwise(words))
+
+
+def _kk_owns_duty(sentence: str, m: RoleMention, verb: int) -> bool:
+    """X in the genitive owning the verbal noun a copula closes on ("комиссиясының қарауына жатады")."""
+    words = [w.lower() for w, _, _ in clause_words(sentence[m.end : verb])]
+    return bool(words) and bool(KK_VERBAL_NOUN_OWNED.search(words[-1]))
+
+
+def _next_words(sentence: str, at: int, n: int = 1) -> list[str]:
+    return [w.lower() for w, _, _ in clause_words(sentence[at:])[:n]]
+
+
+def _kk_dependent(sentence: str, m: RoleMention, mentions: list[RoleMention]) -> bool:
+    """Is a Kazakh nominative role a modifier ("Үкімет қаулысымен", "органдар басшыларынан") or
+    the complement of a postposition ("X мен Y арасында", "X туралы")?"""
+    end = m.end
+    while True:  # over the roles coordinated with this one
+        after = sentence[end:]
+        nxt = clause_words(after)
+        if not nxt or after[: nxt[0][1]].strip(" ,"):
+            return False
+        word = nxt[0][0].lower()
+        follower = next((r for r in mentions if r.phrase[0] >= end and r is not m), None)
+        if follower and follower.subject and follower.phrase[0] == end + nxt[0][1] and "," in after[: nxt[0][1]]:
+            end = follower.end  # "кеңес, жиналыс және төралқа шешімдерін": a list of owners
+            continue
+        if word in COORDINATORS:
+            gap = re.sub(
+                r"\((?:немесе|және|или|и)\)", " ", sentence[end + nxt[0][2] : follower.phrase[0] if follower else end]
+            )
+            if follower and follower.subject and not clause_words(gap):
+                end = follower.end
+                continue
+            return False
+        if word in KK_LIGHT_VERB_NOUNS and len(nxt) > 1 and KK_PARTICIPLE_WORD.search(nxt[1][0].lower()):
+            return True  # "уәкілетті орган жүзеге асыратын …": the subject of a participle
+        if KK_PARTICIPLE_WORD.search(word):
+            return False
+        return bool(KK_IZAFET.match(word)) or word in KK_POSTPOSITIONS

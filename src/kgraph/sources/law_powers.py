@@ -1,0 +1,341 @@
+"""Every power a law grants, and to whom (helper of `kgraph.sources.law`).
+
+Two ways a law grants a power:
+
+* **a list given to a body** (`listed`): the items of a list whose lead-in
+  names the body or role and nothing else but a qualifier («Правительство
+  Республики Казахстан:», «Национальный институт развития в области
+  технологического развития:», «Уполномоченный орган в пределах своей
+  компетенции:», «X осуществляет следующие функции:», «К компетенции X
+  относятся:», «X-ның құзыретіне … жатады:») — one competence per item, in
+  any article;
+* **a sentence whose agent is a body or role** (`in_sentences`): the subject of
+  the clause's verb («Правительство утверждает правила …», «Уполномоченный
+  орган … вправе …», «… Үкімет бекітеді»), or the instrumental agent of a
+  passive verb («… утверждаются Правительством»). A body named inside a
+  participial phrase («в порядке, определяемом уполномоченным органом»), after
+  a preposition («с уполномоченным органом») or in a clause that only defines
+  («является …») is not empowered. Several such sentences of one paragraph or
+  item make one competence per role. Who a sentence empowers is told by
+  `kgraph.sources.law_agents`.
+
+Excluded and not-yet-in-force items never give competences. `operators` groups
+the functions of each national operator / development institute.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import ClassVar
+
+from kgraph.lang import (
+    KK_CASE,
+    alternation,
+    clause_words,
+    predicates,
+)
+from kgraph.records import Span
+from kgraph.sources import law_bodies
+from kgraph.sources.law_agents import KK_LIGHT_VERB_NOUNS, KK_PARTICIPLE_WORD, agents
+from kgraph.sources.law_roles import FIELDED, RoleMention, role_mentions
+from kgraph.sources.law_structure import ItemList, Structure
+from kgraph.sources.law_support import sentences
+from kgraph.text import collapse
+
+# --- lead-ins of lists ---------------------------------------------------------------
+
+# Lead-ins of a body's list: a competence word.
+COMPETENCE_WORDS = re.compile(
+    r"міндет(?:тер|і(?![а-яәғқңөұүһі]))|функция|құзырет|өкілеттік|задач|функци|компетенц|полномочи", re.I
+)
+QUALIFIER = re.compile(
+    r"^\s*(?:өз\s+(?:өкілеттіктері|құзыреті)\s+(?:шектерінде|шегінде|шеңберінде)"
+    r"|в\s+пределах\s+(?:своей\s+компетенции|своих\s+полномочий)"
+    r"|осуществляет(?:\s+следующие)?\s+(?:функции|полномочия)|жүзеге\s+асырады)?\s*:\s*$",
+    re.I,
+)
+# A list of rights or duties after the body: "… имеет право:", "… вправе:", "… обязан:", kk "… құқылы:".
+RIGHTS_LEAD = re.compile(
+    r"^\s*(?:(?:мыналарға|мыналарды)\s+)?(?:имеет\s+право|вправе|обязан[аоы]?|құқылы|міндетті)\s*:\s*$", re.I
+)
+# A Kazakh list of rights or duties closes with them: "… құқығы бар", "… құқылы", "… міндетті".
+KK_RIGHT_CLOSE = re.compile(r"(?:құқы(?:ғы|қтары)\s+бар|құқылы|міндетті|міндеттері\s+бар)\s*[.;]?\s*$", re.I)
+# "X-ның:": a lead-in naming the owner of the rights listed.
+KK_GENITIVE_LEAD = re.compile(rf"(?:{alternation(KK_CASE['genitive'])})\s*:\s*$")
+# A lead-in of a few words and no verb names the list's subject only ("Қор:", "Уәкілетті орган:").
+SHORT_LEAD = 4
+# Words after which a list completes the verb: "осуществляется … путем: 1) …".
+LIST_COMPLETES_VERB = frozenset({"путем", "посредством", "арқылы"})
+# The Kazakh object that the items of a list spell out: "X мыналарды жүзеге асырады:".
+KK_LIST_OBJECTS = frozenset({"мыналарды", "мыналар", "мынадай"})
+# An item that is a term and its meaning: "инновационность – …", "ауқымдылық – …".
+TERM_ITEM = re.compile(r"^\S+(?:\s+\S+){0,3}\s+[–—-]\s")
+# A national operator or development institute named with its field.
+OPERATOR_NAME = re.compile(
+    r"национальн\w*\s+(?:оператор|институт\w*\s+развития)|ұлттық\s+(?:оператор|даму\s+институт)", re.I
+)
+# The catch-all item: "... өзге де өкілеттіктерді жүзеге асырады" / "осуществляет иные полномочия".
+RESIDUAL = re.compile(r"өзге\s+де\s+(?:өкілеттіктер|функциялар)|ин(?:ые|ых)\s+(?:полномочи|функци)", re.I)
+# A body the role table does not know, named as the owner of the competence:
+# "X-ның құзыретіне (мыналар жатады):", "К компетенции X относятся:", "X осуществляет следующие функции:".
+BODY_IN_LEAD = [
+    re.compile(
+        rf"^(?:Мыналар\s+)?(?P<body>[^:]+?)(?:{alternation(KK_CASE['genitive'])})\s+(?:[а-яәғқңөұүһі]+\s+)?"
+        r"(?:құзыретіне|міндеттеріне|функцияларына|міндеттері|міндеті|функциялары)(?![а-яәғқңөұүһі])"
+    ),
+    re.compile(r"^К\s+(?:компетенции|функциям|задачам)\s+(?P<body>[^:]+?)\s+относ"),
+    re.compile(r"^(?P<body>[^:]+?)\s+(?:осуществляет|выполняет)\s+следующие\s+(?:функции|полномочия)"),
+]
+# ... and that body must be an organisation: "орталығы", "комиссия", "центр", "фонд" ...
+ORGANISATION_NOUN = law_bodies.ORGANISATION
+
+
+@dataclass(frozen=True)
+class Competence:
+    kind: ClassVar[str] = "competence"
+    article: str
+    paragraph: str | None
+    item: str | None  # None for a power granted in a sentence outside any item
+    role: str | None  # role slug; None for a body the role table does not know
+    text: str
+    residual: bool
+    body: str  # the body or role as the text names it
+    span: Span
+
+
+@dataclass(frozen=True)
+class Operator:
+    kind: ClassVar[str] = "operator"
+    role: str | None  # None for an institute whose field the role table does not know (see `body`)
+    article: str
+    functions: tuple[str, ...]
+    span: Span
+    paragraph: str | None = None
+    body: str = ""  # the operator or institute as the law names it
+
+
+# --- lists given to a body ---------------------------------------------------------------
+
+
+def _title_names_body(title: str | None, fields: dict[str, str]) -> bool:
+    return bool(title) and (bool(role_mentions(title, fields)) or bool(COMPETENCE_WORDS.search(title)))
+
+
+def list_owner(
+    lst: ItemList, title: str | None, fields: dict[str, str], aliases: dict[str, str] | None = None
+) -> tuple[str | None, str] | None:
+    """(role slug or None, body as written) when the list's lead-in gives the list to a body.
+
+    * "К компетенции X относятся:", "X-ның құзыретіне/міндеттері …:", "X осуществляет следующие
+      функции:": the body X (a role when the role table knows it, else its name to resolve);
+    * the role as the lead-in's subject, followed by nothing but a qualifier ("в пределах своей
+      компетенции:", "өз құзыреті шегінде:") or by the rest of its name ("… областей, городов …:");
+    * a competence word naming the role's tasks ("Основными задачами Совета … являются:")."""
+    if not lst.lead or not lst.lead.rstrip().endswith(":"):
+        return None
+    lead = law_bodies.ALIAS.sub("", lst.lead)  # "органның (бұдан әрі – уәкілетті орган) құзыретіне"
+    named = role_mentions(lead, fields, aliases)
+    owner = next((m for p in BODY_IN_LEAD if (m := p.search(lead))), None)
+    if owner and ORGANISATION_NOUN.search(owner["body"]):
+        inner = [r for r in named if r.start < owner.end("body")]
+        if inner and inner[0].role is not None and inner[0].role not in FIELDED:
+            return inner[0].role, _name(lead, inner[0])
+        expanded = inner and inner[0].name != collapse(lead[inner[0].phrase[0] : inner[0].phrase[1]])
+        if expanded and inner[0].role is None and inner[0].start < owner.end("body") <= inner[0].end + 4:
+            return None, inner[0].name  # the organisation's full name (a short form expanded)
+        # "К компетенции Национального научного совета": a council (or body) without a known field
+        # is not the generic role "council" but a body to resolve by its name.
+        return None, collapse(owner["body"])
+    if not named:
+        return None
+    body = named[0]
+    if COMPETENCE_WORDS.search(lead[: body.phrase[0]]) and body.role not in FIELDED:
+        return body.role, _name(lead, body)  # "Задачами Совета … являются:", "К компетенции совета относятся:"
+    before, rest = lead[: body.phrase[0]], lead[body.phrase[1] :]
+    if body.genitive and not before.strip() and not rest.strip(" :") and _ends_with_right(lst):
+        return body.role, _name(lead, body)  # kk "X-ның: 1) …; 7) … құқығы бар": the rights of X
+    if not body.subject:
+        return None
+    if before.strip(" «\"'") and (body.side == "after" or predicates(before, "kk")):
+        return None  # the role is not the lead-in's subject: the list is not its own
+    # Names run on after the role noun ("Местные исполнительные органы областей, …:"), or a field
+    # ("… ғылым, ғылыми-техникалық қызмет саласында:"): no verb before the colon.
+    lang = "ru" if body.side == "after" else "kk"
+    names_only = not predicates(rest, lang) and not any(KK_PARTICIPLE_WORD.search(w) for w, _, _ in clause_words(rest))
+    if (
+        QUALIFIER.match(rest)
+        or RIGHTS_LEAD.match(rest)
+        or names_only
+        or (COMPETENCE_WORDS.search(lead) and _title_names_body(title, fields))
+    ):
+        return body.role, _name(lead, body)
+    return None
+
+
+def _ends_with_right(lst: ItemList) -> bool:
+    """Does the list's last item close the sentence with a right or duty ("… құқығы бар", "… құқылы")?"""
+    last = next((it for it in reversed(lst.items) if not (it.excluded or it.pending)), None)
+    return bool(last) and bool(KK_RIGHT_CLOSE.search(last.text))
+
+
+def owned_lists(
+    doc: Structure, fields: dict[str, str], aliases: dict[str, str] | None = None, lang: str = "ru"
+) -> list[tuple[ItemList, str | None, str]]:
+    """(list, role slug or None, body as written) for every list a lead-in gives to a body
+    (a list one sentence runs through, its verb after the last item, is no such list), and for
+    every list that completes a lead-in's verb whose agent is a body ("… государственными органами
+    осуществляются: 1) поиск …; 2) …", "… осуществляется уполномоченным органом путем: 1) …"):
+    one entry per agent."""
+    titles = {a.number: a.title for a in doc.articles}
+    out = []
+    for lst in doc.lists:
+        # a sentence running through the list is one power, unless it names the body's competence
+        if _runs_through(lst, lang) and not COMPETENCE_WORDS.search(lst.lead or ""):
+            continue
+        owner = list_owner(lst, titles.get(lst.article), fields, aliases)
+        if owner:
+            out.append((lst, *owner))
+        elif lst.lead and lst.items and _verb_lead(lst.lead, lang) and not _terms(lst):
+            out.extend((lst, m.role, _name(lst.lead, m)) for m in agents(lst.lead, lang, fields, aliases))
+    return out
+
+
+def _verb_lead(lead: str, lang: str) -> bool:
+    """Does a lead-in end with its verb (or "путем", "посредством"), the list completing it?
+    A Kazakh verb always closes its clause: there the list must be its object "мыналарды"."""
+    words = [w.lower() for w, _, _ in clause_words(lead)]
+    if not words or not lead.rstrip().endswith(":"):
+        return False
+    if lang == "kk":
+        if len(words) < 2 or not predicates(words[-1], lang):
+            return False
+        rest = words[:-1]  # "мыналарды жүзеге асырады:", "мыналар арқылы жүзеге асырады:"
+        if rest[-1] in KK_LIGHT_VERB_NOUNS:
+            rest = rest[:-1]
+        if rest and rest[-1] in LIST_COMPLETES_VERB:
+            rest = rest[:-1]
+        return bool(rest) and rest[-1] in KK_LIST_OBJECTS
+    return words[-1] in LIST_COMPLETES_VERB or bool(predicates(words[-1], lang))
+
+
+def _terms(lst: ItemList) -> bool:
+    """Are the items terms with their meanings ("инновационность – …"): criteria, not powers?"""
+    live = [it for it in lst.items if not (it.excluded or it.pending)]
+    return sum(bool(TERM_ITEM.match(it.text)) for it in live) * 2 > len(live)
+
+
+def listed(owned: list[tuple[ItemList, str | None, str]]) -> list[Competence]:
+    """One competence per live item of the lists given to a body."""
+    out = []
+    for lst, role, body in owned:
+        for it in lst.items:
+            if not (it.excluded or it.pending):
+                residual = bool(RESIDUAL.search(it.text))
+                out.append(Competence(lst.article, lst.paragraph, it.number, role, it.text, residual, body, it.span))
+    return out
+
+
+# --- powers in sentences -------------------------------------------------------------------
+
+
+def in_sentences(
+    doc: Structure,
+    fields: dict[str, str],
+    lang: str,
+    skip: set[str],
+    owned: list[ItemList],
+    aliases: dict[str, str] | None = None,
+) -> list[Competence]:
+    """One competence per (article, paragraph, item, role) for the sentences that empower a body.
+
+    `skip`: articles not to read (the definitions); `owned`: the lists given to a body,
+    whose lead-ins and items are already competences."""
+    drafts: dict[tuple, list] = {}
+    running = [lst for lst in doc.lists if lst not in owned and _runs_through(lst, lang)]
+    leads = [lst.lead_span for lst in (*owned, *running) if lst.lead_span]
+    taken = {(it.article, it.paragraph, it.number) for lst in (*owned, *running) for it in lst.items}
+    for lst in running:  # one sentence: the lead-in, the items and the verb after the last one
+        if lst.article in skip or _enumerates_bodies(lst, aliases):
+            continue
+        sentence = lst.lead + " " + "; ".join(it.text for it in lst.items if not (it.excluded or it.pending))
+        span = (lst.lead_span[0], lst.items[-1].span[1])
+        for m in agents(sentence, lang, fields, aliases):
+            drafts.setdefault((lst.article, lst.paragraph, None, m.key), [m, _name(sentence, m), [sentence], span])
+    dead = {(it.article, it.paragraph, it.number) for it in doc.items if it.excluded or it.pending}
+    for u in doc.units:
+        if u.footnote or u.article in skip:
+            continue
+        key = (u.article, u.paragraph, u.item)
+        if u.item is not None and (key in taken or key in dead):
+            continue
+        for sentence, span in sentences(doc.text[u.start : u.end], u.start):
+            if any(a <= span[0] < b for a, b in leads):
+                continue  # the lead-in of a list given to a body
+            for m in agents(sentence, lang, fields, aliases):
+                draft = drafts.setdefault((*key, m.key), [m, _name(sentence, m), [], span])
+                draft[2].append(collapse(sentence))
+                draft[3] = (draft[3][0], span[1])
+    out = []
+    for (article, paragraph, item, _key), (m, body, texts, span) in drafts.items():
+        text = _clean(" ".join(texts))
+        out.append(Competence(article, paragraph, item, m.role, text, bool(RESIDUAL.search(text)), body, span))
+    return out
+
+
+def _name(text: str, m: RoleMention) -> str:
+    """The body as the law names it: its full name (a short form expanded), else the phrase as written."""
+    return m.name or collapse(text[m.phrase[0] : m.phrase[1]])
+
+
+def _runs_through(lst: ItemList, lang: str) -> bool:
+    """Does one sentence run through the list: a lead-in without a verb, items without one
+    but the last, whose verb closes the sentence ("… мынадай талаптарға: 1) …; 2) … жүзеге асырады.")?"""
+    if not lst.lead or not lst.lead_span or not lst.items or not lst.lead.rstrip().endswith(":"):
+        return False
+    live = [it for it in lst.items if not (it.excluded or it.pending)]
+    if len(live) < 2 or predicates(lst.lead, lang) or any(predicates(it.text, lang) for it in live[:-1]):
+        return False  # one live item is the list's own, whatever its verb
+    if _ends_with_right(lst) and (KK_GENITIVE_LEAD.search(lst.lead) or len(clause_words(lst.lead)) <= SHORT_LEAD):
+        return False  # "X-ның: 1) …; 7) … құқығы бар", "Қор: 1) …; 3) … құқылы": X's rights, item by item
+    return bool(predicates(live[-1].text, lang))
+
+
+def _enumerates_bodies(lst: ItemList, aliases: dict[str, str] | None) -> bool:
+    """Are the items the bodies themselves ("… басқаруды: 1) Президенті; 2) Үкіметі; … 9) … органдары
+    жүзеге асырады")? Such a sentence describes who takes part, item by item, and grants no one a power."""
+    live = [it for it in lst.items if not (it.excluded or it.pending)][:-1]
+    if len(live) < 2:
+        return False
+    for it in live:
+        words = len(it.text.split())
+        named = [m for m in role_mentions(it.text, aliases=aliases) if m.phrase[1] > m.phrase[0]]
+        if not named or sum(len(it.text[a:b].split()) for a, b in (m.phrase for m in named)) < 0.7 * words:
+            return False
+    return True
+
+
+def _clean(sentence: str) -> str:
+    return collapse(sentence).rstrip(" .;:")
+
+
+def operators(comps: list[Competence]) -> list[Operator]:
+    """The listed functions of each national operator / development institute (by its role, or by
+    its name when its field is not one the role table knows)."""
+    out: dict[str, Operator] = {}
+    for c in comps:
+        operator = (c.role or "").startswith("national-operator-") or (not c.role and OPERATOR_NAME.search(c.body))
+        if not operator or c.item is None:
+            continue
+        key = c.role or c.body.casefold()
+        op = out.get(key)
+        if op is None:
+            out[key] = Operator(c.role, c.article, (c.item,), c.span, c.paragraph, c.body)
+        elif (op.article, op.paragraph) == (c.article, c.paragraph):
+            out[key] = Operator(
+                c.role, c.article, op.functions + (c.item,), (op.span[0], c.span[1]), op.paragraph, op.body
+            )
+    return list(out.values())
+
+
+__all__ = ["Competence", "Operator", "agents", "in_sentences", "list_owner", "listed", "operators", "owned_lists"]

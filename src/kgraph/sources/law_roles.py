@@ -1,0 +1,483 @@
+"""Roles and bodies a law names (helper of `kgraph.sources.law`).
+
+A law names the bodies it empowers by role phrases ("уәкілетті орган" in a
+field, "ұлттық оператор" for a field, a council, the Government), which map to
+role slugs by general patterns plus one small table of field phrases in
+Russian and Kazakh; by the names of organisations ("Национальная академия
+наук Республики Казахстан", "Ғылым қоры"); and by the short forms the law
+gives them ("(далее – совет)"). `role_mentions(text)` finds them all, with
+their case (the subject, or the agent of a passive verb) and the phrase that
+names them. Everything here is pure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kgraph.lang import (
+    KK_CASE,
+    KK_PARTICIPLE,
+    KK_PLURAL,
+    KK_PLURAL_POSSESSIVE,
+    KK_POSSESSIVE,
+    LOWER,
+    alternation,
+    base_forms,
+    clause_words,
+    has_kazakh,
+    kk_bare,
+    ru_case,
+    ru_cases,
+)
+from kgraph.sources import law_bodies
+from kgraph.text import collapse
+
+# --- role phrases ---------------------------------------------------------------
+
+
+def tolerant(pattern: str, flags: int = re.I) -> re.Pattern[str]:
+    """Compile a pattern that also matches words split around "і".
+
+    PDF extraction spaces the Kazakh letter і apart ("уәк ілетт і орган
+    жүрг і зед і") and the normalizer cannot tell such a space from a word
+    boundary; literal "і" outside character classes may carry a space on
+    either side.
+    """
+    out, depth, i = [], 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        depth += c == "["
+        depth -= c == "]"
+        out.append("[ ]?і[ ]?" if c == "і" and depth == 0 else c)
+        i += 1
+    return re.compile("".join(out), flags)
+
+
+# Kazakh puts the field before the role noun ("X саласындағы уәкілетті орган"),
+# Russian after it ("уполномоченный орган в области X"): `side` says where to look.
+# `suf` captures the case/number ending so that agents (nominative) can be told
+# from objects ("операторды", "Үкіметіне").
+ROLE_PHRASES: list[tuple[re.Pattern[str], str, str]] = [
+    (tolerant(p), kind, side)
+    for p, kind, side in [
+        (r"(?:Қазақстан\s+Республикасы(?:ның)?\s+)?Үкімет(?P<suf>[а-яәғқңөұүһі]*)", "government", "before"),
+        (r"Правительств(?P<suf>[а-я]*)(?:\s+Республики\s+Казахстан)?", "government", "after"),
+        # the head of state, capitalised ("президент Национальной академии наук" is another office)
+        (r"(?:Қазақстан\s+Республикасы(?:ның)?\s+)?(?-i:Президент)(?P<suf>[а-яәғқңөұүһі]*)", "president", "before"),
+        (r"(?-i:Президент)(?P<suf>[а-я]*)(?:\s+Республики\s+Казахстан)?", "president", "after"),
+        (r"салалық\s+уәкілетті\s+орган(?P<suf>[а-яәғқңөұүһі]*)", "sectoral-authorized-body", "before"),
+        (r"отраслев[а-я]*\s+уполномоченн[а-я]*\s+орган(?P<suf>[а-я]*)", "sectoral-authorized-body", "after"),
+        (r"уәкілетті\s+орган(?P<suf>[а-яәғқңөұүһі]*)", "authorized-body", "before"),
+        (r"уполномоченн[а-я]*\s+(?:государственн[а-я]*\s+)?орган(?P<suf>[а-я]*)", "authorized-body", "after"),
+        (r"ұлттық\s+оператор(?P<suf>[а-яәғқңөұүһі]*)", "national-operator", "before"),
+        (r"национальн[а-я]*\s+оператор(?P<suf>[а-я]*)", "national-operator", "after"),
+        # "кеңесші" (adviser) and "кеңестік" (advisory) are not councils.
+        (r"кеңес(?P<suf>інің|іне|інде|ін|і|тің|ті|ке|те|тен)?(?![а-яәғқңөұүһі])", "council", "before"),
+        (r"совет(?P<suf>а|у|ом|е)?(?![а-я])", "council", "after"),
+        (r"орталық\s+мемлекеттік\s+орган(?P<suf>дар[а-яәғқңөұүһі]*)", "central-state-bodies", "before"),
+        (
+            r"центральн[а-я]*\s+государственн(?:ые|ых|ым|ыми)\s+орган(?P<suf>ами|ы|ов|ам|ах)",
+            "central-state-bodies",
+            "after",
+        ),
+        (r"мемлекеттік\s+орган(?P<suf>дар[а-яәғқңөұүһі]*)", "state-bodies", "before"),
+        (r"государственн(?:ые|ых|ым|ыми)\s+орган(?P<suf>ами|ы|ов|ам|ах)", "state-bodies", "after"),
+        (r"жергілікті\s+атқарушы\s+орган(?P<suf>[а-яәғқңөұүһі]*)", "local-executive-bodies", "before"),
+        (r"местн[а-я]*\s+исполнительн[а-я]*\s+орган(?P<suf>[а-я]*)", "local-executive-bodies", "after"),
+        (r"Қазақстан\s+даму\s+банк(?P<suf>[а-яәғқңөұүһі]*)", "development-bank-of-kazakhstan", "before"),
+        (r"Банк(?P<suf>[а-я]*)\s+развития\s+Казахстана", "development-bank-of-kazakhstan", "after"),
+        (r"қаржы\s+агент(?P<suf>[а-яәғқңөұүһі]*)", "financial-agent", "before"),
+        (r"финансов[а-я]*\s+агент(?P<suf>[а-я]*)", "financial-agent", "after"),
+        # One national development institute in a field is that field's national operator; all of them, a group.
+        (r"ұлттық\s+даму\s+институт(?!тар|тер)(?P<suf>[а-яәғқңөұүһі]*)", "national-operator", "before"),
+        (r"ұлттық\s+даму\s+институттар(?P<suf>[а-яәғқңөұүһі]*)", "national-development-institutions", "before"),
+        (r"национальн[а-я]*\s+институт(?P<suf>а|у|ом|е)?\s+развития", "national-operator", "after"),
+        (
+            r"национальн[а-я]*\s+институт(?P<suf>ы|ов|ам|ами|ах)\s+развития",
+            "national-development-institutions",
+            "after",
+        ),
+        # One national managing holding is a role of its own; all of them (and the national companies), a group.
+        (r"ұлттық\s+басқару(?:шы)?\s+холдинг(?!тер)(?P<suf>[а-яәғқңөұүһі]*)", "national-managing-holding", "before"),
+        (r"ұлттық\s+басқару(?:шы)?\s+холдингтер(?P<suf>[а-яәғқңөұүһі]*)", "national-holdings-and-companies", "before"),
+        (
+            r"национальн[а-я]*\s+управляющ[а-я]*\s+холдинг(?P<suf>а|у|ом|е)?(?![а-я])",
+            "national-managing-holding",
+            "after",
+        ),
+        (
+            r"национальн[а-я]*\s+управляющ[а-я]*\s+холдинг(?P<suf>и|ов|ам|ами|ах)",
+            "national-holdings-and-companies",
+            "after",
+        ),
+    ]
+]
+
+# Field phrases (ru/kk) -> English slug. Order matters: specific before general.
+FIELDS: list[tuple[re.Pattern[str], str]] = [
+    (tolerant(p), slug)
+    for p, slug in [
+        (r"үдемелі\s+индустриял|форсированн[а-я]*\s+индустриальн", "accelerated-industrial-innovative-development"),
+        (
+            r"индустриял[а-яәғқңөұүһі]*-инновациял[а-яәғқңөұүһі]*\s+қызмет[а-яәғқңөұүһі]*\s+(?:мемлекеттік\s+)?қолдау"
+            r"|поддержк[а-я]*\s+индустриально-инновационн|индустриально-инновационн[а-я]*\s+деятельност",
+            "industrial-innovation",
+        ),
+        (r"мемлекеттік\s+жоспарлау|государственн[а-я]*\s+планировани", "state-planning"),
+        (
+            r"салалық\s+даму|отраслев[а-я]*\s+развити|индустрияны\s+дамыту|развити[а-я]*\s+индустрии",
+            "sectoral-development",
+        ),
+        (r"технологиялық\s+дам(?:у|ыту)|технологическ[а-я]*\s+развити", "technological-development"),
+        (r"технологиялық\s+саясат|технологическ[а-я]*\s+политик", "technological-policy"),
+        (r"жергілікті\s+қамту|местного\s+содержания", "local-content"),
+        (r"инвестиция[а-яәғқңөұүһі]*\s+тарту|привлечени[а-я]*\s+инвестиций", "investment-attraction"),
+        (r"шикізаттық\s+емес\s+экспорт|несырьев[а-я]*\s+экспорт", "non-commodity-export"),
+        (r"экспорт[а-яәғқңөұүһі]*\s+дамыту|развити[а-я]*\s+(?:и\s+продвижени[а-я]*\s+)?экспорта", "export-development"),
+        (r"білім\s+беру|образовани", "education"),
+        (r"ғылым(?!и)|науки", "science"),  # "ғылыми" is "scientific", not the field
+    ]
+]
+
+# Role kinds that take a field, and registry names that differ from kind-field.
+FIELDED = {"authorized-body", "national-operator", "council"}
+ROLE_NAMES = {"authorized-body-state-planning": "state-planning-body"}
+
+# Roles named with the places they serve, in the genitive before them in Kazakh
+# ("облыстардың, республикалық маңызы бар қалалардың, астананың жергілікті атқарушы органдары").
+PLACE_NAMED = {"local-executive-bodies"}
+PLACES_BEFORE = re.compile(
+    rf"(?:(?:[{LOWER}]+\s+маңызы\s+бар\s+)?[{LOWER}]+(?:{alternation(KK_CASE['genitive'])})\s*(?:,|және|мен)?\s*)+$",
+    re.I,
+)
+
+
+def _places_before(text: str, start: int) -> int:
+    m = PLACES_BEFORE.search(text[max(0, start - 200) : start])
+    return start - len(m.group(0)) if m else start
+
+
+# How far (characters) a field phrase may sit from its role noun, and how many words it may have.
+FIELD_WINDOW = 160
+FIELD_WORDS = 8
+# The words that give a role its field: ru "в области", "в сфере", "по" after it; kk "саласындағы",
+# "жөніндегі" before it (with at most two words between, "… жөніндегі үйлестіру кеңесі").
+FIELD_AFTER_RU = re.compile(r"\s+(?:в\s+област[иях]*|в\s+сфер[еахы]*|по)\s+", re.I)
+FIELD_MARKER_WORDS = frozenset({"в", "области", "сфере", "по"})
+FIELD_BEFORE_KK = re.compile(r"\s+(?:саласындағы|саласында|жөніндегі|бойынша)\s+(?:[^\s,.;:]+\s+){0,2}$", re.I)
+# A Kazakh field phrase does not run back over a verb form or a postposition.
+# Between the fields of a plural Kazakh role: ", ", "және", or the marker of the field before.
+KK_NEXT_FIELD = re.compile(
+    r"(?:\s+(?P<marker>саласындағы|жөніндегі))?\s*(?:,|\s+және)\s*$|\s+(?P<m2>саласындағы|жөніндегі)\s+$"
+)
+# The words of a Kazakh field phrase: a verbal noun ("ынталандыру", "даму"), an adjective
+# ("мемлекеттік", "пайдалы"), an object in the accusative, and no other case.
+KK_VERBAL_NOUN = re.compile(r"(?:у|ю)$")
+KK_ADJECTIVE = re.compile(r"(?:лық|лік|тық|тік|дық|дік|ғы|гі|қы|кі|ми|ни|лы|лі)$")
+KK_FIELD_OBJECT = re.compile(r"(?:ын|ін|сын|сін|ны|ні|уды|уді|юды|юді)$")
+KK_FIELD_ACCUSATIVE = re.compile(rf"(?:{alternation(KK_CASE['accusative'])})$")
+KK_FIELD_OTHER_CASE = re.compile(
+    rf"(?:{alternation(KK_CASE['genitive'] + KK_CASE['dative'][:-2] + KK_CASE['locative'] + KK_CASE['ablative'] + KK_CASE['instrumental'])})$"
+)
+KK_CONJUNCTIONS = frozenset({"және", "мен", "немесе"})
+# The dative noun of a compound verb right before its verbal noun ("іске асыру", "қолдау көрсету" is nominative).
+KK_COMPLEMENT = re.compile(rf"(?:{alternation(KK_CASE['dative'][:-2])})$")
+KK_FIELD_STOP = re.compile(
+    rf"(?:{alternation(KK_PARTICIPLE)}|ады|еді|йды|йді|туралы|үшін|сәйкес|бойынша|арқылы|саласындағы|жөніндегі)$"
+    r"|^(?:орган|институт|оператор|кеңес|агент|үкімет)"
+)
+# Case endings of a subject (nominative, with possessive/plural): "органы", "Үкіметі".
+NOMINATIVE_KK = {"", *KK_POSSESSIVE, *KK_PLURAL, *KK_PLURAL_POSSESSIVE}
+NOMINATIVE_RU = {"", "о", "ы", "и"}
+INSTRUMENTAL_RU = {"ом", "ем", "ами", "ями"}
+# A Kazakh participle right after a body makes it a modifier ("Үкіметі айқындайтын қаржы агенті").
+PARTICIPLE = re.compile(rf"\s*[{LOWER}]+(?:{alternation(KK_PARTICIPLE)})(?![{LOWER}])", re.I)
+# ... unless it is passive ("берілген өтінімдер": the role is not its agent).
+PASSIVE_PARTICIPLE = re.compile(rf"\s*[{LOWER}]+л(?:{alternation(KK_PARTICIPLE)})(?![{LOWER}])", re.I)
+
+
+@dataclass(frozen=True)
+class RoleMention:
+    role: str | None  # role slug; None for an organisation named by its name (see `name`)
+    start: int
+    end: int
+    subject: bool  # nominative and not a modifier: can be the agent of its clause
+    side: str  # where its field phrase sits: "before" (Kazakh order) or "after" (Russian)
+    instrumental: bool = False  # "Правительством", "уполномоченным органом": the agent of a passive verb
+    phrase: tuple[int, int] = (0, 0)  # the role noun with its field phrase ("уполномоченный орган в области науки")
+    suffix: str = ""  # the ending after the role noun as printed (a case ending)
+    name: str | None = None  # an organisation's name as the law gives it in full (a short form expanded)
+
+    @property
+    def key(self) -> str:
+        """What the mention names: its role slug, else its organisation's name."""
+        return self.role or (self.name or "").casefold()
+
+    @property
+    def genitive(self) -> bool:
+        return self.side == "before" and self.suffix.endswith(KK_CASE["genitive"])
+
+
+def _field(text: str, start: int, end: int, side: str) -> tuple[str, tuple[int, int]] | None:
+    """The known field of a role noun and the extent of the role with it (the first of `fields`)."""
+    found = fields_of(text, start, end, side, plural=False)
+    if found and found[0][0]:
+        return found[0][0], found[0][2]
+    return None
+
+
+def fields_of(
+    text: str, start: int, end: int, side: str, plural: bool
+) -> list[tuple[str | None, str, tuple[int, int], str]]:
+    """The field phrases a role noun is given, as (known field slug or None, the phrase as written,
+    extent of the role with it, the word that marks it): "уполномоченный орган в области науки",
+    kk "ғылым саласындағы уәкілетті орган"; a plural noun may take several ("органы в области
+    углеводородов, твердых полезных ископаемых", kk "… саласындағы және … жөніндегі уәкілетті органдар")."""
+    if side == "after":
+        marker = FIELD_AFTER_RU.match(text, end)
+        if not marker:
+            return []
+        out = []
+        for a, b in _ru_field_items(text, marker.end(), plural):
+            word = "по" if re.search(r"(?:^|\s)по\s+$", text[max(0, a - 4) : a]) else collapse(marker.group(0))
+            out.append((_known(text[a:b]), text[a:b], (start, b), word))
+        return out
+    marker = FIELD_BEFORE_KK.search(text[max(0, start - FIELD_WINDOW) : start])
+    between = marker.group(0).split()[1:] if marker else []
+    if not marker or any(_inflected(w.lower()) for w in between):
+        return []  # "… жөніндегі бас ұйымды уәкілетті орган": the marker's noun is another (an object)
+    stop = max(0, start - FIELD_WINDOW) + marker.start()
+    word = marker.group(0).split()[0]
+    out = []
+    while True:
+        begin = _kk_field_start(text, stop, plural)
+        if begin >= stop:
+            break
+        out.append((_known(text[begin:stop]), text[begin:stop], (begin, end), word))
+        more = KK_NEXT_FIELD.search(text[max(0, begin - 40) : begin]) if plural else None
+        if not more:
+            break
+        word = more["marker"] or more["m2"] or word
+        stop = begin - len(more.group(0))
+    return list(reversed(out))
+
+
+def _inflected(word: str) -> bool:
+    """A Kazakh word in a case (an object, a dative …), not an adjective or a bare noun."""
+    case = KK_FIELD_ACCUSATIVE.search(word) or KK_FIELD_OTHER_CASE.search(word)
+    return bool(case) and not KK_ADJECTIVE.search(word) and not kk_bare(word)
+
+
+def _known(phrase: str) -> str | None:
+    hits = [(m.start(), slug) for p, slug in FIELDS for m in p.finditer(phrase)]
+    return min(hits)[1] if hits else None
+
+
+def _ru_field_items(text: str, at: int, plural: bool) -> list[tuple[int, int]]:
+    """The Russian field phrases after "в области" / "по": a noun phrase in any case (its adjectives
+    agree with it), then the genitive words that depend on it ("по государственному планированию",
+    "в области развития и продвижения экспорта"); a plural role noun's list splits at commas and "и"."""
+    items: list[tuple[int, int]] = []
+    begin = end = pos = at  # pos: after the last word read (a conjunction too)
+    head: frozenset[str] | None = None  # the cases of the phrase's first noun phrase, while it runs
+    for word, s, e in clause_words(text[at : at + 300]):
+        gap = text[pos : at + s].strip()
+        lower = word.lower()
+        if gap not in ("", ",") or (gap == "," and not plural):
+            break
+        pos = at + e
+        if plural and (gap == "," or lower in ("и", "или")):
+            items.append((begin, end))
+            begin, head = at + s, None
+        if lower in ("и", "или"):
+            if plural:
+                begin = at + e
+            continue
+        if lower in FIELD_MARKER_WORDS and head is None:
+            begin = at + e
+            continue
+        cases = ru_cases(word) if ru_case(word) != "None" else frozenset()
+        if head is None:
+            if not cases:
+                break
+            head = cases
+        elif head and cases & head:
+            head = cases & head  # an agreeing word of the first noun phrase
+        elif "gent" in cases:
+            head = frozenset()  # the genitive words that depend on it
+        else:
+            break
+        end = at + e
+    if end > begin:
+        items.append((begin, end))
+    return [i for i in items if i[1] > i[0]]
+
+
+def _kk_field_start(text: str, stop: int, plural: bool = False) -> int:
+    """Where a Kazakh field phrase ending at `stop` begins. Back over its words: a verbal noun
+    next to the marker ("… ынталандыру"; "дамыту және жылжыту" in a singular role's field), one
+    object in the possessive accusative ("қызметін"; an ending "-ті" may be an adjective's, as in
+    "жергілікті"), adjectives and nouns ("мемлекеттік", "сыртқы сауда"); not over a clause break, a
+    comma, another case, a verb form or a postposition ("… қорытындылары бойынша"), nor past FIELD_WORDS words."""
+    begin = stop
+    offset = max(0, stop - FIELD_WINDOW)
+    objects, first, verbal = 0, True, False
+    for k, (word, s, e) in enumerate(reversed(clause_words(text[offset:stop]))):
+        lower = word.lower()
+        between = text[offset + e : begin]
+        if re.search(r"[.;:()«»,]", between) or k >= FIELD_WORDS:
+            break
+        noun = KK_FIELD_OBJECT.search(lower) and kk_bare(lower[: -len(KK_FIELD_OBJECT.search(lower)[0])])
+        if KK_FIELD_STOP.search(lower) and not noun:  # "қызметін" is an object, not a participle "-етін"
+            if objects and PARTICIPLE.fullmatch(" " + lower) and not PASSIVE_PARTICIPLE.fullmatch(" " + lower):
+                begin = offset + s  # "қоршаған ортаны қорғау": a participle before the object, the phrase's first word
+            break
+        if verbal and KK_COMPLEMENT.search(lower) and lower not in KK_CONJUNCTIONS:
+            verbal = False  # "іске асыру": the noun of a compound verb
+            begin = offset + s
+            continue
+        if lower in KK_CONJUNCTIONS:
+            if plural:
+                break
+            first = True  # "дамыту және жылжыту": another verbal noun of the same field
+            continue
+        adjective = bool(KK_ADJECTIVE.search(lower))
+        if not first and KK_VERBAL_NOUN.search(lower) and not adjective:
+            break  # a verbal noun closes the phrase: one further back belongs to another
+        # an object: "-ын/-ін" and a verbal noun's "-уды" always, "-ті/-ды" (also an adjective's,
+        # "жергілікті") only as the first; a second object belongs to another phrase
+        if KK_FIELD_OBJECT.search(lower) or (not objects and KK_FIELD_ACCUSATIVE.search(lower) and not adjective):
+            objects += 1
+            if objects > 1:
+                break
+        elif KK_FIELD_OTHER_CASE.search(lower) and not adjective and not kk_bare(lower):
+            break  # another case; "сауда", "орта" only look like one
+        verbal = first and bool(KK_VERBAL_NOUN.search(lower))
+        first = False
+        begin = offset + s
+    return begin
+
+
+def _phrase_end(window: str, at: int) -> int:
+    """The Russian field phrase runs on from the word the field pattern stopped in over
+    the genitive words that depend on it ("… индустриально-инновационной деятельности")."""
+    m = re.match(r"\S*", window[at:])
+    end = base = at + (m.end() if m else 0)
+    for word, s, e in clause_words(window[base:]):
+        if window[end : base + s].strip() or ru_case(word) not in ("gent", "None") or len(word) < 3:
+            break
+        end = base + e
+    return end
+
+
+def role_mentions(
+    text: str, default_fields: dict[str, str] | None = None, aliases: dict[str, str] | None = None
+) -> list[RoleMention]:
+    """Every role or organisation named in `text`, in order.
+
+    Role phrases first (the longest where two overlap), then the short forms the
+    law defined (`aliases`: short form -> full name) and organisations named by
+    name (`law_bodies`) where no role phrase stands; a role phrase that names no
+    field ("совет") gives way to the organisation's name ("национальным научным советом")."""
+    found: list[RoleMention] = []
+    more: list[RoleMention] = []  # the other fields of a plural role noun ("органы в области A, B")
+    for pattern, kind, side in ROLE_PHRASES:
+        for m in pattern.finditer(text):
+            suf = (m.group("suf") or "").lower().replace(" ", "")
+            nominative = suf in (NOMINATIVE_KK if side == "before" else NOMINATIVE_RU)
+            instrumental = side == "after" and suf in INSTRUMENTAL_RU
+            modifier = bool(PARTICIPLE.match(text, m.end())) and not PASSIVE_PARTICIPLE.match(text, m.end())
+            subject = nominative and not modifier
+            fields = fields_of(text, m.start(), m.end(), side, _plural(suf, side)) if kind in FIELDED else []
+            if fields:
+                # a field the table knows gives the role's slug; any other, the role as the law words it
+                named = [
+                    RoleMention(
+                        ROLE_NAMES.get(f"{kind}-{slug}", f"{kind}-{slug}") if slug else None,
+                        m.start(),
+                        m.end(),
+                        subject,
+                        side,
+                        instrumental,
+                        extent,
+                        suf,
+                        None if slug else _worded(m.group(0), phrase, word, side),
+                    )
+                    for slug, phrase, extent, word in fields
+                ]
+                found.append(named[0])
+                more.extend(named[1:])
+                continue
+            role, phrase = kind, (m.start(), m.end())
+            if kind in FIELDED:
+                field = (default_fields or {}).get(kind)
+                role = f"{kind}-{field}" if field else ("national-operators" if kind == "national-operator" else kind)
+                role = ROLE_NAMES.get(role, role)
+            if kind in PLACE_NAMED and side == "before":
+                phrase = (_places_before(text, phrase[0]), phrase[1])
+            found.append(RoleMention(role, m.start(), m.end(), subject, side, instrumental, phrase, suf))
+    found.sort(key=lambda r: (r.start, -(r.end - r.start)))
+    roles: list[RoleMention] = []
+    for r in found:
+        if roles and r.start < roles[-1].end:
+            continue
+        roles.append(r)
+    roles += [r for r in more if any(k.start == r.start for k in roles)]
+    generic = {r for r in roles if r.role in FIELDED}
+    short = {_canonical(k): v for k, v in (aliases or {}).items()}
+    named = [_from_named(n) for n in law_bodies.alias_mentions(text, aliases or {})]
+    named += [_from_named(n, short.get(_canonical(n.name))) for n in law_bodies.named_bodies(text)]
+    kept = [r for r in roles if r not in generic]
+    for n in named:  # short forms first, then names, each only where nothing kept stands
+        inside = [k for k in kept if _overlap(n.phrase, k.phrase)]
+        if inside and all(_attached(text, k, n) for k in inside):
+            kept = [k for k in kept if k not in inside]  # "советы при отраслевых уполномоченных органах"
+            inside = []
+        if not inside:
+            kept.append(n)
+    kept += [g for g in generic if not any(_overlap(g.phrase, k.phrase) for k in kept)]
+    defined = [m.span() for m in law_bodies.ALIAS.finditer(text)]  # "(далее – совет)" names nobody by itself
+    return sorted((r for r in kept if not any(a <= r.start < b for a, b in defined)), key=lambda r: r.start)
+
+
+def _plural(suffix: str, side: str) -> bool:
+    """Does a role noun's ending make it plural ("органы", "органдар")?"""
+    if side == "before":
+        return suffix.startswith(("дар", "дер", "тар", "тер", "лар", "лер"))
+    return suffix in ("ы", "ов", "ам", "ами", "ах", "и")
+
+
+def _worded(noun: str, phrase: str, marker: str, side: str) -> str:
+    """A role as the law words it, with its field: "уполномоченный орган в области углеводородов",
+    "көмірсутектер саласындағы уәкілетті орган"."""
+    parts = (phrase, marker, noun) if side == "before" else (noun, marker, phrase)
+    return collapse(" ".join(parts))
+
+
+def _from_named(n: law_bodies.Named, full: str | None = None) -> RoleMention:
+    """A named organisation as a role mention; `full`: its full name where the law uses a shorter one."""
+    name = collapse(full or n.name)
+    return RoleMention(None, n.start, n.end, n.case == "subject", n.side, n.case == "agent", n.phrase, n.suffix, name)
+
+
+def _canonical(name: str) -> tuple[str, ...]:
+    """A name in any case form, comparable: its lemmas (ru) or stems (kk)."""
+    return tuple(base_forms(name.lower(), "kk" if has_kazakh(name) else "ru"))
+
+
+def _attached(text: str, role: RoleMention, named: RoleMention) -> bool:
+    """Is a role inside an organisation's name the body it is attached to ("советы при отраслевых
+    уполномоченных органах", "салалық уәкілетті органдар жанындағы … кеңестер"), not its subject?"""
+    a, b = role.phrase
+    within = named.phrase[0] <= a and b <= named.phrase[1] and (a, b) != named.phrase
+    after = text[b:].lstrip().lower().startswith(law_bodies.KK_ATTACHED)
+    return within and not a <= named.start < b and (not role.subject or after)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]

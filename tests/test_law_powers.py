@@ -1,0 +1,57 @@
+"""Every power a law grants (kgraph.sources.law_powers): lists given to a body, sentences
+whose subject or passive agent is a body, in Russian and Kazakh; what is not a power."""
+
+from __future__ import annotations
+
+from kgraph.sources import law
+from kgraph.sources.law_structure import read_structure
+from kgraph.text import normalize
+
+
+def powers(body: str, fields: dict[str, str] | None = None):
+    doc = read_structure(normalize(body).text)
+    return [(c.article, c.paragraph, c.item, c.role or c.body) for c in law.competences(doc, fields or {})]
+
+
+def test_a_list_given_to_a_body_and_sentences_in_other_articles():
+    got = powers(
+        "Статья 4. Компетенция Правительства\n\nПравительство Республики Казахстан:\n"
+        "1) утверждает правила;\n2) исключен Законом РК от 10.07.2012 № 36-V;\n3) осуществляет иные функции.\n\n"
+        "Статья 9. Гранты\n\n1. Гранты выдаются фондом.\n\n"
+        "2. Порядок выдачи грантов утверждается Правительством Республики Казахстан.\n"
+    )
+    assert got == [("4", None, "1", "government"), ("4", None, "3", "government"), ("9", "2", None, "government")]
+
+
+def test_a_kazakh_list_closing_with_a_right_belongs_to_its_subject():
+    got = powers(
+        "15-бап. Қор\n\n1. Өнеркәсіпті дамыту қоры (бұдан әрі – қор) акционерлік қоғам болып табылады.\n\n"
+        "7. Қор:\n   1) сарапшыларды тартуға;\n   2) қаражатты орналастыруға құқылы.\n"
+    )
+    assert got == [("15", "7", "1", "Өнеркәсіпті дамыту қоры"), ("15", "7", "2", "Өнеркәсіпті дамыту қоры")]
+
+
+def test_a_lead_in_whose_verb_the_list_completes():
+    got = powers(
+        "38-бап. Экспорт\n\n1. Шараларды ұсынуды ғылым саласындағы уәкілетті орган мыналар арқылы жүзеге асырады:\n"
+        "   1) шығындарды өтеу;\n   2) кредиттеу.\n"
+    )
+    assert got == [("38", "1", "1", "authorized-body-science"), ("38", "1", "2", "authorized-body-science")]
+
+
+def test_a_list_of_bodies_grants_no_power():
+    # "… басқаруды: 1) Президенті; 2) Үкіметі; … 3) … органдары жүзеге асырады": who takes part, not a power
+    got = powers(
+        "18-бап. Басқару\n\nҒылыми қызметті басқаруды:\n1) Қазақстан Республикасының Президенті;\n"
+        "2) Қазақстан Республикасының Үкіметі;\n3) жергілікті атқарушы органдар жүзеге асырады.\n"
+    )
+    assert got == []
+
+
+def test_excluded_and_pending_items_are_no_powers():
+    got = powers(
+        "Статья 5. Компетенция уполномоченного органа\n\nУполномоченный орган в области науки:\n"
+        "1) исключен Законом РК от 10.07.2012 № 36-V;\n"
+        "2) вводится в действие с 01.01.2025 Законом РК от 01.07.2024 № 103-VIII;\n3) утверждает правила.\n"
+    )
+    assert got == [("5", None, "3", "authorized-body-science")]
