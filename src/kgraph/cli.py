@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from kgraph import coverage, evaluate, iri, queries, settings
+from kgraph import catalog, coverage, evaluate, iri, queries, settings
 from kgraph.errors import KgraphError
 from kgraph.results import rows
 from kgraph.store import open_store
