@@ -6,7 +6,7 @@ KGRAPH := $(VENV)/bin/kgraph
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test lint setup system-deps build serve bench clean
+.PHONY: run test lint setup system-deps build serve bench clean messages
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -54,6 +54,14 @@ lint: setup
 
 test: setup system-deps lint
 	$(PY) -m pytest -q
+
+# The interface's messages (babel.cfg: templates, code, named queries' titles) into the catalog
+# template, and the catalogs of ru, kk and en updated from it; translate the new entries of each
+# locale/<lang>/LC_MESSAGES/messages.po (tests/test_i18n.py fails on an untranslated one).
+LOCALE := src/kgraph/web/locale
+messages: setup
+	$(VENV)/bin/pybabel extract -F babel.cfg -k pgettext:1c,2 --no-location --sort-output --project kgraph -o $(LOCALE)/messages.pot .
+	$(VENV)/bin/pybabel update -i $(LOCALE)/messages.pot -d $(LOCALE) --no-fuzzy-matching --ignore-obsolete --width 100
 
 bench: setup
 	$(PY) bench/run.py

@@ -138,3 +138,33 @@ def test_a_failed_document_is_not_cached_and_names_its_file(tmp_path):
     r = build.run(cat, tmp_path / "build", cache=tmp_path / "cache", keep_going=True)
     assert [f["id"] for f in r.failed] == [DOCS[0]]
     assert r.cache["read"] == {"hits": 3, "misses": 1}  # the good ones were cached by the first run, the bad one never
+
+
+def test_links_repeal_corpus_acts_named_without_their_number():
+    """The linkers run on what the groups report (`act_titles`): a repeal naming a corpus act by
+    date and title is stated of that act, in the repealing document's graph."""
+    import datetime as dt
+
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.namespace import RDF, XSD
+
+    from kgraph import assemble, iri, pipeline
+    from kgraph.vocab import ELI, KG
+
+    old = URIRef(iri.act("law", dt.date(2015, 10, 31), "381-V"))
+    new = URIRef(iri.act("law", dt.date(2024, 7, 1), "103-VIII"))
+    named = URIRef(iri.BASE + "ref/law-2015-10-31")
+    a, b = Graph(identifier=URIRef(iri.graph("old"))), Graph(identifier=URIRef(iri.graph("new")))
+    title = Literal("О коммерциализации", lang="ru")
+    for g, node in ((a, old), (b, named)):
+        g.add((node, RDF.type, KG.Law))
+        g.add((node, ELI.date_document, Literal("2015-10-31", datatype=XSD.date)))
+        g.add((node, ELI.title, title))
+    a.add((old, ELI.number, Literal("381-V")))
+    a.add((old, ELI.is_realized_by, URIRef(str(old) + "/lang_ru")))
+    b.add((new, ELI.repeals, named))
+    added = {(s, p, o, str(g)) for s, p, o, g in assemble.links(pipeline.act_titles([a, b])).quads()}
+    assert added == {
+        (new, ELI.repeals, old, iri.graph("new")),
+        (old, ELI.repealed_by, new, iri.graph("new")),
+    }

@@ -767,3 +767,20 @@ def test_broken_data_is_reported(shapes, case):
     conforms, messages, text = validate(data, shapes)
     assert not conforms
     assert messages == expected, text
+
+
+def test_every_external_term_declared_has_a_label_in_three_languages():
+    """The explorer names classes and properties by their labels (ontology/labels.ttl for the
+    external ones): none is shown in English in the ru or kk interface."""
+    from kgraph.vocab import ontology_graph
+
+    g = ontology_graph()
+    kinds = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
+    problems = []
+    for k in kinds:
+        for t in g.subjects(RDF.type, k):
+            if isinstance(t, URIRef) and not t.startswith(str(KG)):
+                langs = sorted(lbl.language for lbl in g.objects(t, RDFS.label))
+                if langs != ["en", "kk", "ru"]:
+                    problems.append(f"{t}: {langs}")
+    assert not problems, "\n".join(problems)

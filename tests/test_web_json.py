@@ -55,8 +55,9 @@ TWINS = [
         "/id/org/mint.json",
         lambda d: (
             [d["title"], str(d["tasks"]["total"])]
-            + labels(r["task"] for r in d["tasks"]["rows"])
-            + labels(c["competence"] for c in d["competences"])
+            + labels(r["task"] for g in d["tasks"]["groups"] for r in g["rows"])
+            + [g["short"] for g in d["tasks"]["groups"]]
+            + labels(r["competence"] for g in d["competences"]["groups"] for r in g["rows"])
             + labels(r["role"] for r in d["roles"])
             + [e["event"]["href"] for e in d["succession"]]
         ),
@@ -66,7 +67,7 @@ TWINS = [
         "/id/org/miid.json",
         lambda d: (
             labels(p["body"] for p in d["inherited"])
-            + labels(r["task"] for p in d["inherited"] for r in p["tasks"]["rows"])
+            + labels(r["task"] for p in d["inherited"] for g in p["tasks"]["groups"] for r in g["rows"])
         ),
     ),
     (
@@ -81,7 +82,11 @@ TWINS = [
     (
         local(str(webgraph.ART5)),
         local(str(webgraph.ART5)) + ".json",
-        lambda d: labels(i["item"] for i in d["items"]) + labels(g["competence"] for g in d["grants"]),
+        lambda d: (
+            [t for n in d["reader"]["nodes"] for t in n["text"].values()]
+            + [n["href"] for n in d["reader"]["nodes"]]
+            + [g["competence"]["href"] for n in d["reader"]["nodes"] for g in n["grants"]]
+        ),
     ),
     (
         local(str(webgraph.PLAN)),
@@ -124,9 +129,11 @@ def test_every_page_has_a_json_twin_with_what_the_page_shows(client, html_url, j
 def test_body_twin_counts_and_terms_are_plain_json(client):
     data = client.get("/id/org/mint.json").json()
     assert data["kind"] == "body" and data["subject"] == MINT
-    first = data["tasks"]["rows"][0]
+    (group,) = data["tasks"]["groups"]  # one plan
+    first = group["rows"][0]
     assert first["lead"] is True and first["task"]["href"].startswith("/id/") and first["task"]["is_iri"] is True
-    assert data["tasks"]["total"] == len(data["tasks"]["rows"]) == 3
+    assert data["tasks"]["total"] == group["total"] == len(group["rows"]) == 3
+    assert group["short"].startswith("План мероприятий · Постановление Правительства № 631")
     assert data["incoming_query"].startswith("/query?query=")
 
 

@@ -5,7 +5,8 @@ kgraph.parallel) and returns a `Corpus`; `finish` does what needs every document
 
 * the ontology and registry graphs (cached per code and registry version);
 * `owl:sameAs` between an undated act reference and the dated act
-  (`kgraph.rdf.acts.link_same_acts`, on the act titles the groups reported);
+  (`kgraph.rdf.acts.link_same_acts`) and repeals of corpus acts named without their number
+  (`kgraph.rdf.inforce.link_repeals`), on what the groups reported of their acts;
 * the overlap findings graph (`kgraph.rdf.findings`) and the drafter-check
   analyzer: cached under the key of the whole corpus, so redone only when some
   document, the registry or the code changed;
@@ -31,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
-from rdflib.namespace import OWL, RDF
+from rdflib.namespace import RDF
 
 from kgraph import cache as cache_mod
 from kgraph import catalog as catalog_mod
@@ -41,8 +42,9 @@ from kgraph.analysis import mandates as mandates_mod
 from kgraph.rdf import acts as acts_rdf
 from kgraph.rdf import document as document_rdf
 from kgraph.rdf import findings as findings_rdf
+from kgraph.rdf import inforce as inforce_rdf
 from kgraph.store import OxigraphStore
-from kgraph.vocab import ELI, KG, ontology_graph
+from kgraph.vocab import KG, ontology_graph
 
 MANDATES = {str(KG.Competence), str(KG.Task)}  # what overlap detection compares pairwise
 # progress(stage, item, done, total): a stage starts (item None, done 0) or one item of it is done.
@@ -251,21 +253,26 @@ def static(catalog_path: Path, registry_key: str, cache: cache_mod.Cache) -> Sta
     return out
 
 
-def links(titles: list) -> Graph:
-    """`owl:sameAs` links between undated and dated nodes of one act (kgraph.rdf.acts.link_same_acts),
-    as a Dataset's quads: each link in the graph of the undated node that it starts from."""
+def links(titles: list) -> Dataset:
+    """What the corpus-wide linkers add: `owl:sameAs` between undated and dated nodes of one act
+    (kgraph.rdf.acts.link_same_acts) and repeals of corpus acts named without their number
+    (kgraph.rdf.inforce.link_repeals), as a Dataset's quads, each in the graph the linker put it
+    in. `titles` is what they read (`pipeline.act_titles`), in the order of the graphs."""
     ds = Dataset()
-    for node, cls, title, date, graph in titles:
-        g = ds.graph(URIRef(graph))
-        g.add((node, ELI.title, title))
-        g.add((node, RDF.type, cls))
-        if date is not None:
-            g.add((node, ELI.date_document, date))
+    for s, p, o, graph in titles:
+        ds.graph(URIRef(graph)).add((s, p, o))
+    before = {(s, p, o, _name(g)) for s, p, o, g in ds.quads((None, None, None, None))}
     acts_rdf.link_same_acts(ds)
+    inforce_rdf.link_repeals(ds)
     out = Dataset()
-    for s, p, o, g in ds.quads((None, OWL.sameAs, None, None)):
-        out.graph(g.identifier if hasattr(g, "identifier") else g).add((s, p, o))
+    for s, p, o, g in ds.quads((None, None, None, None)):
+        if (s, p, o, _name(g)) not in before:
+            out.graph(_name(g)).add((s, p, o))
     return out
+
+
+def _name(g) -> URIRef:
+    return g.identifier if hasattr(g, "identifier") else g
 
 
 @dataclass
@@ -319,7 +326,7 @@ def finish(
             findings=found.nquads,
             classes=found.classes,
             rows=found.rows,
-            subjects=found.subjects | {str(x) for x in linked.subjects()},
+            subjects=found.subjects | {str(s) for s, _, _, _ in linked.quads((None, None, None, None))},
             triples=len(store()),
             analyzer=analyzer_key,
         )

@@ -10,8 +10,8 @@ A build (kgraph.build) runs two stages per document, then the corpus-wide steps
    one redaction in two languages, `kgraph.works`; most groups are one document)
    -> per document its named graph as N-Quads and its `DocumentReport`, the
    group's alignment report, its SHACL results (`kgraph.validation`, with the
-   registry as context), the inputs of the corpus-wide steps (act titles for
-   `link_same_acts`, the search index's rows with their analysed texts) and
+   registry as context), the inputs of the corpus-wide steps (what the act linkers
+   read, `act_titles`, the search index's rows with their analysed texts) and
    class counts. Texts of one redaction are written together because the
    second text states only what the first did not (`kgraph.rdf.alignment`).
 
@@ -31,7 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Dataset, Literal, URIRef
-from rdflib.namespace import RDF
+from rdflib.namespace import OWL, RDF
 
 from kgraph import cache, coverage, errors, iri, kinds, search, validation, works
 from kgraph import catalog as catalog_mod
@@ -128,7 +128,7 @@ class GroupResult:
     documents: list[Written]
     alignment: dict | None = None
     shacl: validation.UnitResult | None = None
-    titles: list[tuple] = field(default_factory=list)  # link_same_acts input: (node, class, title, date, graph)
+    titles: list[tuple] = field(default_factory=list)  # the linkers' input: `act_titles`
     search: search.Rows | None = None
     classes: Counter = field(default_factory=Counter)  # class IRI -> typed nodes, over its graphs
     seconds: dict[str, float] = field(default_factory=dict)
@@ -326,15 +326,32 @@ def nquad_lines(data: str | bytes) -> bytes:
     return data + b"\n" if data else b""
 
 
+LINKED = (
+    RDF.type,
+    ELI.title,
+    ELI.date_document,
+    ELI.number,
+    ELI.is_realized_by,
+    ELI.date_no_longer_in_force,
+    ELI.repeals,
+    ELI.repealed_by,
+    OWL.sameAs,
+)  # what the corpus-wide linkers read (and may add) of the nodes `act_titles` names
+
+
 def act_titles(graphs) -> list[tuple]:
-    """What `kgraph.rdf.acts.link_same_acts` reads of a graph: (node, class, title, date, graph)."""
+    """What the corpus-wide linkers (`kgraph.rdf.acts.link_same_acts`, `kgraph.rdf.inforce.link_repeals`)
+    read of a graph, as (subject, predicate, object, graph) tuples: the `LINKED` statements about
+    its titled nodes, its works (`eli:is_realized_by`) and both ends of its repeals."""
     out = []
     for g in graphs:
-        for node, title in g.subject_objects(ELI.title):
-            date = g.value(node, ELI.date_document)
-            for cls in g.objects(node, RDF.type):
-                if cls != ELI.LegalResource:
-                    out.append((node, cls, title, date, str(g.identifier)))
+        nodes = set(g.subjects(ELI.title)) | set(g.subjects(ELI.is_realized_by))
+        for s, o in g.subject_objects(ELI.repeals):
+            nodes.update((s, o))
+        name = str(g.identifier)
+        for node in sorted(nodes, key=str):
+            for p in LINKED:
+                out.extend((node, p, o, name) for o in g.objects(node, p))
     return out
 
 

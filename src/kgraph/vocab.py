@@ -19,6 +19,7 @@ from kgraph.iri import PREFIXES
 
 ONTOLOGY_DIR = Path(files("kgraph.ontology"))
 ONTOLOGY_FILE = ONTOLOGY_DIR / "kgraph.ttl"
+LABELS_FILE = ONTOLOGY_DIR / "labels.ttl"  # labels of the external terms it reuses, in en, ru and kk
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 
 # rdflib ships no ELI namespace.
@@ -29,6 +30,7 @@ ELI = Namespace(PREFIXES["eli"])
 def ontology_graph() -> Graph:
     g = Graph()
     g.parse(ONTOLOGY_FILE, format="turtle")
+    g.parse(LABELS_FILE, format="turtle")
     return g
 
 

@@ -38,6 +38,16 @@ LAW = URIRef(iri.act("law", __import__("datetime").date(2012, 1, 9), "534-IV"))
 ART5 = URIRef(iri.part(LAW, ("art", 5)))
 ITEM2 = URIRef(iri.part(LAW, ("art", 5), ("item", 2)))
 COMPETENCE = URIRef(str(ITEM2) + "/competence")
+CODE = URIRef(iri.act("code", __import__("datetime").date(2015, 10, 29), "375-V"))
+AMENDING = URIRef(iri.act("law", __import__("datetime").date(2013, 7, 3), "124-V"))
+# Items of article 5 beside item 2, as (number, kk text, ru text, excluded): numbered so that a text
+# sort would put "10" before "2".
+ITEMS = (
+    ("1", "мемлекеттік саясатты қалыптастыруға қатысады", "участвует в формировании государственной политики", False),
+    ("4", "алып тасталды - ҚР 03.07.2013 № 124-V Заңымен", "исключен Законом РК от 03.07.2013 № 124-V", True),
+    ("10", "басым тауарлардың тізбесін әзірлейді", "разрабатывает перечень приоритетных товаров", False),
+    ("10-1", "инновациялық гранттар берудің басым бағыттарын айқындайды", "определяет приоритетные направления", False),
+)
 TASK1 = URIRef(iri.part(PLAN, ("task", 1)))
 TASK3 = URIRef(iri.part(PLAN, ("task", 3)))
 TASK_XSS = URIRef(iri.part(PLAN, ("task", 99)))
@@ -144,6 +154,8 @@ def registry(ds: Dataset) -> None:
         w.add(e, RDFS.label, Literal(f"Reorganization {date}", lang="en"))
         w.add(before, ORG.changedBy, e)
         w.add(after, ORG.resultedFrom, e)
+        w.add(before, KG.validUntil, Literal(date, datatype=XSD.date))
+        w.add(after, KG.validFrom, Literal(date, datatype=XSD.date))
     w.add(ROLE, RDF.type, KG.LegalRole)
     w.add(
         ROLE,
@@ -289,6 +301,60 @@ def law(ds: Dataset) -> None:
     w.add(COMPETENCE, RDFS.label, Literal(item_text, lang="kk"))
     w.add(COMPETENCE, KG.residual, Literal(False))
     w.span(COMPETENCE, item_text)
+    # the law as the reader shows it: its other items in both languages, one excluded, a footnote,
+    # and its end of force (kgraph.inforce)
+    w.add(ITEM2, RDFS.label, Literal("разрабатывает межотраслевой план научно-технологического развития", lang="ru"))
+    w.add(ART5, ELI.title, Literal("Компетенция уполномоченного органа", lang="ru"))
+    w.add(ART5, ELI.changed_by, AMENDING)
+    for number, kk, ru, excluded in ITEMS:
+        item = URIRef(iri.part(LAW, ("art", 5), ("item", number)))
+        w.add(item, RDF.type, KG.Item)
+        w.add(item, ELI.is_part_of, ART5)
+        w.add(ART5, ELI.has_part, item)
+        w.add(item, ELI.number, Literal(number))
+        w.add(item, RDFS.label, Literal(f"{number}) {kk}", lang="kk"))
+        w.add(item, RDFS.label, Literal(f"{number}) {ru}", lang="ru"))
+        if excluded:
+            w.add(item, KG.excluded, Literal(True))
+            w.add(item, ELI.repealed_by, AMENDING)
+        else:
+            c = URIRef(str(item) + "/stmt_competence")
+            w.add(c, RDF.type, KG.Competence)
+            w.add(c, KG.grantedTo, ROLE)
+            w.add(c, KG.grantedBy, item)
+            w.add(c, RDFS.label, Literal(kk, lang="kk"))
+            w.add(c, RDFS.label, Literal(ru, lang="ru"))
+    for act, kind_cls, date, number, label in (
+        (CODE, KG.Code, "2015-10-29", "375-V", "Предпринимательский кодекс Республики Казахстан"),
+        (AMENDING, KG.Law, "2013-07-03", "124-V", "Закон 2013-07-03 № 124-V"),
+    ):
+        w.add(act, RDF.type, kind_cls)
+        w.add(act, RDF.type, ELI.LegalResource)
+        w.add(act, ELI.date_document, Literal(date, datatype=XSD.date))
+        w.add(act, ELI.number, Literal(number))
+        w.add(act, RDFS.label, Literal(label, lang="ru"))
+    w.add(LAW, ELI.number, Literal("534-IV"))
+    w.add(LAW, ELI.repealed_by, CODE)
+    w.add(CODE, ELI.repeals, LAW)
+    w.add(LAW, ELI.date_no_longer_in_force, Literal("2016-01-01", datatype=XSD.date))
+    w.add(
+        LAW,
+        KG.endOfForceNote,
+        Literal("Утрачивает силу Кодексом РК от 29.10.2015 № 375-V (вводится в действие с 01.01.2016).", lang="ru"),
+    )
+    w.add(
+        LAW,
+        KG.entryIntoForceNote,
+        Literal(
+            "Осы Заң алғашқы ресми жарияланғанынан кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі", lang="kk"
+        ),
+    )
+    expr = URIRef(iri.expression(str(LAW), "kk"))
+    w.add(LAW, ELI.is_realized_by, expr)
+    w.add(expr, RDF.type, ELI.LegalExpression)
+    w.add(expr, ELI.realizes, LAW)
+    w.add(expr, DCTERMS.language, Literal("kk"))
+    w.add(expr, PROV.wasDerivedFrom, URIRef(iri.source(LAW_DOC)))
 
 
 def findings(ds: Dataset) -> None:

@@ -123,9 +123,10 @@ class Context:
             # date follows from its members' own validity (kg:validFrom / kg:validUntil).
             self._count("resolved")
             return URIRef(iri.group(res.id))
-        self._count("unresolved")
         start, _ = self.norm.source_span(*span)
         node = URIRef(iri.mention(self.doc.id, start))
+        if (node, RDF.type, KG.UnresolvedMention) not in self.graph:
+            self._count("unresolved")  # a mention read twice (two records of one span) is one mention
         self.graph.add((node, RDF.type, KG.UnresolvedMention))
         self.graph.add((node, KG.mentionText, Literal(collapse(text), lang=self.doc.language)))
         self.graph.add((node, RDFS.label, Literal(collapse(text), lang=self.doc.language)))

@@ -14,7 +14,9 @@ For every catalogued document (MODEL in CONTRIBUTING.md):
 * an older redaction's node (`kg:Redaction`, `kg:redactionOf` the act) when
   the text's parts are scoped under one (`kgraph.works`);
 * the source document: identifier, language, the original file's name, format
-  and SHA-256.
+  and SHA-256;
+* when the act is in force, as its text and meta.yaml's requisite state it
+  (`kgraph.inforce`, written by `kgraph.rdf.inforce`).
 """
 
 from __future__ import annotations
@@ -22,8 +24,9 @@ from __future__ import annotations
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
-from kgraph import iri, kinds
+from kgraph import inforce, iri, kinds
 from kgraph.rdf import Context, act_class, date_literal
+from kgraph.rdf import inforce as inforce_rdf
 from kgraph.sources.metadata import requisite  # meta.yaml's caused_by: the same reader as the text's
 from kgraph.vocab import ELI, KG, PROV
 
@@ -76,6 +79,11 @@ def emit(ctx: Context, source_info=None, version_date=None) -> None:
         _redaction(ctx, version_date)
     if doc.portal is not None:
         _portal(ctx, doc.portal)
+    # When the act is in force: its own clause and the portal's notes (the text's head, meta.yaml's requisite)
+    force = inforce.read(ctx.norm.text)
+    if doc.portal is not None and doc.portal.requisite and not any(isinstance(r, inforce.EndOfForce) for r in force):
+        force += [e for e in [inforce.read_requisite(doc.portal.requisite)] if e is not None]
+    inforce_rdf.emit(force, ctx)
 
 
 def _expression(ctx: Context, source: URIRef, version_date) -> None:

@@ -10,7 +10,7 @@ from rdflib.namespace import DCTERMS, ORG, RDF, RDFS, SKOS, XSD
 
 from kgraph import iri
 from kgraph.registry import Registry
-from kgraph.vocab import KG
+from kgraph.vocab import KG, ontology_graph
 
 CHANGE_KINDS = {
     "renaming": KG.Renaming,
@@ -53,6 +53,7 @@ def graph(reg: Registry, today: dt.date | None = None) -> Graph:
             g.add((node, KG.validUntil, _date(b.valid_until)))
         if b.source_note:
             g.add((node, DCTERMS.source, Literal(b.source_note, lang="en")))
+    onto = ontology_graph()  # the labels of the kinds of change
     for e in reg.events:
         node = URIRef(iri.event(e.id))
         g.add((node, RDF.type, ORG.ChangeEvent))
@@ -68,6 +69,10 @@ def graph(reg: Registry, today: dt.date | None = None) -> Graph:
                 Literal(f"{e.kind}: {', '.join(e.from_ids) or '—'} → {', '.join(e.to_ids) or '—'}", lang="en"),
             )
         )
+        for lang in ("ru", "kk"):  # "слияние: МИНТ → МИР": the kind's label, the bodies' abbreviations
+            word = next((str(x) for x in onto.objects(CHANGE_KINDS[e.kind], RDFS.label) if x.language == lang), e.kind)
+            sides = [", ".join(_short(reg, b, lang) for b in ids) or "—" for ids in (e.from_ids, e.to_ids)]
+            g.add((node, RDFS.label, Literal(f"{word.lower()}: {sides[0]} → {sides[1]}", lang=lang)))
         for src in e.from_ids:
             g.add((node, ORG.originalOrganization, URIRef(iri.org(src))))
             g.add((URIRef(iri.org(src)), ORG.changedBy, node))
@@ -103,6 +108,14 @@ def graph(reg: Registry, today: dt.date | None = None) -> Graph:
         for member in reg.members(grp.id, None):  # every body the group ever covered, dated by its validity
             g.add((node, KG.member, URIRef(iri.org(member))))
     return g
+
+
+def _short(reg: Registry, body_id: str, lang: str) -> str:
+    """A body's abbreviation in `lang` (its name, its id when it has none)."""
+    body = next((b for b in reg.bodies if b.id == body_id), None)
+    if body is None:
+        return body_id
+    return next((a.text for a in body.abbreviations if a.lang == lang), None) or body.names.get(lang) or body_id
 
 
 def _tenure(

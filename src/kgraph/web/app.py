@@ -15,19 +15,17 @@ import threading
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
-from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect
 
 from kgraph import settings
 from kgraph import sparql as sparql_protocol
-from kgraph.errors import KgraphError
 from kgraph.store import open_store
-from kgraph.web import coverage, entity, graphview, i18n, overlaps, pages, querypage, sparql, styles, vendor
+from kgraph.web import coverage, entity, errors, graphview, i18n, overlaps, pages, querypage, sparql, styles, vendor
 from kgraph.web import reload as reload_mod
 from kgraph.web.reload import warm_up
-from kgraph.web.render import STATIC_DIR, render, wants_json
+from kgraph.web.render import STATIC_DIR
 from kgraph.web.site import Site
 
 log = logging.getLogger(__name__)
@@ -75,7 +73,8 @@ def create_app(
         served, reload = None, False
         store = open_store(store)
         site = Site(store, build_dir, sources_dir)
-    app = FastAPI(title="kgraph explorer")
+    # No /docs or /redoc: their pages load scripts from a CDN. The API is described by /openapi.json.
+    app = FastAPI(title="kgraph explorer", docs_url=None, redoc_url=None)
     # Routes read the store and the site from app.state on each request (never keep them):
     # a reload replaces both, and the SPARQL endpoint with them.
     app.state.store = store
@@ -109,23 +108,14 @@ def create_app(
             response.set_cookie(i18n.COOKIE, lang, max_age=365 * 24 * 3600, samesite="lax")
         return response
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon():
+        return RedirectResponse("/static/favicon.svg", status_code=301)
+
     @app.get("/health")
     def health(request: Request):
         state = request.app.state
         return {"status": "ok", "triples": len(state.store)} | state.reloader.status()
-
-    def error_page(request: Request, status: int, detail: str, headers=None):
-        if request.url.path.startswith("/sparql"):
-            return PlainTextResponse(str(detail), status_code=status, headers=headers)
-        if request.url.path.startswith("/api/") or wants_json(request):
-            return JSONResponse({"status": status, "detail": detail}, status_code=status, headers=headers)
-        if "text/html" in request.headers.get("accept", ""):
-            return render(request, "error.html", {"status": status, "detail": detail}, status=status)
-        return PlainTextResponse(str(detail), status_code=status, headers=headers)
-
-    @app.exception_handler(KgraphError)
-    def domain_error(request: Request, exc: KgraphError):
-        return error_page(request, 400, str(exc))
 
     @app.exception_handler(ClientDisconnect)
     def client_gone(request: Request, exc: ClientDisconnect):
@@ -138,8 +128,5 @@ def create_app(
         )
         return Response(status_code=499)
 
-    @app.exception_handler(HTTPException)
-    def http_error(request: Request, exc: HTTPException):
-        return error_page(request, exc.status_code, exc.detail, exc.headers)
-
+    errors.install(app)
     return app

@@ -13,18 +13,23 @@ assignments and spans, and the triples that point at it) as Turtle, JSON-LD
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pyoxigraph as ox
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from kgraph import iri, queries
 from kgraph import resource_kinds as kinds
 from kgraph.vocab import PREFIXES
-from kgraph.web import querypage, sections
-from kgraph.web.i18n import lang_of
+from kgraph.web import querypage, reader, sections
+from kgraph.web.errors import PageError, day_param
+from kgraph.web.i18n import N_, lang_of
 from kgraph.web.render import JSON_SUFFIX, page, preferred, site
+from kgraph.web.site import AS_OF
 
 router = APIRouter()
+ELI, KG, RDFS, SKOS = PREFIXES["eli"], PREFIXES["kg"], PREFIXES["rdfs"], PREFIXES["skos"]
 
 RDF_FORMATS = {
     "ttl": ("text/turtle", ox.RdfFormat.TURTLE),
@@ -50,19 +55,22 @@ def negotiate(accept: str, requested: str | None) -> str:
     if requested:
         if requested in RDF_FORMATS or requested in PAGE_FORMATS:
             return requested
-        raise HTTPException(406, f"unknown format {requested!r}; choose html, json, ttl, jsonld or nt")
+        raise PageError(
+            406, N_("unknown format %(format)s; choose html, json, ttl, jsonld or nt"), format=repr(requested)
+        )
     return preferred(accept, MEDIA_TO_FORMAT, "html")
 
 
 @router.get("/id/{path:path}")
-def entity(request: Request, path: str, format: str | None = None):
+def entity(request: Request, path: str, format: str | None = None, at: str | None = None):
+    day = day_param(at)
     if path.endswith(JSON_SUFFIX):  # the page data of /id/<path>
-        return entity_page(request, iri.BASE + path[: -len(JSON_SUFFIX)], as_json=True)
+        return entity_page(request, iri.BASE + path[: -len(JSON_SUFFIX)], as_json=True, day=day)
     subject = iri.BASE + path
     fmt = negotiate(request.headers.get("accept", ""), format)
     if fmt in RDF_FORMATS:
         return describe(request, subject, fmt)
-    return entity_page(request, subject, as_json=fmt == "json")
+    return entity_page(request, subject, as_json=fmt == "json", day=day)
 
 
 def describe(request: Request, subject: str, fmt: str) -> Response:
@@ -79,14 +87,17 @@ def describe(request: Request, subject: str, fmt: str) -> Response:
         t = ox.Triple(row["x"], row["p"], node)
         triples[str(t)] = t
     if not triples:
-        raise HTTPException(404, f"no resource {subject}")
+        raise PageError(404, N_("no resource %(iri)s"), iri=subject)
     media, native = RDF_FORMATS[fmt]
     data = list(triples.values())
     body = ox.serialize(data, format=native, prefixes=PREFIXES) if fmt == "ttl" else ox.serialize(data, format=native)
     return Response(body, media_type=media, headers={"Vary": "Accept", "Link": f'<{subject}>; rel="describedby"'})
 
 
-def entity_page(request: Request, subject: str, as_json: bool = False):
+def entity_page(request: Request, subject: str, as_json: bool = False, day: str | None = None):
+    """The page of any resource; `day` (?at=) shows it as of that day (acts' force, role holders,
+    a body's roles and tasks), else as of today."""
+    AS_OF.set(day)  # this request's context: terms of acts say whether they were in force that day
     s = site(request)
     lang = lang_of(request)
     # no ORDER BY in SPARQL: Oxigraph sorted 4,000 incoming links in 1 s at a million triples; Python sorts what is shown
@@ -94,7 +105,7 @@ def entity_page(request: Request, subject: str, as_json: bool = False):
     total_in = s.select(queries.internal("incoming_count"), {"s": subject})[0]["n"]
     total_in = int(total_in.value) if total_in is not None else 0
     if not out and not total_in:
-        raise HTTPException(404, f"no resource {subject}")
+        raise PageError(404, N_("no resource %(iri)s"), iri=subject)
     inc = s.select(queries.internal("incoming"), {"s": subject}, limit=INCOMING_LIMIT)
     out.sort(key=lambda r: (r["p"].value, str(r["o"])))
     inc.sort(key=lambda r: (r["p"].value, r["x"].value))
@@ -116,10 +127,43 @@ def entity_page(request: Request, subject: str, as_json: bool = False):
         "formats": list(RDF_FORMATS),
         "incoming_query": querypage.link(queries.internal("incoming"), {"s": subject}),
     }
-    ctx.update(sections.for_kind(s, subject, kind, lang))
+    ctx["at"] = day
+    ctx["today"] = dt.date.today().isoformat()
+    ctx.update(sections.for_kind(s, subject, kind, lang, day))
     if kind == "body":
         ctx["tasks_query"] = querypage.link(queries.named("tasks_of_body"), {"body": subject})
+    if kind in READER_KINDS:
+        ctx.update(_reader(s, subject, kind, lang, day))
+        ctx["properties"] = [g for g in ctx["properties"] if g["predicate"].value not in READER_OUT]
+        ctx["incoming"] = [g for g in ctx["incoming"] if g["predicate"].value not in READER_IN]
+        return page(request, "act.html", ctx, as_json=as_json)
     return page(request, "entity.html", ctx, as_json=as_json)
+
+
+# Acts and their parts read as text (kgraph.web.reader); what the reader shows is left out of
+# their property tables: the parts and the text (labels), the powers granted, the texts.
+READER_KINDS = {"act", "part", "article", "direction"}
+READER_OUT = {ELI + "has_part", ELI + "is_realized_by", RDFS + "label", SKOS + "prefLabel", ELI + "title"}
+READER_IN = {ELI + "is_part_of", KG + "grantedBy", ELI + "realizes", KG + "redactionOf"}
+
+
+def _reader(s, subject: str, kind: str, lang: str, day: str | None) -> dict:
+    act = reader.act_of(s, subject) if kind != "act" else subject
+    out = {
+        "reader": reader.outline(s, subject, lang, day),
+        "act": s.term(act, lang) if act else None,
+        "breadcrumb": reader.breadcrumb(s, subject, lang) if kind != "act" else [],
+        "unit": reader.unit_of(s, subject) if kind != "act" else "act",
+        "texts": {lg: t for lg, t in s.labels(subject).items() if lg},
+        # the most specific class: the ontology's own (kg:Article) before ELI's
+        "class_label": next(
+            (s.label(t, lang) for t in sorted(s.types(subject), key=lambda t: not t.startswith(KG))), kind
+        ),
+    }
+    work = iri.act_of(act) if act and act.startswith(iri.BASE + "act/") else act
+    if work:
+        out["info"] = reader.act_info(s, work, lang, day or dt.date.today().isoformat())
+    return out
 
 
 def _labels(s, subject: str) -> list[tuple[str, str]]:
@@ -129,9 +173,13 @@ def _labels(s, subject: str) -> list[tuple[str, str]]:
 
 
 def _group(s, pairs, lang: str) -> list[dict]:
-    """(predicate, value) pairs grouped by predicate, each value as a Term."""
+    """(predicate, value) pairs grouped by predicate, each value as a Term. Plumbing nodes (a
+    task's assignments, role tenures, spans, deadlines) are left out: the page shows what they
+    say (parties, roles, provenance, deadline), and the RDF description carries them."""
     groups: dict[str, dict] = {}
     for p, v in pairs:
+        if isinstance(v, ox.NamedNode) and s.kind(v.value) in kinds.PLUMBING:
+            continue
         g = groups.setdefault(p.value, {"predicate": s.term(p, lang), "values": []})
         g["values"].append(s.term(v, lang))
     return list(groups.values())

@@ -1,37 +1,43 @@
-"""Graph view: the neighbourhood of a resource, drawn with pyvis' data model and vis-network.
+"""Graph view: explore the neighbourhood of a resource, node by node, with vis-network.
 
-The neighbourhood is a breadth-first walk over the build's adjacency
-(kgraph.web.graphindex), where n-ary plumbing is already folded into edges
-(task -[lead executor]-> body, role -[held by]-> body); spans, deadlines and
-code-list concepts are left out.
+The neighbourhood is a breadth-first walk over the build's adjacency (kgraph.web.graphindex),
+where n-ary plumbing is already folded into edges (task -[lead executor]-> body, role -[held
+by]-> body); spans, deadlines and code-list concepts are left out.
 
-pyvis builds the node and edge lists and the vis-network options; its HTML
-template is not used (it links CDNs and pastes data into inline scripts).
-Our template loads vis-network from /vendor and reads the data from a JSON
-<script> element. Past PHYSICS_MAX nodes the layout is computed here with
-networkx and physics is off, because the browser's physics stalls on large
-graphs; below it, physics runs until the view stabilises and then stops.
+Exploring works like a graph explorer: a click on a node opens its details in a side panel
+(its kind, its page, its neighbours not shown yet by kind) and expands it: its neighbours join
+the view, at most `STEP` at a time ("expand next N" adds the next ones). The whole state lives
+in the URL (`iri`, `depth`, `limit`, `kinds`, `doc`, `at`, `expand` — the expanded nodes in
+order —, `more` — how many more steps of a node —, `sel`), so a view can be shared and comes
+back the same.
+
+Positions are computed here (kgraph.web.graphlayout): a radial tree around the centre, each
+expansion on an arc around its node while everything else stays put, and labels pushed apart
+until none overlaps; physics stays off, so the view is stable.
+
+As of a day (`at=YYYY-MM-DD`) the view shows the role holders of that day and what documents
+adopted by then state; a body that no longer existed is kept, greyed, with dashed edges to the
+bodies that had taken over by that day (the registry's reorganisations).
 """
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
-import json
-import math
 from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 import networkx as nx
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from kgraph import iri, queries
 from kgraph import resource_kinds as kinds
+from kgraph.web import graphlayout as layout
+from kgraph.web.errors import PageError, day_param
 from kgraph.web.graphindex import CO, HELD, LEAD, Edge, adjacency
-from kgraph.web.i18n import lang_of, translator
+from kgraph.web.i18n import N_, gettext, lang_of
 from kgraph.web.render import page, site
 from kgraph.web.site import Site, href
 
@@ -39,71 +45,103 @@ router = APIRouter()
 
 DEFAULT_LIMIT = 150
 MAX_LIMIT = 2000
-PHYSICS_MAX = 300
+STEP = 20  # neighbours an expansion adds at a time
 COUNT_FRONTIER_MAX = 3000
-LABEL_INSIDE = {
-    "box",
-    "ellipse",
-    "database",
-    "text",
-    "circle",
-}  # nodes whose further neighbours are counted for "not shown yet"
+REACH_MAX = 3000  # the walk stops counting there ("150 of 3000+"): a depth-3 walk can reach the whole graph
+SUCCEEDED = "succeeded"  # the edge from a body gone by the day to one that took over
+GONE_COLOR = "#b8bec6"
+RELATION_NAMES = {LEAD: N_("lead executor"), CO: N_("co-executor"), HELD: N_("held by"), SUCCEEDED: N_("succeeded by")}
+
+
+@dataclass(frozen=True)
+class View:
+    """What the URL asks for."""
+
+    center: str
+    depth: int = 1
+    only: frozenset[str] = frozenset()
+    doc: str | None = None
+    limit: int = DEFAULT_LIMIT
+    day: str | None = None
+    expand: tuple[str, ...] = ()
+    more: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass
 class Neighbourhood:
     center: str
     nodes: dict[str, int] = field(default_factory=dict)  # iri -> distance
+    parent: dict[str, str] = field(default_factory=dict)  # iri -> the node it was reached from
+    added_by: dict[str, list[str]] = field(default_factory=dict)  # expanded node -> nodes it added
     edges: list[Edge] = field(default_factory=list)
     reached: int = 0  # nodes found before the cap
+    truncated: bool = False  # the walk stopped at REACH_MAX
     hidden: Counter = field(default_factory=Counter)  # kind -> nodes cut by the cap
     beyond: Counter = field(default_factory=Counter)  # kind -> nodes one level further
     per_node: dict[str, Counter] = field(default_factory=dict)  # iri -> kind -> neighbours not shown
+    gone: dict[str, str] = field(default_factory=dict)  # body -> the day it ceased (dated views)
+    succession: list[tuple[str, str]] = field(default_factory=list)  # (gone body, successor)
 
 
-def explore(
-    s: Site, center: str, depth: int, only: set[str], doc: str | None, limit: int, lang: str, day: str | None = None
-) -> Neighbourhood:
-    """The neighbourhood of `center`; with `day` (ISO date), as it stood then: bodies that
-    existed, role tenures that covered it, and what documents adopted by then state."""
-    hood = Neighbourhood(center, {center: 0})
-    all_edges: list[Edge] = []
+def explore(s: Site, view: View, lang: str) -> Neighbourhood:
+    """The neighbourhood the view asks for; see the module docstring."""
     adj = adjacency(s)
+    day, doc = view.day, view.doc
+    hood = Neighbourhood(view.center, {view.center: 0})
 
     def admissible(x: str) -> bool:
         k = s.kind(x)
-        return (
-            k not in kinds.PLUMBING
-            and x.startswith(iri.BASE)
-            and (not only or k in only)
-            and (day is None or adj.exists_at(x, day))
-        )
+        if k in kinds.PLUMBING or not x.startswith(iri.BASE) or (view.only and k not in view.only):
+            return False
+        return day is None or adj.exists_at(x, day) or k == "body"  # a body gone by then: greyed
 
-    frontier = [center]
-    for d in range(1, depth + 1):
+    def rank(x: str):
+        return (kinds.ORDER.get(s.kind(x), 99), s.label(x, lang).casefold(), x)
+
+    frontier = [view.center]
+    for d in range(1, view.depth + 1):
         found = adj.around(frontier, doc, day)
         frontier = []
         for e in found:
-            for x in (e.a, e.b):
+            for x, other in ((e.a, e.b), (e.b, e.a)):
                 if x not in hood.nodes and admissible(x):
                     hood.nodes[x] = d
+                    hood.parent[x] = other if other in hood.nodes else view.center
                     frontier.append(x)
-        all_edges.extend(found)
-    # one level further, only to count what expanding would add
-    further = adj.around(frontier[:COUNT_FRONTIER_MAX], doc, day) if frontier else []
-    beyond: dict[str, str] = {
-        x: other for e in further for x, other in ((e.a, e.b), (e.b, e.a)) if x not in hood.nodes and admissible(x)
-    }
-    hood.beyond = Counter(s.kind(x) for x in beyond)
+            if len(hood.nodes) >= REACH_MAX:
+                hood.truncated = True
+                break
+        if hood.truncated:
+            break
     hood.reached = len(hood.nodes)
-    ranked = sorted(
-        hood.nodes, key=lambda x: (hood.nodes[x], kinds.ORDER.get(s.kind(x), 99), s.label(x, lang).casefold(), x)
-    )
-    keep = set(ranked[:limit])
-    hood.hidden = Counter(s.kind(x) for x in ranked[limit:])
-    hood.nodes = {x: hood.nodes[x] for x in ranked[:limit]}
+    kept = _first(hood.nodes, view.limit, lambda x: (hood.nodes[x], kinds.ORDER.get(s.kind(x), 99)), rank)
+    hood.hidden = Counter(s.kind(x) for x in hood.nodes if x not in kept)
+    if not hood.hidden and frontier:  # everything reached is shown: what one more level would add
+        further = adj.around(frontier[:COUNT_FRONTIER_MAX], doc, day)
+        hood.beyond = Counter(
+            s.kind(x) for x in {x for e in further for x in (e.a, e.b) if x not in hood.nodes and admissible(x)}
+        )
+    hood.nodes = {x: hood.nodes[x] for x in kept}
+    if day is not None:
+        _successions(s, hood, adj, day, list(hood.nodes))
+    # expansions, in the order they were asked for: each adds its next neighbours
+    more = dict(view.more)
+    for x in view.expand:
+        if x not in hood.nodes:
+            continue
+        around = adj.around([x], doc, day)
+        new = sorted({o for e in around for o in (e.a, e.b) if o not in hood.nodes and admissible(o)}, key=rank)
+        taken = new[: STEP * (more.get(x, 0) + 1)]
+        for o in taken:
+            hood.nodes[o] = hood.nodes[x] + 1
+            hood.parent[o] = x
+        hood.added_by[x] = taken
+        if day is not None:
+            _successions(s, hood, adj, day, taken)
+    hood.reached += len(hood.nodes) - len(kept)  # what expansions and successions added
+    keep = set(hood.nodes)
     seen = set()
-    for e in all_edges + further:
+    for e in adj.around(list(hood.nodes), doc, day):  # the edges of the view, and what lies beyond
         if e.a in keep and e.b in keep:
             key = (min(e.a, e.b), max(e.a, e.b), e.label)
             if key not in seen:
@@ -113,108 +151,142 @@ def explore(
             for x, other in ((e.a, e.b), (e.b, e.a)):
                 if x in keep and other not in keep and admissible(other):
                     hood.per_node.setdefault(x, Counter())[s.kind(other)] += 1
+    for gone, successor in hood.succession:
+        hood.edges.append(Edge(gone, successor, SUCCEEDED, frozenset()))
     return hood
 
 
-def to_vis(s: Site, hood: Neighbourhood, lang: str) -> dict:
-    """Nodes, edges and options for vis-network, built with pyvis."""
-    # heavy (0.4 s): imported when the first graph view is drawn, not when the app starts
-    from pyvis.edge import Edge as PyvisEdge
-    from pyvis.network import Network
+def _first(nodes, limit: int, coarse, fine) -> list[str]:
+    """The first `limit` nodes in the order of (coarse, fine) keys, computing the fine key (the
+    label) only inside the coarse bucket the cap cuts through: a depth-2 walk reaches thousands."""
+    buckets: dict[tuple, list[str]] = {}
+    for x in nodes:
+        buckets.setdefault(coarse(x), []).append(x)
+    out: list[str] = []
+    for key in sorted(buckets):
+        members = buckets[key]
+        if len(out) + len(members) <= limit:
+            out.extend(sorted(members, key=fine) if len(members) <= limit else members)
+        else:
+            out.extend(sorted(members, key=fine)[: limit - len(out)])
+        if len(out) >= limit:
+            break
+    return out
 
-    net = Network(directed=True, height="100%", width="100%", cdn_resources="local")
-    positions = _layout(hood) if len(hood.nodes) > PHYSICS_MAX else {}
+
+def _successions(s: Site, hood: Neighbourhood, adj, day: str, candidates: list[str]) -> None:
+    """Bodies among `candidates` that no longer existed on `day`: greyed, with the bodies that
+    carried on by then (through the registry's reorganisations, past bodies gone by then too)."""
+    for x in [x for x in candidates if s.kind(x) == "body" and not adj.exists_at(x, day) and x not in hood.gone]:
+        start, end = adj.validity.get(x, (None, None))
+        if start and day < start:
+            continue  # not created yet: left as it is
+        hood.gone[x] = end or ""
+        todo, seen = [x], {x}
+        while todo:
+            current = todo.pop(0)
+            for r in s.select(queries.internal("reorganisations_of"), {"body": current}):
+                if r["from"] is None or r["from"].value != current or r["to"] is None:
+                    continue
+                nxt = r["to"].value
+                if nxt in seen:
+                    continue
+                seen.add(nxt)
+                if adj.exists_at(nxt, day):
+                    hood.succession.append((x, nxt))
+                    if nxt not in hood.nodes:
+                        hood.nodes[nxt] = hood.nodes[x] + 1
+                        hood.parent[nxt] = x
+                        hood.added_by.setdefault(x, []).append(nxt)
+                else:
+                    todo.append(nxt)
+
+
+def positions(s: Site, hood: Neighbourhood, view: View, labels: dict[str, str]) -> dict[str, tuple[float, float]]:
+    """Server-side layout (kgraph.web.graphlayout): the radial tree of the first walk, then each
+    expansion around its node, earlier nodes fixed."""
+    boxes = {x: layout.box_size(labels[x], x == hood.center, _shape(s, x)) for x in hood.nodes}
+    added = {o for new in hood.added_by.values() for o in new}
+    base = {x: boxes[x] for x in hood.nodes if x not in added}
+    pos = layout.radial(hood.center, hood.parent, base)
+    layout.separate(pos, base, fixed={hood.center})
+    for x, new in hood.added_by.items():
+        new = [o for o in new if o not in pos]
+        if x in pos and new:
+            layout.place_around(x, new, pos, boxes)
+            layout.separate(pos, {k: boxes[k] for k in pos}, fixed=set(pos) - set(new))
     for x in hood.nodes:
-        k = kinds.BY_KEY.get(s.kind(x), kinds.OTHER)
-        label = s.label(x, lang)
-        more = hood.per_node.get(x, Counter())
-        hidden = ", ".join(f"{kinds.kind_name(kk, lang)}: {n}" for kk, n in more.most_common())
-        title = "\n".join(filter(None, [label, kinds.kind_name(k.key, lang), f"+ {hidden}" if hidden else ""]))
-        opts = {
-            "title": title,
-            "url": href(x),
-            "kind": k.key,
-            "size": 28 if x == hood.center else 16,
-            "font": {"size": 16 if x == hood.center else 12},
-            "borderWidth": 3 if x == hood.center else 1,
-        }
-        shape = k.shape
-        if x in positions:
-            opts.update(x=positions[x][0], y=positions[x][1], physics=False)
-            # big views: labels under small shapes instead of inside wide boxes, which overlap on the rings
-            shape = "dot" if shape in LABEL_INSIDE else shape
-            opts["font"] = {"size": 10}
-        net.add_node(x, label=_short(label, 30 if positions else 40), shape=shape, color=k.color, **opts)
-    t = translator(lang)
-    names = {LEAD: t("entity.lead"), CO: t("entity.co"), HELD: t("graph.held_by")}
-    for e in hood.edges:
-        label = names[e.label] if e.label in names else s.label(e.label, lang)
-        label = f"{label} {e.period}".strip() if e.period else label
-        # pyvis' add_edge re-scans the node list for every edge (quadratic); the edge model is the same
-        text = {"title": label} if positions else {"label": _short(label, 28)}  # big views: labels on hover
-        net.edges.append(
-            PyvisEdge(e.a, e.b, True, dashes=e.dashed, font={"size": 9, "color": "#555"}, arrows="to", **text).options
-        )
-    physics = not positions
-    net.options = {
-        "physics": {
-            "enabled": physics,
-            "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -160, "springLength": 200, "avoidOverlap": 0.6},
-            "stabilization": {"enabled": physics, "iterations": 300, "fit": True},
-        },
-        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": len(hood.edges) > 800},
-        "edges": {"smooth": False, "color": {"color": "#9aa", "highlight": "#333"}},
-        "nodes": {"font": {"color": "#222"}},
-    }
-    nodes, edges, _, _, _, options = net.get_network_data()
-    return {
-        "nodes": nodes,
-        "edges": edges,
-        "options": json.loads(options) if isinstance(options, str) else options,
-        "center": hood.center,
-    }
-
-
-def _layout(hood: Neighbourhood) -> dict[str, tuple[float, float]]:
-    """Concentric rings by distance from the centre, each node near its BFS parent.
-
-    Linear in the number of nodes: a force layout (networkx's spring_layout
-    took 0.6 s for 300 nodes here) is what the browser's physics does below
-    PHYSICS_MAX; above it a fixed, readable layout that never moves is better."""
-    g = nx.Graph()
-    g.add_nodes_from(hood.nodes)
-    g.add_edges_from((e.a, e.b) for e in hood.edges)
-    parent = dict(nx.bfs_predecessors(g, hood.center))
-    angle = {hood.center: 0.0}
-    pos = {hood.center: (0.0, 0.0)}
-    rings: dict[int, list[str]] = {}
-    for n, d in hood.nodes.items():
-        if n != hood.center:
-            rings.setdefault(d, []).append(n)
-    radius = 0.0
-    for d in sorted(rings):
-        ring = sorted(rings[d], key=lambda n: (angle.get(parent.get(n, ""), 7.0), n))
-        radius = max(radius + 260.0, len(ring) * 38.0 / (2 * math.pi))
-        for i, n in enumerate(ring):
-            a = 2 * math.pi * i / len(ring)
-            angle[n] = a
-            pos[n] = (round(radius * math.cos(a), 1), round(radius * math.sin(a), 1))
+        pos.setdefault(x, (0.0, 0.0))
     return pos
 
 
-def _day(value: str | None) -> str | None:
-    """The date filter: an ISO date (YYYY-MM-DD), or None when empty."""
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value.strip()).isoformat()
-    except ValueError:
-        raise HTTPException(400, f"at={value!r} is not a date (YYYY-MM-DD)") from None
+def _shape(s: Site, x: str) -> str:
+    """The vis-network shape of a node (by its kind; a bare text label gets a box)."""
+    shape = kinds.BY_KEY.get(s.kind(x), kinds.OTHER).shape
+    return "box" if shape == "text" else shape
 
 
-def _short(text: str, n: int = 40) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"
+def to_vis(s: Site, hood: Neighbourhood, view: View, lang: str) -> dict:
+    """Nodes (with positions, fixed), edges and options for vis-network, and what the side
+    panel shows of each node."""
+    labels = {x: layout.wrap(s.label(x, lang)) for x in hood.nodes}
+    pos = positions(s, hood, view, labels)
+    few = len(hood.nodes) <= layout.SEPARATE_MAX
+    expanded = set(view.expand)
+    nodes = []
+    for x in hood.nodes:
+        k = kinds.BY_KEY.get(s.kind(x), kinds.OTHER)
+        more = hood.per_node.get(x, Counter())
+        gone = x in hood.gone
+        full = s.label(x, lang)
+        nodes.append(
+            {
+                "id": x,
+                "label": labels[x] if few else "",
+                "title": full if few else "\n".join([full, kinds.kind_name(k.key, lang)]),
+                "shape": _shape(s, x),
+                "color": GONE_COLOR if gone else k.color,
+                "size": 16 if x == hood.center else 10,
+                "font": {"size": 16 if x == hood.center else 13, "color": "#8a9099" if gone else "#1f2933"},
+                "borderWidth": 3 if x == hood.center else 1,
+                "x": pos[x][0],
+                "y": round(pos[x][1] + layout.shape_offset(labels[x], x == hood.center, _shape(s, x)), 1),
+                "physics": False,
+                "kind": k.key,
+                "kind_name": kinds.kind_name(k.key, lang),
+                "url": href(x),
+                "full": full,
+                "neighbours": {kinds.kind_name(kk, lang): n for kk, n in more.most_common()},
+                "neighbours_total": sum(more.values()),
+                "expanded": x in expanded,
+                "gone": hood.gone.get(x) if gone else None,
+                "distance": hood.nodes[x],
+            }
+        )
+    edges = []
+    for e in hood.edges:
+        name = RELATION_NAMES.get(e.label)
+        label = gettext(lang, name) if name else s.label(e.label, lang)
+        label = f"{label} {e.period}".strip() if e.period else label
+        edges.append(
+            {
+                "id": f"{e.a} {e.b} {e.label}",
+                "from": e.a,
+                "to": e.b,
+                "title": label,
+                "arrows": {"to": {"enabled": True, "scaleFactor": 0.45}},
+                "dashes": e.label in (CO, SUCCEEDED),
+                "color": {"color": GONE_COLOR if e.label == SUCCEEDED else "#9aa", "highlight": "#333"},
+            }
+        )
+    options = {
+        "physics": {"enabled": False},
+        "layout": {"improvedLayout": False},
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": len(edges) > 800, "multiselect": False},
+        "edges": {"smooth": False, "width": 1, "arrowStrikethrough": False},
+        "nodes": {"shapeProperties": {"borderRadius": 3}},
+    }
+    return {"nodes": nodes, "edges": edges, "options": options, "center": hood.center}
 
 
 def _resolve(value: str) -> str:
@@ -225,6 +297,11 @@ def _resolve(value: str) -> str:
     if value.startswith(("http://", "https://")):
         return value
     return iri.BASE + value.lstrip("/")
+
+
+def _short(x: str) -> str:
+    """An IRI as the URL carries it: its path under the base."""
+    return x[len(iri.BASE) :] if x.startswith(iri.BASE) else x
 
 
 def top_bodies(s: Site, lang: str, n: int = 12) -> list[dict]:
@@ -242,6 +319,57 @@ def top_bodies(s: Site, lang: str, n: int = 12) -> list[dict]:
     return out[:n]
 
 
+def view_of(
+    s: Site,
+    iri_: str,
+    depth: int,
+    kinds_: list[str],
+    doc: str | None,
+    limit: int,
+    at: str | None,
+    expand: str,
+    more: str,
+) -> View:
+    """The view a URL asks for (unknown kinds, documents and expanded nodes left out)."""
+    only = frozenset(k for part in kinds_ for k in part.split(",") if k in kinds.BY_KEY)
+    docs = s.source_docs()
+    steps: dict[str, int] = {}
+    for item in (more or "").split(","):
+        node, _, n = item.rpartition(":")
+        if node and n.isdigit():
+            steps[_resolve(node)] = min(int(n), 50)
+    expanded = tuple(dict.fromkeys(_resolve(x) for x in (expand or "").split(",") if x.strip()))
+    return View(
+        _resolve(iri_),
+        depth,
+        only,
+        doc if doc in docs else None,
+        limit,
+        day_param(at),
+        expanded[:100],
+        tuple(sorted(steps.items())),
+    )
+
+
+def url_of(view: View, **changes) -> str:
+    """The /graph URL of a view (changes: iri, depth, limit, expand (list), more (dict), at …)."""
+    more = dict(view.more) | changes.pop("more", {})
+    expand = changes.pop("expand", list(view.expand))
+    params = {
+        "iri": _short(view.center),
+        "depth": view.depth,
+        "limit": view.limit,
+        "kinds": ",".join(sorted(view.only)) or None,
+        "doc": view.doc,
+        "at": view.day,
+        "expand": ",".join(_short(x) for x in expand) or None,
+        "more": ",".join(f"{_short(k)}:{n}" for k, n in sorted(more.items()) if n) or None,
+    } | changes
+    if params["iri"] and params["iri"].startswith(iri.BASE):
+        params["iri"] = _short(params["iri"])
+    return "/graph?" + urlencode({k: v for k, v in params.items() if v not in (None, "")})
+
+
 @router.get("/graph/export")
 def graph_export(
     request: Request,
@@ -252,19 +380,20 @@ def graph_export(
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
     format: str = "graphml",
     at: str | None = None,
+    expand: str = "",
+    more: str = "",
 ):
     """The current view for Gephi/yEd (GraphML) or a spreadsheet (CSV of edges)."""
     s = site(request)
     lang = lang_of(request)
-    only = {k for part in kinds_ for k in part.split(",") if k in kinds.BY_KEY}
-    hood = explore(s, _resolve(iri_), depth, only, doc if doc in s.source_docs() else None, limit, lang, _day(at))
-    t = translator(lang)
-    names = {LEAD: t("entity.lead"), CO: t("entity.co"), HELD: t("graph.held_by")}
+    view = view_of(s, iri_, depth, kinds_, doc, limit, at, expand, more)
+    hood = explore(s, view, lang)
     g = nx.MultiDiGraph()
     for x, d in hood.nodes.items():
         g.add_node(x, label=s.label(x, lang), kind=s.kind(x), distance=d)
     for e in hood.edges:
-        g.add_edge(e.a, e.b, label=names.get(e.label) or s.label(e.label, lang), predicate=e.label)
+        name = RELATION_NAMES.get(e.label)
+        g.add_edge(e.a, e.b, label=gettext(lang, name) if name else s.label(e.label, lang), predicate=e.label)
     if format == "csv":
         buf = io.StringIO()
         w = csv.writer(buf)
@@ -277,7 +406,7 @@ def graph_export(
             headers={"Content-Disposition": 'attachment; filename="kgraph-graph.csv"'},
         )
     if format != "graphml":
-        raise HTTPException(400, "format must be graphml or csv")
+        raise PageError(400, N_("format must be graphml or csv"))
     return Response(
         "\n".join(nx.generate_graphml(g)),
         media_type="application/graphml+xml",
@@ -295,47 +424,45 @@ def graph_page(
     doc: str | None = None,
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
     at: str | None = None,
+    expand: str = "",
+    more: str = "",
+    sel: str | None = None,
 ):
     s = site(request)
-    day = _day(at)
     lang = lang_of(request)
-    only = {k for part in kinds_ for k in part.split(",") if k in kinds.BY_KEY}
+    day = day_param(at)
     docs = sorted(s.source_docs())
-    doc = doc if doc in docs else None
     base = {
-        "depth": depth,
         "limit": limit,
-        "kinds": sorted(only),
-        "doc": doc,
+        "depth": depth,
+        "doc": doc if doc in docs else None,
         "docs": docs,
         "all_kinds": [k.key for k in kinds.KINDS if k.key not in kinds.PLUMBING],
-        "physics_max": PHYSICS_MAX,
-        "step": DEFAULT_LIMIT,
+        "kinds": sorted({k for part in kinds_ for k in part.split(",") if k in kinds.BY_KEY}),
+        "step": STEP,
         "at": day,
     }
     if not iri_:
         return page(request, "graph.html", base | {"center": None, "suggestions": top_bodies(s, lang)})
-    center = _resolve(iri_)
+    view = view_of(s, iri_, depth, kinds_, doc, limit, at, expand, more)
+    center = view.center
     if (
         not s.types(center)
         and not s.labels(center)
         and not s.select(queries.internal("outgoing"), {"s": center}, limit=1)
     ):
-        raise HTTPException(404, f"no resource {center}")
-    hood = explore(s, center, depth, only, doc, limit, lang, day)
-    data = to_vis(s, hood, lang)
-
-    def view(**changes) -> str:
-        params = {
-            "iri": center,
-            "depth": depth,
-            "limit": limit,
-            "kinds": ",".join(sorted(only)) or None,
-            "doc": doc,
-            "at": day,
-        } | changes
-        return "/graph?" + urlencode({k: v for k, v in params.items() if v not in (None, "")})
-
+        raise PageError(404, N_("no resource %(iri)s"), iri=center)
+    hood = explore(s, view, lang)
+    data = to_vis(s, hood, view, lang)
+    for n in data["nodes"]:  # what a click does: expand it (or its next step), or centre on it
+        x = n["id"]
+        steps = dict(view.more).get(x, 0)
+        n["expand_url"] = url_of(
+            view, expand=[*view.expand, x] if x not in view.expand else list(view.expand), sel=_short(x)
+        )
+        n["more_url"] = url_of(view, more={x: steps + 1}, sel=_short(x)) if x in view.expand else None
+        n["center_url"] = url_of(view, iri=x, expand=[], more={}, limit=DEFAULT_LIMIT)
+    selected = _resolve(sel) if sel else None
     nodes = sorted(hood.nodes, key=lambda x: (hood.nodes[x], kinds.ORDER.get(s.kind(x), 99), s.label(x, lang)))
     return page(
         request,
@@ -344,24 +471,28 @@ def graph_page(
         | {
             "center": s.term(center, lang),
             "data": data,
+            "selected": selected if selected in hood.nodes else None,
             "shown": len(hood.nodes),
             "reached": hood.reached,
+            "truncated": hood.truncated,
             "hidden": dict(hood.hidden.most_common()),
             "beyond": dict(hood.beyond.most_common()),
-            "share": view(),
-            "export": view().replace("/graph?", "/graph/export?", 1),
-            "expand": view(limit=min(limit + DEFAULT_LIMIT, MAX_LIMIT)),
-            "deeper": view(depth=depth + 1) if depth < 3 else None,
-            "physics": len(hood.nodes) <= PHYSICS_MAX,
+            "gone": len(hood.gone),
+            "share": url_of(view),
+            "export": url_of(view).replace("/graph?", "/graph/export?", 1),
+            "expand": url_of(view, limit=min(view.limit + DEFAULT_LIMIT, MAX_LIMIT)),
+            "deeper": url_of(view, depth=view.depth + 1) if view.depth < 3 else None,
+            "reset": url_of(view, expand=[], more={}) if view.expand else None,
             "node_list": [
                 {
                     "term": s.term(x, lang),
                     "distance": hood.nodes[x],
                     "more": sum(hood.per_node.get(x, Counter()).values()),
-                    "recenter": view(iri=x, limit=DEFAULT_LIMIT),
+                    "recenter": url_of(view, iri=x, expand=[], more={}, limit=DEFAULT_LIMIT),
+                    "gone": x in hood.gone,
                 }
                 for x in nodes
             ],
-            "kind_views": {k: view(kinds=k) for k in hood.hidden},
+            "kind_views": {k: url_of(view, kinds=k) for k in hood.hidden},
         },
     )

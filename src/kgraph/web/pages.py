@@ -7,7 +7,7 @@ Each page's data is a plain dict, rendered by its template or returned as JSON
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, RedirectResponse
 from rdflib import URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
@@ -15,7 +15,8 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 from kgraph import iri, queries, settings
 from kgraph import resource_kinds as kinds
 from kgraph.vocab import ontology_graph
-from kgraph.web.i18n import lang_of
+from kgraph.web.errors import PageError
+from kgraph.web.i18n import N_, lang_of
 from kgraph.web.render import JSON_SUFFIX, page, site, wants_json
 from kgraph.web.site import href
 
@@ -160,10 +161,10 @@ def source_view(request: Request, doc: str, start: int | None = Query(None, ge=0
     doc = doc.removesuffix(JSON_SUFFIX)  # /source/{doc}.json: the page data
     text = s.source_text(doc)
     if text is None:
-        raise HTTPException(404, f"no source document {doc!r}")
+        raise PageError(404, N_("no source document %(doc)s"), doc=repr(doc))
     lang = lang_of(request)
     if start is not None and (end is None or end < start or end > len(text)):
-        raise HTTPException(400, "the span must satisfy 0 <= start <= end <= length of the text")
+        raise PageError(400, N_("the span must satisfy 0 <= start <= end <= length of the text"))
     if start is None:
         parts = (text, "", "")
     else:
@@ -188,7 +189,7 @@ def source_view(request: Request, doc: str, start: int | None = Query(None, ge=0
 def download(request: Request):
     path = site(request).build_dir / settings.GRAPH_FILE
     if not path.is_file():
-        raise HTTPException(404, "this build has no N-Quads dump")
+        raise PageError(404, N_("this build has no N-Quads dump"))
     return FileResponse(path, media_type="application/n-quads", filename="kgraph.nq")
 
 
@@ -200,10 +201,10 @@ def ontology(request: Request):
     g = ontology_graph()
     groups = []
     for title, cls in (
-        ("ontology.classes", OWL.Class),
-        ("ontology.objprops", OWL.ObjectProperty),
-        ("ontology.dataprops", OWL.DatatypeProperty),
-        ("ontology.individuals", OWL.NamedIndividual),
+        (N_("Classes"), OWL.Class),
+        (N_("Object properties"), OWL.ObjectProperty),
+        (N_("Datatype properties"), OWL.DatatypeProperty),
+        (N_("Individuals (code lists)"), OWL.NamedIndividual),
     ):
         items = []
         for term in sorted(set(g.subjects(RDF.type, cls))):

@@ -21,6 +21,7 @@ from kgraph.errors import KgraphError, QueryError
 from kgraph.queries import NamedQuery
 from kgraph.sparql_syntax import bind
 from kgraph.web import vendor
+from kgraph.web.i18n import gettext, lang_of
 from kgraph.web.render import page
 
 router = APIRouter()
@@ -38,11 +39,14 @@ def library(request: Request) -> dict[str, NamedQuery]:
 
 
 def named_queries(request: Request) -> list[dict]:
+    """The named queries with their titles and descriptions in the interface's language (their
+    English header lines are message ids of the catalogs: kgraph.web.i18n)."""
+    lang = lang_of(request)
     return [
         {
             "name": q.name,
-            "title": q.title or q.name,
-            "description": q.description,
+            "title": gettext(lang, q.title) if q.title else q.name,
+            "description": gettext(lang, q.description) if q.description else "",
             "params": dict(q.params),
             "sparql": _example_text(q),
         }

@@ -5,7 +5,7 @@ query results; `page` renders it with its Jinja template, or returns
 it as JSON to a client that asks for JSON (`Accept: application/json`, or the
 URL with a `.json` suffix, as datasette does: `/id/org/mint.json`,
 `/search.json?q=…`, `/graph.json?iri=…`, `/index.json`). The template gets the
-same dict plus the helpers (translator, kind names and colours).
+same dict plus the helpers (gettext callables of the page's language, kind names and colours).
 
 Autoescaping is on for every template: whatever the documents say is printed
 as text. Data reaches scripts only as JSON inside <script type="application/json">
@@ -44,8 +44,15 @@ class PageEnvironment(jinja2.Environment):
 
 
 env = PageEnvironment(
-    loader=jinja2.PackageLoader("kgraph.web", "templates"), autoescape=True, trim_blocks=True, lstrip_blocks=True
+    loader=jinja2.PackageLoader("kgraph.web", "templates"),
+    autoescape=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    extensions=["jinja2.ext.i18n"],
 )
+# Messages through Jinja2's i18n extension in its new style (`_("… %(n)s", n=1)`); each render
+# passes the gettext callables of its language (kgraph.web.i18n.template_callables).
+env.newstyle_gettext = True
 templates = Jinja2Templates(env=env)
 
 
@@ -111,7 +118,7 @@ def render(request: Request, name: str, context: dict, status: int = 200) -> HTM
     ctx = {
         "lang": lang,
         "langs": i18n.LANGS,
-        "t": i18n.translator(lang),
+        **i18n.template_callables(lang),
         "kind_name": lambda k: kinds.kind_name(k, lang),
         "kind_class": kind_class,
         "with_params": lambda **kw: with_params(request, **kw),

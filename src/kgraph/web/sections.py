@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 
 from kgraph import iri, queries
+from kgraph.web import body
+from kgraph.web.reader import num_key
 from kgraph.web.site import Site
 
 CONTEXT = 360  # characters of paragraph shown on each side of a quoted span
@@ -18,14 +20,6 @@ CONTEXT = 360  # characters of paragraph shown on each side of a quoted span
 
 def _v(term) -> str | None:
     return term.value if term is not None else None
-
-
-def _num_key(text: str | None):
-    """Sort '2', '10', '1-1' naturally."""
-    parts = []
-    for p in (text or "").replace(".", "-").split("-"):
-        parts.append((0, int(p), "") if p.isdigit() else (1, 0, p))
-    return parts
 
 
 # --- provenance ---------------------------------------------------------------------
@@ -102,124 +96,23 @@ def named_graphs(s: Site, subject: str) -> list[str]:
 # --- by kind ------------------------------------------------------------------------
 
 
-def for_kind(s: Site, subject: str, kind: str, lang: str) -> dict:
-    if kind == "body":
-        return {
-            "tasks": tasks_of(s, subject, lang),
-            "inherited": inherited_tasks(s, subject, lang),
-            "competences": competences_of(s, subject, lang),
-            "roles": roles_of(s, subject, lang),
-            "succession": succession(s, subject, lang),
-            "overlaps": overlaps_of(s, subject, lang, body=True),
-        }
+def for_kind(s: Site, subject: str, kind: str, lang: str, day: str | None = None) -> dict:
+    if kind == "body":  # kgraph.web.body
+        return body.page(s, subject, lang, day) | {"overlaps": overlaps_of(s, subject, lang, body=True)}
     if kind == "role":
-        return {"holders": holders_of(s, subject, lang), "competences": competences_of(s, subject, lang)}
+        return {"holders": holders_of(s, subject, lang), "competences": body.competences_by_act(s, subject, lang, day)}
     if kind in {"task", "instruction", "mandate"}:
-        return {"task": task_detail(s, subject, lang), "overlaps": overlaps_of(s, subject, lang)}
+        return {"task": task_detail(s, subject, lang, day), "overlaps": overlaps_of(s, subject, lang)}
     if kind == "competence":
         return {"competence": competence_detail(s, subject, lang), "overlaps": overlaps_of(s, subject, lang)}
-    if kind in {"article", "part", "act", "direction"}:
-        return {
-            "items": items_of(s, subject, lang),
-            "grants": grants_of(s, subject, lang),
-            "plan_tasks": plan_tasks(s, subject, lang) if kind != "article" else [],
-        }
+    if kind in {"article", "part", "act", "direction"}:  # the text itself: kgraph.web.reader
+        return {"plan_tasks": plan_tasks(s, subject, lang) if kind != "article" else []}
     if kind == "finding":
         return {"sides": finding_sides(s, subject, lang)}
     if kind == "source":
         rows = s.select(queries.internal("identifier"), {"s": subject})
         return {"source_doc": rows[0]["doc"].value if rows else None}
     return {}
-
-
-ROWS = 200  # rows a section shows; the count says how many there are
-
-
-def tasks_of(s: Site, body: str, lang: str) -> dict:
-    """The body's tasks (the named query tasks_of_body: plan tasks and decree instructions, direct
-    or through a group), lead ones first, at most ROWS, and how many there are."""
-    return tasks_of_bodies(s, [body], lang)[body]
-
-
-def tasks_of_bodies(s: Site, bodies: list[str], lang: str) -> dict[str, dict]:
-    """tasks_of for several bodies with one query. A task assigned to a body twice is shown once:
-    as lead before co-executor, directly before through a group."""
-    picked: dict[str, dict[str, tuple[tuple, dict]]] = {b: {} for b in bodies}
-    for r in s.select(queries.named("tasks_of_body"), {"body": bodies}) if bodies else ():
-        lead = _v(r["role"]) == "lead"
-        rank = (not lead, r["via_group"] is not None)
-        mine = picked[r["body"].value]
-        key = r["task"].value
-        if key in mine and mine[key][0] <= rank:
-            continue
-        mine[key] = (
-            rank,
-            {
-                "task": s.term(r["task"], lang),
-                "lead": lead,
-                "via": s.term(r["via_group"], lang) if r["via_group"] else None,
-                "number": _v(r["number"]),
-                "by_agreement": _v(r["by_agreement"]) in {"true", "1"},
-                "plan": s.term(r["plan"], lang) if r["plan"] else None,
-                "deadline": {"text": _v(r["deadline_text"]), "start": _v(r["start"]), "end": _v(r["end"])},
-            },
-        )
-    out = {}
-    for body, mine in picked.items():
-        rows = sorted(
-            (row for _, row in mine.values()),
-            key=lambda t: (
-                not t["lead"],
-                t["plan"] is None,
-                t["plan"].label if t["plan"] else "",
-                _num_key(t["number"]),
-                t["task"].value,
-            ),
-        )
-        out[body] = {"rows": rows[:ROWS], "total": len(rows)}
-    return out
-
-
-def competences_of(s: Site, agent: str, lang: str) -> list[dict]:
-    """Competences granted to the agent, or to a legal role it holds or held."""
-    rows = s.select(queries.internal("competences_of_agent"), {"agent": agent})
-    merged: dict[tuple, dict] = {}
-    for r in rows:
-        key = (r["c"].value, _v(r["via"]))
-        m = merged.setdefault(
-            key,
-            {
-                "competence": s.term(r["c"], lang),
-                "via": s.term(r["via"], lang) if r["via"] else None,
-                "periods": [],
-                "item": s.term(r["item"], lang) if r["item"] else None,
-                "article": article_term(s, r["item"], lang),
-            },
-        )
-        period = (_v(r["from"]), _v(r["until"]))
-        if any(period) and period not in m["periods"]:
-            m["periods"].append(period)
-    return sorted(
-        merged.values(),
-        key=lambda c: (
-            c["article"].value if c["article"] else "",
-            _num_key(c["item"].value.rsplit("_", 1)[-1] if c["item"] else ""),
-        ),
-    )
-
-
-def roles_of(s: Site, body: str, lang: str) -> list[dict]:
-    rows = s.select(queries.internal("tenures"), {"holder": body})
-    rows.sort(key=lambda r: _v(r["from"]) or "")
-    return [
-        {
-            "tenure": s.term(r["t"], lang),
-            "role": s.term(r["role"], lang),
-            "from": _v(r["from"]),
-            "until": _v(r["until"]),
-        }
-        for r in rows
-    ]
 
 
 def holders_of(s: Site, role: str, lang: str) -> list[dict]:
@@ -234,46 +127,6 @@ def holders_of(s: Site, role: str, lang: str) -> list[dict]:
         }
         for r in rows
     ]
-
-
-SHARING = {"split", "transfer"}  # after these, a task may rest with another body too
-
-
-def predecessors(s: Site, body: str, lang: str, max_steps: int = 40):
-    """Bodies `body` descends from through reorganisations, nearest first, each once: pairs of
-    (body term, the steps from it to `body` as (code, kind term), oldest first)."""
-    todo, seen = [(body, ())], {body}
-    while todo and len(seen) < max_steps:
-        current, steps = todo.pop(0)
-        for r in s.select(queries.internal("reorganised_from"), {"body": current}):
-            nxt = r["next"].value
-            if nxt in seen:
-                continue
-            seen.add(nxt)
-            path = ((_v(r["code"]), s.term(r["kind"], lang) if r["kind"] else None),) + steps
-            todo.append((nxt, path))
-            yield s.term(r["next"], lang), path
-
-
-def inherited_tasks(s: Site, body: str, lang: str) -> list[dict]:
-    """The tasks of the bodies this one descends from, nearest predecessor first, each with
-    its tasks (as tasks_of) and the kinds of the reorganisations from it to this body
-    (terms, oldest first); `shared` when a split or a transfer lies on the way."""
-    found = list(predecessors(s, body, lang))
-    tasks_by_body = tasks_of_bodies(s, [p.value for p, _ in found], lang)
-    out = []
-    for predecessor, path in found:
-        tasks = tasks_by_body[predecessor.value]
-        if tasks["total"]:
-            out.append(
-                {
-                    "body": predecessor,
-                    "steps": [term for _, term in path],
-                    "tasks": tasks,
-                    "shared": any(code in SHARING for code, _ in path),
-                }
-            )
-    return out
 
 
 def successors(s: Site, task: str, lang: str, day: str) -> dict[str, list[dict]]:
@@ -307,25 +160,6 @@ def successors(s: Site, task: str, lang: str, day: str) -> dict[str, list[dict]]
     }
 
 
-def succession(s: Site, body: str, lang: str, max_steps: int = 40) -> list[dict]:
-    """Reorganizations along the whole line the body belongs to, oldest first."""
-    events: dict[str, dict] = {}
-    todo, seen = [body], {body}
-    while todo and len(seen) < max_steps:
-        current = todo.pop()
-        for r in s.select(queries.internal("reorganisations_of"), {"body": current}):
-            e = events.setdefault(
-                r["e"].value, {"event": s.term(r["e"], lang), "date": _v(r["date"]), "from": [], "to": []}
-            )
-            for side in ("from", "to"):
-                if r[side] is not None and r[side].value not in [t.value for t in e[side]]:
-                    e[side].append(s.term(r[side], lang))
-                    if r[side].value not in seen:
-                        seen.add(r[side].value)
-                        todo.append(r[side].value)
-    return sorted(events.values(), key=lambda e: (e["date"] or "9999", e["event"].value))
-
-
 def overlaps_of(s: Site, subject: str, lang: str, body: bool = False) -> list[dict]:
     """Overlap findings with a side that is the subject, or (for a body) one of its mandates."""
     query = queries.internal("overlaps_of_body") if body else queries.internal("overlaps_of_mandate")
@@ -344,8 +178,10 @@ def overlaps_of(s: Site, subject: str, lang: str, body: bool = False) -> list[di
     ]
 
 
-def task_detail(s: Site, task: str, lang: str) -> dict:
-    today = dt.date.today().isoformat()
+def task_detail(s: Site, task: str, lang: str, day: str | None = None) -> dict:
+    """Parties, deadline, plan; a party gone by `day` (default today) names the bodies that
+    carried on its functions then."""
+    today = day or dt.date.today().isoformat()
     parties = s.select(queries.internal("task_parties"), {"task": task})
     parties.sort(key=lambda p: int(p["pos"].value) if p["pos"] is not None else 99)
     gone = any((_v(p["until"]) or "9999") <= today for p in parties)
@@ -364,6 +200,7 @@ def task_detail(s: Site, task: str, lang: str) -> dict:
             }
             for p in parties
         ],
+        "day": today,
         "plan": s.term(r["plan"], lang) if r.get("plan") else None,
         "direction": s.term(r["dir"], lang) if r.get("dir") else None,
         "number": _v(r.get("num")),
@@ -402,27 +239,6 @@ def article_term(s: Site, item, lang: str):
     return None
 
 
-def items_of(s: Site, part: str, lang: str) -> list[dict]:
-    rows = s.select(queries.internal("parts_of"), {"p": part})
-    items = [{"item": s.term(r["x"], lang), "number": _v(r["num"])} for r in rows]
-    items.sort(key=lambda i: (i["item"].kind or "", _num_key(i["number"] or i["item"].value.rsplit("_", 1)[-1])))
-    return items
-
-
-def grants_of(s: Site, part: str, lang: str) -> list[dict]:
-    rows = s.select(queries.internal("grants_within"), {"p": part})
-    out = [
-        {
-            "competence": s.term(r["c"], lang),
-            "to": s.term(r["to"], lang) if r["to"] else None,
-            "item": s.term(r["g"], lang),
-        }
-        for r in rows
-    ]
-    out.sort(key=lambda c: _num_key(c["item"].value.rsplit("_", 1)[-1]))
-    return out
-
-
 def plan_tasks(s: Site, plan: str, lang: str) -> list[dict]:
     rows = s.select(queries.internal("tasks_in_plan"), {"p": plan})
     out = [
@@ -433,7 +249,7 @@ def plan_tasks(s: Site, plan: str, lang: str) -> list[dict]:
         }
         for r in rows
     ]
-    out.sort(key=lambda t: _num_key(t["number"]))
+    out.sort(key=lambda t: num_key(t["number"]))
     return out
 
 
