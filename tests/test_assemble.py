@@ -84,6 +84,8 @@ def test_rebuilds_redo_only_what_changed_and_give_the_cold_graph(cold, tmp_path)
     assert r["cache"]["read"] == {"hits": 3, "misses": 1}
     assert r["cache"]["write"] == {"hits": 2, "misses": 1}
     assert r["cache"]["findings"] == {"hits": 0, "misses": 1}
+    # a new line changes no triple overlap detection reads (kgraph.footprint): no query runs
+    assert r["cache"]["overlaps"] == {"hits": 1, "misses": 0}
     build.run(cat, tmp_path / "fresh", cache=False)
     assert quads(out) == quads(tmp_path / "fresh")
 

@@ -31,7 +31,7 @@ def graphs(built):
     return out
 
 
-def split(graphs: dict[str, Graph], naive: bool = False, executor=None, verdicts=None) -> list[str]:
+def split(graphs: dict[str, Graph], naive: bool = False, executor=None, verdicts=None, **incremental) -> list[str]:
     """Validate as the build does: the registry, one unit per document graph, the
     findings graph (when there) as corpus-wide; then the cross pass."""
     registry = graphs[iri.REGISTRY_GRAPH]
@@ -47,7 +47,8 @@ def split(graphs: dict[str, Graph], naive: bool = False, executor=None, verdicts
     for name, g in graphs.items():
         store.extend(ox.Quad(_ox(s), _ox(p), _ox(o), ox.NamedNode(name)) for s, p, o in g)
     subjects = {str(s) for name in corpus if name in graphs for s in graphs[name].subjects()}
-    return validation.cross(units, validation.validate_unit([registry]), store, subjects, executor, verdicts)
+    registry_unit = validation.validate_unit([registry])
+    return validation.cross(units, registry_unit, store, subjects, executor, verdicts, **incremental)
 
 
 def _ox(term):
@@ -103,6 +104,30 @@ def test_violations_across_documents_are_found_as_in_the_whole_graph(graphs, mon
     assert verdicts
     monkeypatch.setattr(validation, "check_chunk", lambda job: 1 / 0)  # no node is checked again
     assert split(g, verdicts=verdicts) == expected
+
+
+def test_unchanged_neighbourhoods_are_not_read_again(graphs, monkeypatch):
+    g = {k: _copy(v) for k, v in graphs.items()}
+    _, b, c = (g[iri.graph(d)] for d in DOCS)
+    span = first(b, KG.SourceSpan)
+    second = (span, KG.startOffset, Literal(10**9, datatype=XSD.integer))
+    c.add(second)  # a span stated in two documents, with two starts: only the cross pass sees it
+    expected = validation.whole(g.values())
+    assert expected
+    verdicts: dict = {}
+    previous: dict = {}
+    assert split(g, verdicts=verdicts, previous=previous) == expected
+    assert str(span) in previous
+    real = validation.neighbourhood_triples
+    monkeypatch.setattr(validation, "neighbourhood_triples", lambda *args: 1 / 0)
+    assert split(g, verdicts=verdicts, previous=previous, changed=set()) == expected  # nothing read
+    # c changes: the nodes whose neighbourhood c stated something about are read again
+    monkeypatch.setattr(validation, "neighbourhood_triples", real)
+    changed = {str(s) for s in c.subjects()}
+    c.remove(second)
+    fixed = validation.whole(g.values())
+    assert fixed != expected
+    assert split(g, verdicts=verdicts, previous=previous, changed=changed) == fixed
 
 
 def _copy(graph: Graph) -> Graph:

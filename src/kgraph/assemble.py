@@ -31,11 +31,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF
 
 from kgraph import cache as cache_mod
 from kgraph import catalog as catalog_mod
+from kgraph import footprint as footprint_mod
 from kgraph import iri, parallel, pipeline, search, settings, validation, works
 from kgraph.analysis import index as overlap_index
 from kgraph.analysis import mandates as mandates_mod
@@ -319,7 +321,9 @@ def finish(
         link_nq = _serialize(linked)
         parts.append(link_nq)
         clock.lap("link")
-        found, analyzer_key = overlap_findings(store(), cache) if mandates <= limit else (Findings.of(Graph()), None)
+        found, analyzer_key = (
+            overlap_findings(store, cache, parts, corpus.cache) if mandates <= limit else (Findings.of(Graph()), None)
+        )
         store().load_nquads(found.nquads)
         wide = Wide(
             links=link_nq,
@@ -350,8 +354,10 @@ def finish(
             verdicts_key = cache_mod.digest("verdicts", cache_mod.code_version())
             verdicts = cache.get(verdicts_key)
             verdicts = {} if verdicts is cache_mod.MISS else verdicts
-            got = validation.cross(units, fixed.unit, store().raw, wide.subjects, executor, verdicts)
+            state, changed = _cross_state(corpus, fixed, wide, cache)
+            got = validation.cross(units, fixed.unit, store().raw, wide.subjects, executor, verdicts, **changed)
             cache.put(verdicts_key, verdicts)
+            cache.put(_cross_state_key(), state)
             cache.put(cross_key, got)
         violations = got
     clock.lap("validate")
@@ -376,6 +382,30 @@ def finish(
     )
 
 
+def _cross_state_key() -> str:
+    return cache_mod.digest("cross-state", cache_mod.code_version())
+
+
+def _cross_state(corpus: Corpus, fixed: Static, wide: Wide, cache: cache_mod.Cache) -> tuple[dict, dict]:
+    """What the cross-document SHACL pass keeps between builds: the units of the graph (a key
+    naming each one's content -> the subjects it states) and each re-checked node's
+    neighbourhood (`validation.cross`'s `previous`). Returns this build's state (its nodes
+    filled in by the pass) and the arguments of `validation.cross` that let it skip the
+    nodes of the last build whose neighbourhood no changed unit states anything about."""
+    units = {g.key: g.shacl.subjects for g in corpus.groups if g.shacl is not None}
+    units[cache_mod.digest("registry-unit", corpus.registry_key)] = fixed.unit.subjects
+    units[cache_mod.digest("wide-unit", wide.links, wide.findings)] = frozenset(wide.subjects)
+    state = {"units": units, "nodes": {}}
+    last = cache.get(_cross_state_key())
+    if last is cache_mod.MISS:
+        return state, {"previous": state["nodes"]}
+    changed: set[str] = set()
+    for key in last["units"].keys() ^ units.keys():  # units gone or new: what they state may differ
+        changed.update(last["units"][key] if key in last["units"] else units[key])
+    state["nodes"] = last["nodes"]
+    return state, {"previous": state["nodes"], "changed": changed}
+
+
 @dataclass
 class Findings:
     """The overlap findings graph and what the other corpus-wide steps need of it."""
@@ -397,24 +427,60 @@ class Findings:
         )
 
 
-def overlap_findings(store: OxigraphStore, cache: cache_mod.Cache) -> tuple[Findings, str]:
-    """The findings of `store`, cached under what overlap detection reads
+def overlap_findings(
+    store: Callable[[], OxigraphStore], cache: cache_mod.Cache, parts: list[bytes] = (), stats: dict | None = None
+) -> tuple[Findings, str]:
+    """The findings of the graph in `store()`, cached under what overlap detection reads
     (`kgraph.analysis.mandates.load`: mandates, labels, tenures, events, members, glossaries):
-    a change that leaves them as they were does not redo the analysis. Returns the findings and
-    their key (the drafter-check analyzer is kept under it: `analyzer_of`)."""
-    inputs = mandates_mod.load(store)
+    a change that leaves them as they were does not redo the analysis. That is asked first
+    without a query: the digest of the triples the detection's queries can read in `parts`
+    (the graph's N-Quads, `kgraph.footprint`) names the key of an earlier build's findings.
+    Returns the findings and their key (the drafter-check analyzer is kept under it: `analyzer_of`);
+    `stats["overlaps"]` counts a hit when no query ran."""
+    stats = {} if stats is None else stats
+    stats["overlaps"] = {"hits": 0, "misses": 1}
+    quick = _footprint_key(parts, cache)
+    if quick is not None:
+        key = cache.get(quick)
+        if key is not cache_mod.MISS:
+            found = cache.get(key)
+            if found is not cache_mod.MISS and cache.has(cache_mod.digest("analyzer", key)):
+                stats["overlaps"] = {"hits": 1, "misses": 0}
+                return found, key
+    inputs = mandates_mod.load(store())
     key = cache_mod.digest("overlaps", cache_mod.code_version(), dt.date.today(), _canonical(inputs))
     found = cache.get(key)
-    if found is not cache_mod.MISS:
-        return found, key
-    analyzer = overlap_index.Analyzer(inputs)
-    overlap_index.keep(store, analyzer)  # what findings_graph's detection asks for
-    found = Findings.of(findings_rdf.findings_graph(store))
-    cache.put(key, found)
-    cache.put(cache_mod.digest("analyzer", key), analyzer)
-    _ANALYZERS.clear()
-    _ANALYZERS[key] = analyzer  # for a build without a cache
+    if found is cache_mod.MISS:
+        analyzer = overlap_index.Analyzer(inputs)
+        overlap_index.keep(store(), analyzer)  # what findings_graph's detection asks for
+        found = Findings.of(findings_rdf.findings_graph(store()))
+        cache.put(key, found)
+        cache.put(cache_mod.digest("analyzer", key), analyzer)
+        _ANALYZERS.clear()
+        _ANALYZERS[key] = analyzer  # for a build without a cache
+    if quick is not None:
+        cache.put(quick, key)
     return found, key
+
+
+def _footprint_key(parts: list[bytes], cache: cache_mod.Cache) -> str | None:
+    """The digest of what overlap detection can read in `parts`, or None when that is unknown.
+    Each part's digest is cached under the part's bytes."""
+    if isinstance(cache, cache_mod.NoCache) or not parts:
+        return None  # nothing to remember it by
+    footprint = footprint_mod.overlap_predicates()
+    if footprint is None:
+        return None
+    code = cache_mod.code_version()
+    digests = []
+    for part in parts:
+        key = cache_mod.digest("footprint", code, part)
+        d = cache.get(key)
+        if d is cache_mod.MISS:
+            d = footprint_mod.digest(part, footprint)
+            cache.put(key, d)
+        digests.append(d)
+    return cache_mod.digest("overlap-reads", code, dt.date.today(), *digests)
 
 
 _ANALYZERS: dict[str, object] = {}
@@ -460,7 +526,7 @@ def write(
     (the store's immutable table files hard-linked) instead of made again."""
     clock = _Clock(corpus.stages)
     if not _reuse(previous, directory, corpus.key):
-        _make(out, directory, clock)
+        _make(out, directory, clock, previous)
     (directory / KEY_FILE).write_text(corpus.key, encoding="utf-8")
     texts = directory / settings.SOURCE_TEXTS_DIR
     texts.mkdir()
@@ -472,13 +538,15 @@ def write(
     (directory / settings.REPORT_FILE).write_text(report_json(), encoding="utf-8")
 
 
-def _make(out: Output, directory: Path, clock: _Clock) -> None:
+def _make(out: Output, directory: Path, clock: _Clock, previous: Path | None = None) -> None:
     nq = directory / settings.GRAPH_FILE
     with nq.open("wb") as f:
         for part in out.nquads:
             f.write(part)
-    disk = OxigraphStore(directory / settings.STORE_DIR)
-    disk.load_file(nq)
+    disk = _updated_store(previous, directory, nq)
+    if disk is None:
+        disk = OxigraphStore(directory / settings.STORE_DIR)
+        disk.load_file(nq)
     disk.flush()
     clock.lap("store")
     search.write_rows(out.search(), directory / settings.SEARCH_INDEX_FILE)
@@ -488,6 +556,34 @@ def _make(out: Output, directory: Path, clock: _Clock) -> None:
         overlap_index.keep(disk, analyzer)
     del disk
     clock.lap("analyzer")
+
+
+UPDATE_LIMIT = 0.2  # share of the quads changed beyond which a bulk load is the faster way
+
+
+def _updated_store(previous: Path | None, directory: Path, nq: Path) -> OxigraphStore | None:
+    """The previous build's store brought to the quads of `nq`: its table files hard-linked,
+    the quads it has that `nq` lacks removed, those `nq` adds inserted. None (make the store
+    anew) when there is no previous build, when a changed line has a blank node (its label
+    need not name the same node in the store) or when much changed."""
+    try:
+        if previous is None or not (previous / settings.STORE_DIR).is_dir():
+            return None
+        old = set((previous / settings.GRAPH_FILE).read_bytes().splitlines())
+        new = set(nq.read_bytes().splitlines())
+        gone, added = old - new - {b""}, new - old - {b""}
+        if any(b"_:" in line for line in (*gone, *added)) or len(gone) + len(added) > UPDATE_LIMIT * len(new):
+            return None
+        target = directory / settings.STORE_DIR
+        shutil.copytree(previous / settings.STORE_DIR, target, copy_function=_link_or_copy)
+        disk = OxigraphStore(target)
+        for quad in ox.parse(b"\n".join(gone), format=ox.RdfFormat.N_QUADS):
+            disk.raw.remove(quad)
+        disk.raw.extend(ox.parse(b"\n".join(added), format=ox.RdfFormat.N_QUADS))
+        return disk
+    except (OSError, SyntaxError, ValueError):
+        shutil.rmtree(directory / settings.STORE_DIR, ignore_errors=True)
+        return None
 
 
 def _reuse(previous: Path | None, directory: Path, key: str) -> bool:

@@ -105,6 +105,10 @@ class Cache:
             os.utime(path)
         return value
 
+    def has(self, key: str) -> bool:
+        """Whether an entry is stored under `key` (without reading it; `get` may still miss)."""
+        return self._path(key).is_file()
+
     def put(self, key: str, value: Any) -> None:
         """Store `value` under `key` atomically; a cache that cannot be written is skipped."""
         path = self._path(key)
@@ -153,6 +157,9 @@ class NoCache(Cache):
     def get(self, key: str) -> Any:
         self.misses += 1
         return MISS
+
+    def has(self, key: str) -> bool:
+        return False
 
     def put(self, key: str, value: Any) -> None:
         return None

@@ -156,26 +156,44 @@ def cross(
     corpus_subjects: Iterable[str],
     executor=None,
     verdicts: dict | None = None,
+    previous: dict | None = None,
+    changed: set[str] | None = None,
 ) -> list[str]:
     """The violations of the whole graph held in `store` (every named graph but the ontology's),
     from the units' results and one pass over the nodes `recheck` names. A node's verdict
     depends on its neighbourhood only: `verdicts` (neighbourhood hash -> lines, kept by the
-    caller between builds) answers for unchanged ones, and is updated to this build's. The
-    others are checked in jobs of `CHUNK` nodes on `executor` (kgraph.parallel) when given."""
+    caller between builds) answers for unchanged ones, and is updated to this build's.
+    `previous` (node -> its neighbourhood hash and the nodes the neighbourhood is about, as
+    the last build found them; updated to this build's) spares reading the neighbourhood of a
+    node none of whose nodes is in `changed` (the subjects whose statements may differ from
+    that build's; None: any may). The others are checked in jobs of `CHUNK` nodes on
+    `executor` (kgraph.parallel) when given."""
     again = recheck(units, registry, corpus_subjects)
     lines = [line for unit in [registry, *units] for f, line in unit.violations if f not in again]
     verdicts = {} if verdicts is None else verdicts
     known = dict(verdicts)
     verdicts.clear()
+    before = {} if previous is None or changed is None else dict(previous)
+    now: dict[str, tuple] = {}
     todo: list[tuple[str, str, set]] = []
     for node in sorted(again):
-        triples = neighbourhood_triples(store, [node])
+        old = before.get(node)
+        if old is not None and old[1] is not None and old[0] in known and old[1].isdisjoint(changed):
+            now[node] = old
+            verdicts[old[0]] = known[old[0]]
+            lines += known[old[0]]
+            continue
+        triples, about = _neighbourhood(store, node)
         key = hashlib.sha256(ox.serialize(sorted(triples, key=str), format=ox.RdfFormat.N_TRIPLES)).hexdigest()
+        now[node] = (key, about)
         if key in known:
             verdicts[key] = known[key]
             lines += known[key]
         else:
             todo.append((node, key, triples))
+    if previous is not None:
+        previous.clear()
+        previous.update(now)
     jobs = []
     for i in range(0, len(todo), CHUNK):
         chunk = todo[i : i + CHUNK]
@@ -190,6 +208,21 @@ def cross(
         verdicts[key] = found.get(node, [])
         lines += verdicts[key]
     return sorted(lines)
+
+
+def _neighbourhood(store: ox.Store, node: str) -> tuple[set[ox.Triple], frozenset[str] | None]:
+    """`neighbourhood_triples` of one node, and the nodes whose statements it holds or would
+    hold (the node and every node it points at along `value_paths()`, stated or not; None
+    when one is a blank node: it has no name another build could be asked about)."""
+    triples = neighbourhood_triples(store, [node])
+    follow = value_paths()
+    about = {node}
+    for t in triples:
+        if t.subject.value == node and t.predicate.value in follow and not isinstance(t.object, ox.Literal):
+            if isinstance(t.object, ox.BlankNode):
+                return triples, None
+            about.add(t.object.value)
+    return triples, frozenset(about)
 
 
 def check_chunk(job: tuple[bytes, tuple[str, ...]]) -> list[tuple[str, str]]:
