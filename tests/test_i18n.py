@@ -147,3 +147,25 @@ def test_no_message_of_the_interface_is_left_in_english(client, lang, messages):
         assert "%(" not in text, f"{url}: a placeholder left unfilled"
         left = [m for m in english if m in text]
         assert not left, f"{url} in {lang} shows English: {left[:5]}"
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_the_home_page_names_what_was_read_of_each_document_in_the_language(built, lang):
+    """The build report counts records by class name (Chapter, GlossaryEntry …): each has a name
+    in the catalogs, and the home page of the corpus build shows none of the class names."""
+    import json
+    import re
+
+    from fastapi.testclient import TestClient
+
+    from kgraph.web import pages
+    from kgraph.web.app import create_app
+
+    report = json.loads((built / "report.json").read_text(encoding="utf-8"))
+    kinds = {k for d in report["documents"] for k in d.get("records", {})}
+    assert kinds and kinds <= set(pages.RECORD_NAMES), sorted(kinds - set(pages.RECORD_NAMES))
+    html = TestClient(create_app(built, warm=False)).get("/", params={"lang": lang}).text
+    text = visible_text(html)
+    shown = [k for k in sorted(kinds) if re.search(rf"\b{k}\b", text)]
+    assert not shown, f"class names on the home page in {lang}: {shown}"
+    assert i18n.gettext(lang, pages.RECORD_NAMES["GlossaryEntry"]) in text or "GlossaryEntry" not in kinds

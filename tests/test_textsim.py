@@ -1,5 +1,5 @@
-"""Bilingual terms, main actions and the TF-IDF index (normalisation, lemmas and
-stems are kgraph.lang's: tests/test_lang.py)."""
+"""The object of a power, its Russian words, and the TF-IDF index (normalisation,
+lemmas and stems are kgraph.lang's: tests/test_lang.py)."""
 
 from __future__ import annotations
 
@@ -8,57 +8,50 @@ import pytest
 from kgraph.analysis import textsim
 
 
-def test_terms_bridge_kazakh_and_russian():
-    kk = set(textsim.terms("республикалық индустрияландыру картасын бекітеді", "kk"))
-    ru = set(textsim.terms("утверждает республиканскую карту индустриализации", "ru"))
-    assert {"#approve", "#map", "#republican", "#industrialization"} <= kk & ru
+def test_the_object_leaves_out_the_governing_verbs():
+    a = textsim.analyse("разрабатывает и утверждает правила присуждения степеней", "ru")
+    b = textsim.analyse("разработка и утверждение правил присуждения степеней", "ru")
+    assert a.own == b.own and "разраб" not in a.own and a.action.levels == {"develop", "approve"}
 
 
-def test_terms_drop_stopwords_and_match_phrases_first():
-    out = textsim.terms("формирует и ведет базу данных товаров", "ru")
-    assert "#database" in out and "и" not in out and "база" not in out
+def test_a_verb_and_its_verbal_noun_meet():
+    a = textsim.analyse("координирует деятельность национальных научных советов", "ru")
+    b = textsim.analyse("координация деятельности национальных научных советов", "ru")
+    assert a.own == b.own
 
 
-def test_terms_take_extra_phrases():
-    extra = {("парк", "инновационный", "технология"): "#agent:pit"}
-    assert textsim.terms("строительство Парка инновационных технологий", "ru", extra) == ["#build", "#agent:pit"]
+def test_kazakh_is_carried_into_russian_words_learned_from_the_corpus():
+    kk = textsim.analyse("республикалық индустрияландыру картасын бекітеді", "kk")
+    ru = textsim.analyse("утверждает республиканскую карту индустриализации", "ru")
+    assert set(kk.pivot.split()) == set(ru.pivot.split()) == {"республиканский", "карта", "индустриализ"}
+    assert kk.own != kk.pivot and ru.own == ru.pivot
 
 
-@pytest.mark.parametrize(
-    "text, lang, actions",
-    [
-        ("ғылыми-технологиялық дамытудың салааралық жоспарын әзірлейді", "kk", {"#develop"}),
-        ("ғылыми-технологиялық дамытудың салааралық жоспарын бекітеді", "kk", {"#approve"}),
-        (
-            "басым тауарлар мен қызметтердің бірыңғай картасын әзірлеуге және қолдауға қатысады",
-            "kk",
-            {"#develop", "#support"},
-        ),  # "participates in" is transparent
-        ("бағдарламаларды бағалауды жүзеге асырады", "kk", {"#evaluate"}),  # light verb "carries out"
-        ("Проработка вопроса по созданию центров трансферта технологий", "ru", {"#create"}),
-        ("Внесение изменений и дополнений в методику оценки", "ru", {"#approve"}),  # amending = approving
-        ("Информация о ходе работ", "ru", set()),
-    ],
-)
-def test_main_actions(text, lang, actions):
-    assert textsim.main_actions(textsim.terms(text, lang), lang) == actions
-
-
-def test_action_factor_penalises_only_different_known_actions():
-    assert textsim.action_factor(frozenset({"#develop"}), frozenset({"#approve"})) == textsim.ACTION_PENALTY
-    assert textsim.action_factor(frozenset({"#develop", "#approve"}), frozenset({"#approve"})) == 1.0
-    assert textsim.action_factor(frozenset(), frozenset({"#approve"})) == 1.0
+def test_a_word_without_a_confident_translation_stays():
+    assert textsim.to_russian(["жолжүрісібелгісі"], "kk") == ["жолжүрісібелгісі"]
 
 
 def test_index_scores():
-    docs = ["#approve #map #republican", "#develop #plan #science-tech", "#approve #map #region"]
-    index = textsim.Index(docs)
-    sims = index.self_similarity()
-    assert sims.shape == (3, 3)
-    assert sims[0, 0] == pytest.approx(1.0)
-    assert sims[0, 2] > sims[0, 1]
-    assert index.query("#approve #map #republican").argmax() == 0
-    assert textsim.pair_scores([(docs[0], docs[0]), (docs[0], docs[1])], docs) == [
-        pytest.approx(1.0),
-        pytest.approx(sims[0, 1]),
+    docs = [
+        "республиканский карта индустриализация",
+        "межотраслевой план развитие",
+        "региональный карта индустриализация",
     ]
+    index = textsim.Index(docs)
+    word, char, cover = index.query_channels(docs[0])
+    assert word[0] == pytest.approx(1.0) and cover[0] == pytest.approx(1.0)
+    assert word[2] > word[1] and char[2] > char[1]
+    assert index.query(docs[0]).argmax() == 0
+
+
+def test_unknown_words_of_a_query_count_in_its_length():
+    """A draft about something the corpus never mentions is not reduced to the words it shares."""
+    index = textsim.Index(["государственный контроль оборот лом", "реестр кластер"])
+    shared_only = index.query_channels("государственный контроль")[0][0]
+    with_unknown = index.query_channels("государственный пожарный контроль")[0][0]
+    assert with_unknown < shared_only
+
+
+def test_an_empty_index_answers():
+    index = textsim.Index([])
+    assert index.size == 0 and len(index.query("карта")) == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
 import sys
@@ -65,6 +66,10 @@ PAGES = [
     "/overlaps",
     "/source/kz-gov-decree-2013-631-kk?start=10&end=40",
     "/ontology",
+    "/coverage",
+    "/id/org/mint?at=2015-01-01",
+    f"/graph?iri={MINT}&at=2016-01-01",
+    local(str(webgraph.LAW)),
 ]
 
 
@@ -409,22 +414,36 @@ def test_vendor_files_are_served(client):
 def fake_checker(monkeypatch):
     calls = []
 
-    def check(text, lang=None, body=None, store=None):
+    def check_article(text, lang=None, body=None, store=None, top=20):
         calls.append((text, lang, body))
-        return [
-            types.SimpleNamespace(
-                kind="competence",
-                iri=str(webgraph.COMPETENCE),
-                body=str(webgraph.ROLE),
-                article=str(webgraph.ART5),
-                score=0.91,
-                quote="quote " + RAW_XSS,
-            )
-        ]
+        match = types.SimpleNamespace(
+            kind="competence",
+            iri=str(webgraph.COMPETENCE),
+            body=str(webgraph.ROLE),
+            article=str(webgraph.ART5),
+            score=0.91,
+            quote="quote " + RAW_XSS,
+            text="quote " + RAW_XSS,
+            source="law",
+            ref="art:5/item:1",
+            band="duplicate",
+            band_title="same power (duplicate)",
+            levels="",
+            holders=(),
+        )
+        verdict = types.SimpleNamespace(
+            matches=(match,), summary="same power (duplicate): law art:5/item:1", overlaps=True
+        )
+        item = types.SimpleNamespace(number="", text=text, verdict=verdict)
+        summary = {"items": 1, "overlapping_items": 1, "by_band": {"complementary-levels": 0}, "nothing": 0}
+        return types.SimpleNamespace(
+            heading="", items=(item,), summary=summary, as_dict=lambda: {"items": [{"score": 0.91}], "summary": summary}
+        )
 
-    module = types.ModuleType("kgraph.analysis.overlaps")
-    module.check = check
-    monkeypatch.setitem(sys.modules, "kgraph.analysis.overlaps", module)
+    module = types.ModuleType("kgraph.analysis.article")
+    module.check_article = check_article
+    module.to_csv = lambda report: "item,band\n,duplicate\n"
+    monkeypatch.setitem(sys.modules, "kgraph.analysis.article", module)
     return calls
 
 
@@ -433,13 +452,19 @@ def test_overlap_page_ranks_and_quotes(client, fake_checker):
     assert fake_checker == [("жоспарын әзірлейді", "kk", MINT)]
     results = section(r.text, "overlap-results")
     assert "0.91" in results and local(str(webgraph.COMPETENCE)) in results and "/art_5" in results
+    assert "то же полномочие (дубль)" in results and "art:5/item:1" in results  # the band in the page's language
     assert "quote " + ESCAPED_XSS in results and RAW_XSS not in r.text
 
 
-def test_overlap_api(client, fake_checker):
+def test_overlap_api_and_exports(client, fake_checker):
     r = client.get("/api/overlaps", params={"text": "жоспарын"}).json()
-    assert r["results"][0]["iri"]["url"] == local(str(webgraph.COMPETENCE))
-    assert r["results"][0]["score"] == 0.91
+    assert r["items"][0]["score"] == 0.91 and r["summary"]["items"] == 1
+    csv_ = client.post("/overlaps/report.csv", data={"text": "жоспарын"})
+    assert csv_.status_code == 200 and csv_.headers["content-type"].startswith("text/csv") and "duplicate" in csv_.text
+    html = client.get("/overlaps/report.html", params={"text": "жоспарын"})
+    assert html.status_code == 200 and "<table>" in html.text and "same power (duplicate)" in html.text
+    assert "<style>" not in html.text and "/static/report.css" in html.text  # the CSP allows no inline style
+    assert ESCAPED_XSS in html.text and RAW_XSS not in html.text
 
 
 def test_overlap_page_without_checker(client, monkeypatch):
@@ -449,6 +474,20 @@ def test_overlap_page_without_checker(client, monkeypatch):
     r = client.get("/overlaps", params={"text": "x"})
     assert r.status_code == 200 and "kgraph.analysis.overlaps" in r.text
     assert client.get("/api/overlaps", params={"text": "x"}).status_code == 501
+
+
+@pytest.mark.parametrize(
+    "text, body, message",
+    [("", "", "the draft is empty"), ("а" * 20_001, "", "at most 20000"), ("карта", "minnt", "unknown body 'minnt'")],
+)
+def test_overlap_form_says_what_the_cli_says(client, text, body, message):
+    """The real checker: a refused draft gets the check's one-line message on the page, in the API and exports."""
+    r = client.post("/overlaps", data={"text": text, "body": body})
+    assert r.status_code == 400 and message in html_lib.unescape(section(r.text, "overlap-error"))
+    if len(text) < 1000:  # a GET carries a short text only
+        api = client.get("/api/overlaps", params={"text": text, "body": body})
+        assert api.status_code == 400 and message in api.json()["error"]
+    assert client.post("/overlaps/report.csv", data={"text": text, "body": body}).status_code == 400
 
 
 # --- interface language -----------------------------------------------------------------------

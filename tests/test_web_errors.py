@@ -69,6 +69,11 @@ def test_a_failing_page_is_an_error_page_not_a_traceback(client, monkeypatch):
     monkeypatch.setattr(pages, "page", boom)
     r = client.get("/", params={"lang": "ru"}, headers=HTML)
     assert r.status_code == 500 and "Ошибка сервера" in r.text and "secret internals" not in r.text
+    # the failure never leaves the app (a server would drop the connection): a strict client gets the page
+    strict = TestClient(client.app)
+    r = strict.get("/", params={"lang": "ru"}, headers=HTML)
+    assert r.status_code == 500 and "Ошибка сервера" in r.text
+    assert strict.get("/", headers={"accept": "application/json"}).json() == {"status": 500, "detail": "server error"}
 
 
 def test_no_docs_pages_and_a_local_favicon(client):

@@ -56,14 +56,14 @@ def digest(*parts: Any) -> str:
 @memo
 def code_version() -> str:
     """Fingerprint of the code that builds the graph: every file of the installed package
-    (Python sources, ontology and shapes, word lists, queries), Python's version and the
+    (Python sources, ontology and shapes, word lists and tables, queries), Python's version and the
     versions of the libraries in `LIBRARIES`."""
     h = hashlib.sha256()
     root = Path(str(files("kgraph")))
     extra = [Path(str(files("kgraph.ontology"))), Path(str(files("kgraph.query_files")))]
     for base in [root, *extra]:
         for path in sorted(base.rglob("*")):
-            if path.suffix in {".py", ".ttl", ".txt", ".rq", ".yaml", ".tsv"} and "static" not in path.parts:
+            if path.suffix in {".py", ".ttl", ".txt", ".rq", ".yaml", ".tsv", ".json"} and "static" not in path.parts:
                 h.update(str(path.relative_to(base)).encode())
                 h.update(path.read_bytes())
     h.update(sys.version.encode())

@@ -564,39 +564,105 @@ app.add_typer(overlaps_app, name="overlaps")
 
 @overlaps_app.command("check")
 def overlaps_check(
-    text: str = typer.Argument(..., help="The drafted competence or task."),
-    lang: str | None = typer.Option(None, "--lang", help="ru | kk (default: detected)."),
+    text: str = typer.Argument(
+        None, help="The drafted competence, or a whole article with numbered items; - reads stdin."
+    ),
+    file: Path | None = typer.Option(None, "--file", help="Read the draft from this file."),
+    lang: str | None = typer.Option(None, "--lang", help="ru | kk (default: detected per item)."),
     body: str | None = typer.Option(None, "--body", help="Registry id or IRI: only this body's items."),
-    top: int = typer.Option(10, "--top", help="How many matches."),
-    format: str = typer.Option("table", "--format", "-f", help="table | json"),
+    top: int = typer.Option(10, "--top", help="Matches per item."),
+    format: str = typer.Option("table", "--format", "-f", help="table | json | csv | html"),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Write the report here (csv, html, json)."),
     store: str | None = StoreOption,
     build_dir: Path = BuildDir,
 ) -> None:
-    """Existing competence items and tasks similar to a drafted text, with body, article, score and quote."""
-    from kgraph.analysis import overlaps as ov  # heavy (1 s: scikit-learn): only the overlaps commands need it
+    """Existing powers a draft duplicates or overlaps, in bands (same power, overlapping, complementary
+    levels of one function, related), item by item for a whole article, with body, legal basis and quote."""
+    from kgraph.analysis import article  # heavy (1 s: scikit-learn): only the overlaps commands need it
 
     if lang not in (None, "ru", "kk"):
         _fail(KgraphError(f"--lang must be ru or kk, not {lang!r}"))
+    if format not in ("table", "json", "csv", "html"):
+        _fail(KgraphError(f"--format must be table, json, csv or html, not {format!r}"))
+    if file is not None:
+        try:
+            text = file.read_text(encoding="utf-8")
+        except OSError as exc:
+            _fail(KgraphError(f"{file}: {exc.strerror or exc}"))
+    elif text == "-":
+        text = sys.stdin.read()
     try:
-        st = open_store(store or build_dir)
         start = time.perf_counter()
-        matches = ov.check(text, lang=lang, body=body, store=st, top=top)
+        report = article.check_article(text or "", lang=lang, body=body, store=open_store(store or build_dir), top=top)
         seconds = time.perf_counter() - start
     except KgraphError as exc:
         _fail(exc)
-    if format == "json":
-        sys.stdout.write(json.dumps([dataclasses.asdict(m) for m in matches], ensure_ascii=False, indent=2) + "\n")
+    if format == "table":
+        _print_overlap_report(report, seconds)
         return
-    t = Table(title=f"Similar to: {text[:80]}")
-    for col in ("#", "score", "kind", "body", "where", "text"):
-        t.add_column(col, overflow="fold", justify="right" if col in {"#", "score"} else "left")
-    for i, m in enumerate(matches, 1):
-        body_text = m.body_label + (f" (now: {', '.join(m.holders)})" if m.holders else "")
-        where = " ".join(x for x in (m.source, m.ref) if x)
-        # the readable text; the exact source quote (may be letter-spaced) is in --format json
-        t.add_row(str(i), f"{m.score:.2f}", m.kind, body_text, where, (m.text or m.quote)[:300])
-    console.print(t)
-    console.print(f"{len(matches)} match(es) in {seconds:.2f} s; scores are similarity, not a legal finding")
+    if format == "json":
+        data = json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n"
+    elif format == "csv":
+        data = article.to_csv(report)
+    else:
+        from kgraph.web.overlaps import report_html  # heavy (jinja2 templates): only this format needs it
+
+        data = report_html(report)
+    if out is None:
+        sys.stdout.write(data)
+    else:
+        out.write_text(data, encoding="utf-8")
+        console.print(f"wrote {out}")
+
+
+def _print_overlap_report(report, seconds: float) -> None:
+    for item in report.items:
+        v = item.verdict
+        title = f"{item.number + ') ' if item.number else ''}{item.text[:90]}"
+        if not v.matches:
+            console.print(f"[bold]{title}[/bold]\n  {v.summary}")
+            continue
+        t = Table(title=f"{title}\n{v.summary}", title_justify="left")
+        for col in ("band", "score", "body", "legal basis", "existing text"):
+            t.add_column(col, overflow="fold", justify="right" if col == "score" else "left")
+        for m in v.matches:
+            band = m.band_title + (f" ({m.levels})" if m.levels else "")
+            holders = f" (now: {', '.join(m.holders)})" if m.holders else ""
+            basis = " ".join(x for x in (m.source, m.ref) if x)
+            t.add_row(band, f"{m.score:.2f}", m.body_label + holders, basis, (m.text or m.quote)[:300])
+        console.print(t)
+    s = report.summary
+    console.print(
+        f"{s['items']} item(s): {s['overlapping_items']} overlap an existing power, "
+        f"{s['by_band']['complementary-levels']} complementary, {s['nothing']} with nothing shown "
+        f"({seconds:.2f} s); a pointer for review, not a legal finding"
+    )
+
+
+@overlaps_app.command("evaluate")
+def overlaps_evaluate(
+    labelled: Path = typer.Option(settings.GOLDEN_DIR / "overlap_calibration.json", "--set", help="Labelled pairs."),
+    golden: Path = typer.Option(settings.GOLDEN_DIR, "--golden", help="Golden files searched (the corpus)."),
+    half: str = typer.Option("held", "--half", help="held | fit | all"),
+    calibrate: bool = typer.Option(False, "--calibrate", help="Fit the bands on the fit half first."),
+    write: bool = typer.Option(False, "--write", help="With --calibrate: store the fitted bands in the package."),
+) -> None:
+    """Score the drafter check on labelled (draft, existing power) pairs: band precision, "nothing overlaps"
+    for unrelated drafts, paraphrase in the top 3, kk-ru recall, levels."""
+    from kgraph.analysis import bands, calibration  # heavy (1 s: scikit-learn): only the overlaps commands need it
+    from kgraph.analysis.index import Analyzer
+
+    try:
+        pairs = calibration.load_pairs(labelled)
+        an = Analyzer(calibration.golden_corpus(calibration.golden_files(golden)))
+        t = calibration.fit([p for p in pairs if p["half"] == "fit"], an)[0] if calibrate else bands.shipped()
+        numbers = calibration.report(pairs, an, t)
+    except (OSError, KeyError, ValueError) as exc:
+        _fail(KgraphError(f"{labelled}: {exc}"))
+    if write:
+        calibration.write_bands(t, bands.bands_path(), labelled, numbers)
+    shown = numbers if half == "all" else {half: numbers[half]}
+    sys.stdout.write(json.dumps({"thresholds": t.as_dict(), **shown}, ensure_ascii=False, indent=2) + "\n")
 
 
 @overlaps_app.command("detect")
@@ -610,14 +676,7 @@ def overlaps_detect(
     """Overlap findings over the whole graph: duplicates, co-assignments, law vs plan (to review)."""
     from kgraph.analysis import overlaps as ov  # heavy (1 s: scikit-learn): only the overlaps commands need it
 
-    known = (
-        "competence-duplicate",
-        "task-duplicate",
-        "task-outside-competence",
-        "competence-without-task",
-        "task-without-single-lead",
-        "co-assigned-pair",
-    )
+    known = ov.ALL_KINDS
     unknown = [k for k in kind if k not in known]
     if unknown:
         _fail(KgraphError(f"unknown finding kind {unknown[0]!r}; choose from {', '.join(known)}"))
@@ -633,12 +692,25 @@ def overlaps_detect(
         if not these:
             continue
         t = Table(title=f"{k}: {len(these)} to review")
-        for col in ("score", "reason"):
+        paired = any(f.b_text for f in these)
+        cols = (
+            ("score", "first: legal basis and text", "second: legal basis and text", "reason")
+            if paired
+            else ("score", "reason")
+        )
+        for col in cols:
             t.add_column(col, overflow="fold", justify="right" if col == "score" else "left")
         for f in these[:limit]:
-            t.add_row(f"{f.score:.2f}", f.reason)
+            score = f"{f.score:.2f}" + (f"\n{f.band}" if f.band else "")
+            if paired:
+                t.add_row(score, f"{f.a_basis}\n«{f.a_text[:300]}»", f"{f.b_basis}\n«{f.b_text[:300]}»", f.reason)
+            else:
+                t.add_row(score, f.reason)
         console.print(t)
-    console.print(f"{len(findings)} finding(s); each is a pointer for review, not a verdict")
+    hidden = (
+        "" if kind else "; competence-without-task is not computed unless asked for (--kind competence-without-task)"
+    )
+    console.print(f"{len(findings)} finding(s); each is a pointer for review, not a verdict{hidden}")
 
 
 def main() -> None:  # pragma: no cover

@@ -57,3 +57,8 @@ class ValidationError(KgraphError):
 
 class QueryError(KgraphError):
     """A query that cannot be parsed or run."""
+
+
+class DraftError(KgraphError):
+    """A draft the overlap check cannot take: empty, too long, or filtered by a body
+    the graph does not know. One line, said the same by the CLI and the web form."""

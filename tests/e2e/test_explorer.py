@@ -226,3 +226,37 @@ def test_the_seed_laws_competence_article_fits_and_says_each_text_once(browser, 
     page.reload()
     page.screenshot(path=str(SCREENSHOTS / f"29-seed-article-{lang}-390.png"))
     context.close()
+
+
+REAL_PAGES = [
+    ("home", "/?lang=ru"),
+    ("act", "/id/act/law/2012/01/09/534-iv?lang=ru"),
+    ("article", SEED_ARTICLE + "?lang=ru"),
+    ("body", "/id/org/mint?lang=ru"),
+    ("graph", "/graph?iri=https://kgraph.kz/id/org/mint&depth=2&lang=ru"),
+    ("search", "/search?q=МИНТ&lang=ru"),
+    ("query", "/query?lang=ru"),
+    ("overlaps", "/overlaps?lang=ru"),
+    ("coverage", "/coverage?lang=ru"),
+    ("ontology", "/ontology?lang=ru"),
+]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_real_build_pages_fit_the_screen(browser, real_base, width):
+    """Home, act, article, body, graph and the other pages of the corpus build at 1280 and 390 px: answered,
+    nothing wider than the screen, nothing loaded from elsewhere (screenshots 30-*)."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="ru-RU")
+    page = context.new_page()
+    elsewhere = []
+    page.on("request", lambda r: None if r.url.startswith((real_base, "data:", "blob:")) else elsewhere.append(r.url))
+    for name, url in REAL_PAGES:
+        response = page.goto(real_base + url)
+        assert response.status == 200, url
+        if name == "graph":
+            page.wait_for_selector("#graph[data-ready='1']")
+        wide = page.evaluate("document.documentElement.scrollWidth")
+        assert wide <= width, f"{url}: {wide} px wide at {width} px"
+        page.screenshot(path=str(SCREENSHOTS / f"30-real-{name}-{width}.png"))
+    assert elsewhere == []
+    context.close()

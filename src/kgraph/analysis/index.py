@@ -18,146 +18,173 @@ from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
-from scipy.sparse import csr_matrix
 
 from kgraph import settings
-from kgraph.analysis import textsim
+from kgraph.analysis import align, bands, levels, textsim
 from kgraph.analysis.mandates import Corpus, Mandate, load
-from kgraph.lang import base_forms, detect_lang
+from kgraph.lang import detect_lang
 from kgraph.store import OxigraphStore
 
-METHOD = "tfidf-word+char/kk-ru-lexicon/main-action v1"
-THRESHOLD = 0.6  # same-language pairs; tuned on tests/golden/overlaps.json (tests/test_overlaps.py)
-CROSS_THRESHOLD = 0.225  # Kazakh-Russian pairs (shared terms only); tuned the same way
+METHOD = "tfidf-word+char/object/kk-ru-ibm2/levels v2"
 
 
 class Analyzer:
-    """The corpus of a store with its term index, built once and reused."""
+    """The corpus of a store with its term index, built once and reused.
+
+    Each text of a mandate is a row of the index (a mandate stated in Russian and
+    Kazakh has two); a mandate's score is the best of its rows'. Same-language
+    rows are compared on their own object terms, rows of different languages on
+    the object terms carried into Russian words (`textsim.to_russian`)."""
 
     def __init__(self, corpus: Corpus):
         self.corpus = corpus
         self.items = corpus.mandates
-        self.extra = {lang: self._extra_terms(lang) for lang in ("ru", "kk")}
         self.langs = [m.lang or detect_lang(m.text) for m in self.items]
-        self.terms = [textsim.terms(self._expand(m), lang, self.extra[lang]) for m, lang in zip(self.items, self.langs)]
-        self.actions = [textsim.main_actions(t, lang) for t, lang in zip(self.terms, self.langs)]
-        self.full = textsim.Index([" ".join(t) for t in self.terms])
-        self.shared = textsim.Index([" ".join(_shared(t)) for t in self.terms])
-        self.shared_sets = [frozenset(_shared(t)) for t in self.terms]
-        self._set_matrices = None
+        rows: list[tuple[int, textsim.Analysed]] = []
+        for k, m in enumerate(self.items):
+            for lang, text in _texts(m, self.langs[k]):
+                rows.append((k, textsim.analyse(self._expand(m, text), lang)))
+        self.row_item = np.array([k for k, _ in rows], dtype=np.int64)
+        self.rows = [a for _, a in rows]
+        self.row_lang = np.array([a.lang for a in self.rows])
+        self.thresholds = bands.shipped()
+        self.word_weight = self.thresholds.word_weight
+        self.own = textsim.Index([a.own for a in self.rows], self.word_weight)
+        self.pivot = textsim.Index([a.pivot for a in self.rows], self.word_weight)
+        self.actions = [a.action for a in self.rows]
         self._matrix: np.ndarray | None = None
         self._holdings = _holdings(corpus)
         self._related = _succession(corpus)
 
     # -- text ----------------------------------------------------------------------
 
-    def _expand(self, m: Mandate) -> str:
+    def _expand(self, m: Mandate, text: str) -> str:
         """Spell out the document's own abbreviations (they change meaning between
         documents: МИД) so the words of the expansion count."""
-        text = m.text
         for abbr, expansion in self.corpus.glossary.get(m.source, {}).items():
             if len(abbr) > 1 and abbr in text:
                 text = re.sub(rf"(?<!\w){re.escape(abbr)}(?!\w)", f"{abbr} {expansion}", text)
         return text
 
-    def _extra_terms(self, lang: str) -> dict[tuple[str, ...], str]:
-        """Names of bodies and roles (registry) as one shared term each. Single
-        words are left out: lower-cased abbreviations collide with words
-        ("МИР" the ministry vs "мир" the world)."""
-        out: dict[tuple[str, ...], str] = {}
-        for node, by_lang in self.corpus.names.items():
-            for name in by_lang.get(lang, []):
-                key = tuple(base_forms(name, lang))
-                if 2 <= len(key) <= 8:
-                    out.setdefault(key, "#agent:" + node.rsplit("/", 1)[-1])
-        return out
-
-    def query_terms(self, text: str, lang: str | None = None) -> tuple[list[str], str]:
-        lang = lang or detect_lang(text)
-        return textsim.terms(text, lang, self.extra[lang]), lang
+    def analyse(self, text: str, lang: str | None = None) -> textsim.Analysed:
+        return textsim.analyse(text, lang or detect_lang(text))
 
     # -- similarity ----------------------------------------------------------------
 
-    def _sets(self):
-        """Binary item x term matrices of main actions and shared terms, so the
-        rules below apply to whole score matrices at once."""
-        if self._set_matrices is None:
+    def channels(self, q: textsim.Analysed, rows: np.ndarray) -> np.ndarray:
+        """Word cosine, character cosine and coverage (3 x rows) of a query's object
+        against the rows `rows`: own terms in one language, Russian words across."""
+        same = self.row_lang[rows] == q.lang
+        out = np.zeros((3, len(rows)))
+        for index, text, sel in ((self.own, q.own, same), (self.pivot, q.pivot, ~same)):
+            if sel.any():
+                for k, values in enumerate(index.query_channels(text)):
+                    out[k, sel] = values[rows[sel]]
+        return out
 
-            def binary(sets):
-                vocab = {t: k for k, t in enumerate(sorted(set().union(*sets)))} or {"": 0}
-                data = [(r, vocab[t]) for r, ts in enumerate(sets) for t in ts]
-                rows_, cols_ = zip(*data) if data else ((), ())
-                return csr_matrix(([1.0] * len(data), (rows_, cols_)), shape=(len(sets), len(vocab))), vocab
+    def scores_against(self, q: textsim.Analysed, items: list[int], mix: bool = True, floor: float = 0.0):
+        """For each mandate of `items`: its best row's score, that row's relation of
+        levels to the query (None below `floor`), whether it is in another language,
+        and the row."""
+        items_arr = np.asarray(items, dtype=np.int64)
+        wanted = np.zeros(len(self.items), dtype=bool)
+        wanted[items_arr] = True
+        rows = np.flatnonzero(wanted[self.row_item])
+        ch = self.channels(q, rows)
+        s = self.thresholds.mix(ch)
+        if len(rows) == len(items_arr) and len(self.rows) == len(self.items):
+            pos = np.searchsorted(rows, items_arr)  # one text per mandate
+        else:  # the best row of each mandate: rows sorted by (mandate, -score), first of each
+            order = np.lexsort((-s, self.row_item[rows]))
+            first = order[np.r_[True, np.diff(self.row_item[rows][order]) != 0]]
+            best = dict(zip(self.row_item[rows][first].tolist(), first.tolist(), strict=True))
+            pos = np.array([best[k] for k in items], dtype=np.int64)
+        chosen = rows[pos]
+        score = s[pos]
+        rel = [
+            levels.relation(q.action, self.actions[r]) if v >= floor else None
+            for r, v in zip(chosen.tolist(), score.tolist(), strict=True)
+        ]
+        if not mix:  # the channels apart (fitting the bands)
+            return ch[:, pos], rel, self.row_lang[chosen] != q.lang, chosen
+        return score, rel, self.row_lang[chosen] != q.lang, chosen
 
-            self._set_matrices = (binary(self.actions), binary(self.shared_sets))
-        return self._set_matrices
-
-    def _vector(self, sets, vocab):
-        cols_ = [vocab[t] for t in sets if t in vocab]
-        return csr_matrix(([1.0] * len(cols_), ([0] * len(cols_), cols_)), shape=(1, len(vocab)))
-
-    def matrix(self) -> np.ndarray:
-        """Adjusted scores of every item pair (computed once)."""
+    def _row_matrix(self) -> np.ndarray:
+        """Scores of every row pair (computed once), mixed as a draft's are
+        (`bands.Thresholds.mix`), with the coverage of the pair taken both ways."""
         if self._matrix is None:
-            own = (self.full.word_matrix, self.full.char_matrix)
-            shr = (self.shared.word_matrix, self.shared.char_matrix)
-            self._matrix = self._adjust(
-                np.arange(len(self.items)),
-                np.arange(len(self.items)),
-                self.full.similarity(own, own),
-                self.shared.similarity(shr, shr),
-            )
+            same = self.row_lang[:, None] == self.row_lang[None, :]
+            scores = []
+            for index in (self.own, self.pivot):
+                w = (index.word_matrix @ index.word_matrix.T).toarray()
+                c = (index.char_matrix @ index.char_matrix.T).toarray()
+                squares = index.word_matrix.multiply(index.word_matrix).tocsr()
+                present = (index.word_matrix > 0).astype(np.float64)
+                cover = (squares @ present.T).toarray()
+                cover = (cover + cover.T) / 2
+                scores.append(self.thresholds.mix((w, c, cover)).astype(np.float32))
+                del w, c, cover
+            self._matrix = np.where(same, scores[0], scores[1])
         return self._matrix
 
-    def _adjust(self, rows: np.ndarray, cols: np.ndarray, full: np.ndarray, shared: np.ndarray) -> np.ndarray:
-        """The rules on top of raw similarity, the same for detection, check and evaluation:
-        * a residual item ("other powers provided by law") is a catch-all, never an overlap;
-        * across languages only shared terms count, and at least two must be common;
-        * different main actions on the same object are stages of one procedure (x ACTION_PENALTY);
-        * "the same action in two plans" needs the same main action."""
-        (acts, _), (terms, _) = self._sets()
-        langs = np.array(self.langs, dtype=object)
-        same_lang = langs[rows][:, None] == langs[cols][None, :]
-        score = np.where(same_lang, full, shared)
-        common_terms = (terms[rows] @ terms[cols].T).toarray()
-        score = np.where(same_lang | (common_terms >= 2), score, score * 0.5)
-        common_acts = (acts[rows] @ acts[cols].T).toarray()
-        has = np.asarray(acts.sum(axis=1)).ravel() > 0
-        differ = has[rows][:, None] & has[cols][None, :] & (common_acts == 0)
-        score = np.where(differ, score * textsim.ACTION_PENALTY, score)
-        kinds = np.array([m.kind for m in self.items], dtype=object)
-        task_pair = (kinds[rows][:, None] == "task") & (kinds[cols][None, :] == "task")
-        score = np.where(task_pair & (common_acts == 0), 0.0, score)
-        residual = np.array([m.residual for m in self.items], dtype=bool)
-        return np.where(residual[rows][:, None] | residual[cols][None, :], 0.0, score)
+    def _rows_of(self, k: int) -> np.ndarray:
+        return np.flatnonzero(self.row_item == k)
 
-    def pair_matrix(self, rows: list[int], cols: list[int]) -> np.ndarray:
-        return self.matrix()[np.ix_(rows, cols)] if rows and cols else np.zeros((len(rows), len(cols)))
+    def pair_matrix(self, items_a: list[int], items_b: list[int]) -> np.ndarray:
+        """Scores of mandate pairs (the best of their rows)."""
+        if not items_a or not items_b:
+            return np.zeros((len(items_a), len(items_b)))
+        m = self._row_matrix()
+        if len(self.rows) == len(self.items):  # one text per mandate: rows are mandates
+            return m[np.ix_(items_a, items_b)]
+        ra = [self._rows_of(k) for k in items_a]
+        rb = [self._rows_of(k) for k in items_b]
+        flat_a, flat_b = np.concatenate(ra), np.concatenate(rb)
+        starts_a = np.cumsum([0] + [len(r) for r in ra[:-1]])
+        starts_b = np.cumsum([0] + [len(r) for r in rb[:-1]])
+        block = m[np.ix_(flat_a, flat_b)]
+        return np.maximum.reduceat(np.maximum.reduceat(block, starts_a, axis=0), starts_b, axis=1)
 
-    def pair_score(self, i: int, j: int) -> float:
-        return float(self.matrix()[i, j])
+    def mutual_cover(self, i: int, j: int) -> float:
+        """How much of each mandate's word weight the other has, the smaller of the
+        two (1.0 for the same wording; low when each says something the other does
+        not: «ғылым кластері» / «инфо-коммуникациялық технологиялар кластері»)."""
+        _, x, y = self._best_rows(i, j)
+        index = self.own if self.row_lang[x] == self.row_lang[y] else self.pivot
+        m = index.word_matrix  # CSR: the two rows' terms and weights read in place (no sparse copies)
+        ta, wa = m.indices[m.indptr[x] : m.indptr[x + 1]], m.data[m.indptr[x] : m.indptr[x + 1]]
+        tb, wb = m.indices[m.indptr[y] : m.indptr[y + 1]], m.data[m.indptr[y] : m.indptr[y + 1]]
+        _, at, bt = np.intersect1d(ta, tb, assume_unique=True, return_indices=True)
+        return float(min(np.sum(wa[at] ** 2), np.sum(wb[bt] ** 2)))
 
-    def threshold(self, i: int, j: int) -> float:
-        return CROSS_THRESHOLD if self.langs[i] != self.langs[j] else THRESHOLD
+    def best_rows(self, i: int, j: int) -> tuple[int, int]:
+        """The rows (texts) of two mandates that score best together."""
+        return self._best_rows(i, j)[1:]
 
-    def is_overlap(self, i: int, j: int) -> tuple[bool, float]:
-        score = self.pair_score(i, j)
-        return score > 0 and score >= self.threshold(i, j), score
+    def _best_rows(self, i: int, j: int) -> tuple[float, int, int]:
+        m = self._row_matrix()
+        ri, rj = self._rows_of(i), self._rows_of(j)
+        block = m[np.ix_(ri, rj)]
+        a, b = np.unravel_index(int(np.argmax(block)), block.shape)
+        return float(block[a, b]), int(ri[a]), int(rj[b])
 
-    def scores_against(self, terms: list[str], lang: str, rows: list[int]) -> np.ndarray:
-        """Similarity of a drafted text (as terms) to the items `rows`, by the same rules."""
-        full = self.full.query(" ".join(terms))[rows]
-        shared_terms = _shared(terms)
-        shared = self.shared.query(" ".join(shared_terms))[rows]
-        (acts, avocab), (tmat, tvocab) = self._sets()
-        r = np.array(rows)
-        same_lang = np.array(self.langs)[r] == lang
-        common_terms = (tmat[r] @ self._vector(set(shared_terms), tvocab).T).toarray().ravel()
-        score = np.where(same_lang, full, np.where(common_terms >= 2, shared, shared * 0.5))
-        mine = textsim.main_actions(terms, lang)
-        common_acts = (acts[r] @ self._vector(mine, avocab).T).toarray().ravel()
-        has = np.asarray(acts[r].sum(axis=1)).ravel() > 0
-        return np.where(bool(mine) & has & (common_acts == 0), score * textsim.ACTION_PENALTY, score)
+    def pair(self, i: int, j: int) -> tuple[float, str, bool]:
+        """Score, relation of levels and cross-language flag of two mandates (their best rows)."""
+        m = self._row_matrix()
+        ri, rj = self._rows_of(i), self._rows_of(j)
+        block = m[np.ix_(ri, rj)]
+        a, b = np.unravel_index(int(np.argmax(block)), block.shape)
+        x, y = int(ri[a]), int(rj[b])
+        return (
+            float(block[a, b]),
+            levels.relation(self.actions[x], self.actions[y]),
+            bool(self.row_lang[x] != self.row_lang[y]),
+        )
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["_matrix"] = None  # pair scores are recomputed on demand, never stored (rows x rows)
+        return state
 
     # -- who holds what --------------------------------------------------------------
 
@@ -187,12 +214,29 @@ class Analyzer:
                 return True
         return False
 
+    def same_party(self, a: str, b: str) -> bool:
+        """Two agents that are one party for overlap purposes: the same body, bodies
+        linked by succession, a role and a body that holds (or held) it, two roles
+        held by one body, or a group and its member."""
+        if self.related(a, b) or b in self.corpus.members.get(a, ()) or a in self.corpus.members.get(b, ()):
+            return True
+        ha, hb = self._holders_ever(a), self._holders_ever(b)
+        return bool(ha & hb)
+
+    def _holders_ever(self, agent: str) -> set[str]:
+        """The agent, the bodies that ever held it (a role), and their successions."""
+        out = {agent} | {h for h, _, _ in self._holdings.get(agent, [])}
+        for x in list(out):
+            out |= self._related.get(x, set())
+        return out
+
     def related(self, a: str, b: str) -> bool:
         return a == b or b in self._related.get(a, ())
 
 
-def _shared(term_list) -> list[str]:
-    return [t for t in term_list if t.startswith("#")]
+def _texts(m: Mandate, lang: str) -> list[tuple[str, str]]:
+    """(language, text) of each text of a mandate: its texts by language, or its one text."""
+    return list(m.texts) if m.texts else [(lang, m.text)]
 
 
 def _covers(start: dt.date | None, end: dt.date | None, day: dt.date | None) -> bool:
@@ -244,8 +288,8 @@ def _cache_path(store) -> Path | None:
 
 def _cache_key(store) -> tuple:
     # hash() of str is salted per process; the key must survive a restart
-    lexicon = hashlib.sha1(repr((textsim.LEXICON, textsim._STOP)).encode("utf-8")).hexdigest()
-    return (METHOD, len(store), textsim.WORD_WEIGHT, lexicon)
+    words = hashlib.sha1(repr((textsim._STOP, levels.VERBS, sorted(align.kk_ru().items()))).encode("utf-8")).hexdigest()
+    return (METHOD, len(store), repr(bands.shipped()), words)
 
 
 def analyzer_for(store) -> Analyzer:
@@ -281,7 +325,6 @@ def _write_cache(store, an: Analyzer) -> None:
     if path is None:
         return
     try:
-        an.matrix()
         tmp = path.with_suffix(".tmp")
         with tmp.open("wb") as f:
             pickle.dump((_cache_key(store), an), f, protocol=pickle.HIGHEST_PROTOCOL)

@@ -9,7 +9,9 @@ properties; `kgraph.iri.parse` is used only to name a subdivision ("art:5/item:3
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -52,8 +54,10 @@ class Mandate:
     parties: tuple[Party, ...] = ()
     residual: bool = False
     spans: tuple[Span, ...] = ()
+    texts: tuple[tuple[str, str], ...] = ()  # (language, text) when it is stated in several languages
+    until: dt.date | None = None  # the act lost force on this day (None: in force, or not known)
 
-    @property
+    @functools.cached_property  # read for every pair compared: computed once (a frozen dataclass has a __dict__)
     def lead(self) -> Party | None:
         leads = [p for p in self.parties if p.lead]
         return leads[0] if leads else None
@@ -139,11 +143,30 @@ def load(store) -> Corpus:
     return corpus
 
 
+def _repealed(store) -> dict[str, dt.date]:
+    """Act IRI -> the date of the act that repealed it (the earliest, if several)."""
+    out: dict[str, dt.date] = {}
+    for r in rows(queries.run(queries.internal("repealed_acts"), store))[1]:
+        day = _date(r["until"])
+        if day and (r["act"] not in out or day < out[r["act"]]):
+            out[r["act"]] = day
+    return out
+
+
+def _until(by: str, repealed: dict[str, dt.date]) -> dt.date | None:
+    """The day the act of provision `by` lost force: its parts, of every redaction, are minted
+    under the act's IRI (kgraph.iri.part), so the act is the repealed IRI `by` starts with."""
+    return next((day for act, day in repealed.items() if by.startswith(act + "/")), None)
+
+
 def _competences(store, spans) -> list[Mandate]:
+    repealed = _repealed(store)
     result = queries.run(queries.internal("competence_mandates"), store)
     out: dict[str, Mandate] = {}
+    texts: dict[str, dict[str, str]] = defaultdict(dict)
     for sol in result:
         c = sol["c"].value
+        texts[c].setdefault(sol["text"].language or "", sol["text"].value)
         if c in out:
             continue  # a second label or article path: first one wins
         text = sol["text"]
@@ -158,11 +181,15 @@ def _competences(store, spans) -> list[Mandate]:
             source=doc or (spans[c][0].doc if spans.get(c) else ""),
             ref=subdivision_ref(by),
             date=_date(sol["date"].value) if sol["date"] is not None else None,
+            until=_until(by, repealed),
             container=sol["article"].value if sol["article"] is not None else "",
             parties=(Party(agent, agent_kind(agent), True),) if agent else (),
             residual=sol["residual"] is not None and _bool(sol["residual"].value),
             spans=tuple(spans.get(c, ())),
         )
+    for c, by_lang in texts.items():
+        if len(by_lang) > 1 and "" not in by_lang:  # one competence, its text in each language
+            out[c] = dataclasses.replace(out[c], texts=tuple(sorted(by_lang.items())))
     return list(out.values())
 
 

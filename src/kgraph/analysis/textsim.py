@@ -1,215 +1,43 @@
-"""Text similarity for mandates: normalise, lemmatise (ru) or stem (kk), map to
-shared bilingual terms, and compare with TF-IDF over word and character n-grams.
+"""Text similarity for mandates: base forms, the governing action, the object,
+and TF-IDF over word and character n-grams.
 
-Texts are reduced to base forms by `kgraph.lang.base_forms`: Russian lemmas
-(pymorphy3), Kazakh stems without inflection (derivation kept: "салалық"
-sectoral vs "сала" field). A small bilingual lexicon of the domain's vocabulary maps a
-Russian lemma and a Kazakh stem to one term ("#approve" for утверждать /
-бекіту), which is what lets a Kazakh law item and a Russian plan task share
-features at all. Character n-grams over the term string catch what stemming
-misses (derivations, typos, international words).
+A text is reduced to base forms by `kgraph.lang.base_forms` (Russian lemmas,
+Kazakh stems). `kgraph.analysis.levels` reads its governing verbs (develops,
+approves, implements, controls); what remains, less stopwords, is the
+object the power acts on, and the object is what two powers are compared on.
+For comparisons across languages a Kazakh object is carried into Russian words
+through the correspondences learned from the corpus' parallel texts
+(`kgraph.analysis.align`, IBM Model 1+2): each Kazakh stem becomes its most
+likely Russian lemma, and a stem without a confident translation stays as it
+is, so that words nothing translates still weigh against a match. Character
+n-grams over the words catch what lemmas and stems miss (derivations,
+international words, spelling variants).
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
 
-from kgraph.lang import base_forms, detect_lang, letter_words
-
-# --- bilingual terms ------------------------------------------------------------------
-
-# (term, Russian forms, Kazakh forms); forms are separated by ";", a form may be a
-# phrase. Forms are reduced with the same lemmatiser/stemmer as the texts, so any
-# inflected form in a text meets its entry. The vocabulary is the law's and the
-# plans' own (article titles, defined terms, recurring verbs), not a general dictionary.
-LEXICON: tuple[tuple[str, str, str], ...] = (
-    ("approve", "утверждать;утверждение;утвердить", "бекіту;бекітеді"),
-    ("develop", "разрабатывать;разработка;разработать;выработка;вырабатывать", "әзірлеу;әзірлейді;дайындау"),
-    ("determine", "определять;определение;определить;выявление", "айқындау;айқындайды;анықтау"),
-    (
-        "amend",
-        "внесение изменение;внесение изменение и дополнение;изменение и дополнение",
-        "өзгеріс енгізу;өзгерістер мен толықтырулар енгізу",
-    ),
-    ("submit", "вносить;внесение;внести", "енгізу;енгізеді"),
-    ("proposal", "предложение", "ұсыныс"),
-    ("recommendation", "рекомендация", "ұсыным"),
-    ("form", "формировать;формирование;сформировать", "қалыптастыру;қалыптастырады"),
-    ("implement", "реализовывать;реализация;реализовать;исполнение;внедрение;внедрять", "іске асыру"),
-    ("carry-out", "осуществлять;осуществление;осуществить", "жүзеге асыру"),
-    ("study", "проработка;прорабатывать;рассмотрение;рассматривать", "пысықтау;қарау"),
-    ("process", "процесс", "үдеріс;процесс"),
-    ("participate", "участвовать;участие", "қатысу;қатысады"),
-    ("participant", "участник", "қатысушы"),
-    ("coordinate", "координировать;координация;координирование", "үйлестіру;үйлестіреді"),
-    ("agree", "согласовывать;согласование;согласовать", "келісу;келіседі"),
-    ("ensure", "обеспечивать;обеспечение;обеспечить", "қамтамасыз"),
-    ("render", "оказывать;оказание;оказать", "көрсету;көрсетеді"),
-    ("provide", "представлять;предоставлять;предоставление;представление;направлять", "ұсыну;ұсынады;беру;береді"),
-    ("evaluate", "оценка;оценивать;оценить", "бағалау;бағалайды"),
-    ("monitor", "мониторинг", "мониторинг;мониторингілеу"),
-    ("analyse", "анализ;анализировать;аналитический", "талдау;талдамалық"),
-    ("research", "исследование;исследовательский", "зерттеу"),
-    ("conduct", "проводить;проведение;вести;ведение", "жүргізу;жүргізеді;өткізу;өткізеді"),
-    ("create", "создавать;создание;создать;открытие;открывать;учреждение", "құру;құрады;ашу"),
-    ("attract", "привлекать;привлечение;привлечь", "тарту"),
-    ("promote", "продвигать;продвижение;продвинуть", "жылжыту;ілгерілету;ілгерілетеді"),
-    ("assist", "содействовать;содействие;помощь", "жәрдем;жәрдемдесу"),
-    (
-        "cooperate",
-        "сотрудничество;сотрудничать;взаимодействие;взаимодействовать",
-        "ынтымақтастық;ынтымақтасу;ынтымақтасады;өзара іс-қимыл;өзара іс-әрекет;іс-әрекеттесу",
-    ),
-    ("stimulate", "стимулирование;стимулировать", "ынталандыру"),
-    ("regulate", "регулирование;регулировать", "реттеу"),
-    ("support", "поддержка;поддерживать", "қолдау"),
-    ("reimburse", "возмещение;возмещать", "өтеу"),
-    ("improve", "совершенствование;совершенствовать;улучшение;улучшать", "жетілдіру;жақсарту"),
-    ("increase", "повышение;повышать;увеличение;увеличивать", "арттыру"),
-    ("build", "строительство;строить", "салу;құрылыс"),
-    ("update", "актуализация;актуализировать", "өзектендіру"),
-    ("collect", "сбор;собирать", "жинау"),
-    ("invest", "инвестирование;инвестировать;инвестиция;инвестиционный", "инвестициялау;инвестиция;инвестициялық"),
-    ("forecast", "прогнозирование;прогноз;прогнозный", "болжау"),
-    ("access", "доступ", "қол жеткізу;қолжетімділік"),
-    ("information", "информация;информационный", "ақпарат;ақпараттық"),
-    ("consulting", "консультационный;консультация;консалтинговый", "консультациялық"),
-    ("expert", "экспертный;экспертиза;эксперт", "сараптама;сараптамалық;сарапшы"),
-    ("conclusion", "заключение", "қорытынды"),
-    ("state", "государственный;государство", "мемлекеттік;мемлекет"),
-    ("policy", "политика", "саясат"),
-    ("program", "программа", "бағдарлама"),
-    ("plan", "план", "жоспар"),
-    ("map", "карта", "карта"),
-    ("list", "перечень;список", "тізбе;тізім"),
-    ("rules", "правило;порядок", "қағида;қағидат;қағидатын;тәртіп"),
-    ("statute", "положение;регламент", "ереже"),
-    ("methodology", "методика;методология", "әдістеме"),
-    ("legal-act", "нормативный правовой акт", "нормативтік құқықтық акт"),
-    ("law", "закон;законодательство", "заң;заңнама"),
-    ("priority", "приоритетный;приоритет", "басым;басымдық;басымдылық"),
-    ("sector", "сектор", "сектор"),
-    ("sectoral", "отраслевой;отрасль", "салалық"),
-    ("region", "регион;региональный;областной", "өңір;өңірлік;облыс"),
-    ("local", "местный", "жергілікті"),
-    ("local-content", "местное содержание", "жергілікті қамту"),
-    ("republican", "республиканский", "республикалық"),
-    ("economy", "экономика;экономический", "экономика;экономикалық"),
-    ("industrial-innovative", "индустриально-инновационный", "индустриялық-инновациялық"),
-    ("industrialization", "индустриализация", "индустрияландыру"),
-    ("innovation", "инновация;инновационный", "инновация;инновациялық"),
-    ("technology", "технология", "технология"),
-    ("technological", "технологический", "технологиялық"),
-    ("high-tech", "высокотехнологичный;высокий технологический", "жоғары технологиялық"),
-    ("science-tech", "научно-технологический;научно-технический", "ғылыми-технологиялық;ғылыми-техникалық"),
-    ("science", "наука;научный", "ғылым;ғылыми"),
-    ("scientist", "ученый", "ғалым"),
-    ("development", "развитие;развивать", "даму;дамыту"),
-    ("grant", "грант;грантовый", "грант"),
-    ("goods", "товар", "тауар"),
-    ("activity-service", "деятельность;услуга", "қызмет"),
-    ("work", "работа", "жұмыс"),
-    ("supplier", "поставщик", "жеткізуші"),
-    ("product", "продукция;продукт", "өнім"),
-    ("database", "база данных;банк данных", "деректер қоры;дерекқор;деректер базасы"),
-    ("market", "рынок", "нарық"),
-    ("external", "внешний", "сыртқы"),
-    ("internal", "внутренний", "ішкі"),
-    ("domestic", "отечественный", "отандық"),
-    ("foreign", "иностранный;зарубежный", "шетелдік;шетел"),
-    ("international", "международный", "халықаралық"),
-    ("investor", "инвестор", "инвестор"),
-    ("export", "экспорт;экспортный", "экспорт;экспорттық"),
-    ("exporter", "экспортер", "экспорттаушы"),
-    ("organization", "организация", "ұйым"),
-    ("institution", "институт", "институт"),
-    ("national", "национальный", "ұлттық"),
-    ("operator", "оператор", "оператор"),
-    ("authorized-body", "уполномоченный орган", "уәкілетті орган"),
-    ("body", "орган", "орган"),
-    ("government", "правительство", "үкімет"),
-    ("president", "президент", "президент"),
-    ("council", "совет", "кеңес"),
-    ("working-group", "рабочая группа", "жұмыс тобы"),
-    ("cluster", "кластер", "кластер"),
-    ("technopark", "технопарк;технологический парк", "технопарк;технологиялық парк"),
-    ("sez", "специальная экономическая зона;сэз", "арнайы экономикалық аймақ;аэа"),
-    ("pit", "парк инновационных технологий;пит", "инновациялық технологиялар паркі;итп"),
-    ("center", "центр", "орталық"),
-    ("commercialization", "коммерциализация", "коммерцияландыру;коммерциялау"),
-    ("transfer", "трансферт;трансфер", "трансферт"),
-    ("infrastructure", "инфраструктура", "инфрақұрылым"),
-    ("project", "проект", "жоба"),
-    ("enterprise", "предприятие", "кәсіпорын"),
-    ("company", "компания", "компания"),
-    ("management", "управление;управляющий", "басқару;басқарушы"),
-    ("fund", "фонд", "қор"),
-    ("cost", "затрата;расход", "шығын;шығыс"),
-    ("effectiveness", "эффективность;эффективный", "тиімділік;тиімді"),
-    ("measure", "мера", "шара"),
-    ("event", "мероприятие", "іс-шара"),
-    ("personnel", "кадры;кадровый", "кадр;кадрлық"),
-    ("qualified", "квалифицированный", "білікті"),
-    ("training", "подготовка;обучение", "даярлау"),
-    ("employment", "занятость", "еңбекпен қамту"),
-    ("annual", "ежегодно;ежегодный", "жыл сайын"),
-    ("competitiveness", "конкурентоспособность", "бәсекеге қабілеттілік"),
-    ("added-value", "добавленный стоимость", "қосылған құн"),
-    ("strategy", "стратегия", "стратегия"),
-    ("task-goal", "задача", "міндет"),
-    ("production", "производство", "өндіріс"),
-    ("territorial", "территориальный", "аумақтық"),
-    ("placement", "размещение", "орналастыру;орналасу"),
-    ("issue", "вопрос", "мәселе"),
-    ("kind", "вид", "түр"),
-    ("processed", "обработанный", "өңделген"),
-    ("second", "второй", "екінші"),
-    ("stage", "очередь", "кезек"),
-    ("laboratory", "лаборатория", "зертхана"),
-    ("system", "система", "жүйе"),
-    ("indicator", "индикатор;показатель", "көрсеткіш"),
-    ("opportunity", "возможность", "мүмкіндік"),
-    ("image", "имидж", "бедел"),
-    ("meeting", "встреча", "кездесу"),
-    ("negotiation", "переговоры", "келіссөз"),
-    ("potential", "потенциал", "әлеует"),
-    ("leading", "ведущий", "жетекші"),
-    ("direction", "направление", "бағыт"),
-    ("critical", "критический", "сындарлы"),
-    ("composition", "состав", "құрам"),
-    ("model", "типовой", "үлгілік"),
-    ("design-bureau", "конструкторский бюро", "конструкторлық бюро"),
-    ("holding", "холдинг", "холдинг"),
-    ("trust-management", "доверительный управление", "сенімгерлік басқару"),
-    ("function", "функция", "функция"),
-)
+from kgraph.analysis import align, levels
+from kgraph.lang import base_forms, detect_lang, letter_words, ru_derivation_stem
 
 _STOP = {
     "ru": "и в во на по с со к о об от до для из за а также или не что как при под через их его ее "
-    "том числе т д др который этот год республика казахстан рк сфера свой",
+    "том числе т д др который этот год республика казахстан рк сфера свой область вопрос",
     "kk": "және мен бен пен үшін бойынша жөніндегі жөнінде туралы оның олардың олар сондай-ақ немесе "
     "да де қазақстан республикасы өз шегінде шектерінде шеңберінде ету етеді етілетін болып "
-    "табылады саласындағы сала оларды тиісті",
+    "табылады саласындағы сала оларды тиісті мәселе",
 }
-
-
-@lru_cache(maxsize=2)
-def _lexicon(lang: str) -> dict[tuple[str, ...], str]:
-    """Phrase (tuple of base forms) -> '#term' for one language."""
-    column = 1 if lang == "ru" else 2
-    out: dict[tuple[str, ...], str] = {}
-    for entry in LEXICON:
-        for form in entry[column].split(";"):
-            key = tuple(base_forms(form, lang))
-            if key:
-                out.setdefault(key, "#" + entry[0])
-    return out
+PIVOT_MIN = 0.25  # a Kazakh stem is carried into the Russian words whose P(ru | kk) is at least this
+PIVOT_MAX = 2  # ... at most this many of them, most likely first
 
 
 @lru_cache(maxsize=2)
@@ -217,114 +45,47 @@ def _stopwords(lang: str) -> frozenset[str]:
     return frozenset(base_forms(_STOP[lang], lang)) | frozenset(letter_words(_STOP[lang]))
 
 
-def terms(text: str, lang: str | None = None, extra: dict[tuple[str, ...], str] | None = None) -> list[str]:
-    """The text as comparable terms: base forms, with known phrases replaced by
-    shared '#terms' (longest match first) and stopwords dropped.
-
-    `extra` adds phrase -> term entries of the graph's own (glossary expansions,
-    registry names), keyed by base forms of the same language."""
-    lang = lang or detect_lang(text)
-    forms = base_forms(text, lang)
-    table = _lexicon(lang)
+def content(forms: Iterable[str], lang: str) -> list[str]:
+    """Forms without stopwords and one-letter words."""
     stop = _stopwords(lang)
-    longest = max(_longest(lang), max(map(len, extra), default=0) if extra else 0)
-    out: list[str] = []
-    i = 0
-    while i < len(forms):
-        for n in range(min(longest, len(forms) - i), 0, -1):
-            key = tuple(forms[i : i + n])
-            hit = (extra or {}).get(key) or table.get(key)
-            if hit:
-                out.append(hit)
-                i += n
-                break
-        else:
-            if forms[i] not in stop and len(forms[i]) > 1:
-                out.append(forms[i])
-            i += 1
+    return [f for f in forms if f not in stop and len(f) > 1]
+
+
+def to_russian(terms: Iterable[str], lang: str) -> list[str]:
+    """Terms in Russian words: a Kazakh stem becomes its likely translations (one or
+    two), a stem without a confident one stays as it is."""
+    if lang == "ru":
+        return list(terms)
+    table = align.kk_ru()
+    out = []
+    for t in terms:
+        words = [r for r, p in table.get(t, ())[:PIVOT_MAX] if p >= PIVOT_MIN]
+        out.extend(words or [t])
     return out
 
 
-@lru_cache(maxsize=2)
-def _longest(lang: str) -> int:
-    return max(map(len, _lexicon(lang)))
+@dataclass(frozen=True)
+class Analysed:
+    """A power's text as the checker sees it."""
+
+    lang: str
+    action: levels.Action
+    own: str  # object terms in the text's language
+    pivot: str  # object terms in Russian words
 
 
-def term_string(text: str, lang: str | None = None, extra=None) -> str:
-    return " ".join(terms(text, lang, extra))
-
-
-# --- main action -----------------------------------------------------------------------
-
-# Terms that name what a body does. Two items about the same object with
-# different actions ("develops the plan" / "approves the plan") are a division
-# of labour between the stages of one procedure, not a duplicate.
-ACTIONS = frozenset(
-    [
-        "#approve",
-        "#amend",
-        "#develop",
-        "#determine",
-        "#submit",
-        "#form",
-        "#implement",
-        "#coordinate",
-        "#agree",
-        "#render",
-        "#provide",
-        "#evaluate",
-        "#monitor",
-        "#analyse",
-        "#conduct",
-        "#create",
-        "#attract",
-        "#promote",
-        "#assist",
-        "#cooperate",
-        "#stimulate",
-        "#regulate",
-        "#support",
-        "#reimburse",
-        "#improve",
-        "#increase",
-        "#build",
-        "#update",
-        "#collect",
-        "#forecast",
-    ]
-)
-# Light verbs: "participates in developing", "ensures the process of forecasting",
-# "carries out the evaluation", "studies the question of creating" - the action is the next one.
-TRANSPARENT = frozenset(["#participate", "#ensure", "#carry-out", "#study", "#issue"])
-_SAME_ACTION = {"#amend": "#approve"}  # approving an amendment is an approval
-
-
-def main_actions(term_list: Sequence[str], lang: str) -> frozenset[str]:
-    """The action terms of the main predicate: Kazakh puts it last (SOV), Russian
-    items and tasks start with it ("утверждает …", "Разработка …")."""
-    seq = list(reversed(term_list)) if lang == "kk" else list(term_list)
-    main: set[str] = set()
-    light: set[str] = set()
-    for t in seq:
-        if t in TRANSPARENT:
-            light.add(t)
-        elif t in ACTIONS:
-            main.add(_SAME_ACTION.get(t, t))
-        else:
-            break
-    return frozenset(main or light)
-
-
-ACTION_PENALTY = 0.5  # fixed a priori, not tuned
-
-
-def action_factor(a: frozenset[str], b: frozenset[str]) -> float:
-    return ACTION_PENALTY if a and b and not (a & b) else 1.0
+def analyse(text: str, lang: str | None = None) -> Analysed:
+    lang = lang or detect_lang(text)
+    forms = base_forms(text, lang)
+    action = levels.classify(forms, lang)
+    obj = content(levels.object_forms(forms, action), lang)
+    own = [ru_derivation_stem(t) for t in obj] if lang == "ru" else obj
+    return Analysed(lang, action, " ".join(own), " ".join(ru_derivation_stem(t) for t in to_russian(obj, lang)))
 
 
 # --- TF-IDF index ---------------------------------------------------------------------
 
-WORD_WEIGHT = 0.5  # share of the word channel; the rest is character n-grams (see tests/test_overlaps.py)
+WORD_WEIGHT = 0.5  # share of the word channel; the rest is character n-grams (fixed a priori)
 
 
 def _split(doc: str) -> list[str]:
@@ -339,25 +100,54 @@ def _transform(vectorizer: TfidfVectorizer, docs: list[str]):
     return vectorizer.transform(docs)
 
 
+def _normalize(matrix):
+    return normalize(matrix) if matrix.shape[0] else matrix  # sklearn refuses an empty batch
+
+
 class Index:
     """TF-IDF over the term strings of a corpus: a word channel (unigrams +
     bigrams of terms) and a character channel (3-5-grams within word bounds).
-    Cosine similarities of the two channels are mixed with `word_weight`."""
+    Cosine similarities of the two channels are mixed with `word_weight`.
+
+    A query's words that the corpus never uses are not dropped, as a fitted
+    vectorizer would drop them: they count in its length with the weight of the
+    rarest word, so a draft about something the corpus does not know («пожарный
+    контроль») is not reduced to the words it shares («контроль»)."""
 
     def __init__(self, docs: Sequence[str], word_weight: float = WORD_WEIGHT):
         self.word_weight = word_weight
         corpus = list(docs)
-        # An empty graph (or one without shared terms) still needs a fitted vocabulary.
-        fit = corpus if any(d.strip() for d in corpus) else ["#empty"]
-        self._word = TfidfVectorizer(analyzer=_split, sublinear_tf=True, norm="l2").fit(fit)
-        self._char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, norm="l2").fit(fit)
-        self.word_matrix = _transform(self._word, corpus)
-        self.char_matrix = _transform(self._char, corpus)
+        # An empty graph (or one without any term) still needs a fitted vocabulary.
+        fit = corpus if any(d.strip() for d in corpus) else ["empty"]
+        self._word = TfidfVectorizer(analyzer=_split, sublinear_tf=True, norm=None).fit(fit)
+        self._char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, norm=None).fit(fit)
+        self.word_matrix = _normalize(_transform(self._word, corpus))
+        self.char_matrix = _normalize(_transform(self._char, corpus))
         self.size = len(corpus)
+        self._columns = None  # transposed matrices for queries, made at the first query
+
+    @staticmethod
+    def _vectors(vectorizer: TfidfVectorizer, docs: list[str]):
+        """L2-normalised TF-IDF rows whose length counts the unknown features too."""
+        raw = _transform(vectorizer, docs)
+        analyze = vectorizer.build_analyzer()
+        vocab = vectorizer.vocabulary_
+        rare = float(vectorizer.idf_.max()) if len(vocab) else 1.0
+        known = np.asarray(raw.multiply(raw).sum(axis=1)).ravel()
+        unknown = np.zeros(len(docs))
+        for k, doc in enumerate(docs):
+            counts: dict[str, int] = {}
+            for feature in analyze(doc):
+                if feature not in vocab:
+                    counts[feature] = counts.get(feature, 0) + 1
+            unknown[k] = sum(((1 + np.log(c)) * rare) ** 2 for c in counts.values())
+        length = np.sqrt(known + unknown)
+        length[length == 0] = 1.0
+        return csr_matrix(raw.multiply(1 / length[:, None]))
 
     def transform(self, docs: Iterable[str]):
         docs = list(docs)
-        return self._word.transform(docs), self._char.transform(docs)
+        return self._vectors(self._word, docs), self._vectors(self._char, docs)
 
     def similarity(self, a, b) -> np.ndarray:
         """Mixed cosine similarity of two transformed batches (rows of a x rows of b)."""
@@ -367,24 +157,23 @@ class Index:
         c = (ca @ cb.T).toarray()
         return self.word_weight * w + (1 - self.word_weight) * c
 
-    def self_similarity(self) -> np.ndarray:
-        own = (self.word_matrix, self.char_matrix)
-        return self.similarity(own, own)
+    def own(self):
+        return self.word_matrix, self.char_matrix
+
+    def query_channels(self, doc: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Word cosine, character cosine and coverage of one term string against every
+        indexed document. Coverage is the share of the string's word weight (squared
+        TF-IDF) that a document has at all: an abridged paraphrase covers little of
+        its original but is covered by it, an unrelated text sharing generic words
+        covers only their small weight."""
+        w, c = self.transform([doc])
+        if self._columns is None:  # the matrices by column, made once: a query is then one product each
+            present = (self.word_matrix > 0).astype(np.float64)
+            self._columns = (self.word_matrix.T.tocsr(), self.char_matrix.T.tocsr(), present.T.tocsr())
+        words, chars, present = self._columns
+        cover = (w.multiply(w) @ present).toarray()[0]
+        return (w @ words).toarray()[0], (c @ chars).toarray()[0], cover
 
     def query(self, doc: str) -> np.ndarray:
         """Similarity of one term string to every indexed document."""
-        return self.similarity(self.transform([doc]), (self.word_matrix, self.char_matrix))[0]
-
-
-def pair_scores(
-    pairs: Sequence[tuple[str, str]], corpus: Sequence[str], word_weight: float = WORD_WEIGHT
-) -> list[float]:
-    """Scores of (term string, term string) pairs under an index fitted on `corpus`."""
-    index = Index(corpus, word_weight)
-    a = index.transform([p[0] for p in pairs])
-    b = index.transform([p[1] for p in pairs])
-    wa, ca = a
-    wb, cb = b
-    w = np.asarray(wa.multiply(wb).sum(axis=1)).ravel()
-    c = np.asarray(ca.multiply(cb).sum(axis=1)).ravel()
-    return list(word_weight * w + (1 - word_weight) * c)
+        return self.similarity(self.transform([doc]), self.own())[0]

@@ -38,12 +38,40 @@ def morph() -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer()
 
 
+@lru_cache(maxsize=20_000)
+def ru_infinitive(word: str) -> bool:
+    """Is a Russian word an infinitive («Определиться», «определить»): what a cell asks to do,
+    not what it names."""
+    return has_cyrillic(word) and any(p.tag.POS == "INFN" for p in morph().parse(word)[:1])
+
+
 @lru_cache(maxsize=200_000)
 def ru_lemma(word: str) -> str:
     """The normal form of a Russian word (ё as е); a word without Cyrillic is returned as it is."""
     if not has_cyrillic(word):
         return word
     return morph().parse(word)[0].normal_form.replace("ё", "е")
+
+
+# Suffixes that make a verb and its verbal noun differ («создавать» / «создание»,
+# «координировать» / «координация»), longest first.
+RU_DERIVATION = (
+    "ирование", "ировать", "ировка", "ование", "овать", "ывать", "ивать", "ация", "яция",
+    "ание", "яние", "ение", "тие", "вать", "ать", "ять", "ить", "еть",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=200_000)
+def ru_derivation_stem(lemma: str) -> str:
+    """A Russian lemma without the suffix that tells a verb from its verbal noun:
+    «создавать», «создание» -> «созд»; «координировать», «координация» -> «координ».
+    A vowel left at the end goes too («созда» -> «созд»). Lemmas of other words,
+    and stems shorter than three letters, are kept."""
+    for suffix in RU_DERIVATION:
+        if lemma.endswith(suffix) and len(lemma) - len(suffix) >= 3:
+            stem = lemma[: -len(suffix)]
+            return stem[:-1] if stem[-1] in "аяеиыо" and len(stem) > 3 else stem
+    return lemma
 
 
 # --- Kazakh endings -----------------------------------------------------------------

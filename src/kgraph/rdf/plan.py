@@ -86,8 +86,8 @@ def task_iri(plan: URIRef, r, ctx: Context) -> URIRef:
 def _section(plan: URIRef, r, ctx: Context) -> URIRef:
     node = section_iri(plan, r.number, ctx)
     ctx.add(node, RDF.type, KG.Direction)
-    # A sub-section («2.1» of «2», the unnumbered «2.1:1» of «2.1») is part of its section only:
-    # a subdivision has exactly one eli:is_part_of.
+    # a sub-section («2.1» of «2», the unnumbered «2.1:1» of «2.1») is part of its section only
+    # (a part has one whole: eli:is_part_of is functional in the shapes)
     parent = getattr(r, "parent", None)
     ctx.add(node, ELI.is_part_of, section_iri(plan, parent, ctx) if parent else plan)
     ctx.add(node, ELI.number, Literal(str(r.number)))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -100,7 +101,13 @@ def create_app(
     @app.middleware("http")
     async def language_and_headers(request: Request, call_next):
         reload_mod.check(request.app)  # a new build? (throttled; loads in the background)
-        response = await call_next(request)
+        started = time.perf_counter()
+        try:
+            response = await call_next(request)
+        except Exception as exc:  # noqa: BLE001 - any failure is answered by the error page
+            response = errors.server_error(request, exc)
+        # The server's own time for the page (bench/web.py reads it; the browser's devtools show it).
+        response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
         lang = request.query_params.get("lang")

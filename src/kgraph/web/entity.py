@@ -13,6 +13,7 @@ assignments and spans, and the triples that point at it) as Turtle, JSON-LD
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 
 import pyoxigraph as ox
@@ -160,7 +161,10 @@ def _reader(s, subject: str, kind: str, lang: str, day: str | None) -> dict:
             (s.label(t, lang) for t in sorted(s.types(subject), key=lambda t: not t.startswith(KG))), kind
         ),
     }
-    work = iri.act_of(act) if act and act.startswith(iri.BASE + "act/") else act
+    work = act
+    if act and act.startswith(iri.BASE + "act/"):
+        with contextlib.suppress(iri.IRIError):  # an IRI under act/ not minted by kgraph.iri: as named
+            work = iri.act_of(act)
     if work:
         out["info"] = reader.act_info(s, work, lang, day or dt.date.today().isoformat())
     return out

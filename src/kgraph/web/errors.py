@@ -127,10 +127,14 @@ def install(app) -> None:
         detail = "; ".join(m % p for m, p in lines)
         return error_response(request, 422, detail, lines=lines)
 
-    @app.exception_handler(Exception)
-    def server_error(request: Request, exc: Exception):
-        log.exception("%s %s failed", request.method, request.url.path)
-        return error_response(request, 500, "server error", lines=[(TITLES[500], {})])
+    app.exception_handler(Exception)(server_error)
+
+
+def server_error(request: Request, exc: Exception) -> Response:
+    """The error page of an unexpected failure (logged with its traceback). The app's middleware
+    answers with it too, so the exception never reaches the server, which would drop the connection."""
+    log.exception("%s %s failed", request.method, request.url.path, exc_info=exc)
+    return error_response(request, 500, "server error", lines=[(TITLES[500], {})])
 
 
 def _default_detail(status: int) -> str:

@@ -50,10 +50,11 @@ KEYED = {
     "nav.overlaps": N_("Overlap check"),
     "overlaps.title": N_("Does a drafted competence duplicate an existing one?"),
     "overlaps.intro": N_(
-        "Paste the text of a drafted competence or task. Existing competence items and "
-        "plan tasks that say much the same are ranked below, with their source text. "
-        "Treat them as leads to review, not verdicts (art. 24 of the Law on legal acts "
-        "asks for a clear delimitation of competences)."
+        "Paste a drafted competence, or a whole article with numbered items. Each item gets a "
+        "verdict: the existing powers it duplicates (same power), overlaps or relates to, and "
+        "powers over the same object at another level of one function (develops, approves, "
+        "implements, controls), with quotes and legal bases. Treat them as leads to review, not "
+        "verdicts (art. 24 of the Law on legal acts asks for a clear delimitation of competences)."
     ),
     "overlaps.text": N_("Drafted text"),
     "overlaps.lang": N_("Language"),
@@ -61,7 +62,14 @@ KEYED = {
     "overlaps.body": N_("Only for body"),
     "overlaps.any": N_("any"),
     "overlaps.check": N_("Check"),
-    "overlaps.none": N_("No similar competence or task found."),
+    "overlaps.none": N_("No existing power overlaps this draft."),
+    "overlaps.summary": N_("{n} item(s): {o} overlap an existing power, {c} complementary (levels of one function)"),
+    "overlaps.band.duplicate": N_("same power (duplicate)"),
+    "overlaps.band.overlapping": N_("overlapping"),
+    "overlaps.band.complementary-levels": N_("complementary (levels of one function)"),
+    "overlaps.band.related": N_("related"),
+    "overlaps.csv": N_("Report as CSV"),
+    "overlaps.print": N_("Printable report"),
     "overlaps.missing": N_("The overlap checker (kgraph.analysis.overlaps) is not installed in this build."),
 }
 

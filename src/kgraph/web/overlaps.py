@@ -1,10 +1,11 @@
-"""Overlap check for drafters: paste a drafted competence, see similar existing ones.
+"""Overlap check for drafters: paste a drafted competence or a whole article, see
+the existing powers it duplicates or overlaps, item by item, in verdict bands.
 
-The ranking is kgraph.analysis.overlaps' job, imported lazily so that the
-rest of the explorer runs without it. Its interface, as agreed:
-
-    check(text: str, lang: str | None, body: str | None, store) -> list of results
-    with attributes (or keys) kind, iri, body, article, score, quote
+The verdicts are kgraph.analysis' job (`article.check_article`), imported
+lazily so that the rest of the explorer runs without it. The page, its JSON
+twin and /api/overlaps show the same report; /overlaps/report.csv and
+/overlaps/report.html export it (the HTML one is printable). A draft the check
+refuses (empty, too long, an unknown body) gets the check's one-line message.
 """
 
 from __future__ import annotations
@@ -12,47 +13,82 @@ from __future__ import annotations
 import importlib
 import time
 
-from fastapi import APIRouter, Form, HTTPException, Request
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from kgraph import queries
+from kgraph.errors import DraftError
 from kgraph.web.i18n import lang_of
-from kgraph.web.render import page, site
-from kgraph.web.site import Site, href
+from kgraph.web.render import STATIC_DIR, env, page, site
+from kgraph.web.site import Site
 
 router = APIRouter()
 
-MAX_TEXT = 4000
-MAX_RESULTS = 20
+MAX_RESULTS = 20  # matches per item
+MAX_FIELD = 20_000  # the textarea's limit (the check says the same when a longer text comes in)
 
 
 def checker():
-    """kgraph.analysis.overlaps.check, or None when that module is not installed."""
+    """kgraph.analysis.article, or None when that module is not installed."""
     try:
-        module = importlib.import_module("kgraph.analysis.overlaps")
+        return importlib.import_module("kgraph.analysis.article")
     except ImportError:
         return None
-    return getattr(module, "check", None)
 
 
-def _field(item, name):
-    return item.get(name) if isinstance(item, dict) else getattr(item, name, None)
-
-
-def run_check(s: Site, text: str, text_lang: str | None, body: str | None, ui_lang: str) -> list[dict]:
-    check = checker()
-    if check is None:
+def run_check(s: Site, text: str, text_lang: str | None, body: str | None):
+    """The analysis report (`kgraph.analysis.article.Report`); DraftError for a refused draft."""
+    module = checker()
+    if module is None:
         raise LookupError("kgraph.analysis.overlaps is not installed")
-    results = check(text, text_lang or None, body or None, s.store)
-    out = []
-    for item in list(results)[:MAX_RESULTS]:
-        row = {"kind": _field(item, "kind"), "score": _field(item, "score"), "quote": _field(item, "quote") or ""}
-        for name in ("iri", "body", "article"):
-            value = _field(item, name)
-            value = getattr(value, "value", value)  # a pyoxigraph term or a string
-            row[name] = s.term(str(value), ui_lang) if isinstance(value, str) and value.startswith("http") else value
-        out.append(row)
-    return out
+    return module.check_article(text, text_lang or None, body or None, s.store, top=MAX_RESULTS)
+
+
+def report_data(s: Site, report, ui_lang: str) -> dict:
+    """The report as page data: plain values, IRIs as Terms."""
+
+    def term(value: str):
+        return s.term(value, ui_lang) if isinstance(value, str) and value.startswith("http") else value
+
+    items = []
+    for item in report.items:
+        v = item.verdict
+        items.append(
+            {
+                "number": item.number,
+                "text": item.text,
+                "summary": v.summary,
+                "overlaps": v.overlaps,
+                "matches": [
+                    {
+                        "band": m.band,
+                        "band_title": m.band_title,
+                        "levels": m.levels,
+                        "score": m.score,
+                        "kind": m.kind,
+                        "quote": m.quote,
+                        "text": m.text,
+                        "basis": " ".join(x for x in (m.source, m.ref) if x),
+                        "iri": term(m.iri),
+                        "body": term(m.body),
+                        "article": term(m.article),
+                        "holders": list(m.holders),
+                    }
+                    for m in v.matches
+                ],
+            }
+        )
+    return {"heading": report.heading, "summary": report.summary, "items": items}
+
+
+def report_html(report, standalone: bool = True) -> str:
+    """A printable page of an article report: a standalone file with its style inside
+    (CLI --format html), or a page whose style is the app's /static/report.css
+    (/overlaps/report.html: the Content-Security-Policy allows no inline style)."""
+    css = (STATIC_DIR / "report.css").read_text(encoding="utf-8") if standalone else ""
+    return env.get_template("overlaps_report.html").render(
+        report=report, title=report.heading or "Overlap check", inline_css=css
+    )
 
 
 def _bodies(s: Site, lang: str) -> list:
@@ -68,9 +104,8 @@ def _bodies(s: Site, lang: str) -> list:
 def warm_up(s: Site) -> None:
     """Import the checker and build its index ahead of the first drafter (seconds, once per build)."""
     try:
-        check = checker()
-        if check is not None:
-            check("warm up", None, None, s.store)
+        if checker() is not None:
+            run_check(s, "warm up", None, None)
     except Exception:  # noqa: BLE001 - a broken checker shows its error on the page, not at start-up
         pass
 
@@ -78,16 +113,15 @@ def warm_up(s: Site) -> None:
 def _page(request: Request, text: str, text_lang: str | None, body: str | None):
     s = site(request)
     lang = lang_of(request)
-    text = (text or "").strip()
-    if len(text) > MAX_TEXT:
-        raise HTTPException(413, f"the text is longer than {MAX_TEXT} characters")
-    results, error, elapsed = None, None, None
-    if text:
+    report, error, elapsed, status = None, None, None, 200
+    if text or request.method == "POST":
         started = time.perf_counter()
         try:
-            results = run_check(s, text, text_lang, body, lang)
+            report = report_data(s, run_check(s, text, text_lang, body), lang)
         except LookupError:
             error = "missing"
+        except DraftError as exc:
+            error, status = str(exc), 400
         elapsed = round((time.perf_counter() - started) * 1000)
     return page(
         request,
@@ -96,12 +130,14 @@ def _page(request: Request, text: str, text_lang: str | None, body: str | None):
             "text": text,
             "text_lang": text_lang or "",
             "body": body or "",
-            "results": results,
+            "report": report,
             "error": error,
             "elapsed": elapsed,
+            "max_text": MAX_FIELD,
             "bodies": _bodies(s, lang),
             "available": checker() is not None,
         },
+        status,
     )
 
 
@@ -120,19 +156,48 @@ def overlaps_post(
 
 
 @router.get("/api/overlaps")
-def overlaps_api(request: Request, text: str, text_lang: str | None = None, body: str | None = None):
+def overlaps_api(request: Request, text: str = "", text_lang: str | None = None, body: str | None = None):
     s = site(request)
-    lang = lang_of(request)
-    if len(text) > MAX_TEXT:
-        raise HTTPException(413, f"the text is longer than {MAX_TEXT} characters")
     try:
-        rows = run_check(s, text, text_lang, body, lang)
+        report = run_check(s, text, text_lang, body)
     except LookupError as exc:
-        raise HTTPException(501, str(exc)) from None
+        return JSONResponse({"error": str(exc)}, status_code=501)
+    except DraftError as exc:
+        return JSONResponse({"error": str(exc)}, status_code=400)
+    return JSONResponse(report.as_dict())
 
-    def plain(v):
-        if hasattr(v, "is_iri"):
-            return {"iri": v.value, "label": v.label, "url": href(v.value)}
-        return v
 
-    return JSONResponse({"text": text, "results": [{k: plain(v) for k, v in r.items()} for r in rows]})
+def _export(request: Request, text: str, text_lang: str | None, body: str | None, fmt: str) -> Response:
+    s = site(request)
+    try:
+        report = run_check(s, text, text_lang, body)
+    except LookupError as exc:
+        return Response(str(exc), status_code=501, media_type="text/plain")
+    except DraftError as exc:
+        return Response(str(exc), status_code=400, media_type="text/plain")
+    if fmt == "csv":
+        headers = {"Content-Disposition": 'attachment; filename="overlaps.csv"'}
+        return Response(checker().to_csv(report), media_type="text/csv; charset=utf-8", headers=headers)
+    return HTMLResponse(report_html(report, standalone=False))
+
+
+@router.get("/overlaps/report.{fmt}")
+def overlaps_export_get(
+    request: Request, fmt: str, text: str = "", text_lang: str | None = None, body: str | None = None
+):
+    if fmt not in ("csv", "html"):
+        return Response("report.csv or report.html", status_code=404, media_type="text/plain")
+    return _export(request, text, text_lang, body, fmt)
+
+
+@router.post("/overlaps/report.{fmt}")
+def overlaps_export_post(
+    request: Request,
+    fmt: str,
+    text: str = Form(""),
+    text_lang: str | None = Form(None),
+    body: str | None = Form(None),
+):
+    if fmt not in ("csv", "html"):
+        return Response("report.csv or report.html", status_code=404, media_type="text/plain")
+    return _export(request, text, text_lang, body, fmt)

@@ -16,13 +16,51 @@ from kgraph import iri, queries, settings
 from kgraph import resource_kinds as kinds
 from kgraph.vocab import ontology_graph
 from kgraph.web.errors import PageError
-from kgraph.web.i18n import N_, lang_of
+from kgraph.web.i18n import N_, gettext, lang_of
 from kgraph.web.render import JSON_SUFFIX, page, site, wants_json
 from kgraph.web.site import href
 
 router = APIRouter()
 
 PAGE = 20
+
+# What the extractors read of a document (the build report's record kinds, by class name), as the
+# home page names them in the interface's language.
+RECORD_NAMES = {
+    "ActRef": N_("act references"),
+    "Amendment": N_("amendment notes"),
+    "Article": N_("articles"),
+    "Chapter": N_("chapters"),
+    "Clause": N_("clauses"),
+    "Competence": N_("competences"),
+    "ConceptInfo": N_("concept details"),
+    "CrossRef": N_("cross-references"),
+    "Definition": N_("definitions"),
+    "EntryIntoForce": N_("entry into force clauses"),
+    "Excluded": N_("excluded items"),
+    "ExcludedRow": N_("excluded rows"),
+    "GlossaryEntry": N_("glossary entries"),
+    "Indicator": N_("indicators"),
+    "Initiative": N_("initiatives"),
+    "Institution": N_("institution details"),
+    "Item": N_("items"),
+    "LawAmendment": N_("amending laws"),
+    "MandateStatement": N_("mandate statements"),
+    "Measure": N_("support measures"),
+    "Operator": N_("operators"),
+    "Paragraph": N_("paragraphs"),
+    "PlanInfo": N_("plan details"),
+    "Regulation": N_("regulation details"),
+    "Repeal": N_("repeals"),
+    "Section": N_("sections"),
+    "Task": N_("tasks"),
+    "Territory": N_("territories"),
+}
+
+
+def record_names(records: dict[str, int], lang: str) -> dict[str, int]:
+    """The report's record counts under their names in `lang` (an unknown kind keeps its class name)."""
+    return {gettext(lang, RECORD_NAMES[k]) if k in RECORD_NAMES else k: n for k, n in records.items()}
 
 
 @router.get("/")
@@ -49,7 +87,7 @@ def home(request: Request):
                 "language": r["lang"].value if r["lang"] else rep.get("language", ""),
                 "kinds": rep.get("kinds", []),
                 "triples": rep.get("triples"),
-                "records": rep.get("records", {}),
+                "records": record_names(rep.get("records", {}), lang),
                 "unresolved": rep.get("unresolved", 0),
                 "warnings": len((rep.get("coverage") or {}).get("warnings", [])),  # kgraph.coverage
             }

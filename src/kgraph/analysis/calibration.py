@@ -1,0 +1,493 @@
+"""The labelled set of the drafter check, and how the check is scored on it.
+
+`tests/golden/overlap_calibration.json` holds (draft, existing power) pairs,
+each labelled by reading: duplicate, overlapping, related,
+complementary-levels or unrelated. The existing powers are competence items
+and plan tasks of the hand-checked golden files (`tests/golden/*.json`), so
+the set does not depend on extraction: `golden_corpus` turns those files into
+the mandates the check searches (each language version of a bilingual act is
+its own mandate, so a Kazakh draft against a Russian text is a real
+cross-language match).
+
+`evaluate` runs a checker over one half of the set and returns the numbers
+issue 17 asks for: precision of the duplicate and overlapping bands,
+"nothing overlaps" for unrelated drafts, the paraphrased item in the top 3,
+kk↔ru recall, and how levels of one function are told apart.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from kgraph import iri
+from kgraph.analysis import bands, levels
+from kgraph.analysis.index import Analyzer
+from kgraph.analysis.mandates import Corpus, Mandate, Party
+
+LABELS = ("duplicate", "overlapping", "related", "complementary-levels", "unrelated")
+POSITIVE = ("duplicate", "overlapping")  # what the two strong bands claim
+
+
+# --- the search space: mandates of the golden files ------------------------------------------
+
+
+def ref_of(record: dict) -> str:
+    """'art:6/item:18', 'para:15/item:101', 'task:12' or 'task:2.3' for a golden record."""
+    if "article" in record or "paragraph" in record:
+        parts = (("art", record.get("article")), ("para", record.get("paragraph")), ("item", record.get("item")))
+        return "/".join(f"{p}:{n}" for p, n in parts if n not in (None, ""))
+    section = record.get("section")
+    number = str(record.get("number", "")).rstrip(".")
+    return f"task:{section}.{number}" if section and _restarts(record) else f"task:{number}"
+
+
+def _restarts(record: dict) -> bool:
+    return bool(record.get("_restarts"))
+
+
+def key_of(source: str, ref: str, role: str | None = None) -> str:
+    """The identifier of a golden mandate (not a graph IRI: the golden corpus is not the graph)."""
+    return f"golden:{source}/{ref}" + (f"#{role}" if role else "")
+
+
+def _lost_force(paths: list[Path]) -> dict[tuple, dt.date]:
+    """(kind, date, number) of an act -> the day it lost force, from any golden of the act that
+    says so (the act's other texts, the seed's text of the same law, inherit it)."""
+    out: dict[tuple, dt.date] = {}
+    for path in paths:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        doc = ((data.get("records") or {}).get("document") or [{}])[0] if isinstance(data, dict) else {}
+        until = _day(doc.get("lost_force_on") or (doc.get("lost_force_by") or {}).get("act_date"))
+        if until and doc.get("date") and doc.get("number"):
+            out[(doc.get("kind"), doc["date"], doc["number"])] = until
+    return out
+
+
+def golden_corpus(paths: Iterable[Path]) -> Corpus:
+    """Competences and tasks of golden files as mandates, with their glossaries."""
+    mandates: list[Mandate] = []
+    glossary: dict[str, dict[str, str]] = {}
+    paths = sorted(paths)
+    ended = _lost_force(paths)
+    for path in paths:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        records = data.get("records", {}) if isinstance(data, dict) else {}
+        if not isinstance(records, dict) or not (records.get("competence") or records.get("task")):
+            continue
+        source = data.get("source") or Path(path).stem
+        lang = source.rsplit("-", 1)[-1] if source[-3:] in ("-ru", "-kk") else ""
+        doc = (records.get("document") or [{}])[0]
+        date = _day(doc.get("date"))
+        until = ended.get((doc.get("kind"), doc.get("date"), doc.get("number")))
+        for g in records.get("glossary", []):
+            if g.get("abbr") and g.get("expansion"):
+                glossary.setdefault(source, {}).setdefault(g["abbr"], g["expansion"])
+        for c in records.get("competence", []):
+            if not c.get("text"):
+                continue
+            role = c.get("role") or ""
+            ref = ref_of(c)
+            mandates.append(
+                Mandate(
+                    iri=key_of(source, ref, role),
+                    kind="competence",
+                    text=c["text"],
+                    lang=lang,
+                    source=source,
+                    ref=ref,
+                    date=date,
+                    container="",
+                    parties=(Party(iri.role(role), "role", True),) if role else (),
+                    residual=bool(c.get("residual")),
+                    until=until,
+                )
+            )
+        tasks = records.get("task", [])
+        numbers = [str(t.get("number")) for t in tasks]
+        restarts = len(set(numbers)) < len(numbers)  # numbering restarts in each section
+        for t in tasks:
+            if not t.get("text"):
+                continue
+            ref = ref_of({**t, "_restarts": restarts})
+            mandates.append(
+                Mandate(
+                    iri=key_of(source, ref),
+                    kind="task",
+                    text=t["text"],
+                    lang=lang,
+                    source=source,
+                    ref=ref,
+                    date=None,
+                    container="",
+                )
+            )
+    return Corpus(sorted(mandates, key=lambda m: (m.kind, m.source, m.iri)), glossary=glossary)
+
+
+def with_registry(corpus: Corpus, reg) -> Corpus:
+    """The golden corpus with who is who from a registry (`kgraph.registry.Registry`):
+    a grantee that is a registry body becomes that body, roles get their holders,
+    bodies their successions and labels, so that detection can tell one party from two."""
+    bodies = {b.id for b in reg.bodies}
+
+    def agent(party: Party) -> Party:
+        slug = party.agent.rsplit("/", 1)[-1]
+        return Party(iri.org(slug), "body", True) if slug in bodies else party
+
+    mandates = [dataclasses.replace(m, parties=tuple(agent(p) for p in m.parties)) for m in corpus.mandates]
+    out = Corpus(mandates, glossary=corpus.glossary)
+    for role in reg.roles:
+        for h in role.holders:
+            out.tenures.append((iri.role(role.id), iri.org(h.body), h.valid_from, h.valid_until))
+        out.labels[iri.role(role.id)] = role.names.get("ru") or role.id
+    for e in reg.events:
+        for a in e.from_ids:
+            for b in e.to_ids:
+                out.events.append((iri.org(a), iri.org(b), e.date, "#Transfer" if e.kind == "transfer" else e.kind))
+    for b in reg.bodies:
+        out.labels[iri.org(b.id)] = b.names.get("ru") or b.id
+    return out
+
+
+def _day(value) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def bilingual(corpus: Corpus) -> Corpus:
+    """One mandate per provision: the Russian and Kazakh texts of an act's item (same
+    key and grantee in `<act>-ru` and `<act>-kk`) as the texts of one mandate, as the
+    graph holds a provision stated in both languages."""
+    by_key: dict[tuple, list[Mandate]] = {}
+    for m in corpus.mandates:
+        act = m.source[:-3] if m.source[-3:] in ("-ru", "-kk") else m.source
+        by_key.setdefault((act, m.kind, m.ref, m.parties), []).append(m)
+    mandates = []
+    for (act, *_), group in by_key.items():
+        if len(group) == 2 and {m.lang for m in group} == {"ru", "kk"}:
+            ru = next(m for m in group if m.lang == "ru")
+            texts = tuple(sorted((m.lang, m.text) for m in group))
+            mandates.append(dataclasses.replace(ru, source=act, iri=ru.iri.replace(ru.source, act), texts=texts))
+        else:
+            mandates.extend(group)
+    glossary = dict(corpus.glossary)
+    for source, entries in corpus.glossary.items():
+        if source[-3:] in ("-ru", "-kk"):
+            glossary.setdefault(source[:-3], {}).update(entries)
+    return Corpus(
+        sorted(mandates, key=lambda m: (m.kind, m.source, m.iri)),
+        dict(corpus.labels),
+        list(corpus.tenures),
+        list(corpus.events),
+        dict(corpus.members),
+        glossary,
+        dict(corpus.names),
+    )
+
+
+def golden_files(directory: Path) -> list[Path]:
+    return sorted(p for p in Path(directory).glob("*.json") if p.name[:3] == "kz-")
+
+
+# --- the labelled set ------------------------------------------------------------------------
+
+
+def load_pairs(path: Path) -> list[dict]:
+    return json.loads(Path(path).read_text(encoding="utf-8"))["pairs"]
+
+
+def split(pairs: Sequence[dict]) -> dict[str, str]:
+    """Pair id -> 'fit' | 'held': within each (label, draft language, target language)
+    stratum, pairs ordered by the SHA-1 of their id alternate fit, held, fit, ..."""
+    strata: dict[tuple, list[dict]] = {}
+    for p in pairs:
+        strata.setdefault((p["label"], p["draft_lang"], p["existing"]["lang"]), []).append(p)
+    out = {}
+    for members in strata.values():
+        ordered = sorted(members, key=lambda p: hashlib.sha1(p["id"].encode()).hexdigest())
+        for k, p in enumerate(ordered):
+            out[p["id"]] = "fit" if k % 2 == 0 else "held"
+    return out
+
+
+# --- scoring ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Hit:
+    key: str  # mandate identifier
+    score: float
+    band: str  # duplicate | overlapping | related | complementary-levels
+
+
+Checker = Callable[[str, str, frozenset[str]], list[Hit]]  # (draft, lang, keys to leave out) -> ranked hits
+
+
+def _ratio(a: int, b: int) -> float | None:
+    return round(a / b, 3) if b else None
+
+
+def evaluate(pairs: Sequence[dict], checker: Checker) -> dict:
+    """The issue's numbers for `pairs` under `checker` (hits ranked best first)."""
+    band_hits = {b: [0, 0] for b in ("duplicate", "overlapping", "complementary-levels")}
+    top3 = [0, 0]
+    cross = [0, 0]
+    cross_top3 = [0, 0]
+    unrelated = [0, 0]
+    silent = [0, 0]
+    levels = [0, 0]
+    misses = []
+    answers: dict[tuple[str, str], list[Hit]] = {}
+    for p in pairs:
+        exclude = frozenset(p.get("exclude", ()))
+        key = (p["draft"], p["draft_lang"], exclude)
+        if key not in answers:
+            answers[key] = checker(p["draft"], p["draft_lang"], exclude)
+        hits = answers[key]
+        target = p["existing"]["key"]
+        same = set(p["existing"].get("same", ())) | {target}
+        label = p["label"]
+        found = next((h for h in hits if h.key == target), None)
+        band = found.band if found else None
+        if label == "unrelated":
+            unrelated[1] += 1
+            silent[1] += 1
+            strong = [h for h in hits if h.band in POSITIVE]
+            unrelated[0] += not strong
+            silent[0] += not hits
+            for h in hits:  # every hit of an unrelated draft is a false one
+                if h.band in band_hits:
+                    band_hits[h.band][1] += 1
+            if strong:
+                misses.append({"id": p["id"], "why": "unrelated draft matched", "hits": _show(strong[:3])})
+            continue
+        if band in band_hits:
+            band_hits[band][1] += 1
+            ok = (
+                label == "duplicate"
+                if band == "duplicate"
+                else label in POSITIVE
+                if band == "overlapping"
+                else label == band
+            )
+            band_hits[band][0] += ok
+            if not ok:
+                misses.append({"id": p["id"], "why": f"{label} shown as {band}", "score": found.score})
+        if label == "duplicate":
+            top3[1] += 1
+            hit = any(h.key in same for h in hits[:3])
+            top3[0] += hit
+            if not hit:
+                misses.append({"id": p["id"], "why": "paraphrased item not in the top 3", "hits": _show(hits[:3])})
+        if label == "complementary-levels":
+            levels[1] += 1
+            levels[0] += band == "complementary-levels"
+        if p["draft_lang"] != p["existing"]["lang"] and label in POSITIVE:
+            cross[1] += 1
+            cross[0] += band in POSITIVE
+            cross_top3[1] += 1
+            cross_top3[0] += any(h.key == target for h in hits[:3])
+            if band not in POSITIVE:
+                misses.append(
+                    {"id": p["id"], "why": f"kk-ru {label} shown as {band}", "score": found.score if found else None}
+                )
+    return {
+        "pairs": len(pairs),
+        "precision": {b: _ratio(*v) for b, v in band_hits.items()},
+        "shown": {b: v[1] for b, v in band_hits.items()},
+        "nothing_overlaps_for_unrelated": _ratio(*unrelated),
+        "nothing_shown_for_unrelated": _ratio(*silent),
+        "paraphrase_top3": _ratio(*top3),
+        "kk_ru_recall": _ratio(*cross),
+        "kk_ru_top3": _ratio(*cross_top3),
+        "levels_recall": _ratio(*levels),
+        "counts": {
+            "unrelated": unrelated[1],
+            "duplicates": top3[1],
+            "kk_ru_positive": cross[1],
+            "levels": levels[1],
+        },
+        "misses": misses,
+    }
+
+
+def _show(hits: Sequence[Hit]) -> list[str]:
+    return [f"{h.key} {h.band} {h.score:.2f}" for h in hits]
+
+
+# --- the drafter check on the labelled set, and fitting its thresholds ------------------------------
+
+
+@dataclass(frozen=True)
+class Raw:
+    key: str
+    channels: tuple[float, float, float]  # word cosine, character cosine, coverage
+    relation: str
+    cross: bool
+
+
+def raw_hits(pairs: Sequence[dict], an, floor: float = 0.1) -> dict[tuple, list[Raw]]:
+    """For each distinct (draft, language, left-out items): every mandate scoring at least `floor`."""
+    out: dict[tuple, list[Raw]] = {}
+    for p in pairs:
+        exclude = frozenset(p.get("exclude", ()))
+        key = (p["draft"], p["draft_lang"], exclude)
+        if key in out:
+            continue
+        q = an.analyse(p["draft"], p["draft_lang"])
+        items = [i for i, m in enumerate(an.items) if not m.residual and m.iri not in exclude]
+        ch, relations, cross, _ = an.scores_against(q, items, mix=False)
+        keep = np.flatnonzero(ch.max(axis=0) >= floor)
+        out[key] = [
+            Raw(an.items[items[k]].iri, tuple(map(float, ch[:, k])), relations[k], bool(cross[k])) for k in keep
+        ]
+    return out
+
+
+def banded(raw: dict[tuple, list[Raw]], t: bands.Thresholds, top: int = 50) -> Checker:
+    """A checker answering from precomputed raw hits under thresholds `t` (ranked as
+    `overlaps.verdict` ranks: band, then score). Vectorised: fitting calls it often."""
+    arrays = _arrays(raw)
+
+    def checker(text: str, lang: str, exclude: frozenset[str]) -> list[Hit]:
+        keys, ch, rel, cross = arrays[(text, lang, exclude)]
+        if not len(keys):
+            return []
+        score = t.mix(ch)
+        code = band_codes(score, rel, cross, t)
+        shown = np.flatnonzero(code < len(bands.BANDS))
+        order = shown[np.lexsort((-score[shown], code[shown]))][:top]
+        return [Hit(keys[k], float(score[k]), bands.BANDS[code[k]]) for k in order]
+
+    return checker
+
+
+_ARRAYS: dict[int, dict] = {}
+_REL = {levels.SAME: 0, levels.UNKNOWN: 0, levels.PARTIAL: 1, levels.LEVELS: 2}
+
+
+def _arrays(raw: dict[tuple, list[Raw]]) -> dict:
+    cached = _ARRAYS.get(id(raw))
+    if cached is None or cached[0] is not raw:
+        data = {}
+        for key, hits in raw.items():
+            data[key] = (
+                [h.key for h in hits],
+                np.array([h.channels for h in hits]).T.reshape(3, len(hits)),
+                np.array([_REL[h.relation] for h in hits], dtype=np.int64),
+                np.array([h.cross for h in hits], dtype=bool),
+            )
+        _ARRAYS.clear()
+        _ARRAYS[id(raw)] = cached = (raw, data)
+    return cached[1]
+
+
+def band_codes(score: np.ndarray, rel: np.ndarray, cross: np.ndarray, t: bands.Thresholds) -> np.ndarray:
+    """`bands.band` over arrays: indexes into bands.BANDS, len(BANDS) for "not shown"."""
+    dup = np.where(cross, t.cross.dup, t.same.dup)
+    ovl = np.where(cross, t.cross.ovl, t.same.ovl)
+    relc = np.where(cross, t.cross.rel, t.same.rel)
+    none, related = len(bands.BANDS), bands.BANDS.index("related")
+    out = np.where(score >= relc, related, none)
+    same_ok = rel == 0
+    out = np.where(same_ok & (score >= ovl), bands.BANDS.index("overlapping"), out)
+    out = np.where(same_ok & (score >= dup), bands.BANDS.index("duplicate"), out)
+    out = np.where((rel == 1) & (score >= ovl), bands.BANDS.index("overlapping"), out)
+    out = np.where((rel == 2) & (score >= ovl), bands.BANDS.index("complementary-levels"), out)
+    return out
+
+
+WEIGHTS = (0.5, 0.7)  # shares of the word channel tried
+COVER_WEIGHTS = (0.0, 0.3)  # shares of coverage tried
+TARGET = 0.95  # precision of the strong bands and share of silent unrelated drafts required on the fit half
+
+
+def objective(r: dict) -> float:
+    """Higher is better; -1 when a constraint fails (precision of the strong bands, unrelated drafts)."""
+    for b in ("duplicate", "overlapping"):
+        if r["precision"][b] is not None and r["precision"][b] < TARGET:
+            return -1.0
+    if (r["nothing_overlaps_for_unrelated"] or 0) < TARGET:
+        return -1.0
+    parts = ("paraphrase_top3", "kk_ru_recall", "levels_recall")
+    strong = sum(r["shown"][b] for b in ("duplicate", "overlapping")) / max(1, r["counts"]["duplicates"])
+    return sum(r[k] or 0 for k in parts) + 0.5 * (r["nothing_shown_for_unrelated"] or 0) + 0.25 * min(strong, 1.0)
+
+
+def _grid(lo: float, hi: float, step: float = 0.05) -> list[float]:
+    return [round(x, 3) for x in np.arange(lo, hi + 1e-9, step)]
+
+
+def fit(pairs: Sequence[dict], an, passes: int = 2) -> tuple[bands.Thresholds, dict]:
+    """Thresholds and channel weights that satisfy the constraints and maximise
+    `objective` on `pairs`: for each pair of weights, a grid search over the
+    one-language cuts (dup >= ovl >= rel) with the Kazakh-Russian cut fixed, then
+    over the Kazakh-Russian cut, repeated; it starts from showing nothing."""
+    raw = raw_hits(pairs, an)
+    halves = split([{**p, "id": p["id"] + "/inner"} for p in pairs])
+    folds = [[p for p in pairs if halves[p["id"] + "/inner"] == h] for h in ("fit", "held")]
+
+    def value(t: bands.Thresholds) -> float:
+        """The objective on all `pairs`, provided the constraints hold on each inner fold too
+        (a cut at the very edge of what the fit pairs allow does not generalise)."""
+        check = banded(raw, t)
+        if any(objective(evaluate(f, check)) < 0 for f in folds):
+            return -1.0
+        return objective(evaluate(pairs, check))
+
+    grid = _grid(0.2, 0.85)
+    cuts = [bands.Cut(d, o, r) for d in grid for o in grid if o <= d for r in grid if r <= o]
+    overall = (-2.0, bands.DEFAULT)
+    for weight in WEIGHTS:
+        for cover in COVER_WEIGHTS:
+            high = bands.Cut(0.95, 0.95, 0.95)  # nothing shown: feasible
+            best = (value(bands.Thresholds(high, high, weight, cover)), bands.Thresholds(high, high, weight, cover))
+            for _ in range(passes):
+                for side in ("same", "cross"):
+                    for cut in cuts:
+                        cand = dataclasses.replace(best[1], **{side: cut})
+                        score = value(cand)
+                        if score > best[0]:
+                            best = (score, cand)
+            overall = max(overall, best, key=lambda x: x[0])
+    return overall[1], evaluate(pairs, banded(raw, overall[1]))
+
+
+def report(pairs: Sequence[dict], an, t: bands.Thresholds) -> dict:
+    """The numbers of each half of the set under thresholds `t`."""
+    out = {}
+    for half in ("held", "fit"):
+        sel = [p for p in pairs if p["half"] == half]
+        out[half] = evaluate(sel, banded(raw_hits(sel, an), t))
+    return out
+
+
+def calibrate(path: Path, golden_dir: Path) -> tuple[bands.Thresholds, dict]:
+    """Fit the bands on the fit half of the set at `path`, searching the golden
+    corpus of `golden_dir`; report both halves."""
+    pairs = load_pairs(path)
+    an = Analyzer(golden_corpus(golden_files(golden_dir)))
+    t, _ = fit([p for p in pairs if p["half"] == "fit"], an)
+    return t, report(pairs, an, t)
+
+
+def write_bands(t: bands.Thresholds, path: Path, set_path: Path, numbers: dict) -> None:
+    digest = hashlib.sha1(Path(set_path).read_bytes()).hexdigest()[:12]
+    data = {
+        "about": "Thresholds of the drafter check's bands, fitted on the fit half of the labelled set "
+        "by `kgraph overlaps evaluate --calibrate --write` (kgraph.analysis.calibration.fit).",
+        "fitted_on": {"set": Path(set_path).name, "sha1": digest, "half": "fit"},
+        "thresholds": t.as_dict(),
+        "held_back": {k: v for k, v in numbers.get("held", {}).items() if k != "misses"},
+    }
+    Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
