@@ -31,11 +31,13 @@ $(VENDOR)/.installed: package.json package-lock.json
 
 setup: $(VENV)/.installed $(VENDOR)/.installed
 
-# Debian packages: Chromium for the browser tests, Java for the OWL reasoner.
+# Debian packages: Chromium for the browser tests, Java for the OWL reasoner, Virtuoso Open
+# Source for the remote-store tests (they start it themselves on loopback; the package's own
+# service is not needed).
 system-deps:
-	@command -v chromium >/dev/null 2>&1 && command -v java >/dev/null 2>&1 || { \
+	@command -v chromium >/dev/null 2>&1 && command -v java >/dev/null 2>&1 && command -v virtuoso-t >/dev/null 2>&1 || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium default-jre-headless >/dev/null; }
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium default-jre-headless virtuoso-opensource >/dev/null; }
 
 build: setup
 	$(KGRAPH) build

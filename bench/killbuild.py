@@ -79,7 +79,7 @@ def kill_loop(iterations: int, work: Path, seed: int = 0, log=print) -> list[str
     leftovers = [p.name for p in work.iterdir() if p.name.startswith(".build.") and p.name != ".build.lock"]
     subprocess.run(command(cat, out), check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     after = [p.name for p in work.iterdir() if p.name.startswith(".build.") and p.name != ".build.lock"]
-    kept = sorted(p.name for p in work.iterdir() if p.name.startswith("build."))
+    kept = sorted(p.name for p in work.iterdir() if p.name.startswith("build.") and p.name != f"{out.name}.cache")
     log(
         f"temporaries left by the kills: {len(leftovers)}; after one more build: {after or 'none'}; builds kept: {kept}"
     )

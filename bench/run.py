@@ -362,6 +362,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--queries", nargs="*", help="only these named queries")
     ap.add_argument("--out", type=Path, default=RESULTS / "latest.md", help="report file")
     ap.add_argument("--work", type=Path, default=ROOT / "build" / "bench", help="where the replicated graph is kept")
+    ap.add_argument("--scale", action="store_true", help="also: load rate against raw pyoxigraph, serve's RSS")
+    ap.add_argument("--big-only", action="store_true", help="only the synthetic graph (e.g. a 10M run)")
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
@@ -400,22 +402,55 @@ def main(argv: list[str] | None = None) -> None:
         big_triples=_lines(big),
     )
 
-    print("five sources, Oxigraph:", flush=True)
-    small_ox = run_engine("oxigraph", small, names, args.timeout)
-    print("five sources, rdflib Memory:", flush=True)
-    small_rdf = run_engine("rdflib", small, names, args.timeout)
+    if args.big_only:
+        small_ox, small_rdf, lay = {"_load": {}}, {"_load": {}}, {}
+    else:
+        print("five sources, Oxigraph:", flush=True)
+        small_ox = run_engine("oxigraph", small, names, args.timeout)
+        print("five sources, rdflib Memory:", flush=True)
+        small_rdf = run_engine("rdflib", small, names, args.timeout)
     print(f"synthetic {meta['big_triples']} quads, Oxigraph:", flush=True)
     big_ox = run_engine("oxigraph", big, names, args.timeout)
-    print("layers:", flush=True)
-    lay = layers(build, names)
-    print("layers at 1M:", flush=True)
+    if not args.big_only:
+        print("layers:", flush=True)
+        lay = layers(build, names)
+    print(f"layers at {meta['big_triples']} quads:", flush=True)
     lay_big = layers_big(big, names)
+    scaled = None
+    if args.scale:
+        import scale
+
+        print("load rates and serve's memory:", flush=True)
+        scaled = {"load": scale.load_rates(big), "serve": scale.serve_memory(big)}
     meta["load_end"] = _load()
     text = report(names, small_ox, small_rdf, big_ox, lay, lay_big, meta)
+    if scaled:
+        text += scale_report(scaled)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
     print()
     print(text)
+
+
+def scale_report(s: dict) -> str:
+    load, serve = s["load"], s["serve"]
+    r, sec = load["rate"], load["seconds"]
+    return (
+        f"\n## Loading {load['quads']} quads (bench/scale.py; best of the alternated rounds)\n\n"
+        "| path | seconds | quads/s | share of raw pyoxigraph |\n|---|--:|--:|--:|\n"
+        f"| raw pyoxigraph bulk load, on disk | {sec['raw_disk']} | {r['raw_disk']} | 100 % |\n"
+        f"| kgraph build's store (`OxigraphStore.load_file` + flush) | {sec['kgraph_disk']} | {r['kgraph_disk']} | "
+        f"{load['disk_ratio']:.0%} |\n"
+        f"| raw pyoxigraph bulk load, in memory | {sec['raw_memory']} | {r['raw_memory']} | 100 % |\n"
+        f"| kgraph serve's in-memory load (`OxigraphStore.from_nquads`) | {sec['kgraph_memory']} | "
+        f"{r['kgraph_memory']} | {load['memory_ratio']:.0%} |\n"
+        f"\n## `kgraph serve` at {serve['quads']} quads\n\n"
+        f"Resident memory of the server and its {serve['processes'] - 1} query workers after the pages below: "
+        f"{serve['rss_mb']} MB, {serve['rss_gb_per_million']} GB per million triples (target ≤ 0.5). "
+        f"Start-up {serve['requests'].pop('start_s')} s; requests: "
+        + ", ".join(f"{k} {v['ms']} ms (HTTP {v['status']})" for k, v in serve["requests"].items())
+        + ".\n"
+    )
 
 
 def _lines(path: Path) -> int:

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import shutil
 import socket
 import subprocess
 import sys
@@ -78,6 +80,100 @@ def oxigraph_server(location: Path):
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+VIRTUOSO = shutil.which("virtuoso-t")
+ISQL = shutil.which("isql-vt") or shutil.which("isql")
+VIRTUOSO_INI = """[Database]
+DatabaseFile = {d}/virtuoso.db
+ErrorLogFile = {d}/virtuoso.log
+LockFile = {d}/virtuoso.lck
+TransactionFile = {d}/virtuoso.trx
+xa_persistent_file = {d}/virtuoso.pxa
+TempStorage = TempDatabase
+[TempDatabase]
+DatabaseFile = {d}/virtuoso-temp.db
+TransactionFile = {d}/virtuoso-temp.trx
+[Parameters]
+ServerPort = 127.0.0.1:{sql}
+DisableUnixSocket = 1
+CheckpointInterval = 0
+DirsAllowed = ., {d}
+NumberOfBuffers = 20000
+MaxDirtyBuffers = 15000
+[HTTPServer]
+ServerPort = 127.0.0.1:{http}
+ServerRoot = {d}
+ServerThreads = 10
+Charset = UTF-8
+[SPARQL]
+ResultSetMaxRows = 1000000
+MaxQueryExecutionTime = 60
+"""
+# Virtuoso takes updates through its Graph Store Protocol endpoint only from users
+# granted SPARQL_UPDATE; the tests grant it to the anonymous SPARQL user on their
+# loopback-only server (a real deployment uses /sparql-graph-crud-auth with a password).
+VIRTUOSO_GRANTS = "GRANT SPARQL_UPDATE TO \"SPARQL\"; DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 7);"
+
+
+@dataclasses.dataclass(frozen=True)
+class Server:
+    """A SPARQL server the remote-store tests run against."""
+
+    name: str
+    query: str  # SPARQL Protocol endpoint
+    gsp: str  # Graph Store Protocol endpoint
+
+
+@contextlib.contextmanager
+def virtuoso_server(location: Path):
+    """Virtuoso Open Source (Debian's virtuoso-opensource) on free loopback ports with a fresh
+    database in `location`; yields its base URL. Skips the test when it is not installed."""
+    import pytest
+
+    if not VIRTUOSO or not ISQL:
+        pytest.skip("virtuoso-opensource is not installed (make system-deps installs it)")
+    sql, http = free_port(), free_port()
+    location.mkdir(parents=True, exist_ok=True)
+    ini = location / "virtuoso.ini"
+    ini.write_text(VIRTUOSO_INI.format(d=location, sql=sql, http=http), encoding="utf-8")
+    proc = subprocess.Popen(
+        [VIRTUOSO, "+foreground", "+configfile", str(ini)],
+        cwd=location,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{http}"
+    try:
+        _wait(base + "/sparql", seconds=120)
+        subprocess.run(
+            [ISQL, f"127.0.0.1:{sql}", "dba", "dba", f"exec={VIRTUOSO_GRANTS}"],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@contextlib.contextmanager
+def sparql_server(name: str, location: Path):
+    """The server `name` ("oxigraph" or "virtuoso") with an empty store; yields a `Server`."""
+    if name == "virtuoso":
+        with virtuoso_server(location) as base:
+            yield Server(name, base + "/sparql", base + "/sparql-graph-crud")
+    else:
+        with oxigraph_server(location) as base:
+            yield Server(name, base + "/query", base + "/store")
+
+
+SERVERS = ("oxigraph", "virtuoso")
 
 
 @contextlib.contextmanager

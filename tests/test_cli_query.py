@@ -145,3 +145,24 @@ def test_queries_lists_names_titles_and_parameters():
         "date: date = 2016-12-31",
     ):
         assert text in out.output
+
+
+def test_a_paged_query_answers_its_first_page_by_default_and_everything_on_request(build, tmp_path):
+    q = tmp_path / "paged.rq"
+    q.write_text("# title: Tasks\n# page: 2\nSELECT ?t WHERE { ?t a kg:Task } ORDER BY ?t\n", encoding="utf-8")
+
+    def rows(*args):
+        out = kgraph("query", str(q), "--store", str(build), "--format", "csv", *args)
+        assert out.exit_code == 0, out.output
+        return list(csv.reader(io.StringIO(out.stdout)))[1:]
+
+    first, second, every = rows(), rows("--page", "2"), rows("--all")
+    assert len(first) == 2 and len(every) == 3
+    assert first + second == every
+    assert "--all for every row" in kgraph("query", str(q), "--store", str(build), "-f", "csv").stderr
+
+
+def test_responsibilities_is_read_in_pages():
+    from kgraph import queries
+
+    assert queries.find("responsibilities").page == 1000

@@ -12,7 +12,7 @@ from kgraph import queries, sparql_syntax
 from kgraph.errors import KgraphError, QueryError
 from kgraph.results import Result, rows
 from kgraph.store import OxigraphStore, RemoteStore, open_store, to_term
-from sparql_support import build_dir, filler, mini_nquads, oxigraph_server
+from sparql_support import SERVERS, build_dir, filler, mini_nquads, sparql_server
 
 TASK = "https://kgraph.kz/id/act/decree/2013/12/13/1331/annex_plan/task_1"
 MID = "https://kgraph.kz/id/org/mid"
@@ -25,20 +25,45 @@ def memory() -> OxigraphStore:
     return store
 
 
-@pytest.fixture(scope="module")
-def remote(tmp_path_factory):
-    """A RemoteStore on a fresh `oxigraph serve`, loaded through the Graph Store Protocol."""
-    with oxigraph_server(tmp_path_factory.mktemp("oxigraph")) as base:
-        store = RemoteStore(base + "/query")
+@pytest.fixture(scope="module", params=SERVERS)
+def remote(request, tmp_path_factory):
+    """A RemoteStore on a fresh server (`oxigraph serve`, Virtuoso Open Source), loaded
+    through the Graph Store Protocol."""
+    with sparql_server(request.param, tmp_path_factory.mktemp(request.param)) as server:
+        store = RemoteStore(server.query, graph_store_url=server.gsp)
         store.load_nquads(mini_nquads())
+        store.server = server.name
         yield store
         store.close()
 
 
 def as_set(result: Result) -> set[tuple]:
-    return {
-        tuple("" if t is None else str(t) for t in (sol[i] for i in range(len(result.variables)))) for sol in result
-    }
+    return {tuple(_canonical(sol[i]) for i in range(len(result.variables))) for sol in result}
+
+
+BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+
+
+def _canonical(term) -> str:
+    """A term as N-Triples; a boolean in its canonical form (Virtuoso writes 0 and 1)."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.Literal) and term.datatype.value == BOOLEAN:
+        return str(ox.Literal("true" if term.value in ("1", "true") else "false", datatype=term.datatype))
+    return str(term)
+
+
+# Named queries whose answers differ on Virtuoso Open Source 7.2 (README, "Scaling out"):
+VIRTUOSO_DIFFERS = {
+    "body_powers": "a nested item's number is '.2' for '2': IF(BOUND(?outerItem), CONCAT(...), ...) takes the CONCAT branch with ?outerItem unbound",
+    "competences": "a nested item's number is '.2' for '2': IF(BOUND(?outerItem), CONCAT(...), ...) takes the CONCAT branch with ?outerItem unbound",
+    "coassigned_pairs": "FILTER NOT EXISTS after a grouped sub-select is not applied: an unresolved mention "
+    "is listed as a partner",
+    "institutions": "GROUP_CONCAT drops the language tag the abbreviations share",
+    "sources": "the union default graph includes Virtuoso's own graphs (virtrdf#, localuriqaserver), "
+    "and GRAPH ?g lists them",
+    "tasks_due": "no answer within the client's 15 s (the date-interval filters over OPTIONALs)",
+}
 
 
 # --- the remote store against a real server ---------------------------------------------------
@@ -46,7 +71,7 @@ def as_set(result: Result) -> set[tuple]:
 
 @pytest.mark.server
 def test_remote_store_loads_every_graph_through_the_graph_store_protocol(remote, memory):
-    assert len(remote) == len(memory) > 200
+    assert len(remote) == len(memory) > 200  # kgraph's graphs only: a server's own graphs do not count
     graphs = as_set(remote.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"))
     assert ("<https://kgraph.kz/id/graph/registry>",) in graphs
     assert ("<https://kgraph.kz/id/graph/kz-gov-decree-2013-1331-ru>",) in graphs
@@ -55,6 +80,8 @@ def test_remote_store_loads_every_graph_through_the_graph_store_protocol(remote,
 @pytest.mark.server
 @pytest.mark.parametrize("name", sorted(queries.library()))
 def test_every_named_query_gives_the_same_rows_on_the_remote_and_the_embedded_store(remote, memory, name):
+    if remote.server == "virtuoso" and name in VIRTUOSO_DIFFERS:
+        pytest.xfail(VIRTUOSO_DIFFERS[name])
     q = queries.find(name)
     local, far = queries.run(q, memory), queries.run(q, remote)
     assert far.variables == local.variables == list(q.columns)

@@ -8,19 +8,26 @@ from fastapi.testclient import TestClient
 
 from e2e import webgraph
 from kgraph.store import RemoteStore
-from sparql_support import oxigraph_server
+from sparql_support import SERVERS, sparql_server
 
 pytestmark = pytest.mark.server
 
 HTML = {"accept": "text/html"}
 
 
-@pytest.fixture(scope="module")
-def remote(tmp_path_factory):
+@pytest.fixture(scope="module", params=SERVERS)
+def remote(request, tmp_path_factory, monkeypatch_module):
     build = webgraph.make_build(tmp_path_factory.mktemp("web-remote") / "build")
-    with oxigraph_server(tmp_path_factory.mktemp("oxigraph")) as base:
-        RemoteStore(base + "/query").load_nquads((build / "graph.nq").read_bytes())
-        yield base + "/query"
+    with sparql_server(request.param, tmp_path_factory.mktemp(request.param)) as server:
+        RemoteStore(server.query, graph_store_url=server.gsp).load_nquads((build / "graph.nq").read_bytes())
+        monkeypatch_module.setenv("KGRAPH_STORE_GSP", server.gsp)
+        yield server.query
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    with pytest.MonkeyPatch.context() as mp:
+        yield mp
 
 
 @pytest.fixture(scope="module")

@@ -16,44 +16,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Dataset, Graph, URIRef
-from rdflib.namespace import RDF, RDFS
+from rdflib import Dataset
+from rdflib.namespace import RDF
 
-from kgraph import buildswap, coverage, iri, kinds, search, settings, works
+from kgraph import assemble, buildswap, iri, parallel, search, settings, validation
+from kgraph import cache as cache_mod
 from kgraph import catalog as catalog_mod
 from kgraph import registry as registry_mod
-from kgraph import resolve as resolve_mod
 from kgraph.analysis import index as overlap_index
-from kgraph.errors import DocumentError, InputError, ValidationError
-from kgraph.rdf import Context
-from kgraph.rdf import acts as acts_rdf
-from kgraph.rdf import document as document_rdf
-from kgraph.rdf import findings as findings_rdf
-from kgraph.rdf import inforce as inforce_rdf
-from kgraph.rdf import registry as registry_rdf
-from kgraph.rdf.alignment import Shared
-from kgraph.records import GlossaryEntry
+from kgraph.assemble import Progress
+from kgraph.errors import InputError, ValidationError
+from kgraph.pipeline import DocumentReport, document_glossary
 from kgraph.store import OxigraphStore
-from kgraph.vocab import PREFIXES, ontology_graph, shapes_graph
-
-Progress = Callable[[str], None]
-
-
-@dataclass
-class DocumentReport:
-    id: str
-    language: str
-    kinds: tuple[str, ...]
-    triples: int
-    records: dict[str, int]
-    resolved: int = 0
-    unresolved: int = 0
-    act: str | None = None  # the act (work) this text is of
-    expression: str | None = None
-    version_date: str | None = None
-    format: str | None = None
-    file: str | None = None  # the original file
-    coverage: dict = field(default_factory=dict)  # kgraph.coverage.document: what was read, warnings
 
 
 @dataclass
@@ -67,6 +41,11 @@ class BuildReport:
     failed: list[dict] = field(default_factory=list)  # documents that could not be read (--keep-going): id, file, error
     alignment: list[dict] = field(default_factory=list)  # kgraph.rdf.alignment.Shared.report per shared redaction
     texts: dict[str, str] = field(default_factory=dict, repr=False)  # doc id -> the text offsets count in (not in JSON)
+    stages: dict[str, float] = field(default_factory=dict)  # wall seconds per step of the build
+    workers: dict[str, float] = field(default_factory=dict)  # seconds spent in the per-document stages, summed
+    cache: dict[str, dict[str, int]] = field(default_factory=dict)  # step -> cache hits and misses
+    jobs: str = "serial"  # where the per-document stages ran (kgraph.parallel)
+    warnings: list[str] = field(default_factory=list)  # corpus-wide steps skipped (kgraph.assemble)
 
     def to_json(self) -> dict:
         return {
@@ -78,144 +57,57 @@ class BuildReport:
             "classes": self.classes,
             "violations": self.violations,
             "seconds": round(self.seconds, 3),
+            "stages": self.stages,
+            "workers": self.workers,
+            "cache": self.cache,
+            "jobs": self.jobs,
+            "warnings": self.warnings,
         }
-
-
-def _registry_parts(catalog_path: Path):
-    """The registry beside the catalog, its graph and a resolver bound to it."""
-    reg = registry_mod.load(catalog_mod.registry_path(catalog_path))
-
-    def resolver(text, lang, date, glossary):
-        return resolve_mod.resolve(text, lang, date, glossary, registry=reg)
-
-    return reg, registry_rdf.graph(reg), resolver
 
 
 def build_dataset(
     catalog_path: Path = settings.DEFAULT_CATALOG, progress: Progress | None = None, keep_going: bool = False
 ) -> tuple[Dataset, BuildReport]:
-    """Parse every catalogued document into one named graph each.
+    """Parse every catalogued document into one named graph each, in this process and
+    without the cache, as an rdflib Dataset (the build itself never makes one: `run`).
 
     A document that cannot be read or extracted is a one-line `DocumentError`
     naming its file (and line, when the failure has one), its id and the stage;
     with `keep_going` it is recorded in `report.failed` and the rest is built."""
-    entries = catalog_mod.load(catalog_path)
-    report = BuildReport(catalog=str(Path(catalog_path).resolve()))
+    _, out, report = _build(catalog_path, progress, keep_going, parallel.Serial(), cache_mod.NoCache(), True)
     ds = Dataset()
-    ds.graph(URIRef(iri.ONTOLOGY_GRAPH)).__iadd__(ontology_graph())
-    registry, registry_graph, resolver = _registry_parts(catalog_path)
-    check_issuers(entries, registry, catalog_path)
-    ds.graph(URIRef(iri.REGISTRY_GRAPH)).__iadd__(registry_graph)
-
-    def failed(entry, exc: Exception) -> None:
-        error = exc if isinstance(exc, InputError) else DocumentError.of(entry, "reading", exc)
-        if not keep_going:
-            raise error
-        report.failed.append({"id": entry.id, "file": str(entry.path), "error": str(error)})
-
-    docs: list[catalog_mod.Document] = []
-    for entry in entries:
-        try:
-            docs.append(catalog_mod.read(entry, catalog_path))
-        except Exception as exc:  # noqa: BLE001 -- every failure becomes one line naming the document
-            failed(entry, exc)
-    placements = works.place(
-        works.Text(d.entry.id, str(_act_of(d, docs)), d.entry.language, d.version_date) for d in docs
-    )
-    shared = _shared_groups(placements, docs)
-    for doc in docs:
-        entry = doc.entry
-        if progress:
-            progress(entry.id)
-        graph_id = URIRef(iri.graph(entry.id))
-        try:
-            report.documents.append(_build_document(ds, doc, placements[entry.id], shared, resolver, registry))
-            report.texts[entry.id] = doc.raw
-        except Exception as exc:  # noqa: BLE001 -- every failure becomes one line naming the document
-            ds.remove_graph(ds.graph(graph_id))
-            failed(entry, exc)
-    report.alignment = [s.report() for s in shared.values()]
-    # An act cited without date in one document and with it in another is one act.
-    acts_rdf.link_same_acts(ds)
-    # A repeal that names an act of the corpus by date and title, without its number, is of that act.
-    inforce_rdf.link_repeals(ds)
-    if progress:
-        progress("overlap detection")
-    # Overlap findings are derived data: their own named graph, validated like the rest.
-    ds.graph(URIRef(iri.FINDINGS_GRAPH)).__iadd__(findings_rdf.findings_graph(ds))
-    report.triples = sum(1 for _ in ds.quads((None, None, None, None)))
-    report.classes = count_classes(ds)
+    ds.parse(data=b"".join(out.nquads).decode("utf-8"), format="nquads")
     return ds, report
 
 
-def _build_document(ds: Dataset, doc, placement: works.Placement, shared: dict, resolver, registry) -> DocumentReport:
-    entry = doc.entry
-    stage = "extraction"
-    try:
-        records = {}
-        for kind in entry.kinds:
-            stage = f"{kind} extractor"
-            records[kind] = kinds.extractor(kind).parse(doc.norm.text, doc.meta)
-        stage = "RDF"
-        graph = ds.graph(URIRef(iri.graph(entry.id)))
-        ctx = Context(
-            doc=entry,
-            raw=doc.raw,
-            norm=doc.norm,
-            meta=doc.meta,
-            act=URIRef(placement.act),
-            graph=graph,
-            resolver=resolver,
-            registry=registry,
-            root=URIRef(placement.root),
-            expression=URIRef(placement.expression),
-            shared=shared.get(placement.root),
-        )
-        ctx.glossary = document_glossary(r for recs in records.values() for r in recs)
-        document_rdf.emit(ctx, doc.source, doc.version_date)
-        for kind, recs in records.items():
-            writer = kinds.writer(kind)
-            if writer is not None:
-                stage = f"{kind} writer"
-                writer.emit(recs, ctx)
-    except InputError:
-        raise  # names its file already
-    except Exception as exc:
-        raise DocumentError.of(entry, stage, exc, doc) from exc
-    return DocumentReport(
-        entry.id,
-        entry.language,
-        entry.kinds,
-        len(graph),
-        dict(Counter(type(r).__name__ for recs in records.values() for r in recs)),
-        ctx.stats.get("resolved", 0),
-        ctx.stats.get("unresolved", 0),
-        act=placement.act,
-        expression=placement.expression,
-        version_date=doc.version_date.isoformat() if doc.version_date else None,
-        format=doc.source.format,
-        file=doc.source.name,
-        coverage=coverage.document(doc, records, ctx.stats),
-    )
-
-
-def _act_of(doc, docs) -> URIRef:
-    """The act a document is a text of: its own, or that of the entry its catalog `work` names."""
-    if doc.entry.work:
-        other = next((d for d in docs if doc.entry.work in (d.entry.id, d.entry.folder) and d is not doc), None)
-        if other is not None:
-            return document_rdf.act_iri(other.entry, other.meta)
-    return document_rdf.act_iri(doc.entry, doc.meta)
-
-
-def _shared_groups(placements: dict[str, works.Placement], docs) -> dict[str, Shared]:
-    """One `Shared` per redaction that two or more texts share, keyed by its parts root."""
-    out: dict[str, Shared] = {}
-    language = {d.entry.id: d.entry.language for d in docs}
-    for p in placements.values():
-        if len(p.siblings) > 1 and p.root not in out:
-            out[p.root] = Shared(p.act, p.root, p.version, p.siblings, {i: language[i] for i in p.siblings})
-    return out
+def _build(catalog_path, progress, keep_going, executor, cache, shacl):
+    """The per-document stages and the corpus-wide steps (kgraph.assemble), in memory."""
+    start = time.perf_counter()
+    entries = catalog_mod.load(catalog_path)
+    report = BuildReport(catalog=str(Path(catalog_path).resolve()), jobs=getattr(executor, "name", "serial"))
+    registry_path = catalog_mod.registry_path(catalog_path)
+    check_issuers(entries, registry_mod.load(registry_path), catalog_path)
+    registry_key = assemble.pipeline.registry_key(registry_path, cache_mod.code_version())
+    corpus = assemble.collect(catalog_path, entries, registry_key, executor, cache, progress, shacl)
+    for entry, failure in corpus.failed:
+        if not keep_going:
+            raise failure.error()
+        report.failed.append({"id": entry.id, "file": str(entry.path), "error": failure.message})
+    reads = {r.id: r for r in corpus.reads}
+    for w in sorted(corpus.written, key=lambda w: [e.id for e in entries].index(w.id)):
+        report.documents.append(w.report)
+        report.texts[w.id] = reads[w.id].document.raw
+    report.alignment = [g.alignment for g in corpus.groups if g.alignment is not None]
+    if progress:
+        progress("corpus", None, 0, 0)
+    out = assemble.finish(corpus, catalog_path, cache, shacl, executor)
+    report.triples = out.triples
+    report.classes = out.classes
+    report.violations = out.violations
+    report.stages, report.workers, report.cache = corpus.stages, corpus.workers, corpus.cache
+    report.warnings = corpus.warnings
+    report.seconds = time.perf_counter() - start
+    return corpus, out, report
 
 
 def check_issuers(entries, registry, catalog_path: Path) -> None:
@@ -229,21 +121,6 @@ def check_issuers(entries, registry, catalog_path: Path) -> None:
             raise InputError(catalog_path, f"{where}entry {e.id}: issuer {e.issuer!r} is not a registry id{hint}")
 
 
-def document_glossary(records) -> dict[str, str]:
-    """Short forms a document defines for itself, for the resolver: its
-    abbreviation note and any record that defines a short form (a concept's
-    "Академия – Национальная академия наук …" offers `glossary_entry()`)."""
-    glossary: dict[str, str] = {}
-    for r in records:
-        if isinstance(r, GlossaryEntry):
-            glossary[r.abbr] = r.expansion
-        elif hasattr(r, "glossary_entry"):
-            entry = r.glossary_entry()
-            if entry:
-                glossary.setdefault(*entry)
-    return glossary
-
-
 def count_classes(ds: Dataset) -> dict[str, int]:
     counts: Counter[str] = Counter()
     for g in ds.graphs():
@@ -255,53 +132,19 @@ def count_classes(ds: Dataset) -> dict[str, int]:
 
 
 def _short(uri: str) -> str:
-    for prefix, ns in PREFIXES.items():
-        if uri.startswith(ns):
-            return f"{prefix}:{uri[len(ns) :]}"
-    return uri
+    return validation.short(uri)
 
 
 def validate(ds: Dataset) -> list[str]:
-    """SHACL violations of the data graphs (ontology supplies the class tree)."""
-    import pyshacl  # heavy (0.3 s): only validation needs it, and `kgraph build --no-shacl` skips it
-
-    data = Graph()
-    for g in ds.graphs():
-        if str(g.identifier) != iri.ONTOLOGY_GRAPH:
-            data += g
-    shapes = shapes_graph()
-    # The class tree is added as plain subClassOf triples: pyshacl's own
-    # ontology mix-in clones the ontology node by node and takes minutes.
-    data += ontology_graph().triples((None, RDFS.subClassOf, None))
-    conforms, results, _ = pyshacl.validate(
-        data,
-        shacl_graph=shapes,
-        inference="none",
-        abort_on_first=False,
-        allow_warnings=True,
-    )
-    if conforms:
-        return []
-    return _violation_messages(results)
-
-
-def _violation_messages(results: Graph) -> list[str]:
-    SH = "http://www.w3.org/ns/shacl#"
-    out = []
-    for r in results.subjects(RDF.type, URIRef(SH + "ValidationResult")):
-        severity = results.value(r, URIRef(SH + "resultSeverity"))
-        if severity is not None and not str(severity).endswith("Violation"):
-            continue
-        focus = results.value(r, URIRef(SH + "focusNode"))
-        message = results.value(r, URIRef(SH + "resultMessage"))
-        path = results.value(r, URIRef(SH + "resultPath"))
-        out.append(f"{focus}: {message}" + (f" ({_short(str(path))})" if path is not None else ""))
-    return sorted(out)
+    """SHACL violations of the data graphs, validated at once (`kgraph validate`; a build
+    validates per document and across documents: kgraph.validation)."""
+    return validation.whole(ds.graphs())
 
 
 def write(ds: Dataset, report: BuildReport, out: Path) -> None:
-    """Write graph dump, store and report into a new build directory and make `out` point
-    at it atomically (kgraph.buildswap: `out` is a symlink to `out.<id>`)."""
+    """Write a Dataset made elsewhere (test fixtures, tools) as a build: graph dump, store,
+    report and the POST_BUILD artifacts, into a new build directory that `out` then points
+    at atomically (kgraph.buildswap). `run` writes its builds with kgraph.assemble.write."""
 
     def write_into(tmp: Path) -> None:
         nq = tmp / settings.GRAPH_FILE
@@ -317,20 +160,14 @@ def write(ds: Dataset, report: BuildReport, out: Path) -> None:
         (tmp / settings.REPORT_FILE).write_text(
             json.dumps(report.to_json(), ensure_ascii=False, indent=2), encoding="utf-8"
         )
-        _post_build(ds, tmp)
+        for hook in POST_BUILD:
+            hook(ds, tmp)
 
     buildswap.publish(out, write_into)
 
 
-def _post_build(ds: Dataset, out: Path) -> None:
-    """Artifacts derived from the graph (search index); modules register here."""
-    for hook in POST_BUILD:
-        hook(ds, out)
-
-
-# Artifacts derived from the finished graph, written into the new build
-# directory before it is swapped in: the full-text search index and the
-# drafter-check similarity index.
+# Artifacts derived from a Dataset written by `write`: the full-text search index and the
+# drafter-check similarity index (`run` makes them from the per-document results).
 POST_BUILD: list[Callable[[Dataset, Path], None]] = [search.write_index, overlap_index.post_build]
 
 
@@ -341,20 +178,44 @@ def run(
     progress: Progress | None = None,
     shacl: bool = True,
     keep_going: bool = False,
+    jobs: int | None = 1,
+    scheduler: str | None = None,
+    cache: Path | bool | None = True,
 ) -> BuildReport:
-    start = time.perf_counter()
-    ds, report = build_dataset(catalog_path, progress, keep_going)
-    if shacl:
-        if progress:
-            progress("SHACL validation")
-        report.violations = validate(ds)
-        if strict and report.violations:
-            raise ValidationError(f"{len(report.violations)} SHACL violation(s); first: {report.violations[0]}")
-    if progress:
-        progress("writing store")
-    report.seconds = time.perf_counter() - start
-    write(ds, report, out)
+    """Build and publish the graph. `jobs` worker processes (None: one per core) or the Dask
+    cluster at `scheduler` run the per-document stages; `cache` is the cache directory
+    (True: the settings' default beside `out`; False: no cache)."""
+    store = cache_mod.NoCache() if cache is False else cache_mod.Cache(settings.cache_dir(out, cache))
+    executor = parallel.executor(jobs, scheduler)
+    try:
+        executor.start()  # before the lock: forked workers would hold it after a kill -9 of this process
+        with buildswap.locked(out):
+            corpus, output, report = _build(catalog_path, progress, keep_going, executor, store, shacl)
+            if strict and report.violations:
+                raise ValidationError(f"{len(report.violations)} SHACL violation(s); first: {report.violations[0]}")
+            if progress:
+                progress("writing", None, 0, 0)
+            start = time.perf_counter() - report.seconds
+
+            def report_json() -> str:
+                report.seconds = time.perf_counter() - start
+                return json.dumps(report.to_json(), ensure_ascii=False, indent=2)
+
+            previous = Path(out).resolve() if Path(out).exists() else None
+            buildswap.publish(out, lambda tmp: assemble.write(output, corpus, tmp, report_json, previous), locked=True)
+            store.prune()
+    finally:
+        executor.close()
     return report
 
 
-__all__ = ["BuildReport", "InputError", "build_dataset", "run", "validate", "write"]
+__all__ = [
+    "BuildReport",
+    "DocumentReport",
+    "InputError",
+    "build_dataset",
+    "document_glossary",
+    "run",
+    "validate",
+    "write",
+]

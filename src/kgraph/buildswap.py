@@ -69,13 +69,27 @@ def _locked(parent: Path, name: str) -> Iterator[None]:
         yield
 
 
-def publish(out: Path, write_into: Callable[[Path], None]) -> Path:
-    """Write a new build with `write_into(directory)` and make `out` point at it. Returns its directory."""
+@contextlib.contextmanager
+def locked(out: Path) -> Iterator[None]:
+    """Hold the build lock of `out` for a whole build (its cache is written under it too);
+    then `publish(..., locked=True)`."""
+    out = Path(out).absolute()
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _one_line(exc, out.parent) from None
+    with _locked(out.parent, out.name):
+        yield
+
+
+def publish(out: Path, write_into: Callable[[Path], None], locked: bool = False) -> Path:
+    """Write a new build with `write_into(directory)` and make `out` point at it. Returns its directory.
+    `locked`: the caller holds the lock already (`locked(out)`)."""
     out = Path(out).absolute()
     parent, name = out.parent, out.name
     try:
         parent.mkdir(parents=True, exist_ok=True)
-        with _locked(parent, name):
+        with contextlib.nullcontext() if locked else _locked(parent, name):
             clean(out)
             build_id = _id()
             tmp, final = parent / f".{name}.{build_id}.tmp", parent / f"{name}.{build_id}"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from kgraph import catalog, coverage, evaluate, iri, queries, settings
@@ -51,26 +51,51 @@ def build(
     keep_going: bool = typer.Option(
         False, "--keep-going", help="Build the documents that can be read; list the others and exit 1."
     ),
+    jobs: int = typer.Option(
+        None, "--jobs", "-j", help="Worker processes for the per-document stages (default: the number of cores)."
+    ),
+    scheduler: str = typer.Option(
+        None, "--scheduler", help="Run the per-document stages on a Dask distributed cluster (tcp://host:port)."
+    ),
+    cache: Path = typer.Option(
+        None, "--cache", help="Build cache directory (default: KGRAPH_CACHE, else <out>.cache beside the build)."
+    ),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Redo every document; keep nothing for the next build."),
 ) -> None:
     """Build the graph from the catalogued sources (atomic: a failed build keeps the old graph)."""
     from kgraph import build as build_mod  # heavy (1.4 s: rdflib, scikit-learn): only this command needs it
 
     try:
-        n = len(catalog.load(catalog_file))
         with Progress(
             SpinnerColumn(),
             TextColumn("{task.description}"),
             BarColumn(),
             TextColumn("{task.completed}/{task.total}"),
+            TimeElapsedColumn(),
             console=err,
             transient=True,
         ) as bar:
-            task = bar.add_task("building", total=n + 3)
+            tasks: dict[str, object] = {}
 
-            def step(what: str) -> None:
-                bar.update(task, description=what, advance=1)
+            def step(stage: str, item: str | None, done: int, total: int) -> None:
+                label = BUILD_STAGES.get(stage, stage)
+                if stage not in tasks:
+                    for other in tasks.values():
+                        bar.update(other, visible=False)
+                    tasks[stage] = bar.add_task(label, total=total or None, completed=done)
+                bar.update(tasks[stage], completed=done, description=f"{label}: {item}" if item else label)
 
-            report = build_mod.run(catalog_file, out, strict=strict, progress=step, shacl=shacl, keep_going=keep_going)
+            report = build_mod.run(
+                catalog_file,
+                out,
+                strict=strict,
+                progress=step,
+                shacl=shacl,
+                keep_going=keep_going,
+                jobs=jobs,
+                scheduler=scheduler,
+                cache=False if no_cache else (cache or True),
+            )
     except KgraphError as exc:
         _fail(exc)
     _print_report(report.to_json(), out)
@@ -79,6 +104,27 @@ def build(
             err.print(f"[red]failed:[/red] {f['error']}", highlight=False, soft_wrap=True)
         err.print(f"{len(report.failed)} document(s) not built; the rest is in {out}")
         raise typer.Exit(1)
+
+
+BUILD_STAGES = {
+    "read": "reading and extracting",
+    "write": "writing RDF, validating",
+    "corpus": "links, overlap findings, cross-document SHACL",
+    "writing": "writing store and indexes",
+}
+
+
+def _print_stages(report: dict) -> None:
+    """Per-stage wall times, what the workers spent, and the cache's hits."""
+    stages = report.get("stages") or {}
+    if not stages:
+        return
+    cached = report.get("cache") or {}
+    parts = []
+    for name, seconds in stages.items():
+        c = cached.get(name)
+        parts.append(f"{name} {seconds:.2f} s" + (f" ({c['hits']}/{c['hits'] + c['misses']} cached)" if c else ""))
+    console.print(f"stages ({report.get('jobs', 'serial')}): " + ", ".join(parts), highlight=False)
 
 
 def _print_report(report: dict, out: Path) -> None:
@@ -103,6 +149,9 @@ def _print_report(report: dict, out: Path) -> None:
         c.add_row(cls, str(n))
     console.print(c)
     v = report.get("violations", [])
+    _print_stages(report)
+    for w in report.get("warnings", []):
+        err.print(f"[yellow]warning:[/yellow] {w}", highlight=False, soft_wrap=True)
     console.print(
         f"{report['triples']} triples in {report['seconds']:.2f} s -> {out}; "
         f"SHACL: {'0 violations' if not v else f'{len(v)} violation(s)'}"
@@ -268,9 +317,14 @@ def query(
     limit: int | None = typer.Option(
         None, "--limit", "-n", min=1, help=f"At most this many rows (default: all; a table shows {TABLE_ROWS})."
     ),
+    page: int = typer.Option(
+        1, "--page", min=1, help="Which page of a query read in pages (its header's `page:`, e.g. responsibilities)."
+    ),
+    all_rows: bool = typer.Option(False, "--all", help="The whole result of a query read in pages."),
     build_dir: Path = BuildDir,
 ) -> None:
-    """Run a named query or a .rq file on the built graph (or on a SPARQL endpoint with --store URL)."""
+    """Run a named query or a .rq file on the built graph (or on a SPARQL endpoint with --store URL).
+    A query whose header gives a page size (`# page: 1000`) answers one page at a time: --page N, or --all."""
     try:
         q = queries.parse_text(sys.stdin.read(), "stdin") if name == "-" else queries.find(name)
         values = {}
@@ -279,7 +333,12 @@ def query(
                 raise KgraphError(f"--param expects k=v, got {p!r}")
             k, v = p.split("=", 1)
             values[k.strip()] = v.strip()
-        result = queries.run(q, open_store(store or build_dir), values)
+        paged = q.page is not None and not all_rows and limit is None
+        if paged:
+            result = queries.run(q, open_store(store or build_dir), values, q.page, (page - 1) * q.page)
+            err.print(f"page {page} ({q.page} rows a page): --page {page + 1} for the next, --all for every row")
+        else:
+            result = queries.run(q, open_store(store or build_dir), values)
         if format == "table":
             _print_result_table(result, q.title or q.name, limit or TABLE_ROWS)
         else:

@@ -39,7 +39,7 @@ from kgraph.errors import KgraphError, QueryError
 
 QUERY_DIR = Path(files("kgraph.query_files"))  # queries/, installed as package data (pyproject.toml)
 INTERNAL = "internal"  # the subfolder of QUERY_DIR with the queries the code runs for itself
-HEADER_LINE = re.compile(r"^#\s*(?P<key>title|description|param|columns):\s*(?P<value>.*)$")
+HEADER_LINE = re.compile(r"^#\s*(?P<key>title|description|param|columns|page):\s*(?P<value>.*)$")
 PARAM = re.compile(r"^(?P<name>\w+)\s*(?::\s*(?P<type>\w+))?\s*=\s*(?P<default>(?!\()\S*)\s*(?:\((?P<doc>.*)\))?\s*$")
 XSD = "http://www.w3.org/2001/XMLSchema#"
 TYPES = ("iri", "date", "integer", "decimal", "boolean", "string")
@@ -102,6 +102,7 @@ class NamedQuery:
     params: dict[str, str] = field(default_factory=dict)  # name -> default ("" = none)
     columns: tuple[str, ...] = ()
     parameters: tuple[Param, ...] = ()
+    page: int | None = None  # rows per page a user gets by default (`# page: N`); the whole result on request
 
     def param(self, name: str) -> Param:
         for p in self.parameters:
@@ -124,13 +125,13 @@ class NamedQuery:
             out[p.name] = [p.term(v) for v in value] if isinstance(value, (list, tuple)) else p.term(value)
         return out
 
-    def text(self, limit: int | None = None) -> str:
-        """The query text, with a LIMIT added when asked (the query must not have one)."""
+    def text(self, limit: int | None = None, offset: int = 0) -> str:
+        """The query text, with a LIMIT (and OFFSET) added when asked (the query must not have one)."""
         if limit is None:
             return self.sparql
         if _LIMIT.search(self.sparql):
             raise KgraphError(f"{self.path}: the query has a LIMIT of its own")
-        return f"{self.sparql.rstrip()}\nLIMIT {int(limit)}\n"
+        return f"{self.sparql.rstrip()}\nLIMIT {int(limit)}" + (f" OFFSET {int(offset)}" if offset else "") + "\n"
 
 
 _LIMIT = re.compile(r"\bLIMIT\s+\d+\s*(OFFSET\s+\d+\s*)?$", re.IGNORECASE)
@@ -168,6 +169,9 @@ def parse_text(text: str, name: str = "query", path: Path | None = None) -> Name
             )
         parameters.append(Param(pm["name"], pm["default"], type_, (pm["doc"] or "").strip()))
     columns = tuple(c.strip() for c in ",".join(meta.get("columns", [])).split(",") if c.strip())
+    page = meta.get("page", [None])[-1]
+    if page is not None and not page.isdigit():
+        raise KgraphError(f"{path or name}: page must be a number of rows, got {page!r}")
     return NamedQuery(
         name=name,
         path=path or Path(f"{name}.rq"),
@@ -177,6 +181,7 @@ def parse_text(text: str, name: str = "query", path: Path | None = None) -> Name
         params={p.name: p.default for p in parameters},
         columns=columns,
         parameters=tuple(parameters),
+        page=int(page) if page else None,
     )
 
 
@@ -218,6 +223,8 @@ def find(name_or_file: str, directory: Path = QUERY_DIR) -> NamedQuery:
     raise KgraphError(f"no named query {name_or_file!r}; known: {known}")
 
 
-def run(query: NamedQuery, store, values: Mapping[str, object] | None = None, limit: int | None = None):
+def run(
+    query: NamedQuery, store, values: Mapping[str, object] | None = None, limit: int | None = None, offset: int = 0
+):
     """Run a query on a store with its parameters bound (defaults unless given)."""
-    return store.query(query.text(limit), query.bindings(values))
+    return store.query(query.text(limit, offset), query.bindings(values))

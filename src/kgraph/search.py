@@ -124,7 +124,7 @@ Quad = tuple[str, str, str, str | None, str | None]  # subject, predicate, value
 
 
 def write_index(ds, out_dir: Path) -> Path:
-    """POST_BUILD hook: index an rdflib Dataset into the build directory (settings.SEARCH_INDEX_FILE)."""
+    """Index an rdflib Dataset into the build directory (settings.SEARCH_INDEX_FILE)."""
 
     def quads() -> Iterator[Quad]:
         for s, p, o, g in ds.quads((None, None, None, None)):
@@ -151,16 +151,50 @@ def quads_from_store(store) -> Iterator[Quad]:
             yield s.value, p.value, o.value, o.language, g.value
 
 
-def build_index(quads: Iterable[Quad], path: Path) -> Path:
-    types: dict[str, set[str]] = {}
-    texts: dict[str, list[tuple[str, str, str | None]]] = {}
+@dataclass
+class Rows:
+    """What the index is made of, before the kinds of resources are known (types may come
+    from another graph): each resource's types and texts, and every text analysed
+    (`index_text`, `words`: the slow part, done where the quads are, per document)."""
+
+    types: dict[str, set[str]] = field(default_factory=dict)
+    texts: dict[str, list[tuple[str, str, str | None]]] = field(default_factory=dict)
+    analysed: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+
+def rows(quads: Iterable[Quad]) -> Rows:
+    out = Rows()
     for s, p, value, lang, graph in quads:
         if graph in SKIP_GRAPHS:
             continue
         if p == RDF_TYPE:
-            types.setdefault(s, set()).add(value)
+            out.types.setdefault(s, set()).add(value)
         else:
-            texts.setdefault(s, []).append((p, value, lang))
+            out.texts.setdefault(s, []).append((p, value, lang))
+            if value not in out.analysed:
+                out.analysed[value] = (index_text(value), " ".join(words(value)))
+    return out
+
+
+def merge(parts: Iterable[Rows]) -> Rows:
+    """The rows of several graphs, in order."""
+    out = Rows()
+    for part in parts:
+        for s, ts in part.types.items():
+            out.types.setdefault(s, set()).update(ts)
+        for s, items in part.texts.items():
+            out.texts.setdefault(s, []).extend(items)
+        for value, analysed in part.analysed.items():
+            out.analysed.setdefault(value, analysed)
+    return out
+
+
+def build_index(quads: Iterable[Quad], path: Path) -> Path:
+    return write_rows(rows(quads), path)
+
+
+def write_rows(data: Rows, path: Path) -> Path:
+    types, texts = data.types, data.texts
     path = Path(path)
     tmp = path.with_suffix(".tmp")
     tmp.unlink(missing_ok=True)
@@ -172,7 +206,7 @@ def build_index(quads: Iterable[Quad], path: Path) -> Path:
             tokenize = "unicode61 remove_diacritics 0", prefix = '2 3');
         CREATE TABLE entities (iri TEXT PRIMARY KEY, kind TEXT, labels TEXT);
     """)
-    rows, entities = [], []
+    rows_, entities = [], []
     for s, items in texts.items():
         kind = kind_of(types.get(s, ()))
         if kind in PLUMBING:
@@ -188,11 +222,11 @@ def build_index(quads: Iterable[Quad], path: Path) -> Path:
             if key in seen or not value.strip():
                 continue
             seen.add(key)
-            norm = index_text(value)
+            norm, exact = data.analysed.get(value) or (index_text(value), " ".join(words(value)))
             if norm:
-                rows.append((norm, s, kind, f, lang or "", value, " ".join(words(value))))
+                rows_.append((norm, s, kind, f, lang or "", value, exact))
         entities.append((s, kind, json.dumps(labels, ensure_ascii=False)))
-    con.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    con.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)", rows_)
     con.executemany("INSERT OR REPLACE INTO entities VALUES (?, ?, ?)", entities)
     con.execute("INSERT INTO entries(entries) VALUES ('optimize')")
     con.commit()

@@ -145,6 +145,25 @@ class Settings:
         ),
     )
 
+    cache: Path | None = field(
+        default=None,
+        metadata=_var(
+            Path,
+            "where `kgraph build` keeps what each document's stages produced, under the hash of their input "
+            "(`--cache`; a rebuild redoes only changed documents)",
+            "beside the build: `<build>.cache`",
+        ),
+    )
+
+    findings_limit: int = field(
+        default=8000,
+        metadata=_var(
+            int,
+            "competences and tasks beyond which `kgraph build` skips the overlap findings (their similarity "
+            "matrices grow with the square of the count: 8,000 take about 3 GB); the build report says so",
+        ),
+    )
+
     @property
     def memory_load_bytes(self) -> int:
         return int(self.memory_load_mb * 1_000_000)
@@ -190,6 +209,17 @@ def current(environ: Mapping[str, str] | None = None) -> Settings:
 DEFAULTS = Settings()
 
 
+def cache_dir(build: Path, given: Path | str | bool | None = None) -> Path:
+    """The build cache of `build`: `given` (a path), else KGRAPH_CACHE, else `<build>.cache` beside it."""
+    if given not in (None, True, False, ""):
+        return Path(given)
+    configured = current().cache
+    if configured is not None:
+        return configured
+    build = Path(build).absolute()
+    return build.parent / f"{build.name}.cache"
+
+
 def trusted_proxies(environ: Mapping[str, str] | None = None) -> str | None:
     """uvicorn's FORWARDED_ALLOW_IPS: the proxies whose X-Forwarded-For names the client
     (`kgraph serve`); None when unset: the peer address is the client, and a client cannot
@@ -218,6 +248,7 @@ __all__ = [
     "VARIABLES",
     "Settings",
     "Variable",
+    "cache_dir",
     "current",
     "env",
     "trusted_proxies",

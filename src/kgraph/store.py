@@ -27,7 +27,7 @@ from kgraph import queries, settings
 from kgraph.errors import KgraphError, QueryError
 from kgraph.iri import PREFIXES
 from kgraph.results import Result
-from kgraph.sparql_syntax import bind
+from kgraph.sparql_syntax import analyze, bind
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 Graphs = Iterable[str] | None
@@ -123,6 +123,8 @@ class RemoteStore:
         "application/sparql-results+xml;q=0.5"
     )
 
+    ACCEPT_GRAPH = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
+
     def __init__(self, url: str, graph_store_url: str | None = None, timeout: float | None = None, client=None):
         import httpx  # heavy (0.2 s): kept out of the query workers' start-up, which import this module
 
@@ -155,7 +157,7 @@ class RemoteStore:
             resp = self._client.post(
                 self.url,
                 content=urlencode(form),
-                headers={"Accept": self.ACCEPT, "Content-Type": "application/x-www-form-urlencoded"},
+                headers={"Accept": self._accept(sparql), "Content-Type": "application/x-www-form-urlencoded"},
             )
         except httpx.TimeoutException:
             raise KgraphError(f"{self.url}: no answer within {self._client.timeout.read} s") from None
@@ -167,10 +169,15 @@ class RemoteStore:
             raise KgraphError(f"{self.url}: HTTP {resp.status_code}: {resp.text.strip()[:500]}")
         media = resp.headers.get("content-type", "").split(";")[0].strip().lower()
         if media in _RESULT_MEDIA:
-            return Result(ox.parse_query_results(resp.content, _RESULT_MEDIA[media]))
+            return _ask_answer(Result(ox.parse_query_results(resp.content, _RESULT_MEDIA[media])))
         if media in _RDF_MEDIA:
             return Result([q.triple for q in ox.parse(resp.content, format=_RDF_MEDIA[media])], "graph")
         raise KgraphError(f"{self.url}: unexpected result type {media!r}")
+
+    def _accept(self, sparql: str) -> str:
+        """The result types to ask for: RDF for CONSTRUCT and DESCRIBE (Virtuoso would
+        otherwise answer them as a table of subjects, predicates and objects)."""
+        return self.ACCEPT_GRAPH if analyze(sparql).kind == "graph" else self.ACCEPT
 
     def load_nquads(self, data: bytes) -> None:
         """Replace each graph the data names with its triples (GSP PUT, one request per graph)."""
@@ -196,6 +203,8 @@ class RemoteStore:
         self.load_nquads(Path(path).read_bytes())
 
     def __len__(self) -> int:
+        """The quads in kgraph's named graphs (a server's own graphs, such as Virtuoso's
+        system graphs, are not counted: queries/internal/triple_count.rq)."""
         result = queries.run(queries.internal("triple_count"), self)
         return int(next(iter(result))[0].value)
 
@@ -215,6 +224,19 @@ _RDF_MEDIA = {
     "application/rdf+xml": ox.RdfFormat.RDF_XML,
     "application/ld+json": ox.RdfFormat.JSON_LD,
 }
+
+
+def _ask_answer(result: Result) -> Result:
+    """Virtuoso answers ASK with one row of one variable, __ASK_RETVAL (1 or 0): a boolean result."""
+    if result.kind != "select" or result.variables != ["__ASK_RETVAL"]:
+        return result
+    rows = list(result.raw)
+    answer = bool(rows) and rows[0][0] is not None and rows[0][0].value not in ("0", "false")
+    return Result(
+        ox.parse_query_results(
+            b'{"head": {}, "boolean": %s}' % (b"true" if answer else b"false"), ox.QueryResultsFormat.JSON
+        )
+    )
 
 
 def default_prefixes() -> dict[str, str]:

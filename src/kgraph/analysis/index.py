@@ -333,6 +333,13 @@ def _write_cache(store, an: Analyzer) -> None:
         pass  # read-only build directory: keep the in-memory cache only
 
 
+def keep(store, an: Analyzer) -> None:
+    """Make `an` the analyzer of `store` (built on a store with the same mandates, e.g. the
+    build's graph before its findings were added) and write it beside an on-disk store."""
+    _write_cache(store, an)
+    _CACHE[store] = (len(store), an)
+
+
 def post_build(ds, out: Path) -> None:
     """POST_BUILD hook: pre-build the drafter-check index of a fresh build."""
     analyzer_for(OxigraphStore(out / settings.STORE_DIR, read_only=True))
