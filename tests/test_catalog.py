@@ -1,6 +1,9 @@
 import shutil
 
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kgraph import catalog
 from kgraph.errors import InputError
@@ -97,6 +100,10 @@ GOOD = "# comment\ndocuments:\n  - {id: a, file: a.txt, language: ru, kinds: [de
         ("  - {id: b, folder: a.txt}", "line 5: entry 2 (b): "),
         ("  - {id: a, file: a.txt}", "line 5: entry 2 (a): duplicate id 'a'"),
         ("  - {id: b, file: [a.txt", "not a readable YAML catalog: line 6, column 1"),
+        ("  - {id: b, file: 7}", "line 5: entry 2 (b): file must be text, not 7"),
+        ("  - {id: b, file: a.txt, issuer: [minfin]}", "line 5: entry 2 (b): issuer must be text, not ['minfin']"),
+        ("  - {id: b, file: a.txt, format: [md]}", "line 5: entry 2 (b): format must be text"),
+        ('  - {id: "b\\u001e", file: a.txt}', "line 5: entry 2 ('b\\x1e'): id 'b\\x1e' is not usable in IRIs"),
     ],
 )
 def test_bad_catalog_values_fail_the_build_with_one_line(tmp_path, bad, message):
@@ -125,3 +132,33 @@ def test_a_broken_meta_yaml_names_its_line(tmp_path):
     path = write(tmp_path, "documents:\n  - {id: act, folder: act}\n")
     with pytest.raises(InputError, match=r"meta\.yaml: line 4: not a readable meta\.yaml"):
         catalog.load(path)
+
+
+# Any YAML value in any field of an entry: the catalog loads, or says what is wrong in one line.
+VALUES = st.one_of(
+    st.text(max_size=20),
+    st.integers(),
+    st.none(),
+    st.booleans(),
+    st.dates(),
+    st.lists(st.text(max_size=8), max_size=3),
+)
+FIELDS = ("id", "file", "folder", "language", "kinds", "date", "number", "issuer", "work", "title", "format")
+
+
+@settings(max_examples=300, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(entry=st.dictionaries(st.sampled_from(FIELDS), VALUES, max_size=6), base=st.booleans())
+def test_any_values_in_an_entry_load_or_give_an_input_error(tmp_path, entry, base):
+    from kgraph import build, registry
+
+    if base:  # a valid entry with some values replaced, so that the checks after the first one run too
+        entry = {"id": "a", "file": "a.txt", **entry}
+    (tmp_path / "sources").mkdir(exist_ok=True)
+    (tmp_path / "sources" / "a.txt").write_text("Статья 1.\n", encoding="utf-8")
+    path = tmp_path / "catalog.yaml"
+    path.write_text(yaml.safe_dump({"documents": [entry]}, allow_unicode=True), encoding="utf-8")
+    try:
+        entries = catalog.load(path)
+        build.check_issuers(entries, registry.load(ROOT / "data" / "registry.yaml"), path)
+    except InputError as exc:
+        assert len(str(exc).splitlines()) == 1

@@ -76,6 +76,13 @@ def id_problem(doc_id: str) -> str | None:
     )
 
 
+def shown(value) -> str:
+    """A catalog value as an error message quotes it: as written, or escaped when it holds line
+    breaks or other unprintable characters (the message stays one line)."""
+    text = str(value)
+    return text if text.isprintable() else repr(text)
+
+
 def sources_dir(catalog_path: Path) -> Path:
     """Where the source texts of a catalog are: `sources/` beside it."""
     return Path(catalog_path).parent / settings.SOURCES_DIR
@@ -107,7 +114,7 @@ def load(path: Path) -> list[Entry]:
     seen: set[str] = set()
     for n, raw in enumerate(data["documents"], 1):
         where = (f"line {lines[n - 1]}: " if n <= len(lines) else "") + f"entry {n}"
-        where += f" ({raw.get('id')})" if isinstance(raw, dict) and raw.get("id") else ""
+        where += f" ({shown(raw.get('id'))})" if isinstance(raw, dict) and raw.get("id") else ""
         for entry in _entries(path, where, raw):
             entry = dataclasses.replace(entry, line=lines[n - 1] if n <= len(lines) else None)
             if entry.id in seen:
@@ -161,12 +168,15 @@ def _entries(path: Path, where: str, raw) -> list[Entry]:
         raise InputError(path, f"{where}: expected a mapping")
     unknown = set(raw) - REQUIRED - OPTIONAL
     if unknown:
-        raise InputError(path, f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+        raise InputError(path, f"{where}: unknown field(s) {', '.join(sorted(map(shown, unknown)))}")
     missing = REQUIRED - set(raw)
     if missing:
         raise InputError(path, f"{where}: missing field(s) {', '.join(sorted(missing))}")
     if ("file" in raw) == ("folder" in raw):
         raise InputError(path, f"{where}: give either file (one text) or folder (a corpus folder), not both or neither")
+    for name in ("file", "folder", "language", "format", "issuer"):
+        if name in raw and not isinstance(raw[name], str) and (raw[name] is not None or name in ("file", "folder")):
+            raise InputError(path, f"{where}: {name} must be text, not {shown(raw[name])}")
     doc_id = str(raw["id"])
     problem = id_problem(doc_id)
     if problem:
@@ -180,7 +190,7 @@ def _entries(path: Path, where: str, raw) -> list[Entry]:
         raise InputError(path, f"{where}: kinds must be a non-empty list")
     bad = [k for k in listed if k not in known]
     if bad:
-        raise InputError(path, f"{where}: unknown kind(s) {', '.join(map(str, bad))}; known: {', '.join(known)}")
+        raise InputError(path, f"{where}: unknown kind(s) {', '.join(map(shown, bad))}; known: {', '.join(known)}")
     for name in ("date", "version_date"):
         value = raw.get(name)
         if value is not None and not isinstance(value, dt.date):
