@@ -182,9 +182,9 @@ class Crash(Exception):
 
 @functools.cache
 def _registry():
-    from kgraph import build
+    from kgraph import catalog, pipeline
 
-    reg, _, resolver = build._registry_parts(CATALOG)
+    reg, resolver, _ = pipeline.registry_parts(str(catalog.registry_path(CATALOG)), "fuzz")
     return reg, resolver
 
 
@@ -195,7 +195,7 @@ def read_everything(data: bytes, fmt: str) -> int:
     is what bad input may give; anything else is raised as `Crash` with its traceback as cause."""
     from rdflib import Dataset
 
-    from kgraph import build, catalog, ingest, kinds, works
+    from kgraph import assemble, catalog, ingest, kinds, pipeline, works
     from kgraph.errors import KgraphError
     from kgraph.ingest import describe
     from kgraph.text import normalize
@@ -207,10 +207,11 @@ def read_everything(data: bytes, fmt: str) -> int:
         d = describe.describe(norm.text, title=source.title)
         entry = catalog.Entry("fuzz", path, d.language, tuple(kinds.extracted()), format=fmt)
         doc = catalog.Document(entry, source, norm, d.meta, d.version_date, d.decisions)
-        act = str(build._act_of(doc, [doc]))
+        records = {kind: kinds.extractor(kind).parse(norm.text, d.meta) for kind in entry.kinds}
+        act = str(assemble.act_of(doc, [doc]))
         placements = works.place([works.Text(entry.id, act, entry.language, doc.version_date)])
         reg, resolver = _registry()
-        report = build._build_document(Dataset(), doc, placements[entry.id], {}, resolver, reg)
+        report = pipeline.build_document(Dataset(), doc, records, placements[entry.id], {}, resolver, reg)
         return report.triples
     except KgraphError as exc:
         cause = exc.__cause__
