@@ -308,10 +308,13 @@ def main() -> int:
             (f"{args.clients} clients + {args.bad} pathological", args.bad),
         ):
             print(f"{title}: {args.seconds:g} s ...", flush=True)
+            load_before = os.getloadavg()
             watch = MemoryWatch(server.pid)
             stats = asyncio.run(phase(port, args.clients, bad, args.seconds, named))
             watch.close()
             lines, summary = report(title, stats, watch.peak, watch.peak_one)
+            load = ", ".join(f"{x:.2f}" for x in (*load_before, *os.getloadavg()))
+            lines.insert(2, f"Load average (1, 5, 15 min) at the phase's start and end: {load}.\n")
             sections += lines
             print("\n".join(lines), flush=True)
             if bad == 0:

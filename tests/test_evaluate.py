@@ -96,3 +96,37 @@ def test_competence_key_has_the_role():
     same_item = [{"article": "5", "paragraph": "1", "item": None, "role": r, "text": "t"} for r in ("a", "b")]
     s = evaluate.score_kind("competence", same_item, same_item[:1])
     assert (s.tp, s.expected, s.extracted) == (1, 2, 1)
+
+
+def test_decree_footnotes_score_as_amendment_records():
+    """A decree's footnotes (kgraph.amendments, as plans keep them) are one golden record per
+    amending act; a local body's act matches by its kind of act; the footnotes an annex's own
+    reader places are not counted twice."""
+    import dataclasses
+
+    from kgraph.amendments import AmendingAct, Amendment
+
+    acts = (AmendingAct("decree", dt.date(2020, 9, 16), "587"), AmendingAct("decree", dt.date(2021, 5, 26), "350"))
+    part = Amendment("Пункт 4", "part", (("para", "4"),), "amended", acts, "Сноска. …", (0, 9))
+    annex = Amendment(
+        "", "annex", (), "amended", (AmendingAct("local-act", dt.date(2004, 1, 30), "1-14"),), "…", (9, 12)
+    )
+    got = evaluate.as_golden([part, annex])["amendment"]
+    assert [(r["paragraph"], r["act_number"]) for r in got] == [("4", "587"), ("4", "350"), (None, "1-14")]
+    golden = [
+        {"article": None, "paragraph": "4", "item": None, "act_kind": "decree", "act_date": "2020-09-16",
+         "act_number": "587"},
+        {"article": None, "paragraph": None, "item": None, "act_kind": "akim-decision", "act_date": "2004-01-30",
+         "act_number": "1-14"},
+    ]  # fmt: skip
+    s = score_kind("amendment", golden, got)
+    assert (s.tp, len(s.extras)) == (2, 1)
+
+    @dataclasses.dataclass
+    class Placed:  # an annex reader's own record of a footnote
+        paragraph: str
+
+    Placed.kind = "amendment"
+
+    placed = evaluate.as_golden([part, annex, Placed("15")])["amendment"]
+    assert [r["act_number"] for r in placed if "act_number" in r] == ["587", "350"]  # the annex's footnote once

@@ -39,3 +39,39 @@ def test_agents(sentence, lang, roles):
 )
 def test_kazakh_clauses(sentence, roles):
     assert [m.role for m in agents(sentence, "kk", {"authorized-body": "science"})] == roles
+
+
+@pytest.mark.parametrize(
+    "sentence, lang, roles",
+    [
+        # the body by whose decision a passive action is done decides it
+        ("По решению Правительства Республики Казахстан срок может быть продлен.", "ru", ["government"]),
+        ("Мерзімі Қазақстан Республикасы Үкіметінің шешімі бойынша ұзартылуы мүмкін.", "kk", ["government"]),
+        ("Орталық Қазақстан Республикасы Үкіметінің шешімімен құрылады.", "kk", ["government"]),
+        # ... not the decision a participle follows
+        ("Работы выполняются предприятием, созданным по решению Правительства Республики Казахстан.", "ru", []),
+        # a modal's reflexive infinitive is passive: its instrumental is the agent
+        ("Иные услуги могут осуществляться уполномоченным органом в области науки.", "ru", ["authorized-body-science"]),
+        # an attribute participle before the role; a preposition before the attribute
+        ("Соответствующий местный исполнительный орган информирует центр.", "ru", ["local-executive-bodies"]),
+        (
+            "Решение принимается Правительством по согласованию с соответствующим местным исполнительным органом.",
+            "ru",
+            ["government"],
+        ),
+        # a role after the verb is its subject only when their numbers agree
+        ("Субъекты предпринимательства уведомляют уполномоченный орган в области науки.", "ru", []),
+        # the owner of the tasks a copula clause states
+        ("Задачами Правительства Республики Казахстан являются развитие и продвижение зон.", "ru", ["government"]),
+        ("Қазақстан Республикасы Үкіметінің міндеттері аймақтарды дамыту болып табылады.", "kk", ["government"]),
+        # a role inside a quoted name is none: the corporation (a body named by name) is the agent
+        ("Қызметтерді «Азаматтарға арналған үкімет» мемлекеттік корпорациясы көрсетеді.", "kk", [None]),
+    ],
+)
+def test_agents_of_passives_modals_and_copulas(sentence, lang, roles):
+    assert [m.role for m in agents(sentence, lang, {"authorized-body": "science"})] == roles
+
+
+def test_the_subject_of_a_kazakh_subordinate_clause_is_not_the_main_verbs():
+    sentence = "Жергілікті атқарушы орган ұсыныс енгізгеннен кейін Қазақстан Республикасының Үкіметі шешім қабылдайды."
+    assert [m.role for m in agents(sentence, "kk", {})] == ["government"]

@@ -90,3 +90,43 @@ def test_shortened_names():
     }
     # two full names sharing a shorter one: it stands for neither
     assert law_bodies.shortened(["комиссия по науке", "комиссия по бюджету"]) == {}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a company; an intransitive active participle right before the noun is part of the name
+        (
+            "Управляющая компания специальной экономической зоны рассматривает",
+            "Управляющая компания специальной экономической зоны",
+        ),
+        # Kazakh agent nouns and verbal nouns qualify the organisation noun, plain adjectives too
+        (
+            "кезде арнайы экономикалық аймақтың басқарушы компаниясы:",
+            "арнайы экономикалық аймақтың басқарушы компаниясы",
+        ),
+        ("мақсаттарында бірыңғай үйлестіру орталығы тартуға құқылы", "бірыңғай үйлестіру орталығы"),
+        # a pronoun before a Kazakh name is not part of it
+        ("оның басқарушы компаниясы береді", "басқарушы компаниясы"),
+    ],
+)
+def test_names_of_companies_and_centres(text, name):
+    assert name in [n.name for n in law_bodies.named_bodies(text)]
+
+
+def test_a_verbal_noun_with_an_object_is_no_name():
+    text = "нәтижелерін коммерцияландыру орталықтары қызметінің тиімділігін"
+    assert all("коммерцияландыру" not in n.name for n in law_bodies.named_bodies(text))
+
+
+def test_a_name_case_agrees_with_its_adjective():
+    # "управляющей компании": singular genitive, not the plural nominative "компании"
+    [n] = law_bodies.named_bodies("Учредителями управляющей компании могут выступать")
+    assert n.case != "subject"
+
+
+def test_a_name_given_in_full_is_no_shorter_form_of_another():
+    short = law_bodies.shortened(
+        ["индустриялық аймақтың басқарушы компаниясы", "ерекше индустриялық аймақтың басқарушы компаниясы"]
+    )
+    assert "индустриялық аймақтың басқарушы компаниясы" not in short

@@ -97,3 +97,41 @@ def test_a_name_wins_over_the_body_it_is_attached_to():
     assert k.name == "салалық уәкілетті органдар жанындағы ғылыми-техникалық кеңестер"
     # a role that is the subject stays the subject
     assert first("Уәкілетті орган ұлттық ғылыми кеңестердің құрамдарын бекітеді").role == "authorized-body"
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        (
+            "Местные исполнительные органы районов (городов областного значения) обеспечивают",
+            "local-executive-bodies-district",
+        ),
+        (
+            "Аудандардың (облыстық маңызы бар қалалардың) жергілікті атқарушы органдары қамтамасыз етеді",
+            "local-executive-bodies-district",
+        ),
+        ("Местные исполнительные органы областей утверждают", "local-executive-bodies"),
+        ("Центральные исполнительные органы реализуют", "central-executive-bodies"),
+        ("центральными и местными исполнительными органами осуществляется", "central-and-local-executive-bodies"),
+        ("Органы государственных доходов осуществляют учет", "state-revenue-bodies"),
+        ("Мемлекеттік кіріс органдары есепке алады", "state-revenue-bodies"),
+        (
+            "национальные управляющие холдинги, национальные холдинги, национальные компании размещают",
+            "national-holdings-and-companies",
+        ),
+    ],
+)
+def test_role_phrases_of_state_bodies(text, role):
+    assert first(text).role == role
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "принимается уполномоченным органом по согласованию с местным исполнительным органом",
+        "Тұжырымдаманы тексеру нәтижелері бойынша уәкілетті орган жібереді",
+    ],
+)
+def test_a_procedure_is_no_field_of_a_role(text):
+    m = next(r for r in role_mentions(text) if r.role != "local-executive-bodies")
+    assert m.role == "authorized-body" and m.name is None

@@ -161,3 +161,36 @@ def test_pending_item_is_neither_live_nor_excluded():
 )
 def test_numbering_follows(number, previous, follows):
     assert law_layout.follows(number, previous) is follows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "### Статья 10. Энергоменеджмент\n\n> *Сноска. Статья 10 исключена Законом РК от 14.01.2015 № 279-V.*\n\n"
+        "### Статья 11. Здания\n\n1. Текст.\n",
+        "### 10-бап. Энергия менеджменті\n\n> *Ескерту. 10-бап алып тасталды - ҚР 14.01.2015 № 279-V Заңымен.*\n\n"
+        "### 11-бап. Ғимараттар\n\n1. Мәтін.\n",
+    ],
+)
+def test_an_article_printed_as_its_heading_and_an_exclusion_footnote_is_excluded(text):
+    doc = read_structure(normalize(markdown.convert(text).text).text)  # as the build reads a mirror's Markdown
+    assert [(a.number, a.excluded, a.title is None) for a in doc.articles] == [("10", True, True), ("11", False, False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a slice of a law: items with no chapter above them, then a chapter heading with nothing under it
+        "1. Способы:\n\n1) создание;\n\n2) внедрение.\n\nГлава 2. МЕРЫ ПОДДЕРЖКИ\n",
+        "Статья 3. Меры\n\n1. Текст.\n\nГлава 2. МЕРЫ\n\nГлава 3. ИНОЕ\n",
+        "Глава 1. ОБЩИЕ ПОЛОЖЕНИЯ\n",
+    ],
+)
+def test_a_chapter_spans_at_least_its_heading(text):
+    """A chapter with no unit of its own ends no earlier than its heading (the last unit read is
+    above it): an inverted span failed the RDF writer (found by tests/test_fuzz.py)."""
+    doc = read(text)
+    assert doc.chapters
+    for c in doc.chapters:
+        assert c.span[0] < c.span[1] <= len(doc.text)
+        assert doc.text[c.span[0] :].startswith("Глава")

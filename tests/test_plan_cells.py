@@ -63,3 +63,65 @@ def test_kazakh_table_with_an_empty_row_above_its_column_numbers():
         D(2026, 12, 31),
         "semiannual",
     )
+
+
+def test_a_header_spanning_columns_and_rows_spanning_others():
+    """The header spans «№» and the deadline over two columns each; the first row follows it,
+    the others span their text and form instead, with equal money cells in their own right; a
+    cell's second line in a row of its own keeps to the row's own columns."""
+    span = '<th colspan="2">{}</th>'.format
+    table = "\n".join(
+        [
+            "<tr>" + span("1") + "<th>2</th><th>3</th>" + span("4") + "<th>5</th><th>6</th><th>7</th></tr>",
+            "<tr>"
+            + span("№ п/п")
+            + "<th>Наименование мероприятия</th><th>Форма завершения</th>"
+            + span("Срок завершения")
+            + "<th>Ответственные за результат</th><th>Расходы (тысяч тенге)</th><th>Источники финансирования</th></tr>",
+            _row(
+                '<td colspan="2">1.</td>',
+                "Разработать типологию",
+                "типология",
+                '<td colspan="2">март 2026 года</td>',
+                "АФМ (по согласованию), МФ",
+                "не требуются",
+                "не требуются",
+            ),
+            _row(
+                "2.",
+                '<td colspan="2">Провести анализ операций:\nвывода капитала;\nобналичивания</td>',
+                '<td colspan="2">анализ</td>',
+                "июнь 2026 года",
+                "АФМ (по согласованию), МФ",
+                "не требуются",
+                "не требуются",
+            ),
+        ]
+    )
+    md = f"# О мерах\n\nМеры на 2026 год\n\n<table>\n{table}\n</table>\n"
+    tasks = _tasks(md, D(2025, 11, 7))
+    assert [(p.text, p.by_agreement) for p in tasks[1].parties] == [("АФМ", True), ("МФ", False)]
+    assert (tasks[1].text, tasks[1].completion_form, tasks[1].deadline_start) == (
+        "Разработать типологию",
+        "типология",
+        D(2026, 3, 1),
+    )
+    assert [(p.text, p.by_agreement) for p in tasks[2].parties] == [("АФМ", True), ("МФ", False)]
+    assert tasks[2].text == "Провести анализ операций: вывода капитала; обналичивания"
+    assert (tasks[2].completion_form, tasks[2].deadline_start, tasks[2].deadline_end) == (
+        "анализ",
+        D(2026, 6, 1),
+        D(2026, 6, 30),
+    )
+    assert tasks[2].funding_source == "не требуются"
+
+
+def test_a_plan_named_for_its_measures_has_its_title():
+    """«Меры, направленные на …» (kk «… бағытталған шаралар») above the table is the plan's title."""
+    table = "\n".join(
+        [_row("№", "Наименование мероприятия", "Форма завершения", "Ответственные", "Срок"), _row("1", "Провести анализ", "анализ", "АФМ", "март 2026 года")]
+    )  # fmt: skip
+    for heading in ("Меры, направленные на снижение рисков", "Тәуекелдерді төмендетуге бағытталған шаралар"):
+        text = normalize(convert(f"# О мерах\n\nТекст.\n\n## {heading}\n\n<table>\n{table}\n</table>\n").text).text
+        recs = plan.parse(text, DocumentMeta("decree", None, D(2025, 11, 7), "1", None, (0, 0)))
+        assert [r.title for r in recs if isinstance(r, plan.PlanInfo)] == [heading]

@@ -153,7 +153,7 @@ def _hyphen_at(word: str, most: int) -> int:
     return 0
 
 
-def typeset(widths: tuple[int, ...], rows=ROWS, excluded: str | None = "1.5") -> str:
+def typeset(widths: tuple[int, ...], rows=ROWS, excluded: str | None = "1.5", bare: dict | None = None) -> str:
     """The plan as a typed table flattened: every line the pieces of its columns, one space apart."""
     out = [
         "Правительство Республики Казахстан постановляет:",
@@ -174,6 +174,8 @@ def typeset(widths: tuple[int, ...], rows=ROWS, excluded: str | None = "1.5") ->
             out += ["_" * 60, f"{section}. {SECTIONS[section]}", "_" * 60]
             if section == "2":
                 out += ["Совершенствование законодательства", "_" * 60]
+        if bare and number in bare:  # a heading line right under the row above, no rule between
+            out += bare[number]
         cells = [_wrap(c, w) for c, w in zip((text, form, parties, deadline), widths)]
         for i in range(max(len(c) for c in cells)):
             pieces = [c[i] for c in cells if i < len(c)]
@@ -230,6 +232,30 @@ def test_typed_sections_subheadings_and_excluded_rows():
     assert (tasks["1.1"].section, tasks["1.1"].subheading) == ("1", None)
     (gone,) = [r for r in recs if isinstance(r, plan.ExcludedRow)]
     assert (gone.section, gone.number, gone.text) == ("1", "1.5", "(исключена - N 92 от 27.01.2003 г.)")
+
+
+@pytest.mark.parametrize("widths", WIDTHS)
+def test_typed_headings_right_under_a_row(widths):
+    """Headings printed right under a row with no rule between (the mirror's Markdown headings
+    inside a typed table): a line too wide for the columns still holding words, opening with a
+    capital, is a heading; a line in lower case or a bracket goes on its title."""
+    bare = {
+        "1.3": ["Подготовка кадров и инвентаризация объектов для туристской отрасли", "(высшие учебные заведения)"],
+        "2.2": ["Поддержка малого предпринимательства в сфере туризма"],
+    }
+    recs = _read(typeset(widths, bare=bare))
+    sections = [(s.number, s.title, s.parent) for s in recs if isinstance(s, plan.Section)]
+    assert sections == [
+        ("1", SECTIONS["1"], None),
+        ("1:1", "Подготовка кадров и инвентаризация объектов для туристской отрасли (высшие учебные заведения)", "1"),
+        ("2", SECTIONS["2"], None),
+        ("2:1", "Совершенствование законодательства", "2"),
+        ("2:2", "Поддержка малого предпринимательства в сфере туризма", "2"),
+    ]
+    tasks = {t.number: t for t in recs if isinstance(t, plan.Task)}
+    assert list(tasks) == [r[0] for r in ROWS]
+    assert (tasks["1.2"].subheading, tasks["1.3"].subheading, tasks["2.2"].subheading) == (None, "1:1", "2:2")
+    assert tasks["1.2"].deadline_text == "IV квартал 2003 года" and tasks["1.2"].parties[-1].text == "Нацбанк"
 
 
 def test_typed_header_and_body_detected():

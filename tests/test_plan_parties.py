@@ -189,6 +189,9 @@ def _split(cell: str, glossary: frozenset[str] = frozenset()) -> list[tuple[str,
         ("Облыстық еңбек, әлеуметтiк басқармасы", [("Облыстық еңбек, әлеуметтiк басқармасы", False)]),
         ("СЖРА ҰСБ аумақтық бөлімшелері (келісу бойынша)", [("СЖРА ҰСБ аумақтық бөлімшелері", True)]),
         ("", []),
+        # a cell that asks to do something names no body (decree 2003-277: «to be settled by tender»)
+        ("Определиться по результатам конкурса", []),
+        ("Определить по итогам конкурса", []),
     ],
 )
 def test_split_parties(cell, expected):

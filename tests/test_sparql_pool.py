@@ -3,6 +3,8 @@ queue, heavy queries stopped to make room, cancelled queries, the memory budget.
 
 from __future__ import annotations
 
+import os
+import signal
 import socket
 import threading
 import time
@@ -11,7 +13,7 @@ import pytest
 from fastapi import FastAPI
 
 from kgraph import sparql
-from kgraph.sparql_pool import Busy, Cancelled, ProcessExecutor
+from kgraph.sparql_pool import Busy, Cancelled, ProcessExecutor, cpu_seconds
 from kgraph.sparql_workers import Job
 from kgraph.web import sparql as web_sparql
 from sparql_support import build_dir, filler, uvicorn_server
@@ -103,6 +105,41 @@ def test_a_heavy_query_is_stopped_when_a_lighter_client_waits(graph):
         assert out.status == 200 and time.monotonic() - start < 10
         heavy["thread"].join(10)
         assert isinstance(heavy["out"], Busy) and "KGRAPH_QUERY_PREEMPT" in str(heavy["out"])
+    finally:
+        p.close()
+
+
+def test_cpu_seconds_of_a_process():
+    start = cpu_seconds(os.getpid())
+    t = time.thread_time()
+    while time.thread_time() - t < 0.3:
+        pass
+    assert start is not None and cpu_seconds(os.getpid()) - start >= 0.2
+    assert cpu_seconds(2**22 + 1) is None  # no such process
+
+
+def test_worker_time_is_cpu_time_so_a_loaded_machine_makes_nobody_heavy(graph):
+    """A query whose worker gets no CPU (stopped here, starved by other work on a loaded machine)
+    does not make its client heavy however long it takes, nor is it stopped as long-running."""
+    p = pool(graph, workers=1, preempt=0.3)
+    try:
+        running = in_thread(p.run, SLOW, 4, client="a")
+        wait_running(p, 1)
+        worker = p.stats()["pids"][0]
+        os.kill(worker, signal.SIGSTOP)
+        try:
+            time.sleep(1.5)
+            waiting = in_thread(p.run, QUICK, 10, client="b")
+            time.sleep(0.5)
+            with p._cond:
+                weight = p._weight("a", time.monotonic())
+            assert weight < 0.5  # two seconds of wall time, next to no CPU time
+            assert p.stats()["running"] == 1 and p.stats()["waiting"] == 1  # not stopped for b
+        finally:
+            os.kill(worker, signal.SIGCONT)
+        running["thread"].join(20)
+        waiting["thread"].join(20)
+        assert waiting["out"].status == 200
     finally:
         p.close()
 

@@ -99,6 +99,11 @@ def test_offset_map_round_trips(raw):
         ("АО «\nУКСЭЗ «ПИТ» (по \nсогласованию)", "АО «УКСЭЗ «ПИТ» (по\nсогласованию)"),
         # glued tokens (decree 631)
         ("2013 жылғытамыз", "2013 жылғы тамыз"),
+        ("проектаМИНТ", "проекта МИНТ"),
+        # ... but one lower-case letter between capitals is inside an abbreviation (decrees 934, 470)
+        ("КПСиСУ ГП", "КПСиСУ ГП"),
+        ("ЕврАзЭС", "ЕврАзЭС"),
+        ("ҚСжАЕК", "ҚСжАЕК"),
         # hyphenated across lines
         ("научно-\nтехнический", "научно-технический"),
         # doubled blank lines

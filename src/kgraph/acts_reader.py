@@ -51,7 +51,7 @@ RU_ISSUER = re.compile(
 )
 RU_GIVEN = re.compile(r"\s*,\s*данн\w+\s+[^,]{3,150},")  # ", данного на заседании …,"
 RU_DATE = re.compile(rf"\s*от\s+({DATE_PLAIN})")
-RU_NUMBER = re.compile(rf"\s*\.?\s*№\s*({NUMBER})")
+RU_NUMBER = re.compile(rf"\s*+(?:\.\s*+)?№\s*+({NUMBER})")
 RU_POINT = re.compile(r"\s*\((?:пункт|подпункт|п\.|пп\.)\s*[\d.]+\)")
 RU_AUDIENCE = re.compile(r"\s+народу\s+Казахстана")
 # Unquoted "о …" title of a law ("Закон о поддержке науки и техники"), up to

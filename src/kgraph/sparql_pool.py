@@ -20,6 +20,10 @@
     has run at least `preempt` seconds for a client heavier than the waiting
     one is stopped (`Busy`, 503 with Retry-After): a heavy query gets the whole
     timeout when the server is idle, and only `preempt` seconds when others wait.
+  Worker time is the CPU time of the worker process while it ran the query (read
+  from /proc; wall time where there is none), so that a machine loaded by other
+  work, where every query takes longer, neither counts light clients as heavy
+  nor stops their queries as long-running.
   Workers are started by one long-lived thread of the pool, so they die with it
   and with the server process (kgraph.worker_process).
 * `InlineExecutor` runs queries in the calling thread (no hard timeout): for
@@ -32,6 +36,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import os
 import pickle
 import queue
 import threading
@@ -51,6 +56,8 @@ HEAVY = 3.0  # decayed worker-seconds from which a client counts as heavy (a lig
 KILL_COST = 5.0  # worker-seconds charged for a query whose worker had to be killed (its restart)
 START_TIMEOUT = 120.0  # seconds a worker may take to load its store
 POLL = 0.05  # seconds between looks at a running query's cancel event
+CPU_SAMPLE = 0.05  # seconds between reads of a running worker's CPU time
+_TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
 class QueryTimeout(KgraphError):
@@ -94,6 +101,21 @@ class _Ticket:
     preempted: bool = False
     evicted: bool = False
     heavy: bool = False
+    cpu0: float | None = None  # the worker's CPU seconds when the query started (None: count wall time)
+    used: float = 0.0  # worker seconds the query used, as last read
+    read_at: float = 0.0
+
+    def seconds(self, t: float) -> float:
+        """Worker seconds this running query has used: CPU time of its worker, read at most every
+        `CPU_SAMPLE` s (wall time when the worker's CPU time cannot be read)."""
+        if self.cpu0 is None:
+            return t - self.started
+        if t - self.read_at >= CPU_SAMPLE:
+            now = cpu_seconds(self.worker.pid) if self.worker is not None else None
+            if now is not None:
+                self.used = max(0.0, now - self.cpu0)
+            self.read_at = t
+        return self.used
 
 
 @dataclass
@@ -190,7 +212,7 @@ class ProcessExecutor:
     def _weight(self, client: str, t: float) -> float:
         """Worker-seconds the client used lately, its queries running now included (lock held)."""
         u = self._usage.get(client)
-        running = sum(t - r.started for r in self._running if r.client == client)
+        running = sum(r.seconds(t) for r in self._running if r.client == client)
         return (u.now(t) if u else 0.0) + running
 
     def _admit(self, client: str, cancel) -> _Ticket:
@@ -261,6 +283,8 @@ class ProcessExecutor:
                 if self._idle and self._next_in_line(t) is ticket and self._may_take(ticket, t):
                     ticket.heavy = self._weight(ticket.client, t) >= HEAVY
                     ticket.worker, ticket.started = self._idle.pop(), t
+                    ticket.cpu0 = cpu_seconds(ticket.worker.pid)
+                    ticket.read_at = t
                     self._waiting.remove(ticket)
                     self._running.add(ticket)
                     self._cond.notify_all()  # the next in line may take another idle worker
@@ -279,7 +303,7 @@ class ProcessExecutor:
         victims = [
             r
             for r in self._running
-            if not r.preempted and t - r.started >= self.preempt and self._weight(r.client, t) > mine
+            if not r.preempted and r.seconds(t) >= self.preempt and self._weight(r.client, t) > mine
         ]
         if victims:
             victim = min(victims, key=lambda r: r.started)
@@ -299,7 +323,7 @@ class ProcessExecutor:
                 self._inflight.pop(ticket.client, None)
             if ticket.started:
                 u = self._usage.setdefault(ticket.client, _Usage(0.0, t))
-                cost = (t - ticket.started) + (0.0 if keep else KILL_COST)
+                cost = ticket.seconds(t + CPU_SAMPLE) + (0.0 if keep else KILL_COST)
                 u.seconds, u.at = u.now(t) + cost, t
                 if len(self._usage) > 10_000:  # forget clients whose usage has decayed away
                     self._usage = {c: v for c, v in self._usage.items() if v.now(t) > 0.01}
@@ -369,6 +393,16 @@ class ProcessExecutor:
             self._cond.notify_all()
         self._spawns.put(False)
         self._finalizer()
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User and system CPU seconds of a process (Linux /proc), None where they cannot be read."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / _TICK
+    except (OSError, IndexError, ValueError):
+        return None
 
 
 def with_suppress_remove(items: list, item) -> None:

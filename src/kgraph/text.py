@@ -31,7 +31,9 @@ _HSPACE = "[ \\t\\u00a0\\u2007\\u202f\\u2009]"
 
 # Page-break and markup debris: HTML paragraph tags and lines made only of
 # dashes/tabs (table rules from a flattened layout).
-DEBRIS = re.compile(r"</?p>|^[\t \-]*-{2,}[\t \-]*$", re.MULTILINE)
+# (a line of dashes, spaces and tabs with two dashes in a row: one possessive run, so that a long
+# line of dashes that is not debris fails in linear time)
+DEBRIS = re.compile(r"</?p>|^(?=[^\n]*?--)[\t \-]*+$", re.MULTILINE)
 
 # A letter-spaced run: at least three single characters separated by single
 # spaces ("П л а н", "1 1 - б а п ."), or two before a wider gap and more
@@ -92,8 +94,9 @@ SPACE_BEFORE_PUNCT = re.compile(_HSPACE + r"+(?=[.,;:)»](?:\s|$))")
 # to the month or quarter after it ("2013 жылғытамыз", "2016 жылғыІ-тоқсан").
 GLUED_YEAR_MONTH = re.compile(r"(?<=\bжылғы)(?=(?:" + MONTHS_KK_PATTERN + r"|[IІVХX]+\b))", re.IGNORECASE)
 # A lower-case Cyrillic letter directly followed by an upper-case word of
-# two or more letters ("проектаМИНТ") is two words glued together.
-GLUED_CASE = re.compile(r"(?<=[а-яәғқңөұүһі])(?=[А-ЯӘҒҚҢӨҰҮҺІ]{2})")
+# two or more letters ("проектаМИНТ") is two words glued together; but one lower-case
+# letter between capitals is inside an abbreviation ("КПСиСУ", "ЕврАзЭС", "ҚСжАЕК").
+GLUED_CASE = re.compile(r"(?<![А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі])(?<=[а-яәғқңөұүһі])(?=[А-ЯӘҒҚҢӨҰҮҺІ]{2})")
 
 # Runs of horizontal whitespace after the first non-space character of a line.
 INNER_SPACES = re.compile(r"(?<=\S)" + _HSPACE + r"{2,}(?=\S)")

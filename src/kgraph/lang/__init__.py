@@ -19,6 +19,7 @@ Letters and folding (`kgraph.lang.script`)
 Word forms (`kgraph.lang.forms`)
     morph()             the one pymorphy3 analyzer
     ru_lemma(word)      Russian normal form
+    ru_infinitive(word) a Russian infinitive
     kk_stem(word)       Kazakh stem without inflection (similarity)
     kk_stem_folded(word)  Kazakh stem of a search-folded word (search)
     kk_head_forms(word), kk_without_possessive(word)   nominatives of a Kazakh head word (resolution)
@@ -33,8 +34,10 @@ Words (`kgraph.lang.words`)
 
 Clauses (`kgraph.lang.clauses`)
     predicates(text, lang) -> [Predicate(start, end, word, passive, copula, modal)]
-    ru_participle(word), ru_case(word), ru_cases(word), clause_words(text)
-    RU_MODALS, RU_INSTRUMENTAL_PREPOSITIONS, KK_COPULAS, KK_POSTPOSITIONS, KK_AGENT_POSTPOSITION, WORKING_BODY
+    ru_participle(word), ru_attribute_participle(word), ru_number(word), ru_case(word), ru_cases(word), clause_words(text)
+    RU_MODALS, RU_INSTRUMENTAL_PREPOSITIONS, RU_ADVERBIAL_OPENING, KK_COPULAS, KK_POSTPOSITIONS, KK_AGENT_POSTPOSITION, KK_BY_DECISION, RU_BY_DECISION, RU_TASKS_OF, KK_TASKS_WORDS,
+    KK_SUBORDINATE_PARTICIPLE, KK_SUBORDINATE_CLOSERS,
+    WORKING_BODY
 
 Words of acts (`kgraph.lang.legal`)
     MONTHS_RU, MONTHS_KK, MONTHS_KK_PATTERN, month_number(word)
@@ -62,17 +65,26 @@ from __future__ import annotations
 
 from kgraph.lang.clauses import (
     KK_AGENT_POSTPOSITION,
+    KK_BY_DECISION,
     KK_COPULAS,
     KK_POSTPOSITIONS,
+    KK_SUBORDINATE_CLOSERS,
+    KK_SUBORDINATE_PARTICIPLE,
+    KK_TASKS_WORDS,
+    RU_ADVERBIAL_OPENING,
+    RU_BY_DECISION,
     RU_INSTRUMENTAL_PREPOSITIONS,
     RU_MODALS,
+    RU_TASKS_OF,
     SELF_DESCRIPTION,
     WORKING_BODY,
     Predicate,
     predicates,
     ru_adjective,
+    ru_attribute_participle,
     ru_case,
     ru_cases,
+    ru_number,
     ru_participle,
     ru_singular_nominative,
 )
@@ -102,6 +114,7 @@ from kgraph.lang.forms import (
     kk_without_possessive,
     morph,
     prefix_stem,
+    ru_infinitive,
     ru_lemma,
 )
 from kgraph.lang.legal import (
@@ -172,6 +185,7 @@ __all__ = [
     "HOMOGLYPHS",
     "KK_AGENT_POSTPOSITION",
     "KK_ATTRIBUTIVE",
+    "KK_BY_DECISION",
     "KK_CASE",
     "KK_CASE_ENDINGS",
     "KK_COPULAS",
@@ -189,6 +203,9 @@ __all__ = [
     "KK_POSSESSIVE_CASE",
     "KK_POSSESSIVE_DATIVE",
     "KK_POSTPOSITIONS",
+    "KK_SUBORDINATE_CLOSERS",
+    "KK_SUBORDINATE_PARTICIPLE",
+    "KK_TASKS_WORDS",
     "KK_TO_RU",
     "KK_VERBAL",
     "LETTERS",
@@ -199,8 +216,11 @@ __all__ = [
     "NOTE_WORD",
     "PENDING_ITEM",
     "QUOTES",
+    "RU_ADVERBIAL_OPENING",
+    "RU_BY_DECISION",
     "RU_INSTRUMENTAL_PREPOSITIONS",
     "RU_MODALS",
+    "RU_TASKS_OF",
     "SELF_DESCRIPTION",
     "SERVICE_NOTE",
     "SIGNATURE",
@@ -237,9 +257,12 @@ __all__ = [
     "repair_homoglyphs",
     "repair_word",
     "ru_adjective",
+    "ru_attribute_participle",
     "ru_case",
     "ru_cases",
+    "ru_infinitive",
     "ru_lemma",
+    "ru_number",
     "ru_participle",
     "ru_singular_nominative",
 ]

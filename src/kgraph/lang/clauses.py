@@ -21,6 +21,8 @@ WORD = re.compile(rf"[{LOWER}A-Za-z]+(?:-[{LOWER}A-Za-z]+)*", re.IGNORECASE)
 RU_MODALS = frozenset(
     {"вправе", "обязан", "обязана", "обязано", "обязаны", "может", "могут", "должен", "должна", "должны"}
 )
+# What stands between a modal and the passive participle it makes a predicate of ("может быть создана").
+RU_MODAL_PASSIVE = re.compile(r"\s+быть\s+(?:[а-яё]+\s+)?", re.IGNORECASE)
 RU_COPULAS = frozenset({"являться", "относиться", "входить", "состоять", "называться", "признаваться"})
 # A clause about the body's own activity or composition describes it and grants nothing
 # ("осуществляет свою деятельность", "объединяет в своем составе", "өз қызметін … жүзеге асырады").
@@ -35,15 +37,34 @@ KK_FINITE = re.compile(r"(?:ады|еді|йды|йді|иды|иді)$|^(?:құ
 # "құқығы бар" (has the right): "бар" alone is also "having" ("маңызы бар қалалар").
 KK_HAS_RIGHT = re.compile(r"құқы(?:ғы|қтары)\s+бар(?![а-яәғқңөұүһі])")
 KK_PASSIVE = re.compile(r"(?:ыл|іл|[а-яәғқңөұүһі]{3}[аеыіу]л)(?:ады|еді)$")
+# A passive verbal noun before "мүмкін" makes the predicate passive: "ұзартылуы мүмкін", "мақұлдануы мүмкін".
+KK_PASSIVE_VERBAL_NOUN = re.compile(r"(?:ыл|іл|[аеыіу]л|[аеыіу]н)(?:уы|уі)$")
 KK_COPULAS = frozenset({"табылады", "жатады", "кіреді", "саналады"})
+# A Russian adverbial opening a sentence before its subject ("В случае …", "При поступлении …", "После …").
+RU_ADVERBIAL_OPENING = re.compile(
+    r"^\s*(?:в\s+случае|при|после|до|по\s+итогам|по\s+результатам|с\s+учетом|в\s+течение|в\s+целях|для)(?![а-яё])",
+    re.IGNORECASE,
+)
+# A copula clause that states a body's tasks or functions: "Задачами X являются …", kk "X-тың міндеттері …
+# болып табылады": X is given them.
+RU_TASKS_OF = re.compile(r"^\s*(?:основн[а-я]*\s+)?(?:задач|функци)[а-я]*\s+$", re.IGNORECASE)
+KK_TASKS_WORDS = frozenset({"міндеттері", "міндеті", "функциялары", "функциясы"})
 # A copula clause that gives a body a function: "Рабочим органом Совета является …", "Кеңестің жұмыс органы … болып табылады".
 WORKING_BODY = re.compile(r"рабоч[а-я]+\s+орган|жұмыс\s+орган", re.IGNORECASE)
 # Kazakh postpositions: a noun before one is not the clause's subject ("X мен Y арасында", "X туралы").
 KK_POSTPOSITIONS = frozenset(
     {"арасында", "арасындағы", "туралы", "бойынша", "үшін", "сияқты", "секілді", "жанындағы", "жанынан", "қатысуымен"}
 )
+# A Kazakh subordinate clause closes with a participle in a case ("шығарғаннан", "қабылдағанға") or a
+# participle and a postposition ("берген жағдайда", "берген кезде"): its subject is not the main verb's.
+KK_SUBORDINATE_PARTICIPLE = re.compile(r"(?:ған|ген|қан|кен)(?:нан|нен|ға|ге|да|де|ша|ше)$")
+KK_SUBORDINATE_CLOSERS = frozenset({"жағдайда", "кезде", "кейін", "соң", "дейін"})
 # The agent of a Kazakh passive verb: "уәкілетті орган тарапынан".
 KK_AGENT_POSTPOSITION = "тарапынан"
+# The body whose decision a passive verb's action follows decides it: "по решению Правительства … может
+# быть продлен", kk "Үкіметінің шешімі бойынша ұзартылуы мүмкін", "Үкіметінің шешімімен құрылады".
+RU_BY_DECISION = re.compile(r"(?<![а-яё])(?:по\s+решению|решением)\s+$", re.IGNORECASE)
+KK_BY_DECISION = (("шешімі", "бойынша"), ("шешімімен",))
 
 
 @dataclass(frozen=True)
@@ -69,26 +90,37 @@ def predicates(text: str, lang: str) -> list[Predicate]:
     out = []
     if lang == "kk":
         out = [Predicate(m.end() - 3, m.end(), "бар", False, False, True) for m in KK_HAS_RIGHT.finditer(text)]
+    previous = ""
     for m in WORD.finditer(text):
         w = m.group(0).lower()
         if lang == "kk":
             if KK_FINITE.search(w):
-                out.append(
-                    Predicate(
-                        m.start(), m.end(), w, bool(KK_PASSIVE.search(w)), w in KK_COPULAS, not w.endswith(("ды", "ді"))
-                    )
+                passive = bool(KK_PASSIVE.search(w)) or (
+                    w == "мүмкін" and bool(KK_PASSIVE_VERBAL_NOUN.search(previous))
                 )
+                out.append(Predicate(m.start(), m.end(), w, passive, w in KK_COPULAS, not w.endswith(("ды", "ді"))))
+            previous = w
             continue
+        prev, previous = previous, w
         if w in RU_MODALS:
             out.append(Predicate(m.start(), m.end(), w, False, False, True))
             continue
         pos, normal, passive, indicative, _ = _ru_tag(w)
-        if pos == "VERB" and indicative:
+        if pos == "INFN" and prev in RU_MODALS and w.endswith(("ся", "сь")):
+            # "может осуществляться X-ом": the modal's reflexive infinitive is a passive verb as well
+            out.append(Predicate(m.start(), m.end(), w, True, False, False))
+        elif pos == "VERB" and indicative:
             passive = w.endswith(("ся", "сь")) or normal in RU_PASSIVE_LIKE
             out.append(Predicate(m.start(), m.end(), w, passive, normal in RU_COPULAS, False))
         elif pos == "PRTS" and passive:
             out.append(Predicate(m.start(), m.end(), w, True, False, False))
-    return sorted(out, key=lambda p: p.start)
+    out = sorted(out, key=lambda p: p.start)
+    if lang != "kk":  # "может быть создана", "должно быть принято": the modal is part of a passive predicate
+        passive = [p for p in out if p.passive]
+        out = [
+            p for p in out if not (p.modal and any(RU_MODAL_PASSIVE.fullmatch(text[p.end : q.start]) for q in passive))
+        ]
+    return out
 
 
 @lru_cache(maxsize=100_000)
@@ -102,6 +134,21 @@ def ru_participle(word: str) -> bool:
     """A full participle ("определяемым", "утвержденных"; also when it may be read as an adjective,
     "определенным") or a gerund: it starts a phrase of its own."""
     return any(str(p.tag.POS) in ("PRTF", "GRND") for p in morph().parse(word.lower()))
+
+
+@lru_cache(maxsize=100_000)
+def ru_number(word: str) -> str | None:
+    """ "sing" or "plur" when every reading of a Russian word agrees on it ("уведомляют": plur), else None."""
+    numbers = {str(p.tag.number) for p in morph().parse(word.lower()) if p.tag.number}
+    return numbers.pop() if len(numbers) == 1 else None
+
+
+@lru_cache(maxsize=100_000)
+def ru_attribute_participle(word: str) -> bool:
+    """An intransitive active participle ("управляющая", "действующий"): it takes no object, so right
+    before its noun it is an attribute ("управляющая компания"), not the start of a phrase of its own."""
+    parses = [p for p in morph().parse(word.lower()) if str(p.tag.POS) == "PRTF"]
+    return bool(parses) and all("intr" in p.tag and "actv" in p.tag for p in parses)
 
 
 @lru_cache(maxsize=100_000)

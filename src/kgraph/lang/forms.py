@@ -38,6 +38,13 @@ def morph() -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer()
 
 
+@lru_cache(maxsize=20_000)
+def ru_infinitive(word: str) -> bool:
+    """Is a Russian word an infinitive («Определиться», «определить»): what a cell asks to do,
+    not what it names."""
+    return has_cyrillic(word) and any(p.tag.POS == "INFN" for p in morph().parse(word)[:1])
+
+
 @lru_cache(maxsize=200_000)
 def ru_lemma(word: str) -> str:
     """The normal form of a Russian word (ё as е); a word without Cyrillic is returned as it is."""

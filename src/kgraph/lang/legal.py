@@ -174,7 +174,10 @@ EXCLUDED_ITEM = re.compile(
 # A provision printed only as a note that it comes into force later ("8-1) вводится в действие
 # с 01.01.2025 …", kk "01.01.2025 бастап қолданысқа енгізіледі …"): neither text nor excluded.
 PENDING_ITEM = re.compile(
-    r"^\(?\s*(?:вводится\s+в\s+действие\s+с\s|\S+\s+бастап\s+қолданысқа\s+енгізіледі)", re.IGNORECASE
+    r"^\(?\s*(?:вводится\s+в\s+действие\s+(?:с\s|по\s+истечении\s)|\S+\s+бастап\s+қолданысқа\s+енгізіледі"
+    # "… қабылданған күннен бастап он екі ай өткен соң қолданысқа енгізіледі - ҚР 30.06.2022 № 130-VII Заңымен"
+    r"|[^;]{0,200}?(?:бастап|соң)\s+қолданысқа\s+енгізіледі\s*[-–—]\s*ҚР\s)",
+    re.IGNORECASE,
 )
 # Notes of the portal's editors, not part of the act ("Примечание РЦПИ!", "Примечание ИЗПИ!",
 # "РҚАО-ның ескертпесі!", "ЗҚАИ-ның ескертпесі!") and its press-release banner.
@@ -201,4 +204,4 @@ BY_AGREEMENT = re.compile(rf"\(\s*(?:{BY_AGREEMENT_WORDS})\s*\)", re.IGNORECASE)
 BY_AGREEMENT_OPEN = re.compile(rf"\(\s*(?:{BY_AGREEMENT_WORDS})\s*\)?", re.IGNORECASE)
 BY_AGREEMENT_CUT = re.compile(rf"\(\s*(?:{_FLAG_FIRST})?\s*$", re.IGNORECASE)
 # A cell holding only a piece of the flag ("(по", "согласованию)").
-BY_AGREEMENT_PART = re.compile(rf"^\(?\s*(?:{_FLAG_FIRST})?\s*(?:{_FLAG_REST})?\s*\)?$", re.IGNORECASE)
+BY_AGREEMENT_PART = re.compile(rf"^\(?\s*+(?:{_FLAG_FIRST})?\s*+(?:{_FLAG_REST})?\s*+\)?$", re.IGNORECASE)

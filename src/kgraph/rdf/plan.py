@@ -86,9 +86,10 @@ def task_iri(plan: URIRef, r, ctx: Context) -> URIRef:
 def _section(plan: URIRef, r, ctx: Context) -> URIRef:
     node = section_iri(plan, r.number, ctx)
     ctx.add(node, RDF.type, KG.Direction)
-    ctx.add(node, ELI.is_part_of, plan)
-    if getattr(r, "parent", None):  # a sub-section («2.1» of «2», the unnumbered «2.1:1» of «2.1»)
-        ctx.add(node, ELI.is_part_of, section_iri(plan, r.parent, ctx))
+    # a sub-section («2.1» of «2», the unnumbered «2.1:1» of «2.1») is part of its section only
+    # (a part has one whole: eli:is_part_of is functional in the shapes)
+    parent = getattr(r, "parent", None)
+    ctx.add(node, ELI.is_part_of, section_iri(plan, parent, ctx) if parent else plan)
     ctx.add(node, ELI.number, Literal(str(r.number)))
     if r.title:
         ctx.add(node, ELI.title, Literal(r.title, lang=ctx.doc.language))

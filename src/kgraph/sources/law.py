@@ -32,7 +32,7 @@ from kgraph.text import collapse
 # The article of definitions: "негізгі ұғымдар" / "Основные понятия".
 DEFINITIONS_TITLE = re.compile(r"ұғымдар|понят|термин", re.I)
 # Term – definition separator (en dash, em dash or hyphen between spaces; also ", –").
-DEFINITION_DASH = re.compile(r"\s?[,]?\s[–—-]\s")
+DEFINITION_DASH = re.compile(r"\s?[,]?\s[–—−-]\s")
 # "(бұдан әрі – технопарк)" / "(далее – технопарк)": an alias, not part of the term.
 ALIAS = re.compile(r"\s*\((?:бұдан\s+әрі|далее)[^)]*\)", re.I)
 SHORT_FORM = re.compile(r"\((?:бұдан\s+әр[іi]|далее)\s*[-–—]+\s*(?P<short>[^()]+?)\s*\)", re.I)
@@ -119,7 +119,7 @@ def default_fields(defs: list[Definition]) -> dict[str, str]:
         if kind in FIELDED:
             hit = min(((m.start(), slug) for p, slug in FIELDS for m in p.finditer(d.definition)), default=None)
             field = hit[1] if hit else None
-        elif d.short and (bare := role_mentions(d.short)) and bare[0].role in FIELDED:
+        elif kind and d.short and (bare := role_mentions(d.short)) and bare[0].role in FIELDED:
             kind, field = bare[0].role, named[0].role.removeprefix(bare[0].role + "-")
             field = field if field != named[0].role else None
         if field:
@@ -152,7 +152,7 @@ def competences(doc: Structure, fields: dict[str, str], lang: str | None = None)
     skip = {a.number for a in doc.articles if a.title and DEFINITIONS_TITLE.search(a.title)}
     found = law_powers.listed(owned)
     found += law_powers.in_sentences(doc, fields, lang, skip, [o[0] for o in owned], aliases)
-    return sorted(found, key=lambda c: c.span)
+    return sorted(law_powers.in_context(found, doc, [d.term for d in definitions(doc)]), key=lambda c: c.span)
 
 
 def amendments(doc: Structure) -> list[LawAmendment]:

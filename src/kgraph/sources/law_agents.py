@@ -17,9 +17,15 @@ import re
 
 from kgraph.lang import (
     KK_AGENT_POSTPOSITION,
+    KK_BY_DECISION,
     KK_PARTICIPLE,
     KK_POSTPOSITIONS,
+    KK_SUBORDINATE_CLOSERS,
+    KK_SUBORDINATE_PARTICIPLE,
+    KK_TASKS_WORDS,
+    RU_BY_DECISION,
     RU_INSTRUMENTAL_PREPOSITIONS,
+    RU_TASKS_OF,
     SELF_DESCRIPTION,
     WORKING_BODY,
     alternation,
@@ -27,7 +33,9 @@ from kgraph.lang import (
     predicates,
     repair_homoglyphs,
     ru_adjective,
+    ru_attribute_participle,
     ru_case,
+    ru_number,
     ru_participle,
 )
 from kgraph.sources.law_roles import RoleMention, role_mentions
@@ -74,6 +82,9 @@ def agents(
     if SELF_DESCRIPTION.search(sentence):
         return []  # "… осуществляет свою деятельность …": the body described, nothing granted
     assigns = bool(WORKING_BODY.search(sentence))  # "Рабочим органом … является X" gives X a function
+    tasks = [m for m in mentions if _tasks_of(sentence, m, lang)]  # "Задачами X являются …"
+    if tasks and any(p.copula for p in predicates(sentence, lang)):
+        return tasks[:1]
     if lang == "kk":
         found: list[RoleMention] = []
         start = 0
@@ -88,7 +99,10 @@ def agents(
     found = []
     if any(p.passive for p in preds):
         passive = [
-            m for m in mentions if m.instrumental and _free(sentence, m, mentions) and not _relative(sentence, m.start)
+            m
+            for m in mentions
+            if ((m.instrumental and _free(sentence, m, mentions)) or _by_decision(sentence, m))
+            and not _relative(sentence, m.start)
         ]
         verb = next(p for p in preds if p.passive)
         if any(m.start > verb.start for m in passive):  # "… предоставления X-ом … определяются Правительством"
@@ -100,10 +114,38 @@ def agents(
         subjects = [m for m in mentions if m.subject and m.end <= verb.start and _free(sentence, m, mentions)]
         if not subjects:  # "… осуществляет национальный институт развития …": the subject after the verb
             subjects = [
-                m for m in mentions if m.subject and m.start >= verb.end and not sentence[verb.end : m.start].strip()
+                m
+                for m in mentions
+                if m.subject
+                and m.start >= verb.end
+                and not sentence[verb.end : m.start].strip()
+                and _agrees(verb.word, sentence[m.start : m.end])
             ]
         found += subjects
     return _unique(found)
+
+
+def _by_decision(sentence: str, m: RoleMention) -> bool:
+    """Is the role the body by whose decision the clause's action is done ("по решению Правительства …
+    может быть продлен"), not that of a participle ("предприятием, созданным по решению Правительства")?"""
+    by = RU_BY_DECISION.search(sentence[: m.phrase[0]])
+    before = clause_words(sentence[: by.start()]) if by else []
+    return bool(by) and not (before and ru_participle(before[-1][0]))
+
+
+def _agrees(verb: str, noun: str) -> bool:
+    """Can the noun after the verb be its subject: do their numbers not clash ("уведомляют уполномоченный
+    орган": the plural verb has another subject, the body is its object)?"""
+    a, b = ru_number(verb), ru_number(noun.split()[-1]) if noun.split() else None
+    return not (a and b and a != b)
+
+
+def _tasks_of(sentence: str, m: RoleMention, lang: str) -> bool:
+    """Is the role the owner of the tasks a copula clause states ("Задачами X являются",
+    "X-тың міндеттері … болып табылады")?"""
+    if lang == "kk":
+        return m.genitive and _next_words(sentence, m.end)[:1] in ([w] for w in KK_TASKS_WORDS)
+    return bool(RU_TASKS_OF.match(sentence[: m.phrase[0]]))
 
 
 def _kk_main_verbs(sentence: str) -> list:
@@ -123,8 +165,29 @@ def _kk_agents(sentence: str, mentions: list[RoleMention], verb, assigns: bool) 
         return [m for m in mentions if m.genitive and _kk_owns_duty(sentence, m, verb.start)]
     if verb.passive and not verb.copula:  # the agent of a passive verb: "X тарапынан", "X-тың … орналастыруы арқылы"
         return [m for m in mentions if _kk_passive_agent(sentence, m, mentions, verb.start)]
-    subjects = [m for m in mentions if m.subject and m.end <= verb.start and not _kk_dependent(sentence, m, mentions)]
+    subjects = [
+        m
+        for m in mentions
+        if m.subject
+        and m.end <= verb.start
+        and not _kk_dependent(sentence, m, mentions)
+        and not _kk_subordinate(sentence, m, verb.start, mentions)
+    ]
     return _kk_nearest(sentence, subjects, verb.start, mentions)
+
+
+def _kk_subordinate(sentence: str, m: RoleMention, verb: int, mentions: list[RoleMention]) -> bool:
+    """Is the role the subject of a subordinate clause that closes before the main clause's own subject
+    ("Сарапшылық кеңес оң қорытынды шығарғаннан кейін уәкілетті орган … енгізеді")?"""
+    words = clause_words(sentence[m.end : verb])
+    for k, (w, _, e) in enumerate(words):
+        w = w.lower()
+        closes = KK_SUBORDINATE_PARTICIPLE.search(w) or (
+            w in KK_SUBORDINATE_CLOSERS and k and KK_PARTICIPLE_WORD.search(words[k - 1][0].lower())
+        )
+        if closes:
+            return any(r.subject and m.end + e <= r.start < verb for r in mentions)
+    return False
 
 
 def _relative(sentence: str, at: int) -> bool:
@@ -158,18 +221,24 @@ def _free(sentence: str, m: RoleMention, mentions: list[RoleMention]) -> bool:
             break
         start = prev.phrase[0]
     last = words[-1][0].lower()
+    # "Соответствующий местный исполнительный орган": an attribute of the role, no phrase of its own
+    attribute = ru_attribute_participle(last) and not sentence[words[-1][2] : start].strip()
+    if attribute and len(words) > 1 and words[-2][0].lower() in RU_PREPOSITIONS:
+        return False  # "с соответствующим местным исполнительным органом"
     if last in RU_PREPOSITIONS:
         return False
     prefix = re.sub(r"\((?:и|или|либо)\)", "     ", sentence[:start])  # "научной и (или) научно-технической"
     if "между" in (w.lower() for w, _, _ in clause_words(prefix)):
         return False  # "заключается между … и уполномоченным органом"
     if m.instrumental and not _before_passive(sentence, m):
-        clause = [w.lower() for w, _, _ in clause_words(re.split(r"[,;:()]", prefix)[-1])]
-        if any(w in CLAUSE_PREPOSITIONS for w in clause):
-            return False  # "для рассмотрения … советом": the agent of the purpose
+        segment = re.split(r"[,;:()]", prefix)[-1]
+        clause = clause_words(segment)
+        purpose = [e for w, _, e in clause if w.lower() in CLAUSE_PREPOSITIONS]
+        if purpose and not predicates(segment[purpose[-1] :], "ru"):
+            return False  # "для рассмотрения … советом": the agent of the purpose (no verb in between)
     # a participle right before the role, or before the noun the role follows ("по выдаваемым кредитам Банком")
     in_role = any(r.phrase[0] <= words[-1][1] < r.phrase[1] for r in mentions)
-    return not ru_participle(last) and not (
+    return (attribute or not ru_participle(last)) and not (
         len(words) > 1 and not in_role and ru_participle(words[-2][0]) and _noun(last)
     )
 
@@ -222,6 +291,8 @@ def _kk_passive_agent(sentence: str, m: RoleMention, mentions: list[RoleMention]
     ("қаржы агентінің … орналастыруы арқылы жүзеге асырылады")."""
     if _next_words(sentence, m.end)[:1] == [KK_AGENT_POSTPOSITION]:
         return True
+    if m.genitive and any(tuple(_next_words(sentence, m.end, len(by))) == by for by in KK_BY_DECISION):
+        return True  # "Үкіметінің шешімі бойынша ұзартылуы мүмкін"
     if not m.genitive or any(r.genitive and m.end <= r.start < verb for r in mentions):
         return False
     words = [w.lower() for w, _, _ in clause_words(sentence[m.end : verb])]

@@ -32,6 +32,7 @@ from kgraph.lang import (
     kk_possessed,
     morph,
     ru_adjective,
+    ru_attribute_participle,
     ru_case,
     ru_cases,
     ru_lemma,
@@ -43,11 +44,11 @@ from kgraph.text import collapse
 # Organisation nouns, Russian (any case form follows the stem) and Kazakh (stem and its ending).
 ORG_RU = (
     r"(?:академи|комисси|центр|фонд|совет|палат|агентств|министерств|комитет|правлени|президиум|собрани|корпораци"
-    r"|ассоциаци|служб|оператор)"
+    r"|ассоциаци|служб|оператор|компани)"
 )
 ORG_KK = (
     r"(?:академия|комиссия|орталы[қғ]|қор|кеңес|палата|агенттіг|агенттік|министрлі[кг]|комитет|басқарма|төралқа"
-    r"|жиналыс|корпорация|қауымдастығ|оператор)"
+    r"|жиналыс|корпорация|қауымдастығ|оператор|компания)"
 )
 KK_UPPER = "ӘҒҚҢӨҰҮІ"
 KAZAKH = re.compile(r"[әғқңөұүһі]", re.I)
@@ -66,6 +67,17 @@ NAMED_RU = re.compile(
 NAMED_KK = re.compile(rf"(?<![{LOWER}-])(?P<head>{ORG_KK})(?P<suf>[{LOWER}]*)(?![{LOWER}])", re.I)
 # Kazakh modifiers of an organisation noun: names (capitalised), adjectives, "ұлттық".
 KK_MODIFIER = re.compile(rf"^(?:[А-ЯӘҒҚҢӨҰҮІ][{LOWER}-]*|[{LOWER}-]+(?:лық|лік|тық|тік|дық|дік|ми|ни|ғы|гі|қы|кі))$")
+# A verbal noun right before the organisation noun names what it does: "үйлестіру орталығы", "басқару органы"
+# (not when it takes an object: "нәтижелерін коммерцияландыру орталықтары" is no name).
+KK_VERBAL_NOUN = re.compile(r"[а-яәғқңөұүһі]{3}(?:у|ю)$")
+# Adjectives of names that take no derivational suffix.
+KK_PLAIN_ADJECTIVES = frozenset({"бірыңғай", "арнайы", "ерекше", "жоғары", "жалпы"})
+# Pronouns and adverbs before a Kazakh name are not part of it ("оның", "осы", "мұнда", "көрсетілген").
+KK_DETERMINERS = frozenset(
+    {"оның", "олардың", "осы", "сол", "бұл", "мұнда", "онда", "өзінің", "өз", "көрсетілген", "аталған", "мұндай"}
+)
+# An agent noun that qualifies the organisation noun: "басқарушы компания", "үйлестіруші орган".
+KK_AGENT_NOUN = re.compile(r"[а-яәғқңөұүһі]{3}(?:шы|ші)$")
 # Derivational suffixes make another word of an organisation noun ("кеңестік", "кеңесші", "қорлық").
 KK_DERIVED = re.compile(r"^(?:лық|лік|тық|тік|дық|дік|шы|ші)")
 # A Kazakh word in a case other than the nominative and genitive (a name's words are neither).
@@ -146,15 +158,29 @@ def _named_ru(text: str) -> list[Named]:
         if m["adj"] and adjectives:
             start = m.start("adj") + adjectives[0][1]
         while adjectives and (
-            adjectives[0][0].lower().startswith(RU_DETERMINERS) or ru_participle(adjectives[0][0])
-        ):  # "иные советы", "рассматриваемых … советами": the name starts after them
+            adjectives[0][0].lower().startswith(RU_DETERMINERS)
+            or (
+                ru_participle(adjectives[0][0])
+                and not (len(adjectives) == 1 and ru_attribute_participle(adjectives[0][0]))
+            )
+        ):  # "иные советы", "рассматриваемых … советами": the name starts after them; "управляющая компания" is one
             start = m.start("adj") + adjectives.pop(0)[2] + 1  # "иные советы": no name
         if not adjectives:
             start = m.start("head")
         end = _genitive_tail(text, m.end())
         if not adjectives and not (head[0].isupper() and end > m.end()):
             continue  # a bare "совет": a name needs a modifier, or a capital and a genitive ("Фонд науки")
-        out.append(Named(m.start("head"), m.end("head"), (start, end), text[start:end], _case(head), "after", ""))
+        out.append(
+            Named(
+                m.start("head"),
+                m.end("head"),
+                (start, end),
+                text[start:end],
+                _case(head, adjectives[-1][0] if adjectives else None),
+                "after",
+                "",
+            )
+        )
     return out
 
 
@@ -197,6 +223,8 @@ def _named_kk(text: str) -> list[Named]:
                 attached = 4  # "… органдар жанындағы ғылыми-техникалық кеңестер": the body it is attached to
             elif KK_STOP.search(w.lower()) and not KK_PASSIVE_PARTICIPLE.search(w.lower()):
                 break  # an active participle has an agent of its own; a passive one is an attribute
+            elif w.lower() in KK_DETERMINERS:
+                break  # "оның басқарушы компаниясы", "мұнда …": the name starts after them
             elif not attached and KK_BARE_BODY.match(w):
                 break  # "Уәкілетті орган ұлттық ғылыми кеңестердің …": another body, the clause's subject
             elif attached and not (w[:1].isupper() or ORGANISATION.match(w) or KK_ATTACHED_WORD.search(w)):
@@ -213,9 +241,14 @@ def _named_kk(text: str) -> list[Named]:
         else:
             k = 0
             while k < len(run) and (
-                KK_MODIFIER.match(run[k][0]) or KK_GENITIVE.search(run[k][0]) or KK_PASSIVE_PARTICIPLE.search(run[k][0])
+                KK_MODIFIER.match(run[k][0])
+                or KK_GENITIVE.search(run[k][0])
+                or KK_PASSIVE_PARTICIPLE.search(run[k][0])
+                or KK_AGENT_NOUN.search(run[k][0])
+                or (k == 0 and KK_VERBAL_NOUN.search(run[k][0]) and not _takes_object(text, run[0][1]))
+                or run[k][0].lower() in KK_PLAIN_ADJECTIVES
             ):
-                k += 1  # adjectives, owners in the genitive, passive participles
+                k += 1  # adjectives, owners in the genitive, passive participles, agent nouns ("басқарушы")
             if k == 0:
                 continue
             start = run[k - 1][1]
@@ -223,6 +256,12 @@ def _named_kk(text: str) -> list[Named]:
         kind = "subject" if KK_NOMINATIVE.match(suf) else "genitive" if KK_GENITIVE.search(suf) else "other"
         out.append(Named(m.start("head"), m.end(), (start, m.end()), text[start : m.end()], kind, "before", suf))
     return out
+
+
+def _takes_object(text: str, at: int) -> bool:
+    """Is the word before `at` an object (of the verbal noun at `at`)?"""
+    before = clause_words(text[max(0, at - 40) : at])
+    return bool(before) and not text[max(0, at - 40) + before[-1][2] : at].strip() and _object(before[-1][0].lower())
 
 
 def _object(word: str) -> bool:
@@ -294,12 +333,16 @@ def shortened(names: list[str]) -> dict[str, str]:
     A shorter name two full names share stands for neither."""
     out: dict[str, str] = {}
     ambiguous: set[str] = set()
-    for full in dict.fromkeys(collapse(n).strip(" .") for n in names):
+    fulls = list(dict.fromkeys(collapse(n).strip(" .") for n in names))
+    own = {f.casefold() for f in fulls}
+    for full in fulls:
         for n in named_bodies(full):
             whole = n.phrase[0] == 0 if n.side == "after" else n.phrase[1] == len(full)
             if not whole or n.case != "subject" or len(n.name) >= len(full):
                 continue
             short = n.name.strip()
+            if short.casefold() in own:
+                continue  # a name the law gives in full itself ("индустриялық аймақтың басқарушы компаниясы")
             if out.get(short, full).casefold() != full.casefold():
                 ambiguous.add(short)
             out.setdefault(short, full)
@@ -357,9 +400,12 @@ def _adjective(word: str) -> bool:
     return bool(re.fullmatch(_ADJ, word)) and ru_case(word) != "None"
 
 
-def _case(word: str) -> str:
-    """A Russian noun's role in its clause, by the cases its form may have ("президиум": nominative or accusative)."""
+def _case(word: str, adjective: str | None = None) -> str:
+    """A Russian noun's role in its clause, by the cases its form may have ("президиум": nominative or
+    accusative) and its adjective agrees with ("управляющей компании": not the plural nominative)."""
     cases = ru_cases(word)
+    if adjective and cases & ru_cases(adjective):
+        cases = cases & ru_cases(adjective)
     return "subject" if "nomn" in cases else "agent" if "ablt" in cases else "genitive" if "gent" in cases else "other"
 
 

@@ -188,9 +188,9 @@ def measures(doc: Any, competences: list[Any], fields: dict[str, str]) -> list[M
     detailing: dict[str, str] = {}  # article number -> label of its measure
     for art in doc.articles:
         lists = [lst for lst in doc.lists_in(art.number) if lst.lead and MEASURE_LEAD.search(lst.lead)]
-        if not MEASURES_TITLE.search(art.title) or not lists:
+        if not art.title or not MEASURES_TITLE.search(art.title) or not lists:
             continue
-        later = [a for a in doc.articles if a.chapter == art.chapter and doc.order(a) > doc.order(art)]
+        later = [a for a in doc.articles if a.title and a.chapter == art.chapter and doc.order(a) > doc.order(art)]
         for item in lists[0].items:
             label = _strip_label(item.text)
             best = max(later, key=lambda a: coverage(label, a.title), default=None)
@@ -212,7 +212,7 @@ def measures(doc: Any, competences: list[Any], fields: dict[str, str]) -> list[M
                 if not it.excluded
             )
     for art in doc.articles:
-        if INSTRUMENT_TITLE.search(art.title):
+        if art.title and INSTRUMENT_TITLE.search(art.title):
             found.extend(_instruments(doc, art))
     found = [_complete(doc, m, competences, fields) for m in found]
     found += _purposes(doc, found, fields)

@@ -26,13 +26,16 @@ the functions of each national operator / development institute.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from kgraph.lang import (
     KK_CASE,
+    RU_ADVERBIAL_OPENING,
     alternation,
+    base_forms,
     clause_words,
+    has_kazakh,
     predicates,
 )
 from kgraph.records import Span
@@ -87,6 +90,12 @@ BODY_IN_LEAD = [
     re.compile(r"^К\s+(?:компетенции|функциям|задачам)\s+(?P<body>[^:]+?)\s+относ"),
     re.compile(r"^(?P<body>[^:]+?)\s+(?:осуществляет|выполняет)\s+следующие\s+(?:функции|полномочия)"),
 ]
+# Determiners inside a Russian name are no part of it ("управляющей компанией соответствующей … зоны").
+DETERMINERS = frozenset(
+    {"соответствующий", "соответствовать", "указанный", "указать", "данный", "такой", "этот", "тот", "иной", "каждый"}
+)
+# A Kazakh name this short (a modifier and its noun) may stand for a fuller one in view.
+KK_SHORT_NAME = 2
 # ... and that body must be an organisation: "орталығы", "комиссия", "центр", "фонд" ...
 ORGANISATION_NOUN = law_bodies.ORGANISATION
 
@@ -137,8 +146,8 @@ def list_owner(
     lead = law_bodies.ALIAS.sub("", lst.lead)  # "органның (бұдан әрі – уәкілетті орган) құзыретіне"
     named = role_mentions(lead, fields, aliases)
     owner = next((m for p in BODY_IN_LEAD if (m := p.search(lead))), None)
-    if owner and ORGANISATION_NOUN.search(owner["body"]):
-        inner = [r for r in named if r.start < owner.end("body")]
+    inner = [r for r in named if owner and r.start < owner.end("body")]
+    if owner and (ORGANISATION_NOUN.search(owner["body"]) or inner):  # "Үкіметінің құзыретіне:" too
         if inner and inner[0].role is not None and inner[0].role not in FIELDED:
             return inner[0].role, _name(lead, inner[0])
         expanded = inner and inner[0].name != collapse(lead[inner[0].phrase[0] : inner[0].phrase[1]])
@@ -150,6 +159,8 @@ def list_owner(
     if not named:
         return None
     body = named[0]
+    if not body.subject:  # "В случае заключения экспертного совета уполномоченный орган:", kk "… жағдайда X:"
+        body = next((m for m in reversed(named) if m.subject), body)
     if COMPETENCE_WORDS.search(lead[: body.phrase[0]]) and body.role not in FIELDED:
         return body.role, _name(lead, body)  # "Задачами Совета … являются:", "К компетенции совета относятся:"
     before, rest = lead[: body.phrase[0]], lead[body.phrase[1] :]
@@ -157,7 +168,8 @@ def list_owner(
         return body.role, _name(lead, body)  # kk "X-ның: 1) …; 7) … құқығы бар": the rights of X
     if not body.subject:
         return None
-    if before.strip(" «\"'") and (body.side == "after" or predicates(before, "kk")):
+    adverbial = body.side == "after" and RU_ADVERBIAL_OPENING.match(before) and not predicates(before, "ru")
+    if before.strip(" «\"'") and not adverbial and (body.side == "after" or predicates(before, "kk")):
         return None  # the role is not the lead-in's subject: the list is not its own
     # Names run on after the role noun ("Местные исполнительные органы областей, …:"), or a field
     # ("… ғылым, ғылыми-техникалық қызмет саласында:"): no verb before the colon.
@@ -275,7 +287,7 @@ def in_sentences(
             for m in agents(sentence, lang, fields, aliases):
                 draft = drafts.setdefault((*key, m.key), [m, _name(sentence, m), [], span])
                 draft[2].append(collapse(sentence))
-                draft[3] = (draft[3][0], span[1])
+                draft[3] = (min(draft[3][0], span[0]), max(draft[3][1], span[1]))
     out = []
     for (article, paragraph, item, _key), (m, body, texts, span) in drafts.items():
         text = _clean(" ".join(texts))
@@ -296,16 +308,24 @@ def _runs_through(lst: ItemList, lang: str) -> bool:
     live = [it for it in lst.items if not (it.excluded or it.pending)]
     if len(live) < 2 or predicates(lst.lead, lang) or any(predicates(it.text, lang) for it in live[:-1]):
         return False  # one live item is the list's own, whatever its verb
-    if _ends_with_right(lst) and (KK_GENITIVE_LEAD.search(lst.lead) or len(clause_words(lst.lead)) <= SHORT_LEAD):
+    if _ends_with_right(lst) and (
+        KK_GENITIVE_LEAD.search(lst.lead) or len(clause_words(lst.lead)) <= SHORT_LEAD or _ends_with_subject(lst.lead)
+    ):
         return False  # "X-ның: 1) …; 7) … құқығы бар", "Қор: 1) …; 3) … құқылы": X's rights, item by item
     return bool(predicates(live[-1].text, lang))
+
+
+def _ends_with_subject(lead: str) -> bool:
+    """Does a lead-in end with its subject, a body ("… кезде арнайы экономикалық аймақтың басқарушы компаниясы:")?"""
+    named = role_mentions(lead)
+    return bool(named) and named[-1].subject and not lead[named[-1].phrase[1] :].strip(" :")
 
 
 def _enumerates_bodies(lst: ItemList, aliases: dict[str, str] | None) -> bool:
     """Are the items the bodies themselves ("… басқаруды: 1) Президенті; 2) Үкіметі; … 9) … органдары
     жүзеге асырады")? Such a sentence describes who takes part, item by item, and grants no one a power."""
     live = [it for it in lst.items if not (it.excluded or it.pending)][:-1]
-    if len(live) < 2:
+    if not live:
         return False
     for it in live:
         words = len(it.text.split())
@@ -317,6 +337,84 @@ def _enumerates_bodies(lst: ItemList, aliases: dict[str, str] | None) -> bool:
 
 def _clean(sentence: str) -> str:
     return collapse(sentence).rstrip(" .;:")
+
+
+def in_context(comps: list[Competence], doc: Structure, defined: list[str] = ()) -> list[Competence]:
+    """Organisations named by name, each under the one name the law knows it by.
+
+    * A name that runs on past a term the law defines ("экспертным советом отрицательного
+      заключения") is that term ("экспертный совет");
+    * a shorter name ("Управляющая компания") is the organisation its article named last in full
+      before it ("управляющая компания специальной экономической зоны"), the title included: the
+      shorter name of two organisations stands for the one in view;
+    * the sentences of one paragraph or item that empower one organisation, under any case form of
+      its name, make one competence."""
+    spans = {a.number: a.span for a in doc.articles}
+    terms = [t for t in (base_forms(d, "ru") for d in defined if not has_kazakh(d)) if t]
+    kk_terms = {tuple(base_forms(d, "kk")) for d in defined if has_kazakh(d)}
+    merged: dict[tuple, Competence] = {}
+    for c in comps:
+        before = doc.text[spans[c.article][0] : c.span[0]] if c.article in spans else ""
+        if c.role is None and c.body and not has_kazakh(c.body):
+            body = _defined(c.body, terms)
+            c = replace(c, body=_fuller(body, before, terms) or body)
+        elif c.role is None and c.body and len(c.body.split()) <= KK_SHORT_NAME:
+            c = replace(c, body=_kk_fuller(c.body, before, kk_terms) or c.body)
+        key = (
+            c.article,
+            c.paragraph,
+            c.item,
+            c.role or tuple(base_forms(c.body, "kk" if has_kazakh(c.body) else "ru")),
+        )
+        old = merged.get(key)
+        if old is None:
+            merged[key] = c
+            continue
+        text = old.text if c.text in old.text else f"{old.text} {c.text}"
+        span = (min(old.span[0], c.span[0]), max(old.span[1], c.span[1]))
+        merged[key] = replace(old, text=text, span=span, residual=old.residual or c.residual)
+    return list(merged.values())
+
+
+def _defined(name: str, terms: list[list[str]]) -> str:
+    """The name cut after the longest defined term it starts with (Russian word order); a determiner
+    inside it ("управляющей компанией соответствующей индустриальной зоны") is no part of the name."""
+    words = [
+        w
+        for w in clause_words(name)
+        if base_forms(w[0], "ru")[:1] != [] and base_forms(w[0], "ru")[0] not in DETERMINERS
+    ]
+    lemmas = [base_forms(w, "ru")[0] for w, _, _ in words]
+    best = max((len(t) for t in terms if len(t) <= len(lemmas) and lemmas[: len(t)] == t), default=0)
+    if not best or (best == len(lemmas) and len(words) == len(clause_words(name))):
+        return name
+    return " ".join(w for w, _, _ in words[:best])
+
+
+def _fuller(name: str, before: str, terms: list[list[str]]) -> str | None:
+    """The last organisation named in `before` whose name starts with `name`'s words (Russian: the
+    head noun comes first, its genitive complements after it)."""
+    words = base_forms(name, "ru")
+    if not words:
+        return None
+    for n in reversed(law_bodies.named_bodies(before)):
+        full_name = _defined(collapse(n.name), terms)
+        full = base_forms(full_name, "ru")
+        if len(full) > len(words) and full[: len(words)] == words:
+            return full_name
+    return None
+
+
+def _kk_fuller(name: str, before: str, terms: set[tuple[str, ...]]) -> str | None:
+    """Kazakh: the last organisation named in `before` by a term the law defines whose name ends with
+    `name`'s words (the head noun comes last: "басқарушы компания" for "арнайы экономикалық аймақтың
+    басқарушы компаниясы")."""
+    words = base_forms(name, "kk")
+    for n in reversed(law_bodies.named_bodies(before)):
+        full = base_forms(n.name, "kk")
+        if len(full) > len(words) and full[-len(words) :] == words and tuple(full) in terms:
+            return collapse(n.name)
+    return None
 
 
 def operators(comps: list[Competence]) -> list[Operator]:
@@ -338,4 +436,14 @@ def operators(comps: list[Competence]) -> list[Operator]:
     return list(out.values())
 
 
-__all__ = ["Competence", "Operator", "agents", "in_sentences", "list_owner", "listed", "operators", "owned_lists"]
+__all__ = [
+    "Competence",
+    "Operator",
+    "agents",
+    "in_context",
+    "in_sentences",
+    "list_owner",
+    "listed",
+    "operators",
+    "owned_lists",
+]

@@ -13,7 +13,7 @@ names them. Everything here is pure.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kgraph.lang import (
     KK_CASE,
@@ -72,7 +72,7 @@ ROLE_PHRASES: list[tuple[re.Pattern[str], str, str]] = [
         (r"(?-i:Президент)(?P<suf>[а-я]*)(?:\s+Республики\s+Казахстан)?", "president", "after"),
         (r"салалық\s+уәкілетті\s+орган(?P<suf>[а-яәғқңөұүһі]*)", "sectoral-authorized-body", "before"),
         (r"отраслев[а-я]*\s+уполномоченн[а-я]*\s+орган(?P<suf>[а-я]*)", "sectoral-authorized-body", "after"),
-        (r"уәкілетті\s+орган(?P<suf>[а-яәғқңөұүһі]*)", "authorized-body", "before"),
+        (r"уәкілетті\s+(?:мемлекеттік\s+)?орган(?P<suf>[а-яәғқңөұүһі]*)", "authorized-body", "before"),
         (r"уполномоченн[а-я]*\s+(?:государственн[а-я]*\s+)?орган(?P<suf>[а-я]*)", "authorized-body", "after"),
         (r"ұлттық\s+оператор(?P<suf>[а-яәғқңөұүһі]*)", "national-operator", "before"),
         (r"национальн[а-я]*\s+оператор(?P<suf>[а-я]*)", "national-operator", "after"),
@@ -85,6 +85,25 @@ ROLE_PHRASES: list[tuple[re.Pattern[str], str, str]] = [
             "central-state-bodies",
             "after",
         ),
+        (
+            r"орталық\s+және\s+жергілікті\s+атқарушы\s+орган(?P<suf>[а-яәғқңөұүһі]*)",
+            "central-and-local-executive-bodies",
+            "before",
+        ),
+        (
+            r"центральн[а-я]*\s+и\s+местн[а-я]*\s+исполнительн[а-я]*\s+орган(?P<suf>[а-я]*)",
+            "central-and-local-executive-bodies",
+            "after",
+        ),
+        (r"орталық\s+атқарушы\s+орган(?P<suf>дар[а-яәғқңөұүһі]*)", "central-executive-bodies", "before"),
+        (
+            r"центральн[а-я]*\s+исполнительн(?:ые|ых|ым|ыми)\s+орган(?P<suf>ами|ы|ов|ам|ах)",
+            "central-executive-bodies",
+            "after",
+        ),
+        # the tax and customs bodies
+        (r"мемлекеттік\s+кіріс\s+орган(?P<suf>[а-яәғқңөұүһі]*)", "state-revenue-bodies", "before"),
+        (r"орган(?P<suf>[а-я]*)\s+государственных\s+доходов", "state-revenue-bodies", "after"),
         (r"мемлекеттік\s+орган(?P<suf>дар[а-яәғқңөұүһі]*)", "state-bodies", "before"),
         (r"государственн(?:ые|ых|ым|ыми)\s+орган(?P<suf>ами|ы|ов|ам|ах)", "state-bodies", "after"),
         (r"жергілікті\s+атқарушы\s+орган(?P<suf>[а-яәғқңөұүһі]*)", "local-executive-bodies", "before"),
@@ -104,14 +123,21 @@ ROLE_PHRASES: list[tuple[re.Pattern[str], str, str]] = [
         ),
         # One national managing holding is a role of its own; all of them (and the national companies), a group.
         (r"ұлттық\s+басқару(?:шы)?\s+холдинг(?!тер)(?P<suf>[а-яәғқңөұүһі]*)", "national-managing-holding", "before"),
-        (r"ұлттық\s+басқару(?:шы)?\s+холдингтер(?P<suf>[а-яәғқңөұүһі]*)", "national-holdings-and-companies", "before"),
+        # ... with the national holdings and companies listed after them: one group
+        (
+            r"ұлттық\s+басқару(?:шы)?\s+холдингтер(?P<suf>[а-яәғқңөұүһі]*)"
+            r"(?:(?:,|\s+және|\s+мен)\s+ұлттық\s+(?:холдингтер|компаниялар)[а-яәғқңөұүһі]*)*",
+            "national-holdings-and-companies",
+            "before",
+        ),
         (
             r"национальн[а-я]*\s+управляющ[а-я]*\s+холдинг(?P<suf>а|у|ом|е)?(?![а-я])",
             "national-managing-holding",
             "after",
         ),
         (
-            r"национальн[а-я]*\s+управляющ[а-я]*\s+холдинг(?P<suf>и|ов|ам|ами|ах)",
+            r"национальн[а-я]*\s+управляющ[а-я]*\s+холдинг(?P<suf>ами|ам|ах|ов|и)"
+            r"(?:(?:,|\s+и)\s+национальн[а-я]*\s+(?:холдинг|компани)[а-я]*)*",
             "national-holdings-and-companies",
             "after",
         ),
@@ -152,14 +178,29 @@ ROLE_NAMES = {"authorized-body-state-planning": "state-planning-body"}
 # ("облыстардың, республикалық маңызы бар қалалардың, астананың жергілікті атқарушы органдары").
 PLACE_NAMED = {"local-executive-bodies"}
 PLACES_BEFORE = re.compile(
-    rf"(?:(?:[{LOWER}]+\s+маңызы\s+бар\s+)?[{LOWER}]+(?:{alternation(KK_CASE['genitive'])})\s*(?:,|және|мен)?\s*)+$",
+    rf"(?:\(?(?:[{LOWER}]+\s+маңызы\s+бар\s+)?[{LOWER}]+(?:{alternation(KK_CASE['genitive'])})\)?\s*(?:,|және|мен)?\s*)+$",
     re.I,
 )
+
+
+# ... in the genitive after them in Russian ("местные исполнительные органы районов (городов областного значения)").
+PLACES_AFTER = re.compile(
+    r"(?:\s*,?\s*(?:и\s+|или\s+)?\(?(?:район|город|област|столиц)[а-я]*(?:\s+(?:областного|республиканского)\s+значения)?\)?)+",
+    re.I,
+)
+# The bodies of districts (and cities of regional significance) are a level of their own.
+DISTRICTS = re.compile(r"^\W*(?:район|аудан)", re.I)
+DISTRICT_ROLE = {"local-executive-bodies": "local-executive-bodies-district"}
 
 
 def _places_before(text: str, start: int) -> int:
     m = PLACES_BEFORE.search(text[max(0, start - 200) : start])
     return start - len(m.group(0)) if m else start
+
+
+def _places_after(text: str, end: int) -> int:
+    m = PLACES_AFTER.match(text, end)
+    return m.end() if m else end
 
 
 # How far (characters) a field phrase may sit from its role noun, and how many words it may have.
@@ -169,11 +210,23 @@ FIELD_WORDS = 8
 # "жөніндегі" before it (with at most two words between, "… жөніндегі үйлестіру кеңесі").
 FIELD_AFTER_RU = re.compile(r"\s+(?:в\s+област[иях]*|в\s+сфер[еахы]*|по)\s+", re.I)
 FIELD_MARKER_WORDS = frozenset({"в", "области", "сфере", "по"})
+# "по согласованию с …", "по итогам …", kk "… нәтижелері бойынша": what follows "по" / precedes "бойынша"
+# is a procedure, not the field of the role noun.
+NOT_A_FIELD_RU = re.compile(
+    r"(?:согласовани|итог|результат|истечени|решени|запрос|представлени|предложени|заявлени|поручени)[а-я]*(?![а-я])",
+    re.I,
+)
+NOT_A_FIELD_KK = frozenset(
+    {
+        *("нәтижелері", "нәтижесі", "қорытындылары", "қорытындысы", "келісімі", "келісу", "келісім"),
+        *("шешімі", "ұсынысы", "өтініші", "тапсырмасы"),
+    }
+)
 FIELD_BEFORE_KK = re.compile(r"\s+(?:саласындағы|саласында|жөніндегі|бойынша)\s+(?:[^\s,.;:]+\s+){0,2}$", re.I)
 # A Kazakh field phrase does not run back over a verb form or a postposition.
 # Between the fields of a plural Kazakh role: ", ", "және", or the marker of the field before.
 KK_NEXT_FIELD = re.compile(
-    r"(?:\s+(?P<marker>саласындағы|жөніндегі))?\s*(?:,|\s+және)\s*$|\s+(?P<m2>саласындағы|жөніндегі)\s+$"
+    r"(?:\s++(?P<marker>саласындағы|жөніндегі))?\s*+(?:,|(?<=\s)және)\s*$|\s++(?P<m2>саласындағы|жөніндегі)\s+$"
 )
 # The words of a Kazakh field phrase: a verbal noun ("ынталандыру", "даму"), an adjective
 # ("мемлекеттік", "пайдалы"), an object in the accusative, and no other case.
@@ -240,7 +293,7 @@ def fields_of(
     углеводородов, твердых полезных ископаемых", kk "… саласындағы және … жөніндегі уәкілетті органдар")."""
     if side == "after":
         marker = FIELD_AFTER_RU.match(text, end)
-        if not marker:
+        if not marker or NOT_A_FIELD_RU.match(text, marker.end()):
             return []
         out = []
         for a, b in _ru_field_items(text, marker.end(), plural):
@@ -249,7 +302,8 @@ def fields_of(
         return out
     marker = FIELD_BEFORE_KK.search(text[max(0, start - FIELD_WINDOW) : start])
     between = marker.group(0).split()[1:] if marker else []
-    if not marker or any(_inflected(w.lower()) for w in between):
+    owner = clause_words(text[max(0, start - FIELD_WINDOW) : start][: marker.start()]) if marker else []
+    if not marker or any(_inflected(w.lower()) for w in between) or (owner and owner[-1][0].lower() in NOT_A_FIELD_KK):
         return []  # "… жөніндегі бас ұйымды уәкілетті орган": the marker's noun is another (an object)
     stop = max(0, start - FIELD_WINDOW) + marker.start()
     word = marker.group(0).split()[0]
@@ -388,6 +442,8 @@ def role_mentions(
     more: list[RoleMention] = []  # the other fields of a plural role noun ("органы в области A, B")
     for pattern, kind, side in ROLE_PHRASES:
         for m in pattern.finditer(text):
+            if text.count("«", 0, m.start()) > text.count("»", 0, m.start()):
+                continue  # inside a quoted name: «Азаматтарға арналған үкімет» мемлекеттік корпорациясы
             suf = (m.group("suf") or "").lower().replace(" ", "")
             nominative = suf in (NOMINATIVE_KK if side == "before" else NOMINATIVE_RU)
             instrumental = side == "after" and suf in INSTRUMENTAL_RU
@@ -418,8 +474,11 @@ def role_mentions(
                 field = (default_fields or {}).get(kind)
                 role = f"{kind}-{field}" if field else ("national-operators" if kind == "national-operator" else kind)
                 role = ROLE_NAMES.get(role, role)
-            if kind in PLACE_NAMED and side == "before":
-                phrase = (_places_before(text, phrase[0]), phrase[1])
+            if kind in PLACE_NAMED:
+                phrase = (_places_before(text, phrase[0]), phrase[1]) if side == "before" else phrase
+                phrase = (phrase[0], _places_after(text, phrase[1])) if side == "after" else phrase
+                places = text[phrase[0] : m.start()] if side == "before" else text[m.end() : phrase[1]]
+                role = DISTRICT_ROLE[kind] if DISTRICTS.match(places) else role
             found.append(RoleMention(role, m.start(), m.end(), subject, side, instrumental, phrase, suf))
     found.sort(key=lambda r: (r.start, -(r.end - r.start)))
     roles: list[RoleMention] = []
@@ -432,6 +491,13 @@ def role_mentions(
     short = {_canonical(k): v for k, v in (aliases or {}).items()}
     named = [_from_named(n) for n in law_bodies.alias_mentions(text, aliases or {})]
     named += [_from_named(n, short.get(_canonical(n.name))) for n in law_bodies.named_bodies(text)]
+    # "… палатасы ұсынған адамдар": a Kazakh name before an active participle is that participle's subject
+    named = [
+        replace(n, subject=False)
+        if n.side == "before" and PARTICIPLE.match(text, n.end) and not PASSIVE_PARTICIPLE.match(text, n.end)
+        else n
+        for n in named
+    ]
     kept = [r for r in roles if r not in generic]
     for n in named:  # short forms first, then names, each only where nothing kept stands
         inside = [k for k in kept if _overlap(n.phrase, k.phrase)]

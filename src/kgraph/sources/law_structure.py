@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from kgraph.lang import EXCLUDED_ITEM, FOOTNOTE_LINE, PENDING_ITEM, SERVICE_NOTE, SIGNATURE
+from kgraph.lang import EXCLUDED, EXCLUDED_ITEM, FOOTNOTE_LINE, PENDING_ITEM, SERVICE_NOTE, SIGNATURE
 from kgraph.records import Span
 from kgraph.sources import law_layout as layout
 from kgraph.sources.law_layout import ARTICLE, ITEM, ITEM_RANGE, LETTER_ITEM, PARAGRAPH, number_key
@@ -265,9 +265,7 @@ class _Reader:
                 Article(number, None if excluded else title, self.chapter, (b.start, b.end), excluded)
             )
         else:
-            if self.doc.chapters:
-                c = self.doc.chapters[-1]
-                self.doc.chapters[-1] = Chapter(c.number, c.title, (c.span[0], self._last_end(b.start)), c.excluded)
+            self._close_chapter()
             self.chapter, self.article = number, None
             self.doc.chapters.append(Chapter(number, None if excluded else title, (b.start, b.end), excluded))
         self._close_units()
@@ -353,8 +351,13 @@ class _Reader:
         self.unit = self.item_unit = self.open_list = None
         self.sub_last = None
 
-    def _last_end(self, default: int) -> int:
-        return self.doc.units[-1].end if self.doc.units else default
+    def _close_chapter(self) -> None:
+        """The open chapter runs to the end of the last unit read, never less than its heading
+        (a chapter with no unit of its own: the last unit is above it)."""
+        if self.doc.chapters:
+            c = self.doc.chapters[-1]
+            end = max(c.span[1], self.doc.units[-1].end if self.doc.units else c.span[1])
+            self.doc.chapters[-1] = Chapter(c.number, c.title, (c.span[0], end), c.excluded)
 
     def _close_paragraph(self) -> None:
         if self.article is None or self.paragraph is None:
@@ -379,14 +382,18 @@ class _Reader:
         end = max([a.span[1], *(u.end for u in doc.units if u.article == a.number)])
         own = collapse(" ".join(doc.text[u.start : u.end] for u in body))
         excluded = a.excluded or (bool(own) and bool(EXCLUDED_ITEM.match(own)) and all(u.item is None for u in body))
+        if not own:  # a heading and the footnote «Статья 10 исключена …», «10-бап алып тасталды …» only
+            notes = " ".join(doc.text[u.start : u.end] for u in doc.units if u.article == a.number and u.footnote)
+            said = re.escape(a.number)
+            excluded = excluded or bool(
+                re.search(rf"(?:Статья\s+{said}\s+{EXCLUDED}|(?<![\d-]){said}-бап\s+{EXCLUDED})", notes, re.I)
+            )
         doc.articles[i] = Article(a.number, None if excluded else a.title, a.chapter, (a.span[0], end), excluded)
         self.article = None
 
     def finish(self) -> None:
         self._close_article(len(self.doc.text))
-        if self.doc.chapters:
-            c = self.doc.chapters[-1]
-            self.doc.chapters[-1] = Chapter(c.number, c.title, (c.span[0], self._last_end(c.span[1])), c.excluded)
+        self._close_chapter()
         self._fill_items()
 
     def _fill_items(self) -> None:

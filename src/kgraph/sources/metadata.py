@@ -122,7 +122,7 @@ REQUISITE_RU = re.compile(
 )
 # "[issuer] <date> № <number> <kind word>": the Kazakh requisite, alone on its line.
 REQUISITE_KK = re.compile(
-    r"^[ \t]*(?P<words>[^\n№]{0,200}?)\s*"
+    r"^[ \t]*+(?P<words>[^\n№]{0,200}?)\s*+"
     + _DATE_KK
     + r"\S*\s*№\s*"
     + _NUMBER
@@ -147,7 +147,7 @@ STAMP_RU = re.compile(
 )
 # «<issuer> <date> № <n> <kind word> бекітілген» / «… <kind word>(-)қосымша»
 STAMP_KK = re.compile(
-    r"^[ \t]*(?P<words>(?:[^\n№]|\n(?![ \t]*\n)){0,250}?)\s*"
+    r"^[ \t]*+(?P<words>(?:[^\n№]|\n(?![ \t]*\n)){0,250}?)\s*+"
     + _DATE_KK
     + r"\S*\s*№\s*"
     + _NUMBER

@@ -109,6 +109,8 @@ class PlanInfo:
 PLAN_TITLE = re.compile(
     r"план\w*|дорожн\w+\s+карт\w*|жол\s+картасы|жоспар\w*|іс-шаралар|программ\w*|бағдарлама\w*", re.IGNORECASE
 )
+# A plan named for its measures: a heading opening with «Меры» / «Мероприятия», kk closing with «шаралар».
+MEASURES_TITLE = re.compile(r"^(?:Меры|Мероприятия)\b|\bшаралар\w{0,3}$")
 # The full stop that ends a cell's sentence (not the dot of an abbreviation: «1997 ж.», «гг.», «т.д.»).
 FINAL_STOP = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=[)»\"”]))\s*\.\s*$|\s*;\s*$")
 
@@ -325,7 +327,9 @@ def plan_title(text: str, table: Table) -> tuple[str | None, Span]:
         flat = re.sub(r"\s+", " ", para).strip()
         if re.match(FOOTNOTE_WORD, flat) or CHANGE_NOTE.search(flat):
             continue
-        if PLAN_TITLE.search(flat) and not re.match(rf"^(?:{_ANNEX.title('ru')}|{_ANNEX.title('kk')}|Утвержден)", flat):
+        if (PLAN_TITLE.search(flat) or MEASURES_TITLE.search(flat)) and not re.match(
+            rf"^(?:{_ANNEX.title('ru')}|{_ANNEX.title('kk')}|Утвержден)", flat
+        ):
             return flat, (start, end)
     return None, (0, 0)
 
@@ -384,6 +388,8 @@ class _Sections:
         self.sub: Section | None = None  # an unnumbered heading under a numbered one
         self.subs: dict[str, int] = {}
         self.used: dict[str | None, set[str]] = {}
+        self.group: Section | None = None  # an unnumbered heading grouping the unnumbered ones after it
+        self.bare = False  # the current section has no task yet
 
     def heading(self, item: Heading, count: int) -> Section:
         title = _unstopped(item.title.flat)
@@ -400,11 +406,16 @@ class _Sections:
             self.subs[top.number] = self.subs.get(top.number, 0) + 1
             self.sub = Section(f"{top.number}:{self.subs[top.number]}", title, item.span, top.number, item.excluded)
             return self.sub
-        self.current = Section(str(count + 1), title, item.span, excluded=item.excluded)
+        if self.group is None and self.bare and self.current is not None and self.current.parent is None:
+            self.group = self.current  # a heading right under another: the one above groups what follows
+        parent = self.group.number if self.group else None
+        self.current = Section(str(count + 1), title, item.span, parent, excluded=item.excluded)
+        self.bare = True
         return self.current
 
     def task_section(self, number) -> str | None:
         """The task's section; the unnumbered heading's when the number is used already."""
+        self.bare = False
         section = self.current.number if self.current else None
         if str(number) in self.used.setdefault(section, set()) and self.sub is not None:
             section = self.sub.number

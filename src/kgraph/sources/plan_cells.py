@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import combinations
 
 from kgraph.lang import BY_AGREEMENT_PART
 from kgraph.sources.plan_flat import Excluded, read_flat
@@ -248,7 +249,8 @@ def read_separated(text: str, table: Table, glossary: frozenset[str]) -> list[Ro
     for line in _lines(text, *table.body):
         if not line or COLUMN_NUMBERS.match(line.text):
             continue
-        cells = _unspan(_cells(line, sep), kinds) if sep in line.text else [line.strip()]
+        printed = _cells(line, sep) if sep in line.text else [line.strip()]
+        cells, layout = _unspan(printed, table, glossary)
         filled = [c for c in cells if c]
         if repeated_header([c.text for c in cells]):
             continue  # the header printed again after a page break
@@ -274,15 +276,17 @@ def read_separated(text: str, table: Table, glossary: frozenset[str]) -> list[Ro
         flush_heading()
         m = NUMBER_CELL.match(cells[0].text) if cells else None
         if pipes and m and last is not None and items and items[-1] is last and row_number(m["n"]) == last.number:
-            _continue_row(last, cells, kinds)  # a number cell spanning rows is repeated on each
+            _continue_row(
+                last, *_as_laid(last, printed, cells, kinds)
+            )  # a number cell spanning rows is repeated on each
             continue
         if pipes and cells and NOT_A_HEADING.match(cells[0].text):
             continue  # a total ("Итого", "Барлығы") or a note in the first cell: no task's
         if pipes and not (m and len(filled) > 1) and last is not None and len(cells) <= len(kinds):
-            _continue_row(last, cells, kinds)  # a line break inside a cell: the row goes on
+            _continue_row(last, *_as_laid(last, printed, cells, kinds))  # a line break inside a cell: the row goes on
             continue
         if m and len(filled) > 1:
-            row = Row(row_number(m["n"]))
+            row = Row(row_number(m["n"]), layout=layout)
             for kind, piece in align(cells, kinds, glossary).items():
                 if kind != "number":
                     row.add(kind, piece)
@@ -309,20 +313,62 @@ def read_separated(text: str, table: Table, glossary: frozenset[str]) -> list[Ro
     return items
 
 
-def _unspan(cells: list[Piece], kinds: tuple[str, ...]) -> list[Piece]:
-    """A cell spanning columns is printed once per column it spans, and the columns it spans
+def _unspan(cells: list[Piece], table: Table, glossary: frozenset[str]) -> tuple[list[Piece], tuple[str, ...]]:
+    """A line's cells, one per column, and the kind of each printed cell (() when unknown).
+
+    A cell spanning columns is printed once per column it spans, and the columns it spans
     need not be the header's (one row spans form and parties, the next text and form): the
     cell is read once, by what it holds (`align`). Columns of one kind (deadline stages, two
-    parties columns) and dashes may hold the same text in their own right."""
+    parties columns) and dashes may hold the same text in their own right. When the header
+    itself spans columns (`Table.grid`), a row printed over the whole grid has as many repeats
+    to fold as the header has: of its repeats, those whose folding puts each cell in the column
+    it fits best (`fit`), the leftmost first on a tie; without enough repeats, the grid's own."""
+    kinds, grid = table.kinds, table.grid
+    if grid and len(cells) == len(grid):
+        return _fold(cells, kinds, grid, glossary)
     if len(cells) != len(kinds):
-        return cells
+        return cells, ()
     out: list[Piece] = []
     for k, c in enumerate(cells):
         same_kind = k and kinds[k].split(".")[0].rstrip("2") == kinds[k - 1].split(".")[0].rstrip("2")
         if k and c.text and c.text == cells[k - 1].text and len(c.text.strip()) > 3 and not same_kind:
             continue
         out.append(c)
-    return out
+    return out, ()
+
+
+def _fold(
+    cells: list[Piece], kinds: tuple[str, ...], grid: tuple[str, ...], glossary: frozenset[str]
+) -> tuple[list[Piece], tuple[str, ...]]:
+    extra = len(grid) - len(kinds)
+    repeats = [k for k in range(1, len(cells)) if cells[k].text and cells[k].text == cells[k - 1].text]
+    best: tuple[float, tuple[int, ...]] | None = None
+    for folded in combinations(repeats, extra):
+        kept = [c for k, c in enumerate(cells) if k not in folded]
+        score = sum(fit(kind, c.text, glossary) for kind, c in zip(kinds, kept))
+        if best is None or score > best[0]:
+            best = (score, folded)
+    if best is not None:
+        layout, col = [], -1
+        for k in range(len(cells)):
+            col += k not in best[1]
+            layout.append(kinds[col])
+        return [c for k, c in enumerate(cells) if k not in best[1]], tuple(layout)
+    out: list[Piece] = []  # the header's grid: spanned columns joined
+    for k, c in enumerate(cells):
+        if k and grid[k] == grid[k - 1]:
+            out[-1] = out[-1] if not c or c.text == out[-1].text else Piece.join([out[-1], c]) if out[-1] else c
+        else:
+            out.append(c)
+    return out, grid
+
+
+def _as_laid(row: Row, printed: list[Piece], cells: list[Piece], kinds: tuple[str, ...]) -> tuple:
+    """A continuation line's cells with their kinds: by the printed layout of the row it goes
+    on when it is printed over as many columns (a spanned cell repeated is added once)."""
+    if row.layout and len(printed) <= len(row.layout):
+        return printed, row.layout
+    return cells, kinds
 
 
 def _continue_row(row: Row, cells: list[Piece], kinds: tuple[str, ...]) -> None:

@@ -16,7 +16,7 @@ chosen for the whole row at once (a beam search over the lines) by what a table 
   quarters the deadline's), and a deadline closes with its year word;
 * a cell reads as its column's cells do elsewhere in the same document.
 
-The last point is learned from the document (`read_columns`): the rows' first lines, cut
+The last point is learned from the document (`learn`, `read_columns`): the rows' first lines, cut
 by what their words are, give each column's width; all rows cut with those widths and the
 document's own word pairs (which word follows which, anywhere) give each column's words,
 word pairs and last words; the rows are cut again with those. A plan repeats its forms,
@@ -348,8 +348,13 @@ class Segmenter:
                     if old is None or old.score < new.score:
                         merged[sig] = new
             beam = sorted(merged.values(), key=lambda s: -s.score)[:BEAM]
-        finals = [(st.score + (0.0 if partial else self._final(st)), st) for st in beam]
+        finals = [(st.score + (self._opening(st) if partial else self._final(st)), st) for st in beam]
         return max(finals, key=lambda x: x[0])[1].pieces(c)
+
+    def _opening(self, state: _State) -> float:
+        """The row's first lines alone: cells are top-aligned, so a column with no piece yet is
+        one the row leaves empty (or a cell starting late)."""
+        return -W_LATE * sum(c is None for k, c in zip(self.m.kinds, state.cols) if k != "other")
 
     def _splits(self, n: int) -> list[tuple[tuple[int, int], ...]]:
         """Every way to give n words to the columns in order (empty pieces allowed)."""
@@ -539,6 +544,26 @@ def _widths(kinds, cols_of_rows: list[list[list[tuple[int, str]]]], share: float
     return out
 
 
+def goes_on(model: Model, lines: list[list[str]], words: list[str]) -> bool:
+    """Can `words` be the next line of a row printed as `lines`: its words, in order, pieces of
+    the columns that hold a piece on the row's last line (cells are top-aligned, so a column
+    that has ended does not start again), each piece within its column's width?"""
+    cut = Segmenter(model).segment(lines, partial=True)
+    last = len(lines) - 1
+    widths = [model.widths.get(k, 99) for k, col in zip(model.kinds, cut) if col and col[-1][0] == last]
+
+    def fit(i: int, k: int) -> bool:  # words[i:] into the open columns from the k-th on
+        if i == len(words):
+            return True
+        return any(
+            len(" ".join(words[i:j])) <= widths[c] + 1 and fit(j, c + 1)
+            for c in range(k, len(widths))
+            for j in range(i + 1, len(words) + 1)
+        )
+
+    return fit(0, 0)
+
+
 def learn(kinds: tuple[str, ...], rows: list[list[list[str]]], glossary: frozenset[str], text: str) -> Model:
     """What the document says of its columns (see the module docstring for the readings)."""
     model = Model(kinds, glossary, bigrams=bigram_counts(text))
@@ -557,8 +582,9 @@ def learn(kinds: tuple[str, ...], rows: list[list[list[str]]], glossary: frozens
 
 
 def read_columns(
-    kinds: tuple[str, ...], rows: list[list[list[str]]], glossary: frozenset[str], text: str
+    kinds: tuple[str, ...], rows: list[list[list[str]]], glossary: frozenset[str], text: str, model: Model | None = None
 ) -> list[list[list[tuple[int, str]]]]:
-    """The pieces of every row's columns, with what the document says of its columns."""
-    final = Segmenter(learn(kinds, rows, glossary, text))
+    """The pieces of every row's columns, with what the document says of its columns (`model`:
+    learned already)."""
+    final = Segmenter(model or learn(kinds, rows, glossary, text))
     return [final.segment(r) for r in rows]

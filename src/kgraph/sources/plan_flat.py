@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from kgraph.lang import EXCLUDED_ITEM
 from kgraph.lang.words import join_wrapped
-from kgraph.sources.plan_columns import read_columns
+from kgraph.sources.plan_columns import goes_on, learn, read_columns
 from kgraph.sources.plan_table import (
     COLUMN_NUMBERS,
     DIRECTION_HEAD,
@@ -52,7 +52,8 @@ LINE_NUMBER = re.compile(
     r"^\s*(?P<n>\d{1,2}(?:\.\d{1,3}){0,4})(?:\s(?P<more>\d{1,3})\.)?\.?\s*(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ«\"“(]|$)"
 )
 ROMAN_NUMBER = re.compile(r"^\s*(?P<n>[IVXІ]{1,5})\s*\.\s*(?=\S)")
-TOKEN = re.compile(r"\S+")
+# A word; a year word's abbreviation glued to the next column's number is two («2005гг.70,0»).
+TOKEN = re.compile(r"\S+?(?:гг?\.|жж?\.)(?=\d)|\S+")
 W_GREEDY_OTHER = 0.25
 W_LATE = 1.5  # a cell starting after the row's first line
 W_GAP = 1.5  # a cell interrupted by a line where its column is empty
@@ -178,10 +179,13 @@ def read_flat(text: str, table: Table, glossary: frozenset[str]) -> list[Row | H
     kinds = tuple(k for k in table.kinds if k != "number")
     lines = [ln for ln in _lines(text, *table.body) if not repeated_header(re.split(r"\s*!\s*", ln.text))]
     blocks = _blocks(lines)
+    model = learn(kinds, _row_lines(blocks), glossary, text)
+    if _headings_under_rows(blocks, model):
+        model = learn(kinds, _row_lines(blocks), glossary, text)  # what the rows alone say
     roles = _roles(blocks)
     rows = [k for k, role in enumerate(roles) if role == "row"]
     words = {k: [_words(ln) for ln in blocks[k].lines] for k in rows}
-    cut = read_columns(kinds, [[[w.text for w in ws] for ws in words[k]] for k in rows], glossary, text)
+    cut = read_columns(kinds, [[[w.text for w in ws] for ws in words[k]] for k in rows], glossary, text, model)
     cols = dict(zip(rows, cut))
     items: list[Row | Heading | Excluded] = []
     for k, (block, role) in enumerate(zip(blocks, roles)):
@@ -194,6 +198,53 @@ def read_flat(text: str, table: Table, glossary: frozenset[str]) -> list[Row | H
         else:
             items.append(_row(block.number, words[k], cols[k], kinds))
     return items
+
+
+# A line opening a heading's title: a capitalised word (not an abbreviation).
+TITLE_START = re.compile(r"^[«\"“]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]")
+
+
+def _headings_under_rows(blocks: list[_Block], model) -> bool:
+    """Heading lines printed right under a row, with no rule between (a heading of the mirror's
+    Markdown inside the typed table), made blocks of their own (in place; True if any): from the
+    first line of a row that opens with a capitalised word and cannot go on the row (`goes_on`:
+    too wide for the columns still holding words), the row's lines are headings, one per line
+    opening with a capital (a line in lower case or a bracket goes on the title above)."""
+    found = False
+    k = 0
+    while k < len(blocks):
+        block = blocks[k]
+        k += 1
+        if block.number is None or len(block.lines) < 2:
+            continue
+        words = [_texts(ln) for ln in block.lines]
+        cut = next(
+            (
+                s
+                for s in range(1, len(words))
+                if TITLE_START.match(block.lines[s].text) and not goes_on(model, words[:s], words[s])
+            ),
+            None,
+        )
+        if cut is None:
+            continue
+        found = True
+        heads, block.lines = block.lines[cut:], block.lines[:cut]
+        for line in heads:
+            if TITLE_START.match(line.text) or blocks[k - 1] is block:
+                blocks.insert(k, _Block(None, [line], False))
+                k += 1
+            else:
+                blocks[k - 1].lines.append(line)
+    return found
+
+
+def _row_lines(blocks: list[_Block]) -> list[list[list[str]]]:
+    return [[_texts(ln) for ln in b.lines] for b, role in zip(blocks, _roles(blocks)) if role == "row"]
+
+
+def _texts(line: Piece) -> list[str]:
+    return [m.group(0) for m in TOKEN.finditer(line.text)]
 
 
 def _roles(blocks: list[_Block]) -> list[str]:

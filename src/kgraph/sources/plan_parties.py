@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from kgraph.lang import BY_AGREEMENT, BY_AGREEMENT_PART, fold, has_kazakh, morph
+from kgraph.lang import BY_AGREEMENT, BY_AGREEMENT_PART, fold, has_kazakh, morph, ru_infinitive
 from kgraph.lang.bodies import (
     ADMIN_UNIT,
     BODY_NOUN_KK,
@@ -349,7 +349,11 @@ def _group_kk(parts: list[_Part], glossary: frozenset[str]) -> list[_Party]:
 
 
 def split_parties(cell: Piece, glossary: frozenset[str] = frozenset()) -> tuple[Mention, ...]:
-    """The responsible cell as parties, in the order written (first = lead)."""
+    """The responsible cell as parties, in the order written (first = lead). A cell that opens
+    with an infinitive names no body («Определиться по результатам конкурса»: to be settled)."""
+    first = WORD.match(cell.text.lstrip(' «"(')) if cell.text else None
+    if first and ru_infinitive(first.group(0)):
+        return ()
     parts = _parts(cell)
     if not parts:
         return ()

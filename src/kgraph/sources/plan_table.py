@@ -143,10 +143,12 @@ STACKED_HEADER_START = re.compile(
 COLUMN_NUMBERS = re.compile(r"^\s*[!|]?\s*1(?:[\s|!]+\d{1,2}){2,}[\s|!]*$")
 # A line with a letter or digit (not blank, not a rule of «_», «-», «!» marks).
 RULE_FREE = re.compile(r"[^\W_]")
-# Where a table ends: the abbreviation note or a page footer.
+# Where a table ends: the abbreviation note, a page footer, or the stamp of the next annex
+# («Приложение» / «Приложение 2» / «Утверждены» / «Қосымша» alone on a line).
 TABLE_END = re.compile(
     rf"^\s*(?:(?:{NOTE_WORD}|{FOOTNOTE_WORD})\s*[:–-]|Расшифровка\s+аббревиатур|"
-    r"Аббревиатуралардың\s+толық|©)",
+    r"Аббревиатуралардың\s+толық|©|"
+    rf"(?:{UNITS['annex'].title('ru')}|{UNITS['annex'].title('kk')})(?:\s+(?:N|№)?\s*\d+)?\s*$|Утвержден[аоы]?\s*$)",
     re.MULTILINE | re.IGNORECASE,
 )
 
@@ -165,6 +167,9 @@ class Table:
     separator: str | None  # "\t", "|" or None (blank-line layout)
     header: tuple[int, int]  # span of the header in the document
     body: tuple[int, int]  # span of the body (rows) in the document
+    # The kind of every printed column when a header cell spans columns (the mirrors' HTML
+    # tables print such a cell once per column it spans); () when each column is its own.
+    grid: tuple[str, ...] = ()
 
 
 def framed(line: str, sep: str = "|") -> bool:
@@ -173,9 +178,10 @@ def framed(line: str, sep: str = "|") -> bool:
     return line.lstrip(" ").startswith(sep) and line.rstrip().endswith(sep)
 
 
-def _line_cells(line: str, sep: str) -> list[str]:
+def _line_cells(line: str, sep: str, frame: bool | None = None) -> list[str]:
+    """A line's cells; `frame` says whether the table's rows are framed (default: this line's look)."""
     cells = [c.strip() for c in line.split(sep)]
-    if sep in "|!" and framed(line, sep):
+    if sep in "|!" and (framed(line, sep) if frame is None else frame and framed(line, sep)):
         cells = cells[1:-1]
     return cells
 
@@ -197,6 +203,28 @@ def _header_kinds(cells: list[str]) -> list[str]:
     return kinds
 
 
+def _spanned(cells: list[str], sep: str) -> tuple[list[str], list[int]]:
+    """The header's own columns and, for each printed column, the index of its own: in the pipe
+    layout a header cell spanning columns is printed in each, the same text with the same column
+    number, and is one column."""
+    own: list[str] = []
+    index: list[int] = []
+    for k, cell in enumerate(cells):
+        if sep == "|" and k and cell and cell == cells[k - 1]:
+            index.append(len(own) - 1)
+            continue
+        own.append(cell)
+        index.append(len(own) - 1)
+    return own, index
+
+
+def _header_kinds_grid(cells: list[str], sep: str) -> tuple[list[str], tuple[str, ...]]:
+    """Kinds of the header's own columns, and the kind of every printed column when they differ."""
+    own, index = _spanned(cells, sep)
+    kinds = _header_kinds(own)
+    return kinds, (tuple(kinds[i] for i in index) if len(own) < len(cells) else ())
+
+
 def _header_goes_on(line: str, sep: str) -> bool:
     """A wrapped header row continues on this line: it has the separator and is not a row."""
     if not line.strip() or sep not in line or COLUMN_NUMBERS.match(line) or not RULE_FREE.search(line):
@@ -210,10 +238,12 @@ def _column_texts(lines: list[str], sep: str) -> list[str]:
     """Header cells over several lines: column by column when every line has as many cells
     as the first (a second header row, or a cell's second line in a row of its own, as the
     mirrors' tables print them); otherwise cells wrapped onto the next line, read joined."""
-    rows = [_line_cells(line, sep) for line in lines]
+    frame = framed(lines[0], sep)  # a header's lines are framed alike ("! ! !(млн. !": empty cells, no frame)
+    rows = [_line_cells(line, sep, frame) for line in lines]
     if any(len(r) != len(rows[0]) for r in rows[1:]):
         return _line_cells(" ".join(lines), sep)
-    return [" ".join(r[i] for r in rows if r[i]) for i in range(len(rows[0]))]
+    # a word hyphenated over two lines is one word («Ответствен-» «ный» -> «Ответственный»)
+    return [re.sub(r"(?<=\w)- (?=[а-яёa-z])", "", " ".join(r[i] for r in rows if r[i])) for i in range(len(rows[0]))]
 
 
 def _enough(kinds: list[str]) -> bool:
@@ -242,6 +272,7 @@ def find_tables(text: str) -> list[Table]:
         line = m.group(0)
         sep = "|" if "|" in line else "\t" if "\t" in line else "!" if line.count("!") >= 2 else None
         kinds: list[str] = []
+        grid: tuple[str, ...] = ()
         end = m.end()
         if sep:
             j, taken = i, [i]
@@ -253,11 +284,11 @@ def find_tables(text: str) -> list[Table]:
                     break
                 j += 1
                 taken.append(j)
-            kinds = _header_kinds(_line_cells(line, sep))
+            kinds, grid = _header_kinds_grid(_line_cells(line, sep), sep)
             if len(taken) > 1:
-                joined = _header_kinds(_column_texts([lines[k].group(0) for k in taken], sep))
+                joined, joined_grid = _header_kinds_grid(_column_texts([lines[k].group(0) for k in taken], sep), sep)
                 if _enough(joined):
-                    kinds, end = joined, lines[taken[-1]].end()
+                    kinds, grid, end = joined, joined_grid, lines[taken[-1]].end()
         elif STACKED_HEADER_START.match(line):
             kinds, end = _stacked_header(text, lines, i)
             kinds = _dedupe(kinds)
@@ -280,8 +311,8 @@ def find_tables(text: str) -> list[Table]:
                 body_end = min(body_end, _pipe_table_end(text, lines, j, body_end))
             if tables and tables[-1].body[1] > start:
                 prev = tables[-1]
-                tables[-1] = Table(prev.kinds, prev.separator, prev.header, (prev.body[0], start))
-            tables.append(Table(tuple(kinds), sep, (start, end), (body_start, body_end)))
+                tables[-1] = Table(prev.kinds, prev.separator, prev.header, (prev.body[0], start), prev.grid)
+            tables.append(Table(tuple(kinds), sep, (start, end), (body_start, body_end), grid))
             while i < len(lines) and lines[i].start() < body_end:
                 i += 1
             continue
@@ -436,6 +467,7 @@ class Row:
     number: int | str
     cells: dict[str, list[Piece]] = field(default_factory=dict)
     pieces: list[Piece] = field(default_factory=list)  # everything the row was read from
+    layout: tuple[str, ...] = ()  # the kind of each printed cell of its first line (spanned cells)
 
     def cell(self, kind: str, sep: str = " ") -> Piece:
         """The column's text; its pieces (lines of the cell, parts of a split row) joined by `sep`."""
