@@ -25,7 +25,7 @@ from functools import cache
 
 from kgraph.lang import base_forms
 
-ORDER = ("propose", "develop", "approve", "implement", "control")
+ORDER = ("propose", "develop", "agree", "approve", "implement", "control")
 
 # (level, Russian forms, Kazakh forms): forms are reduced by the same lemmatiser
 # and stemmer as the texts, so any inflected form meets its entry.
@@ -38,10 +38,17 @@ VERBS: tuple[tuple[str, str, str], ...] = (
         "әзірлеу;әзірлейді;әзірлеп;дайындау;дайындайды;қалыптастыру;қалыптастырады;пысықтау;пысықтайды",
     ),
     (
+        # Agreeing another body's act or decision is not taking it: «согласовывает решение о
+        # создании» (the Government's authorized body) against «принимает решение о создании».
+        "agree",
+        "согласовывать;согласование;согласовать",
+        "келісу;келіседі;келісіп",
+    ),
+    (
         "approve",
         "утверждать;утверждение;утвердить;определять;определение;определить;устанавливать;установление;"
-        "установить;согласовывать;согласование;согласовать;принимать;принятие",
-        "бекіту;бекітеді;бекітіп;айқындау;айқындайды;белгілеу;белгілейді;келісу;келіседі;қабылдау;қабылдайды",
+        "установить;принимать;принятие",
+        "бекіту;бекітеді;бекітіп;айқындау;айқындайды;белгілеу;белгілейді;қабылдау;қабылдайды",
     ),
     (
         "implement",
@@ -73,6 +80,9 @@ RULES = (
     "қағида;қағидалары;тәртіп;тәртібі;әдістеме;әдістемесі;ереже;ережесі;талап;талаптары;норма;нормалары;"
     "норматив;стандарт;стандарттары;өлшемшарт;өлшемшарттары;нұсқаулық;нұсқаулығы",
 )
+# A model of the object («типовое положение», «үлгілік ереже»): making the model is a level above
+# making each instance on it («утверждает типовое положение» against «утверждает положение о зоне»).
+TEMPLATE = ("типовой", "үлгілік;үлгі;үлгілері")
 # Words between governing verbs («разрабатывает и утверждает», «әзірлейді және бекітеді»).
 LINKS = (
     "и;в;а также;в пределах свой компетенция;в пределах компетенция;ежегодно;ежегодный",
@@ -86,6 +96,7 @@ class Action:
     rules: bool  # the object is a set of rules
     span: tuple[int, int]  # the governing words' positions in the forms (start, end)
     participates: bool = False  # «участвует в …», «… қатысады»: a share in the action, not the action
+    template: bool = False  # the object is a model («типовое …»): making it is a level above the instance
 
 
 def _phrases(words: str, lang: str) -> list[tuple[str, ...]]:
@@ -101,6 +112,7 @@ def _table(lang: str) -> dict[tuple[str, ...], str]:
     for kind, words in (
         ("link", LINKS[k]),
         ("rules", RULES[k]),
+        ("template", TEMPLATE[k]),
         ("propose", PROPOSE[k]),
         ("light", LIGHT[k]),
         ("participate", PARTICIPATE[k]),
@@ -172,7 +184,8 @@ def classify(forms: Sequence[str], lang: str) -> Action:
     rest = [j for j in range(len(forms)) if not lo <= j < hi]
     head = rest[:2] if lang == "ru" else rest[-2:]
     rules = any(_table(lang).get((forms[j],)) == "rules" for j in head)
-    return Action(frozenset(levels), rules, (lo, hi), participates)
+    template = any(_table(lang).get((forms[j],)) == "template" for j in head)
+    return Action(frozenset(levels), rules, (lo, hi), participates, template)
 
 
 def _converb(word: str, lang: str) -> bool:
@@ -207,8 +220,8 @@ def relation(a: Action, b: Action) -> str:
     known governing verb)."""
     if not a.levels or not b.levels:
         return UNKNOWN
-    if a.rules != b.rules:
-        return LEVELS  # making the rules for X vs doing X
+    if a.rules != b.rules or a.template != b.template:
+        return LEVELS  # making the rules (or the model) for X vs doing X
     if a.levels == b.levels:
         return SAME if a.participates == b.participates else PARTIAL
     return PARTIAL if a.levels & b.levels else LEVELS
@@ -219,7 +232,7 @@ def describe(a: Action, b: Action) -> str:
 
     def words(x: Action) -> str:
         names = [lv for lv in ORDER if lv in x.levels] or ["acts on"]
-        verbs = {"propose": "proposes", "develop": "develops", "approve": "approves"}
+        verbs = {"propose": "proposes", "develop": "develops", "agree": "agrees", "approve": "approves"}
         verbs |= {"implement": "implements", "control": "controls"}
         text = " and ".join(verbs.get(n, n) for n in names)
         return text + (" the rules of" if x.rules else "")

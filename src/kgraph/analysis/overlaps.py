@@ -22,6 +22,8 @@ Kinds of findings:
 from __future__ import annotations
 
 import difflib
+import itertools
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -373,15 +375,72 @@ def _never_together(a: Mandate, b: Mandate) -> bool:
     return bool((a.until and b.date and a.until <= b.date) or (b.until and a.date and b.until <= a.date))
 
 
+# Distinct item pairs between the same two articles of one act, with the same two grantees, in the
+# same order in both (one list copied for another body): from this many on the articles are parallel
+# lists. Fewer, or out of order, may be a real overlap (the authorized body and the planning body
+# each forming the same policy).
+PARALLEL_PAIRS = 3
+
+
+def _article(m: Mandate) -> tuple[str, str]:
+    """The act and article a competence belongs to (from its reference «art:39/item:22»)."""
+    return _act(m), m.ref.split("/")[0] if m.ref.startswith("art:") else ""
+
+
+def _position(ref: str) -> tuple[int, ...]:
+    """An item's place in its article («art:39/para:2/item:12-1» -> (2, 12, 1))."""
+    return tuple(int(n) for part in ref.split("/")[1:] for n in re.findall(r"\d+", part))
+
+
+def _in_order(refs: set[tuple[str, str]]) -> bool:
+    """Item pairs that keep one order in both articles (each list's items met in turn)."""
+    seconds = [_position(b) for _, b in sorted(refs, key=lambda r: _position(r[0]))]
+    return all(x < y for x, y in itertools.pairwise(seconds))
+
+
+def _delimited(an: Analyzer, pairs: list[tuple[int, int, float, str]]) -> set[tuple[int, int]]:
+    """Pairs that one act delimits on purpose: two provisions of one article (an article that
+    divides a power among bodies paragraph by paragraph, each for its own territory: the akimats of
+    oblasts and cities, of districts), or parallel lists — two articles of one act giving two bodies
+    item after item, in the same order, the same functions (the management company of a special
+    economic zone and that of an industrial zone, each in its own zone). Pairs are counted once
+    whatever the language or redaction that states them."""
+    groups: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    refs: dict[tuple[str, ...], set[tuple[str, str]]] = {}
+    for i, j, _, _ in pairs:
+        a, b = an.items[i], an.items[j]
+        (act_a, art_a), (act_b, art_b) = _article(a), _article(b)
+        if act_a != act_b or not art_a or not art_b:
+            continue
+        if (art_a, a.lead.agent) > (art_b, b.lead.agent):
+            a, b, art_a, art_b = b, a, art_b, art_a
+        key = (act_a, art_a, art_b, a.lead.agent, b.lead.agent)
+        groups.setdefault(key, []).append((i, j))
+        refs.setdefault(key, set()).add((a.ref, b.ref))
+    return {
+        p
+        for key, members in groups.items()
+        if key[1] == key[2] or (len(refs[key]) >= PARALLEL_PAIRS and _in_order(refs[key]))
+        for p in members
+    }
+
+
 def competence_duplicates(an: Analyzer) -> list[Finding]:
-    """Competences of two parties (`_parties_differ`) in the duplicate or overlapping band."""
+    """Competences of two parties (`_parties_differ`) in the duplicate or overlapping band, unless
+    their act delimits them on purpose (`_delimited`)."""
     idx = _idx(an, "competence")
+    pairs = [
+        (i, j, score, band)
+        for _, _, i, j, score, band in _strong_pairs(an, idx, idx, True)
+        if _parties_differ(an, an.items[i], an.items[j]) and not _by_design(an, i, j)
+    ]
+    delimited = _delimited(an, pairs)
     out = []
-    for _, _, i, j, score, band in _strong_pairs(an, idx, idx, True):
+    for i, j, score, band in pairs:
+        if (i, j) in delimited:
+            continue
         a, b = an.items[i], an.items[j]
         ga, gb = (a.lead.agent if a.lead else ""), (b.lead.agent if b.lead else "")
-        if not _parties_differ(an, a, b) or _by_design(an, i, j):
-            continue
         out.append(
             _finding(
                 an,
