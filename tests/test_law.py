@@ -564,6 +564,9 @@ CORPUS_LAWS = {
     "kz-law-2019-242-vi-kk": 0.93,
     "kz-law-2012-541-iv-ru": 0.94,
     "kz-law-2012-541-iv-kk": 0.96,
+    # first contact (/work/reports/lawnew2-firstcontact.md): floors at the first-contact F1, rounded down
+    "kz-law-2018-183-vi-ru": 0.22,
+    "kz-law-2018-183-vi-kk": 0.68,
 }
 
 
