@@ -1,7 +1,7 @@
 """kgraph.ingest.formats (and kgraph.ingest.read): each input format to the text the readers take.
 
 Excerpts are real: the census decree No. 419 and the legislative plan No. 991 as the
-portal's public mirrors hold them (/work/corpus). DOCX and PDF files are made here from
+portal's public mirrors hold them (data/sources). DOCX and PDF files are made here from
 that text (tests/doc_support.py): no binary is committed.
 """
 

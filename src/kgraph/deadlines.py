@@ -5,7 +5,7 @@
 "Ежегодно с декабря 2014 года", "2014 - 2018 жылдар", "ежегодно, до 1 марта")
 into a `Deadline(text, start, end, recurrence)`; the printed text is kept.
 
-Rules (CONTRIBUTING.md, "Deadline intervals"; /work/corpus/CONVENTIONS.md §6):
+Rules (CONTRIBUTING.md, "Deadline intervals"):
 * a month and year is that whole month; a quarter its three months, a range of
   quarters ("I – II кварталы") from the first to the last; a half-year its six
   months; a day that day; a year the whole year; "2014 - 2018" is
