@@ -189,7 +189,8 @@ def detect_kinds(text: str, meta: DocumentMeta) -> tuple[tuple[str, ...], str]:
             m = re.search(annex.detect, text)
             if m:
                 found.append(annex.name)
-                evidence.append(f"{annex.name}: «{collapse_ws(m.group(0))[:60]}»")
+                shown = m["title"] if "title" in m.re.groupindex else m.group(0)
+                evidence.append(f"{annex.name}: «{collapse_ws(shown)[:60]}»")
     return tuple(found), "; ".join(evidence)
 
 
