@@ -12,6 +12,7 @@ import pytest
 
 from kgraph import catalog
 from kgraph.ingest import describe
+from kgraph.ingest.corpus import PortalMeta
 from kgraph.records import DocumentMeta
 from kgtest import ROOT
 
@@ -89,3 +90,36 @@ def test_corpus_texts_are_told_their_annexes(doc_id, kinds):
     [entry] = [e for e in catalog.load(cat) if e.id == doc_id]
     assert not entry.kinds  # the catalog gives no kinds: the text tells them
     assert catalog.read(entry, cat).entry.kinds == kinds
+
+
+def _portal(requisite: str) -> PortalMeta:
+    return PortalMeta(None, requisite, {}, None, None, {}, {}, None)
+
+
+# (text's language, meta.yaml requisite (Russian), issuer of the text)
+ISSUER_ROWS = [
+    (
+        "ru",
+        "Постановление Правительства Республики Казахстан от 7 ноября 2025 года № 934",
+        "Правительство Республики Казахстан",
+    ),
+    (
+        "kk",
+        "Постановление Правительства Республики Казахстан от 7 ноября 2025 года № 934",
+        "Қазақстан Республикасының Үкіметі",
+    ),
+    (
+        "kk",
+        "Указ Президента Республики Казахстан от 15 февраля 2018 года № 636",
+        "Қазақстан Республикасының Президенті",
+    ),
+    # no heading of the kind names the issuer: the one the text states, else the requisite's
+    ("kk", "Решение акима Алматинской области от 11 июня 1997 года № 6-194", "акима Алматинской области"),
+]
+
+
+@pytest.mark.parametrize("language, requisite, issuer", ISSUER_ROWS)
+def test_the_issuer_is_named_in_the_texts_language(language, requisite, issuer):
+    text = "Мәтін.\n\n1. Бекітілсін.\n" if language == "kk" else "Текст.\n\n1. Утвердить.\n"
+    d = describe.describe(text, language=language, portal=_portal(requisite))
+    assert d.meta.issuer == issuer

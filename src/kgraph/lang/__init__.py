@@ -46,7 +46,7 @@ Words of acts (`kgraph.lang.legal`)
         article, chapter, paragraph, subparagraph, part, section, direction, annex
     TOC_WORD
     act_number(number)  an act's number without its form marker ("103-VIII ЗРК" -> "103-VIII")
-    FOOTNOTE, FOOTNOTE_LINE, FOOTNOTE_WORD, NOTE_WORD, TOTAL_WORD, DRAFT_WORD_RU, DRAFT_WORD_KK
+    FOOTNOTE, FOOTNOTE_LINE, FOOTNOTE_MORE, FOOTNOTE_WORD, NOTE_WORD, TOTAL_WORD, DRAFT_WORD_RU, DRAFT_WORD_KK
     EXCLUDED, EXCLUDED_ITEM, PENDING_ITEM, SERVICE_NOTE, SIGNATURE
     OWN_COMPETENCE      a power limited to the body's own sphere («в пределах компетенции», «құзыреті шегінде»)
     BY_AGREEMENT, BY_AGREEMENT_WORDS, BY_AGREEMENT_OPEN, BY_AGREEMENT_CUT, BY_AGREEMENT_PART
@@ -132,6 +132,7 @@ from kgraph.lang.legal import (
     EXCLUDED_ITEM,
     FOOTNOTE,
     FOOTNOTE_LINE,
+    FOOTNOTE_MORE,
     FOOTNOTE_WORD,
     MONTHS_KK,
     MONTHS_KK_PATTERN,
@@ -185,6 +186,7 @@ __all__ = [
     "EXCLUDED_ITEM",
     "FOOTNOTE",
     "FOOTNOTE_LINE",
+    "FOOTNOTE_MORE",
     "FOOTNOTE_WORD",
     "HOMOGLYPHS",
     "KK_AGENT_POSTPOSITION",
