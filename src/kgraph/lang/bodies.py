@@ -51,13 +51,32 @@ ADMIN_UNIT = re.compile(
     r"қала\w*|астана\w*|ауыл\w*|кент\w*)$"
 )
 
+# Kinds of administrative units in the plural, none named («районов», «сельских округов»;
+# «аудандардың», «қалалар»): under a shared akim head they make a collective, not a list of parties.
+_UNITS_RU = r"(?:областей|районов|городов|(?:сельских|аульных)\s+округов|поселков|сел|аулов)"
+_UNITS_KK = r"(?:облыстар\w*|аудандар\w*|қалалар\w*|ауылдық\s+округтер\w*|кенттер\w*|ауылдар\w*)"
 # Collective phrases that stay ONE party though they read as a list: the standard formula for
-# all regional-level akimats, in both languages (CONVENTIONS §6).
+# all regional-level akimats, in both languages (CONVENTIONS §6), and the akims (akimats) of kinds
+# of units none of which is named: «акимы районов и городов», «Акимы районов, городов, сельских
+# округов», «аудандар мен қалалардың әкiмдерi» (every akim of those kinds in the region).
+# A list that names its units («Акимы районов и гг. Капчагая, …») is no collective.
 COLLECTIVE = re.compile(
     r"(?:акимат\w*|аким\w*|местн\w+\s+исполнительн\w+\s+орган\w*)\s+област\w*\s*,\s*город\w*\s+"
     r"республиканского\s+значения\s*,?\s*(?:и|,)\s*столиц\w*"
-    r"|облыс\w*\s*,\s*республикалық\s+маңызы\s+бар\s+қала\w*\s*(?:,|және|мен)\s*астана\w*\s+әкімдік\w*",
+    r"|облыс\w*\s*,\s*республикалық\s+маңызы\s+бар\s+қала\w*\s*(?:,|және|мен)\s*астана\w*\s+әкімдік\w*"
+    rf"|(?<![\w-])(?:акимат\w*|аким\w*)\s+{_UNITS_RU}(?:(?:[ \t]*,[ \t]*|\s+и\s+|[ \t]*,\s*и\s+){_UNITS_RU})+"
+    r"(?=[ \t]*(?:[,;.\n]|$))"
+    rf"|(?<![\w-]){_UNITS_KK}(?:(?:[ \t]*,[ \t]*|\s+(?:және|мен|бен|пен)\s+|[ \t]+){_UNITS_KK})+\s+әкім\w*"
+    r"(?=[ \t]*(?:[,;.\n]|$))",
 )
+# Letters that open a name (officials are named «Курмашев К.К.», «Сыздықбаева Ұ.Қ.»).
+_UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+_LOWER = "a-zа-яёәғқңөұүһі"
+# A name that ends with an initial: its full stop is part of it («Садыкбаев С.К.»).
+ENDS_WITH_INITIAL = re.compile(rf"(?:^|[\s.])[{_UPPER}]$")
+# Two officials printed without a comma between them («Жакиянов О.Н. Садыкбаев С.К.»): the gap
+# after one's initials, before the next surname and its initial.
+BETWEEN_NAMES = re.compile(rf"(?<=[\s.][{_UPPER}]\.)[ \t]+(?=[{_UPPER}][{_LOWER}]+[ \t]+[{_UPPER}]\.)")
 
 # The legal form of an organisation, printed before its quoted name (ru: «ЗАО «Фонд …»», «НАО
 # «Государственная корпорация …»») or after it (kk: «"Самұрық-Қазына" АҚ»); with the name it

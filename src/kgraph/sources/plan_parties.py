@@ -37,9 +37,11 @@ from itertools import pairwise
 from kgraph.lang import BY_AGREEMENT, BY_AGREEMENT_PART, fold, has_kazakh, morph, ru_infinitive
 from kgraph.lang.bodies import (
     ADMIN_UNIT,
+    BETWEEN_NAMES,
     BODY_NOUN_KK,
     BODY_NOUN_RU,
     COLLECTIVE,
+    ENDS_WITH_INITIAL,
     KK_PLURAL_HEAD,
     LIST_WORDS_KK,
     LIST_WORDS_RU,
@@ -73,6 +75,8 @@ class _Part:
 
 def _clean(flat: str) -> str:
     text = re.sub(r"\s+", " ", BY_AGREEMENT.sub(" ", flat)).strip(" ,;.")
+    if ENDS_WITH_INITIAL.search(text) and flat.rstrip(" ,;").endswith("."):
+        text += "."  # «Садыкбаев С.К.»: the initial's full stop
     text = re.sub(r"\s+,", ",", text)
     if text.count("»") > text.count("«") and text.endswith("»") and text[:-1].rstrip().endswith("»"):
         text = text[:-1].rstrip()  # «АО «Казпочта» (по согласованию)»: the flag printed inside the quotes
@@ -101,13 +105,15 @@ def _parts(cell: Piece) -> list[_Part]:
     folded = fold(text)
     for m in COLLECTIVE.finditer(folded):
         top[m.start() : m.end()] = [False] * (m.end() - m.start())
+    cuts = [(m.start(), m.end(), m["word"] or m.group(0)) for m in CUT.finditer(folded)]
+    cuts += [(m.start(), m.end(), ",") for m in BETWEEN_NAMES.finditer(text)]  # two officials, no comma
     parts: list[_Part] = []
     start, after = 0, ""
-    for m in CUT.finditer(folded):
-        if not top[m.start()]:
+    for cut_start, cut_end, sep in sorted(cuts):
+        if not top[cut_start] or cut_start < start:
             continue
-        parts.append(_Part(cell[start : m.start()], after))
-        start, after = m.end(), (m["word"] or m.group(0))
+        parts.append(_Part(cell[start:cut_start], after))
+        start, after = cut_end, sep
     parts.append(_Part(cell[start:], after))
     out: list[_Part] = []
     carried = None  # the separator before an empty piece ("и\n"): it, not the line break, joins the next
