@@ -391,6 +391,19 @@ def test_footnote_line(line, expected):
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("комитет ветерина\nрии", "комитет ветеринарии"),  # neither piece a word, together one
+        ("районов и сельских\nокругов", "районов и сельских\nокругов"),  # two words
+        ("сельхоз\nпредприятий", "сельхоз\nпредприятий"),  # the second is a word
+        ("Қазақстан\nРеспубликасы", "Қазақстан\nРеспубликасы"),  # not Russian letters only
+    ],
+)
+def test_ru_join_broken(text, expected):
+    assert lang.ru_join_broken(text) == expected
+
+
+@pytest.mark.parametrize(
     "text, body",
     [
         ("Новая редакция - постановлением Правительства РК от 23 октября 2002 г. N 1145.", "Новая редакция"),

@@ -19,6 +19,7 @@ Letters and folding (`kgraph.lang.script`)
 Word forms (`kgraph.lang.forms`)
     morph()             the one pymorphy3 analyzer
     ru_lemma(word)      Russian normal form
+    ru_join_broken(text) a Russian word cut by a line break without a hyphen, joined
     ru_infinitive(word) a Russian infinitive
     ru_derivation_stem(lemma)   a verb and its verbal noun alike («создавать», «создание» -> «созд»)
     kk_stem(word)       Kazakh stem without inflection (similarity)
@@ -118,6 +119,7 @@ from kgraph.lang.forms import (
     prefix_stem,
     ru_derivation_stem,
     ru_infinitive,
+    ru_join_broken,
     ru_lemma,
 )
 from kgraph.lang.legal import (
@@ -269,6 +271,7 @@ __all__ = [
     "ru_cases",
     "ru_derivation_stem",
     "ru_infinitive",
+    "ru_join_broken",
     "ru_lemma",
     "ru_number",
     "ru_participle",
