@@ -47,7 +47,7 @@ def ru_infinitive(word: str) -> bool:
 
 
 # Two pieces of letters parted by a line break (no hyphen): «ветерина» / «рии».
-_BROKEN = re.compile(r"(?<![а-яёА-ЯЁ])([а-яёА-ЯЁ]+)[ \t]*\n[ \t]*([а-яё]+)(?![а-яё])")
+_BROKEN = re.compile(r"(?<![а-яёА-ЯЁ])([а-яёА-ЯЁ]++)[ \t]*+\n[ \t]*+([а-яё]++)(?![а-яё])")
 
 
 def ru_join_broken(text: str) -> str:
