@@ -286,6 +286,43 @@ def test_amendment_footnotes(text, scope, target, change, acts):
     assert [(x.kind, x.date, x.number) for x in a.acts] == acts
 
 
+# (text, [(target, change, (date, number))] per footnote and stacked note)
+STACKED_NOTES = [
+    pytest.param(
+        "План мероприятий\n\nС носка. В План мероприятий внесены изменения - постановлением Правительства "
+        "Республики Казахстан от 18 июля 2002 года N 800.\n\nНовая редакция - постановлением Правительства РК "
+        "от 23 октября 2002 г. N 1145.\n\nВнесены изменения - постановлением Правительства РК от 27 января "
+        "2003 г. N 92 .\n\nN ! Мероприятие",
+        [
+            ("В План мероприятий", "amended", (D(2002, 7, 18), "800")),
+            ("В План мероприятий", "revised", (D(2002, 10, 23), "1145")),
+            ("В План мероприятий", "amended", (D(2003, 1, 27), "92")),
+        ],
+        id="notes-stacked-under-a-split-footnote-word",
+    ),
+    pytest.param(
+        "Сноска. Пункт 2 с изменением, внесенным постановлением Правительства РК от 28.09.2015 № 795.\n\n"
+        "Изменения внесены в связи с реорганизацией министерства.\n\n3. Текст",
+        [("Пункт 2", "amended", (D(2015, 9, 28), "795"))],
+        id="a-paragraph-naming-no-act-is-no-note",
+    ),
+    pytest.param(
+        "Сноска. Пункт 2 с изменением, внесенным постановлением Правительства РК от 28.09.2015 № 795.\n\n"
+        "3. Внесены изменения в постановление от 1 марта 2010 года № 145.",
+        [("Пункт 2", "amended", (D(2015, 9, 28), "795"))],
+        id="the-next-clause-is-no-note",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", STACKED_NOTES)
+def test_notes_stacked_under_a_footnote_share_its_target(text, expected):
+    found = find_amendments(text)
+    got = [(a.target_text.split(" внесены")[0], a.change, (a.acts[0].date, a.acts[0].number)) for a in found]
+    assert got == expected
+    assert len({(a.scope, a.target) for a in found}) == 1
+
+
 def test_footnotes_are_not_citations():
     text = "1. Текст пункта.\n      Сноска. Пункт 1 в редакции постановления Правительства РК от 28.09.2015 № 795.\n"
     assert find_act_refs(text) == [] and len(find_amendments(text)) == 1

@@ -378,10 +378,47 @@ def test_footnote(text, body):
 
 @pytest.mark.parametrize(
     "line, expected",
-    [("   Сноска. Пункт 2", True), ("Ескерту. 1-тармақ", True), ("Сноска пункта", False), ("Текст. Сноска.", False)],
+    [
+        ("   Сноска. Пункт 2", True),
+        ("Ескерту. 1-тармақ", True),
+        ("С носка. В План мероприятий", True),  # the word split by a stray space
+        ("Сноска пункта", False),
+        ("Текст. Сноска.", False),
+    ],
 )
 def test_footnote_line(line, expected):
     assert bool(lang.FOOTNOTE_LINE.match(line)) is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("комитет ветерина\nрии", "комитет ветеринарии"),  # neither piece a word, together one
+        ("районов и сельских\nокругов", "районов и сельских\nокругов"),  # two words
+        ("сельхоз\nпредприятий", "сельхоз\nпредприятий"),  # the second is a word
+        ("Қазақстан\nРеспубликасы", "Қазақстан\nРеспубликасы"),  # not Russian letters only
+    ],
+)
+def test_ru_join_broken(text, expected):
+    assert lang.ru_join_broken(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        ("Новая редакция - постановлением Правительства РК от 23 октября 2002 г. N 1145.", "Новая редакция"),
+        ("Внесены изменения - постановлением Правительства РК от 27 января 2003 г. N 92 .", "Внесены изменения"),
+        ("Изменения внесены постановлением от 1.02.2010 № 3", "Изменения внесены"),
+        ("Жаңа редакцияда - ҚР Үкіметінің 2002.10.23. N 1145 қаулысымен.", "Жаңа редакцияда"),
+        ("Өзгерістер енгізілді - ҚР Үкіметінің 2003.01.27. N 92 қаулысымен.", "Өзгерістер енгізілді"),
+        ("1. Внесены изменения", None),
+        ("Сноска. Пункт 2 изменен", None),
+        ("Текст пункта. Новая редакция", None),
+    ],
+)
+def test_footnote_more(text, body):
+    m = lang.FOOTNOTE_MORE.match(text)
+    assert (m.group("body").startswith(body) if m else None) == (body and True)
 
 
 @pytest.mark.parametrize(

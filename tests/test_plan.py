@@ -37,6 +37,11 @@ CORPUS = {
     # held out until first contact: the header and rows span different columns (the mirror's HTML)
     "kz-gov-decree-2025-934-ru": 44,
     "kz-gov-decree-2025-934-kk": 44,
+    # akims' plans added after issue 16 (reports/plans-firstcontact.md): officials named by surname and
+    # initials, «акимы районов и городов», unnumbered sections with restarting numbers, a wrapped header
+    "kz-akimat-almaty-region-1997-5-150-ru": 10,
+    "kz-akimat-almaty-region-1997-5-150-kk": 10,
+    "kz-akimat-almaty-region-1998-2-58-ru": 12,
 }
 PLAN_KINDS = ("task", "party", "section", "indicator", "glossary")
 
@@ -581,6 +586,18 @@ def test_synthetic_headings_indicators_glossary():
         ("Алматы облысының", "әкімдіктері"),
         ("Алматы қаласының әкімдіктері", None),
     ]
+
+
+def test_a_header_cell_wrapped_onto_a_continuation_line():
+    """The one layout drops a continuation line's trailing empty cells: «Сроки исполне» / «ния»
+    is the third column's name, and the table keeps its four columns."""
+    text = (
+        "№\t|\tНаименование мероприятий\t|\tСроки исполне\t|\tИсполнители\n\t|\t\t|\tния\n1\t|\t2\t|\t3\t|\t4\n"
+        "1.\t|\tРазработать планы.\t|\tфевраль 1998 г.\t|\tАкимы районов и городов, департамент сельского хозяйства.\n"
+        "2.\t|\tИзучить состояние.\t|\tПостоянно\t|\tОбластной комитет ветеринарии, Горветстанция.\n"
+    )
+    (table,) = find_tables(normalize(text).text)
+    assert table.kinds == ("number", "text", "deadline", "parties")
 
 
 def test_layouts_detected():

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from kgraph import kinds
 from kgraph.acts_reader import NUMBER
 from kgraph.dates import find_dates
-from kgraph.lang import EXCLUDED, FOOTNOTE, LETTERS, UNITS, act_number
+from kgraph.lang import EXCLUDED, FOOTNOTE, FOOTNOTE_MORE, LETTERS, UNITS, act_number
 from kgraph.records import Span
 from kgraph.text import collapse
 
@@ -60,7 +60,7 @@ TARGET_PARA = re.compile(
 )
 TARGET_ITEM = re.compile(rf"{_ITEM.forms('ru')}\s+(?P<n>[\d\-]+)\)?|(?P<k>[\d\-]+)\)?\s*{_ITEM.forms('kk')}")
 CHANGE_WORDS = (
-    ("revised", r"в\s+редакции|жаңа\s+редакция"),
+    ("revised", r"в\s+редакции|нов(?:ая|ой)\s+редакци|жаңа\s+редакция"),
     ("excluded", EXCLUDED),
     ("supplemented", r"дополн|толықтыр"),
     ("amended", r"изменени|өзгеріс"),
@@ -100,6 +100,29 @@ def find_amendments(text: str) -> list[Amendment]:
         acts = acts_in(body[len(target_text) :], body)
         if acts:
             out.append(Amendment(target_text, scope, segments, change, acts, collapse(m.group(0)), m.span()))
+        for more in _stacked(text, m.end()):
+            note = more.group("body")
+            change = next((c for c, p in CHANGE_WORDS if re.search(p, note, re.IGNORECASE)), "amended")
+            out.append(
+                Amendment(target_text, scope, segments, change, acts_in(note), collapse(note), more.span("body"))
+            )
+    return out
+
+
+# What lies between a footnote and a note stacked under it: the rest of its line and blank lines.
+_BETWEEN_NOTES = re.compile(r"[ \t.]*+\n(?:[ \t]*+\n)++")
+
+
+def _stacked(text: str, end: int) -> list[re.Match[str]]:
+    """The notes stacked under the footnote that ends at `end` (`kgraph.lang.FOOTNOTE_MORE`), each
+    naming an amending act with its date and number, up to the first paragraph that is not one."""
+    out = []
+    while gap := _BETWEEN_NOTES.match(text, end):
+        more = FOOTNOTE_MORE.match(text, gap.end())
+        if not more or not any(a.date and a.number for a in acts_in(more.group("body"))):
+            break
+        out.append(more)
+        end = more.end()
     return out
 
 

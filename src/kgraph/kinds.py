@@ -36,6 +36,17 @@ LANGS = ("ru", "kk", "en")
 _CYR = "А-ЯЁа-яёӘәҒғҚқҢңӨөҰұҮүҺһІі"
 _END = rf"(?![{_CYR}\w])"  # a word ends here
 
+# An annex's approval stamp: «Утверждена / Одобрена» and the lines of the approving act up to a
+# blank line, or the Kazakh stamp's last line «… қаулысымен бекітілген / мақұлданған».
+_STAMP_RU = rf"^[ \t]*+(?i:утвержден[аоы]?|одобрен[аоы]?)(?![{_CYR}])[^\n]*+\n(?:[ \t]*+\S[^\n]*+\n){{0,6}}?"
+_STAMP_KK = r"^[^\n]*?(?:бек[іi]т[іi]лген|мақұлданған)[ \t]*+\.?[ \t]*+\n"
+
+
+def annex_title(title: str) -> str:
+    """The `detect` pattern of an annex whose title (`title`, one line) follows its approval stamp,
+    after blank lines or none; the group `title` is the title."""
+    return rf"(?m)(?:{_STAMP_RU}|{_STAMP_KK})(?:[ \t]*+\n)*+[ \t]*+(?P<title>{title})[ \t]*$"
+
 
 @dataclass(frozen=True)
 class Labels:
@@ -268,7 +279,11 @@ KINDS: tuple[Kind, ...] = (
         writer="kgraph.rdf.concept",
         named=True,
         annex=True,
-        detect=r"(?m)^[ \t]*(?:КОНЦЕПЦИЯ|Концепция\s+\S[^\n]{0,200}|[^\n]{0,200}(?:ТҰЖЫРЫМДАМА(?:СЫ)?|тұжырымдамасы))[ \t]*$",
+        # its title right after an approval stamp («Утверждена постановлением … № 1134» / «… қаулысымен
+        # бекітілген»): a concept merely cited, even wrapped to a line of its own, is no annex
+        detect=annex_title(
+            r"КОНЦЕПЦИЯ|Концепция(?:\s+\S[^\n]{0,200})?|[^\n]{0,200}?(?:ТҰЖЫРЫМДАМА(?:СЫ)?|тұжырымдамасы)"
+        ),
     ),
     Kind(
         "plan",

@@ -112,6 +112,12 @@ def _with_portal(meta: DocumentMeta, portal: PortalMeta, language: str, decision
     if portal.requisite:
         req = metadata.requisite(portal.requisite)
         if req is not None:
+            req_lang = detect_lang(portal.requisite)
+            if req.issuer and req_lang != language:
+                # the requisite names the issuer in its own language: the text's is the same
+                # heading's issuer in the text's language, else the one the text states
+                issuer = _issuer_in(req.kind, req.issuer, req_lang, language) or meta.issuer
+                req = dataclasses.replace(req, issuer=issuer or req.issuer)
             meta = dataclasses.replace(
                 meta,
                 kind=req.kind,
@@ -130,6 +136,18 @@ def _with_portal(meta: DocumentMeta, portal: PortalMeta, language: str, decision
         meta = dataclasses.replace(meta, title=title)
         decisions.append(("title", title, "meta.yaml title"))
     return meta
+
+
+def _issuer_in(kind: str, issuer: str, have: str, want: str) -> str | None:
+    """The issuer a kind's heading implies in language `want`, for the one it implies in `have`
+    («Правительство Республики Казахстан» -> «Қазақстан Республикасының Үкіметі»)."""
+    k = kinds_mod.BY_NAME.get(kind)
+    if k is None:
+        return None
+    theirs = [h.issuer for h in k.words(have).headings]
+    ours = [h.issuer for h in k.words(want).headings]
+    i = theirs.index(issuer) if issuer in theirs else -1
+    return ours[i] if 0 <= i < len(ours) else None
 
 
 # Article headings at the start of a line: «Статья 7-1.», «7-1-бап.»
@@ -189,7 +207,8 @@ def detect_kinds(text: str, meta: DocumentMeta) -> tuple[tuple[str, ...], str]:
             m = re.search(annex.detect, text)
             if m:
                 found.append(annex.name)
-                evidence.append(f"{annex.name}: «{collapse_ws(m.group(0))[:60]}»")
+                shown = m["title"] if "title" in m.re.groupindex else m.group(0)
+                evidence.append(f"{annex.name}: «{collapse_ws(shown)[:60]}»")
     return tuple(found), "; ".join(evidence)
 
 

@@ -19,6 +19,7 @@ Letters and folding (`kgraph.lang.script`)
 Word forms (`kgraph.lang.forms`)
     morph()             the one pymorphy3 analyzer
     ru_lemma(word)      Russian normal form
+    ru_join_broken(text) a Russian word cut by a line break without a hyphen, joined
     ru_infinitive(word) a Russian infinitive
     ru_derivation_stem(lemma)   a verb and its verbal noun alike («создавать», «создание» -> «созд»)
     kk_stem(word)       Kazakh stem without inflection (similarity)
@@ -46,7 +47,7 @@ Words of acts (`kgraph.lang.legal`)
         article, chapter, paragraph, subparagraph, part, section, direction, annex
     TOC_WORD
     act_number(number)  an act's number without its form marker ("103-VIII ЗРК" -> "103-VIII")
-    FOOTNOTE, FOOTNOTE_LINE, FOOTNOTE_WORD, NOTE_WORD, TOTAL_WORD, DRAFT_WORD_RU, DRAFT_WORD_KK
+    FOOTNOTE, FOOTNOTE_LINE, FOOTNOTE_MORE, FOOTNOTE_WORD, NOTE_WORD, TOTAL_WORD, DRAFT_WORD_RU, DRAFT_WORD_KK
     EXCLUDED, EXCLUDED_ITEM, PENDING_ITEM, SERVICE_NOTE, SIGNATURE
     OWN_COMPETENCE      a power limited to the body's own sphere («в пределах компетенции», «құзыреті шегінде»)
     BY_AGREEMENT, BY_AGREEMENT_WORDS, BY_AGREEMENT_OPEN, BY_AGREEMENT_CUT, BY_AGREEMENT_PART
@@ -118,6 +119,7 @@ from kgraph.lang.forms import (
     prefix_stem,
     ru_derivation_stem,
     ru_infinitive,
+    ru_join_broken,
     ru_lemma,
 )
 from kgraph.lang.legal import (
@@ -132,6 +134,7 @@ from kgraph.lang.legal import (
     EXCLUDED_ITEM,
     FOOTNOTE,
     FOOTNOTE_LINE,
+    FOOTNOTE_MORE,
     FOOTNOTE_WORD,
     MONTHS_KK,
     MONTHS_KK_PATTERN,
@@ -185,6 +188,7 @@ __all__ = [
     "EXCLUDED_ITEM",
     "FOOTNOTE",
     "FOOTNOTE_LINE",
+    "FOOTNOTE_MORE",
     "FOOTNOTE_WORD",
     "HOMOGLYPHS",
     "KK_AGENT_POSTPOSITION",
@@ -267,6 +271,7 @@ __all__ = [
     "ru_cases",
     "ru_derivation_stem",
     "ru_infinitive",
+    "ru_join_broken",
     "ru_lemma",
     "ru_number",
     "ru_participle",

@@ -23,7 +23,9 @@ WITH_AFTER_KK = re.compile(r"\s+(?:бірлесіп|бірлесе\s+отыры�
 # distributed ("акиматы Алматинской области и области Абай" = two akimats; "руководители
 # предприятий, хозяйств" = heads of enterprises and heads of farms). Russian heads come first,
 # Kazakh heads last ("Алматы облысының және Абай облысының әкімдіктері").
-SHARED_HEAD_RU = re.compile(r"^(?:аким\w*|райгораким\w*|руководител\w*|начальник\w*|глав[аы]\w*|председател\w*)$")
+SHARED_HEAD_RU = re.compile(
+    r"^(?:аким\w*|райгораким\w*|руководител\w*|начальник\w*|глав[аы]\w*|председател\w*|(?:вет)?врач\w*|директор\w*)$"
+)
 SHARED_HEAD_KK = re.compile(r"^(?:әкім\w*|басшы\w*|бастық\w*|төраға\w*)$")
 # Kazakh plural before the possessive or case ending ("әкімдіктері", "әкімдерімен", "басшылары").
 KK_PLURAL_HEAD = re.compile(r"(?:лар|лер|дар|дер|тар|тер)(?:ы|і|ын|ін|ына|іне|ымен|імен|ыныңы|інің|ының)?$")
@@ -36,13 +38,18 @@ BODY_NOUN_RU = re.compile(
     r"фонд|центр|совет|палат|ассоциаци|союз|университет|вуз|академи|канцеляри|администраци|служб|"
     r"банк|суд|прокуратур|правительств|парламент|сенат|мажилис|учреждени|загранучреждени|инспекци|"
     r"отдел|ведомств|корпораци|предприяти|общество|оператор|секретариат|штаб|комисси|групп|"
-    r"представительств|посольств|миссии|дирекци|бюро)",
+    r"представительств|посольств|миссии|дирекци|бюро|"
+    # officials and local services: «главные ветврачи», «медицинские специалисты», «областная
+    # инфекционная больница», «райветстанции», «ветеринарные участки», «облздрав», «СЭС»
+    r"(?:вет)?врач|специалист|директор|заведующ|инспектор|больниц|поликлиник|лаборатори|"
+    r"(?:рай|гор|обл)?(?:вет)?станци|участк|участок|(?:обл|гор|рай|мин)здрав|сэс)",
 )
 BODY_NOUN_KK = re.compile(
     r"^(?:министрлі|басқарма|комитет|агентті|әкімдік|әкімдіг|әкім|басшы|бастық|институт|ұйым|"
     r"орган|холдинг|компания|қор|орталығ|орталық|кеңес|палата|қауымдастығ|қауымдастық|университет|"
     r"академия|кеңсе|әкімшілі|қызмет|банк|сот|прокуратура|үкімет|парламент|сенат|мәжіліс|мекеме|"
-    r"кәсіпорын|бөлімше|бөлім|департамент|инспекция|тобы|топ|оператор|хатшылығ|комиссия|бюро)"
+    r"кәсіпорын|бөлімше|бөлім|департамент|инспекция|тобы|топ|оператор|хатшылығ|комиссия|бюро|"
+    r"дәрігер|маман|аурухана|станция|учаске)"
 )
 # Administrative units: in a list under a shared akim/akimat head they name a member, never
 # a party of their own ("акиматы областей, гг. Нур-Султана", "области Абай").
@@ -51,13 +58,36 @@ ADMIN_UNIT = re.compile(
     r"қала\w*|астана\w*|ауыл\w*|кент\w*)$"
 )
 
+# Kinds of administrative units in the plural, none named («районов», «сельских округов»;
+# «аудандардың», «қалалар»): under a shared akim head they make a collective, not a list of parties.
+_UNITS_RU = r"(?:областей|районов|городов|(?:сельских|аульных)\s+округов|поселков|сел|аулов)"
+_UNITS_KK = r"(?:облыстар\w*|аудандар\w*|қалалар\w*|ауылдық\s+округтер\w*|кенттер\w*|ауылдар\w*)"
 # Collective phrases that stay ONE party though they read as a list: the standard formula for
-# all regional-level akimats, in both languages (CONVENTIONS §6).
+# all regional-level akimats, in both languages (CONVENTIONS §6), and the akims (akimats) of kinds
+# of units none of which is named: «акимы районов и городов», «Акимы районов, городов, сельских
+# округов», «аудандар мен қалалардың әкiмдерi» (every akim of those kinds in the region).
+# A list that names its units («Акимы районов и гг. Капчагая, …») is no collective.
 COLLECTIVE = re.compile(
     r"(?:акимат\w*|аким\w*|местн\w+\s+исполнительн\w+\s+орган\w*)\s+област\w*\s*,\s*город\w*\s+"
     r"республиканского\s+значения\s*,?\s*(?:и|,)\s*столиц\w*"
-    r"|облыс\w*\s*,\s*республикалық\s+маңызы\s+бар\s+қала\w*\s*(?:,|және|мен)\s*астана\w*\s+әкімдік\w*",
+    r"|облыс\w*\s*,\s*республикалық\s+маңызы\s+бар\s+қала\w*\s*(?:,|және|мен)\s*астана\w*\s+әкімдік\w*"
+    rf"|(?<![\w-])(?:акимат\w*|аким\w*)\s+{_UNITS_RU}(?:(?:[ \t]*,[ \t]*|\s+и\s+|[ \t]*,\s*и\s+){_UNITS_RU})+"
+    r"(?=[ \t]*(?:[,;.\n]|$))"
+    rf"|(?<![\w-]){_UNITS_KK}(?:(?:[ \t]*,[ \t]*|\s+(?:және|мен|бен|пен)\s+|[ \t]+){_UNITS_KK})+\s+әкім\w*"
+    r"(?=[ \t]*(?:[,;.\n]|$))",
 )
+# A full stop between two bodies, the next capitalised («… по ветеринарии. Главные ветврачи …»,
+# «… комитет ветеринарии. Облздрав, …»): after a word, not after an initial or an abbreviation
+# («гг. Астаны», «обл. управление», «К.К.»).
+BETWEEN_SENTENCES = re.compile(r"(?<=[а-яёәғқңөұүһі]{4})\.[ \t]+(?=[А-ЯЁӘҒҚҢӨҰҮҺІ])")
+# Letters that open a name (officials are named «Курмашев К.К.», «Сыздықбаева Ұ.Қ.»).
+_UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+_LOWER = "a-zа-яёәғқңөұүһі"
+# A name that ends with an initial: its full stop is part of it («Садыкбаев С.К.»).
+ENDS_WITH_INITIAL = re.compile(rf"(?:^|[\s.])[{_UPPER}]$")
+# Two officials printed without a comma between them («Жакиянов О.Н. Садыкбаев С.К.»): the gap
+# after one's initials, before the next surname and its initial.
+BETWEEN_NAMES = re.compile(rf"(?<=[\s.][{_UPPER}]\.)[ \t]+(?=[{_UPPER}][{_LOWER}]+[ \t]+[{_UPPER}]\.)")
 
 # The legal form of an organisation, printed before its quoted name (ru: «ЗАО «Фонд …»», «НАО
 # «Государственная корпорация …»») or after it (kk: «"Самұрық-Қазына" АҚ»); with the name it

@@ -23,6 +23,7 @@ takes the ones it needs:
 from __future__ import annotations
 
 import math
+import re
 from functools import cache, lru_cache
 
 import pymorphy3
@@ -43,6 +44,27 @@ def ru_infinitive(word: str) -> bool:
     """Is a Russian word an infinitive («Определиться», «определить»): what a cell asks to do,
     not what it names."""
     return has_cyrillic(word) and any(p.tag.POS == "INFN" for p in morph().parse(word)[:1])
+
+
+# Two pieces of letters parted by a line break (no hyphen): «ветерина» / «рии».
+_BROKEN = re.compile(r"(?<![а-яёА-ЯЁ])([а-яёА-ЯЁ]++)[ \t]*+\n[ \t]*+([а-яё]++)(?![а-яё])")
+
+
+def ru_join_broken(text: str) -> str:
+    """A Russian word a line break cut without a hyphen made one again («комитет ветерина\nрии» ->
+    «комитет ветеринарии»): only where neither piece is a known word and the two together are."""
+
+    def join(m: re.Match[str]) -> str:
+        a, b = m.group(1), m.group(2)
+        if _known(a.lower()) or _known(b) or not _known((a + b).lower()):
+            return m.group(0)
+        return a + b
+
+    return _BROKEN.sub(join, text)
+
+
+def _known(word: str) -> bool:
+    return morph().word_is_known(word)
 
 
 @lru_cache(maxsize=200_000)

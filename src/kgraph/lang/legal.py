@@ -146,7 +146,8 @@ def act_number(number: str) -> str:
 
 # The word that opens an editorial amendment footnote ("Сноска. Пункт 2 с
 # изменением, внесенным постановлением …", "Ескерту. 1-тармақ жаңа редакцияда …").
-FOOTNOTE_WORD = r"(?:Сноска|Ескерту)"
+# A copy may split the word with one stray space («С носка.»).
+FOOTNOTE_WORD = r"(?:С ?н ?о ?с ?к ?а|Е ?с ?к ?е ?р ?т ?у)"
 # A footnote with its body: up to a full stop at a line end, a blank line, the
 # next numbered clause or item ("\n2. ", "\n3) ") or the end of the text.
 FOOTNOTE = re.compile(
@@ -155,6 +156,16 @@ FOOTNOTE = re.compile(
 )
 # A line that starts a footnote.
 FOOTNOTE_LINE = re.compile(rf"^[ \t]*{FOOTNOTE_WORD}\.", re.MULTILINE)
+# A further note stacked under a footnote, without the footnote word: a paragraph that opens
+# with the change («Новая редакция - постановлением …», «Внесены изменения - …», «Изменения
+# внесены …», «Дополнен …», «Жаңа редакцияда - …», «Өзгерістер енгізілді - …»). It names the
+# act that made the change; its target is the footnote's.
+FOOTNOTE_MORE = re.compile(
+    r"[ \t]*+(?P<body>(?:Новая\s+редакция|В\s+редакции|Внесены\s+(?:изменения|дополнения)"
+    r"|Изменения(?:\s+и\s+дополнения)?\s+внесены|Дополнен[аоы]?|Исключен[аоы]?"
+    r"|Жаңа\s+редакция\w*|Өзгеріс(?:тер)?\s+енгізілді|Толықтырулар?\s+енгізілді)"
+    r"(?:[^\n]|\n(?![ \t]*\n))*+)"
+)
 # An author's note ("Примечание:", "Ескертпе:"), not an amendment.
 NOTE_WORD = r"(?:Примечани[ея]|Ескертпе)"
 # A row of totals in a table ("Итого", "Всего", "Барлығы", "Жиыны").

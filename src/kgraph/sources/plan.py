@@ -392,7 +392,7 @@ class _Sections:
         self.bare = False  # the current section has no task yet
 
     def heading(self, item: Heading, count: int) -> Section:
-        title = _unstopped(item.title.flat)
+        title = _unstopped(item.title.flat).removesuffix(":").rstrip()  # «… мероприятия:» introduces the rows
         if item.number:
             while self.stack and not item.number.startswith(self.stack[-1].number + "."):
                 self.stack.pop()

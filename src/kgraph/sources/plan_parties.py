@@ -34,12 +34,15 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from kgraph.lang import BY_AGREEMENT, BY_AGREEMENT_PART, fold, has_kazakh, morph, ru_infinitive
+from kgraph.lang import BY_AGREEMENT, BY_AGREEMENT_PART, fold, has_kazakh, morph, ru_infinitive, ru_join_broken
 from kgraph.lang.bodies import (
     ADMIN_UNIT,
+    BETWEEN_NAMES,
+    BETWEEN_SENTENCES,
     BODY_NOUN_KK,
     BODY_NOUN_RU,
     COLLECTIVE,
+    ENDS_WITH_INITIAL,
     KK_PLURAL_HEAD,
     LIST_WORDS_KK,
     LIST_WORDS_RU,
@@ -73,6 +76,8 @@ class _Part:
 
 def _clean(flat: str) -> str:
     text = re.sub(r"\s+", " ", BY_AGREEMENT.sub(" ", flat)).strip(" ,;.")
+    if ENDS_WITH_INITIAL.search(text) and flat.rstrip(" ,;").endswith("."):
+        text += "."  # «Садыкбаев С.К.»: the initial's full stop
     text = re.sub(r"\s+,", ",", text)
     if text.count("»") > text.count("«") and text.endswith("»") and text[:-1].rstrip().endswith("»"):
         text = text[:-1].rstrip()  # «АО «Казпочта» (по согласованию)»: the flag printed inside the quotes
@@ -101,13 +106,16 @@ def _parts(cell: Piece) -> list[_Part]:
     folded = fold(text)
     for m in COLLECTIVE.finditer(folded):
         top[m.start() : m.end()] = [False] * (m.end() - m.start())
+    cuts = [(m.start(), m.end(), m["word"] or m.group(0)) for m in CUT.finditer(folded)]
+    cuts += [(m.start(), m.end(), ",") for m in BETWEEN_NAMES.finditer(text)]  # two officials, no comma
+    cuts += [(m.start(), m.end(), ".") for m in BETWEEN_SENTENCES.finditer(text)]
     parts: list[_Part] = []
     start, after = 0, ""
-    for m in CUT.finditer(folded):
-        if not top[m.start()]:
+    for cut_start, cut_end, sep in sorted(cuts):
+        if not top[cut_start] or cut_start < start:
             continue
-        parts.append(_Part(cell[start : m.start()], after))
-        start, after = m.end(), (m["word"] or m.group(0))
+        parts.append(_Part(cell[start:cut_start], after))
+        start, after = cut_end, sep
     parts.append(_Part(cell[start:], after))
     out: list[_Part] = []
     carried = None  # the separator before an empty piece ("и\n"): it, not the line break, joins the next
@@ -140,8 +148,12 @@ def _named_by_abbreviation(text: str, glossary: frozenset[str]) -> bool:
 def _ru_head(text: str) -> tuple[int, object] | None:
     """The first noun of a Russian piece (adjectives, participles and personal names before it
     skipped): (its word index, its pymorphy parses)."""
-    for i, word in enumerate(WORD.findall(text)[:4]):
+    for i, word in enumerate(WORD.findall(text)[:5]):
+        if i and word == "и":
+            continue  # «областное и районные СЭС»: adjectives joined before their noun
         parses = morph().parse(word)
+        if i and ABBR.fullmatch(word):
+            return i, parses  # «областное и районные СЭС»
         best = parses[0].tag
         if best.POS in ("ADJF", "PRTF", "NUMR") or (word[:1].isupper() and ("Surn" in best or "Name" in best)):
             continue
@@ -161,15 +173,33 @@ def _ru_own(part: _Part, glossary: frozenset[str], instrumental: bool = False) -
     if head is None:
         return False
     i, parses = head
-    word = fold(WORD.findall(text)[i])
+    printed = WORD.findall(text)[i]
+    if ABBR.fullmatch(printed):
+        return True  # «областное и районные СЭС»
+    word = fold(printed)
     if ADMIN_UNIT.match(word) or not BODY_NOUN_RU.match(word):
         return False
     cases = ("nomn", "ablt") if instrumental else ("nomn",)
+    if not parses[0].is_known:
+        return True  # a body noun misprinted or glued to the next word («управлениев районах»)
     return any(p.tag.POS == "NOUN" and p.tag.case in cases for p in parses)
 
 
+def _genitive_phrase(text: str) -> bool:
+    """A capitalised piece that names no body but continues the one before it, its head noun
+    in the genitive («… области. Государственного санитарно-эпидемиологического надзора»)."""
+    head = _ru_head(text)
+    if head is None:
+        return False
+    _, parses = head
+    return parses[0].is_known and not any(p.tag.case == "nomn" for p in parses[:2])
+
+
 def _ru_shared_head(text: str) -> str | None:
-    """The words up to a plural head that a list shares ("акиматы", "Районные акимы"), or None."""
+    """The words up to a plural head that a list shares ("акиматы", "Районные акимы"), or None
+    (a collective phrase, «акимы районов и городов», shares none)."""
+    if COLLECTIVE.fullmatch(fold(text)):
+        return None
     words = text.split()
     for i, word in enumerate(words[:3]):
         w = fold(word.strip('«»"“”,.'))
@@ -223,7 +253,7 @@ class _Party:
         start = cell.pos.index(first.pos[0]) if first.pos else 0
         end = cell.pos.index(last.pos[-1]) + 1 if last.pos else len(cell.text)
         whole = cell[start:end]
-        text = _clean(whole.flat)
+        text = _clean(ru_join_broken(whole.text))
         if not text:
             return None
         flag = any(p.flag for p in self.parts)
@@ -288,7 +318,7 @@ def _group_ru(parts: list[_Part], glossary: frozenset[str]) -> list[_Party]:
                 out.append(_Party([part], shares=_ru_shared_head(text)))
             else:
                 out.append(_Party([part], head=current.shares, shares=current.shares))
-        elif own or text[:1].isupper():
+        elif own or (text[:1].isupper() and not _genitive_phrase(text)):
             first = current.parts[0].text
             if part.after == "и" and len(current.parts) == 1 and (_category(first) or _bare(first)) and _bare(text):
                 current.parts.append(

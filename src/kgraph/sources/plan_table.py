@@ -240,6 +240,11 @@ def _column_texts(lines: list[str], sep: str) -> list[str]:
     mirrors' tables print them); otherwise cells wrapped onto the next line, read joined."""
     frame = framed(lines[0], sep)  # a header's lines are framed alike ("! ! !(млн. !": empty cells, no frame)
     rows = [_line_cells(line, sep, frame) for line in lines]
+    if "\t|\t" in lines[0] and all(
+        line.startswith("\t|") and len(r) < len(rows[0]) for line, r in zip(lines[1:], rows[1:])
+    ):
+        # the one layout (TAB|TAB) drops a continuation line's trailing empty cells («\t|\t\t|\tния»)
+        rows = [rows[0], *(r + [""] * (len(rows[0]) - len(r)) for r in rows[1:])]
     if any(len(r) != len(rows[0]) for r in rows[1:]):
         return _line_cells(" ".join(lines), sep)
     # a word hyphenated over two lines is one word («Ответствен-» «ный» -> «Ответственный»)
