@@ -1,0 +1,144 @@
+"""Answers of the endpoint kept per build: a build never changes, so the same query gets the same answer.
+
+`ResultCache` keeps the serialized answers (status 200 only) of the queries the endpoint ran, keyed on
+everything that makes the answer (the query text exactly as sent, the result format, the row cap and the
+dataset the request named), least recently used dropped first, bounded in bytes (KGRAPH_QUERY_CACHE_MB;
+`0` turns it off). An answer larger than an eighth of the budget is not kept.
+
+* A query the engine answers differently each time (RAND, UUID, STRUUID, a BNODE() call:
+  `kgraph.sparql_syntax.volatile`) is never kept; one that reads the clock (NOW()) is kept for
+  `CLOCK_TTL` seconds, so an answer is at most that old (the named queries read it for "today").
+* `run(key, compute)` computes an answer once for concurrent requests of the same key: the first
+  request runs the query, the others wait for its answer (a follower whose client goes away
+  stops waiting), and run the query themselves only if the first one got no answer to keep.
+
+The endpoint keeps a cache only over a store that cannot change while served (a build's store or
+its N-Quads dump, through worker processes); a new build gets a new endpoint, so a new cache.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from kgraph.sparql_pool import Cancelled
+from kgraph.sparql_syntax import volatile
+from kgraph.sparql_workers import Job, Outcome
+
+CLOCK_TTL = 60.0  # seconds an answer of a query that reads the clock (NOW()) is kept
+FOLLOWER_POLL = 0.05  # seconds between a waiting request's looks at its cancel event
+
+
+@dataclass
+class _Entry:
+    outcome: Outcome
+    expires: float | None  # monotonic time; None: kept as long as there is room
+
+
+class _Flight:
+    def __init__(self):
+        self.done = threading.Event()
+        self.outcome: Outcome | None = None
+
+
+class ResultCache:
+    """Serialized answers per query (see the module docstring); thread-safe."""
+
+    def __init__(self, budget_mb: float):
+        self.budget = max(0, int(budget_mb * 1024 * 1024))
+        self.largest = self.budget // 8
+        self._entries: OrderedDict[tuple, _Entry] = OrderedDict()
+        self._flights: dict[tuple, _Flight] = {}
+        self._size = 0
+        self._lock = threading.Lock()
+        self.hits = self.misses = 0
+
+    @property
+    def enabled(self) -> bool:
+        return self.budget > 0
+
+    def key(self, job: Job) -> tuple | None:
+        """The key of a job's answer, None when its answer must not be kept."""
+        if not self.enabled:
+            return None
+        clock = volatile(job.query)
+        if clock == "random":
+            return None
+        return (job.query, job.format, job.max_rows, job.default_graphs, job.named_graphs, clock == "clock")
+
+    def get(self, key: tuple | None) -> Outcome | None:
+        if key is None:
+            return None
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None:
+                return None
+            if entry.expires is not None and entry.expires <= time.monotonic():
+                self._drop(key)
+                return None
+            self._entries.move_to_end(key)
+            self.hits += 1
+            return entry.outcome
+
+    def put(self, key: tuple | None, outcome: Outcome) -> None:
+        if key is None or outcome.status != 200 or len(outcome.body) > self.largest:
+            return
+        expires = time.monotonic() + CLOCK_TTL if key[-1] else None
+        with self._lock:
+            if key in self._entries:
+                self._drop(key)
+            self._entries[key] = _Entry(outcome, expires)
+            self._size += len(outcome.body)
+            while self._size > self.budget:
+                self._drop(next(iter(self._entries)))
+
+    def _drop(self, key: tuple) -> None:
+        entry = self._entries.pop(key)
+        self._size -= len(entry.outcome.body)
+
+    def run(
+        self, key: tuple | None, compute: Callable[[], Outcome], cancel: threading.Event | None = None, wait: float = 0
+    ) -> tuple[Outcome, bool]:
+        """The kept answer, else `compute()`'s (kept when it may be), and whether it was kept;
+        concurrent requests of one key compute it once. A follower waits at most `wait` seconds,
+        then computes it itself."""
+        if key is None:
+            return compute(), False
+        hit = self.get(key)
+        if hit is not None:
+            return hit, True
+        with self._lock:
+            flight = self._flights.get(key)
+            leader = flight is None
+            if leader:
+                flight = self._flights[key] = _Flight()
+            self.misses += leader
+        if leader:
+            try:
+                out = compute()
+                self.put(key, out)
+                flight.outcome = out
+                return out, False
+            finally:
+                with self._lock:
+                    self._flights.pop(key, None)
+                flight.done.set()
+        deadline = time.monotonic() + wait
+        while not flight.done.wait(FOLLOWER_POLL if cancel is not None else max(0.0, deadline - time.monotonic())):
+            if cancel is not None and cancel.is_set():
+                raise Cancelled("the client went away")
+            if time.monotonic() >= deadline:
+                break
+        out = flight.outcome
+        if out is not None and out.status == 200:
+            with self._lock:
+                self.hits += 1
+            return out, True
+        return compute(), False
+
+    def stats(self) -> dict:
+        with self._lock:
+            return {"entries": len(self._entries), "bytes": self._size, "hits": self.hits, "misses": self.misses}
