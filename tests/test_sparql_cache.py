@@ -189,3 +189,27 @@ def test_a_store_that_can_change_is_never_answered_from_memory():
     after = ep.handle(request(count))
     assert not ep.cache.enabled and all(name != "X-Kgraph-Cache" for name, _ in after.headers)
     assert b'"0"' in before.body and b'"1"' in after.body
+
+
+def test_a_client_waits_with_at_most_its_share_of_requests():
+    """Many requests of one slow query from one client do not all wait: beyond KGRAPH_CLIENT_QUERIES
+    the answer is Busy at once (the worker pool's own limit, kept for the requests that wait here)."""
+    from kgraph.sparql_pool import Busy
+
+    cache = ResultCache(1, per_client=2)
+    gate = threading.Event()
+    slow = lambda: gate.wait(5) and ok()
+    threads = [threading.Thread(target=cache.run, args=(cache.key(job()), slow, None, 5, "a")) for _ in range(2)]
+    for t in threads:
+        t.start()
+    time.sleep(0.2)
+    with pytest.raises(Busy):
+        cache.run(cache.key(job()), slow, None, 5, "a")
+    other = threading.Thread(target=cache.run, args=(cache.key(job()), slow, None, 5, "b"))
+    other.start()  # another client waits as usual
+    time.sleep(0.1)
+    gate.set()
+    for t in [*threads, other]:
+        t.join(5)
+    assert cache.run(cache.key(job()), slow, None, 5, "a") == (ok(), True)  # kept: no limit on answers kept
+    assert cache._inflight == {}

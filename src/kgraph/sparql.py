@@ -191,7 +191,9 @@ class Endpoint:
         self.limits = limits or Limits.from_env()
         self.executor = executor or executor_for(store, self.limits)
         # Answers are kept only over a store that cannot change while it is served (kgraph.sparql_cache).
-        self.cache = ResultCache(self.limits.cache_mb if getattr(self.executor, "immutable", False) else 0)
+        self.cache = ResultCache(
+            self.limits.cache_mb if getattr(self.executor, "immutable", False) else 0, self.limits.per_client
+        )
 
     def close(self) -> None:
         self.executor.close()
@@ -256,6 +258,7 @@ class Endpoint:
             lambda: self.executor.run(job, self.limits.timeout, client=req.client, cancel=cancel),
             cancel,
             self.limits.timeout,
+            req.client,
         )
         headers = [("Vary", "Accept")]
         if self.cache.enabled:

@@ -11,6 +11,9 @@ dataset the request named), least recently used dropped first, bounded in bytes 
 * `run(key, compute)` computes an answer once for concurrent requests of the same key: the first
   request runs the query, the others wait for its answer (a follower whose client goes away
   stops waiting), and run the query themselves only if the first one got no answer to keep.
+  A client has at most `per_client` requests running or waiting here (KGRAPH_CLIENT_QUERIES,
+  as on the workers): beyond, `Busy` at once, so that many requests of one slow query from one
+  client wait in no thread.
 
 The endpoint keeps a cache only over a store that cannot change while served (a build's store or
 its N-Quads dump, through worker processes); a new build gets a new endpoint, so a new cache.
@@ -24,7 +27,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kgraph.sparql_pool import Cancelled
+from kgraph.sparql_pool import Busy, Cancelled
 from kgraph.sparql_syntax import volatile
 from kgraph.sparql_workers import Job, Outcome
 
@@ -47,11 +50,13 @@ class _Flight:
 class ResultCache:
     """Serialized answers per query (see the module docstring); thread-safe."""
 
-    def __init__(self, budget_mb: float):
+    def __init__(self, budget_mb: float, per_client: int = 0):
         self.budget = max(0, int(budget_mb * 1024 * 1024))
         self.largest = self.budget // 8
+        self.per_client = per_client  # 0: no limit
         self._entries: OrderedDict[tuple, _Entry] = OrderedDict()
         self._flights: dict[tuple, _Flight] = {}
+        self._inflight: dict[str, int] = {}
         self._size = 0
         self._lock = threading.Lock()
         self.hits = self.misses = 0
@@ -100,16 +105,39 @@ class ResultCache:
         self._size -= len(entry.outcome.body)
 
     def run(
-        self, key: tuple | None, compute: Callable[[], Outcome], cancel: threading.Event | None = None, wait: float = 0
+        self,
+        key: tuple | None,
+        compute: Callable[[], Outcome],
+        cancel: threading.Event | None = None,
+        wait: float = 0,
+        client: str = "",
     ) -> tuple[Outcome, bool]:
         """The kept answer, else `compute()`'s (kept when it may be), and whether it was kept;
         concurrent requests of one key compute it once. A follower waits at most `wait` seconds,
-        then computes it itself."""
+        then computes it itself. Raises Busy when the client has `per_client` requests here."""
         if key is None:
             return compute(), False
         hit = self.get(key)
         if hit is not None:
             return hit, True
+        with self._lock:
+            n = self._inflight.get(client, 0)
+            if self.per_client and n >= self.per_client:
+                raise Busy(
+                    f"you already have {self.per_client} queries running or waiting "
+                    "(KGRAPH_CLIENT_QUERIES); wait for them before sending more",
+                    retry_after=2,
+                )
+            self._inflight[client] = n + 1
+        try:
+            return self._run(key, compute, cancel, wait)
+        finally:
+            with self._lock:
+                n = self._inflight.pop(client) - 1
+                if n:
+                    self._inflight[client] = n
+
+    def _run(self, key, compute, cancel, wait) -> tuple[Outcome, bool]:
         with self._lock:
             flight = self._flights.get(key)
             leader = flight is None
