@@ -213,3 +213,21 @@ def test_a_client_waits_with_at_most_its_share_of_requests():
         t.join(5)
     assert cache.run(cache.key(job()), slow, None, 5, "a") == (ok(), True)  # kept: no limit on answers kept
     assert cache._inflight == {}
+
+
+def test_an_expired_clock_answer_is_given_while_it_is_renewed(monkeypatch):
+    monkeypatch.setattr(sparql_cache, "CLOCK_TTL", 0.3)
+    cache = ResultCache(1)
+    key = cache.key(job("SELECT (NOW() AS ?t) WHERE {}"))
+    cache.run(key, lambda: ok(b"old"))
+    time.sleep(0.35)  # expired, less than CLOCK_TTL ago
+    gate = threading.Event()
+    renewing = threading.Thread(target=cache.run, args=(key, lambda: gate.wait(5) and ok(b"new")))
+    renewing.start()
+    time.sleep(0.1)
+    assert cache.run(key, lambda: pytest.fail("ran twice"), wait=5) == (ok(b"old"), True)
+    gate.set()
+    renewing.join(5)
+    assert cache.run(key, lambda: pytest.fail("ran again")) == (ok(b"new"), True)
+    time.sleep(0.7)  # expired more than CLOCK_TTL ago: never given
+    assert cache.run(key, lambda: ok(b"newest")) == (ok(b"newest"), False)

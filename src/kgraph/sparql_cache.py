@@ -7,7 +7,9 @@ dataset the request named), least recently used dropped first, bounded in bytes 
 
 * A query the engine answers differently each time (RAND, UUID, STRUUID, a BNODE() call:
   `kgraph.sparql_syntax.volatile`) is never kept; one that reads the clock (NOW()) is kept for
-  `CLOCK_TTL` seconds, so an answer is at most that old (the named queries read it for "today").
+  `CLOCK_TTL` seconds (the named queries read it for "today"); once expired, the first request
+  runs it again, and requests that come while it runs get the expired answer (at most twice
+  `CLOCK_TTL` old) rather than wait.
 * `run(key, compute)` computes an answer once for concurrent requests of the same key: the first
   request runs the query, the others wait for its answer (a follower whose client goes away
   stops waiting), and run the query themselves only if the first one got no answer to keep.
@@ -82,8 +84,9 @@ class ResultCache:
             if entry is None:
                 return None
             if entry.expires is not None and entry.expires <= time.monotonic():
-                self._drop(key)
-                return None
+                if entry.expires + CLOCK_TTL <= time.monotonic():
+                    self._drop(key)
+                return None  # expired: kept a while more for `_run` (see there)
             self._entries.move_to_end(key)
             self.hits += 1
             return entry.outcome
@@ -143,6 +146,11 @@ class ResultCache:
             leader = flight is None
             if leader:
                 flight = self._flights[key] = _Flight()
+            else:  # an answer that reads the clock, expired less than CLOCK_TTL ago, while it is renewed
+                stale = self._entries.get(key)
+                if stale is not None and stale.expires is not None and time.monotonic() < stale.expires + CLOCK_TTL:
+                    self.hits += 1
+                    return stale.outcome, True
             self.misses += leader
         if leader:
             try:
