@@ -216,11 +216,16 @@ def test_a_client_waits_with_at_most_its_share_of_requests():
 
 
 def test_an_expired_clock_answer_is_given_while_it_is_renewed(monkeypatch):
-    monkeypatch.setattr(sparql_cache, "CLOCK_TTL", 0.3)
+    from kgraph.sparql_pool import Busy
+
+    def busy():
+        raise Busy("no worker")
+
+    monkeypatch.setattr(sparql_cache, "CLOCK_TTL", 1.0)
     cache = ResultCache(1)
     key = cache.key(job("SELECT (NOW() AS ?t) WHERE {}"))
     cache.run(key, lambda: ok(b"old"))
-    time.sleep(0.35)  # expired, less than CLOCK_TTL ago
+    time.sleep(1.1)  # expired, less than CLOCK_TTL ago
     gate = threading.Event()
     renewing = threading.Thread(target=cache.run, args=(key, lambda: gate.wait(5) and ok(b"new")))
     renewing.start()
@@ -229,5 +234,9 @@ def test_an_expired_clock_answer_is_given_while_it_is_renewed(monkeypatch):
     gate.set()
     renewing.join(5)
     assert cache.run(key, lambda: pytest.fail("ran again")) == (ok(b"new"), True)
-    time.sleep(0.7)  # expired more than CLOCK_TTL ago: never given
+    time.sleep(1.1)  # expired again: with no worker free to renew it, the expired answer
+    assert cache.run(key, busy) == (ok(b"new"), True)
+    time.sleep(1.0)  # expired more than CLOCK_TTL ago: never given
+    with pytest.raises(Busy):
+        cache.run(key, busy)
     assert cache.run(key, lambda: ok(b"newest")) == (ok(b"newest"), False)

@@ -9,7 +9,7 @@ dataset the request named), least recently used dropped first, bounded in bytes 
   `kgraph.sparql_syntax.volatile`) is never kept; one that reads the clock (NOW()) is kept for
   `CLOCK_TTL` seconds (the named queries read it for "today"); once expired, the first request
   runs it again, and requests that come while it runs get the expired answer (at most twice
-  `CLOCK_TTL` old) rather than wait.
+  `CLOCK_TTL` old) rather than wait; so does the first one when no worker is free to run it.
 * `run(key, compute)` computes an answer once for concurrent requests of the same key: the first
   request runs the query, the others wait for its answer (a follower whose client goes away
   stops waiting), and run the query themselves only if the first one got no answer to keep.
@@ -140,6 +140,13 @@ class ResultCache:
                 if n:
                     self._inflight[client] = n
 
+    def _stale(self, key: tuple) -> Outcome | None:
+        """An expired answer that reads the clock, expired less than CLOCK_TTL ago (lock held)."""
+        entry = self._entries.get(key)
+        if entry is not None and entry.expires is not None and time.monotonic() < entry.expires + CLOCK_TTL:
+            return entry.outcome
+        return None
+
     def _run(self, key, compute, cancel, wait) -> tuple[Outcome, bool]:
         with self._lock:
             flight = self._flights.get(key)
@@ -147,14 +154,21 @@ class ResultCache:
             if leader:
                 flight = self._flights[key] = _Flight()
             else:  # an answer that reads the clock, expired less than CLOCK_TTL ago, while it is renewed
-                stale = self._entries.get(key)
-                if stale is not None and stale.expires is not None and time.monotonic() < stale.expires + CLOCK_TTL:
+                stale = self._stale(key)
+                if stale is not None:
                     self.hits += 1
-                    return stale.outcome, True
+                    return stale, True
             self.misses += leader
         if leader:
             try:
-                out = compute()
+                try:
+                    out = compute()
+                except Busy:  # no worker to renew it now: the expired answer, if still young enough
+                    with self._lock:
+                        stale = self._stale(key)
+                    if stale is None:
+                        raise
+                    return stale, True
                 self.put(key, out)
                 flight.outcome = out
                 return out, False
