@@ -1,6 +1,6 @@
 """Load test of `kgraph serve` on loopback: normal clients, then normal and pathological clients.
 
-    .venv/bin/python bench/load.py [--build DIR] [--clients 50] [--bad 10] [--seconds 60]
+    .venv/bin/python bench/load.py [--build DIR] [--clients 50] [--bad 10] [--seconds 60] [--no-cache]
 
 Starts `kgraph serve` as a subprocess on a free loopback port (a temporary
 five-source build unless --build is given) and runs two phases of --seconds
@@ -20,6 +20,10 @@ or a transport error), p50/p95 latency per kind, the share of normal named
 queries answered (200), the pathological clients' answers by status, and the
 peak total RSS of the server and its query workers (sampled from /proc every
 0.2 s). Writes bench/results/load.md. Loopback only; nothing leaves the machine.
+
+The endpoint keeps its answers per build (kgraph.sparql_cache), so after their first run
+the named queries with their default parameters are answered from memory; `--no-cache`
+(KGRAPH_QUERY_CACHE_MB=0) measures every query on the workers.
 
 Targets (issue 19): phase 1: 0 errors, p95 <= 500 ms for pages and named queries;
 phase 2: >= 95% of normal named queries answered, total RSS <= 2 GB.
@@ -84,8 +88,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(build: Path, port: int) -> subprocess.Popen:
-    env = os.environ | {"KGRAPH_RELOAD": "0"}
+def start_server(build: Path, port: int, cache: bool = True) -> subprocess.Popen:
+    env = os.environ | {"KGRAPH_RELOAD": "0"} | ({} if cache else {"KGRAPH_QUERY_CACHE_MB": "0"})
     proc = subprocess.Popen(
         [sys.executable, "-m", "kgraph.cli", "serve", "--port", str(port), "--build", str(build)],
         env=env,
@@ -288,6 +292,9 @@ def main() -> int:
     parser.add_argument("--bad", type=int, default=10)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument(
+        "--no-cache", action="store_true", help="KGRAPH_QUERY_CACHE_MB=0: every query runs on the workers"
+    )
     args = parser.parse_args()
     tmp = None
     build = args.build
@@ -300,7 +307,7 @@ def main() -> int:
         build_mod.run(out=build)
     named = named_queries()
     port = free_port()
-    server = start_server(build, port)
+    server = start_server(build, port, cache=not args.no_cache)
     sections, verdicts = [], []
     try:
         for title, bad in (
@@ -342,10 +349,17 @@ def main() -> int:
     text = [
         "# Load test (bench/load.py)",
         "",
-        f"`python bench/load.py --clients {args.clients} --bad {args.bad} --seconds {args.seconds:g}` on "
-        f"{os.cpu_count()} cores, loopback only, server and load generator on the same machine; "
+        f"`python bench/load.py --clients {args.clients} --bad {args.bad} --seconds {args.seconds:g}"
+        + (" --no-cache" if args.no_cache else "")
+        + f"` on {os.cpu_count()} cores, loopback only, server and load generator on the same machine; "
         "`kgraph serve` with its defaults (KGRAPH_QUERY_WORKERS, KGRAPH_QUERY_MEMORY_MB, KGRAPH_CLIENT_QUERIES, "
-        "KGRAPH_QUERY_QUEUE, KGRAPH_QUERY_PREEMPT, KGRAPH_QUERY_TIMEOUT unset). Normal clients pause 0.5-1.5 s "
+        "KGRAPH_QUERY_QUEUE, KGRAPH_QUERY_PREEMPT, KGRAPH_QUERY_TIMEOUT unset"
+        + (
+            "; KGRAPH_QUERY_CACHE_MB=0: no answers kept"
+            if args.no_cache
+            else ", KGRAPH_QUERY_CACHE_MB unset: answers kept"
+        )
+        + "). Normal clients pause 0.5-1.5 s "
         "between requests: pages 40%, /api/search 25%, named queries (queries/, default parameters) by POST to "
         "/sparql 35%. Pathological clients send without pause: a cross-product SELECT *, an ORDER BY over a "
         "cross product, a four-way COUNT, and a slow query abandoned after 0.5 s. Each client has its own "

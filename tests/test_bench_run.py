@@ -22,6 +22,7 @@ def test_the_benchmark_runs_every_part_and_writes_its_report(built, tmp_path):
             "--queries",
             "institutions",
             "provenance",
+            "responsibilities",
             "--out",
             str(out),
             "--work",
@@ -37,4 +38,8 @@ def test_the_benchmark_runs_every_part_and_writes_its_report(built, tmp_path):
     assert "| institutions | 86 |" in report and "| provenance | 1 |" in report
     assert report.count("| institutions |") == 3 and "at 1M triples" in report
     assert "Geometric mean over the queries: cli" in report
+    # a query that pages by default (`# page: 1000`) has its first page timed too; the others do not
+    paged = next(line for line in report.splitlines() if line.startswith("| responsibilities |"))
+    assert paged.split(" | ")[7].endswith(" rows)")
+    assert next(line for line in report.splitlines() if line.startswith("| provenance |")).split(" | ")[7] == "—"
     assert (tmp_path / "replica-60000.nq").is_file()

@@ -172,3 +172,61 @@ def test_the_worker_refuses_service_even_when_the_server_check_is_skipped(tmp_pa
         executor.close()
         listener.close()
     assert listener.connections == 0
+
+
+# --- named queries of the library, with their parameters bound, are not parsed again -----------
+
+
+def bound(name: str, values: dict | None = None) -> str:
+    from kgraph import queries, sparql_syntax
+
+    q = queries.named(name)
+    return sparql_syntax.bind(q.sparql, q.bindings(values))
+
+
+def test_every_named_query_parses_and_is_allowed():
+    """The ground on which a bound named query is not parsed again: each text of the library is."""
+    from kgraph import queries
+
+    for name, q in queries.library().items():
+        assert sparql_guard._parsed_refusal(q.sparql) is None, name
+        assert sparql_guard.named_binding(q.sparql), name
+
+
+def test_a_named_query_with_its_parameters_bound_is_recognised():
+    assert sparql_guard.named_binding(bound("tasks_of_body"))
+    assert sparql_guard.named_binding(bound("tasks_of_body", {"body": "https://kgraph.kz/id/org/mint"}))
+    assert sparql_guard.named_binding(bound("body_powers", {"date": "2016-01-01", "lang": 'ru" } SERVICE'}))
+    assert sparql_guard.named_binding(bound("tasks_of_body", {"body": ["https://e/a", "https://e/b"]}))
+
+
+SVC = "SERVICE <http://127.0.0.1:9/> { ?s ?p ?o }"
+
+
+@pytest.mark.parametrize(
+    ("tamper", "service"),
+    [
+        (lambda t: t.replace(" VALUES (", f" {SVC} VALUES (", 1), True),  # before the block
+        (lambda t: t.replace(") } ", f") }} {SVC} ", 1), True),  # after the block
+        (lambda t: t.replace(") } ", f") {SVC} }} ", 1), False),  # inside the block (not SPARQL)
+        (lambda t: t.replace("<https://kgraph.kz/id/org/mint>", f"<urn:x> }} {SVC} {{ (<urn:y>)", 1), False),
+        (lambda t: t.replace("<https://kgraph.kz/id/org/mint>", '"\\u0022 } SERVICE <http://e/> { }"', 1), False),
+        (lambda t: t.replace("<https://kgraph.kz/id/org/mint>", "<urn:x> # x\r", 1), False),
+        (lambda t: t.replace(" VALUES (", "  VALUES (", 1), False),  # not bind's own spacing
+        (lambda t: t + f" {SVC}", False),  # the library's text changed (not SPARQL either)
+        (lambda t: t.replace("?role\n", f"?role LIMIT 1 }} UNION {{ {SVC}", 1), False),
+    ],
+)
+def test_anything_else_around_a_named_query_is_parsed(tamper, service):
+    text = tamper(bound("tasks_of_body", {"body": "https://kgraph.kz/id/org/mint"}))
+    assert text != bound("tasks_of_body", {"body": "https://kgraph.kz/id/org/mint"})
+    assert not sparql_guard.named_binding(text)
+    if service:  # valid SPARQL with a SERVICE: the parse finds it
+        assert sparql_guard.parsed_refusal(text) == sparql_guard.SERVICE_MESSAGE
+
+
+def test_a_bound_named_query_is_judged_without_parsing(monkeypatch):
+    monkeypatch.setattr(sparql_guard, "_parsed_refusal", lambda text: pytest.fail("parsed"))
+    sparql_guard._parsed_refusal_cached.cache_clear()
+    assert sparql_guard.parsed_refusal(bound("competences")) is None
+    assert sparql_guard.parsed_refusal(bound("tasks_of_body", {"body": "https://e/x"})) is None

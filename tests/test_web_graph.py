@@ -25,6 +25,14 @@ def client(tmp_path_factory):
     return TestClient(create_app(build, warm=False))
 
 
+@pytest.fixture(autouse=True)
+def fresh_pages(request):
+    """Tests change the module's constants (STEP, REACH_MAX): each starts without the finished
+    pages an earlier one left (kgraph.web.render.remembered keeps them per build)."""
+    if "client" in request.fixturenames:
+        request.getfixturevalue("client").app.state.site.memo.pop("pages", None)
+
+
 # --- layout -------------------------------------------------------------------------------
 
 
@@ -130,3 +138,23 @@ def test_the_walk_reports_how_far_it_counted(client, monkeypatch):
     assert data["truncated"] and data["reached"] >= 3
     html = client.get("/graph", params={"iri": MINT, "depth": 3, "lang": "en"}).text
     assert "of 3+ nodes" in html or "of 4+ nodes" in html
+
+
+def test_a_view_already_drawn_is_answered_from_memory_per_language_and_form(client, monkeypatch):
+    walks = []
+    explore = graphview.explore
+    monkeypatch.setattr(graphview, "explore", lambda *a: walks.append(1) or explore(*a))
+    params = {"iri": MINT, "depth": 2, "lang": "en"}
+    first = client.get("/graph", params=params)
+    again = client.get("/graph", params=params)
+    assert first.status_code == again.status_code == 200 and len(walks) == 1
+    assert again.content == first.content and again.headers["content-type"] == first.headers["content-type"]
+    assert again.headers["vary"] == "Accept" and "content-security-policy" in again.headers
+    assert client.get("/graph", params=params | {"lang": "ru"}).content != first.content  # another language
+    as_json = client.get("/graph", params=params, headers={"accept": "application/json"})
+    assert as_json.json()["center"]["value"] == MINT and len(walks) == 3  # JSON is kept apart from HTML
+    client.get("/graph", params=params | {"at": "2016-01-01"})
+    assert len(walks) == 4  # another day: another view
+    assert client.get("/graph", params=params | {"iri": "https://kgraph.kz/id/org/none"}).status_code == 404
+    client.get("/graph", params=params | {"iri": "https://kgraph.kz/id/org/none"})
+    assert len(walks) == 4  # a page not found is not kept (and walks nothing)

@@ -114,6 +114,15 @@ class Settings:
             "`1`",
         ),
     )
+    query_cache_mb: float = field(
+        default=64.0,
+        metadata=_var(
+            float,
+            "answers of the SPARQL endpoint kept in memory per build (a build never changes): the same query "
+            "again is answered without a worker; answers that read the clock kept 60 s (`0`: none)",
+            "`64`",
+        ),
+    )
     store_gsp: str | None = field(
         default=None,
         metadata=_var(str, "Graph Store Protocol URL used to load a remote store", "derived from the store URL"),

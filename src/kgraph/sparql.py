@@ -9,6 +9,8 @@
   malformed query, 406, 503 when the query timed out or ran out of its memory
   (the worker process running it is killed, so the query really stops), or no
   worker is free for it now (with Retry-After).
+* An answer is kept per build (kgraph.sparql_cache): the same query again is answered from
+  memory without a worker, and concurrent requests of one query run it once.
 * Queries run through an executor of `kgraph.sparql_pool`: a pool of worker
   processes, each with its own copy of the store, scheduled so that no client
   starves the rest, or the calling thread for remote stores and stores built in
@@ -28,6 +30,7 @@ import pyoxigraph as ox
 from kgraph import queries, settings, sparql_guard
 from kgraph.errors import KgraphError
 from kgraph.results import GRAPH_FORMATS, SOLUTION_FORMATS, Format, Result, format_named
+from kgraph.sparql_cache import ResultCache
 from kgraph.sparql_pool import Busy, Cancelled, QueryTimeout, executor_for
 from kgraph.sparql_syntax import analyze
 from kgraph.sparql_workers import DEFAULT_FORMAT, Job, message_body
@@ -48,6 +51,7 @@ class Limits:
     per_client: int = settings.DEFAULTS.client_queries  # queries one client may have running or waiting
     queue: int = settings.DEFAULTS.query_queue  # queries that may wait for a worker
     preempt: float = settings.DEFAULTS.query_preempt  # seconds before a query may yield to a lighter client's
+    cache_mb: float = settings.DEFAULTS.query_cache_mb  # answers kept per build (MB; 0: none)
 
     @classmethod
     def from_env(
@@ -67,6 +71,7 @@ class Limits:
             per_client=env.client_queries,
             queue=env.query_queue,
             preempt=env.query_preempt,
+            cache_mb=env.query_cache_mb,
         )
 
 
@@ -185,6 +190,10 @@ class Endpoint:
         self.store = store
         self.limits = limits or Limits.from_env()
         self.executor = executor or executor_for(store, self.limits)
+        # Answers are kept only over a store that cannot change while it is served (kgraph.sparql_cache).
+        self.cache = ResultCache(
+            self.limits.cache_mb if getattr(self.executor, "immutable", False) else 0, self.limits.per_client
+        )
 
     def close(self) -> None:
         self.executor.close()
@@ -244,8 +253,16 @@ class Endpoint:
             tuple(v for k, v in params if k == "default-graph-uri"),
             tuple(v for k, v in params if k == "named-graph-uri"),
         )
-        out = self.executor.run(job, self.limits.timeout, client=req.client, cancel=cancel)
+        out, kept = self.cache.run(
+            self.cache.key(job),
+            lambda: self.executor.run(job, self.limits.timeout, client=req.client, cancel=cancel),
+            cancel,
+            self.limits.timeout,
+            req.client,
+        )
         headers = [("Vary", "Accept")]
+        if self.cache.enabled:
+            headers.append(("X-Kgraph-Cache", "hit" if kept else "miss"))
         if out.truncated:
             headers += [("X-SPARQL-MaxRows", str(self.limits.max_rows)), ("X-Kgraph-Truncated", "true")]
         return Response(out.status, out.body, out.media_type, tuple(headers))

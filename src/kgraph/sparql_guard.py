@@ -14,6 +14,12 @@ refused if either check finds an update or a SERVICE:
   SPARQL 1.1 grammar, and its syntax tree walked for a `ServiceGraphPattern`
   (plain, SILENT or with a variable, at any depth: OPTIONAL, UNION, MINUS,
   GRAPH, subqueries, FILTER EXISTS); an update parses only as an update.
+  Parsing costs more than running most of our queries (30-300 ms), so a named
+  query of the project's library with its parameters bound as
+  `kgraph.sparql_syntax.bind` binds them (`named_binding`: the library's text
+  exactly, and a VALUES block of IRIs and literals where bind puts it, nothing
+  else; no codepoint escape anywhere) is not parsed again: the library's texts
+  are the project's code, and tests/test_sparql_guard.py parses each of them.
 
 A query rdflib cannot parse but Oxigraph can (SPARQL-star, some escapes) is
 judged by the lexical check alone; the worker processes that run queries have
@@ -28,6 +34,7 @@ import re
 
 from kgraph import queries
 from kgraph.errors import QueryError
+from kgraph.sparql_syntax import analyze
 
 UPDATE_MESSAGE = (
     "this endpoint is read-only: SPARQL updates (INSERT, DELETE, LOAD, CLEAR, DROP, "
@@ -95,7 +102,10 @@ def lexical_refusal(text: str) -> str | None:
 
 def parsed_refusal(text: str) -> str | None:
     """Why the parsed query must be refused (update or SERVICE), or None (see `_parsed_refusal`).
-    Queries up to 16 KB are judged once and remembered (named queries repeat)."""
+    Queries up to 16 KB are judged once and remembered (named queries repeat); a named query of
+    the library with its parameters bound is not parsed (`named_binding`)."""
+    if named_binding(text):
+        return None
     if len(text) <= 16384:
         return _parsed_refusal_cached(text)
     return _parsed_refusal(text)
@@ -127,6 +137,46 @@ def _parsed_refusal(text: str) -> str | None:
             return None
         return UPDATE_MESSAGE
     return SERVICE_MESSAGE if _has_service(tree) else None
+
+
+# What `kgraph.sparql_syntax.bind` puts after the "{" that opens a query's WHERE group: a VALUES
+# block of variables and rows of terms as pyoxigraph writes them (an IRI, a string with only the
+# escapes ECHAR allows, then a datatype or a language tag), single spaces between.
+_IRI = r"<[^<>\"{}|^`\\\x00-\x20]*>"
+_LITERAL = r'"(?:[^"\\\n\r]|\\[tbnrf"\'\\])*"(?:\^\^' + _IRI + r"|@[a-zA-Z]+(?:-[a-zA-Z0-9]+)*)?"
+_TERM = f"(?:{_IRI}|{_LITERAL}|UNDEF)"
+_ROW = rf"\({_TERM}(?: {_TERM})*\)"
+_VAR = r"\?[A-Za-z_][A-Za-z0-9_]*"
+_BOUND_VALUES = re.compile(rf" VALUES \({_VAR}(?: {_VAR})*\) \{{ {_ROW}(?: {_ROW})* \}} ")
+
+
+@functools.cache
+def _library_texts() -> tuple[tuple[str, str, str], ...]:
+    """(text, before, after) of each named query: its text split where bind puts the VALUES block."""
+    out = []
+    for q in queries.library().values():
+        where = analyze(q.sparql, stop_at_where=True).where
+        if where is not None and "\\u" not in q.sparql and "\\U" not in q.sparql:
+            out.append((q.sparql, q.sparql[:where], q.sparql[where:]))
+    return tuple(out)
+
+
+def named_binding(text: str) -> bool:
+    """Whether the text is a named query of the library as written, or with its parameters bound
+    by `kgraph.sparql_syntax.bind` (only a VALUES block of terms added, where bind adds it)."""
+    if "\\u" in text or "\\U" in text:  # codepoint escapes are decoded before parsing: judge it whole
+        return False
+    for whole, before, after in _library_texts():
+        if text == whole:
+            return True
+        if (
+            len(text) > len(whole)
+            and text.startswith(before)
+            and text.endswith(after)
+            and _BOUND_VALUES.fullmatch(text, len(before), len(text) - len(after))
+        ):
+            return True
+    return False
 
 
 def _has_service(node) -> bool:

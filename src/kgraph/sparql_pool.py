@@ -80,6 +80,7 @@ class InlineExecutor:
     """Runs queries in the calling thread. No hard timeout: for in-memory and remote stores."""
 
     hard_timeout = False
+    immutable = False  # the caller's store may change: answers are not kept (kgraph.sparql_cache)
 
     def __init__(self, store):
         self.store = store
@@ -132,6 +133,7 @@ class ProcessExecutor:
     store opened read-only (kind "disk") or an N-Quads dump loaded in memory ("nquads")."""
 
     hard_timeout = True
+    immutable = True  # a build's store or dump, opened read-only: answers may be kept (kgraph.sparql_cache)
 
     def __init__(
         self,

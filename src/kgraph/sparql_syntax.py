@@ -137,3 +137,19 @@ def bind(text: str, bindings: Mapping[str, object] | None) -> str:
     n = lists.pop() if lists else 1
     rows = " ".join("(" + " ".join(term_syntax(c[i] if len(c) == n else c[0]) for c in columns) + ")" for i in range(n))
     return f"{text[:where]} VALUES ({names}) {{ {rows} }} {text[where:]}"
+
+
+# Calls whose value differs between two runs of one query on one store: random ones, and the clock.
+_RANDOM_CALL = re.compile(r"(?<![\w?$])(?:RAND|UUID|STRUUID|BNODE)(?!\w)", re.IGNORECASE)
+_CLOCK_CALL = re.compile(r"(?<![\w?$])NOW(?!\w)", re.IGNORECASE)
+
+
+def volatile(text: str) -> str | None:
+    """Whether a query's answer can change between two runs on an unchanged store: "random"
+    (it calls RAND, UUID, STRUUID or BNODE), "clock" (it reads NOW()), else None.
+
+    On the safe side: the function's name anywhere but as a variable counts (in a string, a
+    comment or a prefixed name too), and a query with codepoint escapes (`\\u0052AND()` is RAND()) counts as random."""
+    if "\\u" in text or "\\U" in text or _RANDOM_CALL.search(text):
+        return "random"
+    return "clock" if _CLOCK_CALL.search(text) else None

@@ -23,10 +23,11 @@ bodies that had taken over by that day (the registry's reorganisations).
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from collections import Counter
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
+from urllib.parse import quote_plus
 
 import networkx as nx
 from fastapi import APIRouter, Query, Request
@@ -38,7 +39,7 @@ from kgraph.web import graphlayout as layout
 from kgraph.web.errors import PageError, day_param
 from kgraph.web.graphindex import CO, HELD, LEAD, Edge, adjacency
 from kgraph.web.i18n import N_, gettext, lang_of
-from kgraph.web.render import page, site
+from kgraph.web.render import page, remembered, site
 from kgraph.web.site import Site, href
 
 router = APIRouter()
@@ -367,7 +368,14 @@ def url_of(view: View, **changes) -> str:
     } | changes
     if params["iri"] and params["iri"].startswith(iri.BASE):
         params["iri"] = _short(params["iri"])
-    return "/graph?" + urlencode({k: v for k, v in params.items() if v not in (None, "")})
+    # what urlencode makes of the params, its quoting of each value remembered (a view of 1,500
+    # nodes makes three URLs per node, each repeating the same IRIs)
+    return "/graph?" + "&".join(f"{k}={_quoted(str(v))}" for k, v in params.items() if v not in (None, ""))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _quoted(value: str) -> str:
+    return quote_plus(value)
 
 
 @router.get("/graph/export")
@@ -428,6 +436,12 @@ def graph_page(
     more: str = "",
     sel: str | None = None,
 ):
+    """The graph view; a view already drawn for this build is answered from memory (the layout
+    of a large neighbourhood costs far more than its page)."""
+    return remembered(request, lambda: _graph_page(request, iri_, depth, kinds_, doc, limit, at, expand, more, sel))
+
+
+def _graph_page(request, iri_, depth, kinds_, doc, limit, at, expand, more, sel):
     s = site(request)
     lang = lang_of(request)
     day = day_param(at)

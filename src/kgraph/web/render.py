@@ -7,6 +7,10 @@ URL with a `.json` suffix, as datasette does: `/id/org/mint.json`,
 `/search.json?q=…`, `/graph.json?iri=…`, `/index.json`). The template gets the
 same dict plus the helpers (gettext callables of the page's language, kind names and colours).
 
+`remembered(request, compute)` keeps a page's finished response per build (a build never
+changes), for pages that cost much to compute (the graph view of a large neighbourhood): the
+same URL in the same language, as of the same day, is answered from memory.
+
 Autoescaping is on for every template: whatever the documents say is printed
 as text. Data reaches scripts only as JSON inside <script type="application/json">
 (`|tojson` escapes <, > and & there) or in data- attributes.
@@ -14,6 +18,10 @@ as text. Data reaches scripts only as JSON inside <script type="application/json
 
 from __future__ import annotations
 
+import datetime as dt
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -126,3 +134,59 @@ def render(request: Request, name: str, context: dict, status: int = 200) -> HTM
     }
     ctx.update(context)
     return templates.TemplateResponse(request, name, ctx, status_code=status)
+
+
+# --- finished pages kept per build --------------------------------------------------------------
+
+PAGE_CACHE_BYTES = 48 * 1024 * 1024  # finished pages kept per build, in bytes of their bodies
+PAGE_CACHE_LARGEST = PAGE_CACHE_BYTES // 4
+
+
+class PageCache:
+    """Finished page bodies by key, least recently used dropped first; thread-safe."""
+
+    def __init__(self, budget: int = PAGE_CACHE_BYTES):
+        self.budget, self.largest = budget, min(PAGE_CACHE_LARGEST, budget)
+        self._entries: OrderedDict[tuple, tuple[bytes, int, str | None]] = OrderedDict()
+        self._size = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> tuple[bytes, int, str | None] | None:
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is not None:
+                self._entries.move_to_end(key)
+            return entry
+
+    def put(self, key: tuple, body: bytes, status: int, media_type: str | None) -> None:
+        if len(body) > self.largest:
+            return
+        with self._lock:
+            old = self._entries.pop(key, None)
+            self._size -= len(old[0]) if old else 0
+            self._entries[key] = (body, status, media_type)
+            self._size += len(body)
+            while self._size > self.budget:
+                _, (dropped, _, _) = self._entries.popitem(last=False)
+                self._size -= len(dropped)
+
+
+_page_cache_lock = threading.Lock()
+
+
+def remembered(request: Request, compute: Callable[[], Response]) -> Response:
+    """The page `compute()` answers, kept per build (in the Site's memo) under its URL, the
+    interface's language, HTML or JSON, and the day (a page without `at=` shows today). Only
+    200 answers are kept; the response's cookies and other per-request headers are not."""
+    s = site(request)
+    with _page_cache_lock:
+        cache = s.memo.setdefault("pages", {}).setdefault("cache", PageCache())
+    key = (request.url.path, request.url.query, i18n.lang_of(request), wants_json(request), dt.date.today())
+    hit = cache.get(key)
+    if hit is not None:
+        body, status, media_type = hit
+        return Response(body, status_code=status, media_type=media_type, headers={"Vary": "Accept"})
+    response = compute()
+    if response.status_code == 200 and isinstance(getattr(response, "body", None), bytes):
+        cache.put(key, response.body, response.status_code, response.media_type)
+    return response

@@ -24,7 +24,7 @@ from kgraph import sparql
 
 CORS = {
     "Access-Control-Allow-Origin": "*",
-    "Access-Control-Expose-Headers": "X-SPARQL-MaxRows, X-Kgraph-Truncated, Content-Type",
+    "Access-Control-Expose-Headers": "X-SPARQL-MaxRows, X-Kgraph-Truncated, X-Kgraph-Cache, Content-Type",
 }
 PREFLIGHT = CORS | {
     "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
