@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kgraph.sources.law_roles import role_mentions
+from kgraph.sources.law_roles import role_aliases, role_mentions
 
 
 def first(text: str, aliases: dict[str, str] | None = None):
@@ -135,3 +135,54 @@ def test_role_phrases_of_state_bodies(text, role):
 def test_a_procedure_is_no_field_of_a_role(text):
     m = next(r for r in role_mentions(text) if r.role != "local-executive-bodies")
     assert m.role == "authorized-body" and m.name is None
+
+
+DEFENCE_RU = "определяется уполномоченным органом в области оборонной промышленности. "
+DEFENCE_KK = "қорғаныс өнеркәсібі саласындағы уәкілетті орган айқындайды. "
+
+
+@pytest.mark.parametrize(
+    "definition, later, short, full",
+    [
+        # a field the role table does not know: every later bare role is the one the law shortened,
+        # not the last authorized body it named in full
+        (
+            "26) уполномоченный орган в сфере стандартизации (далее – уполномоченный орган) – орган;",
+            DEFENCE_RU + "Уполномоченный орган утверждает стандарты",
+            "уполномоченный орган",
+            "уполномоченный орган в сфере стандартизации",
+        ),
+        (
+            "26) стандарттау саласындағы уәкілетті орган (бұдан әрі – уәкілетті орган) – орган;",
+            DEFENCE_KK + "Уәкілетті орган стандарттарды бекітеді",
+            "уәкілетті орган",
+            "стандарттау саласындағы уәкілетті орган",
+        ),
+        # in another case form, in a lead-in
+        (
+            "В компетенцию уполномоченного органа в сфере туризма (далее – уполномоченный орган) входят:",
+            "уполномоченным органом утверждается",
+            "уполномоченный орган",
+            "уполномоченный орган в сфере туризма",
+        ),
+    ],
+)
+def test_the_short_form_of_a_role_stands_for_the_role_the_law_shortened(definition, later, short, full):
+    aliases = role_aliases(definition + "\n" + later)
+    assert aliases == {short: full}
+    named = [m for m in role_mentions(later, aliases=aliases) if m.start >= later.find(". ") + 1]
+    assert [m.name for m in named] == [full]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a field the table knows is a field (kgraph.sources.law.short_form_fields), not a short form
+        "уполномоченный орган в области науки (далее – уполномоченный орган)",
+        # a short form of something else
+        "Национальная академия наук (далее – академия)",
+        "уполномоченный орган (далее – орган) утверждает",
+    ],
+)
+def test_no_role_short_form(text):
+    assert role_aliases(text) == {}

@@ -547,3 +547,35 @@ def _attached(text: str, role: RoleMention, named: RoleMention) -> bool:
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+def role_aliases(text: str) -> dict[str, str]:
+    """Short forms a law gives a role whose field the role table does not know -> the role as the
+    law words it: «уполномоченный орган в сфере стандартизации (далее – уполномоченный орган)»,
+    kk «стандарттау саласындағы уәкілетті орган (бұдан әрі – уәкілетті орган)». Every later bare
+    «уполномоченный орган» is that role, not another authorized body the law names in full
+    («уполномоченный орган в области оборонной промышленности»). The first definition of a short
+    form holds (the article of definitions comes first). A field the table knows is the business of
+    the fields (`kgraph.sources.law.short_form_fields`)."""
+    out: dict[str, str] = {}
+    for m in law_bodies.ALIAS.finditer(text):
+        short = collapse(m["alias"].strip(' «»"'))
+        bare = role_mentions(short)
+        if len(bare) != 1 or bare[0].phrase != (0, len(short)) or bare[0].role not in GENERIC_ROLES:
+            continue
+        before = text[max(0, m.start() - FIELD_WINDOW - 100) : m.start()]
+        named = role_mentions(before)
+        full = named[-1] if named else None
+        if not full or full.role is not None or before[full.phrase[1] :].strip():
+            continue  # not a role with a field right before the short form
+        noun = role_mentions(before[full.start : full.end])
+        fields = fields_of(before, full.start, full.end, full.side, plural=False)
+        if not noun or noun[0].role != bare[0].role or not fields or fields[0][0]:
+            continue
+        _, phrase, _, word = fields[0]
+        out.setdefault(short, _worded(short, phrase, word, full.side))
+    return out
+
+
+# The bare roles a short form may stand for: a fielded role kind with no field.
+GENERIC_ROLES = frozenset({*FIELDED, "national-operators"})
