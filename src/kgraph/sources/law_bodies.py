@@ -44,11 +44,11 @@ from kgraph.text import collapse
 # Organisation nouns, Russian (any case form follows the stem) and Kazakh (stem and its ending).
 ORG_RU = (
     r"(?:академи|комисси|центр|фонд|совет|палат|агентств|министерств|комитет|правлени|президиум|собрани|корпораци"
-    r"|ассоциаци|служб|оператор|компани)"
+    r"|ассоциаци|служб|оператор|компани|маслихат)"
 )
 ORG_KK = (
     r"(?:академия|комиссия|орталы[қғ]|қор|кеңес|палата|агенттіг|агенттік|министрлі[кг]|комитет|басқарма|төралқа"
-    r"|жиналыс|корпорация|қауымдастығ|оператор|компания)"
+    r"|жиналыс|корпорация|қауымдастығ|оператор|компания|мәслихат)"
 )
 KK_UPPER = "ӘҒҚҢӨҰҮІ"
 KAZAKH = re.compile(r"[әғқңөұүһі]", re.I)
@@ -109,6 +109,21 @@ RU_DETERMINERS = (
     "все",
     "любо",
 )
+# Bodies named with the places they serve, in the genitive before them in Kazakh
+# ("облыстардың, республикалық маңызы бар қалалардың, астананың жергілікті атқарушы органдары").
+PLACES_BEFORE = re.compile(
+    rf"(?:\(?(?:[{LOWER}]+\s+маңызы\s+бар\s+)?[{LOWER}]+(?:{alternation(KK_CASE['genitive'])})\)?\s*(?:,|және|мен)?\s*)+$",
+    re.I,
+)
+
+
+# ... in the genitive after them in Russian ("местные исполнительные органы районов (городов областного значения)").
+PLACES_AFTER = re.compile(
+    r"(?:,?+\s++(?:и\s++|или\s++)?+\(?+(?:район|город|област|столиц)[а-я]*+(?:\s++(?:областного|республиканского)\s++значения)?+\)?+)++",
+    re.I,
+)
+# A place a name ends (ru) or starts (kk) with: the list of places runs on.
+PLACE_WORD = re.compile(r"^(?:район|город|област|столиц|аудан|қала|облыс|астана)", re.I)
 KK_NOMINATIVE = re.compile(rf"^(?:{alternation((*KK_POSSESSIVE, *KK_PLURAL, *KK_PLURAL_POSSESSIVE))})?$")
 KK_GENITIVE = re.compile(rf"(?:{alternation(KK_CASE['genitive'])})$")
 # A short form the law defines: "(далее – совет)", "(бұдан әрі – кеңес)".
@@ -170,6 +185,8 @@ def _named_ru(text: str) -> list[Named]:
         end = _genitive_tail(text, m.end())
         if not adjectives and not (head[0].isupper() and end > m.end()):
             continue  # a bare "совет": a name needs a modifier, or a capital and a genitive ("Фонд науки")
+        if end > m.end() and PLACE_WORD.match(text[m.end() : end].split()[-1]):
+            end = places_after(text, end)  # "Маслихаты областей, городов республиканского значения и столицы"
         out.append(
             Named(
                 m.start("head"),
@@ -252,10 +269,24 @@ def _named_kk(text: str) -> list[Named]:
             if k == 0:
                 continue
             start = run[k - 1][1]
+        if PLACE_WORD.match(text[start : m.start()]):
+            start = places_before(text, start)  # "Облыстардың, республикалық маңызы бар қалалардың және астананың"
         suf = m["suf"].lower()
         kind = "subject" if KK_NOMINATIVE.match(suf) else "genitive" if KK_GENITIVE.search(suf) else "other"
         out.append(Named(m.start("head"), m.end(), (start, m.end()), text[start : m.end()], kind, "before", suf))
     return out
+
+
+def places_before(text: str, start: int) -> int:
+    """Back over the places in the genitive that name a body before it (Kazakh)."""
+    m = PLACES_BEFORE.search(text[max(0, start - 200) : start])
+    return start - len(m.group(0)) if m else start
+
+
+def places_after(text: str, end: int) -> int:
+    """On over the places in the genitive that name a body after it (Russian)."""
+    m = PLACES_AFTER.match(text, end)
+    return m.end() if m else end
 
 
 def _takes_object(text: str, at: int) -> bool:

@@ -174,33 +174,15 @@ FIELDS: list[tuple[re.Pattern[str], str]] = [
 FIELDED = {"authorized-body", "national-operator", "council"}
 ROLE_NAMES = {"authorized-body-state-planning": "state-planning-body"}
 
-# Roles named with the places they serve, in the genitive before them in Kazakh
-# ("облыстардың, республикалық маңызы бар қалалардың, астананың жергілікті атқарушы органдары").
+# Roles named with the places they serve (`law_bodies.PLACES_BEFORE`, `law_bodies.PLACES_AFTER`).
 PLACE_NAMED = {"local-executive-bodies"}
-PLACES_BEFORE = re.compile(
-    rf"(?:\(?(?:[{LOWER}]+\s+маңызы\s+бар\s+)?[{LOWER}]+(?:{alternation(KK_CASE['genitive'])})\)?\s*(?:,|және|мен)?\s*)+$",
-    re.I,
-)
-
-
-# ... in the genitive after them in Russian ("местные исполнительные органы районов (городов областного значения)").
-PLACES_AFTER = re.compile(
-    r"(?:,?+\s++(?:и\s++|или\s++)?+\(?+(?:район|город|област|столиц)[а-я]*+(?:\s++(?:областного|республиканского)\s++значения)?+\)?+)++",
-    re.I,
-)
+PLACES_BEFORE, PLACES_AFTER = law_bodies.PLACES_BEFORE, law_bodies.PLACES_AFTER
 # The bodies of districts (and cities of regional significance) are a level of their own.
 DISTRICTS = re.compile(r"^\W*(?:район|аудан)", re.I)
 DISTRICT_ROLE = {"local-executive-bodies": "local-executive-bodies-district"}
 
 
-def _places_before(text: str, start: int) -> int:
-    m = PLACES_BEFORE.search(text[max(0, start - 200) : start])
-    return start - len(m.group(0)) if m else start
-
-
-def _places_after(text: str, end: int) -> int:
-    m = PLACES_AFTER.match(text, end)
-    return m.end() if m else end
+_places_before, _places_after = law_bodies.places_before, law_bodies.places_after
 
 
 # How far (characters) a field phrase may sit from its role noun, and how many words it may have.
