@@ -28,6 +28,8 @@ from kgraph.sources import law_bodies
         ),
         # an object before it is not ("… шешімдерін ұлттық ғылыми кеңестер")
         ("Апелляциялық комиссияның шешімдерін ұлттық ғылыми кеңестер орындайды", "ұлттық ғылыми кеңестер"),
+        # a Latin "i" in a Kazakh name: the name as the letters stand for
+        ("Ұлттық кәсiпкерлер палатасы қатысады", "Ұлттық кәсіпкерлер палатасы"),
         # maslikhats, with the places they serve (Russian after, Kazakh before)
         (
             "Маслихаты областей, городов республиканского значения и столицы: 2) заслушивают отчет",

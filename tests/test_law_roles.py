@@ -48,6 +48,9 @@ def first(text: str, aliases: dict[str, str] | None = None):
             None,
             "өнеркәсіпті мемлекеттік ынталандыру саласындағы уәкілетті орган",
         ),
+        # a Latin "i" in a Kazakh lead line ("Үкiметi:")
+        ("Қазақстан Республикасының Үкiметi:", "government", None),
+        ("уәкiлеттi орган бекiтедi", "authorized-body", None),
         ("Президент Республики Казахстан утверждает", "president", None),
         ("Қазақстан Республикасының Президенті бекітеді", "president", None),
     ],

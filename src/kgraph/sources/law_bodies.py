@@ -31,6 +31,7 @@ from kgraph.lang import (
     kk_bare,
     kk_possessed,
     morph,
+    repair_homoglyphs,
     ru_adjective,
     ru_attribute_participle,
     ru_case,
@@ -156,7 +157,9 @@ class Named(NamedTuple):
 
 
 def named_bodies(text: str) -> list[Named]:
-    """Organisations named by name: an organisation noun with modifiers, or a capitalised one with a genitive."""
+    """Organisations named by name: an organisation noun with modifiers, or a capitalised one with a genitive
+    (Latin look-alikes in Cyrillic words read as the letters they stand for; offsets are the text's own)."""
+    text = repair_homoglyphs(text)
     return [*_named_ru(text), *_named_kk(text)]
 
 
@@ -306,6 +309,7 @@ def aliases(text: str) -> dict[str, str]:
     The full name is the organisation's name just before "(далее – …)"; a short form that
     is a name itself ("(далее – Национальная академия наук)") stands for the name before it too."""
     out: dict[str, str] = {}
+    text = repair_homoglyphs(text)
     organs = _organ_lists(text)
     for m in ALIAS.finditer(text):
         alias = m["alias"].strip(' «»"')
@@ -382,6 +386,7 @@ def shortened(names: list[str]) -> dict[str, str]:
 
 def alias_mentions(text: str, short: dict[str, str]) -> list[Named]:
     """Where the text names an organisation by the short form it gave it, in any case form."""
+    text = repair_homoglyphs(text)
     out = []
     for alias, full in short.items():
         words = alias.split()

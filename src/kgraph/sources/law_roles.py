@@ -27,6 +27,7 @@ from kgraph.lang import (
     clause_words,
     has_kazakh,
     kk_bare,
+    repair_homoglyphs,
     ru_case,
     ru_cases,
 )
@@ -419,7 +420,10 @@ def role_mentions(
     Role phrases first (the longest where two overlap), then the short forms the
     law defined (`aliases`: short form -> full name) and organisations named by
     name (`law_bodies`) where no role phrase stands; a role phrase that names no
-    field ("совет") gives way to the organisation's name ("национальным научным советом")."""
+    field ("совет") gives way to the organisation's name ("национальным научным советом").
+    Latin look-alikes in Cyrillic words are read as the letters they stand for ("Үкiметi:" with
+    a Latin "i"); offsets are the text's own."""
+    text = repair_homoglyphs(text)
     found: list[RoleMention] = []
     more: list[RoleMention] = []  # the other fields of a plural role noun ("органы в области A, B")
     for pattern, kind, side in ROLE_PHRASES:
@@ -540,6 +544,7 @@ def role_aliases(text: str) -> dict[str, str]:
     form holds (the article of definitions comes first). A field the table knows is the business of
     the fields (`kgraph.sources.law.short_form_fields`)."""
     out: dict[str, str] = {}
+    text = repair_homoglyphs(text)
     for m in law_bodies.ALIAS.finditer(text):
         short = collapse(m["alias"].strip(' «»"'))
         bare = role_mentions(short)
