@@ -72,6 +72,18 @@ ROLE_PHRASES: list[tuple[re.Pattern[str], str, str]] = [
         (r"(?:Қазақстан\s+Республикасы(?:ның)?\s+)?(?-i:Президент)(?P<suf>[а-яәғқңөұүһі]*)", "president", "before"),
         (r"(?-i:Президент)(?P<suf>[а-я]*)(?:\s+Республики\s+Казахстан)?", "president", "after"),
         (r"салалық\s+уәкілетті\s+орган(?P<suf>[а-яәғқңөұүһі]*)", "sectoral-authorized-body", "before"),
+        # "the authorized body of the relevant branch" is the branch's authorized body, whatever the branch
+        (
+            r"тиісті\s+сала(?:лар)?(?:дың|ның)\s+(?:орталық\s+)?уәкілетті\s+(?:мемлекеттік\s+)?орган(?P<suf>[а-яәғқңөұүһі]*)",
+            "sectoral-authorized-body",
+            "before",
+        ),
+        (
+            r"(?:центральн[а-я]*\s+)?уполномоченн[а-я]*\s+(?:государственн[а-я]*\s+)?орган(?P<suf>[а-я]*)"
+            r"\s+соответствующ(?:ей|их)\s+отрасл(?:и|ей)(?![а-я])",
+            "sectoral-authorized-body",
+            "after",
+        ),
         (r"отраслев[а-я]*\s+уполномоченн[а-я]*\s+орган(?P<suf>[а-я]*)", "sectoral-authorized-body", "after"),
         (r"уәкілетті\s+(?:мемлекеттік\s+)?орган(?P<suf>[а-яәғқңөұүһі]*)", "authorized-body", "before"),
         (r"уполномоченн[а-я]*\s+(?:государственн[а-я]*\s+)?орган(?P<suf>[а-я]*)", "authorized-body", "after"),
