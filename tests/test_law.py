@@ -565,7 +565,7 @@ CORPUS_LAWS = {
     "kz-law-2012-541-iv-ru": 0.94,
     "kz-law-2012-541-iv-kk": 0.96,
     # first contact (/work/reports/lawnew1-firstcontact.md): floors = first-contact competence F1, rounded down
-    "kz-law-2015-379-v-ru": 0.61,
+    "kz-law-2015-379-v-ru": 0.67,
     "kz-law-2015-379-v-kk": 0.70,
     # first contact (/work/reports/lawnew2-firstcontact.md): floors = first-contact competence F1, rounded down
     "kz-law-2018-183-vi-ru": 0.63,

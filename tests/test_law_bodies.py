@@ -28,6 +28,9 @@ from kgraph.sources import law_bodies
         ),
         # an object before it is not ("… шешімдерін ұлттық ғылыми кеңестер")
         ("Апелляциялық комиссияның шешімдерін ұлттық ғылыми кеңестер орындайды", "ұлттық ғылыми кеңестер"),
+        # an alternative in brackets is part of the name
+        ("Конкурсной (аукционной) комиссией рассматриваются заявки", "Конкурсной (аукционной) комиссией"),
+        ("Конкурстық (аукциондық) комиссия қарайды", "Конкурстық (аукциондық) комиссия"),
         # a Latin "i" in a Kazakh name: the name as the letters stand for
         ("Ұлттық кәсiпкерлер палатасы қатысады", "Ұлттық кәсіпкерлер палатасы"),
         # maslikhats, with the places they serve (Russian after, Kazakh before)

@@ -58,12 +58,13 @@ ORGANISATION = re.compile(
     rf"{ORG_RU}|{ORG_KK}|орган|холдинг|банк|институт|ұйым|кәсіпорн|компания|әкімдік|организаци|предприяти|акимат",
     re.I,
 )
-# A Russian adjective or participle before the noun (any case).
+# A Russian adjective or participle before the noun (any case); one in brackets is an alternative
+# the name gives ("конкурсная (аукционная) комиссия").
 _ADJ = (
     rf"(?!{ORG_RU})[А-ЯЁа-яё]+(?:-[а-яё]+)*(?:ая|яя|ый|ий|ой|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ую|юю|ых|их|ыми|ими|ей)"
 )
 NAMED_RU = re.compile(
-    rf"(?<![{LOWER}{KK_UPPER}-])(?P<adj>(?:{_ADJ}\s+){{1,4}})?(?P<head>{ORG_RU}[а-яё]*)(?![а-яё])", re.I
+    rf"(?<![{LOWER}{KK_UPPER}-])(?P<adj>(?:\(?{_ADJ}\)?\s+){{1,4}})?(?P<head>{ORG_RU}[а-яё]*)(?![а-яё])", re.I
 )
 NAMED_KK = re.compile(rf"(?<![{LOWER}-])(?P<head>{ORG_KK})(?P<suf>[{LOWER}]*)(?![{LOWER}])", re.I)
 # Kazakh modifiers of an organisation noun: names (capitalised), adjectives, "ұлттық".
