@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kgraph.sources.law_roles import role_aliases, role_mentions
+from kgraph.sources.law_roles import defined_roles, role_aliases, role_mentions
 
 
 def first(text: str, aliases: dict[str, str] | None = None):
@@ -197,3 +197,55 @@ def test_the_short_form_of_a_role_stands_for_the_role_the_law_shortened(definiti
 )
 def test_no_role_short_form(text):
     assert role_aliases(text) == {}
+
+
+ORGANIZER_RU = (
+    "организатор конкурса (аукциона) либо прямых переговоров",
+    "государственный партнер, осуществляющий организацию и проведение конкурса (аукциона)",
+)
+ORGANIZER_KK = (
+    "конкурсты (аукционды) не тікелей келіссөздерді ұйымдастырушы",
+    "конкурсты (аукционды) ұйымдастыруды және өткізуді жүзеге асыратын мемлекеттік әріптес",
+)
+PRIVATE_RU = (
+    "частный партнер",
+    "индивидуальный предприниматель, юридическое лицо, за исключением государственных учреждений",
+)
+PRIVATE_KK = ("жекеше әріптес", "мемлекеттік заңды тұлғаларды қоспағанда, дара кәсіпкер, консорциум немесе заңды тұлға")
+
+
+@pytest.mark.parametrize(
+    "definitions, expected",
+    [
+        # a public actor the law defines: named later by its head noun
+        ([ORGANIZER_RU], {"организатор": ORGANIZER_RU[0]}),
+        ([ORGANIZER_KK], {"ұйымдастырушы": ORGANIZER_KK[0]}),
+        # a state partner (the mark in the term itself); its head noun shared with a private partner
+        (
+            [("государственный партнер", "Республика Казахстан, от имени которой выступают органы"), PRIVATE_RU],
+            {"государственный партнер": "государственный партнер"},
+        ),
+        # private actors and an operator a private partner chooses are no roles of the state
+        ([PRIVATE_RU, PRIVATE_KK], {}),
+        ([("оператор", "юридическое лицо, при необходимости определенное частным партнером")], {}),
+        (
+            [("оператор", "жекеше әріптес айқындаған, мемлекеттік-жекешелік әріптестік шартын орындайтын заңды тұлға")],
+            {},
+        ),
+        # a term that names no one who acts
+        ([("плата за доступность", "денежная выплата, осуществляемая государственным партнером")], {}),
+    ],
+)
+def test_roles_the_law_defines(definitions, expected):
+    assert defined_roles(definitions) == expected
+
+
+@pytest.mark.parametrize(
+    "text, aliases, name",
+    [
+        ("Организатором конкурса (аукциона) создается комиссия", {"организатор": ORGANIZER_RU[0]}, ORGANIZER_RU[0]),
+        ("Конкурсты (аукционды) ұйымдастырушы хабарлама жібереді", {"ұйымдастырушы": ORGANIZER_KK[0]}, ORGANIZER_KK[0]),
+    ],
+)
+def test_a_defined_role_is_named_by_its_head(text, aliases, name):
+    assert first(text, aliases).name == name

@@ -28,6 +28,7 @@ from kgraph.lang import (
     has_kazakh,
     kk_bare,
     repair_homoglyphs,
+    ru_adjective,
     ru_case,
     ru_cases,
 )
@@ -578,3 +579,46 @@ def role_aliases(text: str) -> dict[str, str]:
 
 # The bare roles a short form may stand for: a fielded role kind with no field.
 GENERIC_ROLES = frozenset({*FIELDED, "national-operators"})
+
+
+# The head noun of a term that names who acts: ru "организатор", "партнер", "оператор",
+# "исполнитель", "заказчик"; kk "ұйымдастырушы", "әріптес", "оператор".
+AGENT_HEAD_RU = re.compile(r"(?:тор|тель|ник|щик|чик|тнер)$")
+AGENT_HEAD_KK = re.compile(r"(?:шы|ші|тор|әріптес)$")
+# A public actor: its definition's head (ru: the first clause; kk: the last) names a state body,
+# a state partner, the Government or an authorized body.
+# ("государственно-частное", kk "мемлекеттік-жекешелік" is public-private: no mark).
+PUBLIC_MARK = re.compile(r"(?<![а-я])(?:государственн(?![а-я]*-)|мемлекеттік(?!-)|правительств|үкімет)", re.I)
+
+
+def defined_roles(definitions: list[tuple[str, str]]) -> dict[str, str]:
+    """The law's own roles (short form -> the term as defined) from its definitions (term, definition):
+    a term whose head is an agent noun and whose definition makes it public («организатор конкурса
+    (аукциона) либо прямых переговоров – государственный партнер, осуществляющий …»). The law names
+    them by the head noun alone or with part of the term («организатором конкурса (аукциона)»,
+    kk «Конкурсты (аукционды) ұйымдастырушы»): the head noun is the short form where one public
+    term has it, the whole term where several do («государственный партнер», «частный партнер»).
+    Private actors (a private partner, an operator a private partner chooses) are no roles."""
+    public: list[tuple[str, str]] = []
+    heads: dict[str, int] = {}
+    for term, definition in definitions:
+        term = collapse(repair_homoglyphs(term)).strip(" .")
+        words = term.split()
+        kazakh = has_kazakh(term + definition)
+        nouns = [w for w in words if not ru_adjective(w)] if not kazakh else words[::-1]
+        head = nouns[0].lower() if nouns else ""
+        if not head or not (AGENT_HEAD_KK if kazakh else AGENT_HEAD_RU).search(head):
+            continue
+        heads[head] = heads.get(head, 0) + 1
+        clauses = re.split(r",|\s[–—-]\s", collapse(definition))
+        clause = clauses[-1] if kazakh else clauses[0]
+        if PUBLIC_MARK.search(term) or (PUBLIC_MARK.search(clause) and not NOT_PUBLIC.search(clause)):
+            public.append((head, term))
+    out: dict[str, str] = {}
+    for head, term in public:
+        out[head if heads[head] == 1 and len(term.split()) > 1 else term] = term
+    return out
+
+
+# "негосударственный", "за исключением государственных …": a public mark that says the opposite.
+NOT_PUBLIC = re.compile(r"негосударств|исключением|мемлекеттік\s+емес", re.I)
