@@ -568,8 +568,8 @@ CORPUS_LAWS = {
     "kz-law-2015-379-v-ru": 0.81,
     "kz-law-2015-379-v-kk": 0.79,
     # first contact (/work/reports/lawnew2-firstcontact.md): floors = first-contact competence F1, rounded down
-    "kz-law-2018-183-vi-ru": 0.63,
-    "kz-law-2018-183-vi-kk": 0.70,
+    "kz-law-2018-183-vi-ru": 0.84,
+    "kz-law-2018-183-vi-kk": 0.86,
 }
 
 

@@ -48,6 +48,13 @@ def first(text: str, aliases: dict[str, str] | None = None):
             None,
             "өнеркәсіпті мемлекеттік ынталандыру саласындағы уәкілетті орган",
         ),
+        # a national body for a field the law names: the body as the law words it
+        (
+            "Национальный орган по стандартизации осуществляет",
+            None,
+            "Национальный орган по стандартизации",
+        ),
+        ("стандарттау жөніндегі ұлттық орган жүзеге асырады", None, "стандарттау жөніндегі ұлттық орган"),
         # a Latin "i" in a Kazakh lead line ("Үкiметi:")
         ("Қазақстан Республикасының Үкiметi:", "government", None),
         ("уәкiлеттi орган бекiтедi", "authorized-body", None),

@@ -88,6 +88,9 @@ ROLE_PHRASES: list[tuple[re.Pattern[str], str, str]] = [
         (r"отраслев[а-я]*\s+уполномоченн[а-я]*\s+орган(?P<suf>[а-я]*)", "sectoral-authorized-body", "after"),
         (r"уәкілетті\s+(?:мемлекеттік\s+)?орган(?P<suf>[а-яәғқңөұүһі]*)", "authorized-body", "before"),
         (r"уполномоченн[а-я]*\s+(?:государственн[а-я]*\s+)?орган(?P<suf>[а-я]*)", "authorized-body", "after"),
+        # a national body for a field ("национальный орган по стандартизации"), named with its field
+        (r"ұлттық\s+орган(?P<suf>[а-яәғқңөұүһі]*)", "national-body", "before"),
+        (r"национальн[а-я]*\s+орган(?P<suf>[а-я]*)", "national-body", "after"),
         (r"ұлттық\s+оператор(?P<suf>[а-яәғқңөұүһі]*)", "national-operator", "before"),
         (r"национальн[а-я]*\s+оператор(?P<suf>[а-я]*)", "national-operator", "after"),
         # "кеңесші" (adviser) and "кеңестік" (advisory) are not councils.
@@ -185,7 +188,7 @@ FIELDS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 # Role kinds that take a field, and registry names that differ from kind-field.
-FIELDED = {"authorized-body", "national-operator", "council"}
+FIELDED = {"authorized-body", "national-operator", "council", "national-body"}
 ROLE_NAMES = {"authorized-body-state-planning": "state-planning-body"}
 
 # Roles named with the places they serve (`law_bodies.PLACES_BEFORE`, `law_bodies.PLACES_AFTER`).
