@@ -569,7 +569,7 @@ CORPUS_LAWS = {
     "kz-law-2015-379-v-kk": 0.79,
     # first contact (/work/reports/lawnew2-firstcontact.md): floors = first-contact competence F1, rounded down
     "kz-law-2018-183-vi-ru": 0.84,
-    "kz-law-2018-183-vi-kk": 0.86,
+    "kz-law-2018-183-vi-kk": 0.88,
 }
 
 

@@ -380,6 +380,7 @@ def _kk_field_start(text: str, stop: int, plural: bool = False) -> int:
     begin = stop
     offset = max(0, stop - FIELD_WINDOW)
     objects, first, verbal = 0, True, False
+    governed = False  # a verbal noun read (after in the text) that an object can depend on
     for k, (word, s, e) in enumerate(reversed(clause_words(text[offset:stop]))):
         lower = word.lower()
         between = text[offset + e : begin]
@@ -393,6 +394,7 @@ def _kk_field_start(text: str, stop: int, plural: bool = False) -> int:
         if verbal and KK_COMPLEMENT.search(lower) and lower not in KK_CONJUNCTIONS:
             verbal = False  # "іске асыру": the noun of a compound verb
             begin = offset + s
+            governed = True
             continue
         if lower in KK_CONJUNCTIONS:
             if plural:
@@ -406,14 +408,22 @@ def _kk_field_start(text: str, stop: int, plural: bool = False) -> int:
         # "жергілікті") only as the first; a second object belongs to another phrase
         if KK_FIELD_OBJECT.search(lower) or (not objects and KK_FIELD_ACCUSATIVE.search(lower) and not adjective):
             objects += 1
-            if objects > 1:
-                break
+            if objects > 1 or (KK_FIELD_OBJECT.search(lower) and not governed):
+                break  # "… тәртібін қорғаныс өнеркәсібі саласындағы": an object of the clause's verb, not the field's
         elif KK_FIELD_OTHER_CASE.search(lower) and not adjective and not kk_bare(lower):
             break  # another case; "сауда", "орта" only look like one
         verbal = first and bool(KK_VERBAL_NOUN.search(lower))
         first = False
         begin = offset + s
+        governed = governed or _governs(lower)
     return begin
+
+
+def _governs(word: str) -> bool:
+    """Can a Kazakh word after an object govern it within a field phrase: a verbal noun ("ортаны
+    қорғау", "қызметті мемлекеттік қолдау"), or the noun of a compound verb ("саясатты іске асыру")?"""
+    verbal = bool(KK_VERBAL_NOUN.search(word)) and not KK_ADJECTIVE.search(word)
+    return verbal or bool(KK_COMPLEMENT.search(word))
 
 
 def _phrase_end(window: str, at: int) -> int:
