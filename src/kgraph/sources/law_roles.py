@@ -86,8 +86,13 @@ ROLE_PHRASES: list[tuple[re.Pattern[str], str, str]] = [
             "after",
         ),
         (r"отраслев[а-я]*\s+уполномоченн[а-я]*\s+орган(?P<suf>[а-я]*)", "sectoral-authorized-body", "after"),
-        (r"уәкілетті\s+(?:мемлекеттік\s+)?орган(?P<suf>[а-яәғқңөұүһі]*)", "authorized-body", "before"),
-        (r"уполномоченн[а-я]*\s+(?:государственн[а-я]*\s+)?орган(?P<suf>[а-я]*)", "authorized-body", "after"),
+        # "центральный уполномоченный орган по исполнению бюджета": "central" is part of its name
+        (r"(?:орталық\s+)?уәкілетті\s+(?:мемлекеттік\s+)?орган(?P<suf>[а-яәғқңөұүһі]*)", "authorized-body", "before"),
+        (
+            r"(?:центральн[а-я]*\s+)?уполномоченн[а-я]*\s+(?:государственн[а-я]*\s+)?орган(?P<suf>[а-я]*)",
+            "authorized-body",
+            "after",
+        ),
         # a national body for a field ("национальный орган по стандартизации"), named with its field
         (r"ұлттық\s+орган(?P<suf>[а-яәғқңөұүһі]*)", "national-body", "before"),
         (r"национальн[а-я]*\s+орган(?P<suf>[а-я]*)", "national-body", "after"),
