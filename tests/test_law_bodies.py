@@ -31,6 +31,11 @@ from kgraph.sources import law_bodies
         # an alternative in brackets is part of the name
         ("Конкурсной (аукционной) комиссией рассматриваются заявки", "Конкурсной (аукционной) комиссией"),
         ("Конкурстық (аукциондық) комиссия қарайды", "Конкурстық (аукциондық) комиссия"),
+        # a postposition ends a Kazakh name; "қорытындысы" (conclusion) is no fund ("қор")
+        (
+            "келіссөздер жүргізу қорытындысы бойынша конкурстық (аукциондық) комиссия шешім қабылдайды",
+            "конкурстық (аукциондық) комиссия",
+        ),
         # a Latin "i" in a Kazakh name: the name as the letters stand for
         ("Ұлттық кәсiпкерлер палатасы қатысады", "Ұлттық кәсіпкерлер палатасы"),
         # maslikhats, with the places they serve (Russian after, Kazakh before)
@@ -144,3 +149,11 @@ def test_a_name_given_in_full_is_no_shorter_form_of_another():
         ["индустриялық аймақтың басқарушы компаниясы", "ерекше индустриялық аймақтың басқарушы компаниясы"]
     )
     assert "индустриялық аймақтың басқарушы компаниясы" not in short
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["жүргізу қорытындысы бойынша", "қоршаған ортаны қорғау", "қорғаныс өнеркәсібі"],
+)
+def test_words_that_start_like_a_fund_are_no_fund(text):
+    assert law_bodies.named_bodies(text) == []

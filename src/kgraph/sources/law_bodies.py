@@ -42,13 +42,14 @@ from kgraph.lang import (
 )
 from kgraph.text import collapse
 
-# Organisation nouns, Russian (any case form follows the stem) and Kazakh (stem and its ending).
+# Organisation nouns, Russian (any case form follows the stem) and Kazakh (stem and its ending;
+# "қор" (fund) only with a case or plural ending: "қорытынды", "қорғау", "қоршаған" are other words).
 ORG_RU = (
     r"(?:академи|комисси|центр|фонд|совет|палат|агентств|министерств|комитет|правлени|президиум|собрани|корпораци"
     r"|ассоциаци|служб|оператор|компани|маслихат)"
 )
 ORG_KK = (
-    r"(?:академия|комиссия|орталы[қғ]|қор|кеңес|палата|агенттіг|агенттік|министрлі[кг]|комитет|басқарма|төралқа"
+    r"(?:академия|комиссия|орталы[қғ]|қор(?=(?:ы|ын|ына|ында|ынан|ының|ымен|ға|да|дан|дың|ды|мен|лар[а-яәғқңөұүһі]*)?(?![а-яәғқңөұүһі]))|кеңес|палата|агенттіг|агенттік|министрлі[кг]|комитет|басқарма|төралқа"
     r"|жиналыс|корпорация|қауымдастығ|оператор|компания|мәслихат)"
 )
 KK_UPPER = "ӘҒҚҢӨҰҮІ"
@@ -74,6 +75,8 @@ KK_MODIFIER = re.compile(rf"^(?:[А-ЯӘҒҚҢӨҰҮІ][{LOWER}-]*|[{LOWER}-]+(?
 KK_VERBAL_NOUN = re.compile(r"[а-яәғқңөұүһі]{3}(?:у|ю)$")
 # Adjectives of names that take no derivational suffix.
 KK_PLAIN_ADJECTIVES = frozenset({"бірыңғай", "арнайы", "ерекше", "жоғары", "жалпы"})
+# Postpositions before a Kazakh name end it ("жөніндегі", "саласындағы" end it as locative adjectives).
+KK_POSTPOSITIONS = frozenset({"бойынша", "туралы", "үшін", "арқылы", "сәйкес", "кейін", "дейін"})
 # Pronouns and adverbs before a Kazakh name are not part of it ("оның", "осы", "мұнда", "көрсетілген").
 KK_DETERMINERS = frozenset(
     {"оның", "олардың", "осы", "сол", "бұл", "мұнда", "онда", "өзінің", "өз", "көрсетілген", "аталған", "мұндай"}
@@ -244,6 +247,8 @@ def _named_kk(text: str) -> list[Named]:
                 attached = 4  # "… органдар жанындағы ғылыми-техникалық кеңестер": the body it is attached to
             elif KK_STOP.search(w.lower()) and not KK_PASSIVE_PARTICIPLE.search(w.lower()):
                 break  # an active participle has an agent of its own; a passive one is an attribute
+            elif w.lower() in KK_POSTPOSITIONS:
+                break  # "… қорытындысы бойынша конкурстық комиссия": what the postposition governs is no name
             elif w.lower() in KK_DETERMINERS:
                 break  # "оның басқарушы компаниясы", "мұнда …": the name starts after them
             elif not attached and KK_BARE_BODY.match(w):
