@@ -565,8 +565,8 @@ CORPUS_LAWS = {
     "kz-law-2012-541-iv-ru": 0.94,
     "kz-law-2012-541-iv-kk": 0.96,
     # first contact (/work/reports/lawnew1-firstcontact.md): floors = first-contact competence F1, rounded down
-    "kz-law-2015-379-v-ru": 0.92,
-    "kz-law-2015-379-v-kk": 0.85,
+    "kz-law-2015-379-v-ru": 0.93,
+    "kz-law-2015-379-v-kk": 0.86,
     # first contact (/work/reports/lawnew2-firstcontact.md): floors = first-contact competence F1, rounded down
     "kz-law-2018-183-vi-ru": 0.84,
     "kz-law-2018-183-vi-kk": 0.88,

@@ -157,3 +157,23 @@ def test_a_name_given_in_full_is_no_shorter_form_of_another():
 )
 def test_words_that_start_like_a_fund_are_no_fund(text):
     assert law_bodies.named_bodies(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "создается конкурсная (аукционная) комиссия. Конкурсной комиссией рассматриваются",
+            {"конкурсная комиссия": "конкурсная (аукционная) комиссия"},
+        ),
+        (
+            "Конкурстық (аукциондық) комиссия қарайды. Конкурстық комиссия шешеді",
+            {"Конкурстық комиссия": "Конкурстық (аукциондық) комиссия"},
+        ),
+        # no alternative in brackets; a name cut inside its brackets
+        ("Национальная академия наук утверждает", {}),
+        ("директорлар кеңесінің (байқаушы кеңесінің шешімі", {}),
+    ],
+)
+def test_a_name_without_its_bracketed_alternative_stands_for_it(text, expected):
+    assert law_bodies.bracket_shortened(text) == expected

@@ -390,6 +390,22 @@ def shortened(names: list[str]) -> dict[str, str]:
     return {k: v for k, v in out.items() if k not in ambiguous}
 
 
+def bracket_shortened(text: str) -> dict[str, str]:
+    """A name the law gives with an alternative in brackets ("конкурсная (аукционная) комиссия", kk
+    "конкурстық (аукциондық) комиссия") -> the same name without it, which the law also uses
+    ("конкурсной комиссией"): the shorter name stands for the full one (the full name in the
+    nominative where the law gives it so)."""
+    found: dict[tuple[str, ...], tuple[str, str]] = {}
+    for n in sorted(named_bodies(text), key=lambda n: n.case != "subject"):
+        if "(" not in n.name or n.name.count("(") != n.name.count(")"):
+            continue  # no alternative, or a name cut inside its brackets
+        short = collapse(re.sub(r"\s*\([^()]*\)", "", n.name))
+        key = tuple(w[:5].casefold() for w in short.split())
+        if len(key) > 1:
+            found.setdefault(key, (short, collapse(n.name)))
+    return dict(found.values())
+
+
 def alias_mentions(text: str, short: dict[str, str]) -> list[Named]:
     """Where the text names an organisation by the short form it gave it, in any case form."""
     text = repair_homoglyphs(text)
@@ -451,4 +467,4 @@ def _case(word: str, adjective: str | None = None) -> str:
     return "subject" if "nomn" in cases else "agent" if "ablt" in cases else "genitive" if "gent" in cases else "other"
 
 
-__all__ = ["ALIAS", "Named", "alias_mentions", "aliases", "named_bodies", "shortened"]
+__all__ = ["ALIAS", "Named", "alias_mentions", "aliases", "bracket_shortened", "named_bodies", "shortened"]
