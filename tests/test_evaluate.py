@@ -90,6 +90,30 @@ def test_roles_compare_as_resolved_ids():
     assert kk.golden("science-authority") == kk.extracted(None, "ғылым саласындағы уәкілетті органға")
 
 
+@pytest.mark.parametrize(
+    "lang, name, extracted",
+    [
+        # one word from the akimats' name: a fuzzy match is no identity, the role compares by its name
+        (
+            "ru",
+            "маслихаты областей, городов республиканского значения и столицы",
+            "Маслихаты областей, городов республиканского значения и столицы",
+        ),
+        (
+            "kk",
+            "облыстардың, республикалық маңызы бар қалалардың және астананың мәслихаттары",
+            "Облыстардың, республикалық маңызы бар қалалардың және астананың мәслихаттары",
+        ),
+    ],
+)
+def test_a_role_is_no_registry_id_by_a_fuzzy_match(lang, name, extracted):
+    reg = registry.load(ROOT / "data" / "registry.yaml")
+    canon = evaluate.RoleCanon(reg, lang, {"maslikhats": {lang: name}})
+    assert canon.golden("maslikhats") not in ("local-executive-bodies", "maslikhats")
+    assert canon.golden("maslikhats") == canon.extracted(None, extracted)
+    assert canon.golden("maslikhats") != canon.golden("local-executive-bodies")
+
+
 def test_competence_key_has_the_role():
     key, _ = evaluate.KINDS["competence"]
     assert key == ("article", "paragraph", "item", "role")

@@ -38,6 +38,20 @@ def test_repair_homoglyphs_keeps_whitespace():
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a portal's Kazakh lead line with Latin "i" (the law reader reads its body on the repaired text)
+        ("Қазақстан Республикасының Үкiметi:", "Қазақстан Республикасының Үкіметі:"),
+        ("8-бап. Қазақстан Республикасы Үкiметiнiң құзыретi", "8-бап. Қазақстан Республикасы Үкіметінің құзыреті"),
+        ("Уәкiлеттi орган (бұдан әрi – уәкiлеттi орган)", "Уәкілетті орган (бұдан әрі – уәкілетті орган)"),
+    ],
+)
+def test_repair_homoglyphs_keeps_offsets(text, expected):
+    repaired = lang.repair_homoglyphs(text)
+    assert repaired == expected and len(repaired) == len(text)
+
+
+@pytest.mark.parametrize(
     "text, count_i, expected",
     [
         ("Самрук-Қазына", True, True),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kgraph.sources.law_roles import role_mentions
+from kgraph.sources.law_roles import defined_roles, role_aliases, role_mentions
 
 
 def first(text: str, aliases: dict[str, str] | None = None):
@@ -42,12 +42,45 @@ def first(text: str, aliases: dict[str, str] | None = None):
             None,
             "қоршаған ортаны қорғау саласындағы уәкілетті орган",
         ),
+        # ... an object only where a verbal noun of the field governs it ("тәртібін" is the verb's object)
+        (
+            "енгізу тәртібін қорғаныс өнеркәсібі және мемлекеттік қорғаныстық тапсырыс саласындағы уәкілетті орган айқындайды",
+            None,
+            "қорғаныс өнеркәсібі және мемлекеттік қорғаныстық тапсырыс саласындағы уәкілетті орган",
+        ),
+        (
+            "индустриялық-инновациялық қызметті мемлекеттік қолдау саласындағы уәкілетті орган бекітеді",
+            "authorized-body-industrial-innovation",
+            None,
+        ),
         # ... but not over another clause's words
         (
             "ережелерге сәйкес өнеркәсіпті мемлекеттік ынталандыру саласындағы уәкілетті орган бекітеді",
             None,
             "өнеркәсіпті мемлекеттік ынталандыру саласындағы уәкілетті орган",
         ),
+        # "central" is part of the role's name, in both languages
+        (
+            "Центральный уполномоченный орган по исполнению бюджета:",
+            None,
+            "Центральный уполномоченный орган по исполнению бюджета",
+        ),
+        (
+            "бюджетті атқару жөніндегі орталық уәкілетті орган бекітеді",
+            None,
+            "бюджетті атқару жөніндегі орталық уәкілетті орган",
+        ),
+        ("Центральный уполномоченный орган по государственному планированию:", "state-planning-body", None),
+        # a national body for a field the law names: the body as the law words it
+        (
+            "Национальный орган по стандартизации осуществляет",
+            None,
+            "Национальный орган по стандартизации",
+        ),
+        ("стандарттау жөніндегі ұлттық орган жүзеге асырады", None, "стандарттау жөніндегі ұлттық орган"),
+        # a Latin "i" in a Kazakh lead line ("Үкiметi:")
+        ("Қазақстан Республикасының Үкiметi:", "government", None),
+        ("уәкiлеттi орган бекiтедi", "authorized-body", None),
         ("Президент Республики Казахстан утверждает", "president", None),
         ("Қазақстан Республикасының Президенті бекітеді", "president", None),
     ],
@@ -114,6 +147,14 @@ def test_a_name_wins_over_the_body_it_is_attached_to():
         ("Центральные исполнительные органы реализуют", "central-executive-bodies"),
         ("центральными и местными исполнительными органами осуществляется", "central-and-local-executive-bodies"),
         ("Органы государственных доходов осуществляют учет", "state-revenue-bodies"),
+        # the authorized body of the relevant branch: the whole phrase, not "уполномоченный государственный орган"
+        ("Уполномоченный государственный орган соответствующей отрасли:", "sectoral-authorized-body"),
+        (
+            "Центральные уполномоченные государственные органы соответствующих отраслей рассматривают",
+            "sectoral-authorized-body",
+        ),
+        ("Тиісті саланың уәкілетті мемлекеттік органы:", "sectoral-authorized-body"),
+        ("Тиісті салалардың орталық уәкілетті мемлекеттік органдары қарайды", "sectoral-authorized-body"),
         ("Мемлекеттік кіріс органдары есепке алады", "state-revenue-bodies"),
         (
             "национальные управляющие холдинги, национальные холдинги, национальные компании размещают",
@@ -135,3 +176,106 @@ def test_role_phrases_of_state_bodies(text, role):
 def test_a_procedure_is_no_field_of_a_role(text):
     m = next(r for r in role_mentions(text) if r.role != "local-executive-bodies")
     assert m.role == "authorized-body" and m.name is None
+
+
+DEFENCE_RU = "определяется уполномоченным органом в области оборонной промышленности. "
+DEFENCE_KK = "қорғаныс өнеркәсібі саласындағы уәкілетті орган айқындайды. "
+
+
+@pytest.mark.parametrize(
+    "definition, later, short, full",
+    [
+        # a field the role table does not know: every later bare role is the one the law shortened,
+        # not the last authorized body it named in full
+        (
+            "26) уполномоченный орган в сфере стандартизации (далее – уполномоченный орган) – орган;",
+            DEFENCE_RU + "Уполномоченный орган утверждает стандарты",
+            "уполномоченный орган",
+            "уполномоченный орган в сфере стандартизации",
+        ),
+        (
+            "26) стандарттау саласындағы уәкілетті орган (бұдан әрі – уәкілетті орган) – орган;",
+            DEFENCE_KK + "Уәкілетті орган стандарттарды бекітеді",
+            "уәкілетті орган",
+            "стандарттау саласындағы уәкілетті орган",
+        ),
+        # in another case form, in a lead-in
+        (
+            "В компетенцию уполномоченного органа в сфере туризма (далее – уполномоченный орган) входят:",
+            "уполномоченным органом утверждается",
+            "уполномоченный орган",
+            "уполномоченный орган в сфере туризма",
+        ),
+    ],
+)
+def test_the_short_form_of_a_role_stands_for_the_role_the_law_shortened(definition, later, short, full):
+    aliases = role_aliases(definition + "\n" + later)
+    assert aliases == {short: full}
+    named = [m for m in role_mentions(later, aliases=aliases) if m.start >= later.find(". ") + 1]
+    assert [m.name for m in named] == [full]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a field the table knows is a field (kgraph.sources.law.short_form_fields), not a short form
+        "уполномоченный орган в области науки (далее – уполномоченный орган)",
+        # a short form of something else
+        "Национальная академия наук (далее – академия)",
+        "уполномоченный орган (далее – орган) утверждает",
+    ],
+)
+def test_no_role_short_form(text):
+    assert role_aliases(text) == {}
+
+
+ORGANIZER_RU = (
+    "организатор конкурса (аукциона) либо прямых переговоров",
+    "государственный партнер, осуществляющий организацию и проведение конкурса (аукциона)",
+)
+ORGANIZER_KK = (
+    "конкурсты (аукционды) не тікелей келіссөздерді ұйымдастырушы",
+    "конкурсты (аукционды) ұйымдастыруды және өткізуді жүзеге асыратын мемлекеттік әріптес",
+)
+PRIVATE_RU = (
+    "частный партнер",
+    "индивидуальный предприниматель, юридическое лицо, за исключением государственных учреждений",
+)
+PRIVATE_KK = ("жекеше әріптес", "мемлекеттік заңды тұлғаларды қоспағанда, дара кәсіпкер, консорциум немесе заңды тұлға")
+
+
+@pytest.mark.parametrize(
+    "definitions, expected",
+    [
+        # a public actor the law defines: named later by its head noun
+        ([ORGANIZER_RU], {"организатор": ORGANIZER_RU[0]}),
+        ([ORGANIZER_KK], {"ұйымдастырушы": ORGANIZER_KK[0]}),
+        # a state partner (the mark in the term itself); its head noun shared with a private partner
+        (
+            [("государственный партнер", "Республика Казахстан, от имени которой выступают органы"), PRIVATE_RU],
+            {"государственный партнер": "государственный партнер"},
+        ),
+        # private actors and an operator a private partner chooses are no roles of the state
+        ([PRIVATE_RU, PRIVATE_KK], {}),
+        ([("оператор", "юридическое лицо, при необходимости определенное частным партнером")], {}),
+        (
+            [("оператор", "жекеше әріптес айқындаған, мемлекеттік-жекешелік әріптестік шартын орындайтын заңды тұлға")],
+            {},
+        ),
+        # a term that names no one who acts
+        ([("плата за доступность", "денежная выплата, осуществляемая государственным партнером")], {}),
+    ],
+)
+def test_roles_the_law_defines(definitions, expected):
+    assert defined_roles(definitions) == expected
+
+
+@pytest.mark.parametrize(
+    "text, aliases, name",
+    [
+        ("Организатором конкурса (аукциона) создается комиссия", {"организатор": ORGANIZER_RU[0]}, ORGANIZER_RU[0]),
+        ("Конкурсты (аукционды) ұйымдастырушы хабарлама жібереді", {"ұйымдастырушы": ORGANIZER_KK[0]}, ORGANIZER_KK[0]),
+    ],
+)
+def test_a_defined_role_is_named_by_its_head(text, aliases, name):
+    assert first(text, aliases).name == name

@@ -286,6 +286,18 @@ def test_fuzzy_reports_its_score(registry):
     assert r.id == "mne" and "fuzzy" in r.reason and r.confidence < 0.9
 
 
+@pytest.mark.parametrize(
+    "mention, lang",
+    [
+        # all words but the head noun agree with the akimats' name: another body, not a misprint
+        ("Маслихаты областей, городов республиканского значения и столицы", "ru"),
+        ("маслихатов областей, городов республиканского значения и столицы", "ru"),
+    ],
+)
+def test_fuzzy_matching_keeps_the_head_noun(registry, mention, lang):
+    assert resolve(mention, lang, D2025, registry=registry).id != "local-executive-bodies"
+
+
 def test_normalisers():
     assert clean("М О Н ,") == "МОН"
     assert clean("министрлiгi") == "министрлігі"

@@ -386,6 +386,10 @@ def _registry(catalog_path: Path) -> registry_mod.Registry:
     return registry_mod.load(catalog.registry_path(catalog_path))
 
 
+# How `kgraph.resolve` words a resolution found by fuzzy matching alone.
+FUZZY_REASON = "fuzzy "
+
+
 @dataclass
 class RoleCanon:
     """Roles of competences and operators in one comparable form.
@@ -408,10 +412,13 @@ class RoleCanon:
         return role_id in self.ids
 
     def _resolved(self, name: str | None, lang: str) -> str | None:
+        """The registry id a name resolves to by abbreviation, name or lemmas. A fuzzy match is no
+        identity: «маслихаты областей …» is one letter-run from «акиматы областей …», and taking it
+        for them would score the akimats' powers as the maslikhats' (and the reverse) as right."""
         if not name:
             return None
         res = resolve_mod.resolve(name, lang, None, registry=self.registry)
-        return res.id if res.kind != "unresolved" else None
+        return res.id if res.kind != "unresolved" and not res.reason.startswith(FUZZY_REASON) else None
 
     def _by_name(self, name: str, lang: str) -> str:
         """Russian lemmas; Kazakh word beginnings (a stemmer would cut "кеңесі" and "кеңес" differently)."""

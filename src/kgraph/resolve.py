@@ -53,6 +53,7 @@ from kgraph.registry import Registry, load
 FUZZY_THRESHOLD = 90.0
 # The word for "city" in an akimat's name: "Акимат города Алматы", "Алматы қаласының әкімдігі".
 CITY_WORD = re.compile(r"(?<!\w)(?:города|қаласының)(?!\w)")
+FUZZY_HEAD = 75.0  # the head nouns of a fuzzy match: one word misspelt (`_same_head`)
 FUZZY_MIN_LENGTH = 8  # shorter keys are abbreviations: never fuzzy-match them
 
 # When one key names several things: an abbreviation beats a canonical name,
@@ -434,7 +435,14 @@ def _fuzzy(plain, text, tokens, kk_forms, lang, date, registry) -> Resolution:
     for query, table, choices in queries:
         if len(query) < FUZZY_MIN_LENGTH or not choices:
             continue
-        found = process.extractOne(query, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)
+        found = next(
+            (
+                f
+                for f in process.extract(query, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=5)
+                if _same_head(query, f[0], lang)
+            ),
+            None,
+        )
         if found and (best is None or found[1] > best[1]):
             best = (found[0], found[1], table, query)
     if best is None:
@@ -445,6 +453,17 @@ def _fuzzy(plain, text, tokens, kk_forms, lang, date, registry) -> Resolution:
     entry, factor, note = _pick(table[key], date)
     reason = f"fuzzy {score:.1f} {query!r} ~ {key!r}" + (f" ({note})" if note else "")
     return _result(registry, entry, score / 100 * 0.9 * factor, reason, date)
+
+
+def _same_head(query: str, key: str, lang: str) -> bool:
+    """Fuzzy matching mends misprints, not another body: the head nouns of the two names (Russian
+    first, Kazakh last) must be one word misspelt, not two words ("маслихаты областей …" is not
+    "акиматы областей …", though all their other words agree)."""
+    q, k = query.split(), key.split()
+    if not q or not k:
+        return True
+    head = -1 if lang == "kk" else 0
+    return fuzz.ratio(q[head], k[head]) >= FUZZY_HEAD
 
 
 def resolve_many(

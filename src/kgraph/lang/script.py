@@ -77,7 +77,8 @@ def repair_word(word: str) -> str:
 
 
 def repair_homoglyphs(text: str) -> str:
-    """`repair_word` on every whitespace-separated word; whitespace is kept."""
+    """`repair_word` on every whitespace-separated word; whitespace is kept, and the length: an
+    offset found in the repaired text is one in the text (the law reader matches names on it)."""
     return re.sub(r"\S+", lambda m: repair_word(m.group()), text)
 
 

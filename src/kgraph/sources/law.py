@@ -22,7 +22,7 @@ from kgraph.records import DocumentMeta, Span
 from kgraph.sources import law_bodies, law_measures, law_powers, law_support
 from kgraph.sources.law_measures import Measure
 from kgraph.sources.law_powers import Competence, Operator
-from kgraph.sources.law_roles import FIELDED, FIELDS, role_mentions
+from kgraph.sources.law_roles import FIELDED, FIELDS, defined_roles, role_aliases, role_mentions
 from kgraph.sources.law_structure import Excluded, Structure, read_structure
 from kgraph.sources.law_support import CrossRef, EntryIntoForce, Repeal
 from kgraph.text import collapse
@@ -144,15 +144,19 @@ def short_form_fields(text: str) -> dict[str, str]:
 def competences(doc: Structure, fields: dict[str, str], lang: str | None = None) -> list[Competence]:
     """Every power the law grants: the lists given to a body, then the sentences that empower one."""
     # short forms the law defines; then the shorter names of organisations it names in full
-    # in a definition or an article's title ("межведомственная комиссия [по промышленной политике]")
-    full = [d.term for d in definitions(doc)] + [a.title for a in doc.articles if a.title]
-    aliases = law_bodies.shortened(full) | law_bodies.aliases(doc.text)
+    # in a definition or an article's title ("межведомственная комиссия [по промышленной политике]");
+    # the short form of a role whose field the table does not know ("(далее – уполномоченный орган)")
+    defs = definitions(doc)
+    full = [d.term for d in defs] + [a.title for a in doc.articles if a.title]
+    aliases = law_bodies.shortened(full) | law_bodies.aliases(doc.text) | role_aliases(doc.text)
+    aliases |= defined_roles([(d.term, d.definition) for d in defs])  # the law's own public actors
+    aliases = law_bodies.bracket_shortened(doc.text) | aliases  # "конкурсная комиссия" for "конкурсная (аукционная) …"
     lang = lang or detect_lang(doc.text)
     owned = law_powers.owned_lists(doc, fields, aliases, lang)
     skip = {a.number for a in doc.articles if a.title and DEFINITIONS_TITLE.search(a.title)}
     found = law_powers.listed(owned)
     found += law_powers.in_sentences(doc, fields, lang, skip, [o[0] for o in owned], aliases)
-    return sorted(law_powers.in_context(found, doc, [d.term for d in definitions(doc)]), key=lambda c: c.span)
+    return sorted(law_powers.in_context(found, doc, [d.term for d in defs]), key=lambda c: c.span)
 
 
 def amendments(doc: Structure) -> list[LawAmendment]:

@@ -31,6 +31,7 @@ from kgraph.lang import (
     kk_bare,
     kk_possessed,
     morph,
+    repair_homoglyphs,
     ru_adjective,
     ru_attribute_participle,
     ru_case,
@@ -41,14 +42,15 @@ from kgraph.lang import (
 )
 from kgraph.text import collapse
 
-# Organisation nouns, Russian (any case form follows the stem) and Kazakh (stem and its ending).
+# Organisation nouns, Russian (any case form follows the stem) and Kazakh (stem and its ending;
+# "қор" (fund) only with a case or plural ending: "қорытынды", "қорғау", "қоршаған" are other words).
 ORG_RU = (
     r"(?:академи|комисси|центр|фонд|совет|палат|агентств|министерств|комитет|правлени|президиум|собрани|корпораци"
-    r"|ассоциаци|служб|оператор|компани)"
+    r"|ассоциаци|служб|оператор|компани|маслихат)"
 )
 ORG_KK = (
-    r"(?:академия|комиссия|орталы[қғ]|қор|кеңес|палата|агенттіг|агенттік|министрлі[кг]|комитет|басқарма|төралқа"
-    r"|жиналыс|корпорация|қауымдастығ|оператор|компания)"
+    r"(?:академия|комиссия|орталы[қғ]|қор(?=(?:ы|ын|ына|ында|ынан|ының|ымен|ға|да|дан|дың|ды|мен|лар[а-яәғқңөұүһі]*)?(?![а-яәғқңөұүһі]))|кеңес|палата|агенттіг|агенттік|министрлі[кг]|комитет|басқарма|төралқа"
+    r"|жиналыс|корпорация|қауымдастығ|оператор|компания|мәслихат)"
 )
 KK_UPPER = "ӘҒҚҢӨҰҮІ"
 KAZAKH = re.compile(r"[әғқңөұүһі]", re.I)
@@ -57,12 +59,13 @@ ORGANISATION = re.compile(
     rf"{ORG_RU}|{ORG_KK}|орган|холдинг|банк|институт|ұйым|кәсіпорн|компания|әкімдік|организаци|предприяти|акимат",
     re.I,
 )
-# A Russian adjective or participle before the noun (any case).
+# A Russian adjective or participle before the noun (any case); one in brackets is an alternative
+# the name gives ("конкурсная (аукционная) комиссия").
 _ADJ = (
     rf"(?!{ORG_RU})[А-ЯЁа-яё]+(?:-[а-яё]+)*(?:ая|яя|ый|ий|ой|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ую|юю|ых|их|ыми|ими|ей)"
 )
 NAMED_RU = re.compile(
-    rf"(?<![{LOWER}{KK_UPPER}-])(?P<adj>(?:{_ADJ}\s+){{1,4}})?(?P<head>{ORG_RU}[а-яё]*)(?![а-яё])", re.I
+    rf"(?<![{LOWER}{KK_UPPER}-])(?P<adj>(?:\(?{_ADJ}\)?\s+){{1,4}})?(?P<head>{ORG_RU}[а-яё]*)(?![а-яё])", re.I
 )
 NAMED_KK = re.compile(rf"(?<![{LOWER}-])(?P<head>{ORG_KK})(?P<suf>[{LOWER}]*)(?![{LOWER}])", re.I)
 # Kazakh modifiers of an organisation noun: names (capitalised), adjectives, "ұлттық".
@@ -72,6 +75,8 @@ KK_MODIFIER = re.compile(rf"^(?:[А-ЯӘҒҚҢӨҰҮІ][{LOWER}-]*|[{LOWER}-]+(?
 KK_VERBAL_NOUN = re.compile(r"[а-яәғқңөұүһі]{3}(?:у|ю)$")
 # Adjectives of names that take no derivational suffix.
 KK_PLAIN_ADJECTIVES = frozenset({"бірыңғай", "арнайы", "ерекше", "жоғары", "жалпы"})
+# Postpositions before a Kazakh name end it ("жөніндегі", "саласындағы" end it as locative adjectives).
+KK_POSTPOSITIONS = frozenset({"бойынша", "туралы", "үшін", "арқылы", "сәйкес", "кейін", "дейін"})
 # Pronouns and adverbs before a Kazakh name are not part of it ("оның", "осы", "мұнда", "көрсетілген").
 KK_DETERMINERS = frozenset(
     {"оның", "олардың", "осы", "сол", "бұл", "мұнда", "онда", "өзінің", "өз", "көрсетілген", "аталған", "мұндай"}
@@ -109,6 +114,21 @@ RU_DETERMINERS = (
     "все",
     "любо",
 )
+# Bodies named with the places they serve, in the genitive before them in Kazakh
+# ("облыстардың, республикалық маңызы бар қалалардың, астананың жергілікті атқарушы органдары").
+PLACES_BEFORE = re.compile(
+    rf"(?:\(?(?:[{LOWER}]+\s+маңызы\s+бар\s+)?[{LOWER}]+(?:{alternation(KK_CASE['genitive'])})\)?\s*(?:,|және|мен)?\s*)+$",
+    re.I,
+)
+
+
+# ... in the genitive after them in Russian ("местные исполнительные органы районов (городов областного значения)").
+PLACES_AFTER = re.compile(
+    r"(?:,?+\s++(?:и\s++|или\s++)?+\(?+(?:район|город|област|столиц)[а-я]*+(?:\s++(?:областного|республиканского)\s++значения)?+\)?+)++",
+    re.I,
+)
+# A place a name ends (ru) or starts (kk) with: the list of places runs on.
+PLACE_WORD = re.compile(r"^(?:район|город|област|столиц|аудан|қала|облыс|астана)", re.I)
 KK_NOMINATIVE = re.compile(rf"^(?:{alternation((*KK_POSSESSIVE, *KK_PLURAL, *KK_PLURAL_POSSESSIVE))})?$")
 KK_GENITIVE = re.compile(rf"(?:{alternation(KK_CASE['genitive'])})$")
 # A short form the law defines: "(далее – совет)", "(бұдан әрі – кеңес)".
@@ -141,7 +161,9 @@ class Named(NamedTuple):
 
 
 def named_bodies(text: str) -> list[Named]:
-    """Organisations named by name: an organisation noun with modifiers, or a capitalised one with a genitive."""
+    """Organisations named by name: an organisation noun with modifiers, or a capitalised one with a genitive
+    (Latin look-alikes in Cyrillic words read as the letters they stand for; offsets are the text's own)."""
+    text = repair_homoglyphs(text)
     return [*_named_ru(text), *_named_kk(text)]
 
 
@@ -170,6 +192,8 @@ def _named_ru(text: str) -> list[Named]:
         end = _genitive_tail(text, m.end())
         if not adjectives and not (head[0].isupper() and end > m.end()):
             continue  # a bare "совет": a name needs a modifier, or a capital and a genitive ("Фонд науки")
+        if end > m.end() and PLACE_WORD.match(text[m.end() : end].split()[-1]):
+            end = places_after(text, end)  # "Маслихаты областей, городов республиканского значения и столицы"
         out.append(
             Named(
                 m.start("head"),
@@ -223,6 +247,8 @@ def _named_kk(text: str) -> list[Named]:
                 attached = 4  # "… органдар жанындағы ғылыми-техникалық кеңестер": the body it is attached to
             elif KK_STOP.search(w.lower()) and not KK_PASSIVE_PARTICIPLE.search(w.lower()):
                 break  # an active participle has an agent of its own; a passive one is an attribute
+            elif w.lower() in KK_POSTPOSITIONS:
+                break  # "… қорытындысы бойынша конкурстық комиссия": what the postposition governs is no name
             elif w.lower() in KK_DETERMINERS:
                 break  # "оның басқарушы компаниясы", "мұнда …": the name starts after them
             elif not attached and KK_BARE_BODY.match(w):
@@ -252,10 +278,24 @@ def _named_kk(text: str) -> list[Named]:
             if k == 0:
                 continue
             start = run[k - 1][1]
+        if PLACE_WORD.match(text[start : m.start()]):
+            start = places_before(text, start)  # "Облыстардың, республикалық маңызы бар қалалардың және астананың"
         suf = m["suf"].lower()
         kind = "subject" if KK_NOMINATIVE.match(suf) else "genitive" if KK_GENITIVE.search(suf) else "other"
         out.append(Named(m.start("head"), m.end(), (start, m.end()), text[start : m.end()], kind, "before", suf))
     return out
+
+
+def places_before(text: str, start: int) -> int:
+    """Back over the places in the genitive that name a body before it (Kazakh)."""
+    m = PLACES_BEFORE.search(text[max(0, start - 200) : start])
+    return start - len(m.group(0)) if m else start
+
+
+def places_after(text: str, end: int) -> int:
+    """On over the places in the genitive that name a body after it (Russian)."""
+    m = PLACES_AFTER.match(text, end)
+    return m.end() if m else end
 
 
 def _takes_object(text: str, at: int) -> bool:
@@ -275,6 +315,7 @@ def aliases(text: str) -> dict[str, str]:
     The full name is the organisation's name just before "(далее – …)"; a short form that
     is a name itself ("(далее – Национальная академия наук)") stands for the name before it too."""
     out: dict[str, str] = {}
+    text = repair_homoglyphs(text)
     organs = _organ_lists(text)
     for m in ALIAS.finditer(text):
         alias = m["alias"].strip(' «»"')
@@ -349,8 +390,25 @@ def shortened(names: list[str]) -> dict[str, str]:
     return {k: v for k, v in out.items() if k not in ambiguous}
 
 
+def bracket_shortened(text: str) -> dict[str, str]:
+    """A name the law gives with an alternative in brackets ("конкурсная (аукционная) комиссия", kk
+    "конкурстық (аукциондық) комиссия") -> the same name without it, which the law also uses
+    ("конкурсной комиссией"): the shorter name stands for the full one (the full name in the
+    nominative where the law gives it so)."""
+    found: dict[tuple[str, ...], tuple[str, str]] = {}
+    for n in sorted(named_bodies(text), key=lambda n: n.case != "subject"):
+        if "(" not in n.name or n.name.count("(") != n.name.count(")"):
+            continue  # no alternative, or a name cut inside its brackets
+        short = collapse(re.sub(r"\s*\([^()]*\)", "", n.name))
+        key = tuple(w[:5].casefold() for w in short.split())
+        if len(key) > 1:
+            found.setdefault(key, (short, collapse(n.name)))
+    return dict(found.values())
+
+
 def alias_mentions(text: str, short: dict[str, str]) -> list[Named]:
     """Where the text names an organisation by the short form it gave it, in any case form."""
+    text = repair_homoglyphs(text)
     out = []
     for alias, full in short.items():
         words = alias.split()
@@ -409,4 +467,4 @@ def _case(word: str, adjective: str | None = None) -> str:
     return "subject" if "nomn" in cases else "agent" if "ablt" in cases else "genitive" if "gent" in cases else "other"
 
 
-__all__ = ["ALIAS", "Named", "alias_mentions", "aliases", "named_bodies", "shortened"]
+__all__ = ["ALIAS", "Named", "alias_mentions", "aliases", "bracket_shortened", "named_bodies", "shortened"]

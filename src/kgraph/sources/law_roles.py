@@ -27,6 +27,8 @@ from kgraph.lang import (
     clause_words,
     has_kazakh,
     kk_bare,
+    repair_homoglyphs,
+    ru_adjective,
     ru_case,
     ru_cases,
 )
@@ -71,9 +73,29 @@ ROLE_PHRASES: list[tuple[re.Pattern[str], str, str]] = [
         (r"(?:Қазақстан\s+Республикасы(?:ның)?\s+)?(?-i:Президент)(?P<suf>[а-яәғқңөұүһі]*)", "president", "before"),
         (r"(?-i:Президент)(?P<suf>[а-я]*)(?:\s+Республики\s+Казахстан)?", "president", "after"),
         (r"салалық\s+уәкілетті\s+орган(?P<suf>[а-яәғқңөұүһі]*)", "sectoral-authorized-body", "before"),
+        # "the authorized body of the relevant branch" is the branch's authorized body, whatever the branch
+        (
+            r"тиісті\s+сала(?:лар)?(?:дың|ның)\s+(?:орталық\s+)?уәкілетті\s+(?:мемлекеттік\s+)?орган(?P<suf>[а-яәғқңөұүһі]*)",
+            "sectoral-authorized-body",
+            "before",
+        ),
+        (
+            r"(?:центральн[а-я]*\s+)?уполномоченн[а-я]*\s+(?:государственн[а-я]*\s+)?орган(?P<suf>[а-я]*)"
+            r"\s+соответствующ(?:ей|их)\s+отрасл(?:и|ей)(?![а-я])",
+            "sectoral-authorized-body",
+            "after",
+        ),
         (r"отраслев[а-я]*\s+уполномоченн[а-я]*\s+орган(?P<suf>[а-я]*)", "sectoral-authorized-body", "after"),
-        (r"уәкілетті\s+(?:мемлекеттік\s+)?орган(?P<suf>[а-яәғқңөұүһі]*)", "authorized-body", "before"),
-        (r"уполномоченн[а-я]*\s+(?:государственн[а-я]*\s+)?орган(?P<suf>[а-я]*)", "authorized-body", "after"),
+        # "центральный уполномоченный орган по исполнению бюджета": "central" is part of its name
+        (r"(?:орталық\s+)?уәкілетті\s+(?:мемлекеттік\s+)?орган(?P<suf>[а-яәғқңөұүһі]*)", "authorized-body", "before"),
+        (
+            r"(?:центральн[а-я]*\s+)?уполномоченн[а-я]*\s+(?:государственн[а-я]*\s+)?орган(?P<suf>[а-я]*)",
+            "authorized-body",
+            "after",
+        ),
+        # a national body for a field ("национальный орган по стандартизации"), named with its field
+        (r"ұлттық\s+орган(?P<suf>[а-яәғқңөұүһі]*)", "national-body", "before"),
+        (r"национальн[а-я]*\s+орган(?P<suf>[а-я]*)", "national-body", "after"),
         (r"ұлттық\s+оператор(?P<suf>[а-яәғқңөұүһі]*)", "national-operator", "before"),
         (r"национальн[а-я]*\s+оператор(?P<suf>[а-я]*)", "national-operator", "after"),
         # "кеңесші" (adviser) and "кеңестік" (advisory) are not councils.
@@ -171,36 +193,18 @@ FIELDS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 # Role kinds that take a field, and registry names that differ from kind-field.
-FIELDED = {"authorized-body", "national-operator", "council"}
+FIELDED = {"authorized-body", "national-operator", "council", "national-body"}
 ROLE_NAMES = {"authorized-body-state-planning": "state-planning-body"}
 
-# Roles named with the places they serve, in the genitive before them in Kazakh
-# ("облыстардың, республикалық маңызы бар қалалардың, астананың жергілікті атқарушы органдары").
+# Roles named with the places they serve (`law_bodies.PLACES_BEFORE`, `law_bodies.PLACES_AFTER`).
 PLACE_NAMED = {"local-executive-bodies"}
-PLACES_BEFORE = re.compile(
-    rf"(?:\(?(?:[{LOWER}]+\s+маңызы\s+бар\s+)?[{LOWER}]+(?:{alternation(KK_CASE['genitive'])})\)?\s*(?:,|және|мен)?\s*)+$",
-    re.I,
-)
-
-
-# ... in the genitive after them in Russian ("местные исполнительные органы районов (городов областного значения)").
-PLACES_AFTER = re.compile(
-    r"(?:,?+\s++(?:и\s++|или\s++)?+\(?+(?:район|город|област|столиц)[а-я]*+(?:\s++(?:областного|республиканского)\s++значения)?+\)?+)++",
-    re.I,
-)
+PLACES_BEFORE, PLACES_AFTER = law_bodies.PLACES_BEFORE, law_bodies.PLACES_AFTER
 # The bodies of districts (and cities of regional significance) are a level of their own.
 DISTRICTS = re.compile(r"^\W*(?:район|аудан)", re.I)
 DISTRICT_ROLE = {"local-executive-bodies": "local-executive-bodies-district"}
 
 
-def _places_before(text: str, start: int) -> int:
-    m = PLACES_BEFORE.search(text[max(0, start - 200) : start])
-    return start - len(m.group(0)) if m else start
-
-
-def _places_after(text: str, end: int) -> int:
-    m = PLACES_AFTER.match(text, end)
-    return m.end() if m else end
+_places_before, _places_after = law_bodies.places_before, law_bodies.places_after
 
 
 # How far (characters) a field phrase may sit from its role noun, and how many words it may have.
@@ -381,6 +385,7 @@ def _kk_field_start(text: str, stop: int, plural: bool = False) -> int:
     begin = stop
     offset = max(0, stop - FIELD_WINDOW)
     objects, first, verbal = 0, True, False
+    governed = False  # a verbal noun read (after in the text) that an object can depend on
     for k, (word, s, e) in enumerate(reversed(clause_words(text[offset:stop]))):
         lower = word.lower()
         between = text[offset + e : begin]
@@ -394,6 +399,7 @@ def _kk_field_start(text: str, stop: int, plural: bool = False) -> int:
         if verbal and KK_COMPLEMENT.search(lower) and lower not in KK_CONJUNCTIONS:
             verbal = False  # "іске асыру": the noun of a compound verb
             begin = offset + s
+            governed = True
             continue
         if lower in KK_CONJUNCTIONS:
             if plural:
@@ -407,14 +413,22 @@ def _kk_field_start(text: str, stop: int, plural: bool = False) -> int:
         # "жергілікті") only as the first; a second object belongs to another phrase
         if KK_FIELD_OBJECT.search(lower) or (not objects and KK_FIELD_ACCUSATIVE.search(lower) and not adjective):
             objects += 1
-            if objects > 1:
-                break
+            if objects > 1 or (KK_FIELD_OBJECT.search(lower) and not governed):
+                break  # "… тәртібін қорғаныс өнеркәсібі саласындағы": an object of the clause's verb, not the field's
         elif KK_FIELD_OTHER_CASE.search(lower) and not adjective and not kk_bare(lower):
             break  # another case; "сауда", "орта" only look like one
         verbal = first and bool(KK_VERBAL_NOUN.search(lower))
         first = False
         begin = offset + s
+        governed = governed or _governs(lower)
     return begin
+
+
+def _governs(word: str) -> bool:
+    """Can a Kazakh word after an object govern it within a field phrase: a verbal noun ("ортаны
+    қорғау", "қызметті мемлекеттік қолдау"), or the noun of a compound verb ("саясатты іске асыру")?"""
+    verbal = bool(KK_VERBAL_NOUN.search(word)) and not KK_ADJECTIVE.search(word)
+    return verbal or bool(KK_COMPLEMENT.search(word))
 
 
 def _phrase_end(window: str, at: int) -> int:
@@ -437,7 +451,10 @@ def role_mentions(
     Role phrases first (the longest where two overlap), then the short forms the
     law defined (`aliases`: short form -> full name) and organisations named by
     name (`law_bodies`) where no role phrase stands; a role phrase that names no
-    field ("совет") gives way to the organisation's name ("национальным научным советом")."""
+    field ("совет") gives way to the organisation's name ("национальным научным советом").
+    Latin look-alikes in Cyrillic words are read as the letters they stand for ("Үкiметi:" with
+    a Latin "i"); offsets are the text's own."""
+    text = repair_homoglyphs(text)
     found: list[RoleMention] = []
     more: list[RoleMention] = []  # the other fields of a plural role noun ("органы в области A, B")
     for pattern, kind, side in ROLE_PHRASES:
@@ -547,3 +564,79 @@ def _attached(text: str, role: RoleMention, named: RoleMention) -> bool:
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+def role_aliases(text: str) -> dict[str, str]:
+    """Short forms a law gives a role whose field the role table does not know -> the role as the
+    law words it: «уполномоченный орган в сфере стандартизации (далее – уполномоченный орган)»,
+    kk «стандарттау саласындағы уәкілетті орган (бұдан әрі – уәкілетті орган)». Every later bare
+    «уполномоченный орган» is that role, not another authorized body the law names in full
+    («уполномоченный орган в области оборонной промышленности»). The first definition of a short
+    form holds (the article of definitions comes first). A field the table knows is the business of
+    the fields (`kgraph.sources.law.short_form_fields`)."""
+    out: dict[str, str] = {}
+    text = repair_homoglyphs(text)
+    for m in law_bodies.ALIAS.finditer(text):
+        short = collapse(m["alias"].strip(' «»"'))
+        bare = role_mentions(short)
+        if len(bare) != 1 or bare[0].phrase != (0, len(short)) or bare[0].role not in GENERIC_ROLES:
+            continue
+        before = text[max(0, m.start() - FIELD_WINDOW - 100) : m.start()]
+        named = role_mentions(before)
+        full = named[-1] if named else None
+        if not full or full.role is not None or before[full.phrase[1] :].strip():
+            continue  # not a role with a field right before the short form
+        noun = role_mentions(before[full.start : full.end])
+        fields = fields_of(before, full.start, full.end, full.side, plural=False)
+        if not noun or noun[0].role != bare[0].role or not fields or fields[0][0]:
+            continue
+        _, phrase, _, word = fields[0]
+        out.setdefault(short, _worded(short, phrase, word, full.side))
+    return out
+
+
+# The bare roles a short form may stand for: a fielded role kind with no field.
+GENERIC_ROLES = frozenset({*FIELDED, "national-operators"})
+
+
+# The head noun of a term that names who acts: ru "организатор", "партнер", "оператор",
+# "исполнитель", "заказчик"; kk "ұйымдастырушы", "әріптес", "оператор".
+AGENT_HEAD_RU = re.compile(r"(?:тор|тель|ник|щик|чик|тнер)$")
+AGENT_HEAD_KK = re.compile(r"(?:шы|ші|тор|әріптес)$")
+# A public actor: its definition's head (ru: the first clause; kk: the last) names a state body,
+# a state partner, the Government or an authorized body.
+# ("государственно-частное", kk "мемлекеттік-жекешелік" is public-private: no mark).
+PUBLIC_MARK = re.compile(r"(?<![а-я])(?:государственн(?![а-я]*-)|мемлекеттік(?!-)|правительств|үкімет)", re.I)
+
+
+def defined_roles(definitions: list[tuple[str, str]]) -> dict[str, str]:
+    """The law's own roles (short form -> the term as defined) from its definitions (term, definition):
+    a term whose head is an agent noun and whose definition makes it public («организатор конкурса
+    (аукциона) либо прямых переговоров – государственный партнер, осуществляющий …»). The law names
+    them by the head noun alone or with part of the term («организатором конкурса (аукциона)»,
+    kk «Конкурсты (аукционды) ұйымдастырушы»): the head noun is the short form where one public
+    term has it, the whole term where several do («государственный партнер», «частный партнер»).
+    Private actors (a private partner, an operator a private partner chooses) are no roles."""
+    public: list[tuple[str, str]] = []
+    heads: dict[str, int] = {}
+    for term, definition in definitions:
+        term = collapse(repair_homoglyphs(term)).strip(" .")
+        words = term.split()
+        kazakh = has_kazakh(term + definition)
+        nouns = [w for w in words if not ru_adjective(w)] if not kazakh else words[::-1]
+        head = nouns[0].lower() if nouns else ""
+        if not head or not (AGENT_HEAD_KK if kazakh else AGENT_HEAD_RU).search(head):
+            continue
+        heads[head] = heads.get(head, 0) + 1
+        clauses = re.split(r",|\s[–—-]\s", collapse(definition))
+        clause = clauses[-1] if kazakh else clauses[0]
+        if PUBLIC_MARK.search(term) or (PUBLIC_MARK.search(clause) and not NOT_PUBLIC.search(clause)):
+            public.append((head, term))
+    out: dict[str, str] = {}
+    for head, term in public:
+        out[head if heads[head] == 1 and len(term.split()) > 1 else term] = term
+    return out
+
+
+# "негосударственный", "за исключением государственных …": a public mark that says the opposite.
+NOT_PUBLIC = re.compile(r"негосударств|исключением|мемлекеттік\s+емес", re.I)
