@@ -18,9 +18,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kgraph.analysis import align, bands, calibration
+from kgraph.analysis import align, bands, calibration, textsim
 from kgraph.analysis.index import Analyzer
-from kgraph.lang import base_forms
+from kgraph.lang import compare_forms
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "golden"
@@ -38,9 +38,9 @@ def hand_table(commit: str) -> dict[str, tuple[tuple[str, float], ...]]:
     node = next(n for n in tree.body if isinstance(n, ast.AnnAssign) and getattr(n.target, "id", "") == "LEXICON")
     table: dict[str, tuple[tuple[str, float], ...]] = {}
     for _, ru, kk in ast.literal_eval(node.value):
-        ru_words = [base_forms(f, "ru") for f in ru.split(";")]
+        ru_words = [compare_forms(f, "ru") for f in ru.split(";")]
         single = [w[0] for w in ru_words if len(w) == 1] or [w[-1] for w in ru_words if w]
-        for words in (base_forms(f, "kk") for f in kk.split(";")):
+        for words in (compare_forms(f, "kk") for f in kk.split(";")):
             if len(words) == 1 and single:
                 table.setdefault(words[0], ((single[0], 1.0),))
             elif len(words) > 1 and ru_words and len(ru_words[0]) == len(words):
@@ -60,6 +60,7 @@ def main_numbers(commit: str = "f1b39f7") -> dict:
     learned = numbers()
     table = hand_table(commit)
     align.kk_ru.cache_clear()
+    textsim._translations.cache_clear()
     original = align.kk_ru
     align.kk_ru = lambda: table  # the checker reads the table through this function
     try:
@@ -67,6 +68,7 @@ def main_numbers(commit: str = "f1b39f7") -> dict:
     finally:
         align.kk_ru = original
         align.kk_ru.cache_clear()
+        textsim._translations.cache_clear()
     return {"hand list": hand, "learned": learned, "hand stems": len(table)}
 
 

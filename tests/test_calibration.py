@@ -82,3 +82,43 @@ def test_held_back_numbers(analyzer):
 )
 def test_band_rules(score, relation, cross, band):
     assert bands.band(score, relation, cross) == band
+
+
+@pytest.mark.parametrize(
+    "channels, head_weight, score",
+    [
+        ((0.5, 0.5, 0.5, 1.0), 0.3, 0.5),  # heads agree: the score as mixed
+        ((0.5, 0.5, 0.5, 0.0), 0.3, 0.35),  # heads disagree («поддержка кластеров» / «реестр кластеров»)
+        ((0.5, 0.5, 0.5, 0.0), 0.0, 0.5),  # no head weight
+        ((0.5, 0.5, 0.5), 0.3, 0.5),  # two existing powers (findings): no agreement channel
+    ],
+)
+def test_disagreeing_heads_lower_a_score(channels, head_weight, score):
+    t = bands.Thresholds(bands.Cut(0.6, 0.4, 0.3), bands.Cut(0.5, 0.3, 0.2), 0.5, 0.3, head_weight)
+    assert float(t.mix(tuple(map(float, channels)))) == pytest.approx(score)
+    assert bands.Thresholds.from_dict(t.as_dict()) == t
+
+
+def test_heads_agree_on_the_golden_corpus(analyzer):
+    import numpy as np
+
+    rows = np.arange(len(analyzer.rows))
+    same = analyzer.row_lang == "ru"
+    for draft, ref, agree in (
+        ("оказывает поддержку территориальным кластерам", "art:9/item:18", False),  # a register of them
+        ("ведет реестр территориальных кластеров", "art:9/item:18", True),
+    ):
+        q = analyzer.analyse(draft, "ru")
+        row = next(
+            r
+            for r in rows
+            if analyzer.items[analyzer.row_item[r]].iri.startswith("golden:kz-law-2021-86-vii-ru/" + ref)
+        )
+        assert bool(analyzer.heads_agree(q, rows[row : row + 1], same[row : row + 1])[0]) is agree
+    q = analyzer.analyse("оказывает поддержку территориальным кластерам", "ru")
+    kk = next(
+        r
+        for r in rows
+        if analyzer.items[analyzer.row_item[r]].iri.startswith("golden:kz-law-2021-86-vii-kk/art:9/item:18")
+    )
+    assert analyzer.heads_agree(q, rows[kk : kk + 1], np.array([False]))[0] == 1.0  # across languages: not compared

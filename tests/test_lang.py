@@ -199,6 +199,41 @@ def test_kk_stem_keeps_derivation(a, b):
 
 
 @pytest.mark.parametrize(
+    "forms",
+    [
+        ("орталығын", "орталығы", "орталық"),  # the voicing an ending caused is undone
+        ("министрлігіне", "министрлігі", "министрлік"),
+        ("жиынтығы", "жиынтық"),
+    ],
+)
+def test_kk_compare_stem_merges_voiced_forms(forms):
+    assert len({lang.kk_compare_stem(f) for f in forms}) == 1
+    assert lang.compare_forms(" ".join(forms), "kk") == [lang.kk_compare_stem(f) for f in forms]
+
+
+@pytest.mark.parametrize(
+    "stem, base",
+    [
+        ("әлемдік", "әлем"),  # world-wide <- world
+        ("болжамтану", "болжам"),  # forecasting (the field) <- forecast
+        ("жүргізуші", "жүргізу"),  # driver <- to drive
+        ("мемлекеттік", "мемлекет"),
+    ],
+)
+def test_kk_derivation_bases(stem, base):
+    assert base in lang.kk_derivation_bases(stem)
+    assert lang.kk_derivation_bases("ашу") == []  # nothing left of three letters
+
+
+@pytest.mark.parametrize(
+    "lemma, noun, preposition",
+    [("перечень", True, False), ("научный", False, False), ("утверждать", False, False), ("об", False, True)],
+)
+def test_ru_noun_and_preposition(lemma, noun, preposition):
+    assert lang.ru_noun(lemma) is noun and lang.ru_preposition(lemma) is preposition
+
+
+@pytest.mark.parametrize(
     "word, stem",
     [
         ("министрлигине", "министрлиг"),  # folded "министрлігіне"

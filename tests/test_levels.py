@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from kgraph.analysis import levels
-from kgraph.lang import base_forms
+from kgraph.lang import compare_forms
 
 
 def classify(text: str, lang: str) -> levels.Action:
-    return levels.classify(base_forms(text, lang), lang)
+    return levels.classify(compare_forms(text, lang), lang)
 
 
 @pytest.mark.parametrize(
@@ -65,3 +65,17 @@ def test_relation(a, b, relation):
 def test_describe_names_both_levels():
     text = levels.describe(classify("разрабатывает карту", "ru"), classify("утверждает правила", "ru"))
     assert text == "develops / approves the rules of"
+
+
+@pytest.mark.parametrize(
+    "form, lang, rules, generic",
+    [
+        ("правило", "ru", True, False),
+        ("деятельность", "ru", False, True),  # what it governs is the object
+        ("работа", "ru", False, True),
+        ("жұмыс", "kk", False, True),
+        ("комиссия", "ru", False, False),
+    ],
+)
+def test_rules_and_generic_nouns(form, lang, rules, generic):
+    assert levels.is_rules(form, lang) is rules and levels.is_generic(form, lang) is generic

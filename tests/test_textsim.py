@@ -31,6 +31,62 @@ def test_a_word_without_a_confident_translation_stays():
     assert textsim.to_russian(["жолжүрісібелгісі"], "kk") == ["жолжүрісібелгісі"]
 
 
+@pytest.mark.parametrize(
+    "text, lang, head",
+    [
+        ("утверждает перечень особо охраняемых природных территорий", "ru", "перечень"),  # the first noun
+        ("ежегодно представляет в Правительство информацию об эффективности мер", "ru", "информ"),  # not governed
+        ("разрабатывает правила выдачи свидетельства", "ru", "выдача"),  # rules: the word they govern
+        ("государственная научно-техническая экспертиза", "ru", "экспертиза"),  # adjectives first
+        ("ерекше қорғалатын табиғи аумақтардың тізбесін бекітеді", "kk", "тізбе"),  # Kazakh: the last word
+        ("куәліктерді беру қағидаларын бекітеді", "kk", "беру"),
+        ("обеспечивает деятельность Высшей научно-технической комиссии", "ru", "комиссия"),  # generic noun
+        ("участвует в популяризации науки", "ru", "популяризация"),  # the verb's preposition governs nothing
+        ("утверждает", "ru", ""),  # no object
+    ],
+)
+def test_the_head_of_the_object(text, lang, head):
+    a = textsim.analyse(text, lang)
+    want = (textsim.ru_derivation_stem(head) if lang == "ru" else lang_stem(head)) if head else ""
+    assert a.head_own == ((want,) if want else ())
+
+
+def lang_stem(word: str) -> str:
+    from kgraph.lang import kk_compare_stem
+
+    return kk_compare_stem(word)
+
+
+def test_a_compound_without_a_translation_is_carried_by_its_parts():
+    assert textsim.to_russian(["дата-орталық"], "kk") == ["дата", *textsim.to_russian(["орталық"], "kk")]
+
+
+@pytest.mark.parametrize(
+    "text, lang, modifier",
+    [
+        ("утверждает региональную карту индустриализации области", "ru", "региональный"),
+        ("утверждает карту индустриализации", "ru", ""),
+        ("разрабатывает правила выдачи свидетельства", "ru", ""),  # the word before is a set of rules
+        ("өңірлік картасын бекітеді", "kk", "өңірлік"),
+        ("индустрияландыру картасын бекітеді", "kk", ""),  # a noun before the head
+    ],
+)
+def test_the_adjective_of_the_head(text, lang, modifier):
+    assert textsim.analyse(text, lang).modifier == modifier
+
+
+def test_bigrams_are_unordered():
+    """A Kazakh phrase carried into Russian words has the head last («индустрияландыру картасы»)."""
+    assert textsim._split("карта индустриализ") == ["карта", "индустриализ", "индустриализ карта"]
+    assert textsim._split("индустриализ карта")[-1] == "индустриализ карта"
+
+
+def test_a_stem_without_a_translation_is_looked_up_as_the_word_it_derives_from():
+    table = textsim.align.kk_ru()
+    derived = next(k + "тік" for k in sorted(table) if k[-1] in "лмнрс" and len(k) > 3 and (k + "тік") not in table)
+    assert textsim.to_russian([derived], "kk") == textsim.to_russian([derived[:-3]], "kk")
+
+
 def test_index_scores():
     docs = [
         "республиканский карта индустриализация",

@@ -28,7 +28,7 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-from kgraph.lang import base_forms
+from kgraph.lang import compare_forms, kk_unvoice
 
 TERMS_FILE = "kkru_terms.tsv"
 ITERATIONS = 5  # EM iterations of Model 2 (nltk runs twice as many of Model 1 first)
@@ -40,7 +40,7 @@ MIN_COUNT = 2  # words seen once cannot be aligned with any confidence
 def tokens(text: str, lang: str) -> list[str]:
     """Base forms of the content words: lemmas (ru) or stems (kk), numbers and
     one-letter words dropped."""
-    return [f for f in base_forms(text, lang) if len(f) > 1]
+    return [f for f in compare_forms(text, lang) if len(f) > 1]
 
 
 def parallel_pairs(paths: Iterable[Path]) -> list[tuple[str, str]]:
@@ -143,13 +143,14 @@ def kk_ru() -> dict[str, tuple[tuple[str, float], ...]]:
         text = (files("kgraph.analysis") / TERMS_FILE).read_text(encoding="utf-8")
     except FileNotFoundError:
         return {}
-    rows: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    rows: dict[str, dict[str, float]] = defaultdict(dict)
     for line in text.splitlines():
         if not line or line.startswith("#"):
             continue
         k, r, p = line.split("\t")
-        rows[k].append((r, float(p)))
-    return {k: tuple(sorted(v, key=lambda x: -x[1])) for k, v in rows.items()}
+        key = kk_unvoice(k)  # stems as texts are compared (a table learned before kept "орталығ")
+        rows[key][r] = max(float(p), rows[key].get(r, 0.0))
+    return {k: tuple(sorted(v.items(), key=lambda x: -x[1])) for k, v in rows.items()}
 
 
 def main(argv: list[str]) -> int:

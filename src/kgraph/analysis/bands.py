@@ -7,7 +7,10 @@ A draft and an existing power get a band from their object similarity
     overlapping            score >= ovl, and the levels are the same or share one
     complementary-levels   score >= ovl, different levels of one function
                            (develops / approves / implements / controls, or the rules for X / X)
-    related                score >= rel
+    related                score >= rel; also the most a pair whose objects have different
+                           heads gets (OTHER_OBJECT: «поддержка кластеров» / «реестр
+                           кластеров», «региональная карта» / «республиканская карта»):
+                           the labels' "same object" is then not met
     (none)                 below rel: not shown
 
 Thresholds are kept apart for texts in one language and for Kazakh-Russian
@@ -37,6 +40,7 @@ TITLES = {
     "related": "related",
 }
 BANDS_FILE = "bands.json"
+OTHER_OBJECT = "other-object"  # relation of two powers whose objects' heads disagree (`Analyzer.heads_agree`)
 
 
 @dataclass(frozen=True)
@@ -52,12 +56,18 @@ class Thresholds:
     cross: Cut  # Kazakh against Russian
     word_weight: float = 0.5  # share of the word channel in the cosine; the rest is character n-grams
     cover_weight: float = 0.0  # share of coverage (of the draft by the existing text) in a score
+    head_weight: float = 0.0  # share of a score lost when the two objects' heads disagree
 
     def mix(self, channels) -> np.ndarray:
-        """A score from (word cosine, character cosine, coverage)."""
-        word, char, cover = channels
+        """A score from (word cosine, character cosine, coverage[, heads agree]): the
+        agreement of heads (1 or 0, `Analyzer.heads_agree`) is taken as 1 when not given
+        (two existing powers: findings)."""
+        word, char, cover = channels[:3]
         cosine = self.word_weight * word + (1 - self.word_weight) * char
-        return (1 - self.cover_weight) * cosine + self.cover_weight * cover
+        score = (1 - self.cover_weight) * cosine + self.cover_weight * cover
+        if len(channels) > 3 and self.head_weight:
+            score = score * (1 - self.head_weight * (1 - channels[3]))
+        return score
 
     def cut(self, cross: bool) -> Cut:
         return self.cross if cross else self.same
@@ -68,11 +78,18 @@ class Thresholds:
             "cross": asdict(self.cross),
             "word_weight": self.word_weight,
             "cover_weight": self.cover_weight,
+            "head_weight": self.head_weight,
         }
 
     @classmethod
     def from_dict(cls, data: dict) -> Thresholds:
-        return cls(Cut(**data["same"]), Cut(**data["cross"]), data["word_weight"], data["cover_weight"])
+        return cls(
+            Cut(**data["same"]),
+            Cut(**data["cross"]),
+            data["word_weight"],
+            data["cover_weight"],
+            data.get("head_weight", 0.0),
+        )
 
 
 DEFAULT = Thresholds(Cut(0.6, 0.45, 0.3), Cut(0.5, 0.35, 0.25))  # used only when bands.json is missing
@@ -96,7 +113,9 @@ def shipped() -> Thresholds:
 def band(score: float, relation: str, cross: bool, t: Thresholds | None = None) -> str | None:
     """The band of one (draft, existing power) pair, or None when it is not shown."""
     c = (t or shipped()).cut(cross)
-    if relation == levels.LEVELS:
+    if relation == OTHER_OBJECT:
+        pass
+    elif relation == levels.LEVELS:
         if score >= c.ovl:
             return "complementary-levels"
     elif relation == levels.PARTIAL:

@@ -25,7 +25,7 @@ from kgraph.analysis.mandates import Corpus, Mandate, load
 from kgraph.lang import detect_lang
 from kgraph.store import OxigraphStore
 
-METHOD = "tfidf-word+char/object/kk-ru-ibm2/levels v2"
+METHOD = "tfidf-word+char/object/heads/kk-ru-ibm2/levels v3"
 
 
 class Analyzer:
@@ -52,6 +52,8 @@ class Analyzer:
         self.own = textsim.Index([a.own for a in self.rows], self.word_weight)
         self.pivot = textsim.Index([a.pivot for a in self.rows], self.word_weight)
         self.actions = [a.action for a in self.rows]
+        self.heads_own = np.array([(a.head_own or ("",))[0] for a in self.rows], dtype=object)  # head terms
+        self.modifiers = np.array([a.modifier for a in self.rows], dtype=object)  # the heads' adjectives
         self._matrix: np.ndarray | None = None
         self._holdings = _holdings(corpus)
         self._related = _succession(corpus)
@@ -72,20 +74,45 @@ class Analyzer:
     # -- similarity ----------------------------------------------------------------
 
     def channels(self, q: textsim.Analysed, rows: np.ndarray) -> np.ndarray:
-        """Word cosine, character cosine and coverage (3 x rows) of a query's object
-        against the rows `rows`: own terms in one language, Russian words across."""
+        """Word cosine, character cosine, coverage and agreement of heads (4 x rows) of a
+        query's object against the rows `rows`: own terms in one language, Russian words across."""
         same = self.row_lang[rows] == q.lang
-        out = np.zeros((3, len(rows)))
+        out = np.zeros((4, len(rows)))
         for index, text, sel in ((self.own, q.own, same), (self.pivot, q.pivot, ~same)):
             if sel.any():
                 for k, values in enumerate(index.query_channels(text)):
                     out[k, sel] = values[rows[sel]]
+        out[3] = self.heads_agree(q, rows, same)
+        return out
+
+    def heads_agree(self, q: textsim.Analysed, rows: np.ndarray, same: np.ndarray) -> np.ndarray:
+        """1.0 where the two objects are about the same thing: the draft's head term
+        (`textsim.head`) is among the row's object terms, or the row's head among the
+        draft's, and no adjective before the head on each side that the other text lacks
+        (`textsim.modifier`); 1.0 too when either side has no head. Compared in one language only:
+        across languages a head's synonyms are too often missing from the learned
+        correspondences («беру»: предоставление, выдача — not присуждение), so rows in the
+        other language are left at 1.0 (`same`: the rows in the draft's language)."""
+        out = np.ones(len(rows))
+        if not q.head_own or not same.any():
+            return out
+        at = rows[same]
+        words = q.own.split()
+        agree = self.own.has_term(q.head_own[0])[at]  # rows whose terms have the draft's head
+        theirs = self.heads_own[at]
+        agree |= np.isin(theirs, words) | (theirs == "")
+        if q.modifier:  # one head, two kinds of it: «региональная карта» / «республиканская карта»
+            mods = self.modifiers[at]
+            clash = (mods != "") & (mods != q.modifier) & ~np.isin(mods, words)
+            clash &= ~self.own.has_term(q.modifier)[at]
+            agree &= ~clash
+        out[same] = agree
         return out
 
     def scores_against(self, q: textsim.Analysed, items: list[int], mix: bool = True, floor: float = 0.0):
         """For each mandate of `items`: its best row's score, that row's relation of
-        levels to the query (None below `floor`), whether it is in another language,
-        and the row."""
+        levels to the query (`bands.OTHER_OBJECT` when the heads disagree; None below
+        `floor`), whether it is in another language, and the row."""
         items_arr = np.asarray(items, dtype=np.int64)
         wanted = np.zeros(len(self.items), dtype=bool)
         wanted[items_arr] = True
@@ -101,9 +128,10 @@ class Analyzer:
             pos = np.array([best[k] for k in items], dtype=np.int64)
         chosen = rows[pos]
         score = s[pos]
+        agree = ch[3, pos]
         rel = [
-            levels.relation(q.action, self.actions[r]) if v >= floor else None
-            for r, v in zip(chosen.tolist(), score.tolist(), strict=True)
+            (levels.relation(q.action, self.actions[r]) if a else bands.OTHER_OBJECT) if v >= floor else None
+            for r, v, a in zip(chosen.tolist(), score.tolist(), agree.tolist(), strict=True)
         ]
         if not mix:  # the channels apart (fitting the bands)
             return ch[:, pos], rel, self.row_lang[chosen] != q.lang, chosen

@@ -6,7 +6,7 @@ powers over the same object at different levels are a division of labour (a
 ministry develops the rules, the Government approves them), not a duplicate.
 
 `classify(forms, lang)` reads the governing verbs of a power from its base
-forms (Russian lemmas, Kazakh stems: `kgraph.lang.base_forms`): in Russian the
+forms (Russian lemmas, Kazakh stems: `kgraph.lang.compare_forms`): in Russian the
 verbs open the item («разрабатывает и утверждает правила …», «Разработка …»),
 in Kazakh they close it («… әзірлейді және бекітеді»). Light verbs
 («осуществляет», «обеспечивает», «участвует», «жүзеге асырады», «қамтамасыз
@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from kgraph.lang import base_forms
+from kgraph.lang import compare_forms
 
 ORDER = ("propose", "develop", "agree", "approve", "implement", "control")
 
@@ -80,6 +80,12 @@ RULES = (
     "қағида;қағидалары;тәртіп;тәртібі;әдістеме;әдістемесі;ереже;ережесі;талап;талаптары;норма;нормалары;"
     "норматив;стандарт;стандарттары;өлшемшарт;өлшемшарттары;нұсқаулық;нұсқаулығы",
 )
+# Generic nouns: what they govern is the object («обеспечение работы комиссии», «деятельность
+# комиссии»: the commission), not a head of its own.
+GENERIC = (
+    "работа;деятельность;функционирование;вопрос;мера;меры;мероприятие;услуга",
+    "жұмыс;жұмысы;қызмет;қызметі;мәселе;шара;шаралар;іс-шара",
+)
 # A model of the object («типовое положение», «үлгілік ереже»): making the model is a level above
 # making each instance on it («утверждает типовое положение» against «утверждает положение о зоне»).
 TEMPLATE = ("типовой", "үлгілік;үлгі;үлгілері")
@@ -101,7 +107,7 @@ class Action:
 
 def _phrases(words: str, lang: str) -> list[tuple[str, ...]]:
     """Entries separated by ";" as tuples of base forms."""
-    return [key for w in words.split(";") if (key := tuple(base_forms(w, lang)))]
+    return [key for w in words.split(";") if (key := tuple(compare_forms(w, lang)))]
 
 
 @cache
@@ -112,6 +118,7 @@ def _table(lang: str) -> dict[tuple[str, ...], str]:
     for kind, words in (
         ("link", LINKS[k]),
         ("rules", RULES[k]),
+        ("generic", GENERIC[k]),
         ("template", TEMPLATE[k]),
         ("propose", PROPOSE[k]),
         ("light", LIGHT[k]),
@@ -186,6 +193,16 @@ def classify(forms: Sequence[str], lang: str) -> Action:
     rules = any(_table(lang).get((forms[j],)) == "rules" for j in head)
     template = any(_table(lang).get((forms[j],)) == "template" for j in head)
     return Action(frozenset(levels), rules, (lo, hi), participates, template)
+
+
+def is_rules(form: str, lang: str) -> bool:
+    """Is a base form a word for a set of rules (правило, порядок, қағида, әдістеме …)?"""
+    return _table(lang).get((form,)) == "rules"
+
+
+def is_generic(form: str, lang: str) -> bool:
+    """Is a base form a generic noun (работа, деятельность, жұмыс, қызмет …: `GENERIC`)?"""
+    return _table(lang).get((form,)) == "generic"
 
 
 def _converb(word: str, lang: str) -> bool:

@@ -1,7 +1,7 @@
 """Text similarity for mandates: base forms, the governing action, the object,
 and TF-IDF over word and character n-grams.
 
-A text is reduced to base forms by `kgraph.lang.base_forms` (Russian lemmas,
+A text is reduced to base forms by `kgraph.lang.compare_forms` (Russian lemmas,
 Kazakh stems). `kgraph.analysis.levels` reads its governing verbs (develops,
 approves, implements, controls); what remains, less stopwords, is the
 object the power acts on, and the object is what two powers are compared on.
@@ -27,7 +27,16 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from kgraph.analysis import align, levels
-from kgraph.lang import base_forms, detect_lang, letter_words, ru_derivation_stem
+from kgraph.lang import (
+    compare_forms,
+    detect_lang,
+    kk_derivation_bases,
+    letter_words,
+    ru_adjective,
+    ru_derivation_stem,
+    ru_noun,
+    ru_preposition,
+)
 
 _STOP = {
     "ru": "и в во на по с со к о об от до для из за а также или не что как при под через их его ее "
@@ -42,7 +51,7 @@ PIVOT_MAX = 2  # ... at most this many of them, most likely first
 
 @lru_cache(maxsize=2)
 def _stopwords(lang: str) -> frozenset[str]:
-    return frozenset(base_forms(_STOP[lang], lang)) | frozenset(letter_words(_STOP[lang]))
+    return frozenset(compare_forms(_STOP[lang], lang)) | frozenset(letter_words(_STOP[lang]))
 
 
 def content(forms: Iterable[str], lang: str) -> list[str]:
@@ -56,12 +65,25 @@ def to_russian(terms: Iterable[str], lang: str) -> list[str]:
     two), a stem without a confident one stays as it is."""
     if lang == "ru":
         return list(terms)
-    table = align.kk_ru()
     out = []
     for t in terms:
-        words = [r for r, p in table.get(t, ())[:PIVOT_MAX] if p >= PIVOT_MIN]
+        words = _translations(t)
+        if not words and "-" in t:  # a compound without a translation: its parts («дата-орталық»)
+            words = tuple(w for part in t.split("-") if part for w in (_translations(part) or (part,)))
         out.extend(words or [t])
     return out
+
+
+@lru_cache(maxsize=50_000)
+def _translations(stem: str) -> tuple[str, ...]:
+    """A Kazakh stem's likely Russian words; a stem the correspondences lack is looked up
+    as the word it derives from (`kgraph.lang.kk_derivation_bases`: "әлемдік" -> "әлем")."""
+    table = align.kk_ru()
+    for key in (stem, *kk_derivation_bases(stem)):
+        words = tuple(r for r, p in table.get(key, ())[:PIVOT_MAX] if p >= PIVOT_MIN)
+        if words:
+            return words
+    return ()
 
 
 @dataclass(frozen=True)
@@ -72,15 +94,73 @@ class Analysed:
     action: levels.Action
     own: str  # object terms in the text's language
     pivot: str  # object terms in Russian words
+    head_own: tuple[str, ...] = ()  # the object's head term (see `head`), in the text's language
+    modifier: str = ""  # the adjective right before the head («региональная карта»), or ""
 
 
 def analyse(text: str, lang: str | None = None) -> Analysed:
     lang = lang or detect_lang(text)
-    forms = base_forms(text, lang)
+    forms = compare_forms(text, lang)
     action = levels.classify(forms, lang)
-    obj = content(levels.object_forms(forms, action), lang)
+    rest = levels.object_forms(forms, action)
+    obj = content(rest, lang)
     own = [ru_derivation_stem(t) for t in obj] if lang == "ru" else obj
-    return Analysed(lang, action, " ".join(own), " ".join(ru_derivation_stem(t) for t in to_russian(obj, lang)))
+    pivot = to_russian(obj, lang)
+    if lang != "ru":  # a translation may be a Russian stopword («жөні» -> «по»)
+        pivot = content(pivot, "ru")
+    h = head(rest, lang)
+    head_own = (ru_derivation_stem(h),) if h and lang == "ru" else (h,) if h else ()
+    mod = modifier(rest, lang, h)
+    return Analysed(
+        lang,
+        action,
+        " ".join(own),
+        " ".join(ru_derivation_stem(t) for t in pivot),
+        head_own,
+        ru_derivation_stem(mod) if lang == "ru" else mod,
+    )
+
+
+def head(rest: Sequence[str], lang: str) -> str:
+    """The head of an object (its base forms without the governing verbs): what the power
+    is about. A Russian noun phrase opens with its head, the first noun that no preposition
+    governs («представляет в Правительство информацию об …» -> «информация»); a Kazakh one
+    closes with it («… аумақтардың тізбесі»). A set of rules is the head of nothing in
+    particular (`levels.is_rules`: «правила выдачи свидетельства», «куәлікті беру
+    қағидалары»), nor is a generic noun (`levels.is_generic`: «работа», «деятельность»,
+    «жұмыс»): the word it governs is the head then. "" when no content word is left."""
+    stop = _stopwords(lang)
+
+    def skip(w: str) -> bool:
+        return w in stop or len(w) < 2 or levels.is_rules(w, lang) or levels.is_generic(w, lang)
+
+    if lang != "ru":
+        return next((w for w in reversed(rest) if not skip(w)), "")
+    words, after_prep = [], False
+    for w in rest:
+        if ru_preposition(w):
+            after_prep = bool(words)  # a preposition before any word is the verb's («участвует в …»)
+            continue
+        if not skip(w):
+            words.append((w, after_prep))
+        after_prep = False
+    first = next((w for w, governed in words if not governed and ru_noun(w)), "")
+    return first or next((w for w, _ in words if ru_noun(w)), words[0][0] if words else "")
+
+
+KK_ADJECTIVE = ("лық", "лік", "дық", "дік", "тық", "тік")  # «республикалық», «өңірлік» (Kazakh adjectives)
+
+
+def modifier(rest: Sequence[str], lang: str, h: str) -> str:
+    """The adjective right before the head («региональная карта», «өңірлік карта»): what
+    kind of the head the power is about; "" when the word before the head is no adjective."""
+    if not h or h not in rest:
+        return ""
+    k = rest.index(h) if lang == "ru" else len(rest) - 1 - rest[::-1].index(h)
+    before = rest[k - 1] if k > 0 else ""
+    if lang == "ru":
+        return before if before and not levels.is_rules(before, lang) and ru_adjective(before) else ""
+    return before if before.endswith(KK_ADJECTIVE) else ""
 
 
 # --- TF-IDF index ---------------------------------------------------------------------
@@ -89,9 +169,12 @@ WORD_WEIGHT = 0.5  # share of the word channel; the rest is character n-grams (f
 
 
 def _split(doc: str) -> list[str]:
-    """Word analyzer: unigrams and bigrams of the term string (module-level so it pickles)."""
+    """Word analyzer: unigrams and bigrams of the term string, a bigram's two words in
+    alphabetical order (module-level so it pickles). Unordered, a bigram is the same in
+    «карта индустриализации» and «индустрияландыру картасы» carried into Russian words
+    (Kazakh puts the head last), and in a paraphrase that turns a phrase round."""
     toks = doc.split()
-    return toks + [f"{a} {b}" for a, b in itertools.pairwise(toks)]
+    return toks + [f"{a} {b}" if a <= b else f"{b} {a}" for a, b in itertools.pairwise(toks)]
 
 
 def _transform(vectorizer: TfidfVectorizer, docs: list[str]):
@@ -167,12 +250,24 @@ class Index:
         its original but is covered by it, an unrelated text sharing generic words
         covers only their small weight."""
         w, c = self.transform([doc])
-        if self._columns is None:  # the matrices by column, made once: a query is then one product each
-            present = (self.word_matrix > 0).astype(np.float64)
-            self._columns = (self.word_matrix.T.tocsr(), self.char_matrix.T.tocsr(), present.T.tocsr())
-        words, chars, present = self._columns
+        words, chars, present = self._by_column()
         cover = (w.multiply(w) @ present).toarray()[0]
         return (w @ words).toarray()[0], (c @ chars).toarray()[0], cover
+
+    def has_term(self, term: str) -> np.ndarray:
+        """Which indexed documents have `term` among their words (booleans, one per document)."""
+        out = np.zeros(self.size, dtype=bool)
+        col = self._word.vocabulary_.get(term)
+        if col is not None:
+            out[self._by_column()[0][col].indices] = True
+        return out
+
+    def _by_column(self):
+        """The matrices by column, made once: a query is then one product each."""
+        if self._columns is None:
+            present = (self.word_matrix > 0).astype(np.float64)
+            self._columns = (self.word_matrix.T.tocsr(), self.char_matrix.T.tocsr(), present.T.tocsr())
+        return self._columns
 
     def query(self, doc: str) -> np.ndarray:
         """Similarity of one term string to every indexed document."""

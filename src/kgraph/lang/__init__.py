@@ -21,12 +21,15 @@ Word forms (`kgraph.lang.forms`)
     ru_lemma(word)      Russian normal form
     ru_join_broken(text) a Russian word cut by a line break without a hyphen, joined
     ru_infinitive(word) a Russian infinitive
+    ru_noun(lemma), ru_preposition(word)   is a lemma a noun (a Russian noun phrase opens with its head), a preposition
     ru_derivation_stem(lemma)   a verb and its verbal noun alike («создавать», «создание» -> «созд»)
     kk_stem(word)       Kazakh stem without inflection (similarity)
     kk_stem_folded(word)  Kazakh stem of a search-folded word (search)
     kk_head_forms(word), kk_without_possessive(word)   nominatives of a Kazakh head word (resolution)
     kk_possessed(word)  a bare Kazakh noun with the 3rd-person possessive ("кеңес" -> "кеңесі")
     base_forms(text, lang)   lemmas (ru) or stems (kk) of a text's words
+    compare_forms(text, lang), kk_compare_stem(word), kk_unvoice(stem)   the same for comparing texts (Kazakh voicing undone)
+    kk_derivation_bases(stem)   what a Kazakh stem may derive from ("әлемдік" -> "әлем")
     prefix_stem(word)   crude stem of either language: a 60% prefix
     KK_CASE, KK_DATIVE, KK_POSSESSIVE, KK_PLURAL, KK_PARTICIPLE, ...   Kazakh endings by what they mark
     alternation(endings)   regex source of endings, longest first
@@ -110,10 +113,14 @@ from kgraph.lang.forms import (
     KK_VERBAL,
     alternation,
     base_forms,
+    compare_forms,
+    kk_compare_stem,
+    kk_derivation_bases,
     kk_head_forms,
     kk_possessed,
     kk_stem,
     kk_stem_folded,
+    kk_unvoice,
     kk_without_possessive,
     morph,
     prefix_stem,
@@ -121,6 +128,8 @@ from kgraph.lang.forms import (
     ru_infinitive,
     ru_join_broken,
     ru_lemma,
+    ru_noun,
+    ru_preposition,
 )
 from kgraph.lang.legal import (
     BY_AGREEMENT,
@@ -244,6 +253,7 @@ __all__ = [
     "alternation",
     "base_forms",
     "clause_words",
+    "compare_forms",
     "detect_lang",
     "fold",
     "fold_kazakh",
@@ -253,10 +263,13 @@ __all__ = [
     "has_cyrillic",
     "has_kazakh",
     "kk_bare",
+    "kk_compare_stem",
+    "kk_derivation_bases",
     "kk_head_forms",
     "kk_possessed",
     "kk_stem",
     "kk_stem_folded",
+    "kk_unvoice",
     "kk_without_possessive",
     "letter_words",
     "month_number",
@@ -273,7 +286,9 @@ __all__ = [
     "ru_infinitive",
     "ru_join_broken",
     "ru_lemma",
+    "ru_noun",
     "ru_number",
     "ru_participle",
+    "ru_preposition",
     "ru_singular_nominative",
 ]

@@ -75,6 +75,19 @@ def ru_lemma(word: str) -> str:
     return morph().parse(word)[0].normal_form.replace("ё", "е")
 
 
+@lru_cache(maxsize=50_000)
+def ru_noun(lemma: str) -> bool:
+    """Is a Russian lemma a noun in its likeliest reading («перечень», «поддержка»; not
+    «научный», «утверждать»)? The head of a Russian noun phrase is its first noun."""
+    return has_cyrillic(lemma) and morph().parse(lemma)[0].tag.POS == "NOUN"
+
+
+@lru_cache(maxsize=5_000)
+def ru_preposition(word: str) -> bool:
+    """Is a Russian word a preposition («в», «об», «по»)?"""
+    return has_cyrillic(word) and morph().parse(word)[0].tag.POS == "PREP"
+
+
 # Suffixes that make a verb and its verbal noun differ («создавать» / «создание»,
 # «координировать» / «координация»), longest first.
 RU_DERIVATION = (
@@ -246,3 +259,44 @@ def base_forms(text: str, lang: str) -> list[str]:
     if lang == "kk":
         return [kk_stem(w) for w in words]
     return [ru_lemma(w) for w in words]
+
+
+@lru_cache(maxsize=200_000)
+def kk_compare_stem(word: str) -> str:
+    """A Kazakh stem for comparing texts: `kk_stem` with a final voiced consonant read as
+    its voiceless pair (`kk_unvoice`), so that a word with and without its endings is one
+    term ("орталығын" -> "орталығ" -> "орталық", as "орталық"; "министрлігі" -> "министрлік")."""
+    return kk_unvoice(kk_stem(word))
+
+
+def kk_unvoice(stem: str) -> str:
+    """A stem's final г, ғ, б as к, қ, п (a vowel-initial ending voices them: "орталық" ->
+    "орталығы"); stems of three letters or fewer are kept."""
+    if len(stem) > _MIN_STEM and stem[-1] in _VOICING:
+        return stem[:-1] + _VOICING[stem[-1]]
+    return stem
+
+
+def compare_forms(text: str, lang: str) -> list[str]:
+    """Base forms for comparing texts (the overlap checker and its Kazakh-Russian
+    correspondences): Russian lemmas, Kazakh stems as `kk_compare_stem` makes them."""
+    words = letter_words(text)
+    if lang == "kk":
+        return [kk_compare_stem(w) for w in words]
+    return [ru_lemma(w) for w in words]
+
+
+# Kazakh derivational suffixes that make an adjective, an abstract noun, an agent or a field of
+# study of a word: "әлемдік" world-wide <- "әлем" world, "болжамтану" <- "болжам" forecast.
+KK_DERIVATION = ("тану", "лық", "лік", "дық", "дік", "тық", "тік", "шы", "ші", "ш", "лы", "лі", "ды", "ді", "ты", "ті")
+
+
+def kk_derivation_bases(stem: str) -> list[str]:
+    """The words a Kazakh stem may be derived from by one derivational suffix
+    (`KK_DERIVATION`), most likely first; each keeps at least 3 letters."""
+    out = []
+    for suffix in KK_DERIVATION:
+        if stem.endswith(suffix) and len(stem) - len(suffix) >= _MIN_STEM:
+            base = stem[: -len(suffix)]
+            out.append(base[:-1] + _VOICING[base[-1]] if base[-1] in _VOICING else base)
+    return out
