@@ -45,6 +45,15 @@ RU_ADVERBIAL_OPENING = re.compile(
     r"^\s*(?:в\s+случае|при|после|до|по\s+итогам|по\s+результатам|с\s+учетом|в\s+течение|в\s+целях|для)(?![а-яё])",
     re.IGNORECASE,
 )
+# ... with the verbal noun of an action after it ("В случае учреждения …", "После вынесения решения …"):
+# an instrumental body further on, before the clause's own subject or verb, is that action's agent
+# ("В случае учреждения компании Правительством руководитель … назначается").
+RU_VERBAL_NOUN = re.compile(r"^[а-яё]{2,}(?:ни|ти)я$|^дачи$", re.IGNORECASE)
+RU_NOMINAL_OPENING = re.compile(
+    r"^\s*(?:в\s+случае|при|после|до|по\s+итогам|по\s+результатам|с\s+учетом)\s+"
+    r"(?:[а-яё]{2,}(?:ни|ти)[яеию]|дачи)(?![а-яё])",
+    re.IGNORECASE,
+)
 # A copula clause that states a body's tasks or functions: "Задачами X являются …", kk "X-тың міндеттері …
 # болып табылады": X is given them.
 RU_TASKS_OF = re.compile(r"^\s*(?:основн[а-я]*\s+)?(?:задач|функци)[а-я]*\s+$", re.IGNORECASE)
@@ -179,6 +188,8 @@ __all__ = [
     "KK_POSTPOSITIONS",
     "RU_INSTRUMENTAL_PREPOSITIONS",
     "RU_MODALS",
+    "RU_NOMINAL_OPENING",
+    "RU_VERBAL_NOUN",
     "SELF_DESCRIPTION",
     "WORKING_BODY",
     "Predicate",

@@ -18,6 +18,7 @@ from typing import ClassVar
 
 from kgraph.amendments import acts_in, find_amendments
 from kgraph.lang import PENDING_ITEM, UNITS, detect_lang
+from kgraph.lang.powers import PRIVATE_MAKER
 from kgraph.records import DocumentMeta, Span
 from kgraph.sources import law_bodies, law_measures, law_powers, law_support
 from kgraph.sources.law_measures import Measure
@@ -152,7 +153,10 @@ def competences(doc: Structure, fields: dict[str, str], lang: str | None = None)
     skip = {a.number for a in doc.articles if a.title and DEFINITIONS_TITLE.search(a.title)}
     found = law_powers.listed(owned)
     found += law_powers.in_sentences(doc, fields, lang, skip, [o[0] for o in owned], aliases)
-    return sorted(law_powers.in_context(found, doc, [d.term for d in definitions(doc)]), key=lambda c: c.span)
+    defs = definitions(doc)
+    found = law_powers.in_context(found, doc, [d.term for d in defs])
+    private = [d.term for d in defs if PRIVATE_MAKER.search(d.definition)]
+    return sorted(law_powers.public(found, private), key=lambda c: c.span)
 
 
 def amendments(doc: Structure) -> list[LawAmendment]:

@@ -35,9 +35,11 @@ from kgraph.lang import (
     alternation,
     base_forms,
     clause_words,
+    fold,
     has_kazakh,
     predicates,
 )
+from kgraph.lang.powers import CORPORATE_ORGAN
 from kgraph.records import Span
 from kgraph.sources import law_bodies
 from kgraph.sources.law_agents import KK_LIGHT_VERB_NOUNS, KK_PARTICIPLE_WORD, agents
@@ -376,6 +378,21 @@ def in_context(comps: list[Competence], doc: Structure, defined: list[str] = ())
     return list(merged.values())
 
 
+def public(comps: list[Competence], private_terms: list[str]) -> list[Competence]:
+    """The powers of public bodies only: not of a company's organs (its board of directors, its
+    general meeting: `CORPORATE_ORGAN`), nor of an organisation the law defines as made by a private
+    owner (`private_terms`: "управляющая компания особой индустриальной зоны – юридическое лицо,
+    создаваемое … собственником …"), under any case form of its name."""
+    private = {tuple(base_forms(t, "kk" if has_kazakh(t) else "ru")) for t in private_terms}
+    out = []
+    for c in comps:
+        name = tuple(base_forms(c.body, "kk" if has_kazakh(c.body) else "ru")) if c.body else ()
+        if c.role is None and (CORPORATE_ORGAN.search(fold(c.body)) or name in private):
+            continue
+        out.append(c)
+    return out
+
+
 def _defined(name: str, terms: list[list[str]]) -> str:
     """The name cut after the longest defined term it starts with (Russian word order); a determiner
     inside it ("управляющей компанией соответствующей индустриальной зоны") is no part of the name."""
@@ -446,4 +463,5 @@ __all__ = [
     "listed",
     "operators",
     "owned_lists",
+    "public",
 ]
