@@ -562,8 +562,8 @@ CORPUS_LAWS = {
     # held out until their first contact (/work/firstcontact.md), then read for the kind
     "kz-law-2019-242-vi-ru": 0.98,
     "kz-law-2019-242-vi-kk": 0.975,
-    "kz-law-2012-541-iv-ru": 0.94,
-    "kz-law-2012-541-iv-kk": 0.96,
+    "kz-law-2012-541-iv-ru": 0.98,
+    "kz-law-2012-541-iv-kk": 0.975,
 }
 
 

@@ -102,6 +102,15 @@ def test_kazakh_clauses(sentence, roles):
             "ru",
             ["authorized-body-science"],
         ),
+        # ... a private person of two words before the body ("Жеке кәсіпкерлік, квазимемлекеттік сектор субъектілері")
+        ("Жеке кәсіпкерлік, квазимемлекеттік сектор субъектілері құқықты тіркеуге құқылы.", "kk", []),
+        # the quasi-public sector's entities are a group the law may task
+        (
+            "Обеспечение осуществляется центральными и местными исполнительными органами и субъектами "
+            "квазигосударственного сектора.",
+            "ru",
+            ["central-and-local-executive-bodies", "quasi-public-organizations"],
+        ),
         # acquiring a status is no power
         ("Оның басқарушы компаниясы индустриялық аймақтың басқарушы компаниясы мәртебесіне ие болады.", "kk", []),
         # a role inside a quoted name is none: the corporation (a body named by name) is the agent

@@ -98,3 +98,12 @@ def test_no_power_of_a_companys_organs_nor_of_an_organisation_a_private_owner_ma
         "4. Советом директоров управляющей компании принимается решение о заключении трудового договора.\n"
     )
     assert got == [("5", "2", None, "Управляющая компания зоны")]
+
+
+def test_a_kazakh_list_closing_with_its_ways_is_one_power_per_item():
+    # "… субъектілері: 1) …; 2) … жолымен жүзеге асырады" as the Russian "осуществляется … путем: 1) …"
+    got = powers(
+        "19-бап. Ақпараттық қамтамасыз ету\n\nАқпараттық қамтамасыз етуді жергілікті атқарушы органдар:\n"
+        "1) ресурстарды пайдалануды насихаттау;\n2) көрмелерді ұйымдастыруға жәрдемдесу жолымен тұрақты жүзеге асырады.\n"
+    )
+    assert got == [("19", None, "1", "local-executive-bodies"), ("19", None, "2", "local-executive-bodies")]

@@ -70,7 +70,9 @@ RELATIVE = re.compile(r"(?<![а-я])(?:котор[а-я]+|где|куда|отк
 # Words that join a body to the next party of its list ("органами, юридическими лицами", "Участники и …").
 # (Not "либо", "или": "… советами либо юридическими лицами" names alternatives, each bound alike.)
 PARTY_JOINER = re.compile(r"\s*(?:,|и|а\s+также|және|мен|бен|пен|сондай-ақ)\s+", re.I)
-PARTY_BEFORE = re.compile(r"([а-яёәғқңөұүһі]+)(?:\s*,|\s+(?:и|а\s+также|және|мен|бен|пен|сондай-ақ))\s+$", re.I)
+PARTY_BEFORE = re.compile(
+    r"((?:[а-яёәғқңөұүһі]+\s+)?[а-яёәғқңөұүһі]+)(?:\s*,|\s+(?:и|а\s+также|және|мен|бен|пен|сондай-ақ))\s+$", re.I
+)
 # A modal before a passive participle ("… органом должно быть принято решение").
 MODAL_BE = re.compile(r"^\s*(?:может|могут|должн[оаы]?|должен)\s+быть\s+", re.I)
 # Words that join coordinated roles ("Банком …, а также другими национальными институтами",
@@ -103,8 +105,8 @@ def _with_private_party(sentence: str, m: RoleMention) -> bool:
     after = PARTY_JOINER.match(sentence[m.phrase[1] :])
     if after and PRIVATE_PARTY.match(fold(sentence[m.phrase[1] + after.end() :])):
         return True
-    before = PARTY_BEFORE.search(sentence[: m.phrase[0]])
-    return bool(before) and bool(PRIVATE_PARTY.match(fold(before[1])))
+    before = PARTY_BEFORE.search(sentence[: m.phrase[0]])  # the last word or two: "Участники", "Жеке кәсіпкерлік"
+    return bool(before) and any(PRIVATE_PARTY.match(w) for w in (fold(before[1]), fold(before[1].split()[-1])))
 
 
 def _agents(sentence: str, mentions: list[RoleMention], lang: str) -> list[RoleMention]:

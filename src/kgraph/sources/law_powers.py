@@ -71,7 +71,11 @@ KK_GENITIVE_LEAD = re.compile(rf"(?:{alternation(KK_CASE['genitive'])})\s*:\s*$"
 # A lead-in of a few words and no verb names the list's subject only ("Қор:", "Уәкілетті орган:").
 SHORT_LEAD = 4
 # Words after which a list completes the verb: "осуществляется … путем: 1) …".
-LIST_COMPLETES_VERB = frozenset({"путем", "посредством", "арқылы"})
+LIST_COMPLETES_VERB = frozenset({"путем", "посредством", "арқылы", "жолымен"})
+# ... and where Kazakh closes such a list, after its last item: "… жәрдемдесу жолымен тұрақты жүзеге асырады."
+WAYS_CLOSE = re.compile(
+    rf"\s(?:{'|'.join(sorted(LIST_COMPLETES_VERB))})\s+(?:[а-яәғқңөұүһі]+\s+){{0,3}}[а-яәғқңөұүһі]+\s*[.;]?\s*$", re.I
+)
 # The Kazakh object that the items of a list spell out: "X мыналарды жүзеге асырады:".
 KK_LIST_OBJECTS = frozenset({"мыналарды", "мыналар", "мынадай"})
 # An item that is a term and its meaning: "инновационность – …", "ауқымдылық – …".
@@ -206,6 +210,11 @@ def owned_lists(
     for lst in doc.lists:
         # a sentence running through the list is one power, unless it names the body's competence
         if _runs_through(lst, lang) and not COMPETENCE_WORDS.search(lst.lead or ""):
+            live = [it for it in lst.items if not (it.excluded or it.pending)]
+            close = WAYS_CLOSE.search(live[-1].text)
+            if close and predicates(close.group(0), lang):  # "X: 1) …; 3) … жолымен жүзеге асырады": X's ways
+                sentence = lst.lead + " " + "; ".join(it.text for it in live)
+                out.extend((lst, m.role, _name(sentence, m)) for m in agents(sentence, lang, fields, aliases))
             continue
         owner = list_owner(lst, titles.get(lst.article), fields, aliases)
         if owner:

@@ -121,6 +121,18 @@ ROLE_PHRASES: list[tuple[re.Pattern[str], str, str]] = [
             "national-development-institutions",
             "after",
         ),
+        # the quasi-public sector: its entities or organisations, a group
+        (
+            r"квазимемлекеттік\s+(?:сектор(?:дың)?\s+субъектілер|ұйымдар)(?P<suf>[а-яәғқңөұүһі]*)",
+            "quasi-public-organizations",
+            "before",
+        ),
+        (
+            r"(?:субъект|организаци)(?P<suf>[а-я]*)\s+квазигосударственного\s+сектора",
+            "quasi-public-organizations",
+            "after",
+        ),
+        (r"квазигосударственн[а-я]*\s+организаци(?P<suf>[а-я]*)", "quasi-public-organizations", "after"),
         # One national managing holding is a role of its own; all of them (and the national companies), a group.
         (r"ұлттық\s+басқару(?:шы)?\s+холдинг(?!тер)(?P<suf>[а-яәғқңөұүһі]*)", "national-managing-holding", "before"),
         # ... with the national holdings and companies listed after them: one group
