@@ -4,6 +4,7 @@ whose subject or passive agent is a body, in Russian and Kazakh; what is not a p
 from __future__ import annotations
 
 from kgraph.sources import law
+from kgraph.sources.law_powers import operators
 from kgraph.sources.law_structure import read_structure
 from kgraph.text import normalize
 
@@ -107,3 +108,15 @@ def test_a_kazakh_list_closing_with_its_ways_is_one_power_per_item():
         "1) ресурстарды пайдалануды насихаттау;\n2) көрмелерді ұйымдастыруға жәрдемдесу жолымен тұрақты жүзеге асырады.\n"
     )
     assert got == [("19", None, "1", "local-executive-bodies"), ("19", None, "2", "local-executive-bodies")]
+
+
+def test_a_single_centre_the_law_designates_is_an_operator():
+    doc = read_structure(
+        normalize(
+            "Статья 37. Функции единого координационного центра\n\n"
+            "Единый координационный центр:\n1) проводит мониторинг;\n2) оказывает содействие.\n\n"
+            "Статья 38. Центр\n\nРегиональный центр:\n1) проводит обучение;\n2) ведет учет.\n"
+        ).text
+    )
+    got = [(o.article, o.functions, o.body) for o in operators(law.competences(doc, {}))]
+    assert got == [("37", ("1", "2"), "Единый координационный центр")]

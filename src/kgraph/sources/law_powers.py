@@ -80,9 +80,12 @@ WAYS_CLOSE = re.compile(
 KK_LIST_OBJECTS = frozenset({"мыналарды", "мыналар", "мынадай"})
 # An item that is a term and its meaning: "инновационность – …", "ауқымдылық – …".
 TERM_ITEM = re.compile(r"^\S+(?:\s+\S+){0,3}\s+[–—-]\s")
-# A national operator or development institute named with its field.
+# A national operator or development institute named with its field; a single operator or centre the
+# law designates for a whole field ("единый координационный центр", "бірыңғай үйлестіру орталығы").
 OPERATOR_NAME = re.compile(
-    r"национальн\w*\s+(?:оператор|институт\w*\s+развития)|ұлттық\s+(?:оператор|даму\s+институт)", re.I
+    r"национальн\w*\s+(?:оператор|институт\w*\s+развития)|ұлттық\s+(?:оператор|даму\s+институт)"
+    r"|един\w*\s+(?:\w+\s+)?(?:оператор|центр)|бірыңғай\s+(?:\w+\s+)?(?:оператор|орталы)",
+    re.I,
 )
 # The catch-all item: "... өзге де өкілеттіктерді жүзеге асырады" / "осуществляет иные полномочия".
 RESIDUAL = re.compile(r"өзге\s+де\s+(?:өкілеттіктер|функциялар)|ин(?:ые|ых)\s+(?:полномочи|функци)", re.I)
