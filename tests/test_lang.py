@@ -642,3 +642,8 @@ def test_kk_bare(word, bare):
 )
 def test_words_of_who_is_not_empowered(pattern, text, matches):
     assert bool(pattern.search(text)) is matches
+
+
+@pytest.mark.parametrize("word, adverb", [("ежегодно", True), ("регулярно", True), ("органом", False), ("для", False)])
+def test_ru_adverb(word, adverb):
+    assert lang.ru_adverb(word) is adverb

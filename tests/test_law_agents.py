@@ -111,6 +111,15 @@ def test_kazakh_clauses(sentence, roles):
             "ru",
             ["central-and-local-executive-bodies", "quasi-public-organizations"],
         ),
+        # a passive verb right after the role (past an adverb) makes it the agent, though a participle's noun precedes
+        (
+            "В целях информирования о принимаемых мерах Правительством Республики Казахстан ежегодно вносится "
+            "Президенту Республики Казахстан доклад.",
+            "ru",
+            ["government"],
+        ),
+        # ... not the object of a purpose's verbal noun ("для управления X-ами")
+        ("Отбор лиц для управления национальными операторами осуществляется по согласованию с советом.", "ru", []),
         # acquiring a status is no power
         ("Оның басқарушы компаниясы индустриялық аймақтың басқарушы компаниясы мәртебесіне ие болады.", "kk", []),
         # a role inside a quoted name is none: the corporation (a body named by name) is the agent

@@ -146,6 +146,13 @@ def ru_participle(word: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
+def ru_adverb(word: str) -> bool:
+    """Is the likeliest reading of the Russian word an adverb ("ежегодно", "регулярно")?"""
+    parses = morph().parse(word.lower())
+    return bool(parses) and str(parses[0].tag.POS) == "ADVB"
+
+
+@lru_cache(maxsize=100_000)
 def ru_number(word: str) -> str | None:
     """ "sing" or "plur" when every reading of a Russian word agrees on it ("уведомляют": plur), else None."""
     numbers = {str(p.tag.number) for p in morph().parse(word.lower()) if p.tag.number}
@@ -195,6 +202,7 @@ __all__ = [
     "Predicate",
     "predicates",
     "ru_adjective",
+    "ru_adverb",
     "ru_case",
     "ru_cases",
     "ru_participle",

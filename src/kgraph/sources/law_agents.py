@@ -36,6 +36,7 @@ from kgraph.lang import (
     predicates,
     repair_homoglyphs,
     ru_adjective,
+    ru_adverb,
     ru_attribute_participle,
     ru_case,
     ru_number,
@@ -275,19 +276,24 @@ def _free(sentence: str, m: RoleMention, mentions: list[RoleMention]) -> bool:
                 return False  # "со дня принятия Правительством решения" (not "… значения органом …")
             if RU_NOMINAL_OPENING.match(segment) and _subject_follows(sentence, m, mentions):
                 return False
-    # a participle right before the role, or before the noun the role follows ("по выдаваемым кредитам Банком")
+    # a participle right before the role, or before the noun the role follows ("по выдаваемым кредитам Банком"),
+    # unless a passive verb follows the role ("… о принимаемых мерах Правительством ежегодно вносится …")
     in_role = any(r.phrase[0] <= words[-1][1] < r.phrase[1] for r in mentions)
-    return (attribute or not ru_participle(last)) and not (
-        len(words) > 1 and not in_role and ru_participle(words[-2][0]) and _noun(last)
-    )
+    after_noun = len(words) > 1 and not in_role and ru_participle(words[-2][0]) and _noun(last)
+    purpose = words[-2][0].lower() in CLAUSE_PREPOSITIONS if len(words) > 1 else False  # "для управления X-ами"
+    if after_noun and m.instrumental and not purpose and _chain_before_passive(sentence, m, mentions):
+        after_noun = False
+    return (attribute or not ru_participle(last)) and not after_noun
 
 
 def _before_passive(sentence: str, m: RoleMention) -> bool:
     """Does a passive verb follow the role right away ("… уполномоченным органом … разрабатываются",
     "… органом должно быть принято решение")?"""
     after = sentence[m.phrase[1] :]
-    modal = MODAL_BE.match(after)
-    start = modal.end() if modal else 0
+    words = clause_words(after)
+    start = words[0][2] if words and ru_adverb(words[0][0]) and not after[: words[0][1]].strip() else 0
+    modal = MODAL_BE.match(after[start:])  # "… органом ежегодно вносится", "… органом должно быть принято"
+    start += modal.end() if modal else 0
     nxt = clause_words(after[start:])
     return (
         bool(nxt)
