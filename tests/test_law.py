@@ -564,6 +564,9 @@ CORPUS_LAWS = {
     "kz-law-2019-242-vi-kk": 0.975,
     "kz-law-2012-541-iv-ru": 0.98,
     "kz-law-2012-541-iv-kk": 0.975,
+    # first contact (/work/reports/lawnew1-firstcontact.md): floors = first-contact competence F1, rounded down
+    "kz-law-2015-379-v-ru": 0.42,
+    "kz-law-2015-379-v-kk": 0.53,
 }
 
 
