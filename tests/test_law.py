@@ -567,6 +567,9 @@ CORPUS_LAWS = {
     # first contact (/work/reports/lawnew1-firstcontact.md): floors = first-contact competence F1, rounded down
     "kz-law-2015-379-v-ru": 0.42,
     "kz-law-2015-379-v-kk": 0.53,
+    # first contact (/work/reports/lawnew2-firstcontact.md): floors at the first-contact F1, rounded down
+    "kz-law-2018-183-vi-ru": 0.22,
+    "kz-law-2018-183-vi-kk": 0.68,
 }
 
 
