@@ -94,21 +94,11 @@ KK_ATTACHED = "жанындағы"
 KK_ATTACHED_WORD = re.compile(r"(?:лық|лік|тық|тік|дық|дік|ми|ни|тті|шы|ші)$", re.I)
 KK_STOP = re.compile(r"(?:дағы|дегі|тағы|тегі|ндағы|ндегі|нан|нен|атын|етін|йтын|йтін|ған|ген|қан|кен)$")
 # Words that make "иные советы", "соответствующий совет" no name.
-RU_DETERMINERS = (
-    "ин",
-    "друг",
-    "соответствующ",
-    "указанн",
-    "данн",
-    "кажд",
-    "так",
-    "эт",
-    "тот",
-    "та",
-    "те",
-    "все",
-    "любо",
-)
+RU_DETERMINERS = re.compile(
+    r"^(?:ин(?:ой|ая|ое|ые|ых|ым|ыми|ого|ому|ую|ом)|друг\w*|соответствующ\w*|указанн\w*|данн\w*|кажд\w*"
+    r"|так(?:ой|ая|ое|ие|их|им|ими|ого|ому|ую|ом)|эт(?:от|а|о|и|их|им|ими|ого|ому|у|ом)|тот|та|те|то|тех|тем|теми|того|тому"
+    r"|вс(?:е|ех|ем|еми)|любо\w*)$"
+)  # whole words: "технические" and "инновационные" are no determiners
 KK_NOMINATIVE = re.compile(rf"^(?:{alternation((*KK_POSSESSIVE, *KK_PLURAL, *KK_PLURAL_POSSESSIVE))})?$")
 KK_GENITIVE = re.compile(rf"(?:{alternation(KK_CASE['genitive'])})$")
 # A short form the law defines: "(далее – совет)", "(бұдан әрі – кеңес)".
@@ -158,7 +148,7 @@ def _named_ru(text: str) -> list[Named]:
         if m["adj"] and adjectives:
             start = m.start("adj") + adjectives[0][1]
         while adjectives and (
-            adjectives[0][0].lower().startswith(RU_DETERMINERS)
+            RU_DETERMINERS.match(adjectives[0][0].lower())
             or (
                 ru_participle(adjectives[0][0])
                 and not (len(adjectives) == 1 and ru_attribute_participle(adjectives[0][0]))

@@ -38,6 +38,7 @@ from kgraph.lang import (
     fold,
     has_kazakh,
     predicates,
+    ru_adjective,
 )
 from kgraph.lang.powers import CORPORATE_ORGAN
 from kgraph.records import Span
@@ -178,7 +179,9 @@ def list_owner(
     if not body.subject:
         return None
     adverbial = body.side == "after" and RU_ADVERBIAL_OPENING.match(before) and not predicates(before, "ru")
-    if before.strip(" «\"'") and not adverbial and (body.side == "after" or predicates(before, "kk")):
+    # "Центральный уполномоченный орган по …:": adjectives of the role's own name
+    qualified = body.side == "after" and all(ru_adjective(w) for w, _, _ in clause_words(before))
+    if before.strip(" «\"'") and not (adverbial or qualified) and (body.side == "after" or predicates(before, "kk")):
         return None  # the role is not the lead-in's subject: the list is not its own
     # Names run on after the role noun ("Местные исполнительные органы областей, …:"), or a field
     # ("… ғылым, ғылыми-техникалық қызмет саласында:"): no verb before the colon.
