@@ -647,3 +647,11 @@ def test_words_of_who_is_not_empowered(pattern, text, matches):
 @pytest.mark.parametrize("word, adverb", [("ежегодно", True), ("регулярно", True), ("органом", False), ("для", False)])
 def test_ru_adverb(word, adverb):
     assert lang.ru_adverb(word) is adverb
+
+
+@pytest.mark.parametrize(
+    "word, passive",
+    [("белгіленеді", True), ("жоспарланады", True), ("айқындалады", True), ("ұсынады", False), ("бекітеді", False)],
+)
+def test_kazakh_passive_predicates(word, passive):
+    assert lang.predicates(word, "kk")[0].passive is passive

@@ -565,11 +565,11 @@ CORPUS_LAWS = {
     "kz-law-2012-541-iv-ru": 0.98,
     "kz-law-2012-541-iv-kk": 0.975,
     # first contact (/work/reports/lawnew1-firstcontact.md): floors = first-contact competence F1, rounded down
-    "kz-law-2015-379-v-ru": 0.42,
+    "kz-law-2015-379-v-ru": 0.54,
     "kz-law-2015-379-v-kk": 0.53,
     # first contact (/work/reports/lawnew2-firstcontact.md): floors at the first-contact F1, rounded down
-    "kz-law-2018-183-vi-ru": 0.22,
-    "kz-law-2018-183-vi-kk": 0.68,
+    "kz-law-2018-183-vi-ru": 0.84,
+    "kz-law-2018-183-vi-kk": 0.86,
 }
 
 

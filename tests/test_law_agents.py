@@ -120,6 +120,10 @@ def test_kazakh_clauses(sentence, roles):
         ),
         # ... not the object of a purpose's verbal noun ("для управления X-ами")
         ("Отбор лиц для управления национальными операторами осуществляется по согласованию с советом.", "ru", []),
+        # a Kazakh passive in -лан-/-лен- has no subject: the nominative body is its topic
+        ("Академияның басқару органдары жарғысында белгіленеді.", "kk", []),
+        # a role at a sentence's start, capitalised, is still the role
+        ("Уәкілетті орган ұсынысты қабылдамайды.", "kk", ["authorized-body-science"]),
         # acquiring a status is no power
         ("Оның басқарушы компаниясы индустриялық аймақтың басқарушы компаниясы мәртебесіне ие болады.", "kk", []),
         # a role inside a quoted name is none: the corporation (a body named by name) is the agent

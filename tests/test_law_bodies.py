@@ -108,6 +108,11 @@ def test_shortened_names():
         ("мақсаттарында бірыңғай үйлестіру орталығы тартуға құқылы", "бірыңғай үйлестіру орталығы"),
         # a pronoun before a Kazakh name is not part of it
         ("оның басқарушы компаниясы береді", "басқарушы компаниясы"),
+        # a body named "орган" with its modifiers; an adjective beginning like a determiner («те-», «ин-»)
+        ("Национальный орган по стандартизации осуществляет:", "Национальный орган"),
+        ("Стандарттау жөніндегі ұлттық орган жүзеге асырады", "ұлттық орган"),
+        ("Технические комитеты по стандартизации:", "Технические комитеты"),
+        ("Инновационные фонды предоставляют", "Инновационные фонды"),
     ],
 )
 def test_names_of_companies_and_centres(text, name):
@@ -130,3 +135,8 @@ def test_a_name_given_in_full_is_no_shorter_form_of_another():
         ["индустриялық аймақтың басқарушы компаниясы", "ерекше индустриялық аймақтың басқарушы компаниясы"]
     )
     assert "индустриялық аймақтың басқарушы компаниясы" not in short
+
+
+@pytest.mark.parametrize("text", ["Иные советы рассматривают", "Такие комиссии рассматривают"])
+def test_a_determiner_makes_no_name(text):
+    assert law_bodies.named_bodies(text) == []

@@ -36,7 +36,7 @@ RU_INSTRUMENTAL_PREPOSITIONS = frozenset({"с", "со", "между", "над", 
 KK_FINITE = re.compile(r"(?:ады|еді|йды|йді|иды|иді)$|^(?:құқылы|міндетті|тиіс|болады|мүмкін)$")
 # "құқығы бар" (has the right): "бар" alone is also "having" ("маңызы бар қалалар").
 KK_HAS_RIGHT = re.compile(r"құқы(?:ғы|қтары)\s+бар(?![а-яәғқңөұүһі])")
-KK_PASSIVE = re.compile(r"(?:ыл|іл|[а-яәғқңөұүһі]{3}[аеыіу]л)(?:ады|еді)$")
+KK_PASSIVE = re.compile(r"(?:ыл|іл|[а-яәғқңөұүһі]{3}[аеыіу]л|[а-яәғқңөұүһі]{2}(?:ле|ла)н)(?:ады|еді)$")
 # A passive verbal noun before "мүмкін" makes the predicate passive: "ұзартылуы мүмкін", "мақұлдануы мүмкін".
 KK_PASSIVE_VERBAL_NOUN = re.compile(r"(?:ыл|іл|[аеыіу]л|[аеыіу]н)(?:уы|уі)$")
 KK_COPULAS = frozenset({"табылады", "жатады", "кіреді", "саналады"})

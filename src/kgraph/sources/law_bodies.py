@@ -44,11 +44,11 @@ from kgraph.text import collapse
 # Organisation nouns, Russian (any case form follows the stem) and Kazakh (stem and its ending).
 ORG_RU = (
     r"(?:академи|комисси|центр|фонд|совет|палат|агентств|министерств|комитет|правлени|президиум|собрани|корпораци"
-    r"|ассоциаци|служб|оператор|компани)"
+    r"|ассоциаци|служб|оператор|компани|орган(?!изац))"
 )
 ORG_KK = (
     r"(?:академия|комиссия|орталы[қғ]|қор|кеңес|палата|агенттіг|агенттік|министрлі[кг]|комитет|басқарма|төралқа"
-    r"|жиналыс|корпорация|қауымдастығ|оператор|компания)"
+    r"|жиналыс|корпорация|қауымдастығ|оператор|компания|орган)"
 )
 KK_UPPER = "ӘҒҚҢӨҰҮІ"
 KAZAKH = re.compile(r"[әғқңөұүһі]", re.I)
@@ -130,9 +130,19 @@ class Named(NamedTuple):
     suffix: str
 
 
+# A Kazakh body named "орган" is an organisation of its own only when national or given a field
+# ("стандарттау жөніндегі ұлттық орган"), not a kind of body ("ғылыми кеңестік орган").
+KK_ORGAN_NAMED = re.compile(r"ұлттық|жөніндегі|саласындағы", re.I)
+
+
 def named_bodies(text: str) -> list[Named]:
     """Organisations named by name: an organisation noun with modifiers, or a capitalised one with a genitive."""
-    return [*_named_ru(text), *_named_kk(text)]
+    kk = [
+        n
+        for n in _named_kk(text)
+        if not re.match(r"орган", text[n.start : n.end], re.I) or KK_ORGAN_NAMED.search(text[n.phrase[0] : n.end])
+    ]
+    return [*_named_ru(text), *kk]
 
 
 def _named_ru(text: str) -> list[Named]:
@@ -277,7 +287,7 @@ def aliases(text: str) -> dict[str, str]:
         names = sorted(named_bodies(clause), key=lambda n: (-n.phrase[1], n.phrase[0]))
         # a short form that is a full name in the nominative names best ("Ұлттық ғылым академиясы");
         # else the name that ends last before it, the longest of them ("попечительский совет")
-        full = alias if itself else names[0].name if names else clause.strip()
+        full = alias if itself else names[0].name if names else re.sub(r"^\s*\d+(?:-\d+)*\)\s*", "", clause).strip()
         if full:
             out[alias] = _of_owner(full, m.start(), organs)
     return out

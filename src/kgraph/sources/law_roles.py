@@ -511,6 +511,13 @@ def role_mentions(
         for n in named
     ]
     kept = [r for r in roles if r not in generic]
+    # "Уәкілетті орган" at a sentence's start is the role, not a name of its own
+    # (a short form the law gave a full name stays that name: "(далее – совет)")
+    named = [
+        n
+        for n in named
+        if not (n.name == collapse(text[n.phrase[0] : n.phrase[1]]) and any(g.phrase == n.phrase for g in generic))
+    ]
     for n in named:  # short forms first, then names, each only where nothing kept stands
         inside = [k for k in kept if _overlap(n.phrase, k.phrase)]
         if inside and all(_attached(text, k, n) for k in inside):
