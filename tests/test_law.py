@@ -568,7 +568,7 @@ CORPUS_LAWS = {
     "kz-law-2015-379-v-ru": 0.54,
     "kz-law-2015-379-v-kk": 0.53,
     # first contact (/work/reports/lawnew2-firstcontact.md): floors at the first-contact F1, rounded down
-    "kz-law-2018-183-vi-ru": 0.84,
+    "kz-law-2018-183-vi-ru": 0.9,
     "kz-law-2018-183-vi-kk": 0.86,
 }
 

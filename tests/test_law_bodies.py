@@ -75,6 +75,15 @@ def test_alias_mentions_in_any_case():
     ]
 
 
+def test_a_short_form_in_the_singular_does_not_name_the_plural_kind():
+    aliases = {
+        "технический комитет": "технический комитет по стандартизации",
+        "технические комитеты": "Технические комитеты по стандартизации",
+    }
+    found = law_bodies.alias_mentions("Технические комитеты по стандартизации:", aliases)
+    assert [(n.name, n.case) for n in found] == [("Технические комитеты по стандартизации", "subject")]
+
+
 def test_shortened_names():
     names = [
         "Межведомственная комиссия по промышленной политике",

@@ -388,6 +388,8 @@ def alias_mentions(text: str, short: dict[str, str]) -> list[Named]:
                 head = next((w for w in found if re.match(ORG_RU, w, re.I)), found[-1])  # the noun carries the case
                 case = _case(head)
                 plural = "plur" in {str(p.tag.number) for p in morph().parse(words[-1].lower())[:1]}
+                if plural != ("plur" in {str(p.tag.number) for p in morph().parse(last.lower())[:1]}):
+                    continue  # "технические комитеты" for the short form "технический комитет": the plural kind
                 if case == "subject" and not plural and not ru_singular_nominative(head):
                     case = (
                         "genitive" if "gent" in ru_cases(head) else "other"
