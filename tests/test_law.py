@@ -565,8 +565,8 @@ CORPUS_LAWS = {
     "kz-law-2012-541-iv-ru": 0.98,
     "kz-law-2012-541-iv-kk": 0.975,
     # first contact (/work/reports/lawnew1-firstcontact.md): floors = first-contact competence F1, rounded down
-    "kz-law-2015-379-v-ru": 0.54,
-    "kz-law-2015-379-v-kk": 0.53,
+    "kz-law-2015-379-v-ru": 0.75,
+    "kz-law-2015-379-v-kk": 0.68,
     # first contact (/work/reports/lawnew2-firstcontact.md): floors at the first-contact F1, rounded down
     "kz-law-2018-183-vi-ru": 0.9,
     "kz-law-2018-183-vi-kk": 0.86,

@@ -193,6 +193,10 @@ def list_owner(
         or names_only
         or (COMPETENCE_WORDS.search(lead) and _title_names_body(title, fields))
     ):
+        name = _name(lead, body)
+        if qualified and before.strip() and before.strip().lower() not in name.lower():
+            name = collapse(before.strip() + " " + name)  # "Центральный уполномоченный орган по …"
+        return body.role, name
         return body.role, _name(lead, body)
     return None
 
