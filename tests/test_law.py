@@ -569,7 +569,7 @@ CORPUS_LAWS = {
     "kz-law-2015-379-v-kk": 0.68,
     # first contact (/work/reports/lawnew2-firstcontact.md): floors at the first-contact F1, rounded down
     "kz-law-2018-183-vi-ru": 0.9,
-    "kz-law-2018-183-vi-kk": 0.86,
+    "kz-law-2018-183-vi-kk": 0.88,
 }
 
 

@@ -138,3 +138,11 @@ def test_a_short_form_the_law_defines_stands_for_its_full_name():
         ("20", None, "1", "Центральный уполномоченный орган по исполнению бюджета"),
         ("20", None, "2", "Центральный уполномоченный орган по исполнению бюджета"),
     ]
+
+
+def test_a_kazakh_lead_in_with_a_latin_i_names_its_body():
+    # the portal's Latin "i" in "Үкiметi" is the Kazakh "і"
+    got = powers(
+        "8-бап. Үкіметтің құзыреті\n\nҚазақстан Республикасының Үкiметi:\n1) саясатты әзірлейді;\n2) бекітеді.\n"
+    )
+    assert got == [("8", None, "1", "government"), ("8", None, "2", "government")]

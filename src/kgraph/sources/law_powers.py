@@ -38,6 +38,7 @@ from kgraph.lang import (
     fold,
     has_kazakh,
     predicates,
+    repair_homoglyphs,
     ru_adjective,
 )
 from kgraph.lang.powers import CORPORATE_ORGAN
@@ -153,7 +154,8 @@ def list_owner(
     * a competence word naming the role's tasks ("Основными задачами Совета … являются:")."""
     if not lst.lead or not lst.lead.rstrip().endswith(":"):
         return None
-    lead = law_bodies.ALIAS.sub("", lst.lead)  # "органның (бұдан әрі – уәкілетті орган) құзыретіне"
+    # "органның (бұдан әрі – уәкілетті орган) құзыретіне"; a Latin "i" in a Kazakh word ("Үкiметi:")
+    lead = law_bodies.ALIAS.sub("", repair_homoglyphs(lst.lead))
     named = role_mentions(lead, fields, aliases)
     owner = next((m for p in BODY_IN_LEAD if (m := p.search(lead))), None)
     inner = [r for r in named if owner and r.start < owner.end("body")]
