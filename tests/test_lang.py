@@ -698,3 +698,46 @@ def test_kk_possessed(word, possessed):
 )
 def test_kk_bare(word, bare):
     assert lang.kk_bare(word) is bare
+
+
+@pytest.mark.parametrize(
+    "pattern, text, matches",
+    [
+        (powers.CORPORATE_ORGAN, "советом директоров управляющей компании", True),
+        (powers.CORPORATE_ORGAN, "общим собранием участников (акционеров)", True),
+        (powers.CORPORATE_ORGAN, "қатысушылардың (акционерлердің) жалпы жиналысы", True),
+        (powers.CORPORATE_ORGAN, "басқарушы компанияның бірінші құрылтай жиналысы", True),
+        (powers.CORPORATE_ORGAN, "общее собрание академиков", False),  # an academy's, no company's
+        (powers.CORPORATE_ORGAN, "попечительский совет", False),
+        (powers.PRIVATE_MAKER, "юридическое лицо, создаваемое или определяемое собственником земельного участка", True),
+        (powers.PRIVATE_MAKER, "юридическое лицо, создаваемое в соответствии с настоящим Законом", False),
+        (powers.PRIVATE_MAKER, "жер учаскесінің меншік иесі құратын немесе айқындайтын заңды тұлға", True),
+        (powers.STATUS_GAIN, "приобретает статус индустриальной зоны", True),
+        (powers.STATUS_GAIN, "басқарушы компаниясы мәртебесіне ие болады", True),
+        (powers.STATUS_GAIN, "шарттар мәртебесін алады", True),
+        (powers.STATUS_GAIN, "утверждает положение о статусе", False),
+        (powers.PRIVATE_PARTY, "юридическими лицами, заинтересованными", True),
+        (powers.PRIVATE_PARTY, "заңды тұлғалар", True),
+        (powers.PRIVATE_PARTY, "уполномоченным органом", False),
+        (lang.RU_NOMINAL_OPENING, "В случае учреждения управляющей компании ", True),
+        (lang.RU_NOMINAL_OPENING, "После вынесения решения ", True),
+        (lang.RU_NOMINAL_OPENING, "В течение десяти дней ", False),
+        (lang.RU_VERBAL_NOUN, "принятия", True),
+        (lang.RU_VERBAL_NOUN, "исполнению", False),  # "подлежат исполнению X-ом": a duty of X
+    ],
+)
+def test_words_of_who_is_not_empowered(pattern, text, matches):
+    assert bool(pattern.search(text)) is matches
+
+
+@pytest.mark.parametrize("word, adverb", [("ежегодно", True), ("регулярно", True), ("органом", False), ("для", False)])
+def test_ru_adverb(word, adverb):
+    assert lang.ru_adverb(word) is adverb
+
+
+@pytest.mark.parametrize(
+    "word, passive",
+    [("белгіленеді", True), ("жоспарланады", True), ("айқындалады", True), ("ұсынады", False), ("бекітеді", False)],
+)
+def test_kazakh_passive_predicates(word, passive):
+    assert lang.predicates(word, "kk")[0].passive is passive

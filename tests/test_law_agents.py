@@ -64,6 +64,68 @@ def test_kazakh_clauses(sentence, roles):
         # the owner of the tasks a copula clause states
         ("Задачами Правительства Республики Казахстан являются развитие и продвижение зон.", "ru", ["government"]),
         ("Қазақстан Республикасы Үкіметінің міндеттері аймақтарды дамыту болып табылады.", "kk", ["government"]),
+        # the agent of an adverbial's action or of a verbal noun is not the clause's
+        (
+            "В случае учреждения компании Правительством Республики Казахстан руководитель компании назначается "
+            "по итогам конкурса.",
+            "ru",
+            [],
+        ),
+        (
+            "Руководитель назначается по итогам конкурса, в течение десяти дней со дня принятия Правительством решения.",
+            "ru",
+            [],
+        ),
+        # ... unless the passive verb follows it right away, after a modal too
+        (
+            "После введения в действие постановления Правительством Республики Казахстан или местным "
+            "исполнительным органом должно быть принято решение о создании компании.",
+            "ru",
+            ["government", "local-executive-bodies"],
+        ),
+        # ... and a duty in the dative "исполнению" is still the instrumental body's
+        (
+            "Решения подлежат обязательному исполнению уполномоченным органом в области науки.",
+            "ru",
+            ["authorized-body-science"],
+        ),
+        # a body listed with private persons: anyone's right, no body's power
+        (
+            "Предложение вносится в уполномоченный орган местными исполнительными органами, юридическими лицами.",
+            "ru",
+            [],
+        ),
+        ("Мүдделі жергілікті атқарушы органдар, заңды тұлғалар уәкілетті органға ұсыныс енгізеді.", "kk", []),
+        # ... not alternatives ("либо"): each is bound
+        (
+            "Решения подлежат исполнению уполномоченным органом в области науки либо юридическими лицами.",
+            "ru",
+            ["authorized-body-science"],
+        ),
+        # ... a private person of two words before the body ("Жеке кәсіпкерлік, квазимемлекеттік сектор субъектілері")
+        ("Жеке кәсіпкерлік, квазимемлекеттік сектор субъектілері құқықты тіркеуге құқылы.", "kk", []),
+        # the quasi-public sector's entities are a group the law may task
+        (
+            "Обеспечение осуществляется центральными и местными исполнительными органами и субъектами "
+            "квазигосударственного сектора.",
+            "ru",
+            ["central-and-local-executive-bodies", "quasi-public-organizations"],
+        ),
+        # a passive verb right after the role (past an adverb) makes it the agent, though a participle's noun precedes
+        (
+            "В целях информирования о принимаемых мерах Правительством Республики Казахстан ежегодно вносится "
+            "Президенту Республики Казахстан доклад.",
+            "ru",
+            ["government"],
+        ),
+        # ... not the object of a purpose's verbal noun ("для управления X-ами")
+        ("Отбор лиц для управления национальными операторами осуществляется по согласованию с советом.", "ru", []),
+        # a Kazakh passive in -лан-/-лен- has no subject: the nominative body is its topic
+        ("Академияның басқару органдары жарғысында белгіленеді.", "kk", []),
+        # a role at a sentence's start, capitalised, is still the role
+        ("Уәкілетті орган ұсынысты қабылдамайды.", "kk", ["authorized-body-science"]),
+        # acquiring a status is no power
+        ("Оның басқарушы компаниясы индустриялық аймақтың басқарушы компаниясы мәртебесіне ие болады.", "kk", []),
         # a role inside a quoted name is none: the corporation (a body named by name) is the agent
         ("Қызметтерді «Азаматтарға арналған үкімет» мемлекеттік корпорациясы көрсетеді.", "kk", [None]),
     ],

@@ -94,6 +94,15 @@ def test_alias_mentions_in_any_case():
     ]
 
 
+def test_a_short_form_in_the_singular_does_not_name_the_plural_kind():
+    aliases = {
+        "технический комитет": "технический комитет по стандартизации",
+        "технические комитеты": "Технические комитеты по стандартизации",
+    }
+    found = law_bodies.alias_mentions("Технические комитеты по стандартизации:", aliases)
+    assert [(n.name, n.case) for n in found] == [("Технические комитеты по стандартизации", "subject")]
+
+
 def test_shortened_names():
     names = [
         "Межведомственная комиссия по промышленной политике",
@@ -127,6 +136,11 @@ def test_shortened_names():
         ("мақсаттарында бірыңғай үйлестіру орталығы тартуға құқылы", "бірыңғай үйлестіру орталығы"),
         # a pronoun before a Kazakh name is not part of it
         ("оның басқарушы компаниясы береді", "басқарушы компаниясы"),
+        # a body named "орган" with its modifiers; an adjective beginning like a determiner («те-», «ин-»)
+        ("Национальный орган по стандартизации осуществляет:", "Национальный орган"),
+        ("Стандарттау жөніндегі ұлттық орган жүзеге асырады", "ұлттық орган"),
+        ("Технические комитеты по стандартизации:", "Технические комитеты"),
+        ("Инновационные фонды предоставляют", "Инновационные фонды"),
     ],
 )
 def test_names_of_companies_and_centres(text, name):
@@ -177,3 +191,8 @@ def test_words_that_start_like_a_fund_are_no_fund(text):
 )
 def test_a_name_without_its_bracketed_alternative_stands_for_it(text, expected):
     assert law_bodies.bracket_shortened(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Иные советы рассматривают", "Такие комиссии рассматривают"])
+def test_a_determiner_makes_no_name(text):
+    assert law_bodies.named_bodies(text) == []

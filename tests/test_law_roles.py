@@ -17,6 +17,9 @@ def first(text: str, aliases: dict[str, str] | None = None):
     [
         # a field the table knows gives the role's slug
         ("уполномоченный орган в области науки утверждает", "authorized-body-science", None),
+        # the authorized body of the relevant branch is the sectoral one
+        ("уполномоченный государственный орган соответствующей отрасли утверждает", "sectoral-authorized-body", None),
+        ("Тиісті саланың уәкілетті мемлекеттік органы бекітеді", "sectoral-authorized-body", None),
         ("ғылым саласындағы уәкілетті орган бекітеді", "authorized-body-science", None),
         # any other field: the role as the law words it (resolved later by the registry, or minted)
         (

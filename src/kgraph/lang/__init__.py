@@ -39,8 +39,8 @@ Words (`kgraph.lang.words`)
 
 Clauses (`kgraph.lang.clauses`)
     predicates(text, lang) -> [Predicate(start, end, word, passive, copula, modal)]
-    ru_participle(word), ru_attribute_participle(word), ru_number(word), ru_case(word), ru_cases(word), clause_words(text)
-    RU_MODALS, RU_INSTRUMENTAL_PREPOSITIONS, RU_ADVERBIAL_OPENING, KK_COPULAS, KK_POSTPOSITIONS, KK_AGENT_POSTPOSITION, KK_BY_DECISION, RU_BY_DECISION, RU_TASKS_OF, KK_TASKS_WORDS,
+    ru_participle(word), ru_adverb(word), ru_attribute_participle(word), ru_number(word), ru_case(word), ru_cases(word), clause_words(text)
+    RU_MODALS, RU_INSTRUMENTAL_PREPOSITIONS, RU_ADVERBIAL_OPENING, RU_NOMINAL_OPENING, RU_VERBAL_NOUN, KK_COPULAS, KK_POSTPOSITIONS, KK_AGENT_POSTPOSITION, KK_BY_DECISION, RU_BY_DECISION, RU_TASKS_OF, KK_TASKS_WORDS,
     KK_SUBORDINATE_PARTICIPLE, KK_SUBORDINATE_CLOSERS,
     WORKING_BODY
 
@@ -81,12 +81,15 @@ from kgraph.lang.clauses import (
     RU_BY_DECISION,
     RU_INSTRUMENTAL_PREPOSITIONS,
     RU_MODALS,
+    RU_NOMINAL_OPENING,
     RU_TASKS_OF,
+    RU_VERBAL_NOUN,
     SELF_DESCRIPTION,
     WORKING_BODY,
     Predicate,
     predicates,
     ru_adjective,
+    ru_adverb,
     ru_attribute_participle,
     ru_case,
     ru_cases,
@@ -238,7 +241,9 @@ __all__ = [
     "RU_BY_DECISION",
     "RU_INSTRUMENTAL_PREPOSITIONS",
     "RU_MODALS",
+    "RU_NOMINAL_OPENING",
     "RU_TASKS_OF",
+    "RU_VERBAL_NOUN",
     "SELF_DESCRIPTION",
     "SERVICE_NOTE",
     "SIGNATURE",
@@ -279,6 +284,7 @@ __all__ = [
     "repair_homoglyphs",
     "repair_word",
     "ru_adjective",
+    "ru_adverb",
     "ru_attribute_participle",
     "ru_case",
     "ru_cases",

@@ -36,13 +36,22 @@ RU_INSTRUMENTAL_PREPOSITIONS = frozenset({"с", "со", "между", "над", 
 KK_FINITE = re.compile(r"(?:ады|еді|йды|йді|иды|иді)$|^(?:құқылы|міндетті|тиіс|болады|мүмкін)$")
 # "құқығы бар" (has the right): "бар" alone is also "having" ("маңызы бар қалалар").
 KK_HAS_RIGHT = re.compile(r"құқы(?:ғы|қтары)\s+бар(?![а-яәғқңөұүһі])")
-KK_PASSIVE = re.compile(r"(?:ыл|іл|[а-яәғқңөұүһі]{3}[аеыіу]л)(?:ады|еді)$")
+KK_PASSIVE = re.compile(r"(?:ыл|іл|[а-яәғқңөұүһі]{3}[аеыіу]л|[а-яәғқңөұүһі]{2}(?:ле|ла)н)(?:ады|еді)$")
 # A passive verbal noun before "мүмкін" makes the predicate passive: "ұзартылуы мүмкін", "мақұлдануы мүмкін".
 KK_PASSIVE_VERBAL_NOUN = re.compile(r"(?:ыл|іл|[аеыіу]л|[аеыіу]н)(?:уы|уі)$")
 KK_COPULAS = frozenset({"табылады", "жатады", "кіреді", "саналады"})
 # A Russian adverbial opening a sentence before its subject ("В случае …", "При поступлении …", "После …").
 RU_ADVERBIAL_OPENING = re.compile(
     r"^\s*(?:в\s+случае|при|после|до|по\s+итогам|по\s+результатам|с\s+учетом|в\s+течение|в\s+целях|для)(?![а-яё])",
+    re.IGNORECASE,
+)
+# ... with the verbal noun of an action after it ("В случае учреждения …", "После вынесения решения …"):
+# an instrumental body further on, before the clause's own subject or verb, is that action's agent
+# ("В случае учреждения компании Правительством руководитель … назначается").
+RU_VERBAL_NOUN = re.compile(r"^[а-яё]{2,}(?:ни|ти)я$|^дачи$", re.IGNORECASE)
+RU_NOMINAL_OPENING = re.compile(
+    r"^\s*(?:в\s+случае|при|после|до|по\s+итогам|по\s+результатам|с\s+учетом)\s+"
+    r"(?:[а-яё]{2,}(?:ни|ти)[яеию]|дачи)(?![а-яё])",
     re.IGNORECASE,
 )
 # A copula clause that states a body's tasks or functions: "Задачами X являются …", kk "X-тың міндеттері …
@@ -137,6 +146,13 @@ def ru_participle(word: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
+def ru_adverb(word: str) -> bool:
+    """Is the likeliest reading of the Russian word an adverb ("ежегодно", "регулярно")?"""
+    parses = morph().parse(word.lower())
+    return bool(parses) and str(parses[0].tag.POS) == "ADVB"
+
+
+@lru_cache(maxsize=100_000)
 def ru_number(word: str) -> str | None:
     """ "sing" or "plur" when every reading of a Russian word agrees on it ("уведомляют": plur), else None."""
     numbers = {str(p.tag.number) for p in morph().parse(word.lower()) if p.tag.number}
@@ -179,11 +195,14 @@ __all__ = [
     "KK_POSTPOSITIONS",
     "RU_INSTRUMENTAL_PREPOSITIONS",
     "RU_MODALS",
+    "RU_NOMINAL_OPENING",
+    "RU_VERBAL_NOUN",
     "SELF_DESCRIPTION",
     "WORKING_BODY",
     "Predicate",
     "predicates",
     "ru_adjective",
+    "ru_adverb",
     "ru_case",
     "ru_cases",
     "ru_participle",

@@ -52,6 +52,42 @@ RESIDUAL_POWER = re.compile(
 )
 
 
+# Organs of a company (board of directors, general meeting of its participants or shareholders,
+# its sole participant, its founding meeting): they act under the company's charter, a law
+# grants them no power ("Советом директоров управляющей компании принимается решение",
+# "қатысушылардың (акционерлердің) жалпы жиналысы"). An academy's "общее собрание академиков"
+# is no company's organ.
+CORPORATE_ORGAN = re.compile(
+    r"совет\w*\s+директоров|общ\w+\s+собрани\w+\s+(?:участник|акционер|учредител)"
+    r"|единственн\w+\s+(?:участник|акционер|учредител)|учредительн\w+\s+собрани"
+    r"|директорлар\s+кеңес|(?:қатысушы|акционер|құрылтайшы)\w*\s+(?:\([^)]*\)\s+)?жалпы\s+жиналыс"
+    r"|жалғыз\s+(?:қатысушы|акционер|құрылтайшы)|құрылтай\s+жиналыс",
+    re.IGNORECASE,
+)
+# A definition saying an organisation is made by a private owner ("юридическое лицо, создаваемое или
+# определяемое собственником земельного участка …", kk "… меншік иесі құратын немесе айқындайтын
+# заңды тұлға"): the law regulates that organisation, it grants it no power.
+PRIVATE_MAKER = re.compile(
+    r"(?:созда\w*|определя\w*|учрежда\w*|учрежден\w*)\s+(?:(?:или|и)\s+\w+\s+)?собственник"
+    r"|меншік\s+иес\w*\s+(?:\w+\s+){0,2}(?:құр|айқында|белгіле)\w*",
+    re.IGNORECASE,
+)
+# A sentence that gives a status: acquiring one is no power ("приобретает статус управляющей компании",
+# "… басқарушы компаниясы мәртебесіне ие болады", "шарттар … мәртебесін алады").
+STATUS_GAIN = re.compile(
+    r"(?:приобрета\w*|получа\w*|сохраня\w*)\s+(?:\w+\s+)?статус|мәртебе\w*\s+(?:ие\s+бол|ал[аы]|сақта)\w*",
+    re.IGNORECASE,
+)
+# Private persons coordinated with a body as the subject ("… органами, юридическими лицами",
+# "органдар, заңды тұлғалар", "Участники и управляющие компании"): the sentence regulates anyone
+# of them alike, it is no power of the body.
+PRIVATE_PARTY = re.compile(
+    r"^(?:юридическ|физическ|индивидуальн\w*\s+предпринимател|участник|заявител|собственник"
+    r"|субъект\w*\s+частного\s+предпринимательств|заңды\s+тұлға|жеке\s+тұлға|жеке\s+кәсіпкер|қатысушы|өтініш\s+беруш|меншік\s+иес)\w*",
+    re.IGNORECASE,
+)
+
+
 def power_group(lead: str, under_powers: bool = False) -> str | None:
     """The group a lead-in opens ("Задачи:" -> tasks, "2) міндеттері:" under "Өкілеттіктер:"
     -> duties), "powers" for the umbrella, None when it is not a lead-in of the body's own
@@ -84,4 +120,16 @@ def is_residual(text: str) -> bool:
     return bool(RESIDUAL_POWER.search(fold(text).strip(" ;.,")))
 
 
-__all__ = ["ABOUT", "POSTS", "POWERS_WORD", "POWER_GROUPS", "RESIDUAL_POWER", "is_residual", "power_group"]
+__all__ = [
+    "ABOUT",
+    "CORPORATE_ORGAN",
+    "POSTS",
+    "POWERS_WORD",
+    "POWER_GROUPS",
+    "PRIVATE_MAKER",
+    "PRIVATE_PARTY",
+    "RESIDUAL_POWER",
+    "STATUS_GAIN",
+    "is_residual",
+    "power_group",
+]

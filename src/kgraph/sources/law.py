@@ -12,12 +12,14 @@ in `kgraph.sources.law_support`; support measures in `kgraph.sources.law_measure
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import ClassVar
 
 from kgraph.amendments import acts_in, find_amendments
-from kgraph.lang import PENDING_ITEM, UNITS, detect_lang
+from kgraph.lang import PENDING_ITEM, UNITS, base_forms, detect_lang, has_kazakh
+from kgraph.lang.powers import PRIVATE_MAKER
 from kgraph.records import DocumentMeta, Span
 from kgraph.sources import law_bodies, law_measures, law_powers, law_support
 from kgraph.sources.law_measures import Measure
@@ -156,7 +158,21 @@ def competences(doc: Structure, fields: dict[str, str], lang: str | None = None)
     skip = {a.number for a in doc.articles if a.title and DEFINITIONS_TITLE.search(a.title)}
     found = law_powers.listed(owned)
     found += law_powers.in_sentences(doc, fields, lang, skip, [o[0] for o in owned], aliases)
-    return sorted(law_powers.in_context(found, doc, [d.term for d in defs]), key=lambda c: c.span)
+    found = law_powers.in_context(found, doc, [d.term for d in defs])
+    private = [d.term for d in defs if PRIVATE_MAKER.search(d.definition)]
+    return sorted(law_powers.public(_full_names(found, defs), private), key=lambda c: c.span)
+
+
+def _full_names(comps: list[Competence], defs: list[Definition]) -> list[Competence]:
+    """A body named by the short form the law defines for a full name its role table does not know
+    ("уполномоченный орган в сфере стандартизации (далее – уполномоченный орган)") is that full name."""
+    lang = lambda text: "kk" if has_kazakh(text) else "ru"
+    full = {tuple(base_forms(d.short, lang(d.short))): d.term for d in defs if d.short}
+    out = []
+    for c in comps:
+        name = full.get(tuple(base_forms(c.body, lang(c.body)))) if c.role is None and c.body else None
+        out.append(dataclasses.replace(c, body=name) if name else c)
+    return out
 
 
 def amendments(doc: Structure) -> list[LawAmendment]:

@@ -25,19 +25,24 @@ from kgraph.lang import (
     KK_TASKS_WORDS,
     RU_BY_DECISION,
     RU_INSTRUMENTAL_PREPOSITIONS,
+    RU_NOMINAL_OPENING,
     RU_TASKS_OF,
+    RU_VERBAL_NOUN,
     SELF_DESCRIPTION,
     WORKING_BODY,
     alternation,
     clause_words,
+    fold,
     predicates,
     repair_homoglyphs,
     ru_adjective,
+    ru_adverb,
     ru_attribute_participle,
     ru_case,
     ru_number,
     ru_participle,
 )
+from kgraph.lang.powers import PRIVATE_PARTY, STATUS_GAIN
 from kgraph.sources.law_roles import RoleMention, role_mentions
 
 # Russian prepositions: a role right after one is no subject ("в уполномоченный орган").
@@ -63,6 +68,14 @@ KK_PARTICIPLE_WORD = re.compile(rf"(?:{alternation(KK_PARTICIPLE)})$")
 CLAUSE_PREPOSITIONS = frozenset({"для"})
 # A relative pronoun opens a clause whose verb is not the sentence's.
 RELATIVE = re.compile(r"(?<![а-я])(?:котор[а-я]+|где|куда|откуда)(?![а-я])", re.I)
+# Words that join a body to the next party of its list ("органами, юридическими лицами", "Участники и …").
+# (Not "либо", "или": "… советами либо юридическими лицами" names alternatives, each bound alike.)
+PARTY_JOINER = re.compile(r"\s*(?:,|и|а\s+также|және|мен|бен|пен|сондай-ақ)\s+", re.I)
+PARTY_BEFORE = re.compile(
+    r"((?:[а-яёәғқңөұүһі]+\s+)?[а-яёәғқңөұүһі]+)(?:\s*,|\s+(?:и|а\s+также|және|мен|бен|пен|сондай-ақ))\s+$", re.I
+)
+# A modal before a passive participle ("… органом должно быть принято решение").
+MODAL_BE = re.compile(r"^\s*(?:может|могут|должн[оаы]?|должен)\s+быть\s+", re.I)
 # Words that join coordinated roles ("Банком …, а также другими национальными институтами",
 # "Қазақстан даму банкі, сондай-ақ басқа да ұлттық даму институттары").
 COORDINATORS = frozenset(
@@ -79,8 +92,26 @@ def agents(
     mentions = role_mentions(sentence, fields, aliases)
     if not mentions:
         return []
-    if SELF_DESCRIPTION.search(sentence):
-        return []  # "… осуществляет свою деятельность …": the body described, nothing granted
+    if SELF_DESCRIPTION.search(sentence) or STATUS_GAIN.search(sentence):
+        return []  # "… осуществляет свою деятельность …", "… приобретает статус …": nothing granted
+    found = _agents(sentence, mentions, lang)
+    if any(_with_private_party(sentence, m) for m in found):
+        return []  # "… вносится … органами, юридическими лицами": anyone's right, no body's power
+    return found
+
+
+def _with_private_party(sentence: str, m: RoleMention) -> bool:
+    """Is the body one of a list with private persons ("органами, юридическими лицами",
+    "Участники и управляющие компании")?"""
+    after = PARTY_JOINER.match(sentence[m.phrase[1] :])
+    if after and PRIVATE_PARTY.match(fold(sentence[m.phrase[1] + after.end() :])):
+        return True
+    before = PARTY_BEFORE.search(sentence[: m.phrase[0]])  # the last word or two: "Участники", "Жеке кәсіпкерлік"
+    return bool(before) and any(PRIVATE_PARTY.match(w) for w in (fold(before[1]), fold(before[1].split()[-1])))
+
+
+def _agents(sentence: str, mentions: list[RoleMention], lang: str) -> list[RoleMention]:
+    """The subjects or passive agents among the roles a sentence names."""
     assigns = bool(WORKING_BODY.search(sentence))  # "Рабочим органом … является X" gives X a function
     tasks = [m for m in mentions if _tasks_of(sentence, m, lang)]  # "Задачами X являются …"
     if tasks and any(p.copula for p in predicates(sentence, lang)):
@@ -236,21 +267,77 @@ def _free(sentence: str, m: RoleMention, mentions: list[RoleMention]) -> bool:
         purpose = [e for w, _, e in clause if w.lower() in CLAUSE_PREPOSITIONS]
         if purpose and not predicates(segment[purpose[-1] :], "ru"):
             return False  # "для рассмотрения … советом": the agent of the purpose (no verb in between)
-    # a participle right before the role, or before the noun the role follows ("по выдаваемым кредитам Банком")
+        # the verb comes after the role: it follows a verbal noun, or an adverbial's action when the
+        # main clause's own subject stands between it and the verb ("В случае учреждения компании
+        # Правительством руководитель … назначается"; not "После вынесения решения … органом … создается
+        # компания", where the body is the agent of "создается")
+        if not predicates(segment, "ru") and not _chain_before_passive(sentence, m, mentions):
+            if clause and RU_VERBAL_NOUN.match(clause[-1][0]) and _object_follows(sentence, m, mentions):
+                return False  # "со дня принятия Правительством решения" (not "… значения органом …")
+            if RU_NOMINAL_OPENING.match(segment) and _subject_follows(sentence, m, mentions):
+                return False
+    # a participle right before the role, or before the noun the role follows ("по выдаваемым кредитам Банком"),
+    # unless a passive verb follows the role ("… о принимаемых мерах Правительством ежегодно вносится …")
     in_role = any(r.phrase[0] <= words[-1][1] < r.phrase[1] for r in mentions)
-    return (attribute or not ru_participle(last)) and not (
-        len(words) > 1 and not in_role and ru_participle(words[-2][0]) and _noun(last)
-    )
+    after_noun = len(words) > 1 and not in_role and ru_participle(words[-2][0]) and _noun(last)
+    purpose = words[-2][0].lower() in CLAUSE_PREPOSITIONS if len(words) > 1 else False  # "для управления X-ами"
+    if after_noun and m.instrumental and not purpose and _chain_before_passive(sentence, m, mentions):
+        after_noun = False
+    return (attribute or not ru_participle(last)) and not after_noun
 
 
 def _before_passive(sentence: str, m: RoleMention) -> bool:
-    """Does a passive verb follow the role right away ("… уполномоченным органом … разрабатываются")?"""
-    nxt = clause_words(sentence[m.phrase[1] :])
+    """Does a passive verb follow the role right away ("… уполномоченным органом … разрабатываются",
+    "… органом должно быть принято решение")?"""
+    after = sentence[m.phrase[1] :]
+    words = clause_words(after)
+    start = words[0][2] if words and ru_adverb(words[0][0]) and not after[: words[0][1]].strip() else 0
+    modal = MODAL_BE.match(after[start:])  # "… органом ежегодно вносится", "… органом должно быть принято"
+    start += modal.end() if modal else 0
+    nxt = clause_words(after[start:])
     return (
         bool(nxt)
-        and not sentence[m.phrase[1] : m.phrase[1] + nxt[0][1]].strip()
+        and not after[start : start + nxt[0][1]].strip()
         and any(p.passive for p in predicates(nxt[0][0], "ru"))
     )
+
+
+def _chain_end(sentence: str, m: RoleMention, mentions: list[RoleMention]) -> int:
+    """Where the roles coordinated with this one end."""
+    while True:
+        nxt = next((r for r in mentions if r.phrase[0] >= m.phrase[1]), None)
+        gap = sentence[m.phrase[1] : nxt.phrase[0]] if nxt else "-"
+        if nxt is None or any(w.lower() not in COORDINATORS for w, _, _ in clause_words(gap)) or ";" in gap:
+            return m.phrase[1]
+        m = nxt
+
+
+def _object_follows(sentence: str, m: RoleMention, mentions: list[RoleMention]) -> bool:
+    """Is the next word after the roles a noun in the genitive, the object of the verbal noun before
+    them ("принятия Правительством решения")?"""
+    nxt = clause_words(sentence[_chain_end(sentence, m, mentions) :])[:1]
+    return bool(nxt) and ru_case(nxt[0][0]) == "gent" and _noun(nxt[0][0])
+
+
+def _subject_follows(sentence: str, m: RoleMention, mentions: list[RoleMention]) -> bool:
+    """Does a noun in the nominative stand between the roles and the clause's verb after them
+    ("… Правительством или местным исполнительным органом руководитель … назначается")?"""
+    end = _chain_end(sentence, m, mentions)
+    verb = next(iter(predicates(sentence[end:], "ru")), None)
+    between = clause_words(sentence[end : end + verb.start] if verb else "")
+    return any(ru_case(w) == "nomn" and _noun(w) for w, _, _ in between)
+
+
+def _chain_before_passive(sentence: str, m: RoleMention, mentions: list[RoleMention]) -> bool:
+    """Does a passive verb follow the roles coordinated with this one ("Правительством … или местным
+    исполнительным органом … должно быть принято")?"""
+    while not _before_passive(sentence, m):
+        nxt = next((r for r in mentions if r.phrase[0] >= m.phrase[1]), None)
+        gap = sentence[m.phrase[1] : nxt.phrase[0]] if nxt else "-"
+        if nxt is None or any(w.lower() not in COORDINATORS for w, _, _ in clause_words(gap)) or ";" in gap:
+            return False
+        m = nxt
+    return True
 
 
 def _noun(word: str) -> bool:

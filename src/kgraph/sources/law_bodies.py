@@ -46,11 +46,11 @@ from kgraph.text import collapse
 # "қор" (fund) only with a case or plural ending: "қорытынды", "қорғау", "қоршаған" are other words).
 ORG_RU = (
     r"(?:академи|комисси|центр|фонд|совет|палат|агентств|министерств|комитет|правлени|президиум|собрани|корпораци"
-    r"|ассоциаци|служб|оператор|компани|маслихат)"
+    r"|ассоциаци|служб|оператор|компани|маслихат|орган(?!изац))"
 )
 ORG_KK = (
     r"(?:академия|комиссия|орталы[қғ]|қор(?=(?:ы|ын|ына|ында|ынан|ының|ымен|ға|да|дан|дың|ды|мен|лар[а-яәғқңөұүһі]*)?(?![а-яәғқңөұүһі]))|кеңес|палата|агенттіг|агенттік|министрлі[кг]|комитет|басқарма|төралқа"
-    r"|жиналыс|корпорация|қауымдастығ|оператор|компания|мәслихат)"
+    r"|жиналыс|корпорация|қауымдастығ|оператор|компания|мәслихат|орган)"
 )
 KK_UPPER = "ӘҒҚҢӨҰҮІ"
 KAZAKH = re.compile(r"[әғқңөұүһі]", re.I)
@@ -99,21 +99,11 @@ KK_ATTACHED = "жанындағы"
 KK_ATTACHED_WORD = re.compile(r"(?:лық|лік|тық|тік|дық|дік|ми|ни|тті|шы|ші)$", re.I)
 KK_STOP = re.compile(r"(?:дағы|дегі|тағы|тегі|ндағы|ндегі|нан|нен|атын|етін|йтын|йтін|ған|ген|қан|кен)$")
 # Words that make "иные советы", "соответствующий совет" no name.
-RU_DETERMINERS = (
-    "ин",
-    "друг",
-    "соответствующ",
-    "указанн",
-    "данн",
-    "кажд",
-    "так",
-    "эт",
-    "тот",
-    "та",
-    "те",
-    "все",
-    "любо",
-)
+RU_DETERMINERS = re.compile(
+    r"^(?:ин(?:ой|ая|ое|ые|ых|ым|ыми|ого|ому|ую|ом)|друг\w*|соответствующ\w*|указанн\w*|данн\w*|кажд\w*"
+    r"|так(?:ой|ая|ое|ие|их|им|ими|ого|ому|ую|ом)|эт(?:от|а|о|и|их|им|ими|ого|ому|у|ом)|тот|та|те|то|тех|тем|теми|того|тому"
+    r"|вс(?:е|ех|ем|еми)|любо\w*)$"
+)  # whole words: "технические" and "инновационные" are no determiners
 # Bodies named with the places they serve, in the genitive before them in Kazakh
 # ("облыстардың, республикалық маңызы бар қалалардың, астананың жергілікті атқарушы органдары").
 PLACES_BEFORE = re.compile(
@@ -160,11 +150,21 @@ class Named(NamedTuple):
     suffix: str
 
 
+# A Kazakh body named "орган" is an organisation of its own only when national or given a field
+# ("стандарттау жөніндегі ұлттық орган"), not a kind of body ("ғылыми кеңестік орган").
+KK_ORGAN_NAMED = re.compile(r"ұлттық|жөніндегі|саласындағы", re.I)
+
+
 def named_bodies(text: str) -> list[Named]:
     """Organisations named by name: an organisation noun with modifiers, or a capitalised one with a genitive
     (Latin look-alikes in Cyrillic words read as the letters they stand for; offsets are the text's own)."""
     text = repair_homoglyphs(text)
-    return [*_named_ru(text), *_named_kk(text)]
+    kk = [
+        n
+        for n in _named_kk(text)
+        if not re.match(r"орган", text[n.start : n.end], re.I) or KK_ORGAN_NAMED.search(text[n.phrase[0] : n.end])
+    ]
+    return [*_named_ru(text), *kk]
 
 
 def _named_ru(text: str) -> list[Named]:
@@ -180,7 +180,7 @@ def _named_ru(text: str) -> list[Named]:
         if m["adj"] and adjectives:
             start = m.start("adj") + adjectives[0][1]
         while adjectives and (
-            adjectives[0][0].lower().startswith(RU_DETERMINERS)
+            RU_DETERMINERS.match(adjectives[0][0].lower())
             or (
                 ru_participle(adjectives[0][0])
                 and not (len(adjectives) == 1 and ru_attribute_participle(adjectives[0][0]))
@@ -328,7 +328,7 @@ def aliases(text: str) -> dict[str, str]:
         names = sorted(named_bodies(clause), key=lambda n: (-n.phrase[1], n.phrase[0]))
         # a short form that is a full name in the nominative names best ("Ұлттық ғылым академиясы");
         # else the name that ends last before it, the longest of them ("попечительский совет")
-        full = alias if itself else names[0].name if names else clause.strip()
+        full = alias if itself else names[0].name if names else re.sub(r"^\s*\d+(?:-\d+)*\)\s*", "", clause).strip()
         if full:
             out[alias] = _of_owner(full, m.start(), organs)
     return out
@@ -446,6 +446,8 @@ def alias_mentions(text: str, short: dict[str, str]) -> list[Named]:
                 head = next((w for w in found if re.match(ORG_RU, w, re.I)), found[-1])  # the noun carries the case
                 case = _case(head)
                 plural = "plur" in {str(p.tag.number) for p in morph().parse(words[-1].lower())[:1]}
+                if plural != ("plur" in {str(p.tag.number) for p in morph().parse(last.lower())[:1]}):
+                    continue  # "технические комитеты" for the short form "технический комитет": the plural kind
                 if case == "subject" and not plural and not ru_singular_nominative(head):
                     case = (
                         "genitive" if "gent" in ru_cases(head) else "other"

@@ -35,9 +35,13 @@ from kgraph.lang import (
     alternation,
     base_forms,
     clause_words,
+    fold,
     has_kazakh,
     predicates,
+    repair_homoglyphs,
+    ru_adjective,
 )
+from kgraph.lang.powers import CORPORATE_ORGAN
 from kgraph.records import Span
 from kgraph.sources import law_bodies
 from kgraph.sources.law_agents import KK_LIGHT_VERB_NOUNS, KK_PARTICIPLE_WORD, agents
@@ -69,14 +73,21 @@ KK_GENITIVE_LEAD = re.compile(rf"(?:{alternation(KK_CASE['genitive'])})\s*:\s*$"
 # A lead-in of a few words and no verb names the list's subject only ("Қор:", "Уәкілетті орган:").
 SHORT_LEAD = 4
 # Words after which a list completes the verb: "осуществляется … путем: 1) …".
-LIST_COMPLETES_VERB = frozenset({"путем", "посредством", "арқылы"})
+LIST_COMPLETES_VERB = frozenset({"путем", "посредством", "арқылы", "жолымен"})
+# ... and where Kazakh closes such a list, after its last item: "… жәрдемдесу жолымен тұрақты жүзеге асырады."
+WAYS_CLOSE = re.compile(
+    rf"\s(?:{'|'.join(sorted(LIST_COMPLETES_VERB))})\s+(?:[а-яәғқңөұүһі]+\s+){{0,3}}[а-яәғқңөұүһі]+\s*[.;]?\s*$", re.I
+)
 # The Kazakh object that the items of a list spell out: "X мыналарды жүзеге асырады:".
 KK_LIST_OBJECTS = frozenset({"мыналарды", "мыналар", "мынадай"})
 # An item that is a term and its meaning: "инновационность – …", "ауқымдылық – …".
 TERM_ITEM = re.compile(r"^\S+(?:\s+\S+){0,3}\s+[–—-]\s")
-# A national operator or development institute named with its field.
+# A national operator or development institute named with its field; a single operator or centre the
+# law designates for a whole field ("единый координационный центр", "бірыңғай үйлестіру орталығы").
 OPERATOR_NAME = re.compile(
-    r"национальн\w*\s+(?:оператор|институт\w*\s+развития)|ұлттық\s+(?:оператор|даму\s+институт)", re.I
+    r"национальн\w*\s+(?:оператор|институт\w*\s+развития)|ұлттық\s+(?:оператор|даму\s+институт)"
+    r"|един\w*\s+(?:\w+\s+)?(?:оператор|центр)|бірыңғай\s+(?:\w+\s+)?(?:оператор|орталы)",
+    re.I,
 )
 # The catch-all item: "... өзге де өкілеттіктерді жүзеге асырады" / "осуществляет иные полномочия".
 RESIDUAL = re.compile(r"өзге\s+де\s+(?:өкілеттіктер|функциялар)|ин(?:ые|ых)\s+(?:полномочи|функци)", re.I)
@@ -143,7 +154,8 @@ def list_owner(
     * a competence word naming the role's tasks ("Основными задачами Совета … являются:")."""
     if not lst.lead or not lst.lead.rstrip().endswith(":"):
         return None
-    lead = law_bodies.ALIAS.sub("", lst.lead)  # "органның (бұдан әрі – уәкілетті орган) құзыретіне"
+    # "органның (бұдан әрі – уәкілетті орган) құзыретіне"; a Latin "i" in a Kazakh word ("Үкiметi:")
+    lead = law_bodies.ALIAS.sub("", repair_homoglyphs(lst.lead))
     named = role_mentions(lead, fields, aliases)
     owner = next((m for p in BODY_IN_LEAD if (m := p.search(lead))), None)
     inner = [r for r in named if owner and r.start < owner.end("body")]
@@ -169,7 +181,9 @@ def list_owner(
     if not body.subject:
         return None
     adverbial = body.side == "after" and RU_ADVERBIAL_OPENING.match(before) and not predicates(before, "ru")
-    if before.strip(" «\"'") and not adverbial and (body.side == "after" or predicates(before, "kk")):
+    # "Центральный уполномоченный орган по …:": adjectives of the role's own name
+    qualified = body.side == "after" and all(ru_adjective(w) for w, _, _ in clause_words(before))
+    if before.strip(" «\"'") and not (adverbial or qualified) and (body.side == "after" or predicates(before, "kk")):
         return None  # the role is not the lead-in's subject: the list is not its own
     # Names run on after the role noun ("Местные исполнительные органы областей, …:"), or a field
     # ("… ғылым, ғылыми-техникалық қызмет саласында:"): no verb before the colon.
@@ -181,6 +195,10 @@ def list_owner(
         or names_only
         or (COMPETENCE_WORDS.search(lead) and _title_names_body(title, fields))
     ):
+        name = _name(lead, body)
+        if qualified and before.strip() and before.strip().lower() not in name.lower():
+            name = collapse(before.strip() + " " + name)  # "Центральный уполномоченный орган по …"
+        return body.role, name
         return body.role, _name(lead, body)
     return None
 
@@ -204,6 +222,11 @@ def owned_lists(
     for lst in doc.lists:
         # a sentence running through the list is one power, unless it names the body's competence
         if _runs_through(lst, lang) and not COMPETENCE_WORDS.search(lst.lead or ""):
+            live = [it for it in lst.items if not (it.excluded or it.pending)]
+            close = WAYS_CLOSE.search(live[-1].text)
+            if close and predicates(close.group(0), lang):  # "X: 1) …; 3) … жолымен жүзеге асырады": X's ways
+                sentence = lst.lead + " " + "; ".join(it.text for it in live)
+                out.extend((lst, m.role, _name(sentence, m)) for m in agents(sentence, lang, fields, aliases))
             continue
         owner = list_owner(lst, titles.get(lst.article), fields, aliases)
         if owner:
@@ -376,6 +399,21 @@ def in_context(comps: list[Competence], doc: Structure, defined: list[str] = ())
     return list(merged.values())
 
 
+def public(comps: list[Competence], private_terms: list[str]) -> list[Competence]:
+    """The powers of public bodies only: not of a company's organs (its board of directors, its
+    general meeting: `CORPORATE_ORGAN`), nor of an organisation the law defines as made by a private
+    owner (`private_terms`: "управляющая компания особой индустриальной зоны – юридическое лицо,
+    создаваемое … собственником …"), under any case form of its name."""
+    private = {tuple(base_forms(t, "kk" if has_kazakh(t) else "ru")) for t in private_terms}
+    out = []
+    for c in comps:
+        name = tuple(base_forms(c.body, "kk" if has_kazakh(c.body) else "ru")) if c.body else ()
+        if c.role is None and (CORPORATE_ORGAN.search(fold(c.body)) or name in private):
+            continue
+        out.append(c)
+    return out
+
+
 def _defined(name: str, terms: list[list[str]]) -> str:
     """The name cut after the longest defined term it starts with (Russian word order); a determiner
     inside it ("управляющей компанией соответствующей индустриальной зоны") is no part of the name."""
@@ -446,4 +484,5 @@ __all__ = [
     "listed",
     "operators",
     "owned_lists",
+    "public",
 ]

@@ -143,6 +143,18 @@ ROLE_PHRASES: list[tuple[re.Pattern[str], str, str]] = [
             "national-development-institutions",
             "after",
         ),
+        # the quasi-public sector: its entities or organisations, a group
+        (
+            r"квазимемлекеттік\s+(?:сектор(?:дың)?\s+субъектілер|ұйымдар)(?P<suf>[а-яәғқңөұүһі]*)",
+            "quasi-public-organizations",
+            "before",
+        ),
+        (
+            r"(?:субъект|организаци)(?P<suf>[а-я]*)\s+квазигосударственного\s+сектора",
+            "quasi-public-organizations",
+            "after",
+        ),
+        (r"квазигосударственн[а-я]*\s+организаци(?P<suf>[а-я]*)", "quasi-public-organizations", "after"),
         # One national managing holding is a role of its own; all of them (and the national companies), a group.
         (r"ұлттық\s+басқару(?:шы)?\s+холдинг(?!тер)(?P<suf>[а-яәғқңөұүһі]*)", "national-managing-holding", "before"),
         # ... with the national holdings and companies listed after them: one group
@@ -516,6 +528,13 @@ def role_mentions(
         for n in named
     ]
     kept = [r for r in roles if r not in generic]
+    # "Уәкілетті орган" at a sentence's start is the role, not a name of its own
+    # (a short form the law gave a full name stays that name: "(далее – совет)")
+    named = [
+        n
+        for n in named
+        if not (n.name == collapse(text[n.phrase[0] : n.phrase[1]]) and any(g.phrase == n.phrase for g in generic))
+    ]
     for n in named:  # short forms first, then names, each only where nothing kept stands
         inside = [k for k in kept if _overlap(n.phrase, k.phrase)]
         if inside and all(_attached(text, k, n) for k in inside):
