@@ -238,13 +238,9 @@ def static(catalog_path: Path, registry_key: str, cache: cache_mod.Cache) -> Sta
     got = cache.get(key)
     if got is not cache_mod.MISS:
         return got
-    _, _, registry_graph = pipeline.registry_parts(str(catalog_mod.registry_path(catalog_path).resolve()), registry_key)
-    onto = Graph(identifier=URIRef(iri.ONTOLOGY_GRAPH))
-    onto += ontology_graph()
-    reg = Graph(identifier=URIRef(iri.REGISTRY_GRAPH))
-    reg += registry_graph
+    _, _, reg = pipeline.registry_parts(str(catalog_mod.registry_path(catalog_path).resolve()), registry_key)
     out = Static(
-        ontology=pipeline.nquads(onto),
+        ontology=pipeline.nquads(ontology_graph(), URIRef(iri.ONTOLOGY_GRAPH)),
         registry=pipeline.nquads(reg),
         unit=validation.validate_unit([reg]),
         search=search.rows(pipeline.search_quads([reg])),
@@ -417,8 +413,10 @@ class Findings:
 
     @classmethod
     def of(cls, g: Graph) -> Findings:
-        named = Graph(identifier=URIRef(iri.FINDINGS_GRAPH))
-        named += g
+        named = g
+        if str(g.identifier) != iri.FINDINGS_GRAPH:  # (findings_graph names its graph already)
+            named = Graph(identifier=URIRef(iri.FINDINGS_GRAPH))
+            named += g
         return cls(
             pipeline.nquads(named),
             Counter(str(c) for _, c in named.subject_objects(RDF.type)),

@@ -315,10 +315,11 @@ def document_glossary(records) -> dict[str, str]:
     return glossary
 
 
-def nquads(graph) -> bytes:
-    """A named graph as N-Quads, line for line as rdflib writes it in a Dataset (the build's
-    graph.nq is their concatenation), without copying it into one."""
-    name = graph.identifier
+def nquads(graph, name: URIRef | None = None) -> bytes:
+    """A named graph (`graph` named `name`, default its own identifier) as N-Quads, line for
+    line as rdflib writes it in a Dataset (the build's graph.nq is their concatenation),
+    without copying it into one."""
+    name = graph.identifier if name is None else name
     return nquad_lines("".join([_nq_row(t, name) for t in graph]).encode("utf-8", "replace"))
 
 
