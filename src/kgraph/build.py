@@ -19,7 +19,7 @@ from pathlib import Path
 from rdflib import Dataset
 from rdflib.namespace import RDF
 
-from kgraph import assemble, buildswap, iri, parallel, search, settings, validation
+from kgraph import assemble, buildfiles, buildswap, iri, parallel, search, settings, validation
 from kgraph import cache as cache_mod
 from kgraph import catalog as catalog_mod
 from kgraph import registry as registry_mod
@@ -144,7 +144,7 @@ def validate(ds: Dataset) -> list[str]:
 def write(ds: Dataset, report: BuildReport, out: Path) -> None:
     """Write a Dataset made elsewhere (test fixtures, tools) as a build: graph dump, store,
     report and the POST_BUILD artifacts, into a new build directory that `out` then points
-    at atomically (kgraph.buildswap). `run` writes its builds with kgraph.assemble.write."""
+    at atomically (kgraph.buildswap). `run` writes its builds with kgraph.buildfiles.write."""
 
     def write_into(tmp: Path) -> None:
         nq = tmp / settings.GRAPH_FILE
@@ -202,7 +202,9 @@ def run(
                 return json.dumps(report.to_json(), ensure_ascii=False, indent=2)
 
             previous = Path(out).resolve() if Path(out).exists() else None
-            buildswap.publish(out, lambda tmp: assemble.write(output, corpus, tmp, report_json, previous), locked=True)
+            buildswap.publish(
+                out, lambda tmp: buildfiles.write(output, corpus, tmp, report_json, previous), locked=True
+            )
             store.prune()
     finally:
         executor.close()
