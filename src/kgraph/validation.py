@@ -36,6 +36,7 @@ from functools import lru_cache
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SH
+from rdflib.plugins.stores.memory import SimpleMemory
 
 from kgraph import iri
 from kgraph.vocab import PREFIXES, ontology_graph, shapes_graph
@@ -50,9 +51,51 @@ class UnitResult:
     external: dict[str, frozenset[str]] = field(default_factory=dict)  # subject -> value IRIs outside the unit
 
 
+class _ReadOnlyStore(SimpleMemory):
+    """rdflib's plain triple index (no per-triple graph bookkeeping, a third faster to look up
+    in than its default store) for one graph that is filled once and then only read and
+    added to: the shapes, which pySHACL asks about for every focus node. It says it is context- and
+    graph-aware (pySHACL wraps the graphs it is given in a Dataset) and counts its triples
+    (SimpleMemory counts them by iterating, and pySHACL asks for the length per result)."""
+
+    context_aware = True
+    graph_aware = True
+
+    def __init__(self, triples=(), namespaces=()) -> None:
+        super().__init__()
+        self._len = 0
+        for t in triples:
+            self.add(t)
+        for prefix, ns in namespaces:
+            self.bind(prefix, ns)
+
+    def add(self, triple, context=None, quoted=False) -> None:
+        """(pySHACL adds its few system triples to the shapes on every run: once is enough)"""
+        for _ in self.triples(triple):
+            return
+        super().add(triple, context, quoted)
+        self._len += 1
+
+    def remove(self, triple, context=None) -> None:
+        raise TypeError("read-only store")
+
+    def __len__(self, context=None) -> int:
+        return self._len
+
+    def contexts(self, triple=None):
+        return iter(())
+
+    def add_graph(self, graph) -> None:
+        pass
+
+    def remove_graph(self, graph) -> None:
+        pass
+
+
 @lru_cache(maxsize=1)
 def _shapes() -> Graph:
-    return shapes_graph()
+    shapes = shapes_graph()
+    return Graph(store=_ReadOnlyStore(shapes, shapes.namespaces()), identifier=shapes.identifier)
 
 
 @lru_cache(maxsize=1)
