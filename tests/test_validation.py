@@ -193,3 +193,30 @@ def test_the_shapes_index_answers_as_rdflib_s_own_graph():
     assert len(shapes) == sum(1 for _ in shapes) > len(shapes_graph())
     params = pyshacl.shape.CONSTRAINT_PARAMS[0]
     assert all(p in params for p in list(params)) and SH.path not in params
+
+
+@pytest.mark.parametrize("workers, jobs", [(1, 1), (2, 2), (3, 3)])
+def test_the_cross_pass_gives_each_worker_a_share(workers, jobs):
+    """Fewer re-checked nodes than CHUNK still make one job per worker process (the pass is
+    the build's serial tail otherwise); the violations do not depend on the split."""
+    a, b = _broken_units()
+    graphs = {str(a.identifier): a, str(b.identifier): b}
+    units = [validation.validate_unit([g]) for g in graphs.values()]
+    store = ox.Store()
+    for name, g in graphs.items():
+        store.extend(ox.Quad(_ox(s), _ox(p), _ox(o), ox.NamedNode(name)) for s, p, o in g)
+    seen = []
+
+    class Pool:
+        def __init__(self, n):
+            self.jobs = n
+
+        def map(self, fn, items, done=None):
+            seen.append(len(items))
+            return [fn(i) for i in items]
+
+    expected = validation.whole(graphs.values())
+    assert expected
+    got = validation.cross(units, validation.UnitResult(), store, (), Pool(workers))
+    assert got == expected
+    assert seen == ([jobs] if jobs > 1 else [])

@@ -242,8 +242,8 @@ def cross(
     `previous` (node -> its neighbourhood hash and the nodes the neighbourhood is about, as
     the last build found them; updated to this build's) spares reading the neighbourhood of a
     node none of whose nodes is in `changed` (the subjects whose statements may differ from
-    that build's; None: any may). The others are checked in jobs of `CHUNK` nodes on
-    `executor` (kgraph.parallel) when given."""
+    that build's; None: any may). The others are checked in jobs of `CHUNK` nodes at most,
+    one per worker at least, on `executor` (kgraph.parallel) when given."""
     again = recheck(units, registry, corpus_subjects)
     lines = [line for unit in [registry, *units] for f, line in unit.violations if f not in again]
     verdicts = {} if verdicts is None else verdicts
@@ -271,8 +271,10 @@ def cross(
         previous.clear()
         previous.update(now)
     jobs = []
-    for i in range(0, len(todo), CHUNK):
-        chunk = todo[i : i + CHUNK]
+    # at most CHUNK nodes a job, and at least one job per worker process (kgraph.parallel.Processes)
+    size = max(1, min(CHUNK, -(-len(todo) // max(1, getattr(executor, "jobs", 1)))))
+    for i in range(0, len(todo), size):
+        chunk = todo[i : i + size]
         data = set().union(*(t for _, _, t in chunk))
         jobs.append((ox.serialize(data, format=ox.RdfFormat.N_TRIPLES), tuple(n for n, _, _ in chunk)))
     results = executor.map(check_chunk, jobs) if executor is not None and len(jobs) > 1 else map(check_chunk, jobs)
