@@ -1,10 +1,11 @@
 """Build benchmark (not a timed test): cold, unchanged and one-document rebuilds of the real
 corpus, and cold builds of synthetic corpora (bench/corpus.py) at --jobs 1 and 2.
 
-    python bench/build.py five [--jobs 2] [--rounds 3]
+    python bench/build.py five [--jobs 2] [--rounds 3] [--first 5]
     python bench/build.py synthetic --docs 100 1000 [--jobs 1 2]
 
-`five` (the real corpus: data/catalog.yaml, five texts when this was written): in one
+`five` (the real corpus: data/catalog.yaml, five texts when this was written; `--first 5`:
+only its first five entries, the founding documents, as issue 20's target counts): in one
 process, per round: a cold build (empty cache), a rebuild with nothing changed, and a
 rebuild after one text changed (one byte appended, so that its stages run again) for the
 smallest, the median and the largest text; the build time is `kgraph.build.run`'s wall time
@@ -59,13 +60,24 @@ def copy_corpus(dest: Path) -> Path:
     return dest / "catalog.yaml"
 
 
-def five(jobs: int, rounds: int) -> dict:
+def first_entries(cat: Path, n: int) -> None:
+    """Keep the catalog's first `n` entries (the first five are the founding documents)."""
+    import yaml
+
+    data = yaml.safe_load(cat.read_text(encoding="utf-8"))
+    data["documents"] = data["documents"][:n]
+    cat.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def five(jobs: int, rounds: int, first: int | None = None) -> dict:
     from kgraph import build, catalog
 
     out: dict = {"jobs": jobs, "rounds": [], "load_start": load()}
     with tempfile.TemporaryDirectory(prefix="kgraph-bench-build-") as tmp:
         tmp = Path(tmp)
         cat = copy_corpus(tmp / "in")
+        if first:
+            first_entries(cat, first)
         entries = sorted(catalog.load(cat), key=lambda e: e.path.stat().st_size)
         # touched one at a time: the smallest, the median and the largest text
         sample = list({id(e): e for e in (entries[0], entries[len(entries) // 2], entries[-1])}.values())
@@ -262,12 +274,13 @@ def main() -> None:
     f = sub.add_parser("five")
     f.add_argument("--jobs", type=int, default=2)
     f.add_argument("--rounds", type=int, default=3)
+    f.add_argument("--first", type=int, help="only the catalog's first N entries (5: the founding documents)")
     s = sub.add_parser("synthetic")
     s.add_argument("--docs", type=int, nargs="+", default=[100, 1000])
     s.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     args = ap.parse_args()
     if args.kind == "five":
-        data = five(args.jobs, args.rounds)
+        data = five(args.jobs, args.rounds, args.first)
         print(json.dumps(data["summary"], indent=2))
     else:
         data = synthetic(args.docs, args.jobs)

@@ -69,3 +69,15 @@ def test_the_build_reads_the_synthetic_corpus(synthetic, tmp_path):
     assert len(report.documents) == info["texts"]
     assert len({d.act for d in report.documents}) == 5
     assert report.violations == []
+
+
+def test_the_build_benchmark_can_keep_the_founding_documents(tmp_path):
+    """`bench/build.py five --first 5`: the catalog's first five entries, the founding documents."""
+    import build as build_bench  # bench/build.py
+
+    cat = build_bench.copy_corpus(tmp_path / "in")
+    everything = [e.id for e in catalog.load(cat)]
+    build_bench.first_entries(cat, 5)
+    kept = catalog.load(cat)
+    assert [e.id for e in kept] == everything[:5] and len(everything) > 5
+    assert all(e.path.is_file() for e in kept)

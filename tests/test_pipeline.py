@@ -6,6 +6,10 @@ import dataclasses
 import pickle
 import shutil
 
+import pytest
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, XSD
+
 from kgraph import catalog, errors, pipeline
 from kgtest import ROOT
 
@@ -69,3 +73,31 @@ def test_writing_a_group_gives_quads_rows_and_shacl(tmp_path):
     )
     assert sum(out.classes.values()) > 0
     assert pickle.loads(pickle.dumps(out)).documents[0].nquads == doc.nquads
+
+
+@pytest.mark.parametrize(
+    "obj",
+    [
+        URIRef("https://kgraph.kz/id/org/mon"),
+        BNode("b1"),
+        Literal("Министерство «науки»", lang="ru"),
+        Literal('a "quoted"\nline\\ with\ttab'),
+        Literal(12, datatype=XSD.integer),
+        Literal("2024-01-09", datatype=XSD.date),
+        Literal("\u0000 control \u2028 separator"),
+    ],
+)
+def test_a_graph_is_written_line_for_line_as_rdflib_writes_a_dataset(obj):
+    """`nquads` writes each graph without copying it into a Dataset: the same lines."""
+    g = Graph(identifier=URIRef("https://kgraph.kz/id/graph/x"))
+    g.add((URIRef("https://kgraph.kz/id/s"), RDFS.label, obj))
+    g.add((BNode("b0"), RDF.type, URIRef("https://kgraph.kz/ontology#Task")))
+    ds = Dataset()
+    ds.graph(g.identifier).__iadd__(g)
+    expected = sorted(ds.serialize(format="nquads", encoding="utf-8").splitlines())
+    got = pipeline.nquads(g)
+    assert got.endswith(b"\n") and not got.endswith(b"\n\n")
+    assert sorted(got.splitlines()) == [line for line in expected if line]
+    # under another name (the build names the ontology's graph so)
+    other = pipeline.nquads(g, URIRef("https://kgraph.kz/id/graph/y"))
+    assert sorted(other.splitlines()) == sorted(line.replace(b"/graph/x>", b"/graph/y>") for line in got.splitlines())

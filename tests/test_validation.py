@@ -147,3 +147,76 @@ def test_shapes_look_one_step_from_the_focus_node():
     for shape in shapes.subjects(SH.qualifiedValueShape, None):
         inner = shapes.value(shape, SH.qualifiedValueShape)
         assert isinstance(shapes.value(inner, SH.path), URIRef)
+
+
+def _broken_units() -> tuple[Graph, Graph]:
+    """Two small document graphs with violations: a span without its end, a task without its
+    span and assignment, a span stated in both with two starts."""
+    a, b = Graph(identifier=URIRef(iri.graph("a"))), Graph(identifier=URIRef(iri.graph("b")))
+    span, task = URIRef(iri.span("a", 0, 5)), URIRef("https://kgraph.kz/id/act/x/task/1")
+    a.add((span, RDF.type, KG.SourceSpan))
+    a.add((span, KG.startOffset, Literal(0, datatype=XSD.integer)))
+    a.add((task, RDF.type, KG.Task))
+    a.add((task, KG.sourceSpan, span))
+    b.add((span, KG.startOffset, Literal(7, datatype=XSD.integer)))
+    b.add((URIRef(iri.span("b", 1, 2)), RDF.type, KG.SourceSpan))
+    return a, b
+
+
+@pytest.mark.parametrize("members", [1, 2])
+def test_a_unit_checked_in_place_finds_what_a_copy_finds(members):
+    """`consume`: the build validates a unit in its own graphs (no copy): the same result."""
+    graphs = list(_broken_units())[:members]
+    expected = validation.validate_unit([_copy(g) for g in graphs])
+    assert expected.violations
+    assert validation.validate_unit(graphs, consume=True) == expected
+
+
+def test_the_shapes_index_answers_as_rdflib_s_own_graph():
+    """The shapes are kept in a plain read-only triple index (`_shapes`) and pySHACL's parameter
+    list answers `in` from a set: the violations are those pySHACL finds with the shapes
+    as rdflib parses them."""
+    import pyshacl
+
+    data = Graph()
+    for g in _broken_units():
+        data += g
+    found = validation.run_shacl(_copy(data))
+    assert found
+    for t in validation.class_tree():
+        data.add(t)
+    _, results, _ = pyshacl.validate(
+        data, shacl_graph=shapes_graph(), inference="none", abort_on_first=False, allow_warnings=True
+    )
+    assert found == validation.messages(results)
+    shapes = validation._shapes()  # pySHACL has added its system triples to it (twice): counted once
+    assert len(shapes) == sum(1 for _ in shapes) > len(shapes_graph())
+    params = pyshacl.shape.CONSTRAINT_PARAMS[0]
+    assert all(p in params for p in list(params)) and SH.path not in params
+
+
+@pytest.mark.parametrize("workers, jobs", [(1, 1), (2, 2), (3, 3)])
+def test_the_cross_pass_gives_each_worker_a_share(workers, jobs):
+    """Fewer re-checked nodes than CHUNK still make one job per worker process (the pass is
+    the build's serial tail otherwise); the violations do not depend on the split."""
+    a, b = _broken_units()
+    graphs = {str(a.identifier): a, str(b.identifier): b}
+    units = [validation.validate_unit([g]) for g in graphs.values()]
+    store = ox.Store()
+    for name, g in graphs.items():
+        store.extend(ox.Quad(_ox(s), _ox(p), _ox(o), ox.NamedNode(name)) for s, p, o in g)
+    seen = []
+
+    class Pool:
+        def __init__(self, n):
+            self.jobs = n
+
+        def map(self, fn, items, done=None):
+            seen.append(len(items))
+            return [fn(i) for i in items]
+
+    expected = validation.whole(graphs.values())
+    assert expected
+    got = validation.cross(units, validation.UnitResult(), store, (), Pool(workers))
+    assert got == expected
+    assert seen == ([jobs] if jobs > 1 else [])

@@ -10,10 +10,9 @@ kgraph.parallel) and returns a `Corpus`; `finish` does what needs every document
 * the overlap findings graph (`kgraph.rdf.findings`) and the drafter-check
   analyzer: cached under the key of the whole corpus, so redone only when some
   document, the registry or the code changed;
-* SHACL: the units' results plus one cross-document pass (kgraph.validation);
-* the files of the build: graph.nq (the graphs' N-Quads, concatenated), the
-  Oxigraph store, the search index (from the rows the groups analysed), the
-  analyzer, the source texts.
+* SHACL: the units' results plus one cross-document pass (kgraph.validation).
+
+The files of a build are written from its `Output` by kgraph.buildfiles.
 
 Every step's wall time goes into `Corpus.stages` (the build report's `stages`).
 """
@@ -23,15 +22,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import os
-import shutil
 import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF
 
@@ -87,7 +83,7 @@ class Output:
     analyzer: Callable[[], object | None]  # the drafter-check analyzer (from the cache), when written
 
 
-class _Clock:
+class Clock:
     def __init__(self, stages: dict[str, float]):
         self.stages = stages
         self.last = time.perf_counter()
@@ -110,7 +106,7 @@ def collect(
     """Run the per-document stages: from the cache where their key is there, else on `executor`."""
     code = cache_mod.code_version()
     corpus = Corpus(registry_key=registry_key, code=code)
-    clock = _Clock(corpus.stages)
+    clock = Clock(corpus.stages)
     # Absolute paths: a Dask worker may run elsewhere than here (with the same files at the same paths).
     absolute = [dataclasses.replace(e, path=e.path.absolute()) for e in entries]
     jobs = [pipeline.ReadJob(e, str(Path(catalog_path).resolve()), pipeline.read_key(e, code)) for e in absolute]
@@ -238,13 +234,9 @@ def static(catalog_path: Path, registry_key: str, cache: cache_mod.Cache) -> Sta
     got = cache.get(key)
     if got is not cache_mod.MISS:
         return got
-    _, _, registry_graph = pipeline.registry_parts(str(catalog_mod.registry_path(catalog_path).resolve()), registry_key)
-    onto = Graph(identifier=URIRef(iri.ONTOLOGY_GRAPH))
-    onto += ontology_graph()
-    reg = Graph(identifier=URIRef(iri.REGISTRY_GRAPH))
-    reg += registry_graph
+    _, _, reg = pipeline.registry_parts(str(catalog_mod.registry_path(catalog_path).resolve()), registry_key)
     out = Static(
-        ontology=pipeline.nquads(onto),
+        ontology=pipeline.nquads(ontology_graph(), URIRef(iri.ONTOLOGY_GRAPH)),
         registry=pipeline.nquads(reg),
         unit=validation.validate_unit([reg]),
         search=search.rows(pipeline.search_quads([reg])),
@@ -299,7 +291,7 @@ def finish(
 ) -> Output:
     """The corpus-wide steps: links, findings, cross-document validation; from the cache when
     nothing changed (the whole graph is then never loaded)."""
-    clock = _Clock(corpus.stages)
+    clock = Clock(corpus.stages)
     fixed = static(catalog_path, corpus.registry_key, cache)
     parts = [fixed.ontology, fixed.registry, *(w.nquads for w in corpus.written)]
     loaded: list[OxigraphStore] = []
@@ -417,8 +409,10 @@ class Findings:
 
     @classmethod
     def of(cls, g: Graph) -> Findings:
-        named = Graph(identifier=URIRef(iri.FINDINGS_GRAPH))
-        named += g
+        named = g
+        if str(g.identifier) != iri.FINDINGS_GRAPH:  # (findings_graph names its graph already)
+            named = Graph(identifier=URIRef(iri.FINDINGS_GRAPH))
+            named += g
         return cls(
             pipeline.nquads(named),
             Counter(str(c) for _, c in named.subject_objects(RDF.type)),
@@ -513,112 +507,4 @@ def _serialize(ds: Dataset) -> bytes:
     return pipeline.nquad_lines(ds.serialize(format="nquads"))
 
 
-KEY_FILE = "corpus.key"  # in a build directory: the key of the corpus it was built from (Corpus.key)
-REUSED = (settings.GRAPH_FILE, settings.STORE_DIR, settings.SEARCH_INDEX_FILE, settings.OVERLAP_INDEX_FILE)
-
-
-def write(
-    out: Output, corpus: Corpus, directory: Path, report_json: Callable[[], str], previous: Path | None = None
-) -> None:
-    """The files of a build into `directory` (a new build directory, kgraph.buildswap). When
-    the `previous` build was made from the same corpus (same key: every document, the
-    registry, the code), its graph, store and indexes are the same: they are copied
-    (the store's immutable table files hard-linked) instead of made again."""
-    clock = _Clock(corpus.stages)
-    if not _reuse(previous, directory, corpus.key):
-        _make(out, directory, clock, previous)
-    (directory / KEY_FILE).write_text(corpus.key, encoding="utf-8")
-    texts = directory / settings.SOURCE_TEXTS_DIR
-    texts.mkdir()
-    built = {w.id for w in corpus.written}
-    for r in corpus.reads:
-        if r.id in built:
-            (texts / f"{r.id}.txt").write_text(r.document.raw, encoding="utf-8")
-    clock.lap("files")
-    (directory / settings.REPORT_FILE).write_text(report_json(), encoding="utf-8")
-
-
-def _make(out: Output, directory: Path, clock: _Clock, previous: Path | None = None) -> None:
-    nq = directory / settings.GRAPH_FILE
-    with nq.open("wb") as f:
-        for part in out.nquads:
-            f.write(part)
-    disk = _updated_store(previous, directory, nq)
-    if disk is None:
-        disk = OxigraphStore(directory / settings.STORE_DIR)
-        disk.load_file(nq)
-    disk.flush()
-    clock.lap("store")
-    search.write_rows(out.search(), directory / settings.SEARCH_INDEX_FILE)
-    clock.lap("search")
-    analyzer = out.analyzer()
-    if analyzer is not None:
-        overlap_index.keep(disk, analyzer)
-    del disk
-    clock.lap("analyzer")
-
-
-UPDATE_LIMIT = 0.2  # share of the quads changed beyond which a bulk load is the faster way
-
-
-def _updated_store(previous: Path | None, directory: Path, nq: Path) -> OxigraphStore | None:
-    """The previous build's store brought to the quads of `nq`: its table files hard-linked,
-    the quads it has that `nq` lacks removed, those `nq` adds inserted. None (make the store
-    anew) when there is no previous build, when a changed line has a blank node (its label
-    need not name the same node in the store) or when much changed."""
-    try:
-        if previous is None or not (previous / settings.STORE_DIR).is_dir():
-            return None
-        old = set((previous / settings.GRAPH_FILE).read_bytes().splitlines())
-        new = set(nq.read_bytes().splitlines())
-        gone, added = old - new - {b""}, new - old - {b""}
-        if any(b"_:" in line for line in (*gone, *added)) or len(gone) + len(added) > UPDATE_LIMIT * len(new):
-            return None
-        target = directory / settings.STORE_DIR
-        shutil.copytree(previous / settings.STORE_DIR, target, copy_function=_link_or_copy)
-        disk = OxigraphStore(target)
-        for quad in ox.parse(b"\n".join(gone), format=ox.RdfFormat.N_QUADS):
-            disk.raw.remove(quad)
-        disk.raw.extend(ox.parse(b"\n".join(added), format=ox.RdfFormat.N_QUADS))
-        return disk
-    except (OSError, SyntaxError, ValueError):
-        shutil.rmtree(directory / settings.STORE_DIR, ignore_errors=True)
-        return None
-
-
-def _reuse(previous: Path | None, directory: Path, key: str) -> bool:
-    """Copy the previous build's graph, store and indexes if it was built from `key`."""
-    try:
-        if previous is None or (previous / KEY_FILE).read_text(encoding="utf-8") != key:
-            return False
-        if not all((previous / name).exists() for name in REUSED):
-            return False
-        for name in REUSED:
-            src, dst = previous / name, directory / name
-            if src.is_dir():
-                shutil.copytree(src, dst, copy_function=_link_or_copy)
-            else:
-                shutil.copy2(src, dst)
-        return True
-    except OSError:
-        for name in REUSED:
-            dst = directory / name
-            if dst.is_dir():
-                shutil.rmtree(dst, ignore_errors=True)
-            else:
-                dst.unlink(missing_ok=True)
-        return False
-
-
-def _link_or_copy(src: str, dst: str) -> None:
-    """RocksDB's table files (*.sst) never change once written: a hard link will do."""
-    if src.endswith(".sst"):
-        try:
-            os.link(src, dst)
-            return
-        except OSError:
-            pass
-    shutil.copy2(src, dst)
-
-
-__all__ = ["Corpus", "Output", "Progress", "act_of", "collect", "finish", "links", "static", "write"]
+__all__ = ["Clock", "Corpus", "Output", "Progress", "act_of", "collect", "finish", "links", "static"]

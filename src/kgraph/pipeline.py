@@ -32,6 +32,7 @@ from pathlib import Path
 
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import OWL, RDF
+from rdflib.plugins.serializers.nquads import _nq_row
 
 from kgraph import cache, coverage, errors, iri, kinds, search, validation, works
 from kgraph import catalog as catalog_mod
@@ -233,11 +234,12 @@ def write_group(job: GroupJob) -> GroupResult:
         w.nquads = nquads(g)
         result.classes.update(str(c) for _, c in g.subject_objects(RDF.type))
     timer.lap("serialize")
-    result.shacl = validation.validate_unit(graphs, registry_graph) if job.shacl else None
-    timer.lap("validate")
     result.titles = act_titles(graphs)
     result.search = search.rows(search_quads(graphs))
     timer.lap("search")
+    # last: validated in place (the graphs are then the unit's data, not the documents')
+    result.shacl = validation.validate_unit(graphs, registry_graph, consume=True) if job.shacl else None
+    timer.lap("validate")
     result.seconds = timer.laps
     return result
 
@@ -313,11 +315,12 @@ def document_glossary(records) -> dict[str, str]:
     return glossary
 
 
-def nquads(graph) -> bytes:
-    """A named graph as N-Quads, as rdflib writes a Dataset (the build's graph.nq is their concatenation)."""
-    d = Dataset()
-    d.graph(graph.identifier).__iadd__(graph)
-    return nquad_lines(d.serialize(format="nquads"))
+def nquads(graph, name: URIRef | None = None) -> bytes:
+    """A named graph (`graph` named `name`, default its own identifier) as N-Quads, line for
+    line as rdflib writes it in a Dataset (the build's graph.nq is their concatenation),
+    without copying it into one."""
+    name = graph.identifier if name is None else name
+    return nquad_lines("".join([_nq_row(t, name) for t in graph]).encode("utf-8", "replace"))
 
 
 def nquad_lines(data: str | bytes) -> bytes:

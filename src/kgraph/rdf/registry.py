@@ -34,7 +34,7 @@ def _names(g: Graph, node: URIRef, names) -> None:
 
 def graph(reg: Registry, today: dt.date | None = None) -> Graph:
     today = today or dt.date.today()
-    g = Graph()
+    g = Graph(identifier=URIRef(iri.REGISTRY_GRAPH))  # the build's registry graph, as it is named there
     for b in reg.bodies:
         node = URIRef(iri.org(b.id))
         g.add((node, RDF.type, KG[b.type]))
