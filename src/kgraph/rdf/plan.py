@@ -22,8 +22,9 @@ from decimal import Decimal
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, TIME, XSD
 
-from kgraph import iri
+from kgraph import iri, kinds
 from kgraph.rdf import Context, acts, date_literal
+from kgraph.rdf.document import fallback_label
 from kgraph.records import GlossaryEntry, Mention
 from kgraph.sources.plan import Indicator, PlanInfo, Section, Task
 from kgraph.sources.plan_table import section_ordinal
@@ -67,6 +68,8 @@ def _plan(plan: URIRef, info, ctx: Context) -> None:
     if info and info.title:
         ctx.add(plan, ELI.title, Literal(info.title, lang=lang))
         ctx.label(plan, info.title)
+    else:  # a plan whose title is not read is still named: its kind and the approving act's
+        ctx.label(plan, f"{kinds.get('plan').untitled_label(lang)}: {fallback_label(lang, ctx.meta)}")
     if info and info.span != (0, 0):
         ctx.span(plan, info.span)
 
