@@ -298,6 +298,19 @@ def test_fuzzy_matching_keeps_the_head_noun(registry, mention, lang):
     assert resolve(mention, lang, D2025, registry=registry).id != "local-executive-bodies"
 
 
+@pytest.mark.parametrize(
+    "mention, lang",
+    [
+        # one word turned into another (trade -> foreign trade): another role, not a misprint
+        ("уполномоченный орган в области регулирования торговой деятельности", "ru"),
+        # a word added ("сыртқы", foreign): another role
+        ("сауда қызметін реттеу саласындағы уәкілетті орган", "kk"),
+    ],
+)
+def test_fuzzy_matching_neither_adds_nor_changes_a_word(registry, mention, lang):
+    assert resolve(mention, lang, D2025, registry=registry).id != "authorized-body-foreign-trade"
+
+
 def test_normalisers():
     assert clean("М О Н ,") == "МОН"
     assert clean("министрлiгi") == "министрлігі"

@@ -41,12 +41,15 @@ from rapidfuzz import fuzz, process
 from kgraph.lang import (
     BY_AGREEMENT_CUT,
     BY_AGREEMENT_OPEN,
+    FIELD_WORDS,
+    KK_FUNCTION_WORDS,
     has_cyrillic,
     has_kazakh,
     kk_head_forms,
     kk_without_possessive,
     repair_word,
     ru_lemma,
+    ru_preposition,
 )
 from kgraph.registry import Registry, load
 
@@ -456,14 +459,26 @@ def _fuzzy(plain, text, tokens, kk_forms, lang, date, registry) -> Resolution:
 
 
 def _same_head(query: str, key: str, lang: str) -> bool:
-    """Fuzzy matching mends misprints, not another body: the head nouns of the two names (Russian
-    first, Kazakh last) must be one word misspelt, not two words ("маслихаты областей …" is not
-    "акиматы областей …", though all their other words agree)."""
-    q, k = query.split(), key.split()
+    """Fuzzy matching mends misprints, not another body. Compared on the names' content words (no
+    prepositions, no words that introduce a field: «в области …» and «по …» name one field):
+    * the head nouns (Russian first, Kazakh last) are one word misspelt, not two words («маслихаты
+      областей …» is not «акиматы областей …», though all their other words agree);
+    * no word is turned into another («… торговой деятельности» is not «… внешнеторговой деятельности»);
+    * a word is added only after a Russian name («оператор … производителей (импортеров)»), never
+      before a Kazakh one, where it restricts the name («сыртқы сауда қызметін …» is not «сауда қызметін …»)."""
+    q, k = _content_words(query), _content_words(key)
     if not q or not k:
         return True
     head = -1 if lang == "kk" else 0
-    return fuzz.ratio(q[head], k[head]) >= FUZZY_HEAD
+    if fuzz.ratio(q[head], k[head]) < FUZZY_HEAD:
+        return False
+    if len(q) != len(k) and (lang == "kk" or has_kazakh(query)):
+        return False
+    return all(fuzz.ratio(a, b) >= FUZZY_HEAD for a, b in zip(q, k))
+
+
+def _content_words(name: str) -> list[str]:
+    return [w for w in name.split() if w not in FIELD_WORDS and w not in KK_FUNCTION_WORDS and not ru_preposition(w)]
 
 
 def resolve_many(

@@ -165,6 +165,7 @@ from kgraph.lang.legal import (
 )
 from kgraph.lang.script import (
     DASHES,
+    FIELD_WORDS,
     HOMOGLYPHS,
     KK_FUNCTION_WORDS,
     KK_LETTERS,
@@ -198,6 +199,7 @@ __all__ = [
     "DRAFT_WORD_RU",
     "EXCLUDED",
     "EXCLUDED_ITEM",
+    "FIELD_WORDS",
     "FOOTNOTE",
     "FOOTNOTE_LINE",
     "FOOTNOTE_MORE",

@@ -57,6 +57,11 @@ _QUOTE = re.compile(f"[{QUOTES}]")
 KK_FUNCTION_WORDS = frozenset(
     ["және", "бойынша", "жөніндегі", "жөнінде", "туралы", "үшін", "немесе", "сондай-ақ", "мен", "бен", "пен"]
 )
+# Words that introduce a body's field and can be worded either way without naming another body
+# («уполномоченный орган в области …» / «… по …», «… саласындағы …» / «… жөніндегі …»).
+FIELD_WORDS = frozenset(
+    ["область", "области", "сфера", "сфере", "сферы", "саласындағы", "саласы", "саласының", "жөніндегі", "бойынша"]
+)
 _LETTER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
