@@ -162,20 +162,28 @@ def align(cells: list[Piece], kinds: tuple[str, ...], glossary: frozenset[str]) 
     def _place(split: list[Piece], j: int, i: int):
         """Put the parts of a cut cell in increasing columns from j (gaps cost SKIP each)."""
 
-        def go(k: int, col: int):
+        seen: dict[tuple[int, int], tuple[float, list] | None] = {}
+
+        def go(k: int, col: int) -> tuple[float, list] | None:
+            """The best placement of parts k.. from column col (the first of equal ones, as enumerated)."""
             if k == len(split):
-                s, rest = best(i + 1, col)
-                yield s, rest
-                return
+                return best(i + 1, col)
+            if (k, col) in seen:
+                return seen[(k, col)]
+            top = None
             for c in range(col, m - (len(split) - k - 1)):
                 if k == 0 and c != col:
                     break
                 f = fit(kinds[c], split[k].text, glossary) - SKIP * (c - col)
-                for s, rest in go(k + 1, c + 1):
-                    yield s + f, [(kinds[c], split[k])] + rest
+                rest = go(k + 1, c + 1)
+                if rest is not None and (top is None or rest[0] + f > top[0]):
+                    top = (rest[0] + f, [(kinds[c], split[k])] + rest[1])
+            seen[(k, col)] = top
+            return top
 
-        for s, plan in go(0, j):
-            yield s - SPLIT * (len(split) - 1), plan
+        found = go(0, j)
+        if found is not None:
+            yield found[0] - SPLIT * (len(split) - 1), found[1]
 
     _, plan = best(0, 0)
     out: dict[str, Piece] = {}
