@@ -109,6 +109,21 @@ def test_a_heavy_query_is_stopped_when_a_lighter_client_waits(graph):
         p.close()
 
 
+def test_a_light_clients_long_query_is_not_stopped_for_another(graph):
+    """A client with no history whose one query runs past `preempt` (a named query over a
+    large graph) is not stopped when another client waits: it is not heavy yet."""
+    p = pool(graph, workers=1, preempt=0.3)
+    try:
+        long = in_thread(p.run, SLOW, 1.5, client="newcomer")
+        wait_running(p, 1)
+        out = p.run(QUICK, 20, client="other")
+        assert out.status == 200
+        long["thread"].join(10)
+        assert not (isinstance(long["out"], Busy) and "KGRAPH_QUERY_PREEMPT" in str(long["out"])), long["out"]
+    finally:
+        p.close()
+
+
 def test_cpu_seconds_of_a_process():
     start = cpu_seconds(os.getpid())
     t = time.thread_time()

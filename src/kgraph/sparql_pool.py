@@ -17,9 +17,11 @@
     when the queue is full, a newcomer lighter than the heaviest waiting client
     takes that one's place (it gets `Busy`);
   - when a query waits and every worker is busy, the longest-running query that
-    has run at least `preempt` seconds for a client heavier than the waiting
-    one is stopped (`Busy`, 503 with Retry-After): a heavy query gets the whole
-    timeout when the server is idle, and only `preempt` seconds when others wait.
+    has run at least `preempt` seconds for a heavy client (past `HEAVY`, its
+    running query included) heavier than the waiting one is stopped (`Busy`, 503
+    with Retry-After): a heavy query gets the whole timeout when the server is
+    idle, and only `preempt` seconds when others wait; a light client's one long
+    query (a named query over a large graph, say) runs until it is heavy.
   Worker time is the CPU time of the worker process while it ran the query (read
   from /proc; wall time where there is none), so that a machine loaded by other
   work, where every query takes longer, neither counts light clients as heavy
@@ -298,14 +300,15 @@ class ProcessExecutor:
                 self._cond.wait(min(max(deadline - t, 0.01), 0.25))
 
     def _preempt_for(self, ticket: _Ticket, t: float) -> None:
-        """Stop the longest-running query of a heavier client if it ran `preempt` s (lock held)."""
+        """Stop the longest-running query of a heavy client heavier than the waiting one if it
+        ran `preempt` s (lock held)."""
         if self._next_in_line(t) is not ticket:
             return
         mine = self._weight(ticket.client, t)
         victims = [
             r
             for r in self._running
-            if not r.preempted and r.seconds(t) >= self.preempt and self._weight(r.client, t) > mine
+            if not r.preempted and r.seconds(t) >= self.preempt and self._weight(r.client, t) >= max(HEAVY, mine + 1e-9)
         ]
         if victims:
             victim = min(victims, key=lambda r: r.started)
