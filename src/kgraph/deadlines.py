@@ -209,7 +209,9 @@ def _span_at(words: list[str], i: int) -> tuple[_Span | None, int]:
     return None, i
 
 
-def _read(text: str) -> _Reading:
+def _read(text: str, whole: bool = False) -> _Reading:
+    """`whole`: only whether the whole text is a deadline matters, so reading stops at the
+    first word that is not a deadline's (the reading then holds that word as leftover)."""
     words, recurrence = _prepare(text)
     r = _Reading(recurrence=recurrence)
     pending: list[_Span] = []
@@ -244,6 +246,8 @@ def _read(text: str) -> _Reading:
         r.by = r.by or w in BY_WORDS
         if w not in FILLER and w not in FROM_WORDS and w not in BY_WORDS:
             r.leftover.append(w)
+            if whole:
+                return r
         i += 1
     if pending:
         if open_ is not None and not open_.spans:
@@ -298,7 +302,7 @@ def is_deadline(text: str) -> bool:
     a recurrence or a quarter (a bare month word is not enough)."""
     if not text or not text.strip():
         return False
-    r = _read(text)
+    r = _read(text, whole=True)
     if r.leftover:
         return False
     return bool(r.recurrence or any(p.years for p in r.periods))

@@ -117,15 +117,10 @@ def _cuts(p: Piece) -> list[int]:
     return sorted(c for c in cuts if 0 < c < len(t) and t[:c].strip() and t[c:].strip())
 
 
-def _splits(p: Piece, parts: int) -> list[list[Piece]]:
-    cuts = _cuts(p)
-    if parts == 2:
-        return [[p[:c].strip(), p[c:].strip()] for c in cuts]
-    out = []
-    for i, a in enumerate(cuts):
-        for b in cuts[i + 1 :]:
-            out.append([p[:a].strip(), p[a:b].strip(), p[b:].strip()])
-    return out
+# The highest score `fit` gives a column of each kind: a bound that lets `align` skip the cuts
+# of a glued cell that cannot win.
+FIT_MAX = {"number": 2.0, "deadline": 2.0, "source": 2.0, "amount": 1.2, "funding": 1.5, "other": 0.1}
+FIT_MAX_DEFAULT = 1.5  # parties, form; text is lower (0.6)
 
 
 def align(cells: list[Piece], kinds: tuple[str, ...], glossary: frozenset[str]) -> dict[str, Piece]:
@@ -135,6 +130,7 @@ def align(cells: list[Piece], kinds: tuple[str, ...], glossary: frozenset[str]) 
         return {k: c for k, c in zip(kinds, cells) if c}
     n, m = len(cells), len(kinds)
     memo: dict[tuple[int, int], tuple[float, list]] = {}
+    top_fit = [FIT_MAX.get(k, FIT_MAX_DEFAULT) for k in kinds]
 
     def best(i: int, j: int) -> tuple[float, list]:
         if i == n:
@@ -146,20 +142,51 @@ def align(cells: list[Piece], kinds: tuple[str, ...], glossary: frozenset[str]) 
             return memo[key]
         score, plan = best(i, j + 1)
         score -= SKIP
-        options = [(score, plan)]
+        top = (score, plan)  # the first of the best options, in the order they are tried
         cell = cells[i]
         s, rest = best(i + 1, j + 1)
-        options.append((s + fit(kinds[j], cell.text, glossary), [(kinds[j], cell)] + rest))
+        here = s + fit(kinds[j], cell.text, glossary)
+        if here > top[0]:
+            top = (here, [(kinds[j], cell)] + rest)
         if cell and len(cell.text) < 600:
-            for parts in range(2, MAX_PARTS + 1):
-                if m - j < parts:
-                    break
-                for split in _splits(cell, parts):
-                    options.extend(_place(split, j, i))
-        memo[key] = max(options, key=lambda o: o[0])
-        return memo[key]
+            cuts = _cuts(cell)
+            if m - j >= 2:
+                for c in cuts:
+                    found = _place([cell[:c].strip(), cell[c:].strip()], j, i)
+                    if found is not None and found[0] > top[0]:
+                        top = found
+            if m - j >= 3 and len(cuts) >= 2:
+                top = _three_parts(cell, cuts, j, i, top)
+        memo[key] = top
+        return top
 
-    def _place(split: list[Piece], j: int, i: int):
+    def _three_parts(cell: Piece, cuts: list[int], j: int, i: int, top: tuple[float, list]) -> tuple[float, list]:
+        """The best cut of a cell in three parts if it passes `top` (ties go to the first cut
+        (a, b) in order, as if all were tried in turn). Each cut has a bound (the first part's
+        fit, the best a middle part can fit, the best the last part and the rest of the line can
+        do); the cuts are placed best bound first, until no bound can pass the best found."""
+        first = {a: fit(kinds[j], cell[:a].strip().text, glossary) for a in cuts}
+        last: dict[int, float] = {}
+        for b in cuts[1:]:
+            tail = cell[b:].strip().text
+            last[b] = max(fit(kinds[c], tail, glossary) + best(i + 1, c + 1)[0] for c in range(j + 2, m))
+        middle = max(top_fit[j + 1 : m - 1])
+        order = sorted(
+            (-(first[a] + middle + last[b] - 2 * SPLIT), n, a, b)
+            for n, (a, b) in enumerate((a, b) for x, a in enumerate(cuts) for b in cuts[x + 1 :])
+        )
+        found_best: tuple[float, int, list] | None = None  # (score, -order, plan)
+        for neg_bound, n, a, b in order:
+            if -neg_bound + 1e-9 < max(top[0], found_best[0] if found_best else top[0]):
+                break
+            found = _place([cell[:a].strip(), cell[a:b].strip(), cell[b:].strip()], j, i)
+            if found is not None and (found_best is None or (found[0], -n) > found_best[:2]):
+                found_best = (found[0], -n, found[1])
+        if found_best is not None and found_best[0] > top[0]:
+            return found_best[0], found_best[2]
+        return top
+
+    def _place(split: list[Piece], j: int, i: int) -> tuple[float, list] | None:
         """Put the parts of a cut cell in increasing columns from j (gaps cost SKIP each)."""
 
         seen: dict[tuple[int, int], tuple[float, list] | None] = {}
@@ -182,8 +209,9 @@ def align(cells: list[Piece], kinds: tuple[str, ...], glossary: frozenset[str]) 
             return top
 
         found = go(0, j)
-        if found is not None:
-            yield found[0] - SPLIT * (len(split) - 1), found[1]
+        if found is None:
+            return None
+        return found[0] - SPLIT * (len(split) - 1), found[1]
 
     _, plan = best(0, 0)
     out: dict[str, Piece] = {}

@@ -327,7 +327,6 @@ class Segmenter:
     def __init__(self, model: Model):
         self.m = model
         self._scores: dict[tuple, float] = {}
-        self._splits_of: dict[int, list] = {}
         self._infos: dict[tuple, _PieceInfo] = {}
         self._going: dict[tuple, float] = {}
         self._ends: dict[tuple, float] = {}
@@ -356,34 +355,41 @@ class Segmenter:
         one the row leaves empty (or a cell starting late)."""
         return -W_LATE * sum(c is None for k, c in zip(self.m.kinds, state.cols) if k != "other")
 
-    def _splits(self, n: int) -> list[tuple[tuple[int, int], ...]]:
-        """Every way to give n words to the columns in order (empty pieces allowed)."""
-        if n in self._splits_of:
-            return self._splits_of[n]
-        c = len(self.m.kinds)
-
-        def go(col: int, start: int):
-            if col == c - 1:
-                yield ((start, n),)
-                return
-            for end in range(start, n + 1):
-                for rest in go(col + 1, end):
-                    yield ((start, end), *rest)
-
-        # a long line (a text run across the table) goes to the first column
-        out = list(go(0, 0)) if n <= 14 else [tuple((0, n) if k == 0 else (n, n) for k in range(c))]
-        self._splits_of[n] = out
-        return out
-
     def _options(self, words: list[str], i: int) -> list[list[tuple[str, ...]]]:
-        """The line's likeliest cuts by their pieces' own scores."""
-        scored = []
-        for split in self._splits(len(words)):
-            pieces = [tuple(words[a:b]) for a, b in split]
-            own = sum(self._piece(k, p, i == 0, "", "") for k, p in zip(self.m.kinds, pieces) if p)
-            scored.append((own, pieces))
-        scored.sort(key=lambda x: -x[0])
-        return [p for _, p in scored[:OPTIONS]]
+        """The line's likeliest cuts by their pieces' own scores: the `OPTIONS` best ways to give
+        its words to the columns in order (empty pieces allowed), best first, ties in the order
+        of the cut points. A dynamic programme over (column, cut point) keeps the best few
+        partial cuts of each state, so a long line of a wide table costs columns x words^2, not
+        one score per cut (the number of cuts grows as words^(columns-1)). A long line (a text
+        run across the table) goes to the first column."""
+        n, c = len(words), len(self.m.kinds)
+        if n > 14:
+            return [[tuple(words) if k == 0 else () for k in range(c)]]
+        kinds = self.m.kinds
+        first = i == 0
+        # best[e]: the best partial cuts of the columns so far with the last one ending at e,
+        # as (score, cut points); the score adds the pieces' scores column by column.
+        best = [[(self._piece(kinds[0], tuple(words[:e]), first, "", "") if e else 0, (e,))] for e in range(n + 1)]
+        for k in range(1, c):
+            kind, last = kinds[k], k == c - 1
+            nxt: list[list[tuple[float, tuple[int, ...]]]] = []
+            for e in range(n + 1):
+                if last and e != n:
+                    nxt.append([])
+                    continue
+                cands = []
+                for s in range(e + 1):
+                    add = self._piece(kind, tuple(words[s:e]), first, "", "") if e > s else None
+                    for score, cuts in best[s]:
+                        cands.append((score if add is None else score + add, (*cuts, e)))
+                cands.sort(key=lambda x: (-x[0], x[1]))
+                nxt.append(cands[:OPTIONS])
+            best = nxt
+        out = []
+        for _, cuts in best[n]:
+            starts = (0, *cuts[:-1])
+            out.append([tuple(words[a:b]) for a, b in zip(starts, cuts)])
+        return out
 
     def _piece(self, kind: str, words: tuple[str, ...], first: bool, carry: str, before: str) -> float:
         """A piece's own score. `carry`: the word it goes on wrapping («формирова» before

@@ -104,9 +104,19 @@ def outside(text: str) -> list[bool]:
     return out
 
 
+_NESTING = re.compile(r'[«“»”"()]')  # what `outside` looks at
+
+
 def split_top(piece: Piece, sep: str = ",") -> list[Piece]:
     """Split at `sep` outside quotes and parentheses (see `outside`)."""
     out, start = [], 0
+    if not _NESTING.search(piece.text):  # no quote or bracket: every separator is outside
+        for i, ch in enumerate(piece.text):
+            if ch == sep:
+                out.append(piece[start:i])
+                start = i + 1
+        out.append(piece[start:])
+        return out
     for i, (ch, top) in enumerate(zip(piece.text, outside(piece.text))):
         if ch == sep and top:
             out.append(piece[start:i])
