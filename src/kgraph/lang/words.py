@@ -172,6 +172,7 @@ _CONJUNCTIONS = frozenset({"и", "или", "либо", "және", "мен", "н
 _LINKING_VOWEL = re.compile(r"[оеОЕ]$")
 
 
+@lru_cache(maxsize=65_536)  # a table's reader joins the same lines again and again
 def join_wrapped(left: str, right: str) -> str:
     """Join two lines of a cell, the first maybe ending with a hyphen where a word was
     wrapped: the hyphen goes when the two halves make a dictionary word («согласова-»

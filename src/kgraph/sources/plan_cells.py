@@ -161,30 +161,46 @@ def align(cells: list[Piece], kinds: tuple[str, ...], glossary: frozenset[str]) 
         return top
 
     def _three_parts(cell: Piece, cuts: list[int], j: int, i: int, top: tuple[float, list]) -> tuple[float, list]:
-        """The best cut of a cell in three parts if it passes `top` (ties go to the first cut
-        (a, b) in order, as if all were tried in turn). Each cut has a bound (the first part's
-        fit, the best a middle part can fit, the best the last part and the rest of the line can
-        do); the cuts are placed best bound first, until no bound can pass the best found."""
+        """The best cut of a cell in three parts at (a, b), placed in columns j < c1 < c2, if it
+        passes `top`; ties go to the first cut and placement in order, as if all were tried in
+        turn. The last part's best column and the rest of the line are found once per b and c1;
+        a cut's bound (the best a middle part can fit) orders the cuts, and the middle parts
+        are read until no bound can pass the best found."""
         first = {a: fit(kinds[j], cell[:a].strip().text, glossary) for a in cuts}
-        last: dict[int, float] = {}
-        for b in cuts[1:]:
-            tail = cell[b:].strip().text
-            last[b] = max(fit(kinds[c], tail, glossary) + best(i + 1, c + 1)[0] for c in range(j + 2, m))
-        middle = max(top_fit[j + 1 : m - 1])
+        tails = {b: cell[b:].strip() for b in cuts[1:]}
+        after: dict[tuple[int, int], tuple[float, int]] = {}  # (b, c1) -> best (score, c2)
+        for b, tail in tails.items():
+            for c1 in range(j + 1, m - 1):
+                for c2 in range(c1 + 1, m):
+                    v = best(i + 1, c2 + 1)[0] + (fit(kinds[c2], tail.text, glossary) - SKIP * (c2 - c1 - 1))
+                    if (b, c1) not in after or v > after[(b, c1)][0]:
+                        after[(b, c1)] = (v, c2)
+        reach = {
+            b: max(top_fit[c1] - SKIP * (c1 - j - 1) + after[(b, c1)][0] for c1 in range(j + 1, m - 1)) for b in tails
+        }
         order = sorted(
-            (-(first[a] + middle + last[b] - 2 * SPLIT), n, a, b)
+            (-(first[a] + reach[b] - 2 * SPLIT), n, a, b)
             for n, (a, b) in enumerate((a, b) for x, a in enumerate(cuts) for b in cuts[x + 1 :])
         )
-        found_best: tuple[float, int, list] | None = None  # (score, -order, plan)
+        win: tuple[float, int, int, int, int] | None = None  # (score, -n, a, b, c1)
         for neg_bound, n, a, b in order:
-            if -neg_bound + 1e-9 < max(top[0], found_best[0] if found_best else top[0]):
+            if -neg_bound + 1e-9 < (top[0] if win is None else max(top[0], win[0])):
                 break
-            found = _place([cell[:a].strip(), cell[a:b].strip(), cell[b:].strip()], j, i)
-            if found is not None and (found_best is None or (found[0], -n) > found_best[:2]):
-                found_best = (found[0], -n, found[1])
-        if found_best is not None and found_best[0] > top[0]:
-            return found_best[0], found_best[2]
-        return top
+            mid = cell[a:b].strip().text
+            value, c1 = None, 0
+            for c in range(j + 1, m - 1):
+                v = after[(b, c)][0] + (fit(kinds[c], mid, glossary) - SKIP * (c - j - 1))
+                if value is None or v > value:
+                    value, c1 = v, c
+            score = value + first[a] - SPLIT * 2
+            if win is None or (score, -n) > win[:2]:
+                win = (score, -n, a, b, c1)
+        if win is None or not win[0] > top[0]:
+            return top
+        score, _, a, b, c1 = win
+        c2 = after[(b, c1)][1]
+        parts = [(kinds[j], cell[:a].strip()), (kinds[c1], cell[a:b].strip()), (kinds[c2], tails[b])]
+        return score, parts + best(i + 1, c2 + 1)[1]
 
     def _place(split: list[Piece], j: int, i: int) -> tuple[float, list] | None:
         """Put the parts of a cut cell in increasing columns from j (gaps cost SKIP each)."""
