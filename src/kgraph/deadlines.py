@@ -49,6 +49,9 @@ from kgraph.lang.periods import (
     FROM_WORDS,
     HALF_TWO_WORDS,
     HALF_WORD,
+    IMMEDIATE,
+    MONTH_GENITIVE,
+    NUMERIC_DATE,
     ONWARD,
     ORDINAL_SUFFIX,
     ORDINALS,
@@ -57,6 +60,8 @@ from kgraph.lang.periods import (
     RANGE_WORDS,
     RECURRENCE_WORDS,
     ROMAN,
+    SCHOOL_YEAR,
+    THIS_YEAR,
     YEAR_FORWARD,
 )
 
@@ -78,7 +83,7 @@ class Deadline:
     text: str
     start: dt.date | None
     end: dt.date | None
-    recurrence: str | None  # annual | semiannual | quarterly | monthly | None
+    recurrence: str | None  # annual | semiannual | quarterly | monthly | biennial | None
 
 
 # --- reading a cell -----------------------------------------------------------------
@@ -119,9 +124,19 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+def _in_words(m: re.Match) -> str:
+    """A date printed in figures ("01.07.98") in words ("1 июля 1998"); not a date: as printed."""
+    day, month, year = int(m["d"]), int(m["m"]), int(m["y"])
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return m.group(0)
+    if year < 100:
+        year += 1900 if year >= 50 else 2000
+    return f" {day} {MONTH_GENITIVE[month - 1]} {year} "
+
+
 def _prepare(text: str) -> tuple[list[str], str | None]:
     """Words of a cell, and the recurrence its words name (those words removed)."""
-    t = GLUED_YEAR_WORD.sub(" ", fold(text))
+    t = GLUED_YEAR_WORD.sub(" ", NUMERIC_DATE.sub(_in_words, fold(text)))
     t = DASH_RUN.sub(" - ", t)
     t = AS_NEEDED.sub(" ", t)
     recurrence = None
@@ -331,7 +346,17 @@ def parse_deadline(
     none = Deadline(printed, None, None, None)
     if not printed:
         return none
-    onward = ONWARD.search(fold(printed))
+    folded = fold(printed)
+    if IMMEDIATE.match(folded):  # «Немедленно», «дереу»: on the approving act's date
+        return Deadline(printed, approved, approved, None) if approved else none
+    if THIS_YEAR.match(folded):  # «В течении года», «жыл бойы»: the approving act's year
+        return Deadline(printed, dt.date(approved.year, 1, 1), dt.date(approved.year, 12, 31), None) if approved else none
+    school = SCHOOL_YEAR.search(folded)
+    if school:  # «с 1997/98 учебного года»: from its 1 September on; without «с», that school year
+        y1 = int(school["y1"])
+        since = any(w in FROM_WORDS for w in WORD.findall(folded[: school.start()]))
+        return Deadline(printed, dt.date(y1, 9, 1), None if since else dt.date(y1 + 1, 6, 30), None)
+    onward = ONWARD.search(folded)
     r = _read(ONWARD.sub(" ", fold(printed)) if onward else printed)
     if r.leftover and (not lenient or any(w.isdigit() for w in r.leftover)):
         return none
@@ -347,6 +372,8 @@ def parse_deadline(
         d = _one_off(printed, r, ref, approved or plan_start)
     except ValueError:
         return none
+    if r.since and PERMANENT.search(folded) and d.start:
+        return Deadline(printed, d.start, None, None)  # «Постоянно с 01.07.98»: from that day on, no end printed
     if onward and d.start and plan_end and plan_end > d.end:
         return Deadline(printed, d.start, plan_end, None)  # «… и далее постоянно»: to the plan's end
     return d
