@@ -44,6 +44,7 @@ from kgraph.lang.periods import (
     AS_NEEDED,
     BY_WORDS,
     CONDITIONAL,
+    DAY_AFTER_PERIOD,
     DAY_OF_MONTH,
     FILLER,
     FROM_WORDS,
@@ -137,6 +138,7 @@ def _in_words(m: re.Match) -> str:
 def _prepare(text: str) -> tuple[list[str], str | None]:
     """Words of a cell, and the recurrence its words name (those words removed)."""
     t = GLUED_YEAR_WORD.sub(" ", NUMERIC_DATE.sub(_in_words, fold(text)))
+    t = DAY_AFTER_PERIOD.sub(" ", t)
     t = DASH_RUN.sub(" - ", t)
     t = AS_NEEDED.sub(" ", t)
     recurrence = None
@@ -257,7 +259,7 @@ def _read(text: str) -> _Reading:
             continue
         r.since = r.since or w in FROM_WORDS
         r.by = r.by or w in BY_WORDS
-        if w not in FILLER and w not in FROM_WORDS and w not in BY_WORDS:
+        if w not in FILLER and w not in FROM_WORDS and w not in BY_WORDS and not PERMANENT.fullmatch(w):
             r.leftover.append(w)
         i += 1
     if pending:
@@ -350,7 +352,9 @@ def parse_deadline(
     if IMMEDIATE.match(folded):  # «Немедленно», «дереу»: on the approving act's date
         return Deadline(printed, approved, approved, None) if approved else none
     if THIS_YEAR.match(folded):  # «В течении года», «жыл бойы»: the approving act's year
-        return Deadline(printed, dt.date(approved.year, 1, 1), dt.date(approved.year, 12, 31), None) if approved else none
+        return (
+            Deadline(printed, dt.date(approved.year, 1, 1), dt.date(approved.year, 12, 31), None) if approved else none
+        )
     school = SCHOOL_YEAR.search(folded)
     if school:  # «с 1997/98 учебного года»: from its 1 September on; without «с», that school year
         y1 = int(school["y1"])

@@ -315,7 +315,9 @@ def find_tables(text: str) -> list[Table]:
             k = j
             while k < len(lines) and k < j + 2 and _header_cell_line(lines[k].group(0), sep):
                 k += 1  # the second line of a header cell («№№» / «пп»), printed without the separator
-            if k > j and (k < len(lines) and COLUMN_NUMBERS.match(lines[k].group(0)) or lines[j].group(0)[:1].islower()):
+            if k > j and (
+                (k < len(lines) and COLUMN_NUMBERS.match(lines[k].group(0))) or lines[j].group(0)[:1].islower()
+            ):
                 end, j = lines[k - 1].end(), k
             if j < len(lines) and COLUMN_NUMBERS.match(lines[j].group(0)):
                 end = lines[j].end()
