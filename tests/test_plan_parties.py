@@ -249,6 +249,11 @@ def _split(cell: str, glossary: frozenset[str] = frozenset()) -> list[tuple[str,
                 ("Талдықорған қалаларының бас дәрiгерлерi", False),
             ],
         ),
+        # a head followed by an attributive names one body with it
+        (
+            "Облыстық білім басқармасы жанындағы әдістемелік орталық",
+            [("Облыстық білім басқармасы жанындағы әдістемелік орталық", False)],
+        ),
         # a body named by a stump compound is a party of its own, lower case after a comma
         (
             "Облыстық денсаулық сақтау басқармасы, облтубдиспансер, аудандар мен Қапшағай қалаларының бас дәрiгерлерi",

@@ -113,6 +113,9 @@ BETWEEN_PLACE_ADJECTIVES = re.compile(
 # дәрiгерлерi»: a comma missing).
 KK_HEAD_ENDING = re.compile(r"(?:сы|сі|ы|і)$")
 KK_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
+# A word that attaches what follows to the head before it («… басқармасы жанындағы орталық»: the
+# centre at the department, one body): an attributive or a postposition, no new body.
+KK_ATTACHING = re.compile(r"(?:дағы|дегі|тағы|тегі|ндағы|ндегі|ғы|гі|қы|кі|бойынша|қарасты|жанында)$")
 # Words of an executors cell that name no body (Russian): a condition («После выхода Постан.
 # Прав.РК.», «после выхода Постановления … Правительства,»), the instrument («по решению акима»,
 # «По решению акимов-»), a qualifier («, исходя национального состава населения», «по заявкам

@@ -44,6 +44,7 @@ from kgraph.lang.bodies import (
     BODY_NOUN_RU,
     COLLECTIVE,
     ENDS_WITH_INITIAL,
+    KK_ATTACHING,
     KK_GENITIVE,
     KK_HEAD_ENDING,
     KK_PLURAL_HEAD,
@@ -163,7 +164,13 @@ def _kk_heads_inside(text: str) -> list[int]:
         if not (BODY_NOUN_KK.match(f) and KK_HEAD_ENDING.search(f)) or KK_GENITIVE.search(f):
             continue
         rest = text[nxt.start() :].split(",")[0].split(";")[0]
-        if rest.strip() and BODY_NOUN_KK.match(_kk_last(rest)) and fold(nxt.group(0))[:1].isalpha():
+        first = fold(nxt.group(0))
+        if (
+            rest.strip()
+            and BODY_NOUN_KK.match(_kk_last(rest))
+            and first[:1].isalpha()
+            and not KK_ATTACHING.search(first)
+        ):
             out.append(w.end())
     return out
 
