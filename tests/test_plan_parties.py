@@ -249,6 +249,12 @@ def _split(cell: str, glossary: frozenset[str] = frozenset()) -> list[tuple[str,
                 ("Талдықорған қалаларының бас дәрiгерлерi", False),
             ],
         ),
+        # officials named initials first, no comma between
+        ("А.Д.Дүйсекеев А.Қ.Талқымбаев", [("А.Д.Дүйсекеев", False), ("А.Қ.Талқымбаев", False)]),
+        (
+            "Заместитель акима области Б.Шакиров А.Д. Алимжанов",
+            [("Заместитель акима области Б.Шакиров", False), ("А.Д. Алимжанов", False)],
+        ),
         # a head followed by an attributive names one body with it
         (
             "Облыстық білім басқармасы жанындағы әдістемелік орталық",

@@ -90,6 +90,11 @@ ENDS_WITH_INITIAL = re.compile(rf"(?:^|[\s.])[{_UPPER}]$")
 # Two officials printed without a comma between them («Жакиянов О.Н. Садыкбаев С.К.»): the gap
 # after one's initials, before the next surname and its initial.
 BETWEEN_NAMES = re.compile(rf"(?<=[\s.][{_UPPER}]\.)[ \t]+(?=[{_UPPER}][{_LOWER}]+[ \t]+[{_UPPER}]\.)")
+# Two officials named initials first, no comma between («А.Д.Дүйсекеев А.Қ.Талқымбаев»): the gap.
+_INITIALED = rf"[{_UPPER}]\.[ \t]?(?:[{_UPPER}]\.[ \t]?)?[{_UPPER}][{_LOWER}]+"
+BETWEEN_INITIALED_NAMES = re.compile(
+    rf"(?:^|(?<=[\s,;(]))(?:{_INITIALED})(?P<gap>[ \t]+)(?={_INITIALED}(?![{_LOWER}]))"
+)
 
 # The legal form of an organisation, printed before its quoted name (ru: «ЗАО «Фонд …»», «НАО
 # «Государственная корпорация …»») or after it (kk: «"Самұрық-Қазына" АҚ»); with the name it

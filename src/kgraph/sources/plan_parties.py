@@ -37,6 +37,7 @@ from itertools import pairwise
 from kgraph.lang import BY_AGREEMENT, BY_AGREEMENT_PART, fold, has_kazakh, morph, ru_infinitive, ru_join_broken
 from kgraph.lang.bodies import (
     ADMIN_UNIT,
+    BETWEEN_INITIALED_NAMES,
     BETWEEN_NAMES,
     BETWEEN_PLACE_ADJECTIVES,
     BETWEEN_SENTENCES,
@@ -117,6 +118,7 @@ def _parts(cell: Piece) -> list[_Part]:
         top[m.start() : m.end()] = [False] * (m.end() - m.start())
     cuts = [(m.start(), m.end(), m["word"] or m.group(0)) for m in CUT.finditer(folded)]
     cuts += [(m.start(), m.end(), ",") for m in BETWEEN_NAMES.finditer(text)]  # two officials, no comma
+    cuts += [(m.start("gap"), m.end("gap"), ",") for m in BETWEEN_INITIALED_NAMES.finditer(text)]
     cuts += [(m.start(), m.end(), ".") for m in BETWEEN_SENTENCES.finditer(text)]
     cuts += [(m.start(), m.end(), ",") for m in BETWEEN_PLACE_ADJECTIVES.finditer(text) if _capitalised_before(text, m)]
     cuts += [(k, k, ",") for k in _kk_heads_inside(text)]
