@@ -19,6 +19,11 @@ Rules (CONTRIBUTING.md, "Deadline intervals"):
   occurrence to the end of its last one, bounded by the plan period, with
   `recurrence` set; without a start year it starts at its first occurrence
   ending on or after the approving act's date (or the plan start if later);
+* a date in figures ("До 01.07.98", "01.07.98-ге дейін") is that day;
+  "Немедленно" / "дереу" the approving act's date; "В течении года" /
+  "жыл бойы" the act's year; "Постоянно с 01.07.98" starts that day, no end;
+  "с 1997/98 учебного года" starts on 1 September; "1 раз в два года" is
+  `biennial`;
 * a cell naming no period ("по мере необходимости", "постоянно",
   "қажеттілігіне қарай") has no interval; its text is kept.
 
