@@ -204,6 +204,27 @@ def test_corpus_plans_meet_the_targets(source_id, count):
     assert s["section"].f1 == 1.0 and s["section"].field_accuracy("title") == 1.0
 
 
+# Held out until first contact (tests/golden/firstcontact.md), then read for the kind; below the
+# issue's party target: (task count, party F1 floor, measured rounded down). A department named by its
+# fields with commas inside («управление труда, занятости и соцзащиты населения») and Kazakh bodies
+# cut short without a separator stay misread.
+BELOW_TARGET = {
+    "kz-akimat-almaty-region-1999-8-220a-ru": (43, 0.85),  # seven tables, numbering anew in each
+    "kz-akimat-almaty-region-1999-8-220a-kk": (44, 0.68),
+    "kz-akimat-almaty-region-2000-8-230-ru": (24, 0.73),  # «N п\\п», a row with no number between 10 and 12
+}
+
+
+@pytest.mark.parametrize("source_id, least", BELOW_TARGET.items())
+def test_corpus_plans_below_the_party_target_keep_their_floor(source_id, least):
+    count, floor = least
+    s = corpus_scores(source_id)
+    assert (s["task"].expected, s["task"].extracted, s["task"].tp) == (count, count, count), s["task"].misses
+    assert s["party"].f1 >= floor, (s["party"].misses[:10], s["party"].extras[:10])
+    for name in ("deadline_start", "deadline_end", "recurrence", "deadline_text"):
+        assert s["task"].field_accuracy(name) >= 0.95, name
+
+
 def test_typed_corpus_plan_meets_the_targets():
     """Decree 2002-470: a plan typed as a fixed-width table and flattened (plan_flat). The issue's
     targets hold; the task texts and forms are rebuilt from pieces of lines, a few with a word of

@@ -332,6 +332,25 @@ def _split(cell: str, glossary: frozenset[str] = frozenset()) -> list[tuple[str,
         # a cell that asks to do something names no body (decree 2003-277: «to be settled by tender»)
         ("Определиться по результатам конкурса", []),
         ("Определить по итогам конкурса", []),
+        # a unit's head in the plural shared by the fields after it; «Акимы» is no first name
+        (
+            "управления здравоохранения, внутренних дел",
+            [("управления здравоохранения", False), ("внутренних дел", False)],
+        ),
+        (
+            "управление по чрезвычайным ситуациям, Акимы районов, городов",
+            [("управление по чрезвычайным ситуациям", False), ("Акимы районов, городов", False)],
+        ),
+        # a word cut short keeps its full stop; an acronym with an ending and a stump compound do not
+        ("Облыс Білім басқ.", [("Облыс Білім басқ.", False)]),
+        ("ОУЗ, ЦУЗы.", [("ОУЗ", False), ("ЦУЗы", False)]),
+        (
+            "районные управления образования, раймолтурспортуправления.",
+            [("районные управления образования", False), ("раймолтурспортуправления", False)],
+        ),
+        # kinds of units joined, singular or cut short, under the akims: one collective
+        ("Аудан мен қалалар Әкімдері", [("Аудан мен қалалар Әкімдері", False)]),
+        ("Ауд. мен қала Әкімдері", [("Ауд. мен қала Әкімдері", False)]),
     ],
 )
 def test_split_parties(cell, expected):

@@ -26,6 +26,10 @@ WITH_AFTER_KK = re.compile(r"\s+(?:бірлесіп|бірлесе\s+отыры�
 SHARED_HEAD_RU = re.compile(
     r"^(?:аким\w*|райгораким\w*|руководител\w*|начальник\w*|глав[аы]\w*|председател\w*|(?:вет)?врач\w*|директор\w*)$"
 )
+# Units of an administration named in the plural with a list of fields, each a department of its
+# own: «управления здравоохранения, внутренних дел» = the health and the internal affairs
+# departments (a list of parties only: in a typed table's column the word is not told apart).
+SHARED_UNIT_RU = re.compile(r"^(?:управлени[яй]|департамент\w*|отдел\w*)$")
 # («Облыстық денсаулық сақтау, Мемсанэпидбақылау басқармалары» = two departments; «аудандардың,
 # Қапшағай қалаларының бас дәрiгерлерi» = the chief doctors of each)
 SHARED_HEAD_KK = re.compile(r"^(?:әкім\w*|басшы\w*|бастық\w*|төраға\w*|басқарма\w*|дәрігер\w*)$")
@@ -63,6 +67,7 @@ ADMIN_UNIT = re.compile(
 # Kinds of administrative units in the plural, none named («районов», «сельских округов»;
 # «аудандардың», «қалалар»): under a shared akim head they make a collective, not a list of parties.
 _UNITS_RU = r"(?:областей|районов|городов|(?:сельских|аульных)\s+округов|поселков|сел|аулов)"
+_UNIT_KK = r"(?:аудан\w*|ауд\.|қала\w*)"  # a kind of unit in any number, or cut short
 _UNITS_KK = r"(?:облыстар\w*|аудандар\w*|қалалар\w*|ауылдық\s+округтер\w*|кенттер\w*|ауылдар\w*)"
 # Collective phrases that stay ONE party though they read as a list: the standard formula for
 # all regional-level akimats, in both languages (CONVENTIONS §6), and the akims (akimats) of kinds
@@ -76,7 +81,10 @@ COLLECTIVE = re.compile(
     rf"|(?<![\w-])(?:акимат\w*|аким\w*)\s+{_UNITS_RU}(?:(?:[ \t]*,[ \t]*|\s+и\s+|[ \t]*,\s*и\s+){_UNITS_RU})+"
     r"(?=[ \t]*(?:[,;.\n]|$))"
     rf"|(?<![\w-]){_UNITS_KK}(?:(?:[ \t]*,[ \t]*|\s+(?:және|мен|бен|пен)\s+|[ \t]+){_UNITS_KK})+\s+әкім\w*"
-    r"(?=[ \t]*(?:[,;.\n]|$))",
+    r"(?=[ \t]*(?:[,;.\n]|$))"
+    # «Аудан мен қалалар Әкімдері», «Ауд. мен қала әкімдері»: two kinds joined, singular or cut short
+    rf"|(?<![\w-]){_UNIT_KK}\s+(?:және|мен|бен|пен)\s+{_UNIT_KK}\s+әкім\w*\.?"
+    r"(?=[ \t]*(?:[,;\n]|$))",
 )
 # A full stop between two bodies, the next capitalised («… по ветеринарии. Главные ветврачи …»,
 # «… комитет ветеринарии. Облздрав, …»): after a word, not after an initial or an abbreviation

@@ -35,7 +35,9 @@ from kgraph.records import DocumentMeta, GlossaryEntry, Indicator, Mention, Span
 from kgraph.sources.plan_cells import read_rows
 from kgraph.sources.plan_flat import Excluded
 from kgraph.sources.plan_parties import split_parties
+from kgraph.sources.plan_sections import first_section, number_gaps, tables_are_sections
 from kgraph.sources.plan_table import (
+    EMPTY,
     Heading,
     Piece,
     Row,
@@ -329,10 +331,10 @@ def number_value(text: str) -> Decimal | None:
 # --- Plan title and period -----------------------------------------------------------------------
 
 
-def plan_title(text: str, table: Table) -> tuple[str | None, Span]:
-    """The title printed above the table: the nearest paragraph naming a plan or roadmap."""
-    before = text[max(0, table.header[0] - 3000) : table.header[0]]
-    offset = max(0, table.header[0] - 3000)
+def plan_title(text: str, table: Table, since: int = 0) -> tuple[str | None, Span]:
+    """The title printed above the table (after `since`): the nearest paragraph naming a plan or roadmap."""
+    offset = max(since, table.header[0] - 3000)
+    before = text[offset : table.header[0]]
     paras = [(m.start() + offset, m.end() + offset, m.group(0)) for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", before)]
     for start, end, para in reversed(paras):
         flat = re.sub(r"\s+", " ", para).strip()
@@ -364,8 +366,16 @@ def parse(text: str, meta: DocumentMeta) -> list:
     records: list = [PlanInfo(title, start, end, title_span)]
     state = _Sections()
     previous: Task | None = None
-    for table in tables:
-        for item in read_rows(text, table, known):
+    rows_of = [list(read_rows(text, table, known)) for table in tables]
+    if tables_are_sections(rows_of):  # one table a section, under its own title
+        since = 0
+        for k, (table, rows) in enumerate(zip(tables, rows_of)):
+            heading, span = plan_title(text, table, since)
+            title = Piece(text[span[0] : span[1]], tuple(range(*span))) if heading else EMPTY
+            rows.insert(0, Heading("section", str(k + 1), title, span if heading else table.header))
+            since = table.body[1]
+    for rows in rows_of:
+        for item in rows:
             if isinstance(item, Excluded):
                 records.append(
                     ExcludedRow(state.task_section(item.number), item.number, item.text.flat, item.text.span)
@@ -386,7 +396,7 @@ def parse(text: str, meta: DocumentMeta) -> list:
             records.append(task)
             previous = task
     records.extend(glossary)
-    return records
+    return number_gaps(first_section(records, Section))
 
 
 class _Sections:

@@ -55,10 +55,12 @@ from kgraph.lang.bodies import (
     ORG_FORM,
     SHARED_HEAD_KK,
     SHARED_HEAD_RU,
+    SHARED_UNIT_RU,
     STUMP_BODY,
     WITH_AFTER_KK,
     WITH_WORDS,
 )
+from kgraph.lang.words import is_word
 from kgraph.records import Mention
 from kgraph.sources.plan_table import ABBR, Piece, outside
 
@@ -83,12 +85,25 @@ class _Part:
 
 def _clean(flat: str) -> str:
     text = re.sub(r"\s+", " ", BY_AGREEMENT.sub(" ", flat)).strip(" ,;.")
-    if ENDS_WITH_INITIAL.search(text) and flat.rstrip(" ,;").endswith("."):
-        text += "."  # «Садыкбаев С.К.»: the initial's full stop
+    if flat.rstrip(" ,;").endswith(".") and (ENDS_WITH_INITIAL.search(text) or _cut_short(text)):
+        text += "."  # «Садыкбаев С.К.»: the initial's full stop; «… басқ.»: a word cut short
     text = re.sub(r"\s+,", ",", text)
     if text.count("»") > text.count("«") and text.endswith("»") and text[:-1].rstrip().endswith("»"):
         text = text[:-1].rstrip()  # «АО «Казпочта» (по согласованию)»: the flag printed inside the quotes
     return text
+
+
+CUT_SHORT_MAX = 7  # letters of a word cut short («ұйымд», «басқ»); a long one is a stump compound
+
+
+def _cut_short(text: str) -> bool:
+    """Does the text end with a word cut short («басқ», «Біл», «ұйымд»): lower-case letters after
+    at most a capital, no dictionary word (an acronym with an ending, «ЦУЗы», is no such word)."""
+    m = re.search(r"(?:^|[\s.,])([^\W\d_]+)$", text)
+    word = m.group(1) if m else ""
+    if not 2 <= len(word) <= CUT_SHORT_MAX or not word[-1].islower() or sum(c.isupper() for c in word) > 1:
+        return False
+    return not is_word(word)
 
 
 def _outside(text: str) -> list[bool]:
@@ -203,8 +218,9 @@ def _ru_head(text: str) -> tuple[int, object] | None:
         if i and ABBR.fullmatch(word):
             return i, parses  # «областное и районные СЭС»
         best = parses[0].tag
-        if best.POS in ("ADJF", "PRTF", "NUMR") or (word[:1].isupper() and ("Surn" in best or "Name" in best)):
-            continue
+        named = word[:1].isupper() and ("Surn" in best or "Name" in best)
+        if best.POS in ("ADJF", "PRTF", "NUMR") or (named and not BODY_NOUN_RU.match(fold(word))):
+            continue  # a personal name, but not «Акимы» (pymorphy knows «Аким» as a first name)
         if best.POS == "NOUN" or any(p.tag.POS == "NOUN" for p in parses[:2]):
             return i, parses
         return None
@@ -251,7 +267,7 @@ def _ru_shared_head(text: str) -> str | None:
     words = text.split()
     for i, word in enumerate(words[:3]):
         w = fold(word.strip('«»"“”,.'))
-        if SHARED_HEAD_RU.match(w):
+        if SHARED_HEAD_RU.match(w) or SHARED_UNIT_RU.match(w):
             parses = morph().parse(word)
             if any(p.tag.number == "plur" for p in parses[:2]):
                 return " ".join(words[: i + 1])

@@ -132,7 +132,7 @@ COLUMN_NAMES = (
     # the official answerable by name ("Лицо, ответственное за …", "… жауапты адам"): not a party
     ("person", re.compile(r"лицо|\bф\.?\s*и\.?\s*о\b|тұлға|жауапты\s+адам")),
     ("form", re.compile(r"форма\s+заверш|аяқталу\s+нысан|нысаны")),
-    ("parties", re.compile(r"ответственн|исполнител|жауапты|орындаушы|разработчик|әзірлеуші")),
+    ("parties", re.compile(r"ответств|исполнител|жауапты|орындаушы|разработчик|әзірлеуші")),  # «Ответств. за …»
     ("deadline", re.compile(r"срок|мерзім")),
     (
         "funding",
@@ -140,7 +140,8 @@ COLUMN_NAMES = (
     ),
     ("amount", re.compile(r"объ[её]м|сумма|көлем|сомасы|расход|шығыс|(?:млн|млрд|тыс)\.?\s*те[нң]ге")),
     ("source", re.compile(r"источник|көзі|көздері")),
-    ("number", re.compile(r"^\s*(?:№|п/п|р/с|n)(?:\s*п/п|\s*№|\s*р/с)?\s*$|№")),
+    # «№», «№ п/п», «п/п», «N п\п» (a backslash, a Latin N), «р/с»
+    ("number", re.compile(r"^\s*(?:№|п\s*[/\\]\s*п|р/с|n)(?:\s*п\s*[/\\]\s*п|\s*№|\s*р/с)?\s*$|№")),
     ("text", re.compile(r"мероприяти|наименовани|іс-шара|іс\s+шара|шара|атауы|реформ|задач|міндет")),
     # a year or a forecast: the columns of an indicator table, not of a plan
     ("year", re.compile(r"^\s*(?:19|20)\d{2}\s*(?:год|жыл)|^\s*прогноз|^\s*болжам")),
