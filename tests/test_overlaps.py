@@ -542,15 +542,13 @@ def test_labelled_findings_precision(store):
     labelled there are still found, and the labels give the precision recorded there (see
     its notes: the runs, who labelled, the standard)."""
     from kgraph import registry
-    from kgraph.analysis import calibration
+    from kgraph.analysis import calibration, goldens
     from kgraph.analysis.index import Analyzer
 
     labelled = json.loads((GOLDEN / "overlap_findings.json").read_text(encoding="utf-8"))
     by_keys = {(f["a"]["key"], f["b"]["key"]): f for f in labelled["findings"] if f["run"] == "golden corpus"}
     corpus = calibration.golden_corpus(calibration.golden_files(GOLDEN))
-    an = Analyzer(
-        calibration.bilingual(calibration.with_registry(corpus, registry.load(ROOT / "data" / "registry.yaml")))
-    )
+    an = Analyzer(goldens.bilingual(goldens.with_registry(corpus, registry.load(ROOT / "data" / "registry.yaml"))))
     seed_only = "kz-law-industrial-innovative-support-kk"
     produced = [
         f

@@ -61,6 +61,14 @@ def test_a_compound_without_a_translation_is_carried_by_its_parts():
     assert textsim.to_russian(["дата-орталық"], "kk") == ["дата", *textsim.to_russian(["орталық"], "kk")]
 
 
+def test_across_languages_compounds_are_compared_by_their_parts():
+    ru = textsim.analyse("проработка вопроса строительства дата-центра", "ru")
+    kk = textsim.analyse("ДАТА-орталығын салу мәселесін пысықтау", "kk")
+    assert "дата-центр" in ru.own.split()  # in one language the compound stays whole
+    assert {"дата", "центр"} <= set(ru.pivot.split()) & set(kk.pivot.split())
+    assert "-" not in textsim.analyse("государственно-частное партнерство", "ru").pivot
+
+
 @pytest.mark.parametrize(
     "text, lang, modifier",
     [

@@ -2,8 +2,9 @@
 
 The Russian and Kazakh texts of one law or regulation state the same provisions
 under the same keys (article, paragraph, item, role): each such pair is a
-sentence pair. IBM Model 1 and then Model 2 (nltk.translate, expectation
-maximisation) learn from them the probability that a Russian lemma translates
+sentence pair. IBM Model 1 and then Model 2 (`kgraph.analysis.ibm`: expectation
+maximisation over flat numpy arrays, the same numbers as nltk's IBMModel2 in seconds
+instead of minutes) learn from them the probability that a Russian lemma translates
 a Kazakh stem, in both directions. A pair of words is kept when each is among
 the other's most likely translations (the intersection heuristic of
 statistical word alignment), which removes most of the noise of frequent
@@ -28,10 +29,11 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
+from kgraph.analysis import ibm
 from kgraph.lang import compare_forms, kk_unvoice
 
 TERMS_FILE = "kkru_terms.tsv"
-ITERATIONS = 5  # EM iterations of Model 2 (nltk runs twice as many of Model 1 first)
+ITERATIONS = 5  # EM iterations of Model 2 (twice as many of Model 1 run first, as nltk does)
 TOP = 3  # a word's most likely translations that count for the intersection
 MIN_PROB = 0.05  # a translation less likely than this in both directions is noise
 MIN_COUNT = 2  # words seen once cannot be aligned with any confidence
@@ -79,23 +81,19 @@ def store_pairs(store) -> list[tuple[str, str]]:
 
 def learn(pairs: Sequence[tuple[str, str]], iterations: int = ITERATIONS) -> dict[str, dict[str, float]]:
     """kk stem -> {ru lemma: P(ru | kk)} for word pairs that align both ways."""
-    # heavy (nltk): only learning needs it, never a query
-    from nltk.translate import AlignedSent, IBMModel2
-
     kk = [tokens(k, "kk") for k, _ in pairs]
     ru = [tokens(r, "ru") for _, r in pairs]
     counts_kk = _counts(kk)
     counts_ru = _counts(ru)
     keep = [(a, b) for a, b in zip(kk, ru, strict=True) if a and b]
 
-    def model(src, tgt):
-        bitext = [AlignedSent(t, s) for s, t in zip(src, tgt, strict=True)]  # t(target word | source word)
-        return IBMModel2(bitext, iterations)
+    def model(src, tgt):  # t(target word | source word): {target: {source: p}}
+        return ibm.train(src, tgt, iterations)
 
     kk_side = [a for a, _ in keep]
     ru_side = [b for _, b in keep]
-    kk_to_ru = model(kk_side, ru_side).translation_table  # [ru][kk] = P(ru | kk)
-    ru_to_kk = model(ru_side, kk_side).translation_table  # [kk][ru] = P(kk | ru)
+    kk_to_ru = model(kk_side, ru_side)  # [ru][kk] = P(ru | kk)
+    ru_to_kk = model(ru_side, kk_side)  # [kk][ru] = P(kk | ru)
     best_ru = _best(kk_to_ru, counts_ru, counts_kk)  # kk -> top ru
     best_kk = _best(ru_to_kk, counts_kk, counts_ru)  # ru -> top kk
     table: dict[str, dict[str, float]] = {}

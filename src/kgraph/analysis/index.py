@@ -25,7 +25,7 @@ from kgraph.analysis.mandates import Corpus, Mandate, load
 from kgraph.lang import detect_lang
 from kgraph.store import OxigraphStore
 
-METHOD = "tfidf-word+char/object/heads/kk-ru-ibm2/levels v3"
+METHOD = "tfidf-word+char/object/heads/kk-ru-ibm2/levels v4"
 
 
 class Analyzer:

@@ -115,10 +115,22 @@ def analyse(text: str, lang: str | None = None) -> Analysed:
         lang,
         action,
         " ".join(own),
-        " ".join(ru_derivation_stem(t) for t in pivot),
+        " ".join(_pivot_words(pivot)),
         head_own,
         ru_derivation_stem(mod) if lang == "ru" else mod,
     )
+
+
+def _pivot_words(terms: Iterable[str]) -> list[str]:
+    """Russian words of the pivot, a hyphenated compound as its parts: one language often
+    writes as a compound what the other writes as two words or one («дата-центр» /
+    «дата-орталық» carried as «дата центр»; «мемлекеттік-жекешелік» / «государственно-частный»),
+    so across languages compounds are compared by their parts."""
+    out = []
+    for t in terms:
+        parts = [p for p in t.split("-") if len(p) > 1] if "-" in t else [t]
+        out.extend(ru_derivation_stem(p) for p in parts or [t])
+    return out
 
 
 def head(rest: Sequence[str], lang: str) -> str:
