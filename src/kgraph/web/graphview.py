@@ -247,6 +247,7 @@ def to_vis(s: Site, hood: Neighbourhood, view: View, lang: str) -> dict:
                 "borderWidth": 3 if x == hood.center else 1,
                 "x": pos[x][0],
                 "y": round(pos[x][1] + layout.shape_offset(labels[x], x == hood.center, shape), 1),
+                "physics": False,
                 "kind": k.key,
                 "kind_name": kind_names[k.key],
                 "url": href(x),
