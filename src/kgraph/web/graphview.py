@@ -23,11 +23,9 @@ bodies that had taken over by that day (the registry's reorganisations).
 from __future__ import annotations
 
 import csv
-import functools
 import io
 from collections import Counter
 from dataclasses import dataclass, field
-from urllib.parse import quote_plus
 
 import networkx as nx
 from fastapi import APIRouter, Query, Request
@@ -38,13 +36,15 @@ from kgraph import resource_kinds as kinds
 from kgraph.web import graphlayout as layout
 from kgraph.web.errors import PageError, day_param
 from kgraph.web.graphindex import CO, HELD, LEAD, Edge, adjacency
+from kgraph.web.graphurl import DEFAULT_LIMIT, View, url_of, view_of
+from kgraph.web.graphurl import resolve as _resolve
+from kgraph.web.graphurl import short as _short
 from kgraph.web.i18n import N_, gettext, lang_of
 from kgraph.web.render import page, remembered, site
 from kgraph.web.site import Site, href
 
 router = APIRouter()
 
-DEFAULT_LIMIT = 150
 MAX_LIMIT = 2000
 STEP = 20  # neighbours an expansion adds at a time
 COUNT_FRONTIER_MAX = 3000
@@ -52,20 +52,6 @@ REACH_MAX = 3000  # the walk stops counting there ("150 of 3000+"): a depth-3 wa
 SUCCEEDED = "succeeded"  # the edge from a body gone by the day to one that took over
 GONE_COLOR = "#b8bec6"
 RELATION_NAMES = {LEAD: N_("lead executor"), CO: N_("co-executor"), HELD: N_("held by"), SUCCEEDED: N_("succeeded by")}
-
-
-@dataclass(frozen=True)
-class View:
-    """What the URL asks for."""
-
-    center: str
-    depth: int = 1
-    only: frozenset[str] = frozenset()
-    doc: str | None = None
-    limit: int = DEFAULT_LIMIT
-    day: str | None = None
-    expand: tuple[str, ...] = ()
-    more: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass
@@ -90,11 +76,16 @@ def explore(s: Site, view: View, lang: str) -> Neighbourhood:
     day, doc = view.day, view.doc
     hood = Neighbourhood(view.center, {view.center: 0})
 
+    seen_ok: dict[str, bool] = {}  # a node meets the walk once per edge: decided once
+
     def admissible(x: str) -> bool:
-        k = s.kind(x)
-        if k in kinds.PLUMBING or not x.startswith(iri.BASE) or (view.only and k not in view.only):
-            return False
-        return day is None or adj.exists_at(x, day) or k == "body"  # a body gone by then: greyed
+        ok = seen_ok.get(x)
+        if ok is None:
+            k = s.kind(x)
+            ok = seen_ok[x] = not (
+                k in kinds.PLUMBING or not x.startswith(iri.BASE) or (view.only and k not in view.only)
+            ) and (day is None or adj.exists_at(x, day) or k == "body")  # a body gone by then: greyed
+        return ok
 
     def rank(x: str):
         return (kinds.ORDER.get(s.kind(x), 99), s.label(x, lang).casefold(), x)
@@ -116,7 +107,8 @@ def explore(s: Site, view: View, lang: str) -> Neighbourhood:
             break
     hood.reached = len(hood.nodes)
     kept = _first(hood.nodes, view.limit, lambda x: (hood.nodes[x], kinds.ORDER.get(s.kind(x), 99)), rank)
-    hood.hidden = Counter(s.kind(x) for x in hood.nodes if x not in kept)
+    shown = set(kept)
+    hood.hidden = Counter(s.kind(x) for x in hood.nodes if x not in shown)
     if not hood.hidden and frontier:  # everything reached is shown: what one more level would add
         further = adj.around(frontier[:COUNT_FRONTIER_MAX], doc, day)
         hood.beyond = Counter(
@@ -230,34 +222,37 @@ def _shape(s: Site, x: str) -> str:
 def to_vis(s: Site, hood: Neighbourhood, view: View, lang: str) -> dict:
     """Nodes (with positions, fixed), edges and options for vis-network, and what the side
     panel shows of each node."""
-    labels = {x: layout.wrap(s.label(x, lang)) for x in hood.nodes}
+    fulls = {x: s.label(x, lang) for x in hood.nodes}
+    labels = {x: layout.wrap(full) for x, full in fulls.items()}
     pos = positions(s, hood, view, labels)
     few = len(hood.nodes) <= layout.SEPARATE_MAX
     expanded = set(view.expand)
+    kind_names = {k.key: kinds.kind_name(k.key, lang) for k in (*kinds.KINDS, kinds.OTHER)}
     nodes = []
     for x in hood.nodes:
         k = kinds.BY_KEY.get(s.kind(x), kinds.OTHER)
         more = hood.per_node.get(x, Counter())
         gone = x in hood.gone
-        full = s.label(x, lang)
+        full = fulls[x]
+        shape = "box" if k.shape == "text" else k.shape  # _shape(s, x)
         nodes.append(
             {
                 "id": x,
                 "label": labels[x] if few else "",
-                "title": full if few else "\n".join([full, kinds.kind_name(k.key, lang)]),
-                "shape": _shape(s, x),
+                "title": full if few else "\n".join([full, kind_names[k.key]]),
+                "shape": shape,
                 "color": GONE_COLOR if gone else k.color,
                 "size": 16 if x == hood.center else 10,
                 "font": {"size": 16 if x == hood.center else 13, "color": "#8a9099" if gone else "#1f2933"},
                 "borderWidth": 3 if x == hood.center else 1,
                 "x": pos[x][0],
-                "y": round(pos[x][1] + layout.shape_offset(labels[x], x == hood.center, _shape(s, x)), 1),
+                "y": round(pos[x][1] + layout.shape_offset(labels[x], x == hood.center, shape), 1),
                 "physics": False,
                 "kind": k.key,
-                "kind_name": kinds.kind_name(k.key, lang),
+                "kind_name": kind_names[k.key],
                 "url": href(x),
                 "full": full,
-                "neighbours": {kinds.kind_name(kk, lang): n for kk, n in more.most_common()},
+                "neighbours": {kind_names.get(kk) or kinds.kind_name(kk, lang): n for kk, n in more.most_common()},
                 "neighbours_total": sum(more.values()),
                 "expanded": x in expanded,
                 "gone": hood.gone.get(x) if gone else None,
@@ -265,9 +260,12 @@ def to_vis(s: Site, hood: Neighbourhood, view: View, lang: str) -> dict:
             }
         )
     edges = []
+    relation_labels: dict[str, str] = {}
     for e in hood.edges:
-        name = RELATION_NAMES.get(e.label)
-        label = gettext(lang, name) if name else s.label(e.label, lang)
+        label = relation_labels.get(e.label)
+        if label is None:
+            name = RELATION_NAMES.get(e.label)
+            label = relation_labels[e.label] = gettext(lang, name) if name else s.label(e.label, lang)
         label = f"{label} {e.period}".strip() if e.period else label
         edges.append(
             {
@@ -275,34 +273,26 @@ def to_vis(s: Site, hood: Neighbourhood, view: View, lang: str) -> dict:
                 "from": e.a,
                 "to": e.b,
                 "title": label,
-                "arrows": {"to": {"enabled": True, "scaleFactor": 0.45}},
                 "dashes": e.label in (CO, SUCCEEDED),
-                "color": {"color": GONE_COLOR if e.label == SUCCEEDED else "#9aa", "highlight": "#333"},
             }
         )
+        if e.label == SUCCEEDED:
+            edges[-1]["color"] = {"color": GONE_COLOR, "highlight": "#333"}
     options = {
         "physics": {"enabled": False},
         "layout": {"improvedLayout": False},
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": len(edges) > 800, "multiselect": False},
-        "edges": {"smooth": False, "width": 1, "arrowStrikethrough": False},
+        # what every edge shares is said once (a view has thousands): arrows, colour; physics is off
+        "edges": {
+            "smooth": False,
+            "width": 1,
+            "arrowStrikethrough": False,
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.45}},
+            "color": {"color": "#9aa", "highlight": "#333"},
+        },
         "nodes": {"shapeProperties": {"borderRadius": 3}},
     }
     return {"nodes": nodes, "edges": edges, "options": options, "center": hood.center}
-
-
-def _resolve(value: str) -> str:
-    """Accept a full IRI, a /id/... path or a path under the base."""
-    value = value.strip()
-    if value.startswith("/id/"):
-        return iri.BASE + value[4:]
-    if value.startswith(("http://", "https://")):
-        return value
-    return iri.BASE + value.lstrip("/")
-
-
-def _short(x: str) -> str:
-    """An IRI as the URL carries it: its path under the base."""
-    return x[len(iri.BASE) :] if x.startswith(iri.BASE) else x
 
 
 def top_bodies(s: Site, lang: str, n: int = 12) -> list[dict]:
@@ -318,64 +308,6 @@ def top_bodies(s: Site, lang: str, n: int = 12) -> list[dict]:
         if s.kind(r["body"].value) == "body"
     ]
     return out[:n]
-
-
-def view_of(
-    s: Site,
-    iri_: str,
-    depth: int,
-    kinds_: list[str],
-    doc: str | None,
-    limit: int,
-    at: str | None,
-    expand: str,
-    more: str,
-) -> View:
-    """The view a URL asks for (unknown kinds, documents and expanded nodes left out)."""
-    only = frozenset(k for part in kinds_ for k in part.split(",") if k in kinds.BY_KEY)
-    docs = s.source_docs()
-    steps: dict[str, int] = {}
-    for item in (more or "").split(","):
-        node, _, n = item.rpartition(":")
-        if node and n.isdigit():
-            steps[_resolve(node)] = min(int(n), 50)
-    expanded = tuple(dict.fromkeys(_resolve(x) for x in (expand or "").split(",") if x.strip()))
-    return View(
-        _resolve(iri_),
-        depth,
-        only,
-        doc if doc in docs else None,
-        limit,
-        day_param(at),
-        expanded[:100],
-        tuple(sorted(steps.items())),
-    )
-
-
-def url_of(view: View, **changes) -> str:
-    """The /graph URL of a view (changes: iri, depth, limit, expand (list), more (dict), at …)."""
-    more = dict(view.more) | changes.pop("more", {})
-    expand = changes.pop("expand", list(view.expand))
-    params = {
-        "iri": _short(view.center),
-        "depth": view.depth,
-        "limit": view.limit,
-        "kinds": ",".join(sorted(view.only)) or None,
-        "doc": view.doc,
-        "at": view.day,
-        "expand": ",".join(_short(x) for x in expand) or None,
-        "more": ",".join(f"{_short(k)}:{n}" for k, n in sorted(more.items()) if n) or None,
-    } | changes
-    if params["iri"] and params["iri"].startswith(iri.BASE):
-        params["iri"] = _short(params["iri"])
-    # what urlencode makes of the params, its quoting of each value remembered (a view of 1,500
-    # nodes makes three URLs per node, each repeating the same IRIs)
-    return "/graph?" + "&".join(f"{k}={_quoted(str(v))}" for k, v in params.items() if v not in (None, ""))
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _quoted(value: str) -> str:
-    return quote_plus(value)
 
 
 @router.get("/graph/export")
@@ -468,6 +400,7 @@ def _graph_page(request, iri_, depth, kinds_, doc, limit, at, expand, more, sel)
         raise PageError(404, N_("no resource %(iri)s"), iri=center)
     hood = explore(s, view, lang)
     data = to_vis(s, hood, view, lang)
+    centre: dict[str, str] = {}
     for n in data["nodes"]:  # what a click does: expand it (or its next step), or centre on it
         x = n["id"]
         steps = dict(view.more).get(x, 0)
@@ -475,7 +408,7 @@ def _graph_page(request, iri_, depth, kinds_, doc, limit, at, expand, more, sel)
             view, expand=[*view.expand, x] if x not in view.expand else list(view.expand), sel=_short(x)
         )
         n["more_url"] = url_of(view, more={x: steps + 1}, sel=_short(x)) if x in view.expand else None
-        n["center_url"] = url_of(view, iri=x, expand=[], more={}, limit=DEFAULT_LIMIT)
+        n["center_url"] = centre[x] = url_of(view, iri=x, expand=[], more={}, limit=DEFAULT_LIMIT)
     selected = _resolve(sel) if sel else None
     nodes = sorted(hood.nodes, key=lambda x: (hood.nodes[x], kinds.ORDER.get(s.kind(x), 99), s.label(x, lang)))
     return page(
@@ -502,7 +435,7 @@ def _graph_page(request, iri_, depth, kinds_, doc, limit, at, expand, more, sel)
                     "term": s.term(x, lang),
                     "distance": hood.nodes[x],
                     "more": sum(hood.per_node.get(x, Counter()).values()),
-                    "recenter": url_of(view, iri=x, expand=[], more={}, limit=DEFAULT_LIMIT),
+                    "recenter": centre[x],
                     "gone": x in hood.gone,
                 }
                 for x in nodes

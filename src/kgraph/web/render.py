@@ -61,6 +61,10 @@ env = PageEnvironment(
 # Messages through Jinja2's i18n extension in its new style (`_("… %(n)s", n=1)`); each render
 # passes the gettext callables of its language (kgraph.web.i18n.template_callables).
 env.newstyle_gettext = True
+# `|tojson` writes page data into <script type="application/json"> (escaping <, >, & and ' as
+# always): in the data's own key order and with its letters as they are, not as \uXXXX escapes
+# (Jinja's defaults sort the keys and escape: a 1,500-node graph view's data took twice as long).
+env.policies["json.dumps_kwargs"] = {"sort_keys": False, "ensure_ascii": False}
 templates = Jinja2Templates(env=env)
 
 

@@ -320,13 +320,17 @@ class Site:
     # --- source documents ------------------------------------------------------------
 
     def source_docs(self) -> dict[str, str]:
-        """doc id -> file name, for the documents in the graph."""
-        rows = self.select(queries.internal("source_files"))
-        return {r["doc"].value: (r["file"].value if r["file"] else r["doc"].value + ".txt") for r in rows}
+        """doc id -> file name, for the documents in the graph (read once: the graph view asks on
+        every page)."""
+        if "source_files" not in self.memo:
+            rows = self.select(queries.internal("source_files"))
+            docs = {r["doc"].value: (r["file"].value if r["file"] else r["doc"].value + ".txt") for r in rows}
+            self.memo["source_files"] = {"map": docs}
+        return self.memo["source_files"]["map"]
 
     def source_text(self, doc: str) -> str | None:
         """The raw text the offsets of kg:SourceSpan count in; None if unknown or missing."""
-        files = self._source_files()
+        files = self.source_docs()
         name = files.get(doc)
         if name is None:
             return None
@@ -343,11 +347,6 @@ class Site:
                 return None
             texts[doc] = path.read_text(encoding="utf-8")
         return texts[doc]
-
-    def _source_files(self) -> dict[str, str]:
-        if "source_files" not in self.memo:
-            self.memo["source_files"] = {"map": self.source_docs()}
-        return self.memo["source_files"]["map"]
 
 
 def prefixed(value: str | None) -> str | None:
