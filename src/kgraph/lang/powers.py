@@ -78,10 +78,13 @@ PRIVATE_MAKER = re.compile(
 # grants no power. The head is the definition's first clause in Russian, its last in Kazakh.
 PRIVATE_PERSON_RU = re.compile(
     r"^\W*(?:(?:юридическ\w*\s+)?(?:лиц\w*\s+)?(?:или|и|либо)?\s*(?:\(или\)\s+)?)?"
-    r"(?:физическ\w*|индивидуальн\w*\s+предпринимател\w*)",
+    r"(?:физическ\w*|индивидуальн\w*\s+предпринимател\w*|субъект\w*\s+(?:частного\s+)?предпринимательства)",
     re.IGNORECASE,
 )
-PRIVATE_PERSON_KK = re.compile(r"(?:жеке\s+(?:\S+\s+){0,3}?(?:тұлға|кәсіпкер)\w*)\W*$", re.IGNORECASE)
+PRIVATE_PERSON_KK = re.compile(
+    r"(?:жеке\s+(?:\S+\s+){0,3}?(?:тұлға|кәсіпкер)|дара\s+кәсіпкер|(?:жеке\s+)?кәсіпкерлік\s+субъекті)\w*\W*$",
+    re.IGNORECASE,
+)
 # A sentence that gives a status: acquiring one is no power ("приобретает статус управляющей компании",
 # "… басқарушы компаниясы мәртебесіне ие болады", "шарттар … мәртебесін алады").
 STATUS_GAIN = re.compile(
