@@ -22,6 +22,9 @@ P419 = (None, None, D(2019, 6, 19))
 P482 = (None, D(2026, 12, 31), D(2022, 7, 15))
 P991 = (D(2022, 1, 1), D(2022, 12, 31), D(2021, 12, 31))
 P1997 = (D(1997, 1, 1), D(2000, 12, 31), D(1997, 6, 11))
+# Akims' decisions 7-223 (01.07.1998, no period) and 3-86 (24.03.1997, the programme "на 1996-2000 годы").
+P7223 = (None, None, D(1998, 7, 1))
+P386 = (D(1996, 1, 1), D(2000, 12, 31), D(1997, 3, 24))
 
 CASES = [
     # text, (plan_start, plan_end, approved), start, end, recurrence
@@ -126,6 +129,33 @@ CASES = [
         D(2004, 12, 31),
         None,
     ),
+    # dates in figures (two-digit years), kk with the case ending after a hyphen
+    ("До 01.07.98", P7223, D(1998, 7, 1), D(1998, 7, 1), None),
+    ("01.08.98", P7223, D(1998, 8, 1), D(1998, 8, 1), None),
+    ("до 1.08.98г.", P7223, D(1998, 8, 1), D(1998, 8, 1), None),
+    ("01.07.98-ге\nдейін", P7223, D(1998, 7, 1), D(1998, 7, 1), None),
+    ("25.06.98-ге дейiн", P7223, D(1998, 6, 25), D(1998, 6, 25), None),
+    ("до 15.03.2026", P1134, D(2026, 3, 15), D(2026, 3, 15), None),
+    # at once: the approving act's date; within the year: the act's year
+    ("Немедленно", P7223, D(1998, 7, 1), D(1998, 7, 1), None),
+    ("дереу", P7223, D(1998, 7, 1), D(1998, 7, 1), None),
+    ("В течении года", P7223, D(1998, 1, 1), D(1998, 12, 31), None),
+    ("жыл бойы", P7223, D(1998, 1, 1), D(1998, 12, 31), None),
+    # standing from a day on: a start, no end printed
+    ("Постоянно с 01.07.98", P7223, D(1998, 7, 1), None, None),
+    ("үнемі 01.07.98-ден бастап", P7223, D(1998, 7, 1), None, None),
+    ("үнемi", P7223, None, None, None),
+    # a school year: from its 1 September (on, after «с»)
+    ("с 1997/98 гг. учебного года", P386, D(1997, 9, 1), None, None),
+    ("с 1997/98 уч.года", P386, D(1997, 9, 1), None, None),
+    ("1997/98 учебный год", P386, D(1997, 9, 1), D(1998, 6, 30), None),
+    # every two years, over the plan period
+    ("1 раз в два года", P386, D(1997, 3, 24), D(2000, 12, 31), "biennial"),
+    ("2 жылда бір рет", P386, D(1997, 3, 24), D(2000, 12, 31), "biennial"),
+    # by a day after each reporting period: the recurrence gives the periods
+    ("тоқсан сайын, есепті кезеңнен кейінгі айдың 10-на дейін", P1134, D(2026, 1, 1), D(2035, 12, 31), "quarterly"),
+    ("жартыжылдық сайын", P1134, D(2026, 1, 1), D(2035, 12, 31), "semiannual"),
+    ("І-ІІ тоқсандар", P1134, D(2026, 1, 1), D(2026, 6, 30), None),
     # an event, not a period: no interval, the text is kept
     ("по итогам 2024 года", P482, None, None, None),
     ("По результатам проверки", P482, None, None, None),

@@ -114,8 +114,17 @@ ISSUER_ROWS = [
         "Қазақстан Республикасының Президенті",
     ),
     # no heading of the kind names the issuer: the one the text states, else the requisite's
-    ("kk", "Решение акима Алматинской области от 11 июня 1997 года № 6-194", "акима Алматинской области"),
+    ("kk", "Решение акима Алматинской области от 11 июня 1997 года № 6-194", "Аким Алматинской области"),
 ]
+
+
+def test_an_akims_decision_is_issued_by_the_akim_who_signs_it():
+    """A Kazakh text with the mirror's Russian requisite: the akim signing the text, in its language."""
+    text = "Мәтін.\n\n1. Бекітілсін.\n\nОблыс Әкiмi\n\nЗ.Нұрқаділов\n"
+    d = describe.describe(
+        text, language="kk", portal=_portal("Решение акима Алматинской области от 1 июля 1998 года № 7-223")
+    )
+    assert d.meta.issuer == "Облыс Әкiмi"
 
 
 @pytest.mark.parametrize("language, requisite, issuer", ISSUER_ROWS)

@@ -52,7 +52,7 @@ HEADINGS = [
         "order",
         D(2015, 2, 2),
         "70",
-        "Министра национальной экономики Республики Казахстан",
+        "Министр национальной экономики Республики Казахстан",  # the holder, in the nominative
     ),
     (
         "Қазақстан Республикасы Ұлттық экономика министрінің 2015 жылғы 2 ақпандағы № 70 бұйрығы. "
@@ -68,14 +68,14 @@ HEADINGS = [
         "local-act",
         D(1997, 6, 11),
         "6-194",
-        "акима Алматинской области",
+        "Аким Алматинской области",
     ),
     (
         "Постановление акимата Алматинской области от 5 марта 2020 года № 85",
         "local-act",
         D(2020, 3, 5),
         "85",
-        "акимата Алматинской области",
+        "Акимат Алматинской области",
     ),
     (
         "Решение Алматинского областного маслихата от 10 декабря 2020 года № 66-345",
@@ -292,3 +292,20 @@ def test_a_reference_to_another_act_is_not_the_acts_own(line):
 )
 def test_the_first_paragraph_is_the_title_when_it_reads_as_one(text, title):
     assert metadata.extract(text).title == title
+
+
+@pytest.mark.parametrize(
+    "text, issuer",
+    [
+        (
+            "аким Алматинской области решил:\n\n1. Утвердить.\n\nАким Алматинской области\n\nС. Умбетов\n",
+            "Аким Алматинской области",
+        ),
+        ("облыс әкiмi шешім қабылдады:\n\n1. Бекітілсін.\n\nОблыс Әкiмi\n\nЗ.Нұрқаділов\n", "Облыс Әкiмi"),
+        ("1. Бекітілсін.\n\nАлматы облысының әкiмi\n\nС.Үмбетов\n", "Алматы облысының әкiмi"),
+        # a head of department signing an annex is no issuer
+        ("1. Утвердить.\n\nЗаведующий общим отделом\n\nБ. Бырбаев\n", None),
+    ],
+)
+def test_an_akim_signing_the_decision_is_its_issuer(text, issuer):
+    assert metadata.extract(text).issuer == issuer

@@ -42,6 +42,14 @@ CORPUS = {
     "kz-akimat-almaty-region-1997-5-150-ru": 10,
     "kz-akimat-almaty-region-1997-5-150-kk": 10,
     "kz-akimat-almaty-region-1998-2-58-ru": 12,
+    # held out until first contact (tests/golden/firstcontact.md: party 0.778 / 0.225 / 0.000): a task
+    # whose stages carry their own deadlines under one number, a last row without a number, dates in
+    # figures («До 01.07.98», «01.07.98-ге дейін»); kk shared plural heads («… Мемсанэпидбақылау
+    # басқармалары»); a header cell's second line («№№ / пп»), ditto marks, conditions and qualifiers
+    # in the executors column («После выхода Постан. Прав.РК.», «по решению акима»)
+    "kz-akimat-almaty-region-1998-7-223-ru": 29,
+    "kz-akimat-almaty-region-1998-7-223-kk": 28,
+    "kz-akimat-almaty-region-1997-3-86-ru": 19,
 }
 PLAN_KINDS = ("task", "party", "section", "indicator", "glossary")
 
@@ -992,3 +1000,80 @@ def test_a_group_covers_the_bodies_that_existed_on_the_date_of_its_act():
     assert ("6", "region-akimats") in tasks("akimat-south-kazakhstan-region")
     assert tasks("akimat-abai-region") == set()
     assert ("39", "") in tasks("akimat-almaty-region")  # «акиматы г. Алматы и Алматинской области»: its own party
+
+
+# --- the mirrors' HTML tables: header artefacts, stages, unnumbered rows ------------------------
+
+PIPES_TABLE = (
+    "ПЛАН мероприятий\n\n"
+    "№№\t|\tМероприятия\t|\tСроки исполн.\t|\tИсполнители\n"
+    "пп\n"
+    "1\t|\t2\t|\t3\t|\t4\n"
+    "1.\t|\tСоздание сети клубов здоровья\t|\tПостоянно\t|\tАкимы районов и г. Капшагая\n"
+    "2.\t|\tВнедрить поэтапно выявление и лечение больных:\t|\tВ течении года\t|\tОбластное управление здравоохранения,\n"
+    "\t| | |\tглавные врачи районов\n"
+    "2.\t|\t1 этап\t|\tдо 1.08.98г.\t|\tОбластное управление здравоохранения,\n"
+    "\t|\tБалхашский, Енбекшиказахский районы\t| |\tглавные врачи районов\n"
+    "2.\t|\t2 этап\t|\tдо 1.11.98г.\t|\tОбластное управление здравоохранения,\n"
+    "\t|\tАксуский, Алакольский районы\t| |\tглавные врачи районов\n"
+    "3.\t|\tОткрыть туберкулезные отделения\t|\t01.08.98\t|\tАкимы районов\n"
+    "\t|\tПринять неотложные меры по снижению смертности\t|\tПостоянно\t|\tОбластное управление здравоохранения\n"
+)
+
+
+def _pipes_plan() -> list:
+    return plan.parse(
+        normalize(PIPES_TABLE).text, DocumentMeta("local-act", None, D(1998, 7, 1), "7-223", None, (0, 0))
+    )
+
+
+def test_a_header_cells_second_line_and_the_column_numbers_are_no_section():
+    recs = _pipes_plan()
+    assert not [r for r in recs if isinstance(r, plan.Section)]
+    assert {r.section for r in recs if isinstance(r, plan.Task)} == {None}
+
+
+def test_stages_under_a_tasks_number_keep_their_own_deadlines():
+    task = tasks_of(_pipes_plan())[2]
+    assert task.text == "Внедрить поэтапно выявление и лечение больных"
+    assert (task.deadline_text, task.deadline_start, task.deadline_end) == (
+        "В течении года",
+        D(1998, 1, 1),
+        D(1998, 12, 31),
+    )
+    assert [p.text for p in task.parties] == ["Областное управление здравоохранения", "главные врачи районов"]
+    assert [(s.text, s.deadline_start) for s in task.stages] == [
+        ("1 этап Балхашский, Енбекшиказахский районы", D(1998, 8, 1)),
+        ("2 этап Аксуский, Алакольский районы", D(1998, 11, 1)),
+    ]
+
+
+def test_a_row_printed_without_a_number_is_a_task_of_its_own():
+    recs = [r for r in _pipes_plan() if isinstance(r, plan.Task)]
+    assert [r.number for r in recs] == [1, 2, 3, None]
+    assert recs[2].text == "Открыть туберкулезные отделения" and recs[2].deadline_start == D(1998, 8, 1)
+    assert recs[3].text.startswith("Принять неотложные меры") and recs[3].deadline_text == "Постоянно"
+
+
+def test_an_unnumbered_task_has_an_iri_of_its_own_and_no_number():
+    from rdflib import Dataset, URIRef
+    from rdflib.namespace import RDF
+
+    from kgraph import iri
+    from kgraph.catalog import Entry
+    from kgraph.rdf import Context
+    from kgraph.rdf import document as document_rdf
+    from kgraph.rdf import plan as plan_rdf
+    from kgraph.vocab import ELI, KG
+
+    norm = normalize(PIPES_TABLE)
+    meta = DocumentMeta("local-act", None, D(1998, 7, 1), "7-223", None, (0, 0))
+    doc = Entry("test-pipes-ru", FIXTURES / "none.txt", "ru", ("plan",))
+    ds = Dataset()
+    g = ds.graph(URIRef(iri.graph(doc.id)))
+    ctx = Context(doc=doc, raw=PIPES_TABLE, norm=norm, meta=meta, act=document_rdf.act_iri(doc, meta), graph=g)
+    plan_rdf.emit(plan.parse(norm.text, meta), ctx)
+    tasks = set(g.subjects(RDF.type, KG.Task))
+    assert len(tasks) == 4
+    unnumbered = URIRef(iri.part(str(ctx.act), ("annex", "plan"), ("task", "u1")))
+    assert unnumbered in tasks and g.value(unnumbered, ELI.number) is None

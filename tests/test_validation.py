@@ -150,14 +150,16 @@ def test_shapes_look_one_step_from_the_focus_node():
 
 
 def _broken_units() -> tuple[Graph, Graph]:
-    """Two small document graphs with violations: a span without its end, a task without its
-    span and assignment, a span stated in both with two starts."""
+    """Two small document graphs with violations: a span without its end, a task with a number
+    in each (two numbers), a span stated in both with two starts."""
     a, b = Graph(identifier=URIRef(iri.graph("a"))), Graph(identifier=URIRef(iri.graph("b")))
     span, task = URIRef(iri.span("a", 0, 5)), URIRef("https://kgraph.kz/id/act/x/task/1")
     a.add((span, RDF.type, KG.SourceSpan))
     a.add((span, KG.startOffset, Literal(0, datatype=XSD.integer)))
     a.add((task, RDF.type, KG.Task))
     a.add((task, KG.sourceSpan, span))
+    a.add((task, ELI.number, Literal("1")))
+    b.add((task, ELI.number, Literal("1.1")))
     b.add((span, KG.startOffset, Literal(7, datatype=XSD.integer)))
     b.add((URIRef(iri.span("b", 1, 2)), RDF.type, KG.SourceSpan))
     return a, b

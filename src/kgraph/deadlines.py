@@ -19,6 +19,11 @@ Rules (CONTRIBUTING.md, "Deadline intervals"):
   occurrence to the end of its last one, bounded by the plan period, with
   `recurrence` set; without a start year it starts at its first occurrence
   ending on or after the approving act's date (or the plan start if later);
+* a date in figures ("До 01.07.98", "01.07.98-ге дейін") is that day;
+  "Немедленно" / "дереу" the approving act's date; "В течении года" /
+  "жыл бойы" the act's year; "Постоянно с 01.07.98" starts that day, no end;
+  "с 1997/98 учебного года" starts on 1 September; "1 раз в два года" is
+  `biennial`;
 * a cell naming no period ("по мере необходимости", "постоянно",
   "қажеттілігіне қарай") has no interval; its text is kept.
 
@@ -44,11 +49,15 @@ from kgraph.lang.periods import (
     AS_NEEDED,
     BY_WORDS,
     CONDITIONAL,
+    DAY_AFTER_PERIOD,
     DAY_OF_MONTH,
     FILLER,
     FROM_WORDS,
     HALF_TWO_WORDS,
     HALF_WORD,
+    IMMEDIATE,
+    MONTH_GENITIVE,
+    NUMERIC_DATE,
     ONWARD,
     ORDINAL_SUFFIX,
     ORDINALS,
@@ -57,6 +66,8 @@ from kgraph.lang.periods import (
     RANGE_WORDS,
     RECURRENCE_WORDS,
     ROMAN,
+    SCHOOL_YEAR,
+    THIS_YEAR,
     YEAR_FORWARD,
 )
 
@@ -78,7 +89,7 @@ class Deadline:
     text: str
     start: dt.date | None
     end: dt.date | None
-    recurrence: str | None  # annual | semiannual | quarterly | monthly | None
+    recurrence: str | None  # annual | semiannual | quarterly | monthly | biennial | None
 
 
 # --- reading a cell -----------------------------------------------------------------
@@ -119,9 +130,20 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+def _in_words(m: re.Match) -> str:
+    """A date printed in figures ("01.07.98") in words ("1 июля 1998"); not a date: as printed."""
+    day, month, year = int(m["d"]), int(m["m"]), int(m["y"])
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return m.group(0)
+    if year < 100:
+        year += 1900 if year >= 50 else 2000
+    return f" {day} {MONTH_GENITIVE[month - 1]} {year} "
+
+
 def _prepare(text: str) -> tuple[list[str], str | None]:
     """Words of a cell, and the recurrence its words name (those words removed)."""
-    t = GLUED_YEAR_WORD.sub(" ", fold(text))
+    t = GLUED_YEAR_WORD.sub(" ", NUMERIC_DATE.sub(_in_words, fold(text)))
+    t = DAY_AFTER_PERIOD.sub(" ", t)
     t = DASH_RUN.sub(" - ", t)
     t = AS_NEEDED.sub(" ", t)
     recurrence = None
@@ -244,7 +266,7 @@ def _read(text: str, whole: bool = False) -> _Reading:
             continue
         r.since = r.since or w in FROM_WORDS
         r.by = r.by or w in BY_WORDS
-        if w not in FILLER and w not in FROM_WORDS and w not in BY_WORDS:
+        if w not in FILLER and w not in FROM_WORDS and w not in BY_WORDS and not PERMANENT.fullmatch(w):
             r.leftover.append(w)
             if whole:
                 return r
@@ -335,7 +357,19 @@ def parse_deadline(
     none = Deadline(printed, None, None, None)
     if not printed:
         return none
-    onward = ONWARD.search(fold(printed))
+    folded = fold(printed)
+    if IMMEDIATE.match(folded):  # «Немедленно», «дереу»: on the approving act's date
+        return Deadline(printed, approved, approved, None) if approved else none
+    if THIS_YEAR.match(folded):  # «В течении года», «жыл бойы»: the approving act's year
+        return (
+            Deadline(printed, dt.date(approved.year, 1, 1), dt.date(approved.year, 12, 31), None) if approved else none
+        )
+    school = SCHOOL_YEAR.search(folded)
+    if school:  # «с 1997/98 учебного года»: from its 1 September on; without «с», that school year
+        y1 = int(school["y1"])
+        since = any(w in FROM_WORDS for w in WORD.findall(folded[: school.start()]))
+        return Deadline(printed, dt.date(y1, 9, 1), None if since else dt.date(y1 + 1, 6, 30), None)
+    onward = ONWARD.search(folded)
     r = _read(ONWARD.sub(" ", fold(printed)) if onward else printed)
     if r.leftover and (not lenient or any(w.isdigit() for w in r.leftover)):
         return none
@@ -351,6 +385,8 @@ def parse_deadline(
         d = _one_off(printed, r, ref, approved or plan_start)
     except ValueError:
         return none
+    if r.since and PERMANENT.search(folded) and d.start:
+        return Deadline(printed, d.start, None, None)  # «Постоянно с 01.07.98»: from that day on, no end printed
     if onward and d.start and plan_end and plan_end > d.end:
         return Deadline(printed, d.start, plan_end, None)  # «… и далее постоянно»: to the plan's end
     return d

@@ -26,7 +26,9 @@ WITH_AFTER_KK = re.compile(r"\s+(?:бірлесіп|бірлесе\s+отыры�
 SHARED_HEAD_RU = re.compile(
     r"^(?:аким\w*|райгораким\w*|руководител\w*|начальник\w*|глав[аы]\w*|председател\w*|(?:вет)?врач\w*|директор\w*)$"
 )
-SHARED_HEAD_KK = re.compile(r"^(?:әкім\w*|басшы\w*|бастық\w*|төраға\w*)$")
+# («Облыстық денсаулық сақтау, Мемсанэпидбақылау басқармалары» = two departments; «аудандардың,
+# Қапшағай қалаларының бас дәрiгерлерi» = the chief doctors of each)
+SHARED_HEAD_KK = re.compile(r"^(?:әкім\w*|басшы\w*|бастық\w*|төраға\w*|басқарма\w*|дәрігер\w*)$")
 # Kazakh plural before the possessive or case ending ("әкімдіктері", "әкімдерімен", "басшылары").
 KK_PLURAL_HEAD = re.compile(r"(?:лар|лер|дар|дер|тар|тер)(?:ы|і|ын|ін|ына|іне|ымен|імен|ыныңы|інің|ының)?$")
 
@@ -88,6 +90,11 @@ ENDS_WITH_INITIAL = re.compile(rf"(?:^|[\s.])[{_UPPER}]$")
 # Two officials printed without a comma between them («Жакиянов О.Н. Садыкбаев С.К.»): the gap
 # after one's initials, before the next surname and its initial.
 BETWEEN_NAMES = re.compile(rf"(?<=[\s.][{_UPPER}]\.)[ \t]+(?=[{_UPPER}][{_LOWER}]+[ \t]+[{_UPPER}]\.)")
+# Two officials named initials first, no comma between («А.Д.Дүйсекеев А.Қ.Талқымбаев»): the gap.
+_INITIALED = rf"[{_UPPER}]\.[ \t]?(?:[{_UPPER}]\.[ \t]?)?[{_UPPER}][{_LOWER}]+"
+BETWEEN_INITIALED_NAMES = re.compile(
+    rf"(?:^|(?<=[\s,;(]))(?:{_INITIALED})(?P<gap>[ \t]+)(?={_INITIALED}(?![{_LOWER}]))"
+)
 
 # The legal form of an organisation, printed before its quoted name (ru: «ЗАО «Фонд …»», «НАО
 # «Государственная корпорация …»») or after it (kk: «"Самұрық-Қазына" АҚ»); with the name it
@@ -95,4 +102,33 @@ BETWEEN_NAMES = re.compile(rf"(?<=[\s.][{_UPPER}]\.)[ \t]+(?=[{_UPPER}][{_LOWER}
 ORG_FORM = re.compile(
     r"^(?:[ОЗП]?АО|НАО|ТОО|ГУ|ГККП|ГКП|РГП|РГКП|РГУ|АОО|НПО|ОЮЛ|ЧУ|АҚ|ЖАҚ|ЖШС|КЕАҚ|КЕ\s*АҚ|РМК|РМҚК|ШЖҚ|ММ|ҰК|НК)"
     r"(?:\s+(?:НК|НХ|НУХ|НИХ|СПК|ФНБ|ҰК|ҰБХ|на\s+ПХВ|ПХВ))*$"
+)
+
+# A body named by a Soviet-style stump compound, one word: «облтубдиспансер», «облвоенкомат»,
+# «раймолтурспортуправления», «горздрав» (a region/district/city prefix glued to a stem). A piece
+# of a list that is one such word names a party of its own, in either language.
+STUMP_BODY = re.compile(r"^(?:обл|рай|гор|гос|мин)[бвгджзклмнпрстфхцчшщ][а-яё]{3,}$")
+# Two capitalised adjectives of place in a row, no comma between («Акимы Кербулакского Аксуского,
+# Райымбекского районов»): two members of a list. The gap between them.
+BETWEEN_PLACE_ADJECTIVES = re.compile(
+    r"(?:(?<=ского)|(?<=цкого)|(?<=ской)|(?<=цкой))[ \t]+(?=[А-ЯЁ][а-яё]+(?:ского|цкого|ской|цкой)\b)"
+)
+# A Kazakh head noun that ends a body's name (nominative, possessive: «басқармалары», «комитеті»):
+# words after it, ending with a body noun again, name the next body («… басқармалары аудандардың бас
+# дәрiгерлерi»: a comma missing).
+KK_HEAD_ENDING = re.compile(r"(?:сы|сі|ы|і)$")
+KK_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
+# A word that attaches what follows to the head before it («… басқармасы жанындағы орталық»: the
+# centre at the department, one body): an attributive or a postposition, no new body.
+KK_ATTACHING = re.compile(r"(?:дағы|дегі|тағы|тегі|ндағы|ндегі|ғы|гі|қы|кі|бойынша|қарасты|жанында)$")
+# Words of an executors cell that name no body (Russian): a condition («После выхода Постан.
+# Прав.РК.», «после выхода Постановления … Правительства,»), the instrument («по решению акима»,
+# «По решению акимов-»), a qualifier («, исходя национального состава населения», «по заявкам
+# районных управлений»), the word «Решения» before the officials whose decisions they are.
+NOT_A_BODY_RU = re.compile(
+    r"после\s+(?:выхода|принятия|утверждения|издания)\s+[^,]*?(?:правительств\w*|прав\.\s*рк|рк)\s*[.,]?"
+    r"|\(?по\s+решени\w+\s+аким\w*\)?\s*[.\-–—]?"
+    r"|,?\s*исходя\s+(?:из\s+)?[^,;\n]*"
+    r"|\s+по\s+заявкам\s+[^,;\n]*"
+    r"|^\s*решени[яеи]\s+(?=аким|руководител|глав)"
 )

@@ -46,6 +46,24 @@ def ru_infinitive(word: str) -> bool:
     return has_cyrillic(word) and any(p.tag.POS == "INFN" for p in morph().parse(word)[:1])
 
 
+def ru_nominative_head(phrase: str) -> str:
+    """A Russian name read after a kind word, in the genitive («акима Алматинской области»), as its
+    holder is named (the first word in the nominative, capitalised: «Аким Алматинской области»);
+    a phrase whose first word is no genitive noun is returned as it is."""
+    words = phrase.split(" ", 1)
+    if not words[0] or not has_cyrillic(words[0]):
+        return phrase
+    parse = next((p for p in morph().parse(words[0])[:2] if p.tag.POS == "NOUN" and p.tag.case == "gent"), None)
+    if parse is None:
+        return phrase
+    nominative = parse.inflect({"nomn"})
+    if nominative is None:
+        return phrase
+    head = nominative.word
+    head = head[:1].upper() + head[1:]
+    return " ".join([head, *words[1:]])
+
+
 # Two pieces of letters parted by a line break (no hyphen): «ветерина» / «рии».
 _BROKEN = re.compile(r"(?<![а-яёА-ЯЁ])([а-яёА-ЯЁ]++)[ \t]*+\n[ \t]*+([а-яё]++)(?![а-яё])")
 

@@ -213,6 +213,15 @@ SIGNATURE = re.compile(
     r"(?:\s+[А-ЯӘҒҚҢӨҰҮІ]\.(?:\s*[А-ЯӘҒҚҢӨҰҮІ]\.)?\s*[А-ЯӘҒҚҢӨҰҮІ][а-яәғқңөұүһі-]+)?[ \t]*$"
 )
 
+# The signature of an akim's decision: the akim's title on a line of its own («Аким Алматинской
+# области», «Аким области», «Алматы облысының әкiмi», «Облыс Әкiмi»), then the signer's initials and
+# surname («С. Умбетов», «З.Нұрқаділов»). The akim who signs is the one who decides (the issuer).
+SIGNATORY_AKIM = re.compile(
+    r"^[ \t]*(?P<title>(?:Аким|АКИМ)(?:[ \t]+[А-ЯЁа-яё\-]+){0,4}|(?:[^\W\d_]+[ \t]+){1,4}(?i:әк[іi]м[іi]))[ \t]*\n(?:[ \t]*\n)*"
+    r"[ \t]*[А-ЯӘҒҚҢӨҰҮҺІ]\.[ \t]*(?:[А-ЯӘҒҚҢӨҰҮҺІ]\.[ \t]*)?[А-ЯӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһіi\-]+[ \t]*$",
+    re.MULTILINE,
+)
+
 
 # --- the by-agreement flag -----------------------------------------------------------
 

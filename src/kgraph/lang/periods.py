@@ -49,6 +49,12 @@ RECURRENCE_WORDS = (
     ),
     (
         re.compile(
+            r"(?:(?:1|один|одного)\s+)?раза?\s+в\s+(?:2|два|двух)\s+года|(?:2|екі|екi)\s+жылда\s+(?:бір|бiр|1)\s+рет"
+        ),
+        "biennial",
+    ),
+    (
+        re.compile(
             r"ежегодн\w*|(?:әр\s+)?жыл\s+сайын\w*|каждый\s+год|(?:(?:1|один|одного)\s+)?раза?\s+в\s+год|"
             r"жылына\s+(?:кемінде\s+)?(?:1|бір)\s+рет"
         ),
@@ -66,9 +72,9 @@ AS_NEEDED = re.compile(
 CONDITIONAL = re.compile(r"^\W*(?:по\s+итогам|по\s+результатам|\S+\s+(?:қорытындысы|нәтижелері|нәтижесі)\s+бойынша)")
 # A period that goes on after its first one: «I квартал 2003 года и далее постоянно», «… әрі қарай тұрақты».
 ONWARD = re.compile(r"(?:и\s+)?далее(?:\s+постоянно)?|и\s+в\s+дальнейшем|әрі\s+қарай(?:\s+тұрақты)?|одан\s+әрі")
-# A deadline with no period of its own: "постоянно", "тұрақты", "ұдайы" (and the first half of a
+# A deadline with no period of its own: "постоянно", "тұрақты", "ұдайы", "үнемі" (and the first half of a
 # wrapped «Постоян-но»).
-PERMANENT = re.compile(r"постоян\w*-?|тұрақты\w*|ұдайы")
+PERMANENT = re.compile(r"постоян\w*-?|тұрақты\w*|ұдайы|үнемі")
 # "с декабря 2014 года", "2014 жылдан бастап": the first occurrence is given.
 FROM_WORDS = frozenset({"с", "со", "начиная", "бастап", "жылдан"})
 # "до 1 марта", "не позднее", "дейін", "кешіктірмей", "к": a due date.
@@ -140,4 +146,42 @@ FILLER = frozenset(
         "раз",
         "-",
     }
+)
+# A date printed in figures: "01.07.98", "1.08.98г.", "15.06.1998", kk "01.07.98-ге дейін" (the case
+# ending after a hyphen goes with it). Two-digit years are 19xx from 50 on, 20xx below.
+NUMERIC_DATE = re.compile(
+    r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2}|\d{2})(?![\d.]\d)"
+    r"(?:\s*-\s*(?:ге|ке|ға|қа|ден|тен|нен|дан|тан|нан))?"
+)
+# Month words in the genitive, to write such a date in words ("1 июля 1998").
+MONTH_GENITIVE = (
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+)
+# «Немедленно», «незамедлительно», kk «дереу», «шұғыл»: due on the approving act's date.
+IMMEDIATE = re.compile(r"^\W*(?:немедленно|незамедлительно|безотлагательно|срочно|дереу|шұғыл|жедел)\W*$")
+# «В течение года», «в течении текущего года», kk «жыл бойы», «ағымдағы жыл ішінде»: the approving act's year.
+THIS_YEAR = re.compile(
+    r"^\W*(?:в\s+течени[еи]\s+(?:текущего\s+)?года|жыл\s+бойы|ағымдағы\s+жыл(?:\s+(?:ішінде|бойы))?)\W*$"
+)
+# A school year: «1997/98 учебного года», «1997/98 уч.года», «1997/1998 оқу жылы» (1 September to 30 June).
+SCHOOL_YEAR = re.compile(
+    r"(?P<y1>(?:19|20)\d{2})\s*/\s*(?P<y2>\d{2}|(?:19|20)\d{2})\s*(?:гг?\.?\s*)?(?:учебн\w*|уч\.|оқу\s+жыл)"
+)
+# The day of the month after each reporting period («… айдың 10-на дейін», «есепті кезеңнен кейінгі
+# айдың 5-іне дейін», «до 10 числа месяца, следующего за отчетным»): when within each period, not a
+# period of its own (the recurrence says which periods).
+DAY_AFTER_PERIOD = re.compile(
+    r"(?:есепті\s+\w+\s+кейінгі\s+)?айдың\s+\d{1,2}\s*-?\s*(?:на|не|ына|іне|сына|сіне)?(?:\s+дейін)?"
+    r"|(?:до\s+)?\d{1,2}\s*(?:-?го\s+)?числа\s+месяца\s*,?\s*следующего\s+за\s+отчетн\w*(?:\s+(?:периодом|кварталом|месяцем))?"
 )

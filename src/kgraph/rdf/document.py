@@ -25,6 +25,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
 from kgraph import inforce, iri, kinds
+from kgraph.lang import detect_lang
 from kgraph.rdf import Context, act_class, date_literal
 from kgraph.rdf import inforce as inforce_rdf
 from kgraph.sources.metadata import requisite  # meta.yaml's caused_by: the same reader as the text's
@@ -34,6 +35,21 @@ from kgraph.vocab import ELI, KG, PROV
 LANGUAGE_AUTHORITY = "http://publications.europa.eu/resource/authority/language/"
 LANGUAGE_CODES = {"ru": "RUS", "kk": "KAZ", "en": "ENG"}
 REDACTION_WORD = {"ru": "редакция", "kk": "редакциясы", "en": "redaction"}
+
+
+def _issuer(ctx: Context, meta) -> URIRef:
+    """The body that passed the act: the one the text names (`ctx.agent`); when that name does not
+    resolve («Облыс Әкiмi», the akim of a region the signature leaves unnamed), the one meta.yaml's
+    requisite names, if it resolves («акима Алматинской области»)."""
+    portal = ctx.doc.portal
+    if ctx.resolver and portal is not None and portal.requisite:
+        own = ctx.resolver(meta.issuer, ctx.doc.language, ctx.date, ctx.glossary)
+        req = requisite(portal.requisite)
+        if getattr(own, "kind", "unresolved") == "unresolved" and req is not None and req.issuer:
+            other = ctx.resolver(req.issuer, detect_lang(portal.requisite), ctx.date, ctx.glossary)
+            if getattr(other, "kind", "unresolved") == "body":
+                return URIRef(iri.org(other.id))
+    return ctx.agent(meta.issuer, meta.span)
 
 
 def act_iri(ctx_doc, meta) -> URIRef:
@@ -71,7 +87,7 @@ def emit(ctx: Context, source_info=None, version_date=None) -> None:
     if doc.issuer:
         ctx.add(act, ELI.passed_by, URIRef(iri.org(doc.issuer)))
     elif meta.issuer:
-        ctx.add(act, ELI.passed_by, ctx.agent(meta.issuer, meta.span))
+        ctx.add(act, ELI.passed_by, _issuer(ctx, meta))
     if meta.span != (0, 0):
         ctx.span(act, meta.span)
     _expression(ctx, source, version_date)

@@ -30,7 +30,13 @@ from kgraph.sources.plan import Indicator, PlanInfo, Section, Task
 from kgraph.sources.plan_table import section_ordinal
 from kgraph.vocab import ELI, KG
 
-RECURRENCES = {"annual": KG.Annual, "semiannual": KG.SemiAnnual, "quarterly": KG.Quarterly, "monthly": KG.Monthly}
+RECURRENCES = {
+    "annual": KG.Annual,
+    "semiannual": KG.SemiAnnual,
+    "quarterly": KG.Quarterly,
+    "monthly": KG.Monthly,
+    "biennial": KG.Biennial,
+}
 ROLES = (KG.LeadExecutor, KG.CoExecutor)
 
 
@@ -43,11 +49,16 @@ def emit(records: list, ctx: Context) -> None:
         return
     _plan(plan, info, ctx)
     sections = {}
+    unnumbered: dict[str | None, int] = {}
     for r in records:
         if isinstance(r, Section):
             sections[r.number] = _section(plan, r, ctx)
         elif isinstance(r, Task):
-            task(plan, r, sections.get(r.section), ctx)
+            key = None
+            if r.number is None:  # a row printed without a number: «u1», «u2» … in its section
+                unnumbered[r.section] = unnumbered.get(r.section, 0) + 1
+                key = f"u{unnumbered[r.section]}"
+            task(plan, r, sections.get(r.section), ctx, key)
         elif isinstance(r, Indicator):
             ctx.indicator(plan, r.number, r.name, r.unit, r.baseline, r.values, r.span)
     _glossary([r for r in records if isinstance(r, GlossaryEntry)], ctx)
@@ -80,10 +91,12 @@ def section_iri(plan: URIRef, number: str, ctx: Context) -> URIRef:
     return ctx.part(("dir", ordinal if ordinal is not None else number), parent=plan)
 
 
-def task_iri(plan: URIRef, r, ctx: Context) -> URIRef:
+def task_iri(plan: URIRef, r, ctx: Context, key: str | None = None) -> URIRef:
+    """A task by its section and number (`key` for a task printed without a number)."""
+    number = r.number if key is None else key
     if r.section is None:
-        return ctx.part(("task", r.number), parent=plan)
-    return ctx.part(("task", r.number), parent=section_iri(plan, r.section, ctx))
+        return ctx.part(("task", number), parent=plan)
+    return ctx.part(("task", number), parent=section_iri(plan, r.section, ctx))
 
 
 def _section(plan: URIRef, r, ctx: Context) -> URIRef:
@@ -101,11 +114,12 @@ def _section(plan: URIRef, r, ctx: Context) -> URIRef:
     return node
 
 
-def task(plan: URIRef, r, section: URIRef | None, ctx: Context) -> URIRef:
+def task(plan: URIRef, r, section: URIRef | None, ctx: Context, key: str | None = None) -> URIRef:
     lang = ctx.doc.language
-    node = task_iri(plan, r, ctx)
+    node = task_iri(plan, r, ctx, key)
     ctx.add(node, RDF.type, KG.Task)
-    ctx.add(node, ELI.number, Literal(str(r.number)))
+    if r.number is not None:
+        ctx.add(node, ELI.number, Literal(str(r.number)))
     ctx.add(node, KG.inPlan, plan)
     ctx.add(node, KG.inDirection, section)
     ctx.label(node, r.text)

@@ -45,7 +45,15 @@ import re
 
 from kgraph import kinds
 from kgraph.dates import parse_date
-from kgraph.lang import FOOTNOTE_WORD, LETTERS, UNITS, act_number, repair_homoglyphs
+from kgraph.lang import (
+    FOOTNOTE_WORD,
+    LETTERS,
+    SIGNATORY_AKIM,
+    UNITS,
+    act_number,
+    repair_homoglyphs,
+    ru_nominative_head,
+)
 from kgraph.records import DocumentMeta
 from kgraph.text import collapse
 
@@ -184,7 +192,8 @@ def _kind_of_words(words: str, lang: str, then: str = "") -> tuple[kinds.Kind, s
         if m:
             kind = kinds.get(name)
             issuer = words[min(m.end(), len(words)) :] if lang == "ru" else words[: m.start()]
-            return kind, _issuer(issuer)
+            found = _issuer(issuer)
+            return kind, ru_nominative_head(found) if found and lang == "ru" else found
     return None
 
 
@@ -227,9 +236,10 @@ def requisite(text: str) -> DocumentMeta | None:
 
 
 def _issuer_ru(words: str) -> str | None:
-    """ "Постановление Правительства Республики Казахстан" -> "Правительства Республики Казахстан"."""
+    """ "Решение акима Алматинской области" -> "Аким Алматинской области" (the holder in the nominative)."""
     parts = words.split(None, 1)
-    return _issuer(parts[1]) if len(parts) > 1 else None
+    issuer = _issuer(parts[1]) if len(parts) > 1 else None
+    return ru_nominative_head(issuer) if issuer else None
 
 
 def stamp(text: str) -> DocumentMeta | None:
@@ -303,9 +313,18 @@ def first_title(text: str) -> str | None:
 # --- the whole -----------------------------------------------------------------------------
 
 
+def signatory(text: str) -> str | None:
+    """The akim who signs the decision («Аким Алматинской области», «Облыс Әкiмi»), as printed."""
+    m = SIGNATORY_AKIM.search(text)
+    return collapse(m["title"]) if m else None
+
+
 def extract(text: str, fallback_kind: str = "other") -> DocumentMeta:
     meta = _heading(text, fallback_kind)
     found = meta.span != (0, 0)
+    stated = meta.issuer or (req.issuer if (req := requisite(text[:HEAD_CHARS])) else None)
+    if not stated and (signed := signatory(text)):  # the akim who signs decides; an annex stamp only cites
+        meta = dataclasses.replace(meta, issuer=signed)
     if not (meta.date and meta.number):
         for other in (requisite(text[:HEAD_CHARS]), stamp(text), _signature_meta(text, meta.kind)):
             if other is None:
@@ -358,4 +377,4 @@ def _heading(text: str, fallback_kind: str) -> DocumentMeta:
     return DocumentMeta(fallback_kind, None, None, None, None, (0, 0))
 
 
-__all__ = ["extract", "first_title", "requisite", "signature", "stamp"]
+__all__ = ["extract", "first_title", "requisite", "signatory", "signature", "stamp"]

@@ -49,9 +49,19 @@ from kgraph.sources.plan_table import (
 
 
 @dataclass(frozen=True)
+class Stage:
+    """A stage of a task printed under its number with a deadline of its own («1 этап … | до 1.08.98г.»)."""
+
+    text: str
+    deadline_text: str | None
+    deadline_start: dt.date | None
+    deadline_end: dt.date | None
+
+
+@dataclass(frozen=True)
 class Task:
     kind: ClassVar[str] = "task"
-    number: int | str  # as printed; sub-numbered rows ("1.2") keep the string
+    number: int | str | None  # as printed; sub-numbered rows ("1.2") keep the string; None: printed without
     text: str
     completion_form: str | None
     deadline_text: str | None
@@ -68,6 +78,7 @@ class Task:
     cites: tuple[ActRef, ...] = ()  # acts named in the text or the completion form
     produces: ActRef | None = None  # the draft act the task makes, when the text names it
     subheading: str | None = None  # the unnumbered heading it stands under, inside its section
+    stages: tuple[Stage, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -486,9 +497,14 @@ def _task(row: Row, section: str | None, period, glossary: frozenset[str], previ
         parties = tuple(Mention(p.text, party_cell.span, p.by_agreement, p.head) for p in previous.parties)
     else:
         parties = split_parties(party_cell, glossary)
-    text = _unstopped(row.cell("text").flat)
+    text = _unstopped(row.cell("text").flat).removesuffix(":").rstrip()
     form = _unstopped(row.cell("form").flat) or None
     refs = _refs(row)
+    stages = []
+    for stage in row.stages:
+        printed = _unstopped(stage.cell("deadline").flat) or None
+        sd = parse_deadline(printed, plan_start, plan_end, approved, lenient=True) if printed else None
+        stages.append(Stage(stage.cell("text").flat, printed, sd.start if sd else None, sd.end if sd else None))
     return Task(
         number=row.number,
         text=text,
@@ -506,4 +522,5 @@ def _task(row: Row, section: str | None, period, glossary: frozenset[str], previ
         responsible_person=row.cell("person").flat or None,
         cites=tuple(r for r, draft in refs if not draft),
         produces=next((r for r, draft in refs if draft), None),
+        stages=tuple(stages),
     )

@@ -298,6 +298,7 @@ def read_separated(text: str, table: Table, glossary: frozenset[str]) -> list[Ro
             waiting = None
 
     pipes = sep == "|"  # the mirrors' HTML tables: a line per row, continuation lines, full-width headings
+    target: Row | None = None  # the row (or stage of a row) a continuation line goes on
     for line in _lines(text, *table.body):
         if not line or COLUMN_NUMBERS.match(line.text):
             continue
@@ -328,17 +329,24 @@ def read_separated(text: str, table: Table, glossary: frozenset[str]) -> list[Ro
         flush_heading()
         m = NUMBER_CELL.match(cells[0].text) if cells else None
         if pipes and m and last is not None and items and items[-1] is last and row_number(m["n"]) == last.number:
+            stage = _stage(last, cells, kinds, glossary)
+            if stage is not None:  # a stage of the task: its own text and deadline under the task's number
+                last.stages.append(stage)
+                target = stage
+                continue
             _continue_row(
                 last, *_as_laid(last, printed, cells, kinds)
             )  # a number cell spanning rows is repeated on each
             continue
         if pipes and cells and NOT_A_HEADING.match(cells[0].text):
             continue  # a total ("Итого", "Барлығы") or a note in the first cell: no task's
-        if pipes and not (m and len(filled) > 1) and last is not None and len(cells) <= len(kinds):
-            _continue_row(last, *_as_laid(last, printed, cells, kinds))  # a line break inside a cell: the row goes on
+        unnumbered = pipes and last is not None and _unnumbered_row(cells, kinds)
+        if pipes and not (m and len(filled) > 1) and last is not None and len(cells) <= len(kinds) and not unnumbered:
+            target = target or last
+            _continue_row(target, *_as_laid(target, printed, cells, kinds))  # a line break inside a cell
             continue
-        if m and len(filled) > 1:
-            row = Row(row_number(m["n"]), layout=layout)
+        if (m and len(filled) > 1) or unnumbered:
+            row = Row(row_number(m["n"]) if m else None, layout=layout)
             for kind, piece in align(cells, kinds, glossary).items():
                 if kind != "number":
                     row.add(kind, piece)
@@ -347,7 +355,7 @@ def read_separated(text: str, table: Table, glossary: frozenset[str]) -> list[Ro
                     row.add(kind, piece, front=True)
             pending = []
             items.append(row)
-            last = row
+            last = target = row
             continue
         frag = {k: v for k, v in align(cells, kinds, glossary).items() if k != "number"}
         lead = frag.get("text") or next(iter(frag.values()), EMPTY)
@@ -363,6 +371,30 @@ def read_separated(text: str, table: Table, glossary: frozenset[str]) -> list[Ro
             for kind, piece in frag.items():
                 last.add(kind, piece)
     return items
+
+
+def _stage(row: Row, cells: list[Piece], kinds: tuple[str, ...], glossary: frozenset[str]) -> Row | None:
+    """A line under a row's number (a number cell spanning rows is printed on each) that is a stage
+    of the task: a text and a deadline of its own («1 этап … | до 1.08.98г.»), the other cells
+    repeated. None when the line only goes on with the row's cells."""
+    frag = align(cells, kinds, glossary)
+    text, deadline = frag.get("text"), frag.get("deadline")
+    own = row.cells.get("deadline")
+    if not (text and deadline and own) or deadline.flat == own[0].flat or text.flat == row.cell("text").flat:
+        return None
+    stage = Row(row.number)
+    stage.add("text", text)
+    stage.add("deadline", deadline)
+    return stage
+
+
+def _unnumbered_row(cells: list[Piece], kinds: tuple[str, ...]) -> bool:
+    """A row of its own printed without a number: the number cell empty, every other cell filled,
+    its text a new sentence (a row going on after a page break leaves cells empty)."""
+    if len(cells) != len(kinds) or kinds[0] != "number" or cells[0].text or "text" not in kinds:
+        return False
+    text = cells[kinds.index("text")].text
+    return all(c.text for c in cells[1:]) and text[:1].isupper()
 
 
 def _unspan(cells: list[Piece], table: Table, glossary: frozenset[str]) -> tuple[list[Piece], tuple[str, ...]]:

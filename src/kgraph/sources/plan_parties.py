@@ -37,18 +37,25 @@ from itertools import pairwise
 from kgraph.lang import BY_AGREEMENT, BY_AGREEMENT_PART, fold, has_kazakh, morph, ru_infinitive, ru_join_broken
 from kgraph.lang.bodies import (
     ADMIN_UNIT,
+    BETWEEN_INITIALED_NAMES,
     BETWEEN_NAMES,
+    BETWEEN_PLACE_ADJECTIVES,
     BETWEEN_SENTENCES,
     BODY_NOUN_KK,
     BODY_NOUN_RU,
     COLLECTIVE,
     ENDS_WITH_INITIAL,
+    KK_ATTACHING,
+    KK_GENITIVE,
+    KK_HEAD_ENDING,
     KK_PLURAL_HEAD,
     LIST_WORDS_KK,
     LIST_WORDS_RU,
+    NOT_A_BODY_RU,
     ORG_FORM,
     SHARED_HEAD_KK,
     SHARED_HEAD_RU,
+    STUMP_BODY,
     WITH_AFTER_KK,
     WITH_WORDS,
 )
@@ -101,6 +108,9 @@ def _parts(cell: Piece) -> list[_Part]:
     with_after = WITH_AFTER_KK.search(fold(cell.text))
     if with_after:  # "…, қалалық әкiмдерiмен бiрлесiп": the co-executors' postposition goes
         cell = cell[: with_after.start()]
+    if not has_kazakh(cell.text):  # conditions and qualifiers in the cell are blanked (positions kept)
+        blank = NOT_A_BODY_RU.sub(lambda m: " " * len(m.group(0)), fold(cell.text))
+        cell = Piece("".join(c if b != " " or c.isspace() else " " for c, b in zip(cell.text, blank)), cell.pos)
     text = cell.text
     top = _outside(text)
     folded = fold(text)
@@ -108,7 +118,10 @@ def _parts(cell: Piece) -> list[_Part]:
         top[m.start() : m.end()] = [False] * (m.end() - m.start())
     cuts = [(m.start(), m.end(), m["word"] or m.group(0)) for m in CUT.finditer(folded)]
     cuts += [(m.start(), m.end(), ",") for m in BETWEEN_NAMES.finditer(text)]  # two officials, no comma
+    cuts += [(m.start("gap"), m.end("gap"), ",") for m in BETWEEN_INITIALED_NAMES.finditer(text)]
     cuts += [(m.start(), m.end(), ".") for m in BETWEEN_SENTENCES.finditer(text)]
+    cuts += [(m.start(), m.end(), ",") for m in BETWEEN_PLACE_ADJECTIVES.finditer(text) if _capitalised_before(text, m)]
+    cuts += [(k, k, ",") for k in _kk_heads_inside(text)]
     parts: list[_Part] = []
     start, after = 0, ""
     for cut_start, cut_end, sep in sorted(cuts):
@@ -135,6 +148,35 @@ def _parts(cell: Piece) -> list[_Part]:
     return out
 
 
+def _capitalised_before(text: str, m: re.Match) -> bool:
+    word = text[: m.start()].split()[-1:] or [""]
+    return word[0][:1].isupper()
+
+
+def _kk_heads_inside(text: str) -> list[int]:
+    """Kazakh: where a body's name ends inside a piece, the next body following with no comma
+    («Мемсанэпидбақылау басқармалары аудандардың бас дәрiгерлерi»): after a head noun in the
+    nominative when the words after it end with a body noun again."""
+    if not has_kazakh(text):
+        return []
+    words = list(re.finditer(r"[^\s,;]+", text))
+    out = []
+    for w, nxt in pairwise(words):
+        f = fold(w.group(0))
+        if not (BODY_NOUN_KK.match(f) and KK_HEAD_ENDING.search(f)) or KK_GENITIVE.search(f):
+            continue
+        rest = text[nxt.start() :].split(",")[0].split(";")[0]
+        first = fold(nxt.group(0))
+        if (
+            rest.strip()
+            and BODY_NOUN_KK.match(_kk_last(rest))
+            and first[:1].isalpha()
+            and not KK_ATTACHING.search(first)
+        ):
+            out.append(w.end())
+    return out
+
+
 # --- what a piece names -----------------------------------------------------------------
 
 
@@ -143,6 +185,12 @@ def _named_by_abbreviation(text: str, glossary: frozenset[str]) -> bool:
         return True
     words = text.split()
     return bool(words) and (fold(words[0]) in glossary or fold(words[-1]) in glossary)
+
+
+def _stump(text: str) -> bool:
+    """One word naming a body by a stump compound («облтубдиспансер», «раймолтурспортуправления»)."""
+    words = WORD.findall(text)
+    return len(words) == 1 and bool(STUMP_BODY.match(fold(words[0])))
 
 
 def _ru_head(text: str) -> tuple[int, object] | None:
@@ -167,7 +215,7 @@ def _ru_own(part: _Part, glossary: frozenset[str], instrumental: bool = False) -
     """Does a Russian piece name a body (an official, a kind of organisation) of its own?
     After "совместно с" (`instrumental`) the bodies are named in the instrumental case."""
     text = part.text
-    if _named_by_abbreviation(text, glossary):
+    if _named_by_abbreviation(text, glossary) or _stump(text):
         return True
     head = _ru_head(text)
     if head is None:
@@ -224,7 +272,7 @@ def _kk_last(text: str) -> str:
 def _kk_own(part: _Part, glossary: frozenset[str]) -> bool:
     """Does a Kazakh piece end with the name of a body (its head noun), or name one by abbreviation?"""
     text = part.text
-    if _named_by_abbreviation(text, glossary):
+    if _named_by_abbreviation(text, glossary) or _stump(text):
         return True
     last = _kk_last(text)
     return bool(BODY_NOUN_KK.match(last) or KK_MINISTRY.search(last))

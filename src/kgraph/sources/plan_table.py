@@ -261,6 +261,14 @@ def _column_texts(lines: list[str], sep: str) -> list[str]:
     return [re.sub(r"(?<=\w)- (?=[а-яёa-z])", "", " ".join(r[i] for r in rows if r[i])) for i in range(len(rows[0]))]
 
 
+def _header_cell_line(line: str, sep: str | None) -> bool:
+    """A line under a header that may be the rest of one of its cells: a word or three
+    without the separator and without digits («пп» of «№№ / пп»). It is the header's when
+    the row of column numbers follows it or it starts in lower case (no heading does)."""
+    words = line.split()
+    return bool(sep and words) and sep not in line and len(words) <= 3 and not re.search(r"\d", line)
+
+
 def _enough(kinds: list[str]) -> bool:
     """A plan's header: tasks, parties and a third column named (an indicator table, with
     columns for years, is not a plan)."""
@@ -314,6 +322,13 @@ def find_tables(text: str) -> list[Table]:
             j = i + 1
             while j < len(lines) and (not RULE_FREE.search(lines[j].group(0)) or lines[j].end() <= end):
                 j += 1  # blank lines and rules under the header
+            k = j
+            while k < len(lines) and k < j + 2 and _header_cell_line(lines[k].group(0), sep):
+                k += 1  # the second line of a header cell («№№» / «пп»), printed without the separator
+            if k > j and (
+                (k < len(lines) and COLUMN_NUMBERS.match(lines[k].group(0))) or lines[j].group(0)[:1].islower()
+            ):
+                end, j = lines[k - 1].end(), k
             if j < len(lines) and COLUMN_NUMBERS.match(lines[j].group(0)):
                 end = lines[j].end()
                 while j + 1 < len(lines) and not RULE_FREE.search(lines[j + 1].group(0)):
@@ -483,6 +498,7 @@ class Row:
     cells: dict[str, list[Piece]] = field(default_factory=dict)
     pieces: list[Piece] = field(default_factory=list)  # everything the row was read from
     layout: tuple[str, ...] = ()  # the kind of each printed cell of its first line (spanned cells)
+    stages: list[Row] = field(default_factory=list)  # sub-rows under its number with deadlines of their own
 
     def cell(self, kind: str, sep: str = " ") -> Piece:
         """The column's text; its pieces (lines of the cell, parts of a split row) joined by `sep`."""
