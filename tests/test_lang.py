@@ -741,3 +741,20 @@ def test_ru_adverb(word, adverb):
 )
 def test_kazakh_passive_predicates(word, passive):
     assert lang.predicates(word, "kk")[0].passive is passive
+
+
+@pytest.mark.parametrize(
+    "definition, kazakh, private",
+    [
+        ("физическое или юридическое лицо, осуществляющее турагентскую деятельность", False, True),
+        ("юридическое лицо или индивидуальный предприниматель, оказывающие услуги", False, True),
+        ("субъект частного предпринимательства, осуществляющий деятельность", False, True),
+        ("юридическое лицо, определяемое Правительством Республики Казахстан", False, False),
+        ("государственный орган, осуществляющий руководство", False, False),
+        ("турагенттік қызметті жүзеге асыратын жеке немесе заңды тұлға", True, True),
+        ("қызмет көрсететін дара кәсіпкер", True, True),
+        ("Қазақстан Республикасының Үкіметі айқындайтын заңды тұлға", True, False),
+    ],
+)
+def test_a_definition_of_a_private_person_doing_business(definition, kazakh, private):
+    assert powers.private_person(definition, kazakh) is private

@@ -137,3 +137,37 @@ def test_agents_of_passives_modals_and_copulas(sentence, lang, roles):
 def test_the_subject_of_a_kazakh_subordinate_clause_is_not_the_main_verbs():
     sentence = "Жергілікті атқарушы орган ұсыныс енгізгеннен кейін Қазақстан Республикасының Үкіметі шешім қабылдайды."
     assert [m.role for m in agents(sentence, "kk", {})] == ["government"]
+
+
+@pytest.mark.parametrize(
+    "sentence, roles",
+    [
+        # the role is the subject of a participle further on, over adverbials only
+        (
+            "Қаржы агенті уәкілетті орган Қазақстан Республикасы Қорғаныс министрлігімен бірлесіп айқындайтын "
+            "тәртіппен несие береді.",
+            ["financial-agent"],
+        ),
+        (
+            "Объектілерде уәкілетті орган халықаралық стандарттарға сәйкес айқындайтын таңбалар болуға тиіс.",
+            [],
+        ),
+        # a participle with a subject of its own, or a passive one, leaves the role the main verb's agent
+        (
+            "Бас тартылған кезде уәкілетті орган өтініш келіп түскен күннен бастап жауап жібереді.",
+            ["authorized-body-science"],
+        ),
+        (
+            "Ғылым саласындағы уәкілетті органдар Қазақстан Республикасы ратификациялаған халықаралық шарттарға "
+            "сәйкес ақпаратты беруі мүмкін.",
+            ["authorized-body-science"],
+        ),
+        (
+            "Қауіпсіздікті мемлекеттік органдар Қазақстан Республикасының заңнамасында белгіленген құзырет "
+            "шегінде қамтамасыз етеді.",
+            ["state-bodies"],
+        ),
+    ],
+)
+def test_a_kazakh_role_before_a_participle_over_adverbials(sentence, roles):
+    assert [m.role for m in agents(sentence, "kk", {"authorized-body": "science"})] == roles

@@ -282,3 +282,50 @@ def test_roles_the_law_defines(definitions, expected):
 )
 def test_a_defined_role_is_named_by_its_head(text, aliases, name):
     assert first(text, aliases).name == name
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a national operator is named with what it operates, a genitive: one role per system
+        (
+            "Национальный оператор космической системы связи организует",
+            "Национальный оператор космической системы связи",
+        ),
+        (
+            "2. Полномочия Национального оператора системы высокоточной спутниковой навигации:",
+            "Национального оператора системы высокоточной спутниковой навигации",
+        ),
+        (
+            "2. Жерді қашықтықтан зондтау ғарыш жүйесінің ұлттық операторы ұйымдастырады",
+            "Жерді қашықтықтан зондтау ғарыш жүйесінің ұлттық операторы",
+        ),
+        # kk also without the genitive ending; not over a comma, a converb or another body
+        (
+            "Министрлігімен бірлесіп, дәлдігі жоғары спутниктік навигация жүйесі ұлттық операторының тәртібін",
+            "дәлдігі жоғары спутниктік навигация жүйесі ұлттық операторының",
+        ),
+    ],
+)
+def test_a_national_operator_named_with_what_it_operates(text, name):
+    m = next(m for m in role_mentions(text) if "перат" in (m.name or m.role or ""))
+    assert (m.role, m.name) == (None, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Үкіметі ұлттық операторды айқындайды",  # no possessive on the noun: no owner before it
+        "национальный оператор определяет",
+        "ғарыш жүйелерінің ұлттық операторларын айқындайды",  # all of them: the group
+        "Қазақстан Республикасының ұлттық операторы",  # the country alone is no field
+    ],
+)
+def test_a_national_operator_without_an_owner_is_the_generic_role(text):
+    assert [m.role for m in role_mentions(text) if m.role != "government"] == ["national-operators"]
+
+
+def test_a_capitalised_word_after_a_kazakh_body_opens_a_name_not_a_participle():
+    found = role_mentions("жер ресурстарын басқару саласындағы уәкілетті органдар Қоршаған орта мен ресурстар жүйесі")
+    assert found[0].subject
+    assert not role_mentions("Үкіметі айқындайтын қаржы агенті")[0].subject

@@ -281,6 +281,18 @@ def test_role_carries_its_holder(registry):
     assert (r.kind, r.id, r.members) == ("role", "authorized-body-industrial-innovation", ("mint",))
 
 
+@pytest.mark.parametrize(
+    "mention, lang",
+    [
+        ("уполномоченными государственными органами в области охраны окружающей среды", "ru"),
+        ("уполномоченный государственный орган в области охраны окружающей среды", "ru"),
+        ("қоршаған ортаны қорғау саласындағы уәкілетті мемлекеттік органдар", "kk"),
+    ],
+)
+def test_state_between_authorized_and_body_names_no_other_body(registry, mention, lang):
+    assert resolve(mention, lang, D2025, registry=registry).id == "authorized-body-environmental-protection"
+
+
 def test_fuzzy_reports_its_score(registry):
     r = resolve("Министерство национальной экономкии Республики Казахстан", "ru", D2025, registry=registry)
     assert r.id == "mne" and "fuzzy" in r.reason and r.confidence < 0.9

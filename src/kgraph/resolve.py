@@ -50,6 +50,7 @@ from kgraph.lang import (
     repair_word,
     ru_lemma,
     ru_preposition,
+    without_state_word,
 )
 from kgraph.registry import Registry, load
 
@@ -170,8 +171,9 @@ def _tokens(text: str) -> list[tuple[str, str]]:
 
 
 def _strip_affixes(words: list[str]) -> list[str]:
-    """Drop legal-form words at either end and "Republic of Kazakhstan" qualifiers."""
-    words = list(words)
+    """Drop legal-form words at either end, "Republic of Kazakhstan" qualifiers and "state" in
+    «уполномоченный государственный орган»."""
+    words = without_state_word(list(words))
     changed = True
     while changed and words:
         changed = False

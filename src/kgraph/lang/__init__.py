@@ -14,6 +14,7 @@ Letters and folding (`kgraph.lang.script`)
     fold_search(text)   fold_kazakh(fold_words(text))
     guillemets(text)    straight and curly double quotes as «» (same length)
     letter_words(text)  letter words of the comparison form
+    without_state_word(words)   «уполномоченный государственный орган» as «уполномоченный орган» (resolution)
     detect_lang(text)   'ru' or 'kk'
 
 Word forms (`kgraph.lang.forms`)
@@ -187,6 +188,7 @@ from kgraph.lang.script import (
     letter_words,
     repair_homoglyphs,
     repair_word,
+    without_state_word,
 )
 from kgraph.lang.words import kk_bare
 
@@ -303,4 +305,5 @@ __all__ = [
     "ru_participle",
     "ru_preposition",
     "ru_singular_nominative",
+    "without_state_word",
 ]

@@ -72,6 +72,19 @@ PRIVATE_MAKER = re.compile(
     r"|меншік\s+иес\w*\s+(?:\w+\s+){0,2}(?:құр|айқында|белгіле)\w*",
     re.IGNORECASE,
 )
+# A definition whose head names a natural person or an individual entrepreneur, alone or with legal
+# persons ("туристский оператор – физическое или юридическое лицо, осуществляющее …", kk "… жүзеге
+# асыратын жеке немесе заңды тұлға"): a private actor doing business, whom the law regulates and
+# grants no power. The head is the definition's first clause in Russian, its last in Kazakh.
+PRIVATE_PERSON_RU = re.compile(
+    r"^\W*(?:(?:юридическ\w*\s+)?(?:лиц\w*\s+)?(?:или|и|либо)?\s*(?:\(или\)\s+)?)?"
+    r"(?:физическ\w*|индивидуальн\w*\s+предпринимател\w*|субъект\w*\s+(?:частного\s+)?предпринимательства)",
+    re.IGNORECASE,
+)
+PRIVATE_PERSON_KK = re.compile(
+    r"(?:жеке\s+(?:\S+\s+){0,3}?(?:тұлға|кәсіпкер)|дара\s+кәсіпкер|(?:жеке\s+)?кәсіпкерлік\s+субъекті)\w*\W*$",
+    re.IGNORECASE,
+)
 # A sentence that gives a status: acquiring one is no power ("приобретает статус управляющей компании",
 # "… басқарушы компаниясы мәртебесіне ие болады", "шарттар … мәртебесін алады").
 STATUS_GAIN = re.compile(
@@ -86,6 +99,14 @@ PRIVATE_PARTY = re.compile(
     r"|субъект\w*\s+частного\s+предпринимательств|заңды\s+тұлға|жеке\s+тұлға|жеке\s+кәсіпкер|қатысушы|өтініш\s+беруш|меншік\s+иес)\w*",
     re.IGNORECASE,
 )
+
+
+def private_person(definition: str, kazakh: bool) -> bool:
+    """Does a law's definition make its term a private person doing business (`PRIVATE_PERSON_RU`)?"""
+    clauses = [c for c in re.split(r",|\s[–—-]\s|;", definition) if c.strip()]
+    if not clauses:
+        return False
+    return bool(PRIVATE_PERSON_KK.search(clauses[-1]) if kazakh else PRIVATE_PERSON_RU.search(clauses[0]))
 
 
 def power_group(lead: str, under_powers: bool = False) -> str | None:
@@ -128,8 +149,11 @@ __all__ = [
     "POWER_GROUPS",
     "PRIVATE_MAKER",
     "PRIVATE_PARTY",
+    "PRIVATE_PERSON_KK",
+    "PRIVATE_PERSON_RU",
     "RESIDUAL_POWER",
     "STATUS_GAIN",
     "is_residual",
     "power_group",
+    "private_person",
 ]

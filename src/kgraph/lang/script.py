@@ -62,7 +62,25 @@ KK_FUNCTION_WORDS = frozenset(
 FIELD_WORDS = frozenset(
     ["область", "области", "сфера", "сфере", "сферы", "саласындағы", "саласы", "саласының", "жөніндегі", "бойынша"]
 )
+# «уполномоченный государственный орган» is «уполномоченный орган» (kk «уәкілетті мемлекеттік орган»):
+# the word "state" between the two names no other body.
+_AUTHORIZED = ("уполномоченн", "уәкілетті")
+_STATE = ("государственн", "мемлекеттік")
 _LETTER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def without_state_word(words: list[str]) -> list[str]:
+    """Lower-case words of a name (forms or lemmas) without "state" between "authorized" and "body"."""
+    return [
+        w
+        for i, w in enumerate(words)
+        if not (
+            0 < i < len(words) - 1
+            and w.startswith(_STATE)
+            and words[i - 1].startswith(_AUTHORIZED)
+            and words[i + 1].startswith("орган")
+        )
+    ]
 
 
 def has_cyrillic(text: str) -> bool:

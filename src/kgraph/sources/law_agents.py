@@ -18,6 +18,7 @@ import re
 from kgraph.lang import (
     KK_AGENT_POSTPOSITION,
     KK_BY_DECISION,
+    KK_CASE,
     KK_PARTICIPLE,
     KK_POSTPOSITIONS,
     KK_SUBORDINATE_CLOSERS,
@@ -43,7 +44,7 @@ from kgraph.lang import (
     ru_participle,
 )
 from kgraph.lang.powers import PRIVATE_PARTY, STATUS_GAIN
-from kgraph.sources.law_roles import RoleMention, role_mentions
+from kgraph.sources.law_roles import NOMINATIVE_KK, RoleMention, role_mentions
 
 # Russian prepositions: a role right after one is no subject ("в уполномоченный орган").
 RU_PREPOSITIONS = (
@@ -422,4 +423,41 @@ def _kk_dependent(sentence: str, m: RoleMention, mentions: list[RoleMention]) ->
             return True  # "уәкілетті орган жүзеге асыратын …": the subject of a participle
         if KK_PARTICIPLE_WORD.search(word):
             return False
-        return bool(KK_IZAFET.match(word)) or word in KK_POSTPOSITIONS
+        return bool(KK_IZAFET.match(word)) or word in KK_POSTPOSITIONS or _kk_participle_subject(sentence, m, mentions)
+
+
+# How far (words) after a Kazakh role its participle may stand, over the adverbials of a co-agent
+# ("… министрлігімен бірлесіп") or of a norm ("… стандарттарға сәйкес"): names (capitalised), words
+# in the genitive, instrumental or dative, adjectives, conjunctions. An object (accusative) or another
+# case opens the participle's own clause ("… қызметті жүзеге асыратын тұлғаларды").
+KK_PARTICIPLE_REACH = 8
+KK_ADVERBIAL_WORD = re.compile(
+    rf"(?:{alternation((*KK_CASE['genitive'], *KK_CASE['instrumental'], *KK_CASE['dative'][:-2]))}"
+    r"|лық|лік|тық|тік|дық|дік)$|^(?:сәйкес|бірлесіп|бірлесе|отырып)$"
+)
+# ... the adverbial closing right before the participle (a nominative there is its own subject).
+KK_ADVERBIAL_CLOSERS = frozenset({"сәйкес", "бірлесіп", "отырып"})
+# A passive participle ("белгіленген", "алынатын") has no agent before it.
+KK_PASSIVE_PARTICIPLE = re.compile(r"[лн](?:ған|ген|қан|кен|атын|етін)$")
+
+
+def _kk_participle_subject(sentence: str, m: RoleMention, mentions: list[RoleMention]) -> bool:
+    """Is a Kazakh role the subject of an attributive participle that comes, over adverbials only,
+    before any finite verb ("уәкілетті орган … министрлігімен бірлесіп айқындайтын тәртіппен",
+    "уәкілетті орган … заңнамасына сәйкес айқындайтын таңбалар")? Not when another subject stands
+    between, nor a participle that closes a subordinate clause ("… берген жағдайда")."""
+    after = sentence[m.end :]
+    words = clause_words(after)
+    for k, (w, s, e) in enumerate(words[:KK_PARTICIPLE_REACH]):
+        if re.search(r"[^\w\s()-]", after[words[k - 1][2] if k else 0 : s]):
+            return False
+        if any(r is not m and m.end + s <= r.start < m.end + e and r.suffix in NOMINATIVE_KK for r in mentions):
+            return False  # "… орган Қазақстан Республикасының Үкіметі айқындайтын": the other one's participle
+        lower = w.lower()
+        if KK_PARTICIPLE_WORD.search(lower) and k and k + 1 < len(words):
+            passive = KK_PASSIVE_PARTICIPLE.search(lower)
+            closes = words[k - 1][0].lower() in KK_ADVERBIAL_CLOSERS  # not "Республикасы ратификациялаған"
+            return closes and not passive and words[k + 1][0].lower() not in KK_SUBORDINATE_CLOSERS
+        if not (w[:1].isupper() or lower in COORDINATORS or KK_ADVERBIAL_WORD.search(lower)):
+            return False  # "… орган өтініш келіп түскен күннен": the participle has a subject of its own
+    return False

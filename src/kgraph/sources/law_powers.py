@@ -40,6 +40,7 @@ from kgraph.lang import (
     predicates,
     repair_homoglyphs,
     ru_adjective,
+    ru_singular_nominative,
 )
 from kgraph.lang.powers import CORPORATE_ORGAN
 from kgraph.records import Span
@@ -92,11 +93,12 @@ OPERATOR_NAME = re.compile(
 # The catch-all item: "... өзге де өкілеттіктерді жүзеге асырады" / "осуществляет иные полномочия".
 RESIDUAL = re.compile(r"өзге\s+де\s+(?:өкілеттіктер|функциялар)|ин(?:ые|ых)\s+(?:полномочи|функци)", re.I)
 # A body the role table does not know, named as the owner of the competence:
-# "X-ның құзыретіне (мыналар жатады):", "К компетенции X относятся:", "X осуществляет следующие функции:".
+# "X-ның құзыретіне (мыналар жатады):", "X-ның өкілеттіктері:", "К компетенции X относятся:",
+# "X осуществляет следующие функции:".
 BODY_IN_LEAD = [
     re.compile(
         rf"^(?:Мыналар\s+)?(?P<body>[^:]+?)(?:{alternation(KK_CASE['genitive'])})\s+(?:[а-яәғқңөұүһі]+\s+)?"
-        r"(?:құзыретіне|міндеттеріне|функцияларына|міндеттері|міндеті|функциялары)(?![а-яәғқңөұүһі])"
+        r"(?:құзыретіне|міндеттеріне|функцияларына|міндеттері|міндеті|функциялары|өкілеттіктері)(?![а-яәғқңөұүһі])"
     ),
     re.compile(r"^К\s+(?:компетенции|функциям|задачам)\s+(?P<body>[^:]+?)\s+относ"),
     re.compile(r"^(?P<body>[^:]+?)\s+(?:осуществляет|выполняет)\s+следующие\s+(?:функции|полномочия)"),
@@ -373,7 +375,9 @@ def in_context(comps: list[Competence], doc: Structure, defined: list[str] = ())
     * the sentences of one paragraph or item that empower one organisation, under any case form of
       its name, make one competence."""
     spans = {a.number: a.span for a in doc.articles}
-    terms = [t for t in (base_forms(d, "ru") for d in defined if not has_kazakh(d)) if t]
+    # a plural term names a class ("национальные операторы космических систем"): a name running on
+    # past it names one of its members ("национальным оператором космической системы связи")
+    terms = [t for t in (base_forms(d, "ru") for d in defined if not has_kazakh(d) and not _plural_term(d)) if t]
     kk_terms = {tuple(base_forms(d, "kk")) for d in defined if has_kazakh(d)}
     merged: dict[tuple, Competence] = {}
     for c in comps:
@@ -412,6 +416,12 @@ def public(comps: list[Competence], private_terms: list[str]) -> list[Competence
             continue
         out.append(c)
     return out
+
+
+def _plural_term(term: str) -> bool:
+    """Is a Russian term's head noun (its first word not an adjective) plural?"""
+    head = next((w for w, _, _ in clause_words(term) if not ru_adjective(w)), None)
+    return bool(head) and not ru_singular_nominative(head)
 
 
 def _defined(name: str, terms: list[list[str]]) -> str:

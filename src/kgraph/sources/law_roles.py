@@ -32,7 +32,7 @@ from kgraph.lang import (
     ru_case,
     ru_cases,
 )
-from kgraph.sources import law_bodies
+from kgraph.sources import law_bodies, law_owner_fields
 from kgraph.text import collapse
 
 # --- role phrases ---------------------------------------------------------------
@@ -206,6 +206,9 @@ FIELDS: list[tuple[re.Pattern[str], str]] = [
 
 # Role kinds that take a field, and registry names that differ from kind-field.
 FIELDED = {"authorized-body", "national-operator", "council", "national-body"}
+# Role kinds also named with what they serve, as a genitive (`law_owner_fields`): an operator of a system.
+OWNER_NAMED = {"national-operator"}
+OWNER_NOUN = re.compile(r"оператор", re.I)
 ROLE_NAMES = {"authorized-body-state-planning": "state-planning-body"}
 
 # Roles named with the places they serve (`law_bodies.PLACES_BEFORE`, `law_bodies.PLACES_AFTER`).
@@ -264,8 +267,9 @@ KK_FIELD_STOP = re.compile(
 NOMINATIVE_KK = {"", *KK_POSSESSIVE, *KK_PLURAL, *KK_PLURAL_POSSESSIVE}
 NOMINATIVE_RU = {"", "о", "ы", "и"}
 INSTRUMENTAL_RU = {"ом", "ем", "ами", "ями"}
-# A Kazakh participle right after a body makes it a modifier ("Үкіметі айқындайтын қаржы агенті").
-PARTICIPLE = re.compile(rf"\s*[{LOWER}]+(?:{alternation(KK_PARTICIPLE)})(?![{LOWER}])", re.I)
+# A Kazakh participle right after a body makes it a modifier ("Үкіметі айқындайтын қаржы агенті");
+# a capitalised word opens a name instead ("… органдар Қоршаған орта мен табиғи ресурстар …").
+PARTICIPLE = re.compile(rf"\s*(?-i:[{LOWER}])[{LOWER}]*(?:{alternation(KK_PARTICIPLE)})(?![{LOWER}])", re.I)
 # ... unless it is passive ("берілген өтінімдер": the role is not its agent).
 PASSIVE_PARTICIPLE = re.compile(rf"\s*[{LOWER}]+л(?:{alternation(KK_PARTICIPLE)})(?![{LOWER}])", re.I)
 
@@ -479,6 +483,8 @@ def role_mentions(
             modifier = bool(PARTICIPLE.match(text, m.end())) and not PASSIVE_PARTICIPLE.match(text, m.end())
             subject = nominative and not modifier
             fields = fields_of(text, m.start(), m.end(), side, _plural(suf, side)) if kind in FIELDED else []
+            if not fields and kind in OWNER_NAMED and OWNER_NOUN.search(m.group(0)) and not _plural(suf, side):
+                fields = _owner(text, m, side, suf)  # "национальный оператор космической системы связи"
             if fields:
                 # a field the table knows gives the role's slug; any other, the role as the law words it
                 named = [
@@ -545,6 +551,15 @@ def role_mentions(
     kept += [g for g in generic if not any(_overlap(g.phrase, k.phrase) for k in kept)]
     defined = [m.span() for m in law_bodies.ALIAS.finditer(text)]  # "(далее – совет)" names nobody by itself
     return sorted((r for r in kept if not any(a <= r.start < b for a, b in defined)), key=lambda r: r.start)
+
+
+def _owner(text: str, m: re.Match[str], side: str, suffix: str) -> list[tuple[str | None, str, tuple[int, int], str]]:
+    """The field a role noun is named with as its owner (a genitive), in the shape of `fields_of`."""
+    span = law_owner_fields.owner_field(text, m.start(), m.end(), side, suffix)
+    if not span:
+        return []
+    extent = (span[0], m.end()) if side == "before" else (m.start(), span[1])
+    return [(_known(text[span[0] : span[1]]), text[span[0] : span[1]], extent, "")]
 
 
 def _plural(suffix: str, side: str) -> bool:
