@@ -87,6 +87,22 @@ PRIVATE_PARTY = re.compile(
     re.IGNORECASE,
 )
 
+# A body the law names by the one function it alone performs: "единый закупщик электрической
+# энергии", "единым закупщиком …" (the single buyer), kk "электр энергиясын бірыңғай сатып алушы".
+# The word "single" and an agent noun make it one designated entity, not anyone who buys. Russian:
+# the adjective in any case and the agent noun (its genitive words follow); Kazakh: "бірыңғай", at most
+# one word of a compound verb, the agent noun with its ending (its object stands before).
+SINGLE_AGENT_RU = re.compile(
+    r"(?<![а-яё])(?P<adj>един(?:ый|ого|ому|ым|ом|ая|ой|ую|ые|ых|ым|ыми))\s+"
+    r"(?P<head>[а-яё]{3,}(?:щик|чик|тель|тор)(?:а|у|ом|е|и|ов|ам|ами|ах)?)(?![а-яё])",
+    re.IGNORECASE,
+)
+SINGLE_AGENT_KK = re.compile(
+    r"(?<![а-яәғқңөұүһі])(?P<adj>бірыңғай)\s+(?:[а-яәғқңөұүһі]+\s+)?"
+    r"(?P<head>[а-яәғқңөұүһі]{2,}(?:шы|ші))(?P<suf>[а-яәғқңөұүһі]*)(?![а-яәғқңөұүһі])",
+    re.IGNORECASE,
+)
+
 
 def power_group(lead: str, under_powers: bool = False) -> str | None:
     """The group a lead-in opens ("Задачи:" -> tasks, "2) міндеттері:" under "Өкілеттіктер:"
@@ -129,6 +145,8 @@ __all__ = [
     "PRIVATE_MAKER",
     "PRIVATE_PARTY",
     "RESIDUAL_POWER",
+    "SINGLE_AGENT_KK",
+    "SINGLE_AGENT_RU",
     "STATUS_GAIN",
     "is_residual",
     "power_group",

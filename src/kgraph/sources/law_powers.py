@@ -373,13 +373,14 @@ def in_context(comps: list[Competence], doc: Structure, defined: list[str] = ())
     * the sentences of one paragraph or item that empower one organisation, under any case form of
       its name, make one competence."""
     spans = {a.number: a.span for a in doc.articles}
-    terms = [t for t in (base_forms(d, "ru") for d in defined if not has_kazakh(d)) if t]
+    named = {tuple(base_forms(d, "ru")): collapse(d) for d in defined if not has_kazakh(d)}
+    terms = [list(t) for t in named if t]
     kk_terms = {tuple(base_forms(d, "kk")) for d in defined if has_kazakh(d)}
     merged: dict[tuple, Competence] = {}
     for c in comps:
         before = doc.text[spans[c.article][0] : c.span[0]] if c.article in spans else ""
         if c.role is None and c.body and not has_kazakh(c.body):
-            body = _defined(c.body, terms)
+            body = _defined(c.body, terms, named)
             c = replace(c, body=_fuller(body, before, terms) or body)
         elif c.role is None and c.body and len(c.body.split()) <= KK_SHORT_NAME:
             c = replace(c, body=_kk_fuller(c.body, before, kk_terms) or c.body)
@@ -414,9 +415,11 @@ def public(comps: list[Competence], private_terms: list[str]) -> list[Competence
     return out
 
 
-def _defined(name: str, terms: list[list[str]]) -> str:
+def _defined(name: str, terms: list[list[str]], named: dict[tuple, str] | None = None) -> str:
     """The name cut after the longest defined term it starts with (Russian word order); a determiner
-    inside it ("управляющей компанией соответствующей индустриальной зоны") is no part of the name."""
+    inside it ("управляющей компанией соответствующей индустриальной зоны") is no part of the name.
+    A name that only one longer term starts with («Уполномоченный орган по реализации государственной
+    политики», its field cut off) is that term (`named`: a term's lemmas -> the term)."""
     words = [
         w
         for w in clause_words(name)
@@ -424,6 +427,9 @@ def _defined(name: str, terms: list[list[str]]) -> str:
     ]
     lemmas = [base_forms(w, "ru")[0] for w, _, _ in words]
     best = max((len(t) for t in terms if len(t) <= len(lemmas) and lemmas[: len(t)] == t), default=0)
+    longer = [t for t in terms if len(t) > len(lemmas) > best and t[: len(lemmas)] == lemmas]
+    if named and best and len(longer) == 1:
+        return named[tuple(longer[0])]
     if not best or (best == len(lemmas) and len(words) == len(clause_words(name))):
         return name
     return " ".join(w for w, _, _ in words[:best])
