@@ -68,6 +68,8 @@ RIGHTS_LEAD = re.compile(
 )
 # A Kazakh list of rights or duties closes with them: "… құқығы бар", "… құқылы", "… міндетті".
 KK_RIGHT_CLOSE = re.compile(r"(?:құқы(?:ғы|қтары)\s+бар|құқылы|міндетті|міндеттері\s+бар)\s*[.;]?\s*$", re.I)
+# A Kazakh word in the accusative ends an object item: "… мәндерін;" (not a participle: "болған").
+KK_ACCUSATIVE_END = re.compile(r"(?:[ыі]н|ны|ні|ды|ді|ты|ті)$")
 # "X-ның:": a lead-in naming the owner of the rights listed.
 KK_GENITIVE_LEAD = re.compile(rf"(?:{alternation(KK_CASE['genitive'])})\s*:\s*$")
 # A lead-in of a few words and no verb names the list's subject only ("Қор:", "Уәкілетті орган:").
@@ -331,10 +333,15 @@ def _runs_through(lst: ItemList, lang: str) -> bool:
     live = [it for it in lst.items if not (it.excluded or it.pending)]
     if len(live) < 2 or predicates(lst.lead, lang) or any(predicates(it.text, lang) for it in live[:-1]):
         return False  # one live item is the list's own, whatever its verb
-    if _ends_with_right(lst) and (
-        KK_GENITIVE_LEAD.search(lst.lead) or len(clause_words(lst.lead)) <= SHORT_LEAD or _ends_with_subject(lst.lead)
+    if _objects_of_subject(lst, live) or (
+        _ends_with_right(lst)
+        and (
+            KK_GENITIVE_LEAD.search(lst.lead)
+            or len(clause_words(lst.lead)) <= SHORT_LEAD
+            or _ends_with_subject(lst.lead)
+        )
     ):
-        return False  # "X-ның: 1) …; 7) … құқығы бар", "Қор: 1) …; 3) … құқылы": X's rights, item by item
+        return False  # "X-ның: 1) …; 7) … құқығы бар", "Қор: 1) …; 3) … құқылы", "X органдары: 1) …; 2) … бекітеді"
     return bool(predicates(live[-1].text, lang))
 
 
@@ -342,6 +349,19 @@ def _ends_with_subject(lead: str) -> bool:
     """Does a lead-in end with its subject, a body ("… кезде арнайы экономикалық аймақтың басқарушы компаниясы:")?"""
     named = role_mentions(lead)
     return bool(named) and named[-1].subject and not lead[named[-1].phrase[1] :].strip(" :")
+
+
+def _objects_of_subject(lst: ItemList, live: list) -> bool:
+    """Are the items the objects of one body's verb, closed by the last ("Облыстың, … жергілікті атқарушы
+    органдары: 1) … шекті мәндерін; 2) … мөлшерін бекітеді"): a lead-in that is one body and nothing else,
+    the items but the last in the accusative? Each is the body's own power."""
+    named = role_mentions(lst.lead)
+    if len(named) != 1 or not named[0].subject:
+        return False
+    if (lst.lead[: named[0].phrase[0]] + lst.lead[named[0].phrase[1] :]).strip(" :"):
+        return False
+    ends = [clause_words(it.text)[-1][0].lower() for it in live[:-1] if clause_words(it.text)]
+    return len(ends) == len(live) - 1 and all(KK_ACCUSATIVE_END.search(w) for w in ends)
 
 
 def _enumerates_bodies(lst: ItemList, aliases: dict[str, str] | None) -> bool:

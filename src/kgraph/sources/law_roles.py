@@ -214,6 +214,11 @@ PLACES_BEFORE, PLACES_AFTER = law_bodies.PLACES_BEFORE, law_bodies.PLACES_AFTER
 # The bodies of districts (and cities of regional significance) are a level of their own.
 DISTRICTS = re.compile(r"^\W*(?:район|аудан)", re.I)
 DISTRICT_ROLE = {"local-executive-bodies": "local-executive-bodies-district"}
+# Regions down to districts ("области, города республиканского значения, столицы, района, города
+# областного значения"): the bodies of every level, wider than those of the regions.
+REGIONS = re.compile(r"^\W*(?:област|облыс)", re.I)
+DISTRICT_LEVEL = re.compile(r"(?<![а-яәғқңөұүһі])(?:район|аудан)", re.I)
+ALL_LEVELS_ROLE = {"local-executive-bodies": "local-executive-bodies-all-levels"}
 
 
 _places_before, _places_after = law_bodies.places_before, law_bodies.places_after
@@ -508,6 +513,8 @@ def role_mentions(
                 phrase = (phrase[0], _places_after(text, phrase[1])) if side == "after" else phrase
                 places = text[phrase[0] : m.start()] if side == "before" else text[m.end() : phrase[1]]
                 role = DISTRICT_ROLE[kind] if DISTRICTS.match(places) else role
+                all_levels = REGIONS.match(places) and DISTRICT_LEVEL.search(places)
+                role = ALL_LEVELS_ROLE[kind] if all_levels else role
             found.append(RoleMention(role, m.start(), m.end(), subject, side, instrumental, phrase, suf))
     found.sort(key=lambda r: (r.start, -(r.end - r.start)))
     roles: list[RoleMention] = []
