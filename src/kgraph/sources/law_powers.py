@@ -76,6 +76,8 @@ KK_GENITIVE_LEAD = re.compile(rf"(?:{alternation(KK_CASE['genitive'])})\s*:\s*$"
 SHORT_LEAD = 4
 # Words after which a list completes the verb: "осуществляется … путем: 1) …".
 LIST_COMPLETES_VERB = frozenset({"путем", "посредством", "арқылы", "жолымен"})
+# ... naming what the items are ("путем реализации следующих мероприятий:").
+LIST_NAMED_BY = frozenset({"следующих", "следующие", "мынадай"})
 # ... and where Kazakh closes such a list, after its last item: "… жәрдемдесу жолымен тұрақты жүзеге асырады."
 WAYS_CLOSE = re.compile(
     rf"\s(?:{'|'.join(sorted(LIST_COMPLETES_VERB))})\s+(?:[а-яәғқңөұүһі]+\s+){{0,3}}[а-яәғқңөұүһі]+\s*[.;]?\s*$", re.I
@@ -253,6 +255,8 @@ def _verb_lead(lead: str, lang: str) -> bool:
         if rest and rest[-1] in LIST_COMPLETES_VERB:
             rest = rest[:-1]
         return bool(rest) and rest[-1] in KK_LIST_OBJECTS
+    if any(w in LIST_COMPLETES_VERB for w in words[-4:-2]) and words[-2] in LIST_NAMED_BY:
+        return True  # "… осуществляется посредством реализации следующих мероприятий:"
     return words[-1] in LIST_COMPLETES_VERB or bool(predicates(words[-1], lang))
 
 
