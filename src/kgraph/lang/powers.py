@@ -72,6 +72,16 @@ PRIVATE_MAKER = re.compile(
     r"|меншік\s+иес\w*\s+(?:\w+\s+){0,2}(?:құр|айқында|белгіле)\w*",
     re.IGNORECASE,
 )
+# What ties an organisation the law defines to the state: a state body, the Government, an authorized or
+# local body, the state's participation ("логистический центр, выполняющий …" has none: a private business
+# the law regulates, its "functions" no powers).
+PUBLIC_TIE = re.compile(
+    r"государств|правительств|орган|акимат|министерств|национальн|квазигосударств"
+    r"|мемлекет|үкімет|әкімдік|министрлі|ұлттық|квазимемлекет"
+    # made or designated under the law itself ("создаваемое или определяемое в соответствии с настоящим Законом")
+    r"|(?:созда|определя)\w*\s+в\s+соответствии\s+с\s+настоящим\s+Законом|осы\s+Заңға\s+(?:\S+\s+){0,12}?(?:құр|айқында)",
+    re.IGNORECASE,
+)
 # A sentence that gives a status: acquiring one is no power ("приобретает статус управляющей компании",
 # "… басқарушы компаниясы мәртебесіне ие болады", "шарттар … мәртебесін алады").
 STATUS_GAIN = re.compile(
@@ -144,6 +154,7 @@ __all__ = [
     "POWER_GROUPS",
     "PRIVATE_MAKER",
     "PRIVATE_PARTY",
+    "PUBLIC_TIE",
     "RESIDUAL_POWER",
     "SINGLE_AGENT_KK",
     "SINGLE_AGENT_RU",

@@ -19,7 +19,7 @@ from typing import ClassVar
 
 from kgraph.amendments import acts_in, find_amendments
 from kgraph.lang import PENDING_ITEM, UNITS, base_forms, detect_lang, has_kazakh
-from kgraph.lang.powers import PRIVATE_MAKER
+from kgraph.lang.powers import PRIVATE_MAKER, PUBLIC_TIE
 from kgraph.records import DocumentMeta, Span
 from kgraph.sources import law_bodies, law_measures, law_powers, law_support
 from kgraph.sources.law_measures import Measure
@@ -159,7 +159,7 @@ def competences(doc: Structure, fields: dict[str, str], lang: str | None = None)
     found = law_powers.listed(owned)
     found += law_powers.in_sentences(doc, fields, lang, skip, [o[0] for o in owned], aliases)
     found = law_powers.in_context(found, doc, [d.term for d in defs])
-    private = [d.term for d in defs if PRIVATE_MAKER.search(d.definition)]
+    private = [d.term for d in defs if PRIVATE_MAKER.search(d.definition) or not PUBLIC_TIE.search(d.definition)]
     return sorted(law_powers.public(_full_names(found, defs), private), key=lambda c: c.span)
 
 
