@@ -82,6 +82,14 @@ PUBLIC_TIE = re.compile(
     r"|(?:созда|определя)\w*\s+в\s+соответствии\s+с\s+настоящим\s+Законом|осы\s+Заңға\s+(?:\S+\s+){0,12}?(?:құр|айқында)",
     re.IGNORECASE,
 )
+# Bodies above or outside the state: the organs of the Eurasian Economic Union («Евразийская
+# экономическая комиссия», «Еуразиялық экономикалық комиссия») and interstate bodies («межгосударственный совет»;
+# not every "international" name: «Международный финансовый центр «Астана»» is a Kazakh body).
+# A Kazakh law refers to their acts; it grants them no power.
+SUPRANATIONAL = re.compile(
+    r"евразийск|еуразиялық|межгосударствен|мемлекетаралық",
+    re.IGNORECASE,
+)
 # A sentence that gives a status: acquiring one is no power ("приобретает статус управляющей компании",
 # "… басқарушы компаниясы мәртебесіне ие болады", "шарттар … мәртебесін алады").
 STATUS_GAIN = re.compile(
@@ -159,6 +167,7 @@ __all__ = [
     "SINGLE_AGENT_KK",
     "SINGLE_AGENT_RU",
     "STATUS_GAIN",
+    "SUPRANATIONAL",
     "is_residual",
     "power_group",
 ]

@@ -41,7 +41,7 @@ from kgraph.lang import (
     repair_homoglyphs,
     ru_adjective,
 )
-from kgraph.lang.powers import CORPORATE_ORGAN
+from kgraph.lang.powers import CORPORATE_ORGAN, SUPRANATIONAL
 from kgraph.records import Span
 from kgraph.sources import law_bodies
 from kgraph.sources.law_agents import KK_LIGHT_VERB_NOUNS, KK_PARTICIPLE_WORD, agents
@@ -433,10 +433,17 @@ def public(comps: list[Competence], private_terms: list[str]) -> list[Competence
     out = []
     for c in comps:
         name = tuple(base_forms(c.body, "kk" if has_kazakh(c.body) else "ru")) if c.body else ()
-        if c.role is None and (CORPORATE_ORGAN.search(fold(c.body)) or name in private):
+        if c.role is None and (CORPORATE_ORGAN.search(fold(c.body)) or name in private or _supranational(c.body)):
             continue
         out.append(c)
     return out
+
+
+def _supranational(body: str) -> bool:
+    """Is a body above or outside the state («Евразийская экономическая комиссия»): its name opens with
+    the mark (Russian) or has it before the head noun (Kazakh)?"""
+    words = body.split()
+    return bool(words) and any(SUPRANATIONAL.match(w) for w in words[:2])
 
 
 def _defined(name: str, terms: list[list[str]], named: dict[tuple, str] | None = None) -> str:
