@@ -159,8 +159,20 @@ def competences(doc: Structure, fields: dict[str, str], lang: str | None = None)
     found = law_powers.listed(owned)
     found += law_powers.in_sentences(doc, fields, lang, skip, [o[0] for o in owned], aliases)
     found = law_powers.in_context(found, doc, [d.term for d in defs])
-    private = [d.term for d in defs if PRIVATE_MAKER.search(d.definition) or not PUBLIC_TIE.search(d.definition)]
+    # made by a private owner; or tied to no state at all, unless the law names the list its competence
+    # («К компетенции технических экспертов по стандартизации относятся:»)
+    declared = {_lemmas(body) for lst, _, body in owned if law_powers.OWN_COMPETENCE_WORD.search(lst.lead or "")}
+    private = [
+        d.term
+        for d in defs
+        if PRIVATE_MAKER.search(d.definition)
+        or (not PUBLIC_TIE.search(d.definition) and not any(_lemmas(d.term)[: len(b)] == b for b in declared if b))
+    ]
     return sorted(law_powers.public(_full_names(found, defs), private), key=lambda c: c.span)
+
+
+def _lemmas(name: str) -> tuple[str, ...]:
+    return tuple(base_forms(name, "kk" if has_kazakh(name) else "ru"))
 
 
 def _full_names(comps: list[Competence], defs: list[Definition]) -> list[Competence]:

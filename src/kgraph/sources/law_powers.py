@@ -86,6 +86,8 @@ WAYS_CLOSE = re.compile(
 KK_LIST_OBJECTS = frozenset({"мыналарды", "мыналар", "мынадай"})
 # An item that is a term and its meaning: "инновационность – …", "ауқымдылық – …".
 TERM_ITEM = re.compile(r"^\S+(?:\s+\S+){0,3}\s+[–—-]\s")
+# The word by which a law says a list is someone's competence, whoever that is.
+OWN_COMPETENCE_WORD = re.compile(r"компетенц|құзырет", re.I)
 # A national operator or development institute named with its field; a single operator or centre the
 # law designates for a whole field ("единый координационный центр", "бірыңғай үйлестіру орталығы").
 OPERATOR_NAME = re.compile(
@@ -163,7 +165,8 @@ def list_owner(
     named = role_mentions(lead, fields, aliases)
     owner = next((m for p in BODY_IN_LEAD if (m := p.search(lead))), None)
     inner = [r for r in named if owner and r.start < owner.end("body")]
-    if owner and (ORGANISATION_NOUN.search(owner["body"]) or inner):  # "Үкіметінің құзыретіне:" too
+    # "Үкіметінің құзыретіне:" too; whoever the law says has a competence («К компетенции технических экспертов …»)
+    if owner and (ORGANISATION_NOUN.search(owner["body"]) or inner or OWN_COMPETENCE_WORD.search(lead[: owner.end()])):
         if inner and inner[0].role is not None and inner[0].role not in FIELDED:
             return inner[0].role, _name(lead, inner[0])
         expanded = inner and inner[0].name != collapse(lead[inner[0].phrase[0] : inner[0].phrase[1]])
