@@ -31,6 +31,7 @@ from typing import ClassVar
 
 from kgraph.lang import (
     KK_CASE,
+    OWN_COMPETENCE,
     RU_ADVERBIAL_OPENING,
     alternation,
     base_forms,
@@ -88,6 +89,8 @@ KK_LIST_OBJECTS = frozenset({"мыналарды", "мыналар", "мынад
 TERM_ITEM = re.compile(r"^\S+(?:\s+\S+){0,3}\s+[–—-]\s")
 # The word by which a law says a list is someone's competence, whoever that is.
 OWN_COMPETENCE_WORD = re.compile(r"компетенц|құзырет", re.I)
+# A verb saying what the bodies a list names make up: "… құрылымын: 1) …; 7) … құрайды".
+CONSTITUTE = re.compile(r"(?<![а-яәғқңөұүһі])(?:құрайды|составляют|образуют)\s*[.;]?\s*$", re.I)
 # A national operator or development institute named with its field; a single operator or centre the
 # law designates for a whole field ("единый координационный центр", "бірыңғай үйлестіру орталығы").
 OPERATOR_NAME = re.compile(
@@ -373,16 +376,31 @@ def _objects_of_subject(lst: ItemList, live: list) -> bool:
 
 def _enumerates_bodies(lst: ItemList, aliases: dict[str, str] | None) -> bool:
     """Are the items the bodies themselves ("… басқаруды: 1) Президенті; 2) Үкіметі; … 9) … органдары
-    жүзеге асырады")? Such a sentence describes who takes part, item by item, and grants no one a power."""
+    жүзеге асырады", "… құрылымын: 1) Үкіметі; … 5) стандарттау жөніндегі техникалық комитеттер; …
+    7) … құрайды")? Such a sentence describes who takes part, item by item, and grants no one a power.
+    An item is a body when a body's name covers most of it; where the verb says what the bodies make up
+    («құрайды», «составляют»), also when the name closes it (Kazakh) / opens it (Russian) after a field
+    or scope, and one item in four may be another participant («техникалық сарапшылар»). Bodies listed
+    with their scopes before an action verb («мониторингті: 1) … техникалық комитеттер; … жүзеге
+    асырады») each carry it out."""
     live = [it for it in lst.items if not (it.excluded or it.pending)][:-1]
     if not live:
         return False
+    bodies = 0
     for it in live:
-        words = len(it.text.split())
-        named = [m for m in role_mentions(it.text, aliases=aliases) if m.phrase[1] > m.phrase[0]]
-        if not named or sum(len(it.text[a:b].split()) for a, b in (m.phrase for m in named)) < 0.7 * words:
-            return False
-    return True
+        # the scope is no word of the name: "өз құзыреті шегінде мемлекеттік органдар"
+        text = it.text.strip(" ;.,")
+        words = len([w for w in OWN_COMPETENCE.sub(" ", text).split() if w.lower() != "өз"])
+        named = [m for m in role_mentions(text, aliases=aliases) if m.phrase[1] > m.phrase[0]]
+        covered = sum(len(text[a:b].split()) for a, b in (m.phrase for m in named)) >= 0.7 * words
+        edge = (
+            bool(CONSTITUTE.search(lst.items[-1].text))
+            and bool(named)
+            and (named[-1].phrase[1] == len(text) if named[-1].side == "before" else named[0].phrase[0] == 0)
+        )
+        bodies += bool(named) and (covered or edge)
+    last = [it for it in lst.items if not (it.excluded or it.pending)][-1].text
+    return bodies == len(live) or (len(live) >= 4 and bodies * 4 >= len(live) * 3 and bool(CONSTITUTE.search(last)))
 
 
 def _clean(sentence: str) -> str:
