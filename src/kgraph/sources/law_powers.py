@@ -309,6 +309,14 @@ def in_sentences(
         span = (lst.lead_span[0], lst.items[-1].span[1])
         for m in agents(sentence, lang, fields, aliases):
             drafts.setdefault((lst.article, lst.paragraph, None, m.key), [m, _name(sentence, m), [sentence], span])
+    for lst in doc.lists:  # "Мониторинг … осуществляют: 1) технические комитеты …; 2) национальный орган …"
+        if lst in owned or lst in running or lst.article in skip or not lst.lead_span:
+            continue
+        subjects = _listed_subjects(lst, lang, fields, aliases)
+        sentence = lst.lead + " " + "; ".join(it.text for it in lst.items if not (it.excluded or it.pending))
+        for text, m in subjects:
+            key = (lst.article, lst.paragraph, None, m.key)
+            drafts.setdefault(key, [m, _name(text, m), [sentence], (lst.lead_span[0], lst.items[-1].span[1])])
     dead = {(it.article, it.paragraph, it.number) for it in doc.items if it.excluded or it.pending}
     for u in doc.units:
         if u.footnote or u.article in skip:
@@ -327,6 +335,28 @@ def in_sentences(
     for (article, paragraph, item, _key), (m, body, texts, span) in drafts.items():
         text = _clean(" ".join(texts))
         out.append(Competence(article, paragraph, item, m.role, text, bool(RESIDUAL.search(text)), body, span))
+    return out
+
+
+def _listed_subjects(
+    lst: ItemList, lang: str, fields: dict[str, str], aliases: dict[str, str] | None
+) -> list[tuple[str, RoleMention]]:
+    """The subjects a lead-in's verb is waiting for, one per item («Мониторинг … ежегодно осуществляют:
+    1) технические комитеты по стандартизации …; 2) национальный орган …; 3) государственные органы …»):
+    a Russian lead-in that ends with its verb and names no agent, every item opening with a body."""
+    live = [it for it in lst.items if not (it.excluded or it.pending)]
+    if lang != "ru" or len(live) < 2 or not _verb_lead(lst.lead, lang) or agents(lst.lead, lang, fields, aliases):
+        return []
+    words, verbs = clause_words(lst.lead), predicates(lst.lead, lang)
+    if not words or words[-1][0].lower() in LIST_COMPLETES_VERB or not verbs or verbs[-1].copula or verbs[-1].passive:
+        return []  # "Органами управления … являются:": what the organs are, no power
+    out = []
+    for it in live:
+        text = it.text.strip()
+        named = role_mentions(text, fields, aliases)
+        if not named or named[0].phrase[0] != 0 or not named[0].subject or predicates(text, lang):
+            return []
+        out.append((text, named[0]))
     return out
 
 
