@@ -90,6 +90,13 @@ SUPRANATIONAL = re.compile(
     r"евразийск|еуразиялық|межгосударствен|мемлекетаралық",
     re.IGNORECASE,
 )
+# A prohibition grants nothing: "Организатор конкурса … не вправе предъявлять …", "не может быть …",
+# kk "… талап қоюға құқылы емес", "… құқығы жоқ".
+PROHIBITION = re.compile(
+    r"(?<![а-яё])не\s+(?:вправе|может|могут|имеет\s+права|имеют\s+права)(?![а-яё])"
+    r"|құқылы\s+емес|құқ(?:ығы|ықтары)\s+(?:жоқ|болмайды)",
+    re.IGNORECASE,
+)
 # A sentence that gives a status: acquiring one is no power ("приобретает статус управляющей компании",
 # "… басқарушы компаниясы мәртебесіне ие болады", "шарттар … мәртебесін алады").
 STATUS_GAIN = re.compile(
@@ -162,6 +169,7 @@ __all__ = [
     "POWER_GROUPS",
     "PRIVATE_MAKER",
     "PRIVATE_PARTY",
+    "PROHIBITION",
     "PUBLIC_TIE",
     "RESIDUAL_POWER",
     "SINGLE_AGENT_KK",

@@ -42,7 +42,7 @@ from kgraph.lang import (
     ru_number,
     ru_participle,
 )
-from kgraph.lang.powers import PRIVATE_PARTY, STATUS_GAIN
+from kgraph.lang.powers import PRIVATE_PARTY, PROHIBITION, STATUS_GAIN
 from kgraph.sources.law_roles import RoleMention, role_mentions
 
 # Russian prepositions: a role right after one is no subject ("в уполномоченный орган").
@@ -92,8 +92,8 @@ def agents(
     mentions = role_mentions(sentence, fields, aliases)
     if not mentions:
         return []
-    if SELF_DESCRIPTION.search(sentence) or STATUS_GAIN.search(sentence):
-        return []  # "… осуществляет свою деятельность …", "… приобретает статус …": nothing granted
+    if SELF_DESCRIPTION.search(sentence) or STATUS_GAIN.search(sentence) or PROHIBITION.search(sentence):
+        return []  # "… осуществляет свою деятельность …", "… приобретает статус …", "… не вправе …": nothing granted
     found = _agents(sentence, mentions, lang)
     if any(_with_private_party(sentence, m) for m in found):
         return []  # "… вносится … органами, юридическими лицами": anyone's right, no body's power
