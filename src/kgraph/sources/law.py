@@ -153,6 +153,8 @@ def competences(doc: Structure, fields: dict[str, str], lang: str | None = None)
     aliases = law_bodies.shortened(full) | law_bodies.aliases(doc.text) | role_aliases(doc.text)
     aliases |= defined_roles([(d.term, d.definition) for d in defs])  # the law's own public actors
     aliases = law_bodies.bracket_shortened(doc.text) | aliases  # "конкурсная комиссия" for "конкурсная (аукционная) …"
+    # an article titled by an organisation's name alone names it ("Мемлекеттік-жекешелік әріптестікті дамыту орталығы")
+    aliases = {t: t for a in doc.articles if (t := law_bodies.titled_name(a.title or ""))} | aliases
     lang = lang or detect_lang(doc.text)
     owned = law_powers.owned_lists(doc, fields, aliases, lang)
     skip = {a.number for a in doc.articles if a.title and DEFINITIONS_TITLE.search(a.title)}

@@ -31,6 +31,7 @@ from kgraph.lang import (
     kk_bare,
     kk_possessed,
     morph,
+    predicates,
     repair_homoglyphs,
     ru_adjective,
     ru_attribute_participle,
@@ -416,6 +417,24 @@ def shortened(names: list[str]) -> dict[str, str]:
                 ambiguous.add(short)
             out.setdefault(short, full)
     return {k: v for k, v in out.items() if k not in ambiguous}
+
+
+def titled_name(title: str) -> str | None:
+    """A Kazakh article title that is an organisation's name and nothing else, where the name reader
+    does not take it whole ("Мемлекеттік-жекешелік әріптестікті дамыту орталығы": what a centre develops
+    stands before it, in the accusative). The law titles the article about the organisation by its name."""
+    title = collapse(title).strip(" .")
+    words = title.split()
+    if not KAZAKH.search(title) or len(words) < 2 or not words[0][:1].isupper() or predicates(title, "kk"):
+        return None
+    head = NAMED_KK.fullmatch(words[-1])
+    if (
+        not head
+        or not KK_NOMINATIVE.match(head["suf"].lower())
+        or any(n.phrase == (0, len(title)) for n in named_bodies(title))
+    ):
+        return None
+    return title
 
 
 def bracket_shortened(text: str) -> dict[str, str]:
