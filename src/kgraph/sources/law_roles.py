@@ -259,6 +259,8 @@ KK_FIELD_OTHER_CASE = re.compile(
     rf"(?:{alternation(KK_CASE['genitive'] + KK_CASE['dative'][:-2] + KK_CASE['locative'] + KK_CASE['ablative'] + KK_CASE['instrumental'])})$"
 )
 KK_CONJUNCTIONS = frozenset({"және", "мен", "немесе"})
+# Possessive pronouns inside a field phrase ("тауарларды таңбалау мен олардың қадағалануы").
+KK_OWNER_PRONOUNS = frozenset({"олардың", "оның"})
 # The dative noun of a compound verb right before its verbal noun ("іске асыру", "қолдау көрсету" is nominative).
 KK_COMPLEMENT = re.compile(rf"(?:{alternation(KK_CASE['dative'][:-2])})$")
 KK_FIELD_STOP = re.compile(
@@ -401,13 +403,16 @@ def _kk_field_start(text: str, stop: int, plural: bool = False) -> int:
     comma, another case, a verb form or a postposition ("… қорытындылары бойынша"), nor past FIELD_WORDS words."""
     begin = stop
     offset = max(0, stop - FIELD_WINDOW)
-    objects, first, verbal = 0, True, False
+    objects, first, verbal, owned = 0, True, False, False
     governed = False  # a verbal noun read (after in the text) that an object can depend on
     for k, (word, s, e) in enumerate(reversed(clause_words(text[offset:stop]))):
         lower = word.lower()
         between = text[offset + e : begin]
         if re.search(r"[.;:()«»,]", between) or k >= FIELD_WORDS:
             break
+        if lower in KK_OWNER_PRONOUNS and not first:
+            owned = True  # "таңбалау мен олардың қадағалануы": "their" belongs to the noun after it
+            continue
         noun = KK_FIELD_OBJECT.search(lower) and kk_bare(lower[: -len(KK_FIELD_OBJECT.search(lower)[0])])
         if KK_FIELD_STOP.search(lower) and not noun:  # "қызметін" is an object, not a participle "-етін"
             if objects and PARTICIPLE.fullmatch(" " + lower) and not PASSIVE_PARTICIPLE.fullmatch(" " + lower):
@@ -419,8 +424,8 @@ def _kk_field_start(text: str, stop: int, plural: bool = False) -> int:
             governed = True
             continue
         if lower in KK_CONJUNCTIONS:
-            if plural:
-                break
+            if plural and not owned:
+                break  # fields of a plural role, unless "their" ties the second to the first: one field
             first = True  # "дамыту және жылжыту": another verbal noun of the same field
             continue
         adjective = bool(KK_ADJECTIVE.search(lower))
@@ -496,7 +501,7 @@ def role_mentions(
                         instrumental,
                         extent,
                         suf,
-                        None if slug else _worded(m.group(0), phrase, word, side),
+                        None if slug else _worded(m.group(0), phrase, word, side, text[extent[0] : m.end()]),
                     )
                     for slug, phrase, extent, word in fields
                 ]
@@ -561,9 +566,16 @@ def _plural(suffix: str, side: str) -> bool:
     return suffix in ("ы", "ов", "ам", "ами", "ах", "и")
 
 
-def _worded(noun: str, phrase: str, marker: str, side: str) -> str:
+def _worded(noun: str, phrase: str, marker: str, side: str, whole: str = "") -> str:
     """A role as the law words it, with its field: "уполномоченный орган в области углеводородов",
-    "көмірсутектер саласындағы уәкілетті орган"."""
+    "көмірсутектер саласындағы уәкілетті орган"; Kazakh keeps the words between the marker and the
+    noun (`whole`: "… саласындағы салалық уәкілетті мемлекеттік органдар")."""
+    if (
+        side == "before"
+        and whole.startswith(phrase)
+        and len(whole.split()) <= len(f"{phrase} {marker} {noun}".split()) + 2
+    ):
+        return collapse(whole)
     parts = (phrase, marker, noun) if side == "before" else (noun, marker, phrase)
     return collapse(" ".join(parts))
 
