@@ -93,6 +93,9 @@ ROLE_PHRASES: list[tuple[re.Pattern[str], str, str]] = [
             "authorized-body",
             "after",
         ),
+        # a body named by what it does in a field ("координирующий орган в области маркировки …")
+        (r"(?:үйлестіруші|реттеуші)\s+орган(?P<suf>[а-яәғқңөұүһі]*)", "functional-body", "before"),
+        (r"(?:координирующ|регулирующ)[а-я]*\s+орган(?P<suf>[а-я]*)", "functional-body", "after"),
         # a national body for a field ("национальный орган по стандартизации"), named with its field
         (r"ұлттық\s+орган(?P<suf>[а-яәғқңөұүһі]*)", "national-body", "before"),
         (r"национальн[а-я]*\s+орган(?P<suf>[а-я]*)", "national-body", "after"),
@@ -205,7 +208,7 @@ FIELDS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 # Role kinds that take a field, and registry names that differ from kind-field.
-FIELDED = {"authorized-body", "national-operator", "council", "national-body"}
+FIELDED = {"authorized-body", "national-operator", "council", "national-body", "functional-body"}
 ROLE_NAMES = {"authorized-body-state-planning": "state-planning-body"}
 
 # Roles named with the places they serve (`law_bodies.PLACES_BEFORE`, `law_bodies.PLACES_AFTER`).
