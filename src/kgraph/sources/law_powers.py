@@ -72,6 +72,8 @@ RIGHTS_LEAD = re.compile(
 KK_RIGHT_CLOSE = re.compile(r"(?:құқы(?:ғы|қтары)\s+бар|құқылы|міндетті|міндеттері\s+бар)\s*[.;]?\s*$", re.I)
 # A Kazakh word in the accusative ends an object item: "… мәндерін;" (not a participle: "болған").
 KK_ACCUSATIVE_END = re.compile(r"(?:[ыі]н|ны|ні|ды|ді|ты|ті)$")
+# A Kazakh word in the locative closing a lead-in: where the body acts ("… шекарасында:").
+KK_LOCATIVE_END = re.compile(rf"(?:{alternation(KK_CASE['locative'])})$")
 # "X-ның:": a lead-in naming the owner of the rights listed.
 KK_GENITIVE_LEAD = re.compile(rf"(?:{alternation(KK_CASE['genitive'])})\s*:\s*$")
 # A lead-in of a few words and no verb names the list's subject only ("Қор:", "Уәкілетті орган:").
@@ -199,7 +201,12 @@ def list_owner(
     # Names run on after the role noun ("Местные исполнительные органы областей, …:"), or a field
     # ("… ғылым, ғылыми-техникалық қызмет саласында:"): no verb before the colon.
     lang = "ru" if body.side == "after" else "kk"
-    names_only = not predicates(rest, lang) and not any(KK_PARTICIPLE_WORD.search(w) for w, _, _ in clause_words(rest))
+    rest_words = clause_words(rest)
+    names_only = not predicates(rest, lang) and not any(KK_PARTICIPLE_WORD.search(w) for w, _, _ in rest_words)
+    # kk "X … шекарасында:": where the body acts, a place in the locative, its participles inside it
+    names_only = names_only or (
+        lang == "kk" and bool(rest_words) and not predicates(rest, lang) and bool(KK_LOCATIVE_END.search(rest_words[-1][0]))
+    )
     if (
         QUALIFIER.match(rest)
         or RIGHTS_LEAD.match(rest)
