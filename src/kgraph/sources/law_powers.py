@@ -41,6 +41,8 @@ from kgraph.lang import (
     predicates,
     repair_homoglyphs,
     ru_adjective,
+    ru_case,
+    ru_preposition,
 )
 from kgraph.lang.powers import CORPORATE_ORGAN, SUPRANATIONAL
 from kgraph.records import Span
@@ -180,7 +182,7 @@ def list_owner(
             return None, inner[0].name  # the organisation's full name (a short form expanded)
         # "К компетенции Национального научного совета": a council (or body) without a known field
         # is not the generic role "council" but a body to resolve by its name.
-        return None, collapse(owner["body"])
+        return None, _without_opening(collapse(owner["body"]))
     if not named:
         return None
     body = named[0]
@@ -205,7 +207,10 @@ def list_owner(
     names_only = not predicates(rest, lang) and not any(KK_PARTICIPLE_WORD.search(w) for w, _, _ in rest_words)
     # kk "X … шекарасында:": where the body acts, a place in the locative, its participles inside it
     names_only = names_only or (
-        lang == "kk" and bool(rest_words) and not predicates(rest, lang) and bool(KK_LOCATIVE_END.search(rest_words[-1][0]))
+        lang == "kk"
+        and bool(rest_words)
+        and not predicates(rest, lang)
+        and bool(KK_LOCATIVE_END.search(rest_words[-1][0]))
     )
     if (
         QUALIFIER.match(rest)
@@ -219,6 +224,18 @@ def list_owner(
         return body.role, name
         return body.role, _name(lead, body)
     return None
+
+
+def _without_opening(body: str) -> str:
+    """A body named after a prepositional opening, without it: «Для достижения цели своей деятельности
+    юридическое лицо …» -> «юридическое лицо …» (the preposition's genitives run up to the nominative)."""
+    words = clause_words(body)
+    if len(words) < 3 or not ru_preposition(words[0][0]) or has_kazakh(body):
+        return body.rstrip(" ,")
+    for word, start, _ in words[1:]:
+        if ru_case(word) != "gent":
+            return body[start:].rstrip(" ,") if ru_case(word) == "nomn" else body.rstrip(" ,")
+    return body.rstrip(" ,")
 
 
 def _ends_with_right(lst: ItemList) -> bool:
