@@ -160,7 +160,7 @@ def competences(doc: Structure, fields: dict[str, str], lang: str | None = None)
     skip = {a.number for a in doc.articles if a.title and DEFINITIONS_TITLE.search(a.title)}
     found = law_powers.listed(owned)
     found += law_powers.in_sentences(doc, fields, lang, skip, [o[0] for o in owned], aliases)
-    found = law_powers.in_context(found, doc, [d.term for d in defs])
+    found = law_powers.distributed(law_powers.in_context(found, doc, [d.term for d in defs]))
     # made by a private owner; or tied to no state at all, unless the law names the list its competence
     # («К компетенции технических экспертов по стандартизации относятся:»)
     declared = {_lemmas(body) for lst, _, body in owned if law_powers.OWN_COMPETENCE_WORD.search(lst.lead or "")}

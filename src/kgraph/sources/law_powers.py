@@ -96,6 +96,8 @@ TERM_ITEM = re.compile(r"^\S+(?:\s+\S+){0,3}\s+[–—-]\s")
 OWN_COMPETENCE_WORD = re.compile(r"компетенц|құзырет", re.I)
 # A verb saying what the bodies a list names make up: "… құрылымын: 1) …; 7) … құрайды".
 CONSTITUTE = re.compile(r"(?<![а-яәғқңөұүһі])(?:құрайды|составляют|образуют)\s*[.;]?\s*$", re.I)
+# Words joining alternative modifiers of one noun («специальной экономической или индустриальной зоны»).
+ALTERNATIVE_JOINERS = frozenset({"или", "либо", "немесе"})
 # A national operator or development institute named with its field; a single operator or centre the
 # law designates for a whole field ("единый координационный центр", "бірыңғай үйлестіру орталығы").
 OPERATOR_NAME = re.compile(
@@ -498,6 +500,40 @@ def in_context(comps: list[Competence], doc: Structure, defined: list[str] = ())
         span = (min(old.span[0], c.span[0]), max(old.span[1], c.span[1]))
         merged[key] = replace(old, text=text, span=span, residual=old.residual or c.residual)
     return list(merged.values())
+
+
+def distributed(comps: list[Competence]) -> list[Competence]:
+    """A name whose modifiers are alternatives sharing one noun names two bodies: «управляющая компания
+    специальной экономической или индустриальной зоны» is the management company of a special
+    economic zone and that of an industrial zone (kk «Арнайы экономикалық немесе индустриялық аймақтың
+    басқарушы компаниясы»); the power is each one's."""
+    out = []
+    for c in comps:
+        names = _alternatives(c.body) if c.role is None and c.body else []
+        out.extend(replace(c, body=n) for n in names) if names else out.append(c)
+    return out
+
+
+def _alternatives(name: str) -> list[str]:
+    words = name.split()
+    joins = [i for i, w in enumerate(words) if w.lower() in ALTERNATIVE_JOINERS]
+    if len(joins) != 1:
+        return []
+    i, kazakh = joins[0], has_kazakh(name)
+    kk_adjective = lambda w: (
+        bool(law_bodies.KK_MODIFIER.match(w.lower())) or w.lower() in law_bodies.KK_PLAIN_ADJECTIVES
+    )
+    adjective = kk_adjective if kazakh else ru_adjective
+    k = i
+    while k > 0 and adjective(words[k - 1]):
+        k -= 1
+    j = i + 1
+    while j < len(words) and adjective(words[j]):
+        j += 1
+    if k == i or j == i + 1 or j >= len(words) or (not kazakh and (k == 0 or j != len(words) - 1)):
+        return []  # Russian: the head noun, the alternatives, their one genitive noun
+    head, tail = words[:k], words[j:]
+    return [" ".join(head + words[k:i] + tail), " ".join(head + words[i + 1 : j] + tail)]
 
 
 def public(comps: list[Competence], private_terms: list[str]) -> list[Competence]:
