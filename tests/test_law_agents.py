@@ -137,3 +137,17 @@ def test_agents_of_passives_modals_and_copulas(sentence, lang, roles):
 def test_the_subject_of_a_kazakh_subordinate_clause_is_not_the_main_verbs():
     sentence = "Жергілікті атқарушы орган ұсыныс енгізгеннен кейін Қазақстан Республикасының Үкіметі шешім қабылдайды."
     assert [m.role for m in agents(sentence, "kk", {})] == ["government"]
+
+
+@pytest.mark.parametrize(
+    "sentence, lang",
+    [
+        # a prohibition grants nothing
+        ("Уполномоченный орган не вправе предъявлять требования к партнеру.", "ru"),
+        ("Уәкілетті орган әлеуетті жекеше әріптеске талаптар қоюға құқылы емес.", "kk"),
+        # nor does a sentence saying something operates
+        ("Единый государственный фонд функционирует в соответствии с законодательством.", "ru"),
+    ],
+)
+def test_prohibitions_and_descriptions_grant_nothing(sentence, lang):
+    assert agents(sentence, lang, {"authorized-body": "science"}) == []

@@ -282,3 +282,43 @@ def test_roles_the_law_defines(definitions, expected):
 )
 def test_a_defined_role_is_named_by_its_head(text, aliases, name):
     assert first(text, aliases).name == name
+
+
+@pytest.mark.parametrize(
+    "text, role, name",
+    [
+        # the bodies of every level, from the regions down to the districts
+        (
+            "Местные исполнительные органы области, города республиканского значения, столицы, района, города "
+            "областного значения:",
+            "local-executive-bodies-all-levels",
+            None,
+        ),
+        (
+            "Облыстың, республикалық маңызы бар қаланың, астананың, ауданның, облыстық маңызы бар қаланың "
+            "жергілікті атқарушы органдары:",
+            "local-executive-bodies-all-levels",
+            None,
+        ),
+        (
+            "Местные исполнительные органы областей, городов республиканского значения и столицы:",
+            "local-executive-bodies",
+            None,
+        ),
+        # a body named by what it does in a field
+        (
+            "Координирующий орган в области маркировки и прослеживаемости товаров:",
+            None,
+            "Координирующий орган в области маркировки и прослеживаемости товаров",
+        ),
+        # kk: the words between the field's marker and the noun stay; "A мен олардың B" is one field
+        (
+            "Тауарларды таңбалау мен олардың қадағалануы саласындағы салалық уәкілетті мемлекеттік органдар:",
+            None,
+            "Тауарларды таңбалау мен олардың қадағалануы саласындағы салалық уәкілетті мемлекеттік органдар",
+        ),
+    ],
+)
+def test_roles_named_by_level_and_function(text, role, name):
+    m = first(text)
+    assert (m.role, m.name) == (role, name)
