@@ -59,6 +59,8 @@ KK_IZAFET = re.compile(
     r"|(?:лар|лер|дар|дер|тар|тер)?[ыі](?:н|на|не|нда|нде|нан|нен|ның|нің|мен)|(?:лар|лер|дар|дер|тар|тер)[ыі])$"
 )
 # A Kazakh verbal noun owned by its agent: "орналастыруы", "жүзеге асыруы арқылы", "беруіне".
+# Adverbs that end like a possessed noun ("Үкіметі бұрын бекітілген …": "earlier", no izafet).
+KK_ADVERBS = frozenset({"бұрын", "кейін", "әрдайым"})
 KK_VERBAL_NOUN_OWNED = re.compile(r"[уү][ыі](?:н|на|не|нда|нде|нан|нен|мен)?$")
 # The noun of a Kazakh compound verb: "жүзеге асыру", "іске асыру", "қамтамасыз ету", "басшылыққа алу".
 KK_LIGHT_VERB_NOUNS = frozenset({"жүзеге", "іске", "қамтамасыз", "басшылыққа", "назарға", "есепке"})
@@ -422,4 +424,4 @@ def _kk_dependent(sentence: str, m: RoleMention, mentions: list[RoleMention]) ->
             return True  # "уәкілетті орган жүзеге асыратын …": the subject of a participle
         if KK_PARTICIPLE_WORD.search(word):
             return False
-        return bool(KK_IZAFET.match(word)) or word in KK_POSTPOSITIONS
+        return (bool(KK_IZAFET.match(word)) and word not in KK_ADVERBS) or word in KK_POSTPOSITIONS
