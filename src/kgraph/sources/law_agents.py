@@ -61,6 +61,7 @@ KK_IZAFET = re.compile(
 # A Kazakh verbal noun owned by its agent: "орналастыруы", "жүзеге асыруы арқылы", "беруіне".
 # Adverbs that end like a possessed noun ("Үкіметі бұрын бекітілген …": "earlier", no izafet).
 KK_ADVERBS = frozenset({"бұрын", "кейін", "әрдайым"})
+KK_VERBAL_NOUN_SUBJECT = re.compile(r"[а-яәғқңөұүһі]{2}[уү][ыі]$")
 KK_VERBAL_NOUN_OWNED = re.compile(r"[уү][ыі](?:н|на|не|нда|нде|нан|нен|мен)?$")
 # The noun of a Kazakh compound verb: "жүзеге асыру", "іске асыру", "қамтамасыз ету", "басшылыққа алу".
 KK_LIGHT_VERB_NOUNS = frozenset({"жүзеге", "іске", "қамтамасыз", "басшылыққа", "назарға", "есепке"})
@@ -385,7 +386,11 @@ def _kk_passive_agent(sentence: str, m: RoleMention, mentions: list[RoleMention]
     if not m.genitive or any(r.genitive and m.end <= r.start < verb for r in mentions):
         return False
     words = [w.lower() for w, _, _ in clause_words(sentence[m.end : verb])]
-    return any(KK_VERBAL_NOUN_OWNED.search(w) and nxt == "арқылы" for w, nxt in itertools.pairwise(words))
+    if any(KK_VERBAL_NOUN_OWNED.search(w) and nxt == "арқылы" for w, nxt in itertools.pairwise(words)):
+        return True
+    # "X органдарының сауда қызметін қолдауы мынадай … арқылы жүзеге асырылады": X's action, done by these means
+    owned = next((k for k, w in enumerate(words[:3]) if KK_VERBAL_NOUN_SUBJECT.search(w)), None)
+    return owned is not None and any(w in ("арқылы", "жолымен") for w in words[owned + 1 :])
 
 
 def _kk_owns_duty(sentence: str, m: RoleMention, verb: int) -> bool:

@@ -220,9 +220,10 @@ def _verb_lead(lead: str, lang: str) -> bool:
         rest = words[:-1]  # "мыналарды жүзеге асырады:", "мыналар арқылы жүзеге асырады:"
         if rest[-1] in KK_LIGHT_VERB_NOUNS:
             rest = rest[:-1]
-        if rest and rest[-1] in LIST_COMPLETES_VERB:
-            rest = rest[:-1]
-        return bool(rest) and rest[-1] in KK_LIST_OBJECTS
+        means = bool(rest) and rest[-1] in LIST_COMPLETES_VERB
+        rest = rest[:-1] if means else rest
+        # "мыналарды жүзеге асырады:"; by the means the items name: "мынадай іс-шараларды іске асыру арқылы …:"
+        return bool(rest) and (rest[-1] in KK_LIST_OBJECTS or (means and "мынадай" in rest[-4:-1]))
     if any(w in LIST_COMPLETES_VERB for w in words[-4:-2]) and words[-2] in LIST_NAMED_BY:
         return True  # "… осуществляется посредством реализации следующих мероприятий:"
     return words[-1] in LIST_COMPLETES_VERB or bool(predicates(words[-1], lang))
