@@ -93,6 +93,8 @@ def agents(
     """The bodies or roles a sentence empowers: the subject of its verb, or the agent of a passive verb."""
     sentence = repair_homoglyphs(sentence)  # a Latin "i" in a Kazakh word ("етедi"); offsets stay
     mentions = role_mentions(sentence, fields, aliases)
+    # "Рабочим органом комиссии является X": the working body is a function X is given, not a body
+    mentions = [m for m in mentions if not WORKING_BODY.match(sentence, m.phrase[0])]
     if not mentions:
         return []
     if SELF_DESCRIPTION.search(sentence) or STATUS_GAIN.search(sentence) or PROHIBITION.search(sentence):
@@ -131,18 +133,18 @@ def _agents(sentence: str, mentions: list[RoleMention], lang: str) -> list[RoleM
     if not preds:
         return []
     found = []
-    if any(p.passive for p in preds):
+    if any(p.passive and not (assigns and p.copula) for p in preds):
         passive = [
             m
             for m in mentions
             if ((m.instrumental and _free(sentence, m, mentions)) or _by_decision(sentence, m))
             and not _relative(sentence, m.start)
         ]
-        verb = next(p for p in preds if p.passive)
+        verb = next(p for p in preds if p.passive and not (assigns and p.copula))
         if any(m.start > verb.start for m in passive):  # "… предоставления X-ом … определяются Правительством"
             passive = [m for m in passive if m.start > verb.start or _before_passive(sentence, m)]
         found += passive
-    active = [p for p in preds if not p.passive]
+    active = [p for p in preds if not p.passive or (assigns and p.copula)]  # "… является X": X is the subject
     if active:
         verb = active[0]
         subjects = [m for m in mentions if m.subject and m.end <= verb.start and _free(sentence, m, mentions)]
