@@ -311,6 +311,12 @@ def test_a_defined_role_is_named_by_its_head(text, aliases, name):
             None,
             "Координирующий орган в области маркировки и прослеживаемости товаров",
         ),
+        # kk: a plural object before the field is the clause verb's, not the field's
+        (
+            "Қағидаларды, талаптарды сауда қызметін реттеу саласындағы уәкілетті орган бекітеді.",
+            None,
+            "сауда қызметін реттеу саласындағы уәкілетті орган",
+        ),
         # kk: the words between the field's marker and the noun stay; "A мен олардың B" is one field
         (
             "Тауарларды таңбалау мен олардың қадағалануы саласындағы салалық уәкілетті мемлекеттік органдар:",

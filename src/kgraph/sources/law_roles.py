@@ -257,6 +257,7 @@ KK_NEXT_FIELD = re.compile(
 KK_VERBAL_NOUN = re.compile(r"(?:у|ю)$")
 KK_ADJECTIVE = re.compile(r"(?:лық|лік|тық|тік|дық|дік|ғы|гі|қы|кі|ми|ни|лы|лі)$")
 KK_FIELD_OBJECT = re.compile(r"(?:ын|ін|сын|сін|ны|ні|уды|уді|юды|юді)$")
+KK_PLURAL_ACCUSATIVE = re.compile(r"(?:лар|лер|дар|дер|тар|тер)(?:ды|ді|ты|ті|ны|ні)$")
 KK_FIELD_ACCUSATIVE = re.compile(rf"(?:{alternation(KK_CASE['accusative'])})$")
 KK_FIELD_OTHER_CASE = re.compile(
     rf"(?:{alternation(KK_CASE['genitive'] + KK_CASE['dative'][:-2] + KK_CASE['locative'] + KK_CASE['ablative'] + KK_CASE['instrumental'])})$"
@@ -440,6 +441,8 @@ def _kk_field_start(text: str, stop: int, plural: bool = False) -> int:
             objects += 1
             if objects > 1 or (KK_FIELD_OBJECT.search(lower) and not governed):
                 break  # "… тәртібін қорғаныс өнеркәсібі саласындағы": an object of the clause's verb, not the field's
+        elif objects and KK_PLURAL_ACCUSATIVE.search(lower):
+            break  # "талаптарды сауда қызметін реттеу саласындағы": a second object is the clause's verb's
         elif KK_FIELD_OTHER_CASE.search(lower) and not adjective and not kk_bare(lower):
             break  # another case; "сауда", "орта" only look like one
         verbal = first and bool(KK_VERBAL_NOUN.search(lower))
