@@ -171,3 +171,34 @@ def test_the_subject_of_a_kazakh_subordinate_clause_is_not_the_main_verbs():
 )
 def test_a_kazakh_role_before_a_participle_over_adverbials(sentence, roles):
     assert [m.role for m in agents(sentence, "kk", {"authorized-body": "science"})] == roles
+
+
+@pytest.mark.parametrize(
+    "sentence, lang",
+    [
+        # a prohibition grants nothing
+        ("Уполномоченный орган не вправе предъявлять требования к партнеру.", "ru"),
+        ("Уәкілетті орган әлеуетті жекеше әріптеске талаптар қоюға құқылы емес.", "kk"),
+        # nor does a sentence saying something operates
+        ("Единый государственный фонд функционирует в соответствии с законодательством.", "ru"),
+    ],
+)
+def test_prohibitions_and_descriptions_grant_nothing(sentence, lang):
+    assert agents(sentence, lang, {"authorized-body": "science"}) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, lang, roles",
+    [
+        # a rule's exception grants nothing
+        ("Данное требование не распространяется на уполномоченный орган в области науки.", "ru", []),
+        # a body coordinated with the private partner shares a rule of both parties
+        ("Государственные органы и частный партнер учреждают компанию.", "ru", []),
+        # the working body of a commission is the function the subject after the copula is given
+        ("Рабочим органом комиссии является уполномоченный орган в области науки.", "ru", ["authorized-body-science"]),
+        # "бұрын" (earlier) after a body is no izafet
+        ("Қазақстан Республикасының Үкіметі бұрын бекітілген тарифтерді түзетуге құқылы.", "kk", ["government"]),
+    ],
+)
+def test_exceptions_parties_working_bodies(sentence, lang, roles):
+    assert [m.role for m in agents(sentence, lang, {"authorized-body": "science"})] == roles

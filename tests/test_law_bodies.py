@@ -196,3 +196,29 @@ def test_a_name_without_its_bracketed_alternative_stands_for_it(text, expected):
 @pytest.mark.parametrize("text", ["Иные советы рассматривают", "Такие комиссии рассматривают"])
 def test_a_determiner_makes_no_name(text):
     assert law_bodies.named_bodies(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, name, case",
+    [
+        # a body named by the one function it alone performs
+        ("3. Единый закупщик электрической энергии обязан:", "Единый закупщик электрической энергии", "subject"),
+        (
+            "Затраты распределяются единым закупщиком электрической энергии.",
+            "единым закупщиком электрической энергии",
+            "agent",
+        ),
+        ("Электр энергиясын бірыңғай сатып алушы шарт жасасады.", "Электр энергиясын бірыңғай сатып алушы", "subject"),
+        # not a buyer: "единые требования" names no agent
+        ("Единые требования к покупателям утверждаются.", None, None),
+    ],
+)
+def test_single_function_bodies(text, name, case):
+    found = [(n.name, n.case) for n in law_bodies.named_bodies(text)]
+    assert found == ([(name, case)] if name else [])
+
+
+def test_an_article_titled_by_an_organisations_name_names_it():
+    title = "Мемлекеттік-жекешелік әріптестікті дамыту орталығы"
+    assert law_bodies.titled_name(title) == title
+    assert law_bodies.titled_name("Уәкілетті органның құзыреті") is None  # a competence, not a name

@@ -329,3 +329,49 @@ def test_a_capitalised_word_after_a_kazakh_body_opens_a_name_not_a_participle():
     found = role_mentions("жер ресурстарын басқару саласындағы уәкілетті органдар Қоршаған орта мен ресурстар жүйесі")
     assert found[0].subject
     assert not role_mentions("Үкіметі айқындайтын қаржы агенті")[0].subject
+
+
+@pytest.mark.parametrize(
+    "text, role, name",
+    [
+        # the bodies of every level, from the regions down to the districts
+        (
+            "Местные исполнительные органы области, города республиканского значения, столицы, района, города "
+            "областного значения:",
+            "local-executive-bodies-all-levels",
+            None,
+        ),
+        (
+            "Облыстың, республикалық маңызы бар қаланың, астананың, ауданның, облыстық маңызы бар қаланың "
+            "жергілікті атқарушы органдары:",
+            "local-executive-bodies-all-levels",
+            None,
+        ),
+        (
+            "Местные исполнительные органы областей, городов республиканского значения и столицы:",
+            "local-executive-bodies",
+            None,
+        ),
+        # a body named by what it does in a field
+        (
+            "Координирующий орган в области маркировки и прослеживаемости товаров:",
+            None,
+            "Координирующий орган в области маркировки и прослеживаемости товаров",
+        ),
+        # kk: a plural object before the field is the clause verb's, not the field's
+        (
+            "Қағидаларды, талаптарды сауда қызметін реттеу саласындағы уәкілетті орган бекітеді.",
+            None,
+            "сауда қызметін реттеу саласындағы уәкілетті орган",
+        ),
+        # kk: the words between the field's marker and the noun stay; "A мен олардың B" is one field
+        (
+            "Тауарларды таңбалау мен олардың қадағалануы саласындағы салалық уәкілетті мемлекеттік органдар:",
+            None,
+            "Тауарларды таңбалау мен олардың қадағалануы саласындағы салалық уәкілетті мемлекеттік органдар",
+        ),
+    ],
+)
+def test_roles_named_by_level_and_function(text, role, name):
+    m = first(text)
+    assert (m.role, m.name) == (role, name)

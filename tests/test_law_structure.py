@@ -194,3 +194,15 @@ def test_a_chapter_spans_at_least_its_heading(text):
     for c in doc.chapters:
         assert c.span[0] < c.span[1] <= len(doc.text)
         assert doc.text[c.span[0] :].startswith("Глава")
+
+
+def test_the_portals_notes_on_an_articles_entry_are_no_headings():
+    s = read(
+        "Статья 22-4. Сотрудничество\n\nТекст статьи.\n\n"
+        "Статья 22-5. Вводится в действие по истечении шести месяцев после дня его первого официального "
+        "опубликования в соответствии с Законом РК от 30.12.2020 № 397-VI.\n\n"
+        "Статья 22-5. Взаимодействие\n\nТекст другой статьи.\n"
+    )
+    assert [(a.number, a.title) for a in s.articles] == [("22-4", "Сотрудничество"), ("22-5", "Взаимодействие")]
+    kk = read("18-2-бап. Шаралар\n\nМәтін.\n\n18-3 бап. Тыйымдар\n\nБасқа мәтін.\n")
+    assert [a.number for a in kk.articles] == ["18-2", "18-3"]

@@ -26,7 +26,12 @@ RU_MODAL_PASSIVE = re.compile(r"\s+быть\s+(?:[а-яё]+\s+)?", re.IGNORECASE
 RU_COPULAS = frozenset({"являться", "относиться", "входить", "состоять", "называться", "признаваться"})
 # A clause about the body's own activity or composition describes it and grants nothing
 # ("осуществляет свою деятельность", "объединяет в своем составе", "өз қызметін … жүзеге асырады").
-SELF_DESCRIPTION = re.compile(r"сво(?:ю|ей|ем|его)\s+(?:деятельност|состав)|өз\s+(?:қызмет|құрам)", re.IGNORECASE)
+SELF_DESCRIPTION = re.compile(
+    r"сво(?:ю|ей|ем|его)\s+(?:деятельност|состав)|өз\s+(?:қызмет|құрам)"
+    # "… фонд … функционирует в соответствии с законодательством", kk "… жұмыс істейді": it operates
+    r"|(?<![а-я])функциониру(?:ет|ют)(?![а-я])|(?<![а-яәғқңөұүһі])жұмыс\s+істейді",
+    re.IGNORECASE,
+)
 # "подлежит исполнению X-ом", "подлежат рассмотрению X-ом": a duty of the body in the instrumental, as a passive verb.
 RU_PASSIVE_LIKE = frozenset({"подлежать"})
 # Prepositions after which an instrumental noun is not the agent ("с уполномоченным органом").

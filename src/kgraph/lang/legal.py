@@ -205,7 +205,10 @@ PENDING_ITEM = re.compile(
 # "РҚАО-ның ескертпесі!", "ЗҚАИ-ның ескертпесі!") and its press-release banner.
 SERVICE_NOTE = re.compile(
     r"^[ \t]*(?:Примечание\s+[А-Я]{3,5}\s*!|[А-ЯӘҒҚҢӨҰҮІ]{3,5}-(?:ның|нің|дың|дің)\s+ескертпесі\s*!"
-    r"|ПРЕСС-РЕЛИЗ|БАСПАСӨЗ\s+РЕЛИЗІ)",
+    r"|ПРЕСС-РЕЛИЗ|БАСПАСӨЗ\s+РЕЛИЗІ"
+    # the portal's notes on an article's pending entry or change, printed like a heading or before one:
+    # "Статья 22-5. Вводится в действие …", "33-1-бапқа өзгеріс енгізу көзделген - ҚР …"
+    r"|Статья\s+\d+(?:-\d+)*\.\s+Вводится\s+в\s+действие|\d+(?:-\d+)*-бап\w*\s+өзгеріс\s+енгізу\s+көзделген)",
 )
 # The signature that closes a law ("Президент Республики Казахстан Н. Назарбаев").
 SIGNATURE = re.compile(

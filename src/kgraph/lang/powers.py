@@ -85,6 +85,33 @@ PRIVATE_PERSON_KK = re.compile(
     r"(?:жеке\s+(?:\S+\s+){0,3}?(?:тұлға|кәсіпкер)|дара\s+кәсіпкер|(?:жеке\s+)?кәсіпкерлік\s+субъекті)\w*\W*$",
     re.IGNORECASE,
 )
+# What ties an organisation the law defines to the state: a state body, the Government, an authorized or
+# local body, the state's participation ("логистический центр, выполняющий …" has none: a private business
+# the law regulates, its "functions" no powers).
+PUBLIC_TIE = re.compile(
+    r"государств|правительств|орган|акимат|министерств|национальн|квазигосударств"
+    r"|мемлекет|үкімет|әкімдік|министрлі|ұлттық|квазимемлекет"
+    # made or designated under the law itself ("создаваемое или определяемое в соответствии с настоящим Законом")
+    r"|(?:созда|определя)\w*\s+в\s+соответствии\s+с\s+настоящим\s+Законом|осы\s+Заңға\s+(?:\S+\s+){0,12}?(?:құр|айқында)",
+    re.IGNORECASE,
+)
+# Bodies above or outside the state: the organs of the Eurasian Economic Union («Евразийская
+# экономическая комиссия», «Еуразиялық экономикалық комиссия») and interstate bodies («межгосударственный совет»;
+# not every "international" name: «Международный финансовый центр «Астана»» is a Kazakh body).
+# A Kazakh law refers to their acts; it grants them no power.
+SUPRANATIONAL = re.compile(
+    r"евразийск|еуразиялық|межгосударствен|мемлекетаралық",
+    re.IGNORECASE,
+)
+# A prohibition grants nothing: "Организатор конкурса … не вправе предъявлять …", "не могут …",
+# kk "… талап қоюға құқылы емес", "… құқығы жоқ".
+PROHIBITION = re.compile(
+    r"(?<![а-яё])не\s+(?:вправе|может|могут|имеет\s+права|имеют\s+права)(?![а-яё])"
+    r"|құқылы\s+емес|құқ(?:ығы|ықтары)\s+(?:жоқ|болмайды)"
+    # ... and so does a rule's exception ("… не распространяется …", kk "… қолданылмайды")
+    r"|(?<![а-яё])не\s+(?:распространя|применя)\w*|(?<![а-яәғқңөұүһі])(?:қолданылмайды|таралмайды)",
+    re.IGNORECASE,
+)
 # A sentence that gives a status: acquiring one is no power ("приобретает статус управляющей компании",
 # "… басқарушы компаниясы мәртебесіне ие болады", "шарттар … мәртебесін алады").
 STATUS_GAIN = re.compile(
@@ -96,7 +123,24 @@ STATUS_GAIN = re.compile(
 # of them alike, it is no power of the body.
 PRIVATE_PARTY = re.compile(
     r"^(?:юридическ|физическ|индивидуальн\w*\s+предпринимател|участник|заявител|собственник"
-    r"|субъект\w*\s+частного\s+предпринимательств|заңды\s+тұлға|жеке\s+тұлға|жеке\s+кәсіпкер|қатысушы|өтініш\s+беруш|меншік\s+иес)\w*",
+    r"|субъект\w*\s+частного\s+предпринимательств|заңды\s+тұлға|жеке\s+тұлға|жеке\s+кәсіпкер|қатысушы|өтініш\s+беруш|меншік\s+иес"
+    r"|частн\w*\s+партнер|жекеше\s+әріптес)\w*",
+    re.IGNORECASE,
+)
+
+# A body the law names by the one function it alone performs: "единый закупщик электрической
+# энергии", "единым закупщиком …" (the single buyer), kk "электр энергиясын бірыңғай сатып алушы".
+# The word "single" and an agent noun make it one designated entity, not anyone who buys. Russian:
+# the adjective in any case and the agent noun (its genitive words follow); Kazakh: "бірыңғай", at most
+# one word of a compound verb, the agent noun with its ending (its object stands before).
+SINGLE_AGENT_RU = re.compile(
+    r"(?<![а-яё])(?P<adj>един(?:ый|ого|ому|ым|ом|ая|ой|ую|ые|ых|ым|ыми))\s+"
+    r"(?P<head>[а-яё]{3,}(?:щик|чик|тель|тор)(?:а|у|ом|е|и|ов|ам|ами|ах)?)(?![а-яё])",
+    re.IGNORECASE,
+)
+SINGLE_AGENT_KK = re.compile(
+    r"(?<![а-яәғқңөұүһі])(?P<adj>бірыңғай)\s+(?:[а-яәғқңөұүһі]+\s+)?"
+    r"(?P<head>[а-яәғқңөұүһі]{2,}(?:шы|ші))(?P<suf>[а-яәғқңөұүһі]*)(?![а-яәғқңөұүһі])",
     re.IGNORECASE,
 )
 
@@ -151,8 +195,13 @@ __all__ = [
     "PRIVATE_PARTY",
     "PRIVATE_PERSON_KK",
     "PRIVATE_PERSON_RU",
+    "PROHIBITION",
+    "PUBLIC_TIE",
     "RESIDUAL_POWER",
+    "SINGLE_AGENT_KK",
+    "SINGLE_AGENT_RU",
     "STATUS_GAIN",
+    "SUPRANATIONAL",
     "is_residual",
     "power_group",
     "private_person",

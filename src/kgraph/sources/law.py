@@ -19,9 +19,9 @@ from typing import ClassVar
 
 from kgraph.amendments import acts_in, find_amendments
 from kgraph.lang import PENDING_ITEM, UNITS, base_forms, detect_lang, has_kazakh
-from kgraph.lang.powers import PRIVATE_MAKER, private_person
+from kgraph.lang.powers import PRIVATE_MAKER, PUBLIC_TIE, private_person
 from kgraph.records import DocumentMeta, Span
-from kgraph.sources import law_bodies, law_measures, law_powers, law_support
+from kgraph.sources import law_bodies, law_lists, law_measures, law_powers, law_support
 from kgraph.sources.law_measures import Measure
 from kgraph.sources.law_powers import Competence, Operator
 from kgraph.sources.law_roles import FIELDED, FIELDS, defined_roles, role_aliases, role_mentions
@@ -153,18 +153,31 @@ def competences(doc: Structure, fields: dict[str, str], lang: str | None = None)
     aliases = law_bodies.shortened(full) | law_bodies.aliases(doc.text) | role_aliases(doc.text)
     aliases |= defined_roles([(d.term, d.definition) for d in defs])  # the law's own public actors
     aliases = law_bodies.bracket_shortened(doc.text) | aliases  # "конкурсная комиссия" for "конкурсная (аукционная) …"
+    # an article titled by an organisation's name alone names it ("Мемлекеттік-жекешелік әріптестікті дамыту орталығы")
+    aliases = {t: t for a in doc.articles if (t := law_bodies.titled_name(a.title or ""))} | aliases
     lang = lang or detect_lang(doc.text)
-    owned = law_powers.owned_lists(doc, fields, aliases, lang)
+    owned = law_lists.owned_lists(doc, fields, aliases, lang)
     skip = {a.number for a in doc.articles if a.title and DEFINITIONS_TITLE.search(a.title)}
     found = law_powers.listed(owned)
     found += law_powers.in_sentences(doc, fields, lang, skip, [o[0] for o in owned], aliases)
-    found = law_powers.in_context(found, doc, [d.term for d in defs])
+    found = law_powers.distributed(law_powers.in_context(found, doc, [d.term for d in defs]))
+    # made by a private owner; a natural person or entrepreneur doing business; or tied to no state at
+    # all, unless the law names the list its competence («К компетенции технических экспертов … относятся:»)
+    declared = {_lemmas(body) for lst, _, body in owned if law_lists.OWN_COMPETENCE_WORD.search(lst.lead or "")}
     private = [
         d.term
         for d in defs
-        if PRIVATE_MAKER.search(d.definition) or private_person(d.definition, has_kazakh(d.term + d.definition))
+        if PRIVATE_MAKER.search(d.definition)
+        or (
+            (private_person(d.definition, has_kazakh(d.term + d.definition)) or not PUBLIC_TIE.search(d.definition))
+            and not any(_lemmas(d.term)[: len(b)] == b for b in declared if b)
+        )
     ]
     return sorted(law_powers.public(_full_names(found, defs), private), key=lambda c: c.span)
+
+
+def _lemmas(name: str) -> tuple[str, ...]:
+    return tuple(base_forms(name, "kk" if has_kazakh(name) else "ru"))
 
 
 def _full_names(comps: list[Competence], defs: list[Definition]) -> list[Competence]:

@@ -43,7 +43,7 @@ from kgraph.lang import (
     ru_number,
     ru_participle,
 )
-from kgraph.lang.powers import PRIVATE_PARTY, STATUS_GAIN
+from kgraph.lang.powers import PRIVATE_PARTY, PROHIBITION, STATUS_GAIN
 from kgraph.sources.law_roles import NOMINATIVE_KK, RoleMention, role_mentions
 
 # Russian prepositions: a role right after one is no subject ("в уполномоченный орган").
@@ -60,6 +60,9 @@ KK_IZAFET = re.compile(
     r"|(?:лар|лер|дар|дер|тар|тер)?[ыі](?:н|на|не|нда|нде|нан|нен|ның|нің|мен)|(?:лар|лер|дар|дер|тар|тер)[ыі])$"
 )
 # A Kazakh verbal noun owned by its agent: "орналастыруы", "жүзеге асыруы арқылы", "беруіне".
+# Adverbs that end like a possessed noun ("Үкіметі бұрын бекітілген …": "earlier", no izafet).
+KK_ADVERBS = frozenset({"бұрын", "кейін", "әрдайым"})
+KK_VERBAL_NOUN_SUBJECT = re.compile(r"[а-яәғқңөұүһі]{2}[уү][ыі]$")
 KK_VERBAL_NOUN_OWNED = re.compile(r"[уү][ыі](?:н|на|не|нда|нде|нан|нен|мен)?$")
 # The noun of a Kazakh compound verb: "жүзеге асыру", "іске асыру", "қамтамасыз ету", "басшылыққа алу".
 KK_LIGHT_VERB_NOUNS = frozenset({"жүзеге", "іске", "қамтамасыз", "басшылыққа", "назарға", "есепке"})
@@ -91,10 +94,12 @@ def agents(
     """The bodies or roles a sentence empowers: the subject of its verb, or the agent of a passive verb."""
     sentence = repair_homoglyphs(sentence)  # a Latin "i" in a Kazakh word ("етедi"); offsets stay
     mentions = role_mentions(sentence, fields, aliases)
+    # "Рабочим органом комиссии является X": the working body is a function X is given, not a body
+    mentions = [m for m in mentions if not WORKING_BODY.match(sentence, m.phrase[0])]
     if not mentions:
         return []
-    if SELF_DESCRIPTION.search(sentence) or STATUS_GAIN.search(sentence):
-        return []  # "… осуществляет свою деятельность …", "… приобретает статус …": nothing granted
+    if SELF_DESCRIPTION.search(sentence) or STATUS_GAIN.search(sentence) or PROHIBITION.search(sentence):
+        return []  # "… осуществляет свою деятельность …", "… приобретает статус …", "… не вправе …": nothing granted
     found = _agents(sentence, mentions, lang)
     if any(_with_private_party(sentence, m) for m in found):
         return []  # "… вносится … органами, юридическими лицами": anyone's right, no body's power
@@ -129,18 +134,18 @@ def _agents(sentence: str, mentions: list[RoleMention], lang: str) -> list[RoleM
     if not preds:
         return []
     found = []
-    if any(p.passive for p in preds):
+    if any(p.passive and not (assigns and p.copula) for p in preds):
         passive = [
             m
             for m in mentions
             if ((m.instrumental and _free(sentence, m, mentions)) or _by_decision(sentence, m))
             and not _relative(sentence, m.start)
         ]
-        verb = next(p for p in preds if p.passive)
+        verb = next(p for p in preds if p.passive and not (assigns and p.copula))
         if any(m.start > verb.start for m in passive):  # "… предоставления X-ом … определяются Правительством"
             passive = [m for m in passive if m.start > verb.start or _before_passive(sentence, m)]
         found += passive
-    active = [p for p in preds if not p.passive]
+    active = [p for p in preds if not p.passive or (assigns and p.copula)]  # "… является X": X is the subject
     if active:
         verb = active[0]
         subjects = [m for m in mentions if m.subject and m.end <= verb.start and _free(sentence, m, mentions)]
@@ -384,7 +389,11 @@ def _kk_passive_agent(sentence: str, m: RoleMention, mentions: list[RoleMention]
     if not m.genitive or any(r.genitive and m.end <= r.start < verb for r in mentions):
         return False
     words = [w.lower() for w, _, _ in clause_words(sentence[m.end : verb])]
-    return any(KK_VERBAL_NOUN_OWNED.search(w) and nxt == "арқылы" for w, nxt in itertools.pairwise(words))
+    if any(KK_VERBAL_NOUN_OWNED.search(w) and nxt == "арқылы" for w, nxt in itertools.pairwise(words)):
+        return True
+    # "X органдарының сауда қызметін қолдауы мынадай … арқылы жүзеге асырылады": X's action, done by these means
+    owned = next((k for k, w in enumerate(words[:3]) if KK_VERBAL_NOUN_SUBJECT.search(w)), None)
+    return owned is not None and any(w in ("арқылы", "жолымен") for w in words[owned + 1 :])
 
 
 def _kk_owns_duty(sentence: str, m: RoleMention, verb: int) -> bool:
@@ -423,7 +432,11 @@ def _kk_dependent(sentence: str, m: RoleMention, mentions: list[RoleMention]) ->
             return True  # "уәкілетті орган жүзеге асыратын …": the subject of a participle
         if KK_PARTICIPLE_WORD.search(word):
             return False
-        return bool(KK_IZAFET.match(word)) or word in KK_POSTPOSITIONS or _kk_participle_subject(sentence, m, mentions)
+        return (
+            (bool(KK_IZAFET.match(word)) and word not in KK_ADVERBS)
+            or word in KK_POSTPOSITIONS
+            or _kk_participle_subject(sentence, m, mentions)
+        )
 
 
 # How far (words) after a Kazakh role its participle may stand, over the adverbials of a co-agent

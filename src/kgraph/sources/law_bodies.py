@@ -31,6 +31,7 @@ from kgraph.lang import (
     kk_bare,
     kk_possessed,
     morph,
+    predicates,
     repair_homoglyphs,
     ru_adjective,
     ru_attribute_participle,
@@ -40,6 +41,7 @@ from kgraph.lang import (
     ru_participle,
     ru_singular_nominative,
 )
+from kgraph.lang.powers import SINGLE_AGENT_KK, SINGLE_AGENT_RU
 from kgraph.text import collapse
 
 # Organisation nouns, Russian (any case form follows the stem) and Kazakh (stem and its ending;
@@ -164,7 +166,34 @@ def named_bodies(text: str) -> list[Named]:
         for n in _named_kk(text)
         if not re.match(r"орган", text[n.start : n.end], re.I) or KK_ORGAN_NAMED.search(text[n.phrase[0] : n.end])
     ]
-    return [*_named_ru(text), *kk]
+    return [*_named_ru(text), *kk, *_single_agents(text)]
+
+
+def _single_agents(text: str) -> list[Named]:
+    """Bodies named by the one function they alone perform ("единый закупщик электрической энергии",
+    kk "электр энергиясын бірыңғай сатып алушы"), `kgraph.lang.powers.SINGLE_AGENT_RU` / `_KK`."""
+    out = []
+    for m in SINGLE_AGENT_RU.finditer(text):
+        if KAZAKH.search(text[max(0, m.start() - 60) : m.end() + 20]) or re.match(ORG_RU, m["head"], re.I):
+            continue  # "единый оператор" is an organisation noun of its own
+        end = _genitive_tail(text, m.end())
+        case = _case(m["head"], m["adj"])
+        out.append(Named(m.start("head"), m.end(), (m.start(), end), text[m.start() : end], case, "after", ""))
+    for m in SINGLE_AGENT_KK.finditer(text):
+        base = start = m.start()
+        # its object before it ("электр энергиясын"): an accusative word and the bare noun before that
+        for k, (w, ws, we) in enumerate(reversed(clause_words(text[max(0, base - 60) : base]))):
+            at = max(0, base - 60)
+            if text[at + we : start].strip() or k > 1:
+                break
+            if KK_POSSESSIVE_ACCUSATIVE.search(w) if k == 0 else not KK_CASE_ENDING.search(w):
+                start = at + ws
+            else:
+                break
+        suf = m["suf"].lower()
+        kind = "subject" if KK_NOMINATIVE.match(suf) else "genitive" if KK_GENITIVE.search(suf) else "other"
+        out.append(Named(m.start("head"), m.end(), (start, m.end()), text[start : m.end()], kind, "before", suf))
+    return out
 
 
 def _named_ru(text: str) -> list[Named]:
@@ -388,6 +417,24 @@ def shortened(names: list[str]) -> dict[str, str]:
                 ambiguous.add(short)
             out.setdefault(short, full)
     return {k: v for k, v in out.items() if k not in ambiguous}
+
+
+def titled_name(title: str) -> str | None:
+    """A Kazakh article title that is an organisation's name and nothing else, where the name reader
+    does not take it whole ("Мемлекеттік-жекешелік әріптестікті дамыту орталығы": what a centre develops
+    stands before it, in the accusative). The law titles the article about the organisation by its name."""
+    title = collapse(title).strip(" .")
+    words = title.split()
+    if not KAZAKH.search(title) or len(words) < 2 or not words[0][:1].isupper() or predicates(title, "kk"):
+        return None
+    head = NAMED_KK.fullmatch(words[-1])
+    if (
+        not head
+        or not KK_NOMINATIVE.match(head["suf"].lower())
+        or any(n.phrase == (0, len(title)) for n in named_bodies(title))
+    ):
+        return None
+    return title
 
 
 def bracket_shortened(text: str) -> dict[str, str]:

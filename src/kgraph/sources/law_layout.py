@@ -42,12 +42,12 @@ _HEAD_END = r"(?:\.[ \t]*|[ \t]*$|[ \t]+(?=[«(]?[А-ЯӘҒҚҢӨҰҮІ(]))"
 def _heading(unit, roman: bool = False) -> re.Pattern[str]:
     number = rf"(?:{NUMBER}|{ROMAN})" if roman else NUMBER
     return re.compile(
-        rf"^[ \t]*(?:(?P<kk>{number})-{unit.heading('kk')}|{unit.heading('ru')}\s+(?P<ru>{number})){_HEAD_END}"
+        rf"^[ \t]*(?:(?P<kk>{number})[- ]{unit.heading('kk')}|{unit.heading('ru')}\s+(?P<ru>{number})){_HEAD_END}"
         r"(?P<title>.*)$"
     )
 
 
-# "1-тарау. Жалпы ережелер" / "Глава 4-1. …" / "ГЛАВА II"
+# "1-тарау. Жалпы ережелер" / "Глава 4-1. …" / "ГЛАВА II" (kk also "18-3 бап." with a space)
 CHAPTER = _heading(_CHAPTER, roman=True)
 # "11-бап. Қазақстан ..." / "Статья 7-1. Компетенция ..."
 ARTICLE = _heading(_ARTICLE)
@@ -71,7 +71,9 @@ CONTENTS_MIN = 2
 
 
 def heading(text: str) -> re.Match[str] | None:
-    """A chapter or article heading at the start of a line."""
+    """A chapter or article heading at the start of a line (not the portal's note on an article's entry)."""
+    if SERVICE_NOTE.match(text):
+        return None
     return CHAPTER.match(text) or ARTICLE.match(text)
 
 

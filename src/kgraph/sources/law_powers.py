@@ -2,7 +2,7 @@
 
 Two ways a law grants a power:
 
-* **a list given to a body** (`listed`): the items of a list whose lead-in
+* **a list given to a body** (`listed`; which lists, `kgraph.sources.law_lists`): the items of a list whose lead-in
   names the body or role and nothing else but a qualifier («Правительство
   Республики Казахстан:», «Национальный институт развития в области
   технологического развития:», «Уполномоченный орган в пределах своей
@@ -30,59 +30,24 @@ from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from kgraph.lang import (
-    KK_CASE,
-    RU_ADVERBIAL_OPENING,
-    alternation,
     base_forms,
     clause_words,
     fold,
     has_kazakh,
-    predicates,
-    repair_homoglyphs,
     ru_adjective,
     ru_singular_nominative,
 )
-from kgraph.lang.powers import CORPORATE_ORGAN
+from kgraph.lang.powers import CORPORATE_ORGAN, SUPRANATIONAL
 from kgraph.records import Span
 from kgraph.sources import law_bodies
-from kgraph.sources.law_agents import KK_LIGHT_VERB_NOUNS, KK_PARTICIPLE_WORD, agents
-from kgraph.sources.law_roles import FIELDED, RoleMention, role_mentions
+from kgraph.sources.law_agents import agents
+from kgraph.sources.law_lists import body_name, enumerates_bodies, listed_subjects, runs_through
 from kgraph.sources.law_structure import ItemList, Structure
 from kgraph.sources.law_support import sentences
 from kgraph.text import collapse
 
-# --- lead-ins of lists ---------------------------------------------------------------
-
-# Lead-ins of a body's list: a competence word.
-COMPETENCE_WORDS = re.compile(
-    r"міндет(?:тер|і(?![а-яәғқңөұүһі]))|функция|құзырет|өкілеттік|задач|функци|компетенц|полномочи", re.I
-)
-QUALIFIER = re.compile(
-    r"^\s*(?:өз\s+(?:өкілеттіктері|құзыреті)\s+(?:шектерінде|шегінде|шеңберінде)"
-    r"|в\s+пределах\s+(?:своей\s+компетенции|своих\s+полномочий)"
-    r"|осуществляет(?:\s+следующие)?\s+(?:функции|полномочия)|жүзеге\s+асырады)?\s*:\s*$",
-    re.I,
-)
-# A list of rights or duties after the body: "… имеет право:", "… вправе:", "… обязан:", kk "… құқылы:".
-RIGHTS_LEAD = re.compile(
-    r"^\s*(?:(?:мыналарға|мыналарды)\s+)?(?:имеет\s+право|вправе|обязан[аоы]?|құқылы|міндетті)\s*:\s*$", re.I
-)
-# A Kazakh list of rights or duties closes with them: "… құқығы бар", "… құқылы", "… міндетті".
-KK_RIGHT_CLOSE = re.compile(r"(?:құқы(?:ғы|қтары)\s+бар|құқылы|міндетті|міндеттері\s+бар)\s*[.;]?\s*$", re.I)
-# "X-ның:": a lead-in naming the owner of the rights listed.
-KK_GENITIVE_LEAD = re.compile(rf"(?:{alternation(KK_CASE['genitive'])})\s*:\s*$")
-# A lead-in of a few words and no verb names the list's subject only ("Қор:", "Уәкілетті орган:").
-SHORT_LEAD = 4
-# Words after which a list completes the verb: "осуществляется … путем: 1) …".
-LIST_COMPLETES_VERB = frozenset({"путем", "посредством", "арқылы", "жолымен"})
-# ... and where Kazakh closes such a list, after its last item: "… жәрдемдесу жолымен тұрақты жүзеге асырады."
-WAYS_CLOSE = re.compile(
-    rf"\s(?:{'|'.join(sorted(LIST_COMPLETES_VERB))})\s+(?:[а-яәғқңөұүһі]+\s+){{0,3}}[а-яәғқңөұүһі]+\s*[.;]?\s*$", re.I
-)
-# The Kazakh object that the items of a list spell out: "X мыналарды жүзеге асырады:".
-KK_LIST_OBJECTS = frozenset({"мыналарды", "мыналар", "мынадай"})
-# An item that is a term and its meaning: "инновационность – …", "ауқымдылық – …".
-TERM_ITEM = re.compile(r"^\S+(?:\s+\S+){0,3}\s+[–—-]\s")
+# Words joining alternative modifiers of one noun («специальной экономической или индустриальной зоны»).
+ALTERNATIVE_JOINERS = frozenset({"или", "либо", "немесе"})
 # A national operator or development institute named with its field; a single operator or centre the
 # law designates for a whole field ("единый координационный центр", "бірыңғай үйлестіру орталығы").
 OPERATOR_NAME = re.compile(
@@ -92,25 +57,12 @@ OPERATOR_NAME = re.compile(
 )
 # The catch-all item: "... өзге де өкілеттіктерді жүзеге асырады" / "осуществляет иные полномочия".
 RESIDUAL = re.compile(r"өзге\s+де\s+(?:өкілеттіктер|функциялар)|ин(?:ые|ых)\s+(?:полномочи|функци)", re.I)
-# A body the role table does not know, named as the owner of the competence:
-# "X-ның құзыретіне (мыналар жатады):", "X-ның өкілеттіктері:", "К компетенции X относятся:",
-# "X осуществляет следующие функции:".
-BODY_IN_LEAD = [
-    re.compile(
-        rf"^(?:Мыналар\s+)?(?P<body>[^:]+?)(?:{alternation(KK_CASE['genitive'])})\s+(?:[а-яәғқңөұүһі]+\s+)?"
-        r"(?:құзыретіне|міндеттеріне|функцияларына|міндеттері|міндеті|функциялары|өкілеттіктері)(?![а-яәғқңөұүһі])"
-    ),
-    re.compile(r"^К\s+(?:компетенции|функциям|задачам)\s+(?P<body>[^:]+?)\s+относ"),
-    re.compile(r"^(?P<body>[^:]+?)\s+(?:осуществляет|выполняет)\s+следующие\s+(?:функции|полномочия)"),
-]
 # Determiners inside a Russian name are no part of it ("управляющей компанией соответствующей … зоны").
 DETERMINERS = frozenset(
     {"соответствующий", "соответствовать", "указанный", "указать", "данный", "такой", "этот", "тот", "иной", "каждый"}
 )
 # A Kazakh name this short (a modifier and its noun) may stand for a fuller one in view.
 KK_SHORT_NAME = 2
-# ... and that body must be an organisation: "орталығы", "комиссия", "центр", "фонд" ...
-ORGANISATION_NOUN = law_bodies.ORGANISATION
 
 
 @dataclass(frozen=True)
@@ -140,128 +92,6 @@ class Operator:
 # --- lists given to a body ---------------------------------------------------------------
 
 
-def _title_names_body(title: str | None, fields: dict[str, str]) -> bool:
-    return bool(title) and (bool(role_mentions(title, fields)) or bool(COMPETENCE_WORDS.search(title)))
-
-
-def list_owner(
-    lst: ItemList, title: str | None, fields: dict[str, str], aliases: dict[str, str] | None = None
-) -> tuple[str | None, str] | None:
-    """(role slug or None, body as written) when the list's lead-in gives the list to a body.
-
-    * "К компетенции X относятся:", "X-ның құзыретіне/міндеттері …:", "X осуществляет следующие
-      функции:": the body X (a role when the role table knows it, else its name to resolve);
-    * the role as the lead-in's subject, followed by nothing but a qualifier ("в пределах своей
-      компетенции:", "өз құзыреті шегінде:") or by the rest of its name ("… областей, городов …:");
-    * a competence word naming the role's tasks ("Основными задачами Совета … являются:")."""
-    if not lst.lead or not lst.lead.rstrip().endswith(":"):
-        return None
-    # "органның (бұдан әрі – уәкілетті орган) құзыретіне"; a Latin "i" in a Kazakh word ("Үкiметi:")
-    lead = law_bodies.ALIAS.sub("", repair_homoglyphs(lst.lead))
-    named = role_mentions(lead, fields, aliases)
-    owner = next((m for p in BODY_IN_LEAD if (m := p.search(lead))), None)
-    inner = [r for r in named if owner and r.start < owner.end("body")]
-    if owner and (ORGANISATION_NOUN.search(owner["body"]) or inner):  # "Үкіметінің құзыретіне:" too
-        if inner and inner[0].role is not None and inner[0].role not in FIELDED:
-            return inner[0].role, _name(lead, inner[0])
-        expanded = inner and inner[0].name != collapse(lead[inner[0].phrase[0] : inner[0].phrase[1]])
-        if expanded and inner[0].role is None and inner[0].start < owner.end("body") <= inner[0].end + 4:
-            return None, inner[0].name  # the organisation's full name (a short form expanded)
-        # "К компетенции Национального научного совета": a council (or body) without a known field
-        # is not the generic role "council" but a body to resolve by its name.
-        return None, collapse(owner["body"])
-    if not named:
-        return None
-    body = named[0]
-    if not body.subject:  # "В случае заключения экспертного совета уполномоченный орган:", kk "… жағдайда X:"
-        body = next((m for m in reversed(named) if m.subject), body)
-    if COMPETENCE_WORDS.search(lead[: body.phrase[0]]) and body.role not in FIELDED:
-        return body.role, _name(lead, body)  # "Задачами Совета … являются:", "К компетенции совета относятся:"
-    before, rest = lead[: body.phrase[0]], lead[body.phrase[1] :]
-    if body.genitive and not before.strip() and not rest.strip(" :") and _ends_with_right(lst):
-        return body.role, _name(lead, body)  # kk "X-ның: 1) …; 7) … құқығы бар": the rights of X
-    if not body.subject:
-        return None
-    adverbial = body.side == "after" and RU_ADVERBIAL_OPENING.match(before) and not predicates(before, "ru")
-    # "Центральный уполномоченный орган по …:": adjectives of the role's own name
-    qualified = body.side == "after" and all(ru_adjective(w) for w, _, _ in clause_words(before))
-    if before.strip(" «\"'") and not (adverbial or qualified) and (body.side == "after" or predicates(before, "kk")):
-        return None  # the role is not the lead-in's subject: the list is not its own
-    # Names run on after the role noun ("Местные исполнительные органы областей, …:"), or a field
-    # ("… ғылым, ғылыми-техникалық қызмет саласында:"): no verb before the colon.
-    lang = "ru" if body.side == "after" else "kk"
-    names_only = not predicates(rest, lang) and not any(KK_PARTICIPLE_WORD.search(w) for w, _, _ in clause_words(rest))
-    if (
-        QUALIFIER.match(rest)
-        or RIGHTS_LEAD.match(rest)
-        or names_only
-        or (COMPETENCE_WORDS.search(lead) and _title_names_body(title, fields))
-    ):
-        name = _name(lead, body)
-        if qualified and before.strip() and before.strip().lower() not in name.lower():
-            name = collapse(before.strip() + " " + name)  # "Центральный уполномоченный орган по …"
-        return body.role, name
-        return body.role, _name(lead, body)
-    return None
-
-
-def _ends_with_right(lst: ItemList) -> bool:
-    """Does the list's last item close the sentence with a right or duty ("… құқығы бар", "… құқылы")?"""
-    last = next((it for it in reversed(lst.items) if not (it.excluded or it.pending)), None)
-    return bool(last) and bool(KK_RIGHT_CLOSE.search(last.text))
-
-
-def owned_lists(
-    doc: Structure, fields: dict[str, str], aliases: dict[str, str] | None = None, lang: str = "ru"
-) -> list[tuple[ItemList, str | None, str]]:
-    """(list, role slug or None, body as written) for every list a lead-in gives to a body
-    (a list one sentence runs through, its verb after the last item, is no such list), and for
-    every list that completes a lead-in's verb whose agent is a body ("… государственными органами
-    осуществляются: 1) поиск …; 2) …", "… осуществляется уполномоченным органом путем: 1) …"):
-    one entry per agent."""
-    titles = {a.number: a.title for a in doc.articles}
-    out = []
-    for lst in doc.lists:
-        # a sentence running through the list is one power, unless it names the body's competence
-        if _runs_through(lst, lang) and not COMPETENCE_WORDS.search(lst.lead or ""):
-            live = [it for it in lst.items if not (it.excluded or it.pending)]
-            close = WAYS_CLOSE.search(live[-1].text)
-            if close and predicates(close.group(0), lang):  # "X: 1) …; 3) … жолымен жүзеге асырады": X's ways
-                sentence = lst.lead + " " + "; ".join(it.text for it in live)
-                out.extend((lst, m.role, _name(sentence, m)) for m in agents(sentence, lang, fields, aliases))
-            continue
-        owner = list_owner(lst, titles.get(lst.article), fields, aliases)
-        if owner:
-            out.append((lst, *owner))
-        elif lst.lead and lst.items and _verb_lead(lst.lead, lang) and not _terms(lst):
-            out.extend((lst, m.role, _name(lst.lead, m)) for m in agents(lst.lead, lang, fields, aliases))
-    return out
-
-
-def _verb_lead(lead: str, lang: str) -> bool:
-    """Does a lead-in end with its verb (or "путем", "посредством"), the list completing it?
-    A Kazakh verb always closes its clause: there the list must be its object "мыналарды"."""
-    words = [w.lower() for w, _, _ in clause_words(lead)]
-    if not words or not lead.rstrip().endswith(":"):
-        return False
-    if lang == "kk":
-        if len(words) < 2 or not predicates(words[-1], lang):
-            return False
-        rest = words[:-1]  # "мыналарды жүзеге асырады:", "мыналар арқылы жүзеге асырады:"
-        if rest[-1] in KK_LIGHT_VERB_NOUNS:
-            rest = rest[:-1]
-        if rest and rest[-1] in LIST_COMPLETES_VERB:
-            rest = rest[:-1]
-        return bool(rest) and rest[-1] in KK_LIST_OBJECTS
-    return words[-1] in LIST_COMPLETES_VERB or bool(predicates(words[-1], lang))
-
-
-def _terms(lst: ItemList) -> bool:
-    """Are the items terms with their meanings ("инновационность – …"): criteria, not powers?"""
-    live = [it for it in lst.items if not (it.excluded or it.pending)]
-    return sum(bool(TERM_ITEM.match(it.text)) for it in live) * 2 > len(live)
-
-
 def listed(owned: list[tuple[ItemList, str | None, str]]) -> list[Competence]:
     """One competence per live item of the lists given to a body."""
     out = []
@@ -289,16 +119,24 @@ def in_sentences(
     `skip`: articles not to read (the definitions); `owned`: the lists given to a body,
     whose lead-ins and items are already competences."""
     drafts: dict[tuple, list] = {}
-    running = [lst for lst in doc.lists if lst not in owned and _runs_through(lst, lang)]
+    running = [lst for lst in doc.lists if lst not in owned and runs_through(lst, lang)]
     leads = [lst.lead_span for lst in (*owned, *running) if lst.lead_span]
     taken = {(it.article, it.paragraph, it.number) for lst in (*owned, *running) for it in lst.items}
     for lst in running:  # one sentence: the lead-in, the items and the verb after the last one
-        if lst.article in skip or _enumerates_bodies(lst, aliases):
+        if lst.article in skip or enumerates_bodies(lst, aliases):
             continue
         sentence = lst.lead + " " + "; ".join(it.text for it in lst.items if not (it.excluded or it.pending))
         span = (lst.lead_span[0], lst.items[-1].span[1])
         for m in agents(sentence, lang, fields, aliases):
-            drafts.setdefault((lst.article, lst.paragraph, None, m.key), [m, _name(sentence, m), [sentence], span])
+            drafts.setdefault((lst.article, lst.paragraph, None, m.key), [m, body_name(sentence, m), [sentence], span])
+    for lst in doc.lists:  # "Мониторинг … осуществляют: 1) технические комитеты …; 2) национальный орган …"
+        if lst in owned or lst in running or lst.article in skip or not lst.lead_span:
+            continue
+        subjects = listed_subjects(lst, lang, fields, aliases)
+        sentence = lst.lead + " " + "; ".join(it.text for it in lst.items if not (it.excluded or it.pending))
+        for text, m in subjects:
+            key = (lst.article, lst.paragraph, None, m.key)
+            drafts.setdefault(key, [m, body_name(text, m), [sentence], (lst.lead_span[0], lst.items[-1].span[1])])
     dead = {(it.article, it.paragraph, it.number) for it in doc.items if it.excluded or it.pending}
     for u in doc.units:
         if u.footnote or u.article in skip:
@@ -310,7 +148,7 @@ def in_sentences(
             if any(a <= span[0] < b for a, b in leads):
                 continue  # the lead-in of a list given to a body
             for m in agents(sentence, lang, fields, aliases):
-                draft = drafts.setdefault((*key, m.key), [m, _name(sentence, m), [], span])
+                draft = drafts.setdefault((*key, m.key), [m, body_name(sentence, m), [], span])
                 draft[2].append(collapse(sentence))
                 draft[3] = (min(draft[3][0], span[0]), max(draft[3][1], span[1]))
     out = []
@@ -318,46 +156,6 @@ def in_sentences(
         text = _clean(" ".join(texts))
         out.append(Competence(article, paragraph, item, m.role, text, bool(RESIDUAL.search(text)), body, span))
     return out
-
-
-def _name(text: str, m: RoleMention) -> str:
-    """The body as the law names it: its full name (a short form expanded), else the phrase as written."""
-    return m.name or collapse(text[m.phrase[0] : m.phrase[1]])
-
-
-def _runs_through(lst: ItemList, lang: str) -> bool:
-    """Does one sentence run through the list: a lead-in without a verb, items without one
-    but the last, whose verb closes the sentence ("… мынадай талаптарға: 1) …; 2) … жүзеге асырады.")?"""
-    if not lst.lead or not lst.lead_span or not lst.items or not lst.lead.rstrip().endswith(":"):
-        return False
-    live = [it for it in lst.items if not (it.excluded or it.pending)]
-    if len(live) < 2 or predicates(lst.lead, lang) or any(predicates(it.text, lang) for it in live[:-1]):
-        return False  # one live item is the list's own, whatever its verb
-    if _ends_with_right(lst) and (
-        KK_GENITIVE_LEAD.search(lst.lead) or len(clause_words(lst.lead)) <= SHORT_LEAD or _ends_with_subject(lst.lead)
-    ):
-        return False  # "X-ның: 1) …; 7) … құқығы бар", "Қор: 1) …; 3) … құқылы": X's rights, item by item
-    return bool(predicates(live[-1].text, lang))
-
-
-def _ends_with_subject(lead: str) -> bool:
-    """Does a lead-in end with its subject, a body ("… кезде арнайы экономикалық аймақтың басқарушы компаниясы:")?"""
-    named = role_mentions(lead)
-    return bool(named) and named[-1].subject and not lead[named[-1].phrase[1] :].strip(" :")
-
-
-def _enumerates_bodies(lst: ItemList, aliases: dict[str, str] | None) -> bool:
-    """Are the items the bodies themselves ("… басқаруды: 1) Президенті; 2) Үкіметі; … 9) … органдары
-    жүзеге асырады")? Such a sentence describes who takes part, item by item, and grants no one a power."""
-    live = [it for it in lst.items if not (it.excluded or it.pending)][:-1]
-    if not live:
-        return False
-    for it in live:
-        words = len(it.text.split())
-        named = [m for m in role_mentions(it.text, aliases=aliases) if m.phrase[1] > m.phrase[0]]
-        if not named or sum(len(it.text[a:b].split()) for a, b in (m.phrase for m in named)) < 0.7 * words:
-            return False
-    return True
 
 
 def _clean(sentence: str) -> str:
@@ -377,13 +175,14 @@ def in_context(comps: list[Competence], doc: Structure, defined: list[str] = ())
     spans = {a.number: a.span for a in doc.articles}
     # a plural term names a class ("национальные операторы космических систем"): a name running on
     # past it names one of its members ("национальным оператором космической системы связи")
-    terms = [t for t in (base_forms(d, "ru") for d in defined if not has_kazakh(d) and not _plural_term(d)) if t]
+    named = {tuple(base_forms(d, "ru")): collapse(d) for d in defined if not has_kazakh(d) and not _plural_term(d)}
+    terms = [list(t) for t in named if t]
     kk_terms = {tuple(base_forms(d, "kk")) for d in defined if has_kazakh(d)}
     merged: dict[tuple, Competence] = {}
     for c in comps:
         before = doc.text[spans[c.article][0] : c.span[0]] if c.article in spans else ""
         if c.role is None and c.body and not has_kazakh(c.body):
-            body = _defined(c.body, terms)
+            body = _defined(c.body, terms, named)
             c = replace(c, body=_fuller(body, before, terms) or body)
         elif c.role is None and c.body and len(c.body.split()) <= KK_SHORT_NAME:
             c = replace(c, body=_kk_fuller(c.body, before, kk_terms) or c.body)
@@ -403,6 +202,40 @@ def in_context(comps: list[Competence], doc: Structure, defined: list[str] = ())
     return list(merged.values())
 
 
+def distributed(comps: list[Competence]) -> list[Competence]:
+    """A name whose modifiers are alternatives sharing one noun names two bodies: «управляющая компания
+    специальной экономической или индустриальной зоны» is the management company of a special
+    economic zone and that of an industrial zone (kk «Арнайы экономикалық немесе индустриялық аймақтың
+    басқарушы компаниясы»); the power is each one's."""
+    out = []
+    for c in comps:
+        names = _alternatives(c.body) if c.role is None and c.body else []
+        out.extend(replace(c, body=n) for n in names) if names else out.append(c)
+    return out
+
+
+def _alternatives(name: str) -> list[str]:
+    words = name.split()
+    joins = [i for i, w in enumerate(words) if w.lower() in ALTERNATIVE_JOINERS]
+    if len(joins) != 1:
+        return []
+    i, kazakh = joins[0], has_kazakh(name)
+    kk_adjective = lambda w: (
+        bool(law_bodies.KK_MODIFIER.match(w.lower())) or w.lower() in law_bodies.KK_PLAIN_ADJECTIVES
+    )
+    adjective = kk_adjective if kazakh else ru_adjective
+    k = i
+    while k > 0 and adjective(words[k - 1]):
+        k -= 1
+    j = i + 1
+    while j < len(words) and adjective(words[j]):
+        j += 1
+    if k == i or j == i + 1 or j >= len(words) or (not kazakh and (k == 0 or j != len(words) - 1)):
+        return []  # Russian: the head noun, the alternatives, their one genitive noun
+    head, tail = words[:k], words[j:]
+    return [" ".join(head + words[k:i] + tail), " ".join(head + words[i + 1 : j] + tail)]
+
+
 def public(comps: list[Competence], private_terms: list[str]) -> list[Competence]:
     """The powers of public bodies only: not of a company's organs (its board of directors, its
     general meeting: `CORPORATE_ORGAN`), nor of an organisation the law defines as made by a private
@@ -412,7 +245,7 @@ def public(comps: list[Competence], private_terms: list[str]) -> list[Competence
     out = []
     for c in comps:
         name = tuple(base_forms(c.body, "kk" if has_kazakh(c.body) else "ru")) if c.body else ()
-        if c.role is None and (CORPORATE_ORGAN.search(fold(c.body)) or name in private):
+        if c.role is None and (CORPORATE_ORGAN.search(fold(c.body)) or name in private or _supranational(c.body)):
             continue
         out.append(c)
     return out
@@ -424,9 +257,18 @@ def _plural_term(term: str) -> bool:
     return bool(head) and not ru_singular_nominative(head)
 
 
-def _defined(name: str, terms: list[list[str]]) -> str:
+def _supranational(body: str) -> bool:
+    """Is a body above or outside the state («Евразийская экономическая комиссия»): its name opens with
+    the mark (Russian) or has it before the head noun (Kazakh)?"""
+    words = body.split()
+    return bool(words) and any(SUPRANATIONAL.match(w) for w in words[:2])
+
+
+def _defined(name: str, terms: list[list[str]], named: dict[tuple, str] | None = None) -> str:
     """The name cut after the longest defined term it starts with (Russian word order); a determiner
-    inside it ("управляющей компанией соответствующей индустриальной зоны") is no part of the name."""
+    inside it ("управляющей компанией соответствующей индустриальной зоны") is no part of the name.
+    A name that only one longer term starts with («Уполномоченный орган по реализации государственной
+    политики», its field cut off) is that term (`named`: a term's lemmas -> the term)."""
     words = [
         w
         for w in clause_words(name)
@@ -434,6 +276,9 @@ def _defined(name: str, terms: list[list[str]]) -> str:
     ]
     lemmas = [base_forms(w, "ru")[0] for w, _, _ in words]
     best = max((len(t) for t in terms if len(t) <= len(lemmas) and lemmas[: len(t)] == t), default=0)
+    longer = [t for t in terms if len(t) > len(lemmas) > best and t[: len(lemmas)] == lemmas]
+    if named and best and len(longer) == 1:
+        return named[tuple(longer[0])]
     if not best or (best == len(lemmas) and len(words) == len(clause_words(name))):
         return name
     return " ".join(w for w, _, _ in words[:best])
@@ -488,11 +333,10 @@ __all__ = [
     "Competence",
     "Operator",
     "agents",
+    "distributed",
     "in_context",
     "in_sentences",
-    "list_owner",
     "listed",
     "operators",
-    "owned_lists",
     "public",
 ]

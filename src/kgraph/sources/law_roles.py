@@ -93,6 +93,9 @@ ROLE_PHRASES: list[tuple[re.Pattern[str], str, str]] = [
             "authorized-body",
             "after",
         ),
+        # a body named by what it does in a field ("координирующий орган в области маркировки …")
+        (r"(?:үйлестіруші|реттеуші)\s+орган(?P<suf>[а-яәғқңөұүһі]*)", "functional-body", "before"),
+        (r"(?:координирующ|регулирующ)[а-я]*\s+орган(?P<suf>[а-я]*)", "functional-body", "after"),
         # a national body for a field ("национальный орган по стандартизации"), named with its field
         (r"ұлттық\s+орган(?P<suf>[а-яәғқңөұүһі]*)", "national-body", "before"),
         (r"национальн[а-я]*\s+орган(?P<suf>[а-я]*)", "national-body", "after"),
@@ -205,7 +208,7 @@ FIELDS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 # Role kinds that take a field, and registry names that differ from kind-field.
-FIELDED = {"authorized-body", "national-operator", "council", "national-body"}
+FIELDED = {"authorized-body", "national-operator", "council", "national-body", "functional-body"}
 # Role kinds also named with what they serve, as a genitive (`law_owner_fields`): an operator of a system.
 OWNER_NAMED = {"national-operator"}
 OWNER_NOUN = re.compile(r"оператор", re.I)
@@ -217,6 +220,11 @@ PLACES_BEFORE, PLACES_AFTER = law_bodies.PLACES_BEFORE, law_bodies.PLACES_AFTER
 # The bodies of districts (and cities of regional significance) are a level of their own.
 DISTRICTS = re.compile(r"^\W*(?:район|аудан)", re.I)
 DISTRICT_ROLE = {"local-executive-bodies": "local-executive-bodies-district"}
+# Regions down to districts ("области, города республиканского значения, столицы, района, города
+# областного значения"): the bodies of every level, wider than those of the regions.
+REGIONS = re.compile(r"^\W*(?:област|облыс)", re.I)
+DISTRICT_LEVEL = re.compile(r"(?<![а-яәғқңөұүһі])(?:район|аудан)", re.I)
+ALL_LEVELS_ROLE = {"local-executive-bodies": "local-executive-bodies-all-levels"}
 
 
 _places_before, _places_after = law_bodies.places_before, law_bodies.places_after
@@ -252,11 +260,14 @@ KK_NEXT_FIELD = re.compile(
 KK_VERBAL_NOUN = re.compile(r"(?:у|ю)$")
 KK_ADJECTIVE = re.compile(r"(?:лық|лік|тық|тік|дық|дік|ғы|гі|қы|кі|ми|ни|лы|лі)$")
 KK_FIELD_OBJECT = re.compile(r"(?:ын|ін|сын|сін|ны|ні|уды|уді|юды|юді)$")
+KK_PLURAL_ACCUSATIVE = re.compile(r"(?:лар|лер|дар|дер|тар|тер)(?:ды|ді|ты|ті|ны|ні)$")
 KK_FIELD_ACCUSATIVE = re.compile(rf"(?:{alternation(KK_CASE['accusative'])})$")
 KK_FIELD_OTHER_CASE = re.compile(
     rf"(?:{alternation(KK_CASE['genitive'] + KK_CASE['dative'][:-2] + KK_CASE['locative'] + KK_CASE['ablative'] + KK_CASE['instrumental'])})$"
 )
 KK_CONJUNCTIONS = frozenset({"және", "мен", "немесе"})
+# Possessive pronouns inside a field phrase ("тауарларды таңбалау мен олардың қадағалануы").
+KK_OWNER_PRONOUNS = frozenset({"олардың", "оның"})
 # The dative noun of a compound verb right before its verbal noun ("іске асыру", "қолдау көрсету" is nominative).
 KK_COMPLEMENT = re.compile(rf"(?:{alternation(KK_CASE['dative'][:-2])})$")
 KK_FIELD_STOP = re.compile(
@@ -400,13 +411,16 @@ def _kk_field_start(text: str, stop: int, plural: bool = False) -> int:
     comma, another case, a verb form or a postposition ("… қорытындылары бойынша"), nor past FIELD_WORDS words."""
     begin = stop
     offset = max(0, stop - FIELD_WINDOW)
-    objects, first, verbal = 0, True, False
+    objects, first, verbal, owned = 0, True, False, False
     governed = False  # a verbal noun read (after in the text) that an object can depend on
     for k, (word, s, e) in enumerate(reversed(clause_words(text[offset:stop]))):
         lower = word.lower()
         between = text[offset + e : begin]
         if re.search(r"[.;:()«»,]", between) or k >= FIELD_WORDS:
             break
+        if lower in KK_OWNER_PRONOUNS and not first:
+            owned = True  # "таңбалау мен олардың қадағалануы": "their" belongs to the noun after it
+            continue
         noun = KK_FIELD_OBJECT.search(lower) and kk_bare(lower[: -len(KK_FIELD_OBJECT.search(lower)[0])])
         if KK_FIELD_STOP.search(lower) and not noun:  # "қызметін" is an object, not a participle "-етін"
             if objects and PARTICIPLE.fullmatch(" " + lower) and not PASSIVE_PARTICIPLE.fullmatch(" " + lower):
@@ -418,8 +432,8 @@ def _kk_field_start(text: str, stop: int, plural: bool = False) -> int:
             governed = True
             continue
         if lower in KK_CONJUNCTIONS:
-            if plural:
-                break
+            if plural and not owned:
+                break  # fields of a plural role, unless "their" ties the second to the first: one field
             first = True  # "дамыту және жылжыту": another verbal noun of the same field
             continue
         adjective = bool(KK_ADJECTIVE.search(lower))
@@ -431,6 +445,8 @@ def _kk_field_start(text: str, stop: int, plural: bool = False) -> int:
             objects += 1
             if objects > 1 or (KK_FIELD_OBJECT.search(lower) and not governed):
                 break  # "… тәртібін қорғаныс өнеркәсібі саласындағы": an object of the clause's verb, not the field's
+        elif objects and KK_PLURAL_ACCUSATIVE.search(lower):
+            break  # "талаптарды сауда қызметін реттеу саласындағы": a second object is the clause's verb's
         elif KK_FIELD_OTHER_CASE.search(lower) and not adjective and not kk_bare(lower):
             break  # another case; "сауда", "орта" only look like one
         verbal = first and bool(KK_VERBAL_NOUN.search(lower))
@@ -497,7 +513,7 @@ def role_mentions(
                         instrumental,
                         extent,
                         suf,
-                        None if slug else _worded(m.group(0), phrase, word, side),
+                        None if slug else _worded(m.group(0), phrase, word, side, text[extent[0] : m.end()]),
                     )
                     for slug, phrase, extent, word in fields
                 ]
@@ -514,6 +530,8 @@ def role_mentions(
                 phrase = (phrase[0], _places_after(text, phrase[1])) if side == "after" else phrase
                 places = text[phrase[0] : m.start()] if side == "before" else text[m.end() : phrase[1]]
                 role = DISTRICT_ROLE[kind] if DISTRICTS.match(places) else role
+                all_levels = REGIONS.match(places) and DISTRICT_LEVEL.search(places)
+                role = ALL_LEVELS_ROLE[kind] if all_levels else role
             found.append(RoleMention(role, m.start(), m.end(), subject, side, instrumental, phrase, suf))
     found.sort(key=lambda r: (r.start, -(r.end - r.start)))
     roles: list[RoleMention] = []
@@ -569,9 +587,16 @@ def _plural(suffix: str, side: str) -> bool:
     return suffix in ("ы", "ов", "ам", "ами", "ах", "и")
 
 
-def _worded(noun: str, phrase: str, marker: str, side: str) -> str:
+def _worded(noun: str, phrase: str, marker: str, side: str, whole: str = "") -> str:
     """A role as the law words it, with its field: "уполномоченный орган в области углеводородов",
-    "көмірсутектер саласындағы уәкілетті орган"."""
+    "көмірсутектер саласындағы уәкілетті орган"; Kazakh keeps the words between the marker and the
+    noun (`whole`: "… саласындағы салалық уәкілетті мемлекеттік органдар")."""
+    if (
+        side == "before"
+        and whole.startswith(phrase)
+        and len(whole.split()) <= len(f"{phrase} {marker} {noun}".split()) + 2
+    ):
+        return collapse(whole)
     parts = (phrase, marker, noun) if side == "before" else (noun, marker, phrase)
     return collapse(" ".join(parts))
 
