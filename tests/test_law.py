@@ -583,9 +583,9 @@ CORPUS_LAWS = {
     "kz-law-2012-528-iv-kk": 0.97,
     "kz-law-2001-211-ii-ru": 0.9,
     "kz-law-2001-211-ii-kk": 0.87,
-    "kz-law-2009-216-iv-ru": 0.76,
+    "kz-law-2009-216-iv-ru": 0.78,
     "kz-law-2009-216-iv-kk": 0.73,
-    "kz-law-2016-40-vi-ru": 0.54,
+    "kz-law-2016-40-vi-ru": 0.65,
     "kz-law-2016-40-vi-kk": 0.43,
 }
 

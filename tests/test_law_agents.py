@@ -192,6 +192,8 @@ def test_prohibitions_and_descriptions_grant_nothing(sentence, lang):
     [
         # a rule's exception grants nothing
         ("Данное требование не распространяется на уполномоченный орган в области науки.", "ru", []),
+        # nor a negated passive
+        ("Уполномоченным органом в области науки не принимаются меры в отношении таких лиц.", "ru", []),
         # a body coordinated with the private partner shares a rule of both parties
         ("Государственные органы и частный партнер учреждают компанию.", "ru", []),
         # the working body of a commission is the function the subject after the copula is given

@@ -222,3 +222,18 @@ def test_an_article_titled_by_an_organisations_name_names_it():
     title = "Мемлекеттік-жекешелік әріптестікті дамыту орталығы"
     assert law_bodies.titled_name(title) == title
     assert law_bodies.titled_name("Уәкілетті органның құзыреті") is None  # a competence, not a name
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("осуществляются органами внутренних дел путем формирования ресурса", "органами внутренних дел"),
+        ("органы национальной безопасности направляют запрос", "органы национальной безопасности"),
+    ],
+)
+def test_the_bodies_of_a_branch_of_the_state_are_named_without_a_capital(text, name):
+    assert name in [n.name for n in law_bodies.named_bodies(text)]
+
+
+def test_a_bare_lower_case_body_noun_is_no_name():
+    assert not law_bodies.named_bodies("органы рассматривают заявление")

@@ -69,6 +69,9 @@ _ADJ = (
 NAMED_RU = re.compile(
     rf"(?<![{LOWER}{KK_UPPER}-])(?P<adj>(?:\(?{_ADJ}\)?\s+){{1,4}})?(?P<head>{ORG_RU}[а-яё]*)(?![а-яё])", re.I
 )
+# The bodies of a branch of the state, named in the plural by their branch in the genitive: «органы
+# внутренних дел», «органами национальной безопасности», «органы прокуратуры» (a class of bodies, no capital).
+STATE_BRANCH_HEAD = re.compile(r"^орган(?:ы|ов|ам|ами|ах)$", re.I)
 NAMED_KK = re.compile(rf"(?<![{LOWER}-])(?P<head>{ORG_KK})(?P<suf>[{LOWER}]*)(?![{LOWER}])", re.I)
 # Kazakh modifiers of an organisation noun: names (capitalised), adjectives, "ұлттық".
 KK_MODIFIER = re.compile(rf"^(?:[А-ЯӘҒҚҢӨҰҮІ][{LOWER}-]*|[{LOWER}-]+(?:лық|лік|тық|тік|дық|дік|ми|ни|ғы|гі|қы|кі))$")
@@ -219,7 +222,8 @@ def _named_ru(text: str) -> list[Named]:
         if not adjectives:
             start = m.start("head")
         end = _genitive_tail(text, m.end())
-        if not adjectives and not (head[0].isupper() and end > m.end()):
+        branch = STATE_BRANCH_HEAD.match(head) and end > m.end()  # «органы внутренних дел», «органами прокуратуры»
+        if not adjectives and not (head[0].isupper() and end > m.end()) and not branch:
             continue  # a bare "совет": a name needs a modifier, or a capital and a genitive ("Фонд науки")
         if end > m.end() and PLACE_WORD.match(text[m.end() : end].split()[-1]):
             end = places_after(text, end)  # "Маслихаты областей, городов республиканского значения и столицы"
