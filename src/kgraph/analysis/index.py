@@ -139,24 +139,30 @@ class Analyzer:
 
     def _row_matrix(self) -> np.ndarray:
         """Scores of every row pair (computed once), mixed as a draft's are
-        (`bands.Thresholds.mix`), with the coverage of the pair taken both ways."""
+        (`bands.Thresholds.mix`), with the coverage of the pair taken both ways.
+
+        Computed per pair of languages: rows of one language on the own index, rows of two
+        languages on the pivot index (the only one their score reads), the second half of a
+        cross-language block as the first's transpose (the products are symmetric to the bit:
+        each sums the same terms in the same order, `_block`). The same values as products
+        over all rows on both indexes, for a third of the work with two languages."""
         if self._matrix is None:
-            same = self.row_lang[:, None] == self.row_lang[None, :]
-            scores = []
-            for index in (self.own, self.pivot):
-                w = (index.word_matrix @ index.word_matrix.T).toarray()
-                c = (index.char_matrix @ index.char_matrix.T).toarray()
-                squares = index.word_matrix.multiply(index.word_matrix).tocsr()
-                present = (index.word_matrix > 0).astype(np.float64)
-                cover = (squares @ present.T).toarray()
-                cover = (cover + cover.T) / 2
-                scores.append(self.thresholds.mix((w, c, cover)).astype(np.float32))
-                del w, c, cover
-            self._matrix = np.where(same, scores[0], scores[1])
+            out = np.zeros((len(self.rows), len(self.rows)), dtype=np.float32)
+            groups = [np.flatnonzero(self.row_lang == lang) for lang in dict.fromkeys(self.row_lang.tolist())]
+            for a, rows_a in enumerate(groups):
+                for b in range(a, len(groups)):
+                    rows_b = groups[b]
+                    block = _block(self.own if a == b else self.pivot, rows_a, rows_b, self.thresholds)
+                    out[np.ix_(rows_a, rows_b)] = block
+                    if a != b:
+                        out[np.ix_(rows_b, rows_a)] = block.T
+            self._matrix = out
         return self._matrix
 
     def _rows_of(self, k: int) -> np.ndarray:
-        return np.flatnonzero(self.row_item == k)
+        """The rows of mandate `k` (rows are made mandate by mandate: `row_item` ascends)."""
+        lo, hi = np.searchsorted(self.row_item, (k, k + 1))
+        return np.arange(lo, hi, dtype=np.intp)
 
     def pair_matrix(self, items_a: list[int], items_b: list[int]) -> np.ndarray:
         """Scores of mandate pairs (the best of their rows)."""
@@ -260,6 +266,20 @@ class Analyzer:
 
     def related(self, a: str, b: str) -> bool:
         return a == b or b in self._related.get(a, ())
+
+
+def _block(index: textsim.Index, rows_a: np.ndarray, rows_b: np.ndarray, thresholds: bands.Thresholds) -> np.ndarray:
+    """Mixed scores of rows `rows_a` x `rows_b` of one index (float32). Each cosine is a sparse
+    product whose every entry sums the two rows' common terms in the order of their columns
+    (the rows' indices are sorted), so a block holds the bits the whole product would, and the
+    block of `rows_b` x `rows_a` is this one's transpose."""
+    words, chars = index.word_matrix, index.char_matrix
+    squares, present = index.squares()
+    w = (words[rows_a] @ words[rows_b].T).toarray()
+    c = (chars[rows_a] @ chars[rows_b].T).toarray()
+    cover = (squares[rows_a] @ present[rows_b].T).toarray()
+    cover = (cover + (squares[rows_b] @ present[rows_a].T).toarray().T) / 2
+    return thresholds.mix((w, c, cover)).astype(np.float32)
 
 
 def _texts(m: Mandate, lang: str) -> list[tuple[str, str]]:
