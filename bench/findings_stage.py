@@ -1,10 +1,11 @@
 """The corpus-wide findings stage of a build alone, on a written build's graph (not a timed test).
 
-    python bench/findings_stage.py BUILD [--out FINDINGS.nq] [--profile FILE.prof]
+    python bench/findings_stage.py BUILD [--jobs N] [--out FINDINGS.nq] [--profile FILE.prof]
 
 Loads BUILD/graph.nq without its findings graph (what the build's findings stage sees),
 runs what `kgraph.assemble.overlap_findings` runs on a cache miss (`mandates.load`, the
-`Analyzer`, `findings_graph`) and prints the CPU and wall seconds of each step. `--out`
+`Analyzer` and its pair scores on N worker processes, `findings_graph`) and prints the
+CPU seconds of this process and the wall seconds of each step. `--out`
 writes the findings graph's N-Quads sorted, to compare two versions of the code
 (`cmp A.nq B.nq`); the build's own findings are BUILD/graph.nq's lines in that graph.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import resource
 import time
 from pathlib import Path
 
@@ -22,8 +24,9 @@ def main() -> None:
     ap.add_argument("build", type=Path)
     ap.add_argument("--out", type=Path)
     ap.add_argument("--profile", type=Path)
+    ap.add_argument("--jobs", type=int, default=1)
     args = ap.parse_args()
-    from kgraph import iri
+    from kgraph import iri, parallel
     from kgraph.analysis import index as overlap_index
     from kgraph.analysis import mandates as mandates_mod
     from kgraph.assemble import Findings
@@ -35,6 +38,9 @@ def main() -> None:
     data = b"".join(line for line in lines if not line.rstrip().endswith(marker))
     store = OxigraphStore()
     store.load_nquads(data)
+    executor = parallel.executor(args.jobs)
+    executor.start()
+    run = executor.map
     profile = cProfile.Profile() if args.profile else None
     if profile:
         profile.enable()
@@ -49,14 +55,19 @@ def main() -> None:
 
     inputs = mandates_mod.load(store)
     lap("load")
-    analyzer = overlap_index.Analyzer(inputs)
+    analyzer = overlap_index.Analyzer(inputs, run)
     lap("analyzer")
+    analyzer.row_matrix(run)
+    lap("pair scores")
     overlap_index.keep(store, analyzer)
     found = Findings.of(findings_rdf.findings_graph(store))
     lap("findings")
+    executor.close()
     if profile:
         profile.disable()
         profile.dump_stats(args.profile)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+    laps.append(f"workers {workers.ru_utime + workers.ru_stime:.2f} s CPU in all")
     print(f"{len(inputs.mandates)} mandates, {len(analyzer.rows)} rows; " + "; ".join(laps))
     if args.out:
         args.out.write_bytes(b"".join(sorted(found.nquads.splitlines(keepends=True))))

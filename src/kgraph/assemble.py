@@ -314,7 +314,9 @@ def finish(
         parts.append(link_nq)
         clock.lap("link")
         found, analyzer_key = (
-            overlap_findings(store, cache, parts, corpus.cache) if mandates <= limit else (Findings.of(Graph()), None)
+            overlap_findings(store, cache, parts, corpus.cache, executor)
+            if mandates <= limit
+            else (Findings.of(Graph()), None)
         )
         store().load_nquads(found.nquads)
         wide = Wide(
@@ -422,7 +424,11 @@ class Findings:
 
 
 def overlap_findings(
-    store: Callable[[], OxigraphStore], cache: cache_mod.Cache, parts: list[bytes] = (), stats: dict | None = None
+    store: Callable[[], OxigraphStore],
+    cache: cache_mod.Cache,
+    parts: list[bytes] = (),
+    stats: dict | None = None,
+    executor: parallel.Executor | None = None,
 ) -> tuple[Findings, str]:
     """The findings of the graph in `store()`, cached under what overlap detection reads
     (`kgraph.analysis.mandates.load`: mandates, labels, tenures, events, members, glossaries):
@@ -430,7 +436,8 @@ def overlap_findings(
     without a query: the digest of the triples the detection's queries can read in `parts`
     (the graph's N-Quads, `kgraph.footprint`) names the key of an earlier build's findings.
     Returns the findings and their key (the drafter-check analyzer is kept under it: `analyzer_of`);
-    `stats["overlaps"]` counts a hit when no query ran."""
+    `stats["overlaps"]` counts a hit when no query ran. The texts' analysis, the indexes and the
+    pair scores are made on `executor`'s workers (`kgraph.analysis.index.Analyzer`)."""
     stats = {} if stats is None else stats
     stats["overlaps"] = {"hits": 0, "misses": 1}
     quick = _footprint_key(parts, cache)
@@ -445,7 +452,9 @@ def overlap_findings(
     key = cache_mod.digest("overlaps", cache_mod.code_version(), dt.date.today(), _canonical(inputs))
     found = cache.get(key)
     if found is cache_mod.MISS:
-        analyzer = overlap_index.Analyzer(inputs)
+        run = executor.map if executor is not None else None
+        analyzer = overlap_index.Analyzer(inputs, run)
+        analyzer.row_matrix(run)
         overlap_index.keep(store(), analyzer)  # what findings_graph's detection asks for
         found = Findings.of(findings_rdf.findings_graph(store()))
         cache.put(key, found)
