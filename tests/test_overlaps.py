@@ -340,6 +340,30 @@ def test_pair_scores_by_blocks_and_workers_are_the_whole_products_bits(golden, m
         assert (a != b).nnz == 0 and a.has_sorted_indices and b.has_sorted_indices
 
 
+def test_a_memo_of_analyses_spares_the_texts_it_has(golden, monkeypatch):
+    """A build keeps the texts' analyses (`Analyzer(memo=...)`): the next analyzer analyses only
+    the texts the memo lacks and is the same analyzer; the memo then holds this corpus' texts."""
+    from kgraph.analysis import mandates
+
+    corpus = mandates.load(golden)
+    memo: dict = {}
+    first = index.Analyzer(corpus, memo=memo)
+    assert 0 < len(memo) <= len(first.rows) and {id(a) for a in memo.values()} == {id(a) for a in first.rows}
+    monkeypatch.setattr(index, "PARALLEL_ROWS", 0)  # `run` is used however few the texts
+    calls = []
+
+    def run(fn, items):
+        calls.append(sum(len(i) for i in items) if fn is index._analyse else None)
+        return [fn(i) for i in items]
+
+    stale = {("не текст этого корпуса", "ru"): first.rows[0]}
+    again = index.Analyzer(corpus, run, {**memo, **stale})
+    assert again.rows == first.rows and calls[0] == 0
+    dropped = dict(list(memo.items())[1:])  # one text missing: that one is analysed
+    index.Analyzer(corpus, run, dropped)
+    assert calls[-2] == 1 and ("не текст этого корпуса", "ru") not in dropped and len(dropped) == len(memo)
+
+
 # --- detection over the whole graph -----------------------------------------------------
 
 

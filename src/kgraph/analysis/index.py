@@ -38,10 +38,12 @@ class Analyzer:
     rows are compared on their own object terms, rows of different languages on
     the object terms carried into Russian words (`textsim.to_russian`)."""
 
-    def __init__(self, corpus: Corpus, run: Run | None = None):
+    def __init__(self, corpus: Corpus, run: Run | None = None, memo: dict | None = None):
         """`run(fn, items)` -> `[fn(item) for item in items]`, maybe in other processes (a build's
-        executor: `kgraph.parallel`); the texts are analysed and the two indexes made through it."""
-        run = _parallel(run, sum(len(m.texts) or 1 for m in corpus.mandates))
+        executor: `kgraph.parallel`); the texts are analysed and the two indexes made through it.
+        `memo`: (text, language) -> `textsim.Analysed` of an earlier analyzer made by the same code
+        (a build keeps it in its cache): only the texts it lacks are analysed, and it is left
+        holding this corpus' texts."""
         self.corpus = corpus
         self.items = corpus.mandates
         self.langs = [m.lang or detect_lang(m.text) for m in self.items]
@@ -49,9 +51,17 @@ class Analyzer:
         for k, m in enumerate(self.items):
             for lang, text in _texts(m, self.langs[k]):
                 texts.append((k, self._expand(m, text), lang))
-        pieces = run(_analyse, _pieces([(text, lang) for _, text, lang in texts]))
+        keys = [(text, lang) for _, text, lang in texts]
+        known = {} if memo is None else memo
+        todo = list(dict.fromkeys(key for key in keys if key not in known))  # each text once
+        pieces = _parallel(run, len(todo))(_analyse, _pieces(todo))
+        found = dict(zip(todo, (a for piece in pieces for a in piece), strict=True))
+        self.rows = [found[key] if key in found else known[key] for key in keys]
+        if memo is not None:
+            memo.clear()
+            memo.update(zip(keys, self.rows, strict=True))
+        run = _parallel(run, len(self.rows))
         self.row_item = np.array([k for k, _, _ in texts], dtype=np.int64)
-        self.rows = [a for piece in pieces for a in piece]
         self.row_lang = np.array([a.lang for a in self.rows])
         self.thresholds = bands.shipped()
         self.word_weight = self.thresholds.word_weight
