@@ -62,6 +62,7 @@ def test_the_cold_build_reports_its_stages(cold):
     assert r["workers"]["read:extract"] > 0 and r["workers"]["write:validate"] > 0
     assert r["cache"]["read"] == {"hits": 0, "misses": 4}
     assert r["cache"]["write"] == {"hits": 0, "misses": 3}  # the bilingual pair is one group
+    assert "write:footprint" not in r["workers"]  # without a cache nothing remembers findings by footprint
 
 
 def test_rebuilds_redo_only_what_changed_and_give_the_cold_graph(cold, tmp_path):
@@ -70,6 +71,7 @@ def test_rebuilds_redo_only_what_changed_and_give_the_cold_graph(cold, tmp_path)
     out, cache = tmp_path / "build", tmp_path / "cache"
     build.run(cat, out, cache=cache)
     assert quads(out) == cold_quads
+    assert report(out)["workers"]["write:footprint"] > 0  # the documents' footprints: made by the workers
     build.run(cat, out, cache=cache)  # no change
     r = report(out)
     assert r["cache"]["read"] == {"hits": 4, "misses": 0}

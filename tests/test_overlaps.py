@@ -17,6 +17,7 @@ import json
 import time
 from collections import Counter
 
+import numpy as np
 import pytest
 
 import golden_graph as sample
@@ -307,6 +308,60 @@ def test_index_is_cached_on_disk(tmp_path):
     assert index._read_cache(again) is not None
     assert overlaps.check("сыртқы нарықтарды талдау", store=again, top=3) == first
     print(f"\nindex from disk: {time.perf_counter() - start:.2f} s")
+
+
+def test_pair_scores_by_blocks_and_workers_are_the_whole_products_bits(golden, monkeypatch):
+    """The row-pair scores are made per pair of languages, in pieces, on worker processes
+    (`Analyzer.row_matrix`): every bit as the products over all rows on both indexes."""
+    from kgraph import parallel
+    from kgraph.analysis import mandates
+
+    corpus = mandates.load(golden)
+    serial = index.Analyzer(corpus)
+    m = serial.row_matrix()
+    same = serial.row_lang[:, None] == serial.row_lang[None, :]
+    whole = []
+    for ix in (serial.own, serial.pivot):  # the scores as they were first written: whole products
+        w = (ix.word_matrix @ ix.word_matrix.T).toarray()
+        c = (ix.char_matrix @ ix.char_matrix.T).toarray()
+        cover = (ix.word_matrix.multiply(ix.word_matrix).tocsr() @ (ix.word_matrix > 0).astype(float).T).toarray()
+        whole.append(serial.thresholds.mix((w, c, (cover + cover.T) / 2)).astype("float32"))
+    assert len(set(serial.row_lang.tolist())) == 2 and m.tobytes() == np.where(same, *whole).tobytes()
+    monkeypatch.setattr(index, "PARALLEL_ROWS", 0)
+    pool = parallel.Processes(2)
+    try:
+        pooled = index.Analyzer(corpus, pool.map)
+        assert pooled.rows == serial.rows
+        assert pooled.row_matrix(pool.map).tobytes() == m.tobytes()
+    finally:
+        pool.close()
+    for ix in ("own", "pivot"):
+        a, b = getattr(serial, ix).char_matrix, getattr(pooled, ix).char_matrix
+        assert (a != b).nnz == 0 and a.has_sorted_indices and b.has_sorted_indices
+
+
+def test_a_memo_of_analyses_spares_the_texts_it_has(golden, monkeypatch):
+    """A build keeps the texts' analyses (`Analyzer(memo=...)`): the next analyzer analyses only
+    the texts the memo lacks and is the same analyzer; the memo then holds this corpus' texts."""
+    from kgraph.analysis import mandates
+
+    corpus = mandates.load(golden)
+    memo: dict = {}
+    first = index.Analyzer(corpus, memo=memo)
+    assert 0 < len(memo) <= len(first.rows) and {id(a) for a in memo.values()} == {id(a) for a in first.rows}
+    monkeypatch.setattr(index, "PARALLEL_ROWS", 0)  # `run` is used however few the texts
+    calls = []
+
+    def run(fn, items):
+        calls.append(sum(len(i) for i in items) if fn is index._analyse else None)
+        return [fn(i) for i in items]
+
+    stale = {("не текст этого корпуса", "ru"): first.rows[0]}
+    again = index.Analyzer(corpus, run, {**memo, **stale})
+    assert again.rows == first.rows and calls[0] == 0
+    dropped = dict(list(memo.items())[1:])  # one text missing: that one is analysed
+    index.Analyzer(corpus, run, dropped)
+    assert calls[-2] == 1 and ("не текст этого корпуса", "ru") not in dropped and len(dropped) == len(memo)
 
 
 # --- detection over the whole graph -----------------------------------------------------

@@ -134,7 +134,10 @@ def collect(
         members = [by_id[i] for i in ids]
         places = [placements[i] for i in ids]
         key = pipeline.group_key(members, places, registry_key, code, shacl)
-        group_jobs.append(pipeline.GroupJob(tuple(members), tuple(places), registry, registry_key, key, shacl))
+        footprints = not isinstance(cache, cache_mod.NoCache)  # only a cache remembers findings by them
+        group_jobs.append(
+            pipeline.GroupJob(tuple(members), tuple(places), registry, registry_key, key, shacl, footprints)
+        )
     corpus.groups = _cached_map(pipeline.write_group, group_jobs, "write", executor, cache, corpus, progress, _group_ok)
     clock.lap("write")
     entry_of = {e.id: e for e in entries}
@@ -294,6 +297,7 @@ def finish(
     clock = Clock(corpus.stages)
     fixed = static(catalog_path, corpus.registry_key, cache)
     parts = [fixed.ontology, fixed.registry, *(w.nquads for w in corpus.written)]
+    digests = [None, None, *(w.footprint for w in corpus.written)]  # footprints the workers made
     loaded: list[OxigraphStore] = []
 
     def store() -> OxigraphStore:
@@ -314,7 +318,9 @@ def finish(
         parts.append(link_nq)
         clock.lap("link")
         found, analyzer_key = (
-            overlap_findings(store, cache, parts, corpus.cache) if mandates <= limit else (Findings.of(Graph()), None)
+            overlap_findings(store, cache, parts, corpus.cache, executor, digests)
+            if mandates <= limit
+            else (Findings.of(Graph()), None)
         )
         store().load_nquads(found.nquads)
         wide = Wide(
@@ -422,7 +428,12 @@ class Findings:
 
 
 def overlap_findings(
-    store: Callable[[], OxigraphStore], cache: cache_mod.Cache, parts: list[bytes] = (), stats: dict | None = None
+    store: Callable[[], OxigraphStore],
+    cache: cache_mod.Cache,
+    parts: list[bytes] = (),
+    stats: dict | None = None,
+    executor: parallel.Executor | None = None,
+    digests: list[str | None] = (),
 ) -> tuple[Findings, str]:
     """The findings of the graph in `store()`, cached under what overlap detection reads
     (`kgraph.analysis.mandates.load`: mandates, labels, tenures, events, members, glossaries):
@@ -430,10 +441,13 @@ def overlap_findings(
     without a query: the digest of the triples the detection's queries can read in `parts`
     (the graph's N-Quads, `kgraph.footprint`) names the key of an earlier build's findings.
     Returns the findings and their key (the drafter-check analyzer is kept under it: `analyzer_of`);
-    `stats["overlaps"]` counts a hit when no query ran."""
+    `stats["overlaps"]` counts a hit when no query ran; `digests`: the footprints of the first
+    parts, where known (None: not known). The texts' analysis, the indexes and the
+    pair scores are made on `executor`'s workers (`kgraph.analysis.index.Analyzer`); the texts'
+    analyses are kept in the cache, so that a change analyses only the texts it brings."""
     stats = {} if stats is None else stats
     stats["overlaps"] = {"hits": 0, "misses": 1}
-    quick = _footprint_key(parts, cache)
+    quick = _footprint_key(parts, cache, digests)
     if quick is not None:
         key = cache.get(quick)
         if key is not cache_mod.MISS:
@@ -445,7 +459,13 @@ def overlap_findings(
     key = cache_mod.digest("overlaps", cache_mod.code_version(), dt.date.today(), _canonical(inputs))
     found = cache.get(key)
     if found is cache_mod.MISS:
-        analyzer = overlap_index.Analyzer(inputs)
+        run = executor.map if executor is not None else None
+        memo_key = cache_mod.digest("analyses", cache_mod.code_version())  # the last build's texts' analyses
+        memo = cache.get(memo_key)
+        memo = {} if memo is cache_mod.MISS else memo
+        analyzer = overlap_index.Analyzer(inputs, run, memo)
+        cache.put(memo_key, memo)
+        analyzer.row_matrix(run)
         overlap_index.keep(store(), analyzer)  # what findings_graph's detection asks for
         found = Findings.of(findings_rdf.findings_graph(store()))
         cache.put(key, found)
@@ -457,24 +477,26 @@ def overlap_findings(
     return found, key
 
 
-def _footprint_key(parts: list[bytes], cache: cache_mod.Cache) -> str | None:
+def _footprint_key(parts: list[bytes], cache: cache_mod.Cache, digests: list[str | None] = ()) -> str | None:
     """The digest of what overlap detection can read in `parts`, or None when that is unknown.
-    Each part's digest is cached under the part's bytes."""
+    Each part's digest is `digests`' (the documents': made by the workers), else cached under the part's bytes."""
     if isinstance(cache, cache_mod.NoCache) or not parts:
         return None  # nothing to remember it by
     footprint = footprint_mod.overlap_predicates()
     if footprint is None:
         return None
     code = cache_mod.code_version()
-    digests = []
-    for part in parts:
-        key = cache_mod.digest("footprint", code, part)
-        d = cache.get(key)
-        if d is cache_mod.MISS:
-            d = footprint_mod.digest(part, footprint)
-            cache.put(key, d)
-        digests.append(d)
-    return cache_mod.digest("overlap-reads", code, dt.date.today(), *digests)
+    known = list(digests)[: len(parts)]
+    out = []
+    for part, d in zip(parts, known + [None] * (len(parts) - len(known)), strict=True):
+        if d is None:
+            key = cache_mod.digest("footprint", code, part)
+            d = cache.get(key)
+            if d is cache_mod.MISS:
+                d = footprint_mod.digest(part, footprint)
+                cache.put(key, d)
+        out.append(d)
+    return cache_mod.digest("overlap-reads", code, dt.date.today(), *out)
 
 
 _ANALYZERS: dict[str, object] = {}
@@ -494,13 +516,15 @@ def _canonical(value) -> str:
     """A stable text of plain data (dataclasses, sets, dates): sets sorted, keys sorted."""
 
     def plain(o):
+        if dataclasses.is_dataclass(o) and not isinstance(o, type):  # its fields, as `dataclasses.asdict`
+            return {f.name: getattr(o, f.name) for f in dataclasses.fields(o)}  # (without its deep copy)
         if isinstance(o, set | frozenset):
             return sorted(o)
         if isinstance(o, dt.date):
             return o.isoformat()
         raise TypeError(type(o).__name__)
 
-    return json.dumps(dataclasses.asdict(value), default=plain, sort_keys=True, ensure_ascii=False)
+    return json.dumps(value, default=plain, sort_keys=True, ensure_ascii=False)
 
 
 def _serialize(ds: Dataset) -> bytes:

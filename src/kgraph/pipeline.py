@@ -34,7 +34,7 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import OWL, RDF
 from rdflib.plugins.serializers.nquads import _nq_row
 
-from kgraph import cache, coverage, errors, iri, kinds, search, validation, works
+from kgraph import cache, coverage, errors, footprint, iri, kinds, search, validation, works
 from kgraph import catalog as catalog_mod
 from kgraph import registry as registry_mod
 from kgraph import resolve as resolve_mod
@@ -113,6 +113,7 @@ class GroupJob:
     registry_key: str
     key: str
     shacl: bool = True  # validate the group's graphs (`kgraph build --no-shacl`: not)
+    footprints: bool = False  # digest what overlap detection reads of each graph (`kgraph.footprint`)
 
 
 @dataclass
@@ -121,6 +122,7 @@ class Written:
     report: DocumentReport | None = None
     nquads: bytes = b""
     failure: Failure | None = None
+    footprint: str | None = None  # `footprint.digest` of `nquads` by overlap detection's predicates, if asked
 
 
 @dataclass
@@ -234,6 +236,12 @@ def write_group(job: GroupJob) -> GroupResult:
         w.nquads = nquads(g)
         result.classes.update(str(c) for _, c in g.subject_objects(RDF.type))
     timer.lap("serialize")
+    predicates = footprint.overlap_predicates() if job.footprints else None
+    if predicates is not None:  # here, not in the corpus-wide step: a worker's, and cached with the group
+        for w in result.documents:
+            if w.failure is None:
+                w.footprint = footprint.digest(w.nquads, predicates)
+        timer.lap("footprint")
     result.titles = act_titles(graphs)
     result.search = search.rows(search_quads(graphs))
     timer.lap("search")

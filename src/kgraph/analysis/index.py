@@ -15,7 +15,9 @@ import pickle
 import re
 import weakref
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -36,21 +38,35 @@ class Analyzer:
     rows are compared on their own object terms, rows of different languages on
     the object terms carried into Russian words (`textsim.to_russian`)."""
 
-    def __init__(self, corpus: Corpus):
+    def __init__(self, corpus: Corpus, run: Run | None = None, memo: dict | None = None):
+        """`run(fn, items)` -> `[fn(item) for item in items]`, maybe in other processes (a build's
+        executor: `kgraph.parallel`); the texts are analysed and the two indexes made through it.
+        `memo`: (text, language) -> `textsim.Analysed` of an earlier analyzer made by the same code
+        (a build keeps it in its cache): only the texts it lacks are analysed, and it is left
+        holding this corpus' texts."""
         self.corpus = corpus
         self.items = corpus.mandates
         self.langs = [m.lang or detect_lang(m.text) for m in self.items]
-        rows: list[tuple[int, textsim.Analysed]] = []
+        texts: list[tuple[int, str, str]] = []
         for k, m in enumerate(self.items):
             for lang, text in _texts(m, self.langs[k]):
-                rows.append((k, textsim.analyse(self._expand(m, text), lang)))
-        self.row_item = np.array([k for k, _ in rows], dtype=np.int64)
-        self.rows = [a for _, a in rows]
+                texts.append((k, self._expand(m, text), lang))
+        keys = [(text, lang) for _, text, lang in texts]
+        known = {} if memo is None else memo
+        todo = list(dict.fromkeys(key for key in keys if key not in known))  # each text once
+        pieces = _parallel(run, len(todo))(_analyse, _pieces(todo))
+        found = dict(zip(todo, (a for piece in pieces for a in piece), strict=True))
+        self.rows = [found[key] if key in found else known[key] for key in keys]
+        if memo is not None:
+            memo.clear()
+            memo.update(zip(keys, self.rows, strict=True))
+        run = _parallel(run, len(self.rows))
+        self.row_item = np.array([k for k, _, _ in texts], dtype=np.int64)
         self.row_lang = np.array([a.lang for a in self.rows])
         self.thresholds = bands.shipped()
         self.word_weight = self.thresholds.word_weight
-        self.own = textsim.Index([a.own for a in self.rows], self.word_weight)
-        self.pivot = textsim.Index([a.pivot for a in self.rows], self.word_weight)
+        docs = [([a.own for a in self.rows], self.word_weight), ([a.pivot for a in self.rows], self.word_weight)]
+        self.own, self.pivot = run(_index, docs)
         self.actions = [a.action for a in self.rows]
         self.heads_own = np.array([(a.head_own or ("",))[0] for a in self.rows], dtype=object)  # head terms
         self.modifiers = np.array([a.modifier for a in self.rows], dtype=object)  # the heads' adjectives
@@ -138,25 +154,42 @@ class Analyzer:
         return score, rel, self.row_lang[chosen] != q.lang, chosen
 
     def _row_matrix(self) -> np.ndarray:
+        return self.row_matrix()
+
+    def row_matrix(self, run: Run | None = None) -> np.ndarray:
         """Scores of every row pair (computed once), mixed as a draft's are
-        (`bands.Thresholds.mix`), with the coverage of the pair taken both ways."""
+        (`bands.Thresholds.mix`), with the coverage of the pair taken both ways.
+
+        Computed per pair of languages: rows of one language on the own index, rows of two
+        languages on the pivot index (the only one their score reads), the second half of a
+        cross-language block as the first's transpose (the products are symmetric to the bit:
+        each sums the same terms in the same order, `_block`). The same values as products
+        over all rows on both indexes, for a third of the work with two languages. Each block
+        is made in pieces of its rows, through `run` (as in `__init__`)."""
         if self._matrix is None:
-            same = self.row_lang[:, None] == self.row_lang[None, :]
-            scores = []
-            for index in (self.own, self.pivot):
-                w = (index.word_matrix @ index.word_matrix.T).toarray()
-                c = (index.char_matrix @ index.char_matrix.T).toarray()
-                squares = index.word_matrix.multiply(index.word_matrix).tocsr()
-                present = (index.word_matrix > 0).astype(np.float64)
-                cover = (squares @ present.T).toarray()
-                cover = (cover + cover.T) / 2
-                scores.append(self.thresholds.mix((w, c, cover)).astype(np.float32))
-                del w, c, cover
-            self._matrix = np.where(same, scores[0], scores[1])
+            run = _parallel(run, len(self.rows))
+            out = np.zeros((len(self.rows), len(self.rows)), dtype=np.float32)
+            groups = [np.flatnonzero(self.row_lang == lang) for lang in dict.fromkeys(self.row_lang.tolist())]
+            jobs, places = [], []
+            for a, rows_a in enumerate(groups):
+                for b in range(a, len(groups)):
+                    index = self.own if a == b else self.pivot
+                    side_b = _side(index, groups[b])
+                    for piece in _pieces(rows_a):
+                        piece = np.asarray(piece, dtype=np.intp)
+                        jobs.append((_side(index, piece), side_b, self.thresholds))
+                        places.append((piece, groups[b], a != b))
+            for (rows_a, rows_b, mirror), block in zip(places, run(_block, jobs), strict=True):
+                out[np.ix_(rows_a, rows_b)] = block
+                if mirror:
+                    out[np.ix_(rows_b, rows_a)] = block.T
+            self._matrix = out
         return self._matrix
 
     def _rows_of(self, k: int) -> np.ndarray:
-        return np.flatnonzero(self.row_item == k)
+        """The rows of mandate `k` (rows are made mandate by mandate: `row_item` ascends)."""
+        lo, hi = np.searchsorted(self.row_item, (k, k + 1))
+        return np.arange(lo, hi, dtype=np.intp)
 
     def pair_matrix(self, items_a: list[int], items_b: list[int]) -> np.ndarray:
         """Scores of mandate pairs (the best of their rows)."""
@@ -260,6 +293,53 @@ class Analyzer:
 
     def related(self, a: str, b: str) -> bool:
         return a == b or b in self._related.get(a, ())
+
+
+Run = Callable[[Callable[[Any], Any], Sequence[Any]], list]  # run(fn, items) -> [fn(item) for item in items]
+PARALLEL_ROWS = 2000  # fewer rows than this are analysed and compared in this process: workers cost more
+PIECES = 4  # work items per step (and per block of the row matrix) given to `run`
+
+
+def _serial(fn, items) -> list:
+    return [fn(item) for item in items]
+
+
+def _parallel(run: Run | None, rows: int) -> Run:
+    return run if run is not None and rows >= PARALLEL_ROWS else _serial
+
+
+def _pieces(items: Sequence) -> list:
+    """`items` in PIECES consecutive runs (fewer when there are fewer items)."""
+    size = max(1, -(-len(items) // PIECES))
+    return [items[k : k + size] for k in range(0, len(items), size)]
+
+
+def _analyse(texts: list[tuple[str, str]]) -> list[textsim.Analysed]:
+    return [textsim.analyse(text, lang) for text, lang in texts]
+
+
+def _index(args: tuple[list[str], float]) -> textsim.Index:
+    return textsim.Index(*args)
+
+
+def _side(index: textsim.Index, rows: np.ndarray) -> tuple:
+    """What `_block` reads of some rows of an index: their words, characters, squared word
+    weights and word presence (CSR, each row's columns in order)."""
+    squares, present = index.squares()
+    return index.word_matrix[rows], index.char_matrix[rows], squares[rows], present[rows]
+
+
+def _block(job: tuple) -> np.ndarray:
+    """Mixed scores (float32) of rows a x rows b of one index, from their `_side`s. Each cosine
+    is a sparse product whose every entry sums the two rows' common terms in the order of
+    their columns, so a block holds the bits the whole product would, and the block of rows
+    b x rows a is this one's transpose."""
+    (words_a, chars_a, squares_a, present_a), (words_b, chars_b, squares_b, present_b), thresholds = job
+    w = (words_a @ words_b.T).toarray()
+    c = (chars_a @ chars_b.T).toarray()
+    cover = (squares_a @ present_b.T).toarray()
+    cover = (cover + (squares_b @ present_a.T).toarray().T) / 2
+    return thresholds.mix((w, c, cover)).astype(np.float32)
 
 
 def _texts(m: Mandate, lang: str) -> list[tuple[str, str]]:

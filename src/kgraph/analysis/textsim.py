@@ -195,6 +195,15 @@ def _transform(vectorizer: TfidfVectorizer, docs: list[str]):
     return vectorizer.transform(docs)
 
 
+def _fitted(vectorizer: TfidfVectorizer, docs: list[str]):
+    """`vectorizer` fitted on `docs` and their rows, reading each document once (fit and then
+    transform read them twice); each row's columns sorted, as `transform` leaves them (the
+    norms and products downstream sum in that order)."""
+    matrix = vectorizer.fit_transform(docs)
+    matrix.sort_indices()
+    return matrix
+
+
 def _normalize(matrix):
     return normalize(matrix) if matrix.shape[0] else matrix  # sklearn refuses an empty batch
 
@@ -214,12 +223,19 @@ class Index:
         corpus = list(docs)
         # An empty graph (or one without any term) still needs a fitted vocabulary.
         fit = corpus if any(d.strip() for d in corpus) else ["empty"]
-        self._word = TfidfVectorizer(analyzer=_split, sublinear_tf=True, norm=None).fit(fit)
-        self._char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, norm=None).fit(fit)
-        self.word_matrix = _normalize(_transform(self._word, corpus))
-        self.char_matrix = _normalize(_transform(self._char, corpus))
+        self._word = TfidfVectorizer(analyzer=_split, sublinear_tf=True, norm=None)
+        self._char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, norm=None)
+        if fit is corpus:
+            self.word_matrix = _normalize(_fitted(self._word, corpus))
+            self.char_matrix = _normalize(_fitted(self._char, corpus))
+        else:
+            self._word.fit(fit)
+            self._char.fit(fit)
+            self.word_matrix = _normalize(_transform(self._word, corpus))
+            self.char_matrix = _normalize(_transform(self._char, corpus))
         self.size = len(corpus)
         self._columns = None  # transposed matrices for queries, made at the first query
+        self._squares = None  # squared word weights and word presence, made at the first use
 
     @staticmethod
     def _vectors(vectorizer: TfidfVectorizer, docs: list[str]):
@@ -254,6 +270,19 @@ class Index:
 
     def own(self):
         return self.word_matrix, self.char_matrix
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["_squares"] = None  # made again when needed, never stored (as large as the word matrix)
+        return state
+
+    def squares(self):
+        """The squared word weights and the word presence (1.0) of the indexed documents (CSR),
+        made once: the coverage of two documents is one's squares over the other's presence."""
+        if getattr(self, "_squares", None) is None:  # (an index pickled before it had them)
+            words = self.word_matrix
+            self._squares = (words.multiply(words).tocsr(), (words > 0).astype(np.float64))
+        return self._squares
 
     def query_channels(self, doc: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Word cosine, character cosine and coverage of one term string against every
