@@ -37,7 +37,7 @@ from kgraph.lang import (
     ru_adjective,
     ru_singular_nominative,
 )
-from kgraph.lang.powers import CORPORATE_ORGAN, SUPRANATIONAL
+from kgraph.lang.powers import CORPORATE_ORGAN, RESIDUAL_IN_LAW, SUPRANATIONAL
 from kgraph.records import Span
 from kgraph.sources import law_bodies
 from kgraph.sources.law_agents import agents
@@ -56,7 +56,6 @@ OPERATOR_NAME = re.compile(
     re.I,
 )
 # The catch-all item: "... өзге де өкілеттіктерді жүзеге асырады" / "осуществляет иные полномочия".
-RESIDUAL = re.compile(r"өзге\s+де\s+(?:өкілеттіктер|функциялар)|ин(?:ые|ых)\s+(?:полномочи|функци)", re.I)
 # Determiners inside a Russian name are no part of it ("управляющей компанией соответствующей … зоны").
 DETERMINERS = frozenset(
     {"соответствующий", "соответствовать", "указанный", "указать", "данный", "такой", "этот", "тот", "иной", "каждый"}
@@ -98,7 +97,7 @@ def listed(owned: list[tuple[ItemList, str | None, str]]) -> list[Competence]:
     for lst, role, body in owned:
         for it in lst.items:
             if not (it.excluded or it.pending):
-                residual = bool(RESIDUAL.search(it.text))
+                residual = bool(RESIDUAL_IN_LAW.search(it.text))
                 out.append(Competence(lst.article, lst.paragraph, it.number, role, it.text, residual, body, it.span))
     return out
 
@@ -154,7 +153,7 @@ def in_sentences(
     out = []
     for (article, paragraph, item, _key), (m, body, texts, span) in drafts.items():
         text = _clean(" ".join(texts))
-        out.append(Competence(article, paragraph, item, m.role, text, bool(RESIDUAL.search(text)), body, span))
+        out.append(Competence(article, paragraph, item, m.role, text, bool(RESIDUAL_IN_LAW.search(text)), body, span))
     return out
 
 
