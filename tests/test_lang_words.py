@@ -80,3 +80,17 @@ def test_kazakh_word_list_is_shipped_and_built_from_kazakh_texts(tmp_path):
 )
 def test_join_wrapped(left, right, joined):
     assert words.join_wrapped(left, right) == joined
+
+
+@pytest.mark.parametrize(
+    "text, cut",
+    [
+        ("Облыс Білім басқ", True),  # «басқ(армасы)» cut short
+        ("ұйымд", True),
+        ("ЦУЗы", False),  # an acronym with an ending
+        ("раймолтурспортуправления", False),  # a stump compound, no cut word
+        ("управление образования", False),  # dictionary words
+    ],
+)
+def test_a_word_cut_short_ends_the_text(text, cut):
+    assert words.ends_cut_short(text) is cut

@@ -172,6 +172,19 @@ _CONJUNCTIONS = frozenset({"и", "или", "либо", "және", "мен", "н
 _LINKING_VOWEL = re.compile(r"[оеОЕ]$")
 
 
+CUT_SHORT_MAX = 7  # letters of a word cut short («ұйымд», «басқ»); a long one is a stump compound
+
+
+def ends_cut_short(text: str) -> bool:
+    """Does the text end with a word cut short («басқ», «Біл», «ұйымд»): lower-case letters after
+    at most a capital, no dictionary word (an acronym with an ending, «ЦУЗы», is no such word)."""
+    m = re.search(r"(?:^|[\s.,])([^\W\d_]+)$", text)
+    word = m.group(1) if m else ""
+    if not 2 <= len(word) <= CUT_SHORT_MAX or not word[-1].islower() or sum(c.isupper() for c in word) > 1:
+        return False
+    return not is_word(word)
+
+
 @lru_cache(maxsize=65_536)  # a table's reader joins the same lines again and again
 def join_wrapped(left: str, right: str) -> str:
     """Join two lines of a cell, the first maybe ending with a hyphen where a word was

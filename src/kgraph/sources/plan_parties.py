@@ -60,7 +60,7 @@ from kgraph.lang.bodies import (
     WITH_AFTER_KK,
     WITH_WORDS,
 )
-from kgraph.lang.words import is_word
+from kgraph.lang.words import ends_cut_short
 from kgraph.records import Mention
 from kgraph.sources.plan_table import ABBR, Piece, outside
 
@@ -85,25 +85,12 @@ class _Part:
 
 def _clean(flat: str) -> str:
     text = re.sub(r"\s+", " ", BY_AGREEMENT.sub(" ", flat)).strip(" ,;.")
-    if flat.rstrip(" ,;").endswith(".") and (ENDS_WITH_INITIAL.search(text) or _cut_short(text)):
+    if flat.rstrip(" ,;").endswith(".") and (ENDS_WITH_INITIAL.search(text) or ends_cut_short(text)):
         text += "."  # «Садыкбаев С.К.»: the initial's full stop; «… басқ.»: a word cut short
     text = re.sub(r"\s+,", ",", text)
     if text.count("»") > text.count("«") and text.endswith("»") and text[:-1].rstrip().endswith("»"):
         text = text[:-1].rstrip()  # «АО «Казпочта» (по согласованию)»: the flag printed inside the quotes
     return text
-
-
-CUT_SHORT_MAX = 7  # letters of a word cut short («ұйымд», «басқ»); a long one is a stump compound
-
-
-def _cut_short(text: str) -> bool:
-    """Does the text end with a word cut short («басқ», «Біл», «ұйымд»): lower-case letters after
-    at most a capital, no dictionary word (an acronym with an ending, «ЦУЗы», is no such word)."""
-    m = re.search(r"(?:^|[\s.,])([^\W\d_]+)$", text)
-    word = m.group(1) if m else ""
-    if not 2 <= len(word) <= CUT_SHORT_MAX or not word[-1].islower() or sum(c.isupper() for c in word) > 1:
-        return False
-    return not is_word(word)
 
 
 def _outside(text: str) -> list[bool]:
